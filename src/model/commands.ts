@@ -1,0 +1,460 @@
+import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../schema/json.ts";
+import { requiredKeys, schemaObject, type CredentialDocument, type FieldNode } from "./document.ts";
+import { newId } from "./ids.ts";
+import { kindDefinition, type AddableKind } from "./kinds.ts";
+import { keywordProblem } from "./keywords.ts";
+import type { Step } from "./steps.ts";
+import { locate, type Located, walkNodes } from "./tree.ts";
+import { refusal, type Refusal, type Transaction } from "./transaction.ts";
+
+/**
+ * Command builders: each reads the document, decides, and returns a Transaction of primitive
+ * steps (or a Refusal saying why not). They never change anything themselves; `applyTransaction`
+ * and the history do. The designer, the JSON view, import and templates all come through here.
+ */
+export type CommandResult = Transaction | Refusal;
+
+/** Keywords that hold structure the document manages itself (children and the required list). */
+const STRUCTURAL_KEYWORDS = new Set(["properties", "oneOf", "required"]);
+const DEFAULT_DISCRIMINATOR = "type";
+
+// ---------------------------------------------------------------- add, insert
+
+export interface AddFieldOptions {
+  /** The window (root), a group or a choice branch. */
+  parent: string;
+  /** Position among the parent's fields; the end when omitted. */
+  index?: number;
+  kind: AddableKind;
+  key?: string;
+  title?: string;
+}
+
+export function addField(doc: CredentialDocument, options: AddFieldOptions): CommandResult {
+  const target = locateContainer(doc, options.parent);
+  if ("reason" in target) return target;
+  const definition = kindDefinition(options.kind);
+  const key = options.key ?? uniqueKey(target.node, definition.defaultKey);
+  const node = newFieldNode(options.kind, key, options.title);
+  return insertSteps(target, options.index, [node], [], `Add ${definition.label.toLowerCase()} "${key}"`);
+}
+
+/** A new field of `kind` with fresh ids; a new choice starts with two useful branches. */
+export function newFieldNode(kind: AddableKind, key: string, title?: string): FieldNode {
+  let schema = kindDefinition(kind).newSchema();
+  if (title !== undefined) schema = withKeywords(schema, { title });
+  if (kind === "group") return { id: newId(), key, schema, fields: [] };
+  if (kind === "choice") {
+    return {
+      id: newId(),
+      key,
+      schema,
+      branches: [
+        newBranchNode(DEFAULT_DISCRIMINATOR, "none", "None"),
+        {
+          ...newBranchNode(DEFAULT_DISCRIMINATOR, "basic", "Basic", ["username", "password"]),
+          fields: [
+            discriminatorField(DEFAULT_DISCRIMINATOR, "basic"),
+            newFieldNode("text", "username", "User name"),
+            newFieldNode("secret", "password", "Password"),
+          ],
+        },
+      ],
+    };
+  }
+  return { id: newId(), key, schema };
+}
+
+export interface InsertNodesOptions {
+  parent: string;
+  index?: number;
+  /** Nodes to insert, e.g. the fields of a template; they get fresh ids, and keys made unique. */
+  nodes: readonly FieldNode[];
+  /** Which of the nodes' keys are required. */
+  required?: readonly string[];
+  label: string;
+}
+
+export function insertNodes(doc: CredentialDocument, options: InsertNodesOptions): CommandResult {
+  const target = locateContainer(doc, options.parent);
+  if ("reason" in target) return target;
+  const taken = new Set(target.node.fields!.map((field) => field.key));
+  const required: string[] = [];
+  const nodes = options.nodes.map((node) => {
+    const key = node.key === "" || taken.has(node.key) ? uniqueKeyAmong(taken, node.key || "field") : node.key;
+    taken.add(key);
+    if (options.required?.includes(node.key)) required.push(key);
+    return { ...withFreshIds(node), key };
+  });
+  return insertSteps(target, options.index, nodes, required, options.label);
+}
+
+function insertSteps(target: Located, index: number | undefined, nodes: FieldNode[], required: string[], label: string): CommandResult {
+  const fields = target.node.fields!;
+  const at = index ?? fields.length;
+  if (!Number.isInteger(at) || at < 0 || at > fields.length) return refusal(`position ${at} is outside the ${fields.length + 1} places there`);
+  for (const node of nodes) {
+    if (node.key === "") return refusal("a field needs a key: type a property name");
+    if (fields.some((field) => field.key === node.key)) return keyTaken(node.key, target.node);
+  }
+  const steps: Step[] = [{ op: "splice", parent: target.node.id, list: "fields", index: at, remove: [], insert: nodes }];
+  const requiredStep = setRequiredStep(target.node, (keys) => [...keys, ...required.filter((key) => !keys.includes(key))]);
+  if (requiredStep) steps.push(requiredStep);
+  return { label, steps };
+}
+
+// ---------------------------------------------------------------- move
+
+export interface Destination {
+  /** The window, a group or a branch for fields; the same choice for a branch. */
+  parent: string;
+  /** The index the node ends up at in the destination list. */
+  index: number;
+}
+
+export function moveField(doc: CredentialDocument, id: string, to: Destination): CommandResult {
+  const source = locate(doc, id);
+  if (!source) return refusal("that field is no longer in the design");
+  const from = source.path.at(-1);
+  if (!from) return refusal("the window itself cannot be moved");
+  const node = source.node;
+  const name = describe(node);
+  if (from.list === "branches") return moveBranch(source, to);
+  const target = locate(doc, to.parent);
+  if (!target) return refusal("the place to move to is no longer in the design");
+  if (target.node.id === id || target.path.some((step) => step.parent.id === id)) {
+    return refusal(`${name} cannot be moved into itself or into one of its own fields`);
+  }
+  if (!target.node.fields) return refusal(`${describe(target.node)} holds no fields: drop ${name} into the window, a group or a choice branch`);
+  const sameParent = target.node.id === from.parent.id;
+  const length = target.node.fields.length - (sameParent ? 1 : 0);
+  if (!Number.isInteger(to.index) || to.index < 0 || to.index > length) return refusal(`position ${to.index} is outside the ${length + 1} places there`);
+  if (sameParent) {
+    if (to.index === from.index) return { label: `Move ${name}`, steps: [] };
+    return {
+      label: `Move ${name}`,
+      steps: [
+        { op: "splice", parent: from.parent.id, list: "fields", index: from.index, remove: [node], insert: [] },
+        { op: "splice", parent: from.parent.id, list: "fields", index: to.index, remove: [], insert: [node] },
+      ],
+    };
+  }
+  if (target.node.fields.some((field) => field.key === node.key)) return keyTaken(node.key, target.node);
+  const wasRequired = requiredKeys(from.parent).includes(node.key);
+  const steps: Step[] = [];
+  const leave = wasRequired ? setRequiredStep(from.parent, (keys) => keys.filter((key) => key !== node.key)) : undefined;
+  if (leave) steps.push(leave);
+  steps.push({ op: "splice", parent: from.parent.id, list: "fields", index: from.index, remove: [node], insert: [] });
+  steps.push({ op: "splice", parent: target.node.id, list: "fields", index: to.index, remove: [], insert: [node] });
+  const join = wasRequired ? setRequiredStep(target.node, (keys) => (keys.includes(node.key) ? [...keys] : [...keys, node.key])) : undefined;
+  if (join) steps.push(join);
+  return { label: `Move ${name}`, steps };
+}
+
+function moveBranch(source: Located, to: Destination): CommandResult {
+  const from = source.path.at(-1)!;
+  if (to.parent !== from.parent.id) return refusal("a branch can only be reordered within its own choice");
+  const count = from.parent.branches!.length;
+  if (!Number.isInteger(to.index) || to.index < 0 || to.index >= count) return refusal(`position ${to.index} is outside the ${count} branches`);
+  const label = `Move ${describe(source.node)}`;
+  if (to.index === from.index) return { label, steps: [] };
+  return {
+    label,
+    steps: [
+      { op: "splice", parent: from.parent.id, list: "branches", index: from.index, remove: [source.node], insert: [] },
+      { op: "splice", parent: from.parent.id, list: "branches", index: to.index, remove: [], insert: [source.node] },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- update
+
+export interface FieldUpdate {
+  /** A new property key; must be non-empty and unique in its object. */
+  key?: string;
+  /** Keywords to set (in place, or appended); `undefined` removes one. */
+  set?: Record<string, JsonValue | undefined>;
+  required?: boolean;
+}
+
+export function updateField(doc: CredentialDocument, id: string, update: FieldUpdate): CommandResult {
+  const located = locate(doc, id);
+  if (!located) return refusal("that field is no longer in the design");
+  const node = located.node;
+  const position = located.path.at(-1);
+  const inFields = position?.list === "fields";
+  if ((update.key !== undefined || update.required !== undefined) && !inFields) {
+    return refusal("only a field has a key and can be required");
+  }
+  const steps: Step[] = [];
+  let schema = node.schema;
+  if (update.set && Object.keys(update.set).length > 0) {
+    const changes = update.set;
+    for (const [keyword, value] of Object.entries(changes)) {
+      if (STRUCTURAL_KEYWORDS.has(keyword)) {
+        return refusal(keyword === "required" ? 'use the field\'s "Required" switch to make it required' : `"${keyword}" is built from the fields on the canvas: add, move or remove fields instead`);
+      }
+      if (keyword === "type" && (node.fields || node.branches) && value !== schemaObject(node).type) {
+        return refusal(`${describe(node)} holds fields, so its type stays as it is`);
+      }
+      if (value !== undefined) {
+        const problem = keywordProblem(keyword, value);
+        if (problem) return refusal(`"${keyword}" ${problem}`);
+      }
+    }
+    schema = withKeywords(schemaObject(node), changes);
+    const secretProblem = secretValueProblem(schema, changes);
+    if (secretProblem) return refusal(secretProblem);
+  }
+  const key = update.key ?? node.key;
+  if (key !== node.key) {
+    if (key === "") return refusal("a field needs a key: type a property name");
+    if (position!.parent.fields!.some((field) => field.id !== id && field.key === key)) return keyTaken(key, position!.parent);
+  }
+  if (key !== node.key || schema !== node.schema) {
+    steps.push({ op: "set", node: id, before: { key: node.key, schema: node.schema }, after: { key, schema } });
+  }
+  if (inFields) {
+    const parent = position!.parent;
+    const wasRequired = requiredKeys(parent).includes(node.key);
+    const required = update.required ?? wasRequired;
+    const requiredStep = setRequiredStep(parent, (keys) => {
+      let next = keys.map((entry) => (entry === node.key ? key : entry));
+      if (required && !next.includes(key)) next = [...next, key];
+      if (!required) next = next.filter((entry) => entry !== key);
+      return next;
+    });
+    if (requiredStep) steps.push(requiredStep);
+  }
+  return { label: `Edit ${describe({ ...node, key, schema })}`, steps };
+}
+
+/** Secrets never ship a value: a secret refuses a default, examples or a const. */
+function secretValueProblem(schema: JsonObject, changes: Record<string, JsonValue | undefined>): string | undefined {
+  if (schema.writeOnly !== true) return undefined;
+  const touched = ["writeOnly", "default", "examples", "const"].some((keyword) => keyword in changes);
+  if (!touched) return undefined;
+  const valued = ["default", "examples", "const"].filter((keyword) => schema[keyword] !== undefined);
+  if (valued.length === 0) return undefined;
+  return `a secret field never carries a value in the schema: remove its ${valued.map((k) => `"${k}"`).join(" and ")} first`;
+}
+
+// ---------------------------------------------------------------- remove, duplicate
+
+export function removeField(doc: CredentialDocument, id: string): CommandResult {
+  const located = locate(doc, id);
+  if (!located) return refusal("that field is no longer in the design");
+  const position = located.path.at(-1);
+  if (!position) return refusal("the window itself cannot be removed");
+  const node = located.node;
+  const steps: Step[] = [];
+  if (position.list === "fields") {
+    const leave = setRequiredStep(position.parent, (keys) => keys.filter((key) => key !== node.key));
+    if (leave) steps.push(leave);
+  }
+  steps.push({ op: "splice", parent: position.parent.id, list: position.list, index: position.index, remove: [node], insert: [] });
+  if (position.list === "branches" && position.parent.branches!.length === 1) {
+    return refusal("a choice needs at least one branch: add another branch before removing this one");
+  }
+  return { label: `Remove ${describe(node)}`, steps };
+}
+
+export function duplicateField(doc: CredentialDocument, id: string): CommandResult {
+  const located = locate(doc, id);
+  if (!located) return refusal("that field is no longer in the design");
+  const position = located.path.at(-1);
+  if (!position || position.list !== "fields") return refusal("only a field can be duplicated");
+  const parent = position.parent;
+  const key = uniqueKey(parent, `${located.node.key}Copy`);
+  const copy = { ...withFreshIds(located.node), key };
+  const steps: Step[] = [{ op: "splice", parent: parent.id, list: "fields", index: position.index + 1, remove: [], insert: [copy] }];
+  if (requiredKeys(parent).includes(located.node.key)) {
+    const join = setRequiredStep(parent, (keys) => [...keys, key]);
+    if (join) steps.push(join);
+  }
+  return { label: `Duplicate ${describe(located.node)}`, steps };
+}
+
+// ---------------------------------------------------------------- choice branches
+
+/** The property that tells a choice's branches apart: the first key with a `const` in every branch. */
+export function discriminatorKey(choice: FieldNode): string {
+  const branches = choice.branches ?? [];
+  const first = branches[0]?.fields ?? [];
+  for (const field of first) {
+    if (constOf(field) === undefined) continue;
+    if (branches.every((branch) => branch.fields?.some((other) => other.key === field.key && constOf(other) !== undefined))) return field.key;
+  }
+  return DEFAULT_DISCRIMINATOR;
+}
+
+/** The discriminator value of a branch, if it has one. */
+export function branchValue(choice: FieldNode, branch: FieldNode): JsonValue | undefined {
+  const key = discriminatorKey(choice);
+  const field = branch.fields?.find((candidate) => candidate.key === key);
+  return field ? constOf(field) : undefined;
+}
+
+export interface NewBranch {
+  /** The discriminator value, e.g. "oauth2". */
+  value: string;
+  title?: string;
+  index?: number;
+}
+
+export function addBranch(doc: CredentialDocument, choiceId: string, branch: NewBranch): CommandResult {
+  const located = locate(doc, choiceId);
+  if (!located?.node.branches) return refusal("branches go into an auth-method choice");
+  const choice = located.node;
+  const problem = branchValueProblem(choice, branch.value, undefined);
+  if (problem) return refusal(problem);
+  const index = branch.index ?? choice.branches!.length;
+  if (!Number.isInteger(index) || index < 0 || index > choice.branches!.length) return refusal(`position ${index} is outside the choice's branches`);
+  const node = newBranchNode(discriminatorKey(choice), branch.value, branch.title ?? branch.value);
+  return {
+    label: `Add branch "${branch.value}"`,
+    steps: [{ op: "splice", parent: choice.id, list: "branches", index, remove: [], insert: [node] }],
+  };
+}
+
+export function removeBranch(doc: CredentialDocument, branchId: string): CommandResult {
+  const located = locate(doc, branchId);
+  if (located?.path.at(-1)?.list !== "branches") return refusal("that is not a branch of a choice");
+  return removeField(doc, branchId);
+}
+
+export interface BranchRename {
+  value?: string;
+  title?: string;
+}
+
+export function renameBranch(doc: CredentialDocument, branchId: string, rename: BranchRename): CommandResult {
+  const located = locate(doc, branchId);
+  const position = located?.path.at(-1);
+  if (!located || position?.list !== "branches") return refusal("that is not a branch of a choice");
+  const choice = position.parent;
+  const branch = located.node;
+  const steps: Step[] = [];
+  if (rename.value !== undefined) {
+    const problem = branchValueProblem(choice, rename.value, branch.id);
+    if (problem) return refusal(problem);
+    const key = discriminatorKey(choice);
+    const field = branch.fields?.find((candidate) => candidate.key === key);
+    if (!field) return refusal(`this branch has no discriminator field "${key}": add a field "${key}" with a fixed value first`);
+    const schema = withKeywords(schemaObject(field), { const: rename.value });
+    steps.push({ op: "set", node: field.id, before: { key: field.key, schema: field.schema }, after: { key: field.key, schema } });
+  }
+  if (rename.title !== undefined) {
+    const schema = withKeywords(schemaObject(branch), { title: rename.title === "" ? undefined : rename.title });
+    steps.push({ op: "set", node: branch.id, before: { key: "", schema: branch.schema }, after: { key: "", schema } });
+  }
+  return { label: `Rename branch ${describe(branch)}`, steps };
+}
+
+function branchValueProblem(choice: FieldNode, value: string, exceptBranch: string | undefined): string | undefined {
+  if (value.trim() === "") return "a branch needs a value that tells it apart, e.g. basic or oauth2";
+  const clash = choice.branches!.some((branch) => branch.id !== exceptBranch && branchValue(choice, branch) === value);
+  return clash ? `another branch already has the value "${value}": choose another value` : undefined;
+}
+
+function newBranchNode(discriminator: string, value: string, title: string, required: string[] = []): FieldNode {
+  return {
+    id: newId(),
+    key: "",
+    schema: { title, type: "object", properties: {}, required: [discriminator, ...required], additionalProperties: false },
+    fields: [discriminatorField(discriminator, value)],
+  };
+}
+
+function discriminatorField(key: string, value: string): FieldNode {
+  return { id: newId(), key, schema: { type: "string", const: value } };
+}
+
+function constOf(field: FieldNode): JsonValue | undefined {
+  return typeof field.schema === "object" && Object.prototype.hasOwnProperty.call(field.schema, "const") ? field.schema.const : undefined;
+}
+
+// ---------------------------------------------------------------- the window
+
+export function setWindowText(doc: CredentialDocument, text: { title?: string; description?: string }): CommandResult {
+  const changes: Record<string, JsonValue | undefined> = {};
+  if (text.title !== undefined) changes.title = text.title === "" ? undefined : text.title;
+  if (text.description !== undefined) changes.description = text.description === "" ? undefined : text.description;
+  const root = doc.root;
+  const schema = withKeywords(schemaObject(root), changes);
+  return { label: "Edit the window's title and description", steps: [{ op: "set", node: root.id, before: { key: root.key, schema: root.schema }, after: { key: root.key, schema } }] };
+}
+
+// ---------------------------------------------------------------- helpers
+
+function locateContainer(doc: CredentialDocument, id: string): Located | Refusal {
+  const located = locate(doc, id);
+  if (!located) return refusal("the place to add to is no longer in the design");
+  if (!located.node.fields) return refusal(`${describe(located.node)} holds no fields: add to the window, a group or a choice branch`);
+  return located;
+}
+
+/** A `set` step rewriting the parent's `required` list, or undefined when it stays the same. */
+function setRequiredStep(parent: FieldNode, change: (keys: readonly string[]) => string[]): Step | undefined {
+  const current = schemaObject(parent);
+  const before = Array.isArray(current.required) ? current.required : undefined;
+  const next = change(requiredKeys(parent));
+  if (before && next.length === before.length && next.every((key, i) => key === before[i])) return undefined;
+  if (!before && next.length === 0) return undefined;
+  const schema = withKeywords(current, { required: next.length > 0 ? next : undefined });
+  return { op: "set", node: parent.id, before: { key: parent.key, schema: parent.schema }, after: { key: parent.key, schema } };
+}
+
+/** `schema` with keywords set in place (new ones appended, `undefined` removes); key order is kept. */
+export function withKeywords(schema: JsonObject, changes: Record<string, JsonValue | undefined>): JsonObject {
+  const result: JsonObject = {};
+  for (const keyword of Object.keys(schema)) {
+    if (!(keyword in changes)) defineOwn(result, keyword, schema[keyword]!);
+    else if (changes[keyword] !== undefined) defineOwn(result, keyword, changes[keyword]!);
+  }
+  for (const [keyword, value] of Object.entries(changes)) {
+    if (value !== undefined && !Object.prototype.hasOwnProperty.call(schema, keyword)) defineOwn(result, keyword, value);
+  }
+  return result;
+}
+
+export function uniqueKey(container: FieldNode, base: string): string {
+  return uniqueKeyAmong(new Set((container.fields ?? []).map((field) => field.key)), base);
+}
+
+function uniqueKeyAmong(taken: ReadonlySet<string>, base: string): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+/** A deep copy of a subtree with new ids everywhere, so it can live beside the original. */
+export function withFreshIds(node: FieldNode): FieldNode {
+  const copy: FieldNode = { ...node, id: newId(), schema: typeof node.schema === "object" ? cloneJson(node.schema) : node.schema };
+  if (node.fields) Object.assign(copy, { fields: node.fields.map(withFreshIds) });
+  if (node.branches) Object.assign(copy, { branches: node.branches.map(withFreshIds) });
+  return copy;
+}
+
+/** How messages name a node: its title and key, e.g. `"Password" (password)`. */
+export function describe(node: FieldNode): string {
+  const title = isJsonObject(node.schema) && typeof node.schema.title === "string" ? node.schema.title : undefined;
+  if (node.key === "") return title ? `"${title}"` : "this branch";
+  return title && title !== node.key ? `"${title}" (${node.key})` : `"${node.key}"`;
+}
+
+function keyTaken(key: string, container: FieldNode): Refusal {
+  const where = container.key === "" && !isJsonObject(container.schema) ? "this object" : describeContainer(container);
+  return refusal(`the key "${key}" is already used in ${where}: rename one of the two fields first`);
+}
+
+function describeContainer(container: FieldNode): string {
+  const title = isJsonObject(container.schema) && typeof container.schema.title === "string" ? container.schema.title : undefined;
+  return title ? `"${title}"` : container.key ? `"${container.key}"` : "the window";
+}
+
+/** Every id in a subtree; used by callers that need to know what a removal takes with it. */
+export function subtreeIds(node: FieldNode): Set<string> {
+  const ids = new Set<string>();
+  walkNodes(node, (n) => void ids.add(n.id));
+  return ids;
+}

@@ -1,0 +1,9 @@
+export * from "./document.ts";
+export * from "./kinds.ts";
+export * from "./keywords.ts";
+export * from "./tree.ts";
+export * from "./steps.ts";
+export * from "./transaction.ts";
+export * from "./commands.ts";
+export * from "./history.ts";
+export { newId } from "./ids.ts";

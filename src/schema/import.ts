@@ -1,0 +1,96 @@
+import type { CredentialDocument, FieldNode } from "../model/document.ts";
+import { newId } from "../model/ids.ts";
+import { keywordFix, keywordProblem } from "../model/keywords.ts";
+import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "./json.ts";
+import { appendPointer } from "./json-pointer.ts";
+import { SchemaProblem } from "./problem.ts";
+import { resolveRef } from "./refs.ts";
+import { walkSubschemas } from "./walk.ts";
+
+/**
+ * Turns a draft-07 credential schema into a document, losing nothing: every keyword stays in its
+ * node's bag in its order, unknown keywords and `x-` extensions included, so `toSchema` gives the
+ * same schema back. Throws a SchemaProblem (with the JSON pointer) for a schema of the wrong shape
+ * or a `$ref` that leaves the file; nothing is ever fetched or read.
+ */
+export function importSchema(value: JsonValue): CredentialDocument {
+  if (!isJsonObject(value)) {
+    throw new SchemaProblem(
+      "",
+      `the file holds ${describeJson(value)}, not a schema object`,
+      'a credential window is a JSON Schema object such as {"type": "object", "properties": {…}}',
+    );
+  }
+  const rootType = value.type;
+  if (rootType !== undefined && rootType !== "object") {
+    throw new SchemaProblem(
+      "/type",
+      `the window's type is ${JSON.stringify(rootType)}, but a credential window is an object of fields`,
+      'set "type" to "object" and put the fields under "properties"',
+    );
+  }
+  checkShape(value);
+  return { root: buildNode(cloneJson(value), "", true) };
+}
+
+/** Every keyword of every subschema has the form draft-07 expects, and every `$ref` stays in the file. */
+function checkShape(root: JsonObject): void {
+  walkSubschemas(root, (schema, pointer) => {
+    for (const keyword of Object.keys(schema)) {
+      const value = schema[keyword]!;
+      const problem = keywordProblem(keyword, value);
+      if (problem) throw new SchemaProblem(appendPointer(pointer, keyword), `"${keyword}" ${problem}, but it holds ${describeJson(value)}`, keywordFix(keyword));
+      if (keyword === "$ref") {
+        const target = resolveRef(root, value as string);
+        if (target.kind !== "local") throw new SchemaProblem(appendPointer(pointer, "$ref"), `the $ref ${target.problem}`, target.fix);
+      }
+    }
+  });
+}
+
+function buildNode(schema: JsonObject | boolean, key: string, asContainer = false): FieldNode {
+  if (typeof schema === "boolean") return { id: newId(), key, schema };
+  if (!asContainer && isChoice(schema)) {
+    const branches = (schema.oneOf as JsonObject[]).map((branch) => buildNode(branch, "", true));
+    return { id: newId(), key, schema: withPlaceholder(schema, "oneOf", []), branches };
+  }
+  if (asContainer || isJsonObject(schema.properties) || schema.type === "object") {
+    const properties = isJsonObject(schema.properties) ? schema.properties : {};
+    const fields = Object.keys(properties).map((name) => buildNode(properties[name] as JsonObject | boolean, name));
+    const bag = "properties" in schema ? withPlaceholder(schema, "properties", {}) : schema;
+    return { id: newId(), key, schema: bag, fields };
+  }
+  return { id: newId(), key, schema };
+}
+
+/** An auth-method choice: `oneOf` of object branches, on a schema that is not itself a group. */
+function isChoice(schema: JsonObject): boolean {
+  const branches = schema.oneOf;
+  return (
+    Array.isArray(branches) &&
+    branches.length > 0 &&
+    !("properties" in schema) &&
+    (schema.type === undefined || schema.type === "object") &&
+    branches.every((branch) => isJsonObject(branch) && (isJsonObject(branch.properties) || branch.type === "object") && !isChoiceInside(branch))
+  );
+}
+
+/** A branch that is itself a choice would be ambiguous to the designer; such a oneOf stays custom JSON. */
+function isChoiceInside(branch: JsonObject): boolean {
+  return Array.isArray(branch.oneOf) && !isJsonObject(branch.properties);
+}
+
+/** The keyword keeps its place in the bag; its content lives in the node's children. */
+function withPlaceholder(schema: JsonObject, keyword: string, empty: JsonValue): JsonObject {
+  const bag: JsonObject = {};
+  for (const name of Object.keys(schema)) defineOwn(bag, name, name === keyword ? empty : schema[name]!);
+  return bag;
+}
+
+function describeJson(value: JsonValue): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)})`;
+  return `${typeof value === "number" ? "a number" : "a boolean"} (${String(value)})`;
+}
