@@ -1,8 +1,34 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects, both run by `npm test` (`vitest run`):
+ * - unit: everything under test/ except the browser tests, in parallel;
+ * - e2e: test/e2e, in a real headless Chromium against a Vite dev server, one file at a time.
+ * Run one with `npx vitest run --project unit` (or e2e).
+ */
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/e2e/**", "**/node_modules/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          // Launching Chromium the first time may unpack it (@sparticuz/chromium) first.
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

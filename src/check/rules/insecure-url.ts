@@ -1,0 +1,36 @@
+import { ownValue, type JsonValue } from "../../schema/json.ts";
+import { namesAuthUrl } from "../names.ts";
+import type { Rule } from "../types.ts";
+
+/**
+ * A plain-http URL offered as a default or example. For authorization and token URLs it is an
+ * error (credentials and tokens would cross the network in clear text); for other URLs a warning.
+ */
+export const insecureUrl: Rule = {
+  id: "insecure-url",
+  description: "A default, example, const or enum value is a plain http:// URL (an error for authorization and token URLs)",
+  check(node, report) {
+    const { schema } = node;
+    const key = node.key;
+    const title = node.title;
+    const auth = (key !== undefined && namesAuthUrl(key)) || (title !== undefined && namesAuthUrl(title));
+    const offer = (value: JsonValue | undefined, tokens: Array<string | number>, what: string) => {
+      if (typeof value !== "string" || !/^http:\/\//i.test(value.trim())) return;
+      const https = "https://" + value.trim().slice("http://".length);
+      report({
+        severity: auth ? "error" : "warning",
+        pointer: node.at(...tokens),
+        message: auth
+          ? `The ${what} "${value}" of the ${node.name} is a plain http:// URL: an authorization or token endpoint must use https, or credentials and tokens travel unencrypted`
+          : `The ${what} "${value}" of the ${node.name} is a plain http:// URL, so the connection would not be encrypted`,
+        fix: `Use "${https}"`,
+      });
+    };
+    offer(ownValue(schema, "default"), ["default"], "default");
+    offer(ownValue(schema, "const"), ["const"], "constant value");
+    const examples = ownValue(schema, "examples");
+    if (Array.isArray(examples)) examples.forEach((example, i) => offer(example, ["examples", i], "example"));
+    const values = ownValue(schema, "enum");
+    if (Array.isArray(values)) values.forEach((value, i) => offer(value, ["enum", i], "choice"));
+  },
+};

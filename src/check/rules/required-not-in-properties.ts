@@ -1,0 +1,95 @@
+import { isJsonObject, ownValue, type JsonObject } from "../../schema/json.ts";
+import { checkPattern } from "../../schema/pattern-safety.ts";
+import type { Rule, SchemaNode } from "../types.ts";
+
+/**
+ * Every key in `required` must be a declared property, or the window has a mandatory field
+ * nobody can fill in. Properties declared by the parent count for `oneOf`/`anyOf`/`allOf`
+ * branches (the `{"properties": {…}, "oneOf": [{"required": ["a"]}, …]}` idiom), and so do
+ * siblings in an `allOf`.
+ */
+export const requiredNotInProperties: Rule = {
+  id: "required-not-in-properties",
+  description: "A key listed in required is not declared in properties",
+  check(node, report) {
+    const required = ownValue(node.schema, "required");
+    if (!Array.isArray(required)) return;
+    const scopes = declaringSchemas(node);
+    required.forEach((entry, index) => {
+      if (typeof entry !== "string") {
+        report({
+          severity: "error",
+          pointer: node.at("required", index),
+          message: `Entry ${index + 1} of "required" in the ${node.name} is not a property name`,
+          fix: "List property names (strings) in required",
+        });
+        return;
+      }
+      if (scopes.some((schema) => declares(schema, entry))) return;
+      const suggestion = closest(entry, scopes);
+      report({
+        severity: "error",
+        pointer: node.at("required", index),
+        message: `The ${node.name} requires "${entry}", but has no property "${entry}" in "properties"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+        fix: suggestion
+          ? `Change "${entry}" to "${suggestion}" in required, or add a property "${entry}"`
+          : `Add a property "${entry}" to "properties", or remove "${entry}" from required`,
+      });
+    });
+  },
+};
+
+function declaringSchemas(node: SchemaNode): JsonObject[] {
+  const scopes = [node.schema];
+  const parent = node.parent;
+  if (parent && node.branchIndex !== undefined) {
+    scopes.push(parent.schema);
+    if (node.via === "allOf") {
+      const siblings = ownValue(parent.schema, "allOf");
+      if (Array.isArray(siblings)) for (const sibling of siblings) if (isJsonObject(sibling)) scopes.push(sibling);
+    }
+  }
+  return scopes;
+}
+
+function declares(schema: JsonObject, key: string): boolean {
+  const properties = ownValue(schema, "properties");
+  if (isJsonObject(properties) && Object.prototype.hasOwnProperty.call(properties, key)) return true;
+  const patternProperties = ownValue(schema, "patternProperties");
+  if (!isJsonObject(patternProperties)) return false;
+  return Object.keys(patternProperties).some((pattern) => checkPattern(pattern).ok && new RegExp(pattern, "u").test(key));
+}
+
+/** A declared key one typo away (two for longer keys), looking at no more than 500 keys. */
+function closest(key: string, scopes: JsonObject[]): string | undefined {
+  if (key.length > 64) return undefined;
+  let best: string | undefined;
+  let bestDistance = key.length <= 5 ? 2 : 3;
+  let looked = 0;
+  for (const schema of scopes) {
+    const properties = ownValue(schema, "properties");
+    if (!isJsonObject(properties)) continue;
+    for (const candidate of Object.keys(properties)) {
+      if (++looked > 500) return best;
+      if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
+      const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,30 @@
+import { ownValue } from "../../schema/json.ts";
+import { allowsString, hasUrlFormat, namesUrl, secretTerm } from "../names.ts";
+import type { Rule } from "../types.ts";
+
+/** A field named like a secret must be `writeOnly`, so it is masked and never echoed back. */
+export const secretNotWriteOnly: Rule = {
+  id: "secret-not-write-only",
+  description: "A field whose key or title names a secret (password, token, API key, …) is not marked writeOnly",
+  check(node, report) {
+    const { schema } = node;
+    const key = node.key;
+    if (key === undefined) return;
+    if (ownValue(schema, "writeOnly") === true) return;
+    // Only free-text string fields can hold a secret: not selects, flags, groups or URLs.
+    if (!allowsString(schema) || hasUrlFormat(schema)) return;
+    if (ownValue(schema, "enum") !== undefined || ownValue(schema, "const") !== undefined) return;
+    const format = ownValue(schema, "format");
+    if (format === "hostname" || format === "email" || format === "ipv4" || format === "ipv6") return;
+    const title = node.title;
+    if (namesUrl(key) || (title !== undefined && namesUrl(title))) return;
+    const term = secretTerm(key) ?? (title !== undefined ? secretTerm(title) : undefined);
+    if (!term) return;
+    report({
+      severity: "warning",
+      pointer: node.pointer,
+      message: `The ${node.name} looks like a secret (its ${secretTerm(key) ? "key" : "title"} says "${term}") but is not marked writeOnly, so it would be shown in clear text and could be read back`,
+      fix: `Add "writeOnly": true to the ${node.name}, or rename it if it is not a secret`,
+    });
+  },
+};

@@ -1,0 +1,265 @@
+import { CliError, PROGRAM } from "./errors.ts";
+
+export type CommandName = "export" | "check" | "new";
+
+interface OptionSpec {
+  /** Takes a value (`--out DIR` or `--out=DIR`). */
+  value?: string;
+  description: string;
+}
+
+interface CommandSpec {
+  summary: string;
+  /** Positional arguments, in order; all required. */
+  positionals: string[];
+  options: Record<string, OptionSpec>;
+  usage: string;
+  details: string;
+}
+
+export const COMMANDS: Record<CommandName, CommandSpec> = {
+  export: {
+    summary: "write the exported files (typed bindings, precompiled validator…) for a schema",
+    positionals: ["schema.json"],
+    options: {
+      "--out": { value: "DIR", description: "folder to write into (default: the schema file's folder; created if missing)" },
+    },
+    usage: `${PROGRAM} export <schema.json> [--out DIR]`,
+    details: [
+      "The files are named after the schema file: foo.json or foo.schema.json gives foo.*.",
+      "All files are written, or none: on any problem the output folder is left as it was.",
+      "Prints the paths of the written files.",
+    ].join("\n"),
+  },
+  check: {
+    summary: "report errors and warnings in a schema",
+    positionals: ["schema.json"],
+    options: {},
+    usage: `${PROGRAM} check <schema.json>`,
+    details: [
+      "Prints each finding as FILE:POINTER: SEVERITY: MESSAGE. FIX",
+      "Exits with 1 if there is an error, 0 if there are only warnings or none.",
+    ].join("\n"),
+  },
+  new: {
+    summary: "start a schema from a template",
+    positionals: [],
+    options: {
+      "--template": { value: "NAME", description: "the template to start from (required)" },
+      "--out": { value: "FILE", description: "file to write (default: ./NAME.json; a folder means FOLDER/NAME.json)" },
+      "--force": { description: "replace FILE if it exists" },
+    },
+    usage: `${PROGRAM} new --template NAME [--out FILE] [--force]`,
+    details: "Refuses to replace an existing file unless --force is given.",
+  },
+};
+
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  "--help": { description: "show help (also: " + PROGRAM + " <command> --help)" },
+  "--version": { description: "show the version" },
+  "--debug": { description: "show the stack trace of a failure" },
+};
+const ALIASES: Record<string, string> = { "-h": "--help", "-v": "--version", "-V": "--version", "-o": "--out", "-f": "--force", "-t": "--template" };
+
+export interface ParsedArgs {
+  command: CommandName | undefined;
+  positionals: string[];
+  options: Map<string, string | true>;
+  help: boolean;
+  version: boolean;
+  debug: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const flags = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length).map((arg) => ALIASES[arg] ?? arg);
+  const parsed: ParsedArgs = {
+    command: undefined,
+    positionals: [],
+    options: new Map(),
+    help: flags.includes("--help"),
+    version: flags.includes("--version"),
+    debug: flags.includes("--debug"),
+  };
+  // With --help or --version, a mistake elsewhere on the line does not stop the help from showing.
+  const lenient = parsed.help || parsed.version;
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (onlyPositionals || arg === "-" || !arg.startsWith("-")) {
+      if (parsed.command) {
+        parsed.positionals.push(arg);
+      } else if (isCommand(arg)) {
+        parsed.command = arg;
+      } else if (!lenient) {
+        const suggestion = closest(arg, Object.keys(COMMANDS));
+        throw new CliError(
+          `unknown command '${arg}'`,
+          afterSuggestion(suggestion, `the commands are ${Object.keys(COMMANDS).join(", ")}; run '${PROGRAM} --help' for more`),
+        );
+      }
+      continue;
+    }
+    if (arg === "--") {
+      onlyPositionals = true;
+      continue;
+    }
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const rawName = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = ALIASES[rawName] ?? rawName;
+    if (Object.prototype.hasOwnProperty.call(GLOBAL_OPTIONS, name)) {
+      if (eq > 0 && !lenient) throw usageError(`option '${rawName}' does not take a value`, `write ${rawName} alone`, parsed.command);
+      continue;
+    }
+    const spec = parsed.command ? optionSpec(parsed.command, name) : undefined;
+    if (!spec) {
+      if (lenient) continue;
+      throw unknownOption(rawName, parsed.command);
+    }
+    if (parsed.options.has(name) && !lenient) throw usageError(`option '${name}' is given twice`, `give '${name}' once`, parsed.command);
+    if (!spec.value) {
+      if (eq > 0 && !lenient) throw usageError(`option '${name}' does not take a value`, `write ${name} alone`, parsed.command);
+      parsed.options.set(name, true);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq > 0) {
+      value = arg.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next !== undefined && (next === "-" || !next.startsWith("-"))) {
+        value = next;
+        i++;
+      }
+    }
+    if (value === undefined || value === "") {
+      if (lenient) continue;
+      throw usageError(`option '${name}' needs a value (${spec.value})`, `write ${name} ${spec.value}`, parsed.command);
+    }
+    parsed.options.set(name, value);
+  }
+  return parsed;
+}
+
+/** Checks the positionals of a parsed command line (not needed for --help / --version). */
+export function checkPositionals(parsed: ParsedArgs & { command: CommandName }): void {
+  const spec = COMMANDS[parsed.command];
+  const [expected] = spec.positionals;
+  if (expected !== undefined && parsed.positionals.length === 0) {
+    throw usageError(`'${parsed.command}' needs the ${expected} file to read`, `write ${spec.usage.replace(`${PROGRAM} `, "")}`, parsed.command);
+  }
+  if (parsed.positionals.length > spec.positionals.length) {
+    const extra = parsed.positionals[spec.positionals.length] as string;
+    throw usageError(
+      `unexpected argument '${extra}' for '${parsed.command}'`,
+      spec.positionals.length ? `give one ${expected} file; usage: ${spec.usage}` : `usage: ${spec.usage}`,
+      parsed.command,
+    );
+  }
+}
+
+export function usageText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((spec) => spec.usage.length - PROGRAM.length - 1));
+  const lines = [
+    `Usage: ${PROGRAM} <command> [options]`,
+    "",
+    "Design the credential window of an integration connector: a JSON Schema (draft-07).",
+    "",
+    "Commands:",
+    ...Object.values(COMMANDS).map((spec) => `  ${spec.usage.slice(PROGRAM.length + 1).padEnd(width)}  ${spec.summary}`),
+    "",
+    "Options:",
+    "  -h, --help     show help (also: " + PROGRAM + " <command> --help)",
+    "  -v, --version  show the version",
+    "  --debug        show the stack trace of a failure",
+    "",
+    "Exit codes: 0 success; 1 the check found an error; 2 invalid usage or input (nothing is written).",
+    "Every failure is one line on stderr: FILE:PLACE: what is wrong. How to fix it.",
+    "PLACE is a JSON pointer into the schema (e.g. /properties/token) or LINE:COLUMN in the file.",
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function commandUsageText(command: CommandName, extra = ""): string {
+  const spec = COMMANDS[command];
+  const options = Object.entries(spec.options).map(([name, option]) => [option.value ? `${name} ${option.value}` : name, option.description] as const);
+  options.push(["--debug", "show the stack trace of a failure"], ["-h, --help", "show this help"]);
+  const width = Math.max(...options.map(([name]) => name.length));
+  const lines = [
+    `Usage: ${spec.usage}`,
+    "",
+    `${spec.summary.charAt(0).toUpperCase()}${spec.summary.slice(1)}.`,
+    spec.details,
+    "",
+    "Options:",
+    ...options.map(([name, description]) => `  ${name.padEnd(width)}  ${description}`),
+  ];
+  if (extra) lines.push("", extra);
+  return lines.join("\n") + "\n";
+}
+
+function isCommand(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+function optionSpec(command: CommandName, name: string): OptionSpec | undefined {
+  const { options } = COMMANDS[command];
+  return Object.prototype.hasOwnProperty.call(options, name) ? options[name] : undefined;
+}
+
+function usageError(problem: string, fix: string, command: CommandName | undefined): CliError {
+  return new CliError(problem, `${fix}; run '${PROGRAM}${command ? " " + command : ""} --help' for the usage`);
+}
+
+function unknownOption(name: string, command: CommandName | undefined): CliError {
+  if (!command) {
+    const owners = (Object.keys(COMMANDS) as CommandName[]).filter((candidate) => optionSpec(candidate, ALIASES[name] ?? name));
+    if (owners.length > 0) {
+      return new CliError(
+        `option '${name}' comes before the command`,
+        `write it after the command, e.g. ${COMMANDS[owners[0] as CommandName].usage}`,
+      );
+    }
+    return new CliError(`unknown option '${name}'`, `run '${PROGRAM} --help' for the commands and options`);
+  }
+  const known = [...Object.keys(COMMANDS[command].options), ...Object.keys(GLOBAL_OPTIONS)];
+  const suggestion = closest(name, known);
+  return new CliError(
+    `unknown option '${name}' for '${command}'`,
+    afterSuggestion(suggestion, `run '${PROGRAM} ${command} --help' for its options`),
+  );
+}
+
+/** "did you mean 'x'? Rest", or just "rest". */
+function afterSuggestion(suggestion: string | undefined, rest: string): string {
+  return suggestion ? `did you mean '${suggestion}'? ${rest.charAt(0).toUpperCase()}${rest.slice(1)}` : rest;
+}
+
+/** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

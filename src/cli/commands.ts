@@ -1,0 +1,141 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../schema/json.ts";
+import { displayPointer } from "../schema/json-pointer.ts";
+import { SchemaProblem } from "../schema/problem.ts";
+import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, capitalise, inFile, oneLine, printable, sentence } from "./errors.ts";
+import { namedPath, readJsonFile, writeFilesAtomically, writeNewFile, type NamedPath } from "./files.ts";
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Relative paths on the command line are resolved from here. */
+  cwd: string;
+}
+
+/** The template schemas shipped with the project: `schemas/<name>.json`. */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
+
+/**
+ * Reads a schema file and imports it: the import refuses a schema of the wrong shape or with a
+ * remote `$ref`. Returns the schema as written in the file.
+ */
+async function readSchema(file: NamedPath): Promise<JsonObject> {
+  const value = await readJsonFile(file);
+  try {
+    const [{ importSchema }, { toSchema }] = await Promise.all([import("../schema/import.ts"), import("../schema/to-schema.ts")]);
+    const doc = importSchema(value);
+    return isJsonObject(value) ? value : toSchema(doc);
+  } catch (error) {
+    throw inFile(file.display, error);
+  }
+}
+
+export async function exportCommand(input: string, out: string | undefined, io: CliIo): Promise<number> {
+  const file = namedPath(io.cwd, input);
+  const base = baseName(file);
+  const schema = await readSchema(file);
+  let files: Array<{ name: string; contents: string }>;
+  try {
+    const { exportFiles } = await import("../export/index.ts");
+    files = await exportFiles(schema, base);
+  } catch (error) {
+    throw inFile(file.display, error);
+  }
+  const dir = out === undefined ? { path: path.dirname(file.path), display: path.dirname(file.display) } : namedPath(io.cwd, out);
+  let written: string[];
+  try {
+    written = await writeFilesAtomically(dir, files, {
+      path: file.path,
+      // `<base>.schema.json` on top of the input: keep the input (and its formatting) if it is the same schema.
+      unchangedBy: (contents) => {
+        try {
+          return jsonEqual(JSON.parse(contents) as JsonValue, schema);
+        } catch {
+          return false;
+        }
+      },
+    });
+  } catch (error) {
+    throw inFile(dir.display, error);
+  }
+  for (const name of written) io.stdout.write(`${printable(name)}\n`);
+  return EXIT_OK;
+}
+
+/** `foo.json` and `foo.schema.json` give `foo`. */
+export function baseName(file: NamedPath): string {
+  const base = path.basename(file.path).replace(/\.json$/i, "").replace(/\.schema$/i, "");
+  if (base === "" || base.startsWith(".")) {
+    throw new CliError("cannot name the exported files after this file", "rename the schema file, e.g. to connector.schema.json", { file: file.display });
+  }
+  return base;
+}
+
+export async function checkCommand(input: string, io: CliIo): Promise<number> {
+  const file = namedPath(io.cwd, input);
+  const schema = await readSchema(file);
+  let findings;
+  try {
+    const { checkSchema } = await import("../check/index.ts");
+    findings = checkSchema(schema);
+  } catch (error) {
+    throw inFile(file.display, error);
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const finding of findings) {
+    if (finding.severity === "error") errors++;
+    else warnings++;
+    const text = `${sentence(finding.message)}${finding.fix ? " " + sentence(capitalise(finding.fix)) : ""}`;
+    io.stdout.write(oneLine(`${printable(file.display)}:${displayPointer(finding.pointer)}: ${finding.severity}: ${text}`) + "\n");
+  }
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  io.stdout.write(
+    `${printable(file.display)}: ${errors + warnings === 0 ? "no problems found" : `${count(errors, "error")}, ${count(warnings, "warning")}`}\n`,
+  );
+  return errors > 0 ? EXIT_CHECK_ERRORS : EXIT_OK;
+}
+
+export async function listTemplates(): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await fs.readdir(TEMPLATES_DIR);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.endsWith(".json") && !entry.startsWith("."))
+    .map((entry) => entry.slice(0, -".json".length))
+    .sort();
+}
+
+export async function newCommand(template: string | undefined, out: string | undefined, force: boolean, io: CliIo): Promise<number> {
+  const templates = await listTemplates();
+  const available = templates.length > 0 ? templates.join(", ") : "(none: the schemas folder is empty)";
+  if (template === undefined) {
+    throw new CliError("'new' needs a template", `write --template NAME, with NAME one of: ${available}`);
+  }
+  const name = template.replace(/\.json$/i, "");
+  if (!templates.includes(name)) {
+    throw new CliError(`unknown template '${printable(template)}'`, `choose one of: ${available}`);
+  }
+  let target = namedPath(io.cwd, out ?? `${name}.json`);
+  if (out !== undefined) {
+    const stat = await fs.stat(target.path).catch(() => undefined);
+    if (stat?.isDirectory()) target = { path: path.join(target.path, `${name}.json`), display: path.join(out, `${name}.json`) };
+  }
+  const contents = await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8");
+  await writeNewFile(target, contents, force);
+  io.stdout.write(`${printable(target.display)}\n`);
+  return EXIT_OK;
+}
+
+export async function readVersion(): Promise<string> {
+  const text = await fs.readFile(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8");
+  const manifest = JSON.parse(text) as JsonValue;
+  const version = isJsonObject(manifest) ? manifest.version : undefined;
+  if (typeof version !== "string") throw new SchemaProblem("/version", "package.json has no version", "add a version to package.json");
+  return version;
+}

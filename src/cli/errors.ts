@@ -1,0 +1,125 @@
+import { displayPointer } from "../schema/json-pointer.ts";
+import { JsonSyntaxProblem, SchemaProblem } from "../schema/problem.ts";
+
+export const PROGRAM = "credential-designer";
+
+/** Exit codes: documented in the usage text. */
+export const EXIT_OK = 0;
+/** `check` found at least one error. */
+export const EXIT_CHECK_ERRORS = 1;
+/** Invalid usage or input: unknown option, missing file, not JSON, a refused schema… */
+export const EXIT_USAGE = 2;
+/** A bug: an unexpected exception. */
+export const EXIT_INTERNAL = 70;
+
+export interface Place {
+  /** The file as the user named it (or a path derived from it). */
+  file?: string;
+  /** A JSON pointer (shown "/" for the root) or "line:column". */
+  place?: string;
+}
+
+/**
+ * A failure the CLI reports as one line:
+ * `credential-designer: FILE:PLACE: problem. Fix.`
+ * `problem` and `fix` are sentence fragments without the final period, like SchemaProblem's.
+ */
+export class CliError extends Error {
+  override readonly name = "CliError";
+  constructor(
+    readonly problem: string,
+    readonly fix: string,
+    readonly where: Place = {},
+    readonly exitCode: number = EXIT_USAGE,
+    options?: { cause?: unknown },
+  ) {
+    super(formatMessage(where, problem, fix), options);
+  }
+}
+
+/**
+ * Turns any failure while working on `file` into a CliError naming it: a schema problem (at a
+ * JSON pointer), a JSON syntax problem (at line:column), or else an internal error (a bug).
+ */
+export function inFile(file: string | undefined, error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof SchemaProblem) {
+    return new CliError(error.problem, error.fix, { file, place: displayPointer(error.pointer) }, EXIT_USAGE, { cause: error });
+  }
+  if (error instanceof JsonSyntaxProblem) {
+    return new CliError(error.problem, error.fix, { file, place: `${error.line}:${error.column}` }, EXIT_USAGE, { cause: error });
+  }
+  const description =
+    error instanceof Error ? `${error.name}: ${(error.message.split("\n")[0] ?? "").slice(0, 200)}` : String(error).slice(0, 200);
+  return new CliError(
+    `internal error (${description})`,
+    "this is a bug: run again with --debug to see the stack trace, and report it",
+    { file },
+    EXIT_INTERNAL,
+    { cause: error },
+  );
+}
+
+/** `FILE:PLACE: problem. Fix.` on one line. */
+export function formatMessage(where: Place, problem: string, fix: string): string {
+  const prefix = [where.file === undefined ? undefined : printable(where.file), where.place].filter((part) => part !== undefined).join(":");
+  const text = `${sentence(problem)}${fix ? " " + sentence(capitalise(fix)) : ""}`;
+  return oneLine(prefix ? `${prefix}: ${text}` : text);
+}
+
+/** Ends a fragment with a period unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+/** A file name for a message: control characters (a newline in a name…) escaped. */
+export function printable(file: string): string {
+  // eslint-disable-next-line no-control-regex
+  return file.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** What a file-system error means, in words, without the path (the message names the file). */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "ENOSPC":
+      return "the disk is full";
+    case "EDQUOT":
+      return "the disk quota is exceeded";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENAMETOOLONG":
+      return "the path is too long";
+    case "ELOOP":
+      return "the path has a symbolic link loop";
+    case "EEXIST":
+      return "it already exists";
+    case "EBUSY":
+      return "it is busy";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    case "EIO":
+      return "an input/output error";
+    default:
+      return code ? `error ${code}` : error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,324 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parseJsonText } from "../schema/parse-json.ts";
+import type { JsonValue } from "../schema/json.ts";
+import { CliError, describeFsError, inFile } from "./errors.ts";
+
+/** Larger inputs are refused rather than read into memory: a credential schema is a few kB. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** A file named on the command line: where it is, and how messages name it. */
+export interface NamedPath {
+  /** Absolute path. */
+  readonly path: string;
+  /** As the user wrote it (relative to their working folder). */
+  readonly display: string;
+}
+
+export function namedPath(cwd: string, given: string): NamedPath {
+  return { path: path.resolve(cwd, given), display: given };
+}
+
+/** Reads and parses a JSON file; every problem becomes a one-line CliError naming the file. */
+export async function readJsonFile(file: NamedPath): Promise<JsonValue> {
+  const text = await readTextFile(file);
+  try {
+    return parseJsonText(text);
+  } catch (error) {
+    throw inFile(file.display, error);
+  }
+}
+
+export async function readTextFile(file: NamedPath): Promise<string> {
+  let stat;
+  try {
+    stat = await fs.stat(file.path);
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  if (stat.isDirectory()) {
+    throw new CliError("this is a folder, not a file", "give the path of a JSON schema file", { file: file.display });
+  }
+  if (!stat.isFile()) {
+    throw new CliError("this is not a regular file", "give the path of a JSON schema file", { file: file.display });
+  }
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new CliError(
+      `the file is too large (${(stat.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB)`,
+      "give a JSON schema file",
+      { file: file.display },
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file.path);
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  return decodeUtf8(bytes, file.display);
+}
+
+function cannotRead(file: NamedPath, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") {
+    return new CliError("no such file", "check the path and the file name", { file: file.display }, undefined, { cause: error });
+  }
+  if (code === "ENOTDIR") {
+    return new CliError("no such file (a part of the path is a file, not a folder)", "check the path", { file: file.display }, undefined, { cause: error });
+  }
+  if (code === "EISDIR") {
+    return new CliError("this is a folder, not a file", "give the path of a JSON schema file", { file: file.display }, undefined, { cause: error });
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return new CliError("the file cannot be read (permission denied)", "check the file's permissions", { file: file.display }, undefined, { cause: error });
+  }
+  return new CliError(`the file cannot be read (${describeFsError(error)})`, "check the file", { file: file.display }, undefined, { cause: error });
+}
+
+/** Strict UTF-8 decoding (a UTF-8 BOM is kept for the parser to skip); a wrong encoding is located. */
+export function decodeUtf8(bytes: Uint8Array, display: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new CliError("the file is UTF-16 text; JSON files are UTF-8", "save the file as UTF-8", { file: display, place: "1:1" });
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, bad));
+    const lines = before.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+    const place = `${lines.length}:${(lines[lines.length - 1] ?? "").length + 1}`;
+    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    throw new CliError(`the file is not valid UTF-8 text (byte 0x${byte})`, "save the file as UTF-8", { file: display, place });
+  }
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let length: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      length = 2;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + length > bytes.length) return i;
+    let cp = b & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k] as number;
+      if ((next & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (next & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += length;
+  }
+  return i;
+}
+
+export interface OutputFile {
+  name: string;
+  contents: string;
+}
+
+/**
+ * Writes all `files` into `dir`, or none of them.
+ *
+ * Every file is first written into a fresh temporary folder inside `dir` (same file system, so
+ * renames are atomic); only when all are written are they renamed into place. A file being
+ * replaced is first moved aside into the temporary folder, so that a failure half-way through
+ * the renames can put everything back. On any failure the temporary folder is removed and `dir`
+ * is left as it was, including not existing if this call created it.
+ *
+ * `input` is the file the export was made from: if one of the files would land on it, that file
+ * is left untouched when `unchangedBy` says the new contents mean the same (the user's
+ * formatting is kept), and the whole export is refused otherwise.
+ */
+export async function writeFilesAtomically(
+  dir: NamedPath,
+  files: readonly OutputFile[],
+  input?: { path: string; unchangedBy(contents: string): boolean },
+): Promise<string[]> {
+  for (const file of files) {
+    if (file.name !== path.basename(file.name) || file.name === "." || file.name === ".." || file.name.includes("\\") || file.name === "") {
+      throw new Error(`the exporter produced an unsafe file name ${JSON.stringify(file.name)}`);
+    }
+  }
+  if (new Set(files.map((file) => file.name)).size !== files.length) throw new Error("the exporter produced two files with the same name");
+
+  let created: string | undefined;
+  try {
+    const stat = await fs.stat(dir.path);
+    if (!stat.isDirectory()) {
+      throw new CliError("the output folder is a file", "give a folder with --out, or remove the file", { file: dir.display });
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") {
+      throw new CliError("a part of the output folder's path is a file", "choose another --out", { file: dir.display });
+    }
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputError(dir, error);
+    try {
+      created = await fs.mkdir(dir.path, { recursive: true });
+    } catch (mkdirError) {
+      throw outputError(dir, mkdirError, "cannot create the output folder");
+    }
+  }
+
+  let temp: string | undefined;
+  const placed: Array<{ target: string; backup: string | undefined }> = [];
+  try {
+    try {
+      temp = await fs.mkdtemp(path.join(dir.path, ".credential-designer-tmp-"));
+    } catch (error) {
+      throw outputError(dir, error, "cannot write into the output folder");
+    }
+    // 1. Everything into the temporary folder.
+    for (const file of files) {
+      try {
+        await fs.writeFile(path.join(temp, file.name), file.contents, { encoding: "utf8", flag: "wx" });
+      } catch (error) {
+        throw outputError(dir, error, `cannot write ${file.name}`);
+      }
+    }
+    // 2. Check the targets before touching any of them.
+    const unchanged = new Set<string>();
+    for (const file of files) {
+      const target = path.join(dir.path, file.name);
+      const display = path.join(dir.display, file.name);
+      let stat;
+      try {
+        stat = await fs.lstat(target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw outputError({ path: target, display }, error, "cannot replace the file");
+      }
+      if (stat.isDirectory()) {
+        throw new CliError("a folder is in the way of an exported file", "remove or rename the folder, or choose another --out", { file: display });
+      }
+      if (input !== undefined && (await sameFile(target, input.path))) {
+        if (!input.unchangedBy(file.contents)) {
+          throw new CliError(
+            "the export would replace the input schema file with a different schema",
+            "write the export into another folder with --out",
+            { file: display },
+          );
+        }
+        unchanged.add(file.name);
+      }
+    }
+    // 3. Rename into place, moving replaced files aside so they can be put back.
+    for (const [index, file] of files.entries()) {
+      if (unchanged.has(file.name)) continue;
+      const target = path.join(dir.path, file.name);
+      const display = path.join(dir.display, file.name);
+      let backup: string | undefined = path.join(temp, `.replaced-${index}`);
+      try {
+        await fs.rename(target, backup);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputError({ path: target, display }, error, "cannot replace the file");
+        backup = undefined;
+      }
+      placed.push({ target, backup });
+      try {
+        await fs.rename(path.join(temp, file.name), target);
+      } catch (error) {
+        throw outputError({ path: target, display }, error, "cannot write the file");
+      }
+    }
+    placed.length = 0;
+    return files.map((file) => path.join(dir.display, file.name));
+  } catch (error) {
+    // Undo in reverse order: remove what was placed, put back what it replaced.
+    for (const { target, backup } of placed.reverse()) {
+      await fs.rm(target, { force: true }).catch(() => undefined);
+      if (backup) await fs.rename(backup, target).catch(() => undefined);
+    }
+    if (created !== undefined) {
+      // The folder did not exist before: remove it with everything in it (the temporary folder too).
+      await fs.rm(created, { recursive: true, force: true }).catch(() => undefined);
+      temp = undefined;
+    }
+    throw error;
+  } finally {
+    if (temp !== undefined) await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes `contents` to a new file: refuses to replace an existing one unless `force`; then it is
+ * replaced atomically (written next to it, then renamed).
+ */
+export async function writeNewFile(file: NamedPath, contents: string, force: boolean): Promise<void> {
+  const dir = path.dirname(file.path);
+  try {
+    const stat = await fs.stat(dir);
+    if (!stat.isDirectory()) {
+      throw new CliError("cannot write the file: its folder is a file", "choose another --out", { file: file.display });
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new CliError("cannot write the file: its folder does not exist", "create the folder first, or choose another --out", { file: file.display });
+    }
+    throw outputError(file, error, "cannot write the file");
+  }
+  if (!force) {
+    try {
+      await fs.writeFile(file.path, contents, { encoding: "utf8", flag: "wx" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") {
+        throw new CliError("the file already exists", "choose another --out, or add --force to replace it", { file: file.display });
+      }
+      // It may have been created before the write failed (a full disk): do not leave half a file.
+      if (code !== "EISDIR" && code !== "EACCES" && code !== "EPERM") await fs.rm(file.path, { force: true }).catch(() => undefined);
+      throw outputError(file, error, "cannot write the file");
+    }
+    return;
+  }
+  const temp = path.join(dir, `.${path.basename(file.path)}.credential-designer-tmp-${process.pid}-${Date.now()}`);
+  try {
+    const stat = await fs.lstat(file.path).catch(() => undefined);
+    if (stat?.isDirectory()) throw new CliError("this is a folder, not a file", "choose another --out", { file: file.display });
+    await fs.writeFile(temp, contents, { encoding: "utf8", flag: "wx" });
+    await fs.rename(temp, file.path);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof CliError) throw error;
+    throw outputError(file, error, "cannot write the file");
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [statA, statB] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return statA.dev === statB.dev && statA.ino === statB.ino;
+  } catch {
+    return false;
+  }
+}
+
+function outputError(file: NamedPath, error: unknown, what = "cannot use the output folder"): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const fix =
+    code === "EACCES" || code === "EPERM"
+      ? "check the folder's permissions, or choose another --out"
+      : code === "ENOSPC" || code === "EDQUOT"
+        ? "free some disk space"
+        : code === "ENOTDIR"
+          ? "a part of the path is a file: choose another --out"
+          : "choose another --out";
+  return new CliError(`${what} (${describeFsError(error)})`, fix, { file: file.display }, undefined, { cause: error });
+}

@@ -1,0 +1,77 @@
+import { checkPositionals, commandUsageText, parseArgs, usageText, type CommandName } from "./args.ts";
+import { checkCommand, exportCommand, listTemplates, newCommand, readVersion, type CliIo } from "./commands.ts";
+import { CliError, EXIT_OK, PROGRAM, inFile } from "./errors.ts";
+
+export type { CliIo } from "./commands.ts";
+
+/**
+ * The `credential-designer` command line, callable in-process: returns the exit code.
+ *
+ * Every failure is reported as exactly one line on `io.stderr`
+ * (`credential-designer: FILE:PLACE: what is wrong. How to fix it.`), with exit code 2 for
+ * usage and input errors, 1 when `check` finds an error, 70 for a bug; `--debug` adds the stack
+ * trace. Nothing is written on failure.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = argv.includes("--debug");
+  try {
+    const args = parseArgs(argv);
+    debug = args.debug;
+    if (args.help) {
+      io.stdout.write(args.command ? await commandHelp(args.command) : usageText());
+      return EXIT_OK;
+    }
+    if (args.version) {
+      io.stdout.write(`${await readVersion()}\n`);
+      return EXIT_OK;
+    }
+    const { command } = args;
+    if (!command) {
+      throw new CliError("missing command", `write ${PROGRAM} export|check|new …; run '${PROGRAM} --help' for the usage`);
+    }
+    checkPositionals({ ...args, command });
+    const out = args.options.get("--out");
+    switch (command) {
+      case "export":
+        return await exportCommand(args.positionals[0] as string, typeof out === "string" ? out : undefined, io);
+      case "check":
+        return await checkCommand(args.positionals[0] as string, io);
+      case "new": {
+        const template = args.options.get("--template");
+        return await newCommand(typeof template === "string" ? template : undefined, typeof out === "string" ? out : undefined, args.options.has("--force"), io);
+      }
+    }
+  } catch (error) {
+    const failure = inFile(undefined, error);
+    io.stderr.write(`${PROGRAM}: ${failure.message}\n`);
+    if (debug) io.stderr.write(`${stackOf(failure.cause ?? failure)}\n`);
+    return failure.exitCode;
+  }
+}
+
+async function commandHelp(command: CommandName): Promise<string> {
+  if (command !== "new") return commandUsageText(command);
+  const templates = await listTemplates();
+  return commandUsageText(command, `Templates: ${templates.length > 0 ? templates.join(", ") : "(none yet)"}`);
+}
+
+function stackOf(error: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    lines.push(current instanceof Error ? (current.stack ?? String(current)) : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+    if (current !== undefined) lines.push("Caused by:");
+  }
+  return lines.join("\n");
+}
+
+/** Runs the CLI for this process: arguments, standard streams, working folder, exit code. */
+export async function runFromProcess(): Promise<void> {
+  // `credential-designer … | head` closes the pipe early: that is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+}

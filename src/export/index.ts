@@ -1,0 +1,52 @@
+import { ownValue, type JsonObject } from "../schema/json.ts";
+import { SchemaProblem } from "../schema/problem.ts";
+import { analyseSchema } from "./analyse.ts";
+import { generateDeclaration } from "./declaration.ts";
+import { generateBindings } from "./typescript.ts";
+import { createAjv, generateValidator, validateAgainstMetaSchema } from "./validator.ts";
+
+export { SUPPORTED_FORMATS } from "./analyse.ts";
+
+/** One generated file: a bare file name (no directory) and its text. */
+export interface ExportFile {
+  name: string;
+  contents: string;
+}
+
+/**
+ * Everything a connector needs from a credential schema, as file texts:
+ * `<base>.schema.json` (the schema as given), `<base>.ts` (types), `<base>.validate.js`
+ * (a self-contained precompiled validator) and `<base>.validate.d.ts` (its types).
+ *
+ * Pure: reads only its arguments (never mutating them), touches no file, network or DOM.
+ * Refuses what cannot be exported safely with a SchemaProblem (the first one, in document order).
+ */
+export async function exportFiles(schema: JsonObject, baseName: string): Promise<ExportFile[]> {
+  checkBaseName(baseName);
+  const schemaText = JSON.stringify(schema, null, 2) + "\n";
+  const title = ownValue(schema, "title");
+  const analysis = analyseSchema(schema, schemaText, typeof title === "string" && title.trim() ? title : "(root)");
+  const ajv = createAjv();
+  validateAgainstMetaSchema(ajv, schema);
+  try {
+    const bindings = await generateBindings(analysis, typeof title === "string" ? title : undefined, baseName);
+    const validator = generateValidator(ajv, schema, baseName);
+    return [
+      { name: `${baseName}.schema.json`, contents: schemaText },
+      { name: `${baseName}.ts`, contents: bindings.code },
+      { name: `${baseName}.validate.js`, contents: validator },
+      { name: `${baseName}.validate.d.ts`, contents: generateDeclaration(baseName, bindings.rootName) },
+    ];
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new SchemaProblem("", "the schema is nested too deeply to export", "flatten it: fewer levels of objects inside objects");
+    }
+    throw error;
+  }
+}
+
+function checkBaseName(baseName: string): void {
+  if (!/^[\p{L}\p{N}_][\p{L}\p{N}_.-]{0,99}$/u.test(baseName) || baseName.endsWith(".")) {
+    throw new SchemaProblem("", `${JSON.stringify(baseName)} cannot be the base name of the exported files`, "use letters, digits, \"-\", \"_\" and \".\" only, starting with a letter or digit, e.g. \"rest-adapter\"");
+  }
+}

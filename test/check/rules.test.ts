@@ -1,0 +1,349 @@
+import { describe, expect, it } from "vitest";
+import { checkSchema, type Finding } from "../../src/check/index.ts";
+import type { JsonObject } from "../../src/schema/json.ts";
+
+const schema = (text: string) => JSON.parse(text) as JsonObject;
+const object = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({ type: "object", properties, ...extra });
+const only = (findings: Finding[], rule: string) => findings.filter((finding) => finding.rule === rule);
+
+describe("secret-not-write-only", () => {
+  const flagged = (properties: JsonObject) => only(checkSchema(object(properties)), "secret-not-write-only");
+
+  it.each([
+    ["password", {}],
+    ["passwd", {}],
+    ["clientSecret", {}],
+    ["token", {}],
+    ["accessToken", {}],
+    ["apiKey", {}],
+    ["api_key", {}],
+    ["API_KEY", {}],
+    ["x-api-key", {}],
+    ["apikey", {}],
+    ["accessKey", {}],
+    ["key", {}],
+    ["privateKey", {}],
+    ["passphrase", {}],
+    ["connectionString", {}],
+    ["tokenSecret", {}],
+    ["secretAccessKey", {}],
+    ["dbPasswordValue", {}],
+    ["field1", { title: "Password for the service account" }],
+    ["field2", { title: "Private key (PEM)" }],
+    ["field3", { title: "API key" }],
+    ["field4", { title: "Connection string" }],
+  ])("warns for %s %j", (key, extra) => {
+    const findings = flagged({ [key]: { type: "string", ...extra } });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: "warning", pointer: `/properties/${key}` });
+    expect(findings[0]!.message).toContain(`field "${key}"`);
+    expect(findings[0]!.fix).toContain('"writeOnly": true');
+  });
+
+  it.each([
+    "keyboardLayout",
+    "tokenUrl",
+    "tokenEndpoint",
+    "authorizationUrl",
+    "keyName",
+    "keyId",
+    "accessKeyId",
+    "username",
+    "passwordPolicy",
+    "tokenType",
+    "apiKeyHeader",
+    "publicKey",
+    "partitionKey",
+    "nextPageToken",
+    "secretName",
+    "monkey",
+    "tokenizer",
+  ])("stays silent for %s", (key) => {
+    expect(flagged({ [key]: { type: "string" } })).toEqual([]);
+  });
+
+  it("stays silent for write-only secrets, URL fields, selects and non-strings", () => {
+    expect(
+      flagged({
+        password: { type: "string", writeOnly: true },
+        token: { type: "string", format: "uri" },
+        secret: { type: "string", enum: ["a", "b"] },
+        usePassword: { type: "boolean" },
+        key: { type: "integer" },
+        apiKey: { type: "object", properties: {} },
+        field: { type: "string", title: "Token URL" },
+      }),
+    ).toEqual([]);
+  });
+
+  it("finds secrets in nested groups, choices, items and definitions", () => {
+    const findings = flagged({
+      auth: {
+        oneOf: [{ type: "object", properties: { type: { const: "basic" }, password: { type: "string" } } }],
+      },
+      group: { type: "object", properties: { token: { type: "string" } } },
+      list: { type: "array", items: { type: "object", properties: { secret: { type: "string" } } } },
+    });
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      "/properties/auth/oneOf/0/properties/password",
+      "/properties/group/properties/token",
+      "/properties/list/items/properties/secret",
+    ]);
+    const definitions = checkSchema({ definitions: { creds: object({ secret: { type: "string" } }) } });
+    expect(only(definitions, "secret-not-write-only").map((f) => f.pointer)).toEqual(["/definitions/creds/properties/secret"]);
+  });
+});
+
+describe("secret-has-value", () => {
+  it.each([
+    ["default", { default: "hunter2" }],
+    ["examples", { examples: ["hunter2"] }],
+    ["const", { const: "hunter2" }],
+    ["enum", { enum: ["hunter2"] }],
+  ])("is an error for %s", (keyword, extra) => {
+    const findings = only(checkSchema(object({ password: { type: "string", writeOnly: true, ...extra } })), "secret-has-value");
+    expect(findings).toEqual([
+      {
+        rule: "secret-has-value",
+        severity: "error",
+        pointer: `/properties/password/${keyword}`,
+        message: expect.stringContaining('secret field "password"'),
+        fix: expect.stringContaining(`Remove "${keyword}"`),
+      },
+    ]);
+  });
+
+  it("allows an enum of several values, and values on non-secrets", () => {
+    expect(
+      only(
+        checkSchema(
+          object({
+            password: { type: "string", writeOnly: true, enum: ["a", "b"] },
+            username: { type: "string", default: "admin", examples: ["admin"] },
+          }),
+        ),
+        "secret-has-value",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("insecure-url", () => {
+  it("is an error for an http authorization or token URL default or example", () => {
+    const findings = only(
+      checkSchema(
+        object({
+          authorizationUrl: { type: "string", format: "uri", default: "http://login.example.com/authorize" },
+          tokenEndpoint: { type: "string", format: "uri", examples: ["https://ok.example.com", "http://login.example.com/token"] },
+          field: { type: "string", format: "uri", title: "OAuth token URL", default: "HTTP://x.example.com" },
+        }),
+      ),
+      "insecure-url",
+    );
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
+      { severity: "error", pointer: "/properties/authorizationUrl/default" },
+      { severity: "error", pointer: "/properties/tokenEndpoint/examples/1" },
+      { severity: "error", pointer: "/properties/field/default" },
+    ]);
+    expect(findings[0]!.fix).toBe('Use "https://login.example.com/authorize"');
+    expect(findings[0]!.message).toContain('field "authorizationUrl"');
+  });
+
+  it("is a warning for other URLs and silent for https", () => {
+    const findings = only(
+      checkSchema(
+        object({
+          baseUrl: { type: "string", format: "uri", default: "http://api.example.com" },
+          redirectUri: { type: "string", format: "uri", default: "http://localhost:8080/callback" },
+          docsUrl: { type: "string", format: "uri", default: "https://docs.example.com" },
+          tokenUrl: { type: "string", format: "uri", examples: ["https://login.example.com/token"] },
+        }),
+      ),
+      "insecure-url",
+    );
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
+      { severity: "warning", pointer: "/properties/baseUrl/default" },
+      { severity: "warning", pointer: "/properties/redirectUri/default" },
+    ]);
+  });
+});
+
+describe("unsafe-pattern and invalid-pattern", () => {
+  it("reports a catastrophic pattern as an error with the analyser's explanation", () => {
+    const findings = checkSchema(object({ id: { type: "string", pattern: "^(\\w|\\d)+$" } }));
+    expect(findings).toEqual([
+      {
+        rule: "unsafe-pattern",
+        severity: "error",
+        pointer: "/properties/id/pattern",
+        message: expect.stringMatching(/^The pattern "\^\(\\w\|\\d\)\+\$" of the field "id" can backtrack catastrophically \(exponential time\)/),
+        fix: expect.stringContaining("(\\w|\\d)+ → \\w+"),
+      },
+    ]);
+  });
+
+  it("reports an invalid pattern, a non-string pattern and bad patternProperties keys", () => {
+    const findings = checkSchema(
+      object(
+        { a: { type: "string", pattern: "[a-" }, b: { type: "string", pattern: 5 } },
+        { patternProperties: { "^(a+)+$": { type: "string" }, "(": { type: "string" } } },
+      ),
+    );
+    expect(findings.map(({ rule, severity, pointer }) => ({ rule, severity, pointer }))).toEqual([
+      { rule: "invalid-pattern", severity: "error", pointer: "/patternProperties/(" },
+      { rule: "unsafe-pattern", severity: "error", pointer: "/patternProperties/^(a+)+$" },
+      { rule: "invalid-pattern", severity: "error", pointer: "/properties/a/pattern" },
+      { rule: "invalid-pattern", severity: "error", pointer: "/properties/b/pattern" },
+    ]);
+    expect(findings[2]!.message).toContain("is not a valid regular expression");
+  });
+
+  it("stays silent on safe patterns", () => {
+    expect(checkSchema(object({ host: { type: "string", pattern: "^(?:[a-z0-9-]+\\.)+[a-z]{2,}$" } }))).toEqual([]);
+  });
+});
+
+describe("required-not-in-properties", () => {
+  it("points at the required entry and suggests a close key", () => {
+    const findings = checkSchema(object({ host: { type: "string" }, username: { type: "string" } }, { required: ["host", 7, "usrname", "port"] }));
+    expect(findings).toEqual([
+      {
+        rule: "required-not-in-properties",
+        severity: "error",
+        pointer: "/required/1",
+        message: 'Entry 2 of "required" in the root schema is not a property name',
+        fix: "List property names (strings) in required",
+      },
+      {
+        rule: "required-not-in-properties",
+        severity: "error",
+        pointer: "/required/2",
+        message: 'The root schema requires "usrname", but has no property "usrname" in "properties" (did you mean "username"?)',
+        fix: 'Change "usrname" to "username" in required, or add a property "usrname"',
+      },
+      {
+        rule: "required-not-in-properties",
+        severity: "error",
+        pointer: "/required/3",
+        message: 'The root schema requires "port", but has no property "port" in "properties"',
+        fix: 'Add a property "port" to "properties", or remove "port" from required',
+      },
+    ]);
+  });
+
+  it("accepts keys declared by the parent of a branch, by allOf siblings, or by patternProperties", () => {
+    expect(
+      checkSchema({
+        type: "object",
+        properties: { a: { type: "string" }, b: { type: "string" } },
+        patternProperties: { "^x-": {} },
+        required: ["x-extra"],
+        anyOf: [{ required: ["a"] }, { required: ["b"] }],
+        allOf: [{ properties: { c: { type: "string" } } }, { required: ["c"] }],
+      }),
+    ).toEqual([]);
+  });
+
+  it("treats __proto__ and constructor as ordinary keys", () => {
+    const findings = checkSchema(schema('{"type":"object","properties":{"__proto__":{"type":"string"}},"required":["__proto__","constructor","toString"]}'));
+    expect(findings.map((finding) => finding.pointer)).toEqual(["/required/1", "/required/2"]);
+  });
+});
+
+describe("choice-discriminator", () => {
+  const branch = (title: string, type: unknown, extra: JsonObject = {}): JsonObject => ({
+    title,
+    type: "object",
+    properties: { type: { const: type as string } },
+    required: ["type"],
+    ...extra,
+  });
+
+  it("is an error when the options have no common const property", () => {
+    const findings = checkSchema(
+      object({
+        auth: {
+          title: "Authentication",
+          oneOf: [
+            { title: "Basic", type: "object", properties: { username: { type: "string" } } },
+            { title: "Token", type: "object", properties: { kind: { const: "token" } } },
+          ],
+        },
+      }),
+    );
+    expect(findings).toEqual([
+      {
+        rule: "choice-discriminator",
+        severity: "error",
+        pointer: "/properties/auth/oneOf",
+        message: expect.stringContaining('The options of the choice field "auth" (Authentication) have no common discriminator'),
+        fix: expect.stringContaining('"type"'),
+      },
+    ]);
+  });
+
+  it("is an error on the duplicate value, and a warning for an option that does not require the discriminator", () => {
+    const findings = checkSchema(
+      object({
+        auth: { oneOf: [branch("None", "none"), branch("Basic", "basic"), branch("Basic again", "basic", { required: [] })] },
+      }),
+    );
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
+      { severity: "error", pointer: "/properties/auth/oneOf/2/properties/type/const" },
+      { severity: "warning", pointer: "/properties/auth/oneOf/2" },
+    ]);
+    expect(findings[0]!.message).toBe(
+      'Options "Basic" and "Basic again" of the choice field "auth" have the same type "basic", so a value cannot say which one it is',
+    );
+  });
+
+  it("accepts distinct discriminators, single-value enums and local $refs, and ignores non-object oneOfs", () => {
+    expect(
+      checkSchema({
+        type: "object",
+        definitions: { basic: branch("Basic", "basic") },
+        properties: {
+          auth: { oneOf: [branch("None", "none"), { $ref: "#/definitions/basic" }, { ...branch("Key", "key"), properties: { type: { enum: ["apiKey"] } } }] },
+          level: { oneOf: [{ const: "a", title: "A" }, { const: "b", title: "B" }] },
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it("finds duplicates through a $ref", () => {
+    const findings = checkSchema({
+      definitions: { basic: branch("Basic", "basic") },
+      oneOf: [branch("Basic", "basic"), { $ref: "#/definitions/basic" }],
+    });
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([{ severity: "error", pointer: "/oneOf/1" }]);
+  });
+});
+
+describe("a good schema", () => {
+  it("has no findings", () => {
+    const good = object(
+      {
+        baseUrl: { type: "string", format: "uri", title: "Base URL", pattern: "^https://", examples: ["https://api.example.com"] },
+        auth: {
+          title: "Authentication",
+          oneOf: [
+            { title: "None", type: "object", properties: { type: { const: "none" } }, required: ["type"], additionalProperties: false },
+            {
+              title: "Basic",
+              type: "object",
+              properties: {
+                type: { const: "basic" },
+                username: { type: "string", title: "Username" },
+                password: { type: "string", title: "Password", writeOnly: true },
+              },
+              required: ["type", "username", "password"],
+              additionalProperties: false,
+            },
+          ],
+        },
+      },
+      { required: ["baseUrl", "auth"] },
+    );
+    expect(checkSchema(good)).toEqual([]);
+  });
+});
