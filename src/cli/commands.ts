@@ -18,15 +18,15 @@ export interface CliIo {
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
 /**
- * Reads a schema file and imports it: the import refuses a schema of the wrong shape or with a
- * remote `$ref`. Returns the schema as written in the file.
+ * Reads a schema file and passes it through the document model, as the designer does: the import
+ * refuses a schema of the wrong shape or with a remote `$ref`, and the lossless mapping gives the
+ * schema back as written.
  */
 async function readSchema(file: NamedPath): Promise<JsonObject> {
   const value = await readJsonFile(file);
   try {
     const [{ importSchema }, { toSchema }] = await Promise.all([import("../schema/import.ts"), import("../schema/to-schema.ts")]);
-    const doc = importSchema(value);
-    return isJsonObject(value) ? value : toSchema(doc);
+    return toSchema(importSchema(value));
   } catch (error) {
     throw inFile(file.display, error);
   }
