@@ -38,6 +38,11 @@ export interface Analysis {
   refTargets: Set<CopyObject>;
   /** Formats used anywhere in the schema. */
   formats: Set<string>;
+  /**
+   * Schemas whose `properties` or `patternProperties` have a `__proto__` key, which Ajv skips
+   * (see validator.ts, which rewrites them for Ajv). Pointers, in document order.
+   */
+  protoKeys: string[];
   placeholders: Placeholders;
 }
 
@@ -66,6 +71,7 @@ const SECRET_NOTE = "Secret: write-only; never log or persist it.";
 export class Placeholders {
   private readonly prefix: string;
   private readonly replacements: string[] = [];
+  private readonly keys = new Map<string, string>();
 
   constructor(schemaJsonText: string) {
     let prefix = "zzcdk";
@@ -73,9 +79,14 @@ export class Placeholders {
     this.prefix = prefix;
   }
 
-  /** A placeholder for a property key, restored as a quoted key. */
+  /** The placeholder for a property key (the same one every time), restored as a quoted key. */
   forKey(key: string): string {
-    return this.add(JSON.stringify(key));
+    let placeholder = this.keys.get(key);
+    if (placeholder === undefined) {
+      placeholder = this.add(JSON.stringify(key));
+      this.keys.set(key, placeholder);
+    }
+    return placeholder;
   }
 
   /** A placeholder for text that ends up inside a `/** … *\/` comment between quotes. */
@@ -133,6 +144,7 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
   /** Subschemas that apply to the same value as their parent (allOf, not, if…): for loop checks. */
   const sameValue = new Map<string, string[]>();
   let root: CopyNode = true;
+  const protoKeys: string[] = [];
 
   const stack: Frame[] = [{ node: schema, pointer: "", hint: "", label: rootLabel, container: undefined, slot: "" }];
   while (stack.length) {
@@ -146,6 +158,7 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
     }
     if (!isJsonObject(node)) continue; // not a schema: the meta-schema check reports it
     checkNode(node, frame, formats);
+    if (hasOwnKey(node.properties, "__proto__") || hasOwnKey(node.patternProperties, "__proto__")) protoKeys.push(pointer);
 
     const copy: CopyObject = {};
     const title = typeof ownValue(node, "title") === "string" ? (node.title as string) : undefined;
@@ -299,22 +312,26 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
   const refTargets = new Set<CopyObject>();
   const refEdges = new Map<string, string>();
   for (const site of refs) {
-    refEdges.set(site.pointer, targetPointer(site));
-    const target = resolve(site);
-    if (typeof target !== "boolean") refTargets.add(target);
+    const target = targetPointer(site);
+    refEdges.set(site.pointer, target);
+    if (protoKeys.length && /\/(?:properties|patternProperties)\/__proto__(?:\/|$)/.test(target)) {
+      throw refProblem(site, 'which is the schema of a "__proto__" key: the validator keeps such schemas elsewhere, so nothing can refer to them', "move that schema to a definition and refer to the definition from both places");
+    }
+    const resolved = resolve(site);
+    if (typeof resolved !== "boolean") refTargets.add(resolved);
     if (site.wrapper) {
       const allOf = Array.isArray(site.info.copy.allOf) ? (site.info.copy.allOf as unknown[]) : [];
-      site.info.copy.allOf = [target, ...allOf];
+      site.info.copy.allOf = [resolved, ...allOf];
     } else if (site.pointer === "") {
-      root = target;
+      root = resolved;
     } else if (site.container) {
-      if (Array.isArray(site.container)) site.container[site.slot as number] = target;
-      else defineOwn(site.container as JsonObject, site.slot as string, target as JsonValue);
+      if (Array.isArray(site.container)) site.container[site.slot as number] = resolved;
+      else defineOwn(site.container as JsonObject, site.slot as string, resolved as JsonValue);
     }
   }
   if (refs.length) checkReferenceLoops(byPointer, sameValue, refEdges, refAt);
 
-  return { root, nodes, infoOf, refTargets, formats, placeholders };
+  return { root, nodes, infoOf, refTargets, formats, protoKeys, placeholders };
 }
 
 function place(frame: Frame, copy: CopyNode): void {
@@ -343,6 +360,10 @@ function checkNode(node: JsonObject, frame: Frame, formats: Set<string>): void {
     const what = ref.startsWith("#") ? "a named anchor, which exports do not support" : "which is outside this schema";
     throw new SchemaProblem(appendPointer(pointer, "$ref"), `${field} refers to ${JSON.stringify(ref)}, ${what}`, 'refer only to definitions in this schema with a JSON pointer, e.g. "#/definitions/name"');
   }
+  const dependencies = ownValue(node, "dependencies");
+  if (hasOwnKey(dependencies, "__proto__")) {
+    throw new SchemaProblem(appendPointer(pointer, "dependencies", "__proto__"), `${field} has a dependency for the key "__proto__", which the validator would silently skip`, 'express it with "if": {"required": ["__proto__"]} and "then" instead');
+  }
   const pattern = ownValue(node, "pattern");
   if (typeof pattern === "string") checkOnePattern(pattern, appendPointer(pointer, "pattern"), `the pattern of ${field}`);
   const patternProperties = ownValue(node, "patternProperties");
@@ -369,8 +390,12 @@ function checkOnePattern(pattern: string, pointer: string, what: string): void {
   throw new SchemaProblem(pointer, `${what} is unsafe: it ${verdict.message}`, verdict.fix);
 }
 
-function refProblem(site: RefSite, what: string): SchemaProblem {
-  return new SchemaProblem(appendPointer(site.pointer, "$ref"), `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, ${what}`, "refer to a schema in this document, e.g. a definition under \"#/definitions/\"");
+function refProblem(site: RefSite, what: string, fix = 'refer to a schema in this document, e.g. a definition under "#/definitions/"'): SchemaProblem {
+  return new SchemaProblem(appendPointer(site.pointer, "$ref"), `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, ${what}`, fix);
+}
+
+function hasOwnKey(map: JsonValue | undefined, key: string): boolean {
+  return isJsonObject(map) && Object.prototype.hasOwnProperty.call(map, key);
 }
 
 function loopProblem(site: RefSite): SchemaProblem {

@@ -3,7 +3,7 @@ import { SchemaProblem } from "../schema/problem.ts";
 import { analyseSchema } from "./analyse.ts";
 import { generateDeclaration } from "./declaration.ts";
 import { generateBindings } from "./typescript.ts";
-import { createAjv, generateValidator, validateAgainstMetaSchema } from "./validator.ts";
+import { createAjv, generateValidator, validateAgainstMetaSchema, withoutProtoKeys } from "./validator.ts";
 
 export { SUPPORTED_FORMATS } from "./analyse.ts";
 
@@ -23,14 +23,14 @@ export interface ExportFile {
  */
 export async function exportFiles(schema: JsonObject, baseName: string): Promise<ExportFile[]> {
   checkBaseName(baseName);
-  const schemaText = JSON.stringify(schema, null, 2) + "\n";
-  const title = ownValue(schema, "title");
-  const analysis = analyseSchema(schema, schemaText, typeof title === "string" && title.trim() ? title : "(root)");
-  const ajv = createAjv();
-  validateAgainstMetaSchema(ajv, schema);
   try {
+    const schemaText = JSON.stringify(schema, null, 2) + "\n";
+    const title = ownValue(schema, "title");
+    const analysis = analyseSchema(schema, schemaText, typeof title === "string" && title.trim() ? title : "(root)");
+    const ajv = createAjv();
+    validateAgainstMetaSchema(ajv, schema);
     const bindings = await generateBindings(analysis, typeof title === "string" ? title : undefined, baseName);
-    const validator = generateValidator(ajv, schema, baseName);
+    const validator = generateValidator(ajv, withoutProtoKeys(schema, analysis.protoKeys), baseName);
     return [
       { name: `${baseName}.schema.json`, contents: schemaText },
       { name: `${baseName}.ts`, contents: bindings.code },
@@ -38,8 +38,10 @@ export async function exportFiles(schema: JsonObject, baseName: string): Promise
       { name: `${baseName}.validate.d.ts`, contents: generateDeclaration(baseName, bindings.rootName) },
     ];
   } catch (error) {
+    // Our own walks use explicit stacks; Ajv's compiler and JSON.stringify recurse per level
+    // (in Node, Ajv gives out somewhere past 440 levels of objects inside objects).
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new SchemaProblem("", "the schema is nested too deeply to export", "flatten it: fewer levels of objects inside objects");
+      throw new SchemaProblem("", "the schema is nested too deeply to export", "flatten it: use fewer levels of objects inside objects (a few hundred at most)");
     }
     throw error;
   }

@@ -3,7 +3,7 @@ import { format } from "prettier/standalone";
 import * as estreePlugin from "prettier/plugins/estree";
 import * as typescriptPlugin from "prettier/plugins/typescript";
 import type { Plugin } from "prettier";
-import type { Analysis, CopyNode, CopyObject, NodeInfo } from "./analyse.ts";
+import type { Analysis, CopyNode, CopyObject } from "./analyse.ts";
 import { NameRegistry } from "./names.ts";
 
 /**
@@ -73,7 +73,7 @@ export async function generateBindings(analysis: Analysis, rootTitle: string | u
     const copy = info.copy;
     if (!reachable.has(copy) || names.has(copy)) continue;
     const fallback = branchFallback.get(copy);
-    if (fallback !== undefined) names.set(copy, registry.claim([titleOf(analysis, copy, info)], fallback));
+    if (fallback !== undefined) names.set(copy, registry.claim([info.title], fallback));
     else if (unions.has(copy) || analysis.refTargets.has(copy) || "properties" in copy || "patternProperties" in copy) names.set(copy, registry.claim([info.title], info.hint));
   }
 
@@ -91,10 +91,6 @@ export async function generateBindings(analysis: Analysis, rootTitle: string | u
     throw new Error(`internal error: the generated bindings do not declare the root type ${rootName}`);
   }
   return { code, rootName };
-}
-
-function titleOf(analysis: Analysis, copy: CopyObject, info: NodeInfo): string | undefined {
-  return (analysis.infoOf.get(copy) ?? info).title;
 }
 
 /** Calls `visit` for each slot of a copy that holds a subschema copy. */

@@ -1,7 +1,8 @@
 import Ajv, { Name, type ErrorObject } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import type { JsonObject } from "../schema/json.ts";
+import { cloneJson, defineOwn, isJsonObject, ownValue, type JsonObject, type JsonValue } from "../schema/json.ts";
+import { parsePointer } from "../schema/json-pointer.ts";
 import { SchemaProblem } from "../schema/problem.ts";
 import { FORMATS_IDENTIFIER, RUNTIME_HELPERS, runtimeSource, type RuntimeHelper } from "./runtime-source.ts";
 
@@ -61,6 +62,41 @@ export function generateValidator(ajv: Ajv, schema: JsonObject, baseName: string
     throw new SchemaProblem("", `the validator could not be compiled (${message.split("\n")[0]})`, "correct the schema");
   }
   return selfContained(ajvCode, baseName);
+}
+
+/**
+ * Ajv skips a `__proto__` key of `properties` and `patternProperties` (it guards its own objects
+ * against prototype pollution that way), so a schema for a `__proto__` property would never be
+ * applied. The validator gets a copy where each such schema moves to an equivalent pattern that
+ * Ajv does apply: property "__proto__" → pattern "^__proto__$", pattern "__proto__" →
+ * "(?:__proto__)". Both keywords apply to every matching key, so validity is unchanged; only the
+ * `schemaPath` of errors from there names the pattern.
+ */
+export function withoutProtoKeys(schema: JsonObject, pointers: readonly string[]): JsonObject {
+  if (!pointers.length) return schema;
+  const copy = cloneJson(schema);
+  for (const pointer of pointers) {
+    let node: JsonValue | undefined = copy;
+    for (const token of parsePointer(pointer)) {
+      node = Array.isArray(node) ? node[Number(token)] : isJsonObject(node) ? ownValue(node, token) : undefined;
+    }
+    if (!isJsonObject(node)) continue;
+    const moves: Array<[string, string]> = [["properties", "^__proto__$"], ["patternProperties", "(?:__proto__)"]];
+    for (const [keyword, pattern] of moves) {
+      const map = ownValue(node, keyword);
+      if (!isJsonObject(map) || !Object.prototype.hasOwnProperty.call(map, "__proto__")) continue;
+      const moved = map.__proto__ as JsonValue;
+      delete map.__proto__;
+      let patterns = ownValue(node, "patternProperties");
+      if (!isJsonObject(patterns)) {
+        patterns = {};
+        defineOwn(node, "patternProperties", patterns);
+      }
+      const existing = ownValue(patterns, pattern);
+      defineOwn(patterns, pattern, existing === undefined ? moved : { allOf: [existing, moved] });
+    }
+  }
+  return copy;
 }
 
 /** Ajv's standalone module with our runtime inlined in place of its `require`s. */

@@ -1,6 +1,6 @@
 import { type AST, RegExpParser, RegExpSyntaxError } from "@eslint-community/regexpp";
-import type { CharSet } from "refa";
-import { toUnicodeSet } from "regexp-ast-analysis";
+import { CharBase, type CharSet } from "refa";
+import { isPotentiallyZeroLength, isZeroLength, toUnicodeSet } from "regexp-ast-analysis";
 import { analyse, type Report } from "scslre";
 
 /**
@@ -22,15 +22,23 @@ import { analyse, type Report } from "scslre";
  *    `(\d|\d\d)+`), alternatives that re-split the text (`(a|ab|b)*`), nested quantifiers
  *    (`(a+)+`, `(\w+\s?)*`) and bounded forms of all of these (`(a|a){1,30}`), wherever they
  *    sit in the pattern — also inside lookarounds.
- * 2. Polynomial backtracking (two quantifiers trading characters, `\d+\d+`; an unanchored
+ * 2. Required repetitions that may match the empty string (`(?:a?){500}`): JavaScript lets
+ *    each of them be empty, so k characters can be spread over them in C(500, k) ways.
+ * 3. Polynomial backtracking (two quantifiers trading characters, `\d+\d+`; an unanchored
  *    quantifier retried from every start position, `\s+$`) is found with scslre.
- * 3. Lookarounds are treated as matching the empty string when the surrounding pattern is
+ * 4. Large finite ambiguity, with no ambiguous repetition at all: `(?:x|y)?` twenty times
+ *    reads "xxxxxxxxxx" in C(20, 10) ways. The subset automaton of each top-level alternative
+ *    is walked while counting, for every prefix, how many NFA paths read it; more than
+ *    1,000 is refused. (A backtracking matcher visits each of those paths when the input
+ *    then fails, so this count bounds the work per character.)
+ * 5. Lookarounds are treated as matching the empty string when the surrounding pattern is
  *    analysed: that can only add ways to match, so it errs towards refusing. Their contents
  *    are analysed like any other part of the pattern.
- * 4. Backreferences (`\1`, `\k<name>`) are refused: their cost cannot be bounded by this
+ * 6. Backreferences (`\1`, `\k<name>`) are refused: their cost cannot be bounded by this
  *    analysis, and a credential pattern never needs one.
- * 5. A pattern too large to analyse within a fixed budget is refused as well, with a message
- *    saying so.
+ * 7. A pattern too large to analyse within fixed budgets (NFA states, ε-paths, product
+ *    pairs, automaton states) is refused as well, with a message saying so. Realistic
+ *    patterns stay far below them: analysis takes well under a millisecond each.
  */
 export type PatternVerdict =
   | { ok: true }
@@ -67,10 +75,12 @@ function analysePattern(pattern: string): PatternVerdict {
     };
   }
   try {
-    return findBackreference(ast) ?? findExponential(ast) ?? findPolynomial(ast) ?? { ok: true };
+    return findBackreference(ast) ?? findExponential(ast) ?? findPolynomial(ast) ?? findFiniteAmbiguity(ast) ?? { ok: true };
   } catch (error) {
+    if (error instanceof Ambiguous) return error.verdict();
     if (error instanceof TooComplex || error instanceof RangeError) return tooComplex("it is too large or too deeply nested");
-    throw error;
+    // Never throw at callers (the linter must not crash on a schema): an analysis failure refuses.
+    return tooComplex(`the analysis failed (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
@@ -220,7 +230,7 @@ function weightOf(node: AST.Node, memo: Map<AST.Node, number>): number {
 }
 
 /** Adds `node` to the NFA starting at state `from`; returns the state where it ends. */
-function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, number>): number {
+function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, number>, backward = false): number {
   switch (node.type) {
     case "Character":
     case "CharacterClass":
@@ -231,8 +241,10 @@ function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, nu
       return to;
     }
     case "Alternative": {
+      // A lookbehind is matched right to left, so its NFA reads the elements in reverse.
       let cur = from;
-      for (const element of node.elements) cur = build(nfa, element, cur, weights);
+      const elements = backward ? [...node.elements].reverse() : node.elements;
+      for (const element of elements) cur = build(nfa, element, cur, weights, backward);
       return cur;
     }
     case "Pattern":
@@ -242,7 +254,7 @@ function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, nu
       for (const alternative of node.alternatives) {
         const start = nfa.state();
         nfa.epsilon(from, start);
-        nfa.epsilon(build(nfa, alternative, start, weights), end);
+        nfa.epsilon(build(nfa, alternative, start, weights, backward), end);
       }
       return end;
     }
@@ -251,14 +263,14 @@ function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, nu
       // adds ways to match, which can only make the verdict stricter.
       return from;
     case "Quantifier":
-      return buildRepetition(nfa, node, from, weights);
+      return buildRepetition(nfa, node, from, weights, backward);
     default:
       // Backreferences are refused before we get here; anything else consumes nothing.
       return from;
   }
 }
 
-function buildRepetition(nfa: Nfa, quant: AST.Quantifier, from: number, weights: Map<AST.Node, number>): number {
+function buildRepetition(nfa: Nfa, quant: AST.Quantifier, from: number, weights: Map<AST.Node, number>, backward: boolean): number {
   let { min, max } = quant;
   const weight = weightOf(quant.element, weights);
   const copies = max === Infinity ? min + 1 : max;
@@ -268,13 +280,13 @@ function buildRepetition(nfa: Nfa, quant: AST.Quantifier, from: number, weights:
     max = Infinity;
   }
   let cur = from;
-  for (let i = 0; i < min; i++) cur = build(nfa, quant.element, cur, weights);
+  for (let i = 0; i < min; i++) cur = build(nfa, quant.element, cur, weights, backward);
   if (max === Infinity) {
     const loop = nfa.state();
     nfa.epsilon(cur, loop);
     const body = nfa.state();
     nfa.epsilon(loop, body, { enter: quant });
-    nfa.epsilon(build(nfa, quant.element, body, weights), loop, { loop: quant });
+    nfa.epsilon(build(nfa, quant.element, body, weights, backward), loop, { loop: quant });
     const exit = nfa.state();
     nfa.epsilon(loop, exit);
     return exit;
@@ -283,7 +295,7 @@ function buildRepetition(nfa: Nfa, quant: AST.Quantifier, from: number, weights:
   const exit = nfa.state();
   for (let i = min; i < max; i++) {
     nfa.epsilon(cur, exit);
-    cur = build(nfa, quant.element, cur, weights);
+    cur = build(nfa, quant.element, cur, weights, backward);
   }
   nfa.epsilon(cur, exit);
   return exit;
@@ -293,7 +305,7 @@ function buildRepetition(nfa: Nfa, quant: AST.Quantifier, from: number, weights:
 interface ClosureEdge {
   to: number;
   set: CharSet;
-  /** Number of distinct ε-paths, capped at 2. */
+  /** Number of distinct ε-paths. */
   paths: number;
   /** The loops taken by the first two ε-paths (for the message). */
   loops: Array<AST.Quantifier[]>;
@@ -321,10 +333,8 @@ function closures(nfa: Nfa, nodes: number[], budget: { steps: number }): Map<num
             edge = { to: char.to, set: char.set, paths: 0, loops: [] };
             edges.set(char.to, edge);
           }
-          if (edge.paths < 2) {
-            edge.paths++;
-            edge.loops.push(top.loops);
-          }
+          edge.paths++;
+          if (edge.loops.length < 2) edge.loops.push(top.loops);
         }
       }
       const eps = nfa.eps[top.state]!;
@@ -511,10 +521,29 @@ function findExponential(ast: AST.Pattern): PatternVerdict | undefined {
   const weights = new Map<AST.Node, number>();
   for (const quant of quantifiersInnerFirst(ast)) {
     if (quant.max < 2) continue;
+    if (quant.min >= 2 && isPotentiallyZeroLength(quant.element, flags) && !isZeroLength(quant.element, flags)) {
+      return nullableRepetition(quant);
+    }
     const ambiguity = repetitionAmbiguity(quant, weights);
     if (ambiguity) return describeAmbiguity(ambiguity);
   }
   return undefined;
+}
+
+/**
+ * `(?:a?){500}`: JavaScript lets the mandatory repetitions match the empty string, so k
+ * characters can be spread over 500 repetitions in C(500, k) ways (a minute for 40 "a"s).
+ */
+function nullableRepetition(quant: AST.Quantifier): PatternVerdict {
+  return {
+    ok: false,
+    problem: "unsafe",
+    message:
+      quant.min >= 16
+        ? `can backtrack catastrophically (exponential time): in ${quote(quant.raw)}, each of the ${quant.min} required repetitions may match the empty string, so a run of text can be spread over them in a huge number of ways; an input that then fails makes the engine try them all`
+        : `can backtrack excessively: in ${quote(quant.raw)}, each of the ${quant.min} required repetitions may match the empty string, so the same text can be spread over them in several ways (few at ${quant.min} repetitions, but such a repetition is refused to be safe)`,
+    fix: `make the repeated part match at least one character, or move the optional part outside (e.g. (?:a?){${quant.min}} → a{0,${quant.min}})`,
+  };
 }
 
 function describeAmbiguity({ quant, pump, split }: Ambiguity): PatternVerdict {
@@ -578,6 +607,118 @@ function partsThatDiffer(a: AST.Node, b: AST.Node): [AST.Node, AST.Node] {
 
 function quote(text: string): string {
   return JSON.stringify(text);
+}
+
+// ---------------------------------------------------------------------------------------
+// Large finite ambiguity: no repetition is ambiguous, yet the pattern can read one text in
+// very many ways, e.g. `^(?:x|y)?(?:x|y)?…(?:x|y)?z$` (2^n ways to place n characters among
+// the optional parts) or `(?:a?){500}b` (mandatory iterations may match the empty string).
+
+/** More ways than this to match one prefix is refused. Unambiguous patterns have 1. */
+const MAX_WAYS = 1_000;
+const MAX_DFA_STATES = 4_000;
+const MAX_DFA_WORK = 400_000;
+
+/**
+ * Walks the subset automaton of the whole pattern, counting for every prefix how many NFA
+ * paths read it. A backtracking matcher visits each of those paths when the input then fails,
+ * so the largest count bounds the work per character (lookarounds are ignored, which only
+ * adds paths).
+ */
+function findFiniteAmbiguity(ast: AST.Pattern): PatternVerdict | undefined {
+  // Paths of different top-level alternatives never share a state, so each is walked on its
+  // own: that keeps `A|B` from costing |A| × |B| states.
+  // Lookarounds count as empty there, so their own alternatives are walked as well.
+  const weights = new Map<AST.Node, number>();
+  const stack: AST.Node[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "Pattern" || (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind"))) {
+      const backward = node.type === "Assertion" && node.kind === "lookbehind";
+      for (const alternative of node.alternatives) countWays(alternative, weights, backward);
+    }
+    stack.push(...childrenOf(node));
+  }
+  return undefined;
+}
+
+function countWays(alternative: AST.Alternative, weights: Map<AST.Node, number>, backward: boolean): void {
+  const nfa = new Nfa();
+  const start = nfa.state();
+  build(nfa, alternative, start, weights, backward);
+  const nodes = [start];
+  for (const char of nfa.char) if (char) nodes.push(char.to);
+  const adjacency = closures(nfa, nodes, { steps: 0 });
+
+  // One partition of the alphabet for the whole pattern; each edge knows its classes.
+  const sets = new Set<CharSet>();
+  for (const edges of adjacency.values()) for (const edge of edges) sets.add(edge.set);
+  if (sets.size === 0) return;
+  const base = new CharBase(sets);
+  const classesOf = new Map<CharSet, number[]>();
+  for (const set of sets) classesOf.set(set, base.split(set));
+
+  const states: Array<{ counts: Map<number, number>; parent: number; char: number }> = [
+    { counts: new Map([[start, 1]]), parent: -1, char: -1 },
+  ];
+  const seen = new Set<string>([`${start}:1`]);
+  let work = 0;
+  for (let head = 0; head < states.length; head++) {
+    const next = new Map<number, Map<number, number>>();
+    for (const [node, count] of states[head]!.counts) {
+      for (const edge of adjacency.get(node)!) {
+        for (const index of classesOf.get(edge.set)!) {
+          if (++work > MAX_DFA_WORK) throw new TooComplex();
+          let target = next.get(index);
+          if (!target) next.set(index, (target = new Map()));
+          target.set(edge.to, Math.min((target.get(edge.to) ?? 0) + count * edge.paths, Number.MAX_SAFE_INTEGER));
+        }
+      }
+    }
+    for (const [index, successor] of next) {
+      const char = pickChar(base.sets[index]!);
+      let total = 0;
+      for (const count of successor.values()) total += count;
+      if (total > MAX_WAYS) throw new Ambiguous(states, head, char, total);
+      const key = [...successor].sort((x, y) => x[0] - y[0]).join(";");
+      if (seen.has(key)) continue;
+      if (states.length >= MAX_DFA_STATES) throw new TooComplex();
+      seen.add(key);
+      states.push({ counts: successor, parent: head, char });
+    }
+  }
+}
+
+class Ambiguous extends Error {
+  constructor(
+    readonly states: ReadonlyArray<{ parent: number; char: number }>,
+    readonly last: number,
+    readonly char: number,
+    readonly ways: number,
+  ) {
+    super("ambiguous");
+  }
+
+  verdict(): PatternVerdict {
+    const chars = [this.char];
+    for (let i = this.last; i > 0; i = this.states[i]!.parent) chars.unshift(this.states[i]!.char);
+    const prefix = String.fromCodePoint(...chars);
+    const text = quote(prefix.length > 40 ? prefix.slice(0, 40) + "…" : prefix);
+    const ways = this.ways >= Number.MAX_SAFE_INTEGER ? "an astronomical number of" : `more than ${MAX_WAYS.toLocaleString("en-US")}`;
+    return {
+      ok: false,
+      problem: "unsafe",
+      message: `can backtrack catastrophically (exponential in the size of the pattern): its optional or repeated parts can match the same text in too many ways (${ways} ways to match ${text}), and an input that then fails makes the engine try every one`,
+      fix: "make consecutive optional parts match different characters, or merge them into one counted repetition (e.g. (?:x|y)?(?:x|y)?(?:x|y)? → [xy]{0,3}, (?:a?){500} → a{0,500})",
+    };
+  }
+}
+
+/** A readable character of the set, if it has one. */
+function pickChar(set: CharSet): number {
+  for (const c of [0x61, 0x41, 0x30, 0x2d, 0x5f, 0x2e, 0x20]) if (set.has(c)) return c;
+  for (const range of set.ranges) if (range.max >= 0x21) return Math.max(range.min, 0x21);
+  return set.ranges[0]!.min;
 }
 
 // ---------------------------------------------------------------------------------------
