@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 /**
  * Two projects, both run by `npm test` (`vitest run`):
  * - unit: everything under test/ except the browser tests, in parallel;
+ * - component: React component tests (the .test.tsx files) in happy-dom;
  * - e2e: test/e2e, in a real headless Chromium against a Vite dev server, one file at a time.
  * Run one with `npx vitest run --project unit` (or e2e).
  */
@@ -15,6 +16,16 @@ export default defineConfig({
           name: "unit",
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**", "**/node_modules/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "component",
+          include: ["test/**/*.test.tsx"],
+          exclude: ["test/e2e/**", "**/node_modules/**"],
+          environment: "happy-dom",
           testTimeout: 30_000,
         },
       },

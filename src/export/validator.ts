@@ -3,6 +3,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { cloneJson, defineOwn, isJsonObject, ownValue, type JsonObject, type JsonValue } from "../schema/json.ts";
 import { parsePointer } from "../schema/json-pointer.ts";
+import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import { SchemaProblem } from "../schema/problem.ts";
 import { FORMATS_IDENTIFIER, RUNTIME_HELPERS, runtimeSource, type RuntimeHelper } from "./runtime-source.ts";
 
@@ -23,17 +24,10 @@ export function createAjv(): Ajv {
       lines: false,
       formats: new Name(FORMATS_IDENTIFIER),
     },
-    allErrors: true,
-    // Draft-07 schemas from the designer carry `x-` extension and other unknown keywords: ignore
-    // them, and do not insist on Ajv's stricter-than-the-spec style rules. Keep strictNumbers.
-    strict: false,
-    strictNumbers: true,
-    // `__proto__`, `constructor` and the like are looked up as own properties only.
-    ownProperties: true,
+    ...AJV_OPTIONS,
     formats: fullFormats,
     validateSchema: false, // done once, by validateAgainstMetaSchema, with precise pointers
     addUsedSchema: false,
-    logger: false,
   });
 }
 
