@@ -1,0 +1,16 @@
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import type { JsonSchema, ValidateFunction } from "./types.ts";
+
+/**
+ * The form's fallback validator, loaded on demand (its own chunk): the schema compiled by Ajv with
+ * the formats and options of the exported standalone validators, so both judge alike. Ajv compiles
+ * with `new Function`; under a Content-Security-Policy without 'unsafe-eval' pass the exported
+ * validator as the form's `validate` instead.
+ */
+export function compile(schema: JsonSchema): ValidateFunction {
+  const ajv = new Ajv({ ...AJV_OPTIONS });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}

@@ -1,0 +1,212 @@
+import { branchByValue, isObj, own, planOf, pointer, tokensOf, type Field } from "./plan.ts";
+import type { FieldError, Json, JsonSchema, ValidationError } from "./types.ts";
+
+/**
+ * Ajv errors in words a person reads, one per field, named by the field's title.
+ * Pure: `toFieldErrors(errors, schema, value)`. Messages never contain a value of the data (only
+ * the schema's own words and numbers) and never Ajv's raw text.
+ */
+
+/** Format → [what it must be, a generic example, a check that an `examples[0]` is one]. */
+const FORMATS: Record<string, [string, string?, RegExp?]> = {
+  uri: ["a URL", "https://api.example.com", /^[a-z][a-z\d+.-]*:[^\s]+$/i],
+  email: ["an email address", "name@example.com", /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
+  hostname: ["a host name", "api.example.com", /^(?=.{1,253}$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i],
+  ipv4: ["an IPv4 address", "192.0.2.1"],
+  ipv6: ["an IPv6 address", "2001:db8::1"],
+  date: ["a date", "2024-01-31"],
+  time: ["a time", "09:30:00Z"],
+  "date-time": ["a date and time", "2024-01-31T09:30:00Z"],
+  duration: ["a duration", "P1DT12H"],
+  uuid: ["a UUID", "123e4567-e89b-12d3-a456-426614174000"],
+  regex: ["a regular expression"],
+  "json-pointer": ["a JSON pointer", "/path/to/value"],
+  "uri-template": ["a URL template", "https://api.example.com/{id}"],
+};
+FORMATS.url = FORMATS["uri-reference"] = FORMATS.iri = FORMATS["iri-reference"] = FORMATS.uri!;
+FORMATS["idn-email"] = FORMATS.email!;
+FORMATS["idn-hostname"] = FORMATS.hostname!;
+
+const TYPES: Record<string, string> = {
+  string: "text", number: "a number", integer: "a whole number", boolean: "yes or no",
+  array: "a list", object: "a group of fields", null: "empty",
+};
+
+/** Which error a field shows when it has several: the most basic first. */
+const RANK: Record<string, number> = { required: 0, type: 1, format: 2, enum: 3, const: 3, pattern: 5 };
+const rank = (k: string) => RANK[k] ?? 4;
+
+const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The label of an enum value: its `x-enumNames` entry, else the value. */
+function label(s: { [k: string]: Json }, v: unknown): string {
+  const e = Array.isArray(s.enum) ? s.enum : [];
+  const names = s["x-enumNames"];
+  const i = e.findIndex((x) => x === v);
+  const name = i >= 0 && Array.isArray(names) ? names[i] : undefined;
+  return typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v);
+}
+
+function fits(s: { [k: string]: Json }, x: string): boolean {
+  try {
+    return (typeof s.pattern !== "string" || new RegExp(s.pattern, "u").test(x)) &&
+      (typeof s.maxLength !== "number" || x.length <= s.maxLength);
+  } catch {
+    return false;
+  }
+}
+
+/** The sentence for one error at one field. */
+function say(f: Field, e: ValidationError): string {
+  const t = f.title, s = f.s, p = e.params, n = p.limit;
+  switch (e.keyword) {
+    case "required": return `${t} is required`;
+    case "type": return `${t} must be ${TYPES[String(p.type).split(",")[0]!] ?? "of another kind"}`;
+    case "format": {
+      const [what, generic, check] = FORMATS[String(p.format)] ?? [];
+      if (!what) return `${t} is not in the expected format`;
+      const ex = Array.isArray(s.examples) ? s.examples[0] : undefined;
+      const like = !f.secret && typeof ex === "string" && (!check || check.test(ex)) && fits(s, ex) ? ex : generic;
+      return `${t} must be ${what}${like ? `, like ${like}` : ""}`;
+    }
+    case "minLength": return n === 1 ? `${t} must not be empty` : `${t} must be at least ${plural(n, "character")}`;
+    case "maxLength": return `${t} must be at most ${plural(n, "character")}`;
+    case "minimum": return `${t} must be at least ${n}`;
+    case "maximum": return `${t} must be at most ${n}`;
+    case "exclusiveMinimum": return `${t} must be greater than ${n}`;
+    case "exclusiveMaximum": return `${t} must be less than ${n}`;
+    case "multipleOf": return `${t} must be a multiple of ${p.multipleOf}`;
+    case "enum": return `${t} must be one of ${(Array.isArray(s.enum) ? s.enum : []).map((v) => label(s, v)).join(", ")}`;
+    case "const": return `${t} must be ${label(s, p.allowedValue)}`;
+    case "pattern": return `${t} is not in the expected format${f.help ? `. ${f.help}` : ""}`;
+    case "minItems": return `${t} must have at least ${plural(n, "item")}`;
+    case "maxItems": return `${t} must have at most ${plural(n, "item")}`;
+    case "uniqueItems": return `${t} must not list the same item twice (items ${Math.min(Number(p.i), Number(p.j)) + 1} and ${Math.max(Number(p.i), Number(p.j)) + 1})`;
+    case "additionalProperties": return `${t} has a field it does not allow: ${String(p.additionalProperty)}`;
+    default: return `${t} is not valid`;
+  }
+}
+
+function cached(f: Field, e: ValidationError): string {
+  const p = e.params;
+  const key = `${e.keyword}\u0000${String(p.limit ?? p.format ?? p.type ?? p.allowedValue ?? p.additionalProperty ?? p.multipleOf ?? `${p.i},${p.j}`)}`;
+  const mc = (f.mc ??= new Map());
+  let m = mc.get(key);
+  if (m === undefined) mc.set(key, (m = say(f, e)));
+  return m;
+}
+
+/** A string-list item as a field of its own: "Scopes item 2". */
+function item(f: Field, i: number): Field {
+  const items = (f.items ??= []);
+  const s = isObj(f.s.items) ? f.s.items : {};
+  return (items[i] ??= {
+    n: -1, key: String(i), path: pointer(f.path, i), tokens: [...f.tokens, String(i)], kind: "text", s, req: false, sp: "",
+    secret: f.secret, title: `${f.title} item ${i + 1}`, ...(typeof s.description === "string" ? { help: s.description } : {}),
+  });
+}
+
+/** Which branch of a choice is picked, by the store (choices without a discriminator) or the value. */
+export type BranchOf = (choicePath: string) => number | undefined;
+
+type Obj = { [key: string]: Json };
+const LIMITS = new Set(["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems"]);
+
+/** Whether schema `s` can have raised error `e` (its keyword is there, with the same limit…). */
+function fitsSchema(s: Obj, e: ValidationError): boolean {
+  const k = e.keyword, p = e.params, x = own(s, k);
+  if (x === undefined) return false;
+  if (LIMITS.has(k)) return x === p.limit;
+  if (k === "pattern" || k === "format" || k === "multipleOf") return x === p[k];
+  if (k === "type") return String(x) === String(p.type);
+  if (k === "const") return JSON.stringify(x) === JSON.stringify(p.allowedValue);
+  if (k === "required") return Array.isArray(x) && x.includes(p.missingProperty as string);
+  if (k === "additionalProperties") return own(s.properties, String(p.additionalProperty)) === undefined;
+  return true;
+}
+
+const under = (sp: string, pre: string[]) => pre.some((p) => sp === p || sp.startsWith(p + "/"));
+
+/**
+ * Ajv errors → one FieldError per field (the most basic one when a field has several). In a choice
+ * only the chosen branch's errors count; required errors land on the missing field.
+ */
+export function toFieldErrors(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): FieldError[] {
+  const root = planOf(schema);
+  const best = new Map<string, [number, string]>();
+  const failed = new Map<string, [Field, number, boolean]>();
+  for (const e of errors ?? []) {
+    const toks = tokensOf(e.instancePath), depth = toks.length, sp = e.schemaPath;
+    const missing = e.keyword === "required" ? e.params.missingProperty : undefined;
+    if (typeof missing === "string") toks.push(missing);
+    // f: the field the error lands on; at: the schema whose keyword failed; check: whether the
+    // error came from the chosen branch is not known from its schemaPath (Ajv reports errors of a
+    // separately compiled $ref relative to it), so it must fit the chosen branch's keywords.
+    let f = root, v = value as Json | undefined, i = 0, drop = false, check = false, at: Obj | undefined;
+    for (;;) {
+      let s = f.s, next: Field | undefined;
+      const tok = toks[i];
+      if (f.kind === "choice") {
+        const c = branchOf?.(f.path) ?? branchByValue(f, v);
+        const bs = f.branches!, b = bs[c];
+        const mine = !!b && under(sp, b.pre);
+        if (!mine && bs.some((x) => under(sp, x.pre))) {
+          drop = true;
+          break;
+        }
+        if (e.keyword === "oneOf" && i === toks.length) {
+          failed.set(f.path, [f, c, Array.isArray(e.params.passingSchemas)]);
+          drop = true;
+          break;
+        }
+        check ||= !mine;
+        s = b?.s ?? s;
+        next = tok === undefined ? undefined : b?.byKey.get(tok);
+      } else next = tok === undefined ? undefined : f.byKey?.get(tok);
+      if (i === depth) at = s;
+      if (!next) {
+        if (f.kind === "string-list" && tok !== undefined && /^\d+$/.test(tok)) {
+          f = item(f, Number(tok));
+          if (i + 1 === depth) at = f.s;
+        }
+        break;
+      }
+      f = next;
+      v = own(v, toks[i++]!);
+    }
+    if (drop || (check && at && !fitsSchema(at, e))) continue;
+    const r = rank(e.keyword), had = best.get(f.path);
+    if (!had || r < had[0]) best.set(f.path, [r, cached(f.path ? f : { ...f, title: f.title || "The form" }, e)]);
+  }
+  // A choice that failed with no error of its chosen branch left: an unknown method, or one
+  // that several branches accept.
+  for (const [path, [f, c, several]] of failed) {
+    if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
+    best.set(path, [0, c < 0 || !several ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}` : `${f.title} is not valid`]);
+  }
+  return [...best].map(([path, [, message]]) => ({ path, message }));
+}
+
+/**
+ * The `required` errors Ajv would report, for use before Ajv has loaded: missing required fields
+ * of the groups present in the value and of each choice's chosen branch.
+ */
+export function requiredErrors(schema: JsonSchema, value: unknown, branchOf?: BranchOf): ValidationError[] {
+  const out: ValidationError[] = [];
+  const walk = (f: Field, v: Json | undefined) => {
+    if (!isObj(v)) return;
+    let fields = f.fields, sp = f.sp;
+    if (f.kind === "choice") {
+      const b = f.branches![branchOf?.(f.path) ?? branchByValue(f, v)];
+      fields = b?.fields;
+      sp = b?.sp ?? "";
+    }
+    for (const c of fields ?? []) {
+      const cv = own(v, c.key);
+      if (cv !== undefined) walk(c, cv);
+      else if (c.req) out.push({ keyword: "required", instancePath: f.path, schemaPath: `${sp}/required`, params: { missingProperty: c.key } });
+    }
+  };
+  walk(planOf(schema), value as Json);
+  return out;
+}

@@ -1,0 +1,219 @@
+import type { Json, JsonSchema } from "./types.ts";
+
+/**
+ * The render plan: a schema read once into a tree of field descriptors (kind, title, path…),
+ * cached per schema object. Pure; the kind rules agree with src/model/kinds.ts `kindOf`.
+ */
+
+export type Kind =
+  | "text" | "secret" | "url" | "email" | "hostname" | "number" | "integer" | "boolean" | "select"
+  | "multiline" | "pem" | "connection-string" | "string-list" | "group" | "choice" | "custom";
+
+type Obj = { [key: string]: Json };
+
+export interface Field {
+  /** Index in document order: the element id is the form's prefix + n. */
+  n: number;
+  key: string;
+  /** JSON pointer into the value. */
+  path: string;
+  tokens: string[];
+  kind: Kind;
+  /** The schema, with a local $ref resolved. */
+  s: Obj;
+  title: string;
+  req: boolean;
+  help?: string;
+  /** Secret kinds: masked, no default, no placeholder. */
+  secret: boolean;
+  /** Where Ajv reports this schema's keywords (its `schemaPath`, without the keyword). */
+  sp: string;
+  /** group (and the root): the fields. */
+  fields?: Field[];
+  byKey?: Map<string, Field>;
+  /** choice: the branches and the property that tells them apart. */
+  branches?: Branch[];
+  disc?: string;
+  /** Message cache (see messages.ts). */
+  mc?: Map<string, string>;
+  /** string-list: descriptors of items, made on demand. */
+  items?: Field[];
+}
+
+export interface Branch {
+  title: string;
+  /** The discriminator's value (undefined without a discriminator). */
+  tag: Json | undefined;
+  fields: Field[];
+  byKey: Map<string, Field>;
+  s: Obj;
+  /** Where Ajv reports the branch's own keywords. */
+  sp: string;
+  /** schemaPath prefixes of errors that come from this branch. */
+  pre: string[];
+}
+
+export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+export const own = (o: unknown, k: string): Json | undefined =>
+  isObj(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+
+/** Sets an own property (also for the key "__proto__"). */
+export const put = (o: Obj, k: string, v: Json) =>
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+
+const esc = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+export const pointer = (path: string, key: string | number) => path + "/" + esc(String(key));
+export const tokensOf = (path: string) => (path ? path.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")) : []);
+
+/** "baseUrl" → "Base url", "client_id" → "Client id". */
+export const humanise = (key: string) => {
+  const words = key.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
+};
+
+const str = (s: Obj) =>
+  s.type === "string" || (s.type === undefined && (typeof s.format === "string" || typeof s.pattern === "string" || s.writeOnly === true));
+
+/** Kind of a (resolved) property schema; `resolve` follows the $refs of choice branches. */
+export function kindOf(s: Json, resolve: (branch: Json) => Json = (b) => b): Kind {
+  if (!isObj(s)) return "custom";
+  if (isChoice(s, resolve)) return "choice";
+  if (isObj(s.properties) || s.type === "object") return "group";
+  const w = s["x-widget"], string = str(s), f = s.format;
+  if (string && (w === "pem" || s.contentMediaType === "application/x-pem-file")) return "pem";
+  if (string && w === "connection-string") return "connection-string";
+  if (string && w === "multiline") return "multiline";
+  if (string && s.writeOnly === true) return "secret";
+  if (Array.isArray(s.enum) && (s.type === undefined || s.type === "string")) return "select";
+  if (string && (f === "uri" || f === "url")) return "url";
+  if (string && f === "email") return "email";
+  if (string && f === "hostname") return "hostname";
+  if (s.type === "array" && isObj(s.items) && s.items.type === "string") return "string-list";
+  if (string) return "text";
+  return s.type === "number" || s.type === "integer" || s.type === "boolean" ? s.type : "custom";
+}
+
+/** As the importer reads an auth-method choice: a `oneOf` of object branches on a non-group schema. */
+function isChoice(s: Obj, resolve: (branch: Json) => Json): boolean {
+  const b = s.oneOf;
+  return Array.isArray(b) && b.length > 0 && !("properties" in s) && (s.type === undefined || s.type === "object") &&
+    b.map(resolve).every((x) => isObj(x) && (isObj(x.properties) || x.type === "object") && !(Array.isArray(x.oneOf) && !isObj(x.properties)));
+}
+
+const SECRET: ReadonlySet<Kind> = new Set(["secret", "pem", "connection-string"]);
+
+/** Follows local `$ref`s (`#/…` JSON pointers); siblings of the $ref (a title, say) win. */
+function deref(root: Obj, s: Json, seen: Set<string>): { s: Json; refs: string[] } {
+  const refs: string[] = [];
+  while (isObj(s) && typeof s.$ref === "string" && s.$ref.startsWith("#") && !seen.has(s.$ref)) {
+    const ref = s.$ref;
+    seen.add(ref);
+    let frag = ref.slice(1);
+    try { frag = decodeURIComponent(frag); } catch { /* kept as written */ }
+    let t: Json | undefined = root;
+    for (const tok of tokensOf(frag)) t = Array.isArray(t) ? t[Number(tok)] : own(t, tok);
+    if (t === undefined) break;
+    refs.push(ref);
+    const { $ref: _, ...rest } = s;
+    s = isObj(t) ? { ...t, ...rest } : t;
+  }
+  return { s, refs };
+}
+
+const cache = new WeakMap<object, Field>();
+
+/** The plan of a schema, made once per schema object. */
+export function planOf(schema: JsonSchema): Field {
+  let plan = cache.get(schema);
+  if (!plan) cache.set(schema, (plan = build(schema as Obj)));
+  return plan;
+}
+
+function build(root: Obj): Field {
+  let n = 0;
+  /** Collectors of the refs met inside each choice branch being built (Ajv reports errors there by the ref's target). */
+  const cols: string[][] = [];
+  const field = (raw: Json, key: string, path: string, req: boolean, sp: string, seen: Set<string>, top?: boolean): Field => {
+    const d = deref(root, raw, (seen = new Set(seen)));
+    if (d.refs.length) sp = d.refs[d.refs.length - 1]!;
+    for (const c of cols) c.push(...d.refs);
+    const s = isObj(d.s) ? d.s : {};
+    const kind: Kind = top ? "group" : seen.size > 50 ? "custom" : kindOf(d.s, (b) => deref(root, b, new Set(seen)).s);
+    const f: Field = {
+      n: n++, key, path, tokens: tokensOf(path), kind, s, req, sp, secret: SECRET.has(kind) || s.writeOnly === true,
+      title: typeof s.title === "string" && s.title.trim() ? s.title : top ? "" : humanise(key),
+    };
+    if (typeof s.description === "string" && s.description) f.help = s.description;
+    const group = (o: Obj, at: string) => {
+      const props = isObj(o.properties) ? o.properties : {};
+      const required = Array.isArray(o.required) ? o.required : [];
+      const fields = Object.keys(props).map((k) =>
+        field(props[k]!, k, pointer(path, k), required.includes(k), `${at}/properties/${encodeURIComponent(esc(k))}`, seen));
+      return { fields, byKey: new Map(fields.map((x) => [x.key, x])) };
+    };
+    if (kind === "group") Object.assign(f, group(s, sp));
+    if (kind === "choice") {
+      const raws = s.oneOf as Json[];
+      const resolved = raws.map((b) => deref(root, b, new Set(seen)));
+      const props = resolved.map((b) => (isObj(b.s) && isObj(b.s.properties) ? b.s.properties : {}));
+      const keys = Object.keys(props[0]!).filter((k) => props.every((p) => own(own(p, k), "const") !== undefined));
+      const disc = keys.includes("type") ? "type" : keys[0];
+      if (disc !== undefined) f.disc = disc;
+      f.branches = resolved.map((b, i) => {
+        const at = `${sp}/oneOf/${i}`;
+        const bs = isObj(b.s) ? b.s : {};
+        for (const c of cols) c.push(...b.refs);
+        const col = [at, ...b.refs];
+        cols.push(col);
+        const bsp = b.refs[b.refs.length - 1] ?? at;
+        const g = group(bs, bsp);
+        cols.pop();
+        const tag = disc === undefined ? undefined : own(own(props[i], disc), "const");
+        return {
+          ...g, fields: g.fields.filter((x) => x.key !== disc), s: bs, tag, sp: bsp, pre: [...new Set(col)],
+          title: typeof bs.title === "string" && bs.title ? bs.title : typeof tag === "string" ? humanise(tag) : `Option ${i + 1}`,
+        };
+      });
+    }
+    return f;
+  };
+  return field(root, "", "", true, "#", new Set(), true);
+}
+
+/** The branch a choice value picks by its discriminator: an index, or -1. */
+export const branchByValue = (f: Field, v: Json | undefined): number =>
+  f.disc === undefined ? -1 : f.branches!.findIndex((b) => own(v, f.disc!) === b.tag);
+
+const clone = (v: Json): Json => (v === null || typeof v !== "object" ? v : JSON.parse(JSON.stringify(v)));
+
+/** `v` with the schema's defaults filled in where nothing is set (never for secrets). */
+export function withDefaults(f: Field, v: Json | undefined, pick?: number): Json | undefined {
+  if (f.kind === "group") {
+    const o: Obj = isObj(v) ? { ...v } : {};
+    for (const c of f.fields!) fill(o, c);
+    return o;
+  }
+  if (f.kind === "choice") {
+    let i = pick ?? (f.disc === undefined ? 0 : branchByValue(f, v));
+    if (i < 0 && v === undefined) {
+      const d = f.s.default;
+      i = Math.max(0, branchByValue(f, d), f.branches!.findIndex((b) => b.tag !== undefined && b.tag === d));
+      v = isObj(d) && branchByValue(f, d) === i ? clone(d) : undefined;
+    }
+    const b = f.branches![i];
+    if (!b) return v;
+    const o: Obj = {};
+    if (f.disc !== undefined) put(o, f.disc, b.tag!);
+    if (isObj(v)) for (const k of Object.keys(v)) put(o, k, v[k]!);
+    for (const c of b.fields) fill(o, c);
+    return o;
+  }
+  if (v !== undefined || f.secret) return v;
+  const d = f.s.default;
+  return d !== undefined ? clone(d) : f.kind === "boolean" && f.req ? false : undefined;
+}
+
+function fill(o: Obj, c: Field) {
+  const v = withDefaults(c, own(o, c.key));
+  if (v !== undefined) put(o, c.key, v);
+}
