@@ -127,64 +127,111 @@ function fitsSchema(s: Obj, e: ValidationError): boolean {
 
 const under = (sp: string, pre: string[]) => pre.some((p) => sp === p || sp.startsWith(p + "/"));
 
-/**
- * Ajv errors → one FieldError per field (the most basic one when a field has several). In a choice
- * only the chosen branch's errors count; required errors land on the missing field.
- */
-export function toFieldErrors(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): FieldError[] {
-  const root = planOf(schema);
-  const best = new Map<string, [number, string]>();
-  const failed = new Map<string, [Field, number, boolean]>();
-  for (const e of errors ?? []) {
-    const toks = tokensOf(e.instancePath), depth = toks.length, sp = e.schemaPath;
-    const missing = e.keyword === "required" ? e.params.missingProperty : undefined;
-    if (typeof missing === "string") toks.push(missing);
-    // f: the field the error lands on; at: the schema whose keyword failed; check: whether the
-    // error came from the chosen branch is not known from its schemaPath (Ajv reports errors of a
-    // separately compiled $ref relative to it), so it must fit the chosen branch's keywords.
-    let f = root, v = value as Json | undefined, i = 0, drop = false, check = false, at: Obj | undefined;
-    for (;;) {
-      let s = f.s, next: Field | undefined;
-      const tok = toks[i];
-      if (f.kind === "choice") {
-        const c = branchOf?.(f.path) ?? branchByValue(f, v);
-        const bs = f.branches!, b = bs[c];
-        const mine = !!b && under(sp, b.pre);
-        if (!mine && bs.some((x) => under(sp, x.pre))) {
-          drop = true;
-          break;
-        }
-        if (e.keyword === "oneOf" && i === toks.length) {
-          failed.set(f.path, [f, c, Array.isArray(e.params.passingSchemas)]);
-          drop = true;
-          break;
-        }
-        check ||= !mine;
-        s = b?.s ?? s;
-        next = tok === undefined ? undefined : b?.byKey.get(tok);
-      } else next = tok === undefined ? undefined : f.byKey?.get(tok);
-      if (i === depth) at = s;
-      if (!next) {
-        if (f.kind === "string-list" && tok !== undefined && /^\d+$/.test(tok)) {
-          f = item(f, Number(tok));
-          if (i + 1 === depth) at = f.s;
-        }
-        break;
+/** Where an error lands: the field's path, how basic the error is (lower shows first), the sentence. */
+export type Landing = [path: string, rank: number, message: string];
+
+/** Keywords whose message follows from where they failed (not from the data): their landing is cached. */
+const CACHED = new Set(["required", "type", "format", "enum", "const", "pattern", "multipleOf", ...LIMITS]);
+
+function land(root: Field, e: ValidationError, value: unknown, failed: Map<string, [Field, number, boolean]>, branchOf?: BranchOf): Landing | undefined {
+  const p = e.params, sp = e.schemaPath;
+  const key = CACHED.has(e.keyword) ? `${sp}\n${e.instancePath}\n${String(p.limit ?? p.missingProperty ?? p.format ?? p.type ?? p.pattern ?? p.multipleOf ?? p.allowedValue)}` : undefined;
+  const cache = (root.ec ??= new Map());
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (hit) return hit;
+  const toks = tokensOf(e.instancePath), depth = toks.length;
+  const missing = e.keyword === "required" ? p.missingProperty : undefined;
+  if (typeof missing === "string") toks.push(missing);
+  // f: the field the error lands on; at: the schema whose keyword failed; check: whether the
+  // error came from the chosen branch is not known from its schemaPath (Ajv reports errors of a
+  // separately compiled $ref relative to it), so it must fit the chosen branch's keywords.
+  let f = root, v = value as Json | undefined, i = 0, check = false, choice = false, at: Obj | undefined;
+  for (;;) {
+    let s = f.s, next: Field | undefined;
+    const tok = toks[i];
+    if (f.kind === "choice") {
+      choice = true;
+      const c = branchOf?.(f.path) ?? branchByValue(f, v);
+      const bs = f.branches!, b = bs[c];
+      const mine = !!b && under(sp, b.pre);
+      if (!mine && bs.some((x) => under(sp, x.pre))) return undefined;
+      if (e.keyword === "oneOf" && i === toks.length) {
+        failed.set(f.path, [f, c, Array.isArray(p.passingSchemas)]);
+        return undefined;
       }
-      f = next;
-      v = own(v, toks[i++]!);
+      check ||= !mine;
+      s = b?.s ?? s;
+      next = tok === undefined ? undefined : b?.byKey.get(tok);
+    } else next = tok === undefined ? undefined : f.byKey?.get(tok);
+    if (i === depth) at = s;
+    if (!next) {
+      if (f.kind === "string-list" && tok !== undefined && /^\d+$/.test(tok)) {
+        f = item(f, Number(tok));
+        if (i + 1 === depth) at = f.s;
+      }
+      break;
     }
-    if (drop || (check && at && !fitsSchema(at, e))) continue;
-    const r = rank(e.keyword), had = best.get(f.path);
-    if (!had || r < had[0]) best.set(f.path, [r, cached(f.path ? f : { ...f, title: f.title || "The form" }, e)]);
+    f = next;
+    v = own(v, toks[i++]!);
   }
-  // A choice that failed with no error of its chosen branch left: an unknown method, or one
-  // that several branches accept.
-  for (const [path, [f, c, several]] of failed) {
-    if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
-    best.set(path, [0, c < 0 || !several ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}` : `${f.title} is not valid`]);
-  }
-  return [...best].map(([path, [, message]]) => ({ path, message }));
+  if (check && at && !fitsSchema(at, e)) return undefined;
+  const landing: Landing = [f.path, rank(e.keyword), cached(f.path ? f : { ...f, title: f.title || "The form" }, e)];
+  if (key !== undefined && !choice) cache.set(key, landing);
+  return landing;
+}
+
+/**
+ * Ajv errors → the error of each field (the most basic one when a field has several), by path.
+ * In a choice only the chosen branch's errors count; required errors land on the missing field.
+ */
+export function errorMap(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): Map<string, Landing> {
+  return mapper()(errors ?? [], schema, value, branchOf, 0);
+}
+
+const sameParams = (a: ValidationError["params"], b: ValidationError["params"]) => {
+  for (const k in a) if (a[k] !== b[k] && String(a[k]) !== String(b[k])) return false;
+  return true;
+};
+const same = (a: ValidationError, b: ValidationError | undefined) =>
+  !!b && a.instancePath === b.instancePath && a.schemaPath === b.schemaPath && a.keyword === b.keyword && sameParams(a.params, b.params);
+
+/**
+ * errorMap, remembering the last run: when Ajv reports the same errors as last time (the common
+ * case for a keystroke), it gives back the same map at the cost of comparing them, which are
+ * mostly the same strings. `gen` changes whenever a choice's branch may have changed.
+ */
+export function mapper() {
+  let last: readonly ValidationError[] = [], landings: Array<Landing | undefined> = [], map = new Map<string, Landing>(), gen = -1;
+  return (errors: readonly ValidationError[], schema: JsonSchema, value: unknown, branchOf: BranchOf | undefined, g: number): Map<string, Landing> => {
+    let from = g !== gen ? 0 : errors.findIndex((e, i) => !same(e, last[i]));
+    if (from < 0 && errors.length !== last.length) from = errors.length;
+    if (from < 0) return map;
+    const root = planOf(schema);
+    const failed = new Map<string, [Field, number, boolean]>();
+    // the same errors up to `from` land where they did (a oneOf failure is noted again)
+    const next = errors.map((e, i) => (i < from && e.keyword !== "oneOf" ? landings[i] : land(root, e, value, failed, branchOf)));
+    const best = new Map<string, Landing>();
+    for (const l of next) {
+      if (!l) continue;
+      const had = best.get(l[0]);
+      if (!had || l[1] < had[1]) best.set(l[0], l);
+    }
+    // A choice that failed with no error of its chosen branch left: an unknown method, or one
+    // that several branches accept.
+    for (const [path, [f, c, several]] of failed) {
+      if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
+      best.set(path, [path, 0, c < 0 || !several ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}` : `${f.title} is not valid`]);
+    }
+    last = errors;
+    landings = next;
+    gen = g;
+    return (map = best);
+  };
+}
+
+/** Ajv errors → one FieldError per field, in words (see errorMap). */
+export function toFieldErrors(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): FieldError[] {
+  return [...errorMap(errors, schema, value, branchOf).values()].map(([path, , message]) => ({ path, message }));
 }
 
 /**

@@ -36,6 +36,10 @@ export interface Field {
   disc?: string;
   /** Message cache (see messages.ts). */
   mc?: Map<string, string>;
+  /** Root only: every field by n. */
+  all?: Field[];
+  /** Root only: where errors land, by error (see messages.ts). */
+  ec?: Map<string, [string, number, string]>;
   /** string-list: descriptors of items, made on demand. */
   items?: Field[];
 }
@@ -61,7 +65,7 @@ export const own = (o: unknown, k: string): Json | undefined =>
 export const put = (o: Obj, k: string, v: Json) =>
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 
-const esc = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+const esc = (k: string) => (/[~/]/.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
 export const pointer = (path: string, key: string | number) => path + "/" + esc(String(key));
 export const tokensOf = (path: string) => (path ? path.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")) : []);
 
@@ -75,7 +79,7 @@ const str = (s: Obj) =>
   s.type === "string" || (s.type === undefined && (typeof s.format === "string" || typeof s.pattern === "string" || s.writeOnly === true));
 
 /** Kind of a (resolved) property schema; `resolve` follows the $refs of choice branches. */
-export function kindOf(s: Json, resolve: (branch: Json) => Json = (b) => b): Kind {
+export function kindOf(s: Json, resolve: (branch: Json) => Json = same): Kind {
   if (!isObj(s)) return "custom";
   if (isChoice(s, resolve)) return "choice";
   if (isObj(s.properties) || s.type === "object") return "group";
@@ -93,6 +97,8 @@ export function kindOf(s: Json, resolve: (branch: Json) => Json = (b) => b): Kin
   return s.type === "number" || s.type === "integer" || s.type === "boolean" ? s.type : "custom";
 }
 
+const same = (b: Json) => b;
+
 /** As the importer reads an auth-method choice: a `oneOf` of object branches on a non-group schema. */
 function isChoice(s: Obj, resolve: (branch: Json) => Json): boolean {
   const b = s.oneOf;
@@ -102,16 +108,16 @@ function isChoice(s: Obj, resolve: (branch: Json) => Json): boolean {
 
 const SECRET: ReadonlySet<Kind> = new Set(["secret", "pem", "connection-string"]);
 
-/** Follows local `$ref`s (`#/…` JSON pointers); siblings of the $ref (a title, say) win. */
-function deref(root: Obj, s: Json, seen: Set<string>): { s: Json; refs: string[] } {
+/** Follows local `$ref`s (`#/…` JSON pointers) not in `seen`; siblings of the $ref (a title, say) win. */
+function deref(root: Obj, s: Json, seen: ReadonlySet<string>): { s: Json; refs: string[] } {
+  if (!isObj(s) || typeof s.$ref !== "string") return { s, refs: NONE };
   const refs: string[] = [];
-  while (isObj(s) && typeof s.$ref === "string" && s.$ref.startsWith("#") && !seen.has(s.$ref)) {
-    const ref = s.$ref;
-    seen.add(ref);
-    let frag = ref.slice(1);
+  while (isObj(s) && typeof s.$ref === "string" && s.$ref.startsWith("#") && !seen.has(s.$ref) && !refs.includes(s.$ref)) {
+    const ref: string = s.$ref;
+    let frag: string = ref.slice(1);
     try { frag = decodeURIComponent(frag); } catch { /* kept as written */ }
     let t: Json | undefined = root;
-    for (const tok of tokensOf(frag)) t = Array.isArray(t) ? t[Number(tok)] : own(t, tok);
+    for (const tok of tokensOf(frag) as string[]) t = Array.isArray(t) ? t[Number(tok)] : own(t, tok);
     if (t === undefined) break;
     refs.push(ref);
     const { $ref: _, ...rest } = s;
@@ -120,6 +126,7 @@ function deref(root: Obj, s: Json, seen: Set<string>): { s: Json; refs: string[]
   return { s, refs };
 }
 
+const NONE: string[] = [];
 const cache = new WeakMap<object, Field>();
 
 /** The plan of a schema, made once per schema object. */
@@ -130,31 +137,37 @@ export function planOf(schema: JsonSchema): Field {
 }
 
 function build(root: Obj): Field {
-  let n = 0;
+  const all: Field[] = [];
   /** Collectors of the refs met inside each choice branch being built (Ajv reports errors there by the ref's target). */
   const cols: string[][] = [];
-  const field = (raw: Json, key: string, path: string, req: boolean, sp: string, seen: Set<string>, top?: boolean): Field => {
-    const d = deref(root, raw, (seen = new Set(seen)));
-    if (d.refs.length) sp = d.refs[d.refs.length - 1]!;
-    for (const c of cols) c.push(...d.refs);
+  const group = (o: Obj, at: string, tokens: string[], path: string, seen: ReadonlySet<string>) => {
+    const props = isObj(o.properties) ? o.properties : {};
+    const required = new Set(Array.isArray(o.required) ? o.required : []);
+    const fields = Object.keys(props).map((k) => {
+      const plain = /^[\w.-]*$/.test(k);
+      return field(props[k]!, k, [...tokens, k], path + "/" + (plain ? k : esc(k)), required.has(k), `${at}/properties/${plain ? k : encodeURIComponent(esc(k))}`, seen);
+    });
+    return { fields, byKey: new Map(fields.map((x) => [x.key, x])) };
+  };
+  const field = (raw: Json, key: string, tokens: string[], path: string, req: boolean, sp: string, seen: ReadonlySet<string>, top?: boolean): Field => {
+    const d = deref(root, raw, seen);
+    if (d.refs.length) {
+      sp = d.refs[d.refs.length - 1]!;
+      seen = new Set([...seen, ...d.refs]);
+      for (const c of cols) c.push(...d.refs);
+    }
     const s = isObj(d.s) ? d.s : {};
-    const kind: Kind = top ? "group" : seen.size > 50 ? "custom" : kindOf(d.s, (b) => deref(root, b, new Set(seen)).s);
+    const kind: Kind = top ? "group" : seen.size > 50 ? "custom" : kindOf(d.s, s.oneOf ? (b) => deref(root, b, seen).s : same);
     const f: Field = {
-      n: n++, key, path, tokens: tokensOf(path), kind, s, req, sp, secret: SECRET.has(kind) || s.writeOnly === true,
+      n: all.length, key, path, tokens, kind, s, req, sp, secret: SECRET.has(kind) || s.writeOnly === true,
       title: typeof s.title === "string" && s.title.trim() ? s.title : top ? "" : humanise(key),
     };
+    all.push(f);
     if (typeof s.description === "string" && s.description) f.help = s.description;
-    const group = (o: Obj, at: string) => {
-      const props = isObj(o.properties) ? o.properties : {};
-      const required = Array.isArray(o.required) ? o.required : [];
-      const fields = Object.keys(props).map((k) =>
-        field(props[k]!, k, pointer(path, k), required.includes(k), `${at}/properties/${encodeURIComponent(esc(k))}`, seen));
-      return { fields, byKey: new Map(fields.map((x) => [x.key, x])) };
-    };
-    if (kind === "group") Object.assign(f, group(s, sp));
+    if (kind === "group") Object.assign(f, group(s, sp, tokens, path, seen));
     if (kind === "choice") {
       const raws = s.oneOf as Json[];
-      const resolved = raws.map((b) => deref(root, b, new Set(seen)));
+      const resolved = raws.map((b) => deref(root, b, seen));
       const props = resolved.map((b) => (isObj(b.s) && isObj(b.s.properties) ? b.s.properties : {}));
       const keys = Object.keys(props[0]!).filter((k) => props.every((p) => own(own(p, k), "const") !== undefined));
       const disc = keys.includes("type") ? "type" : keys[0];
@@ -166,7 +179,10 @@ function build(root: Obj): Field {
         const col = [at, ...b.refs];
         cols.push(col);
         const bsp = b.refs[b.refs.length - 1] ?? at;
-        const g = group(bs, bsp);
+        const outer = seen;
+        if (b.refs.length) seen = new Set([...seen, ...b.refs]);
+        const g = group(bs, bsp, tokens, path, seen);
+        seen = outer;
         cols.pop();
         const tag = disc === undefined ? undefined : own(own(props[i], disc), "const");
         return {
@@ -177,7 +193,9 @@ function build(root: Obj): Field {
     }
     return f;
   };
-  return field(root, "", "", true, "#", new Set(), true);
+  const plan = field(root, "", [], "", true, "#", new Set(), true);
+  plan.all = all;
+  return plan;
 }
 
 /** The branch a choice value picks by its discriminator: an index, or -1. */

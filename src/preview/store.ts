@@ -1,18 +1,9 @@
-import { requiredErrors, toFieldErrors } from "./messages.ts";
+import { mapper, requiredErrors, type Landing } from "./messages.ts";
 import { branchByValue, isObj, own, put, withDefaults, type Field } from "./plan.ts";
 import type { CredentialValue, FieldError, Json, JsonSchema, ValidateFunction } from "./types.ts";
 
 type L = () => void;
 type Obj = { [key: string]: Json };
-export type Listeners = Map<string, Set<L>>;
-
-const on = (m: Listeners, path: string, l: L) => {
-  let set = m.get(path);
-  if (!set) m.set(path, (set = new Set()));
-  set.add(l);
-  return () => void set.delete(l);
-};
-const emit = (m: Listeners, path: string) => m.get(path)?.forEach((l) => l());
 
 /** A copy of `o` with the value at `t[i…]` replaced (undefined removes it); untouched parts are shared. */
 function setIn(o: Json | undefined, t: string[], i: number, v: Json | undefined): Json | undefined {
@@ -24,22 +15,38 @@ function setIn(o: Json | undefined, t: string[], i: number, v: Json | undefined)
   return c;
 }
 
+/** Sets the value at `t` in place (undefined removes it), making the objects on the way. */
+function putIn(o: Obj, t: string[], v: Json | undefined): void {
+  for (let i = 0; i < t.length - 1; i++) {
+    const next = own(o, t[i]!);
+    if (isObj(next)) o = next;
+    else put(o, t[i]!, (o = {}));
+  }
+  const k = t[t.length - 1]!;
+  if (v === undefined) delete o[k];
+  else put(o, k, v);
+}
+
 /**
- * The form's state, outside React: the value, errors, touched fields, and listeners per JSON
- * pointer. A change notifies the changed field's listeners and those whose error text changed,
- * nothing else, so a keystroke re-renders at most those fields.
+ * The form's state, outside React: the value, the errors by path, the touched paths, and
+ * listeners by path. A change calls the listeners of the changed path and of the paths whose
+ * error text changed, nothing else, so a keystroke re-renders at most those fields.
  */
+let stores = 0;
+
 export class Store {
+  /** Tells stores apart: a new store (a new schema object) mounts new fields. */
+  readonly k = ++stores;
   v: Obj;
   fn: ValidateFunction | undefined;
-  /** Shown-or-not errors by path, and as the list onChange reports. */
-  errs = new Map<string, string>();
-  list: FieldError[] = [];
+  /** Every error by path (shown or not yet). */
+  errs = new Map<string, Landing>();
   touched = new Set<string>();
   all = false;
-  /** Value and error listeners by path; announcement listeners. */
-  vl: Listeners = new Map();
-  el: Listeners = new Map();
+  ls = new Map<string, Set<L>>();
+  /** The error setter of the leaf field shown at each path. */
+  views = new Map<string, (error: string | undefined) => void>();
+  /** Announcements (a polite live region). */
   al = new Set<L>();
   ann = "";
   /** Values of the branches not chosen, by choice path, so that switching back restores them. */
@@ -48,14 +55,32 @@ export class Store {
   bi = new Map<string, number>();
   cb: ((value: CredentialValue, errors: FieldError[]) => void) | undefined;
   pending: Promise<unknown> | undefined;
+  /**
+   * Whether the value object has been handed out (onChange, onSubmit): from then on a change
+   * copies the objects on its path instead of changing them (untouched parts are shared).
+   */
+  shared = false;
+  /** Whether the value was validated since it last changed. */
+  done = false;
+  /** Ajv errors → errors by path, incrementally; `gen` counts changes of chosen branches. */
+  map = mapper();
+  gen = 0;
 
   constructor(readonly schema: JsonSchema, readonly root: Field, v: CredentialValue | undefined, fn: ValidateFunction | undefined) {
     this.v = withDefaults(root, v as Obj | undefined) as Obj;
     this.fn = fn;
-    this.check();
   }
 
-  on = on;
+  on(path: string, l: L): () => void {
+    let set = this.ls.get(path);
+    if (!set) this.ls.set(path, (set = new Set()));
+    set.add(l);
+    return () => void set.delete(l);
+  }
+  emit(path: string) {
+    this.ls.get(path)?.forEach((l) => l());
+    this.views.get(path)?.(this.shown(path));
+  }
   get(t: string[]): Json | undefined {
     let v: Json | undefined = this.v;
     for (const k of t) v = own(v, k);
@@ -63,18 +88,28 @@ export class Store {
   }
   /** The error a field shows: once touched, or after a submit. */
   shown(path: string): string | undefined {
-    return this.all || this.touched.has(path) ? this.errs.get(path) : undefined;
+    return this.all || this.touched.has(path) ? this.errs.get(path)?.[2] : undefined;
   }
   branchOf = (path: string) => this.bi.get(path);
   branch(f: Field): number {
     return f.disc === undefined ? (this.bi.get(f.path) ?? 0) : branchByValue(f, this.get(f.tokens));
   }
+  /** Every error as a list (what onChange reports). */
+  list(): FieldError[] {
+    return [...this.errs.values()].map(([path, , message]) => ({ path, message }));
+  }
 
+  /** Stores a field's value (what its element shows, or a container's new value). */
   set(f: Field, v: Json | undefined) {
-    this.v = setIn(this.v, f.tokens, 0, v) as Obj;
-    emit(this.vl, f.path);
-    this.check();
-    this.cb?.(this.v, this.list);
+    if (this.cb) this.shared = true;
+    if (this.shared) this.v = setIn(this.v, f.tokens, 0, v) as Obj;
+    else putIn(this.v, f.tokens, v);
+    this.ls.get(f.path)?.forEach((l) => l());
+    // Validated at once when anything would show it: an onChange, a touched field, a submit.
+    // Otherwise (typing into a fresh form) when a field is first left, or on submit.
+    if (this.cb || this.all || this.touched.size) this.check();
+    else this.done = false;
+    this.cb?.(this.v, this.list());
   }
   /** Picks branch j of a choice, keeping the branch left behind for later. */
   choose(f: Field, j: number) {
@@ -85,15 +120,17 @@ export class Store {
     const cur = this.get(f.tokens);
     if (i >= 0 && cur !== undefined) mem[i] = cur;
     if (f.disc === undefined) this.bi.set(f.path, j);
+    this.gen++;
     for (const t of this.touched) if (t.startsWith(f.path + "/")) this.touched.delete(t);
     this.set(f, mem[j] ?? withDefaults(f, undefined, j));
   }
   touch(path: string) {
     if (this.touched.has(path)) return;
+    if (!this.done) this.check();
     this.touched.add(path);
-    const e = this.errs.get(path);
+    const e = this.errs.get(path)?.[2];
     if (e !== undefined && !this.all) {
-      emit(this.el, path);
+      this.emit(path);
       this.say(e);
     }
   }
@@ -101,33 +138,36 @@ export class Store {
     this.ann = text;
     this.al.forEach((l) => l());
   }
-  /** A value from outside (controlled mode): every field re-reads its value. */
+  /** A value from outside (controlled mode): containers re-read it; the form writes the leaves' elements. */
   replace(v: CredentialValue) {
     this.v = withDefaults(this.root, v as Obj) as Obj;
-    for (const path of this.vl.keys()) emit(this.vl, path);
+    this.gen++;
+    for (const set of this.ls.values()) set.forEach((l) => l());
     this.check();
   }
+  /** Sets the validator and validates (the first validation waits for this, after the first paint). */
   setFn(fn: ValidateFunction | undefined) {
-    if (!fn || fn === this.fn) return;
-    this.fn = fn;
+    if (fn && fn !== this.fn) this.fn = fn;
+    else if (this.done) return;
     this.check();
   }
   /** Validates and tells the fields whose error text changed. */
   check() {
+    this.done = true;
     const { fn, v } = this;
+    const old = this.errs;
     const raw = fn ? (fn(v) ? [] : (fn.errors ?? [])) : requiredErrors(this.schema, v, this.branchOf);
-    this.list = toFieldErrors(raw, this.schema, v, this.branchOf);
-    const old = this.errs, now = new Map<string, string>();
-    for (const e of this.list) now.set(e.path, e.message);
-    this.errs = now;
-    for (const [path, m] of now) if (old.get(path) !== m) emit(this.el, path);
-    for (const path of old.keys()) if (!now.has(path)) emit(this.el, path);
+    const now = (this.errs = this.map(raw, this.schema, v, this.branchOf, this.gen));
+    if (now === old) return;
+    for (const [path, m] of now) if (old.get(path)?.[2] !== m[2]) this.emit(path);
+    for (const path of old.keys()) if (!now.has(path)) this.emit(path);
   }
   /** Shows every error; returns whether the value is valid. */
   submit(): boolean {
+    if (!this.done) this.check();
     if (!this.all) {
       this.all = true;
-      for (const path of this.errs.keys()) emit(this.el, path);
+      for (const path of this.errs.keys()) this.emit(path);
     }
     const n = this.errs.size;
     this.say(n ? (n === 1 ? "1 field needs attention" : `${n} fields need attention`) : "");

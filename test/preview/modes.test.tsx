@@ -20,11 +20,12 @@ test("uncontrolled: defaultValue is the start, the form keeps its own state", as
 
 test("controlled: the value comes from the parent; changes go through onChange; outside changes show", async () => {
   const seen: CredentialValue[] = [];
+  const schema = template("basic-auth");
   function Parent() {
     const [value, setValue] = useState<CredentialValue>({ username: "alice", password: "pw" });
     return (
       <>
-        <CredentialForm schema={template("basic-auth")} value={value} onChange={(v) => (seen.push(v), setValue(v))} />
+        <CredentialForm schema={schema} value={value} onChange={(v) => (seen.push(v), setValue(v))} />
         <button type="button" onClick={() => setValue({ username: "bob" })}>Reset</button>
         <output>{String(value.username)}</output>
       </>
@@ -46,11 +47,12 @@ test("controlled: the value comes from the parent; changes go through onChange; 
 });
 
 test("controlled, with a parent that ignores changes: the form shows the parent's value again when it re-renders with a new one", async () => {
+  const schema = template("basic-auth");
   function Parent() {
     const [value, setValue] = useState<CredentialValue>({ username: "alice" });
     return (
       <>
-        <CredentialForm schema={template("basic-auth")} value={value} />
+        <CredentialForm schema={schema} value={value} />
         <button type="button" onClick={() => setValue({ username: "carol" })}>Load</button>
       </>
     );
@@ -93,4 +95,40 @@ test("two forms on one page with different idPrefix: every id is unique and ever
   }
   // radio groups of different forms do not share a name
   expect(new Set(screen.getAllByRole("radio").map((r) => (r as HTMLInputElement).name)).size).toBe(4);
+});
+
+test("a new schema object starts a new form (keep the schema object stable, e.g. in a constant or useMemo)", async () => {
+  function Parent() {
+    const [n, setN] = useState(0);
+    return (
+      <>
+        <CredentialForm schema={template("basic-auth")} defaultValue={{ username: "u" + n }} />
+        <button type="button" onClick={() => setN(n + 1)}>Next</button>
+      </>
+    );
+  }
+  render(<Parent />);
+  await settle();
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("Password"), "typed");
+  await user.click(screen.getByRole("button", { name: "Next" }));
+  expect((screen.getByRole("textbox", { name: "Username" }) as HTMLInputElement).value).toBe("u1");
+  expect((screen.getByLabelText("Password") as HTMLInputElement).value).toBe("");
+});
+
+test("values handed out are never changed afterwards (onSubmit, onChange)", async () => {
+  const submitted: CredentialValue[] = [];
+  await renderForm({ schema: template("basic-auth"), onSubmit: (v) => submitted.push(v) });
+  const user = userEvent.setup();
+  await user.type(screen.getByRole("textbox", { name: "Username" }), "alice");
+  await user.type(screen.getByLabelText("Password"), "pw{Enter}");
+  await user.type(screen.getByRole("textbox", { name: "Username" }), "2");
+  await user.type(screen.getByLabelText("Password"), "3{Enter}");
+  expect(submitted).toEqual([{ username: "alice", password: "pw" }, { username: "alice2", password: "pw3" }]);
+
+  cleanup();
+  const changes: CredentialValue[] = [];
+  await renderForm({ schema: template("basic-auth"), onChange: (v) => changes.push(v) });
+  await user.type(screen.getByRole("textbox", { name: "Username" }), "ab");
+  expect(changes).toEqual([{ username: "a" }, { username: "ab" }]);
 });
