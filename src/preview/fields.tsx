@@ -32,8 +32,7 @@ function useLeaf(f: Field) {
   const id = c.p + f.n;
   return {
     c, s, err, id,
-    /** The props every control has. */
-    // A required field's label shows " *"; its accessible name is the title alone.
+    /** The props every control has. A required field's label shows " *"; its accessible name is the title alone. */
     ctl: { id, disabled: c.d || undefined, "aria-invalid": err ? true : undefined, "aria-required": f.req || undefined, "aria-label": f.req ? f.title : undefined, "aria-describedby": describedBy(id, f.help, err) },
   };
 }
@@ -50,7 +49,11 @@ WRITE.number = WRITE.integer = writeText;
 READ.boolean = (el) => el.checked;
 WRITE.boolean = (el, v) => void (el.checked = v === true);
 const options = (f: Field) => (Array.isArray(f.s.enum) ? f.s.enum : []);
-const indexOf = (f: Field, v: Json | undefined) => (v === undefined ? "" : String(options(f).indexOf(v)).replace("-1", ""));
+/** A select's option value: the enum index, "" for none. */
+const indexOf = (f: Field, v: Json | undefined) => {
+  const i = v === undefined ? -1 : options(f).indexOf(v);
+  return i < 0 ? "" : String(i);
+};
 READ.select = (el, f) => (el.value === "" ? undefined : options(f)[Number(el.value)]);
 WRITE.select = (el, v, f) => void (el.value = indexOf(f, v));
 
@@ -93,7 +96,8 @@ function Text({ f }: Props) {
 }
 
 /** A textarea has no password mode: its text is drawn as discs (`cd-mask` lets a stylesheet do more). */
-const MASK = { style: { WebkitTextSecurity: "disc" } as CSSProperties, className: "cd-mono cd-mask" };
+const MONO: CSSProperties = { fontFamily: "monospace" };
+const MASK = { style: { ...MONO, WebkitTextSecurity: "disc" } as CSSProperties, className: "cd-mono cd-mask" };
 
 /** secret, connection-string and pem: masked, with a show/hide toggle; nothing remembered or corrected. */
 function Secret({ f }: Props) {
@@ -101,7 +105,8 @@ function Secret({ f }: Props) {
   const [shown, show] = useState(false);
   // A value (given, or restored with its branch) goes into the element's property only, never an attribute.
   const [ref] = useState(() => (el: El | null) => void (el && h.s.get(f.tokens) !== undefined && writeText(el, h.s.get(f.tokens))));
-  const props = { ref, ...PLAIN, ...h.ctl, autoComplete: "new-password", className: f.kind === "secret" ? undefined : "cd-mono" };
+  const mono = f.kind !== "secret" ? { className: "cd-mono", style: MONO } : null;
+  const props = { ref, ...PLAIN, ...h.ctl, autoComplete: "new-password", ...mono };
   return shell(f, h,
     f.kind === "pem" ? <textarea rows={6} {...props} {...(shown ? null : MASK)} /> : <input type={shown ? "text" : "password"} {...props} />,
     false,

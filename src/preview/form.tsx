@@ -92,7 +92,7 @@ export function CredentialForm(props: CredentialFormProps) {
       return;
     }
     const at = store.first();
-    const el = at === undefined ? null : form.current?.ownerDocument.getElementById(prefix + at);
+    const el = at === undefined ? null : byId(at);
     const target = el && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? (el.querySelector("input:checked") ?? el.querySelector("input,select,textarea")) : el;
     (target as HTMLElement | null)?.focus();
   };
