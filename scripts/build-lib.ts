@@ -4,7 +4,7 @@
  * declarations resolve for consumers. Nothing is left half-written: on failure lib/ is removed.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
@@ -21,6 +21,7 @@ try {
     writeFileSync(file, text.replace(/(from\s+["']\.{1,2}\/[^"']+)\.tsx?(["'])/g, "$1.js$2").replace(/(import\(["']\.{1,2}\/[^"']+)\.tsx?(["']\))/g, "$1.js$2"));
   }
   writeFileSync(path.join(lib, "index.d.ts"), 'export * from "./types/preview/index.js";\n');
+  copyFileSync(path.join(root, "src", "preview", "credential-form.css"), path.join(lib, "style.css"));
   console.log(`built ${path.relative(root, lib)}/index.js and its declarations`);
 } catch (error) {
   rmSync(lib, { recursive: true, force: true });

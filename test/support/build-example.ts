@@ -25,7 +25,12 @@ export async function buildEmbedExample(template = "rest-adapter"): Promise<{ di
     root: dir,
     configFile: false,
     logLevel: "error",
-    resolve: { alias: { "credential-designer/preview": path.join(REPO, "src", "preview", "index.ts") } },
+    resolve: {
+      alias: {
+        "credential-designer/preview/style.css": path.join(REPO, "src", "preview", "credential-form.css"),
+        "credential-designer/preview": path.join(REPO, "src", "preview", "index.ts"),
+      },
+    },
     build: { outDir: dist, emptyOutDir: true },
   });
   return { dir, dist };
