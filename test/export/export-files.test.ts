@@ -192,11 +192,9 @@ describe("exportFiles scales", () => {
     expect(problem.problem).toContain("nested too deeply");
   });
 
-  test("2,000 fields export in a few seconds (20,000: bench/export-bench.ts)", async () => {
+  test("2,000 fields export (20,000 and the timings: npm run bench -- export)", async () => {
     const schema = largeSchema(2_000);
-    const start = performance.now();
     const files = await exportFiles(schema, "large");
-    expect(performance.now() - start).toBeLessThan(20_000);
     expect(files[1]!.contents).toContain("field1999?:");
     expect(files[1]!.contents.match(/^export interface Section\d+ \{/gm)).toHaveLength(4);
   });
