@@ -12,7 +12,7 @@ import type { Json } from "./types.ts";
  * `value` property, never an attribute or a text node. All schema text is rendered as React text.
  */
 
-export interface FormContext { s: Store; d: boolean; p: string }
+export interface FormContext { store: Store; disabled: boolean; idPrefix: string }
 export const Ctx = createContext<FormContext>(null!);
 
 type Props = { f: Field };
@@ -26,14 +26,14 @@ function useAt<T>(s: Store, path: string, get: () => T): T {
 
 /** A leaf: the error it shows. The store calls the setter when that changes (registered here, idempotently). */
 function useLeaf(f: Field) {
-  const c = useContext(Ctx), s = c.s;
+  const c = useContext(Ctx), s = c.store;
   const [err, setErr] = useState(() => s.shown(f.path));
-  s.views.set(f.path, setErr);
-  const id = c.p + f.n;
+  s.errorSetters.set(f.path, setErr);
+  const id = c.idPrefix + f.n;
   return {
-    c, s, err, id,
+    ctx: c, store: s, err, id,
     /** The props every control has. A required field's label shows " *"; its accessible name is the title alone. */
-    ctl: { id, disabled: c.d || undefined, "aria-invalid": err ? true : undefined, "aria-required": f.req || undefined, "aria-label": f.req ? f.title : undefined, "aria-describedby": describedBy(id, f.help, err) },
+    ctl: { id, disabled: c.disabled || undefined, "aria-invalid": err ? true : undefined, "aria-required": f.req || undefined, "aria-label": f.req ? f.title : undefined, "aria-describedby": describedBy(id, f.help, err) },
   };
 }
 type Leaf = ReturnType<typeof useLeaf>;
@@ -92,7 +92,7 @@ const PLAIN = { autoCapitalize: "off", spellCheck: false } as const;
 function Text({ f }: Props) {
   const h = useLeaf(f);
   const [type, mode] = TYPES[f.kind] ?? ["text"];
-  return shell(f, h, <input type={type === "text" ? undefined : type} inputMode={mode} placeholder={placeholder(f)} defaultValue={str(h.s.get(f.tokens))} {...h.ctl} />);
+  return shell(f, h, <input type={type === "text" ? undefined : type} inputMode={mode} placeholder={placeholder(f)} defaultValue={str(h.store.get(f.tokens))} {...h.ctl} />);
 }
 
 /** A textarea has no password mode: its text is drawn as discs (`cd-mask` lets a stylesheet do more). */
@@ -104,20 +104,20 @@ function Secret({ f }: Props) {
   const h = useLeaf(f);
   const [shown, show] = useState(false);
   // A value (given, or restored with its branch) goes into the element's property only, never an attribute.
-  const [ref] = useState(() => (el: El | null) => void (el && h.s.get(f.tokens) !== undefined && writeText(el, h.s.get(f.tokens))));
+  const [ref] = useState(() => (el: El | null) => void (el && h.store.get(f.tokens) !== undefined && writeText(el, h.store.get(f.tokens))));
   const mono = f.kind !== "secret" ? { className: "cd-mono", style: MONO } : null;
   const props = { ref, ...PLAIN, ...h.ctl, autoComplete: "new-password", ...mono };
   return shell(f, h,
     f.kind === "pem" ? <textarea rows={6} {...props} {...(shown ? null : MASK)} /> : <input type={shown ? "text" : "password"} {...props} />,
     false,
-    <button type="button" aria-pressed={shown} aria-label={`${shown ? "Hide" : "Show"} ${f.title}`} disabled={h.c.d} onClick={() => show(!shown)}>
+    <button type="button" aria-pressed={shown} aria-label={`${shown ? "Hide" : "Show"} ${f.title}`} disabled={h.ctx.disabled || undefined} onClick={() => show(!shown)}>
       {shown ? "Hide" : "Show"}
     </button>);
 }
 
 function Multiline({ f }: Props) {
   const h = useLeaf(f);
-  return shell(f, h, <textarea rows={4} placeholder={placeholder(f)} defaultValue={str(h.s.get(f.tokens))} {...h.ctl} />);
+  return shell(f, h, <textarea rows={4} placeholder={placeholder(f)} defaultValue={str(h.store.get(f.tokens))} {...h.ctl} />);
 }
 
 const num = (x: Json | undefined) => (typeof x === "number" ? x : undefined);
@@ -126,19 +126,19 @@ function NumberField({ f }: Props) {
   const h = useLeaf(f);
   const int = f.kind === "integer";
   return shell(f, h,
-    <input type="number" step={int ? 1 : "any"} inputMode={int ? "numeric" : "decimal"} min={num(f.s.minimum)} max={num(f.s.maximum)} placeholder={placeholder(f)} defaultValue={str(h.s.get(f.tokens))} {...h.ctl} />);
+    <input type="number" step={int ? 1 : "any"} inputMode={int ? "numeric" : "decimal"} min={num(f.s.minimum)} max={num(f.s.maximum)} placeholder={placeholder(f)} defaultValue={str(h.store.get(f.tokens))} {...h.ctl} />);
 }
 
 function Checkbox({ f }: Props) {
   const h = useLeaf(f);
-  return shell(f, h, <input type="checkbox" defaultChecked={h.s.get(f.tokens) === true} {...h.ctl} />, true);
+  return shell(f, h, <input type="checkbox" defaultChecked={h.store.get(f.tokens) === true} {...h.ctl} />, true);
 }
 
 function Select({ f }: Props) {
   const h = useLeaf(f);
   const names = f.s["x-enumNames"];
   return shell(f, h,
-    <select defaultValue={indexOf(f, h.s.get(f.tokens))} {...h.ctl}>
+    <select defaultValue={indexOf(f, h.store.get(f.tokens))} {...h.ctl}>
       <option value="">—</option>
       {options(f).map((v, i) => {
         const name = Array.isArray(names) ? names[i] : undefined;
@@ -152,13 +152,13 @@ function Custom({ f }: Props) {
   const [bad, setBad] = useState(false);
   const h = useLeaf(f);
   const err = bad ? `${f.title} must be valid JSON` : h.err;
-  const v = h.s.get(f.tokens);
+  const v = h.store.get(f.tokens);
   return shell(f, { ...h, err },
-    <textarea rows={4} className="cd-mono" defaultValue={v === undefined ? "" : JSON.stringify(v, null, 2)} {...PLAIN} {...h.ctl} aria-invalid={err ? true : undefined} aria-describedby={describedBy(h.id, f.help, err)} onBlur={() => h.s.touch(f.path)}
+    <textarea rows={4} className="cd-mono" defaultValue={v === undefined ? "" : JSON.stringify(v, null, 2)} {...PLAIN} {...h.ctl} aria-invalid={err ? true : undefined} aria-describedby={describedBy(h.id, f.help, err)} onBlur={() => h.store.touch(f.path)}
       onChange={(e) => {
         const t = e.target.value.trim();
         try {
-          h.s.set(f, t ? (JSON.parse(t) as Json) : undefined);
+          h.store.set(f, t ? (JSON.parse(t) as Json) : undefined);
           setBad(false);
         } catch {
           setBad(true);
@@ -169,7 +169,7 @@ WRITE.custom = (el, v) => void (el.value = v === undefined ? "" : JSON.stringify
 
 /** The error a container shows. */
 function useContainer(f: Field) {
-  const c = useContext(Ctx), s = c.s, id = c.p + f.n;
+  const c = useContext(Ctx), s = c.store, id = c.idPrefix + f.n;
   const err = useAt(s, f.path, () => s.shown(f.path));
   return { c, s, id, err, by: describedBy(id, f.help, err) };
 }
@@ -213,7 +213,7 @@ function List({ f }: Props) {
       <ol className="cd-items">
         {items.map((v, i) => <Item key={keys.current[i]} f={f} i={i} v={v} n={items.length} id={`${id}-${i}`} ops={ops} />)}
       </ol>
-      <button type="button" id={`${id}-add`} aria-label={`Add ${f.title} item`} disabled={c.d} onClick={() => update([...items, ""], [...keys.current, seq.current++], `${id}-${items.length}`)}>
+      <button type="button" id={`${id}-add`} aria-label={`Add ${f.title} item`} disabled={c.disabled} onClick={() => update([...items, ""], [...keys.current, seq.current++], `${id}-${items.length}`)}>
         Add
       </button>
       {error(id, err)}
@@ -224,17 +224,17 @@ function List({ f }: Props) {
 interface Ops { edit(i: number, v: string): void; remove(i: number): void; move(i: number, d: number): void }
 
 function Item({ f, i, v, n, id, ops }: { f: Field; i: number; v: Json; n: number; id: string; ops: Ops }) {
-  const c = useContext(Ctx), s = c.s;
+  const c = useContext(Ctx), s = c.store;
   const path = pointer(f.path, i);
   const err = useAt(s, path, () => s.shown(path));
   const name = `${f.title} item ${i + 1}`;
   return (
     <li>
-      <input id={id} type={f.secret ? "password" : "text"} aria-label={name} value={typeof v === "string" ? v : ""} disabled={c.d} aria-invalid={err ? true : undefined} aria-describedby={err ? id + "-e" : undefined}
+      <input id={id} type={f.secret ? "password" : "text"} aria-label={name} value={typeof v === "string" ? v : ""} disabled={c.disabled} aria-invalid={err ? true : undefined} aria-describedby={err ? id + "-e" : undefined}
         {...PLAIN} onChange={(e) => ops.edit(i, e.target.value)} onBlur={() => (s.touch(path), s.touch(f.path))} />
-      <button type="button" id={id + "-up"} aria-label={`Move ${name} up`} disabled={c.d || i === 0} onClick={() => ops.move(i, -1)}>↑</button>
-      <button type="button" id={id + "-down"} aria-label={`Move ${name} down`} disabled={c.d || i === n - 1} onClick={() => ops.move(i, 1)}>↓</button>
-      <button type="button" aria-label={`Remove ${name}`} disabled={c.d} onClick={() => ops.remove(i)}>Remove</button>
+      <button type="button" id={id + "-up"} aria-label={`Move ${name} up`} disabled={c.disabled || i === 0} onClick={() => ops.move(i, -1)}>↑</button>
+      <button type="button" id={id + "-down"} aria-label={`Move ${name} down`} disabled={c.disabled || i === n - 1} onClick={() => ops.move(i, 1)}>↓</button>
+      <button type="button" aria-label={`Remove ${name}`} disabled={c.disabled} onClick={() => ops.remove(i)}>Remove</button>
       {error(id, err)}
     </li>
   );
@@ -257,7 +257,7 @@ function Choice({ f }: Props) {
   const { c, s, id, err, by } = useContainer(f);
   const i = useAt(s, f.path, () => s.branch(f));
   const branches = f.branches!, cur = branches[i], lid = id + "-l";
-  const common = { "aria-labelledby": lid, "aria-required": f.req || undefined, "aria-invalid": err ? true : undefined, disabled: c.d, onBlur: () => s.touch(f.path) };
+  const common = { "aria-labelledby": lid, "aria-required": f.req || undefined, "aria-invalid": err ? true : undefined, disabled: c.disabled, onBlur: () => s.touch(f.path) };
   return (
     <fieldset className="cd-field cd-choice" id={id} aria-describedby={by}>
       <legend id={lid}>{f.title}{req(f)}</legend>
@@ -266,7 +266,7 @@ function Choice({ f }: Props) {
         <div role="radiogroup" className="cd-options" aria-labelledby={lid} aria-required={f.req || undefined} aria-invalid={err ? true : undefined}>
           {branches.map((x, j) => (
             <label key={j}>
-              <input type="radio" name={id} id={`${id}-${j}`} checked={j === i} disabled={c.d} onChange={() => s.choose(f, j)} onBlur={common.onBlur} />
+              <input type="radio" name={id} id={`${id}-${j}`} checked={j === i} disabled={c.disabled} onChange={() => s.choose(f, j)} onBlur={common.onBlur} />
               {" " + x.title + " "}
             </label>
           ))}

@@ -19,10 +19,10 @@ const HIDDEN: CSSProperties = { position: "absolute", width: 1, height: 1, overf
 
 /** Errors about the value as a whole, and a polite live region for what changed. */
 function Status() {
-  const { s, p } = useContext(Ctx);
-  const [subs] = useState(() => [(l: () => void) => s.on("", l), (l: () => void) => (s.al.add(l), () => void s.al.delete(l))] as const);
+  const { store: s, idPrefix: p } = useContext(Ctx);
+  const [subs] = useState(() => [(l: () => void) => s.on("", l), (l: () => void) => (s.announcers.add(l), () => void s.announcers.delete(l))] as const);
   const err = useSyncExternalStore(subs[0], () => s.shown(""));
-  const ann = useSyncExternalStore(subs[1], () => s.ann);
+  const ann = useSyncExternalStore(subs[1], () => s.announcement);
   return (
     <>
       {err && <p id={p + "e"} className="cd-error">{err}</p>}
@@ -46,7 +46,7 @@ export function CredentialForm(props: CredentialFormProps) {
   const prefix = (props.idPrefix ?? "cd" + uid.replace(/[^\w-]/g, "")) + "-";
   const root = useMemo(() => planOf(schema), [schema]);
   const store = useMemo(() => new Store(schema, root, value ?? props.defaultValue, validate), [root]); // eslint-disable-line react-hooks/exhaustive-deps
-  const ctx = useMemo(() => ({ s: store, d: disabled, p: prefix }), [store, disabled, prefix]);
+  const ctx = useMemo(() => ({ store, disabled, idPrefix: prefix }), [store, disabled, prefix]);
   const latest = useRef(props);
   const seen = useRef(value);
   const form = useRef<HTMLDivElement>(null);
@@ -61,10 +61,10 @@ export function CredentialForm(props: CredentialFormProps) {
 
   useLayoutEffect(() => {
     latest.current = props;
-    store.cb = props.onChange;
+    store.onChange = props.onChange;
     if (value !== seen.current) {
       seen.current = value;
-      if (value && value !== store.v) {
+      if (value && value !== store.value) {
         store.replace(value);
         // the value of every leaf element shown, where it differs
         for (const f of root.all!) {
@@ -74,6 +74,24 @@ export function CredentialForm(props: CredentialFormProps) {
       }
     }
   });
+  // A native listener, not React's onChange: React would then restore every typed-in uncontrolled
+  // input's attributes after each event (a style invalidation per keystroke). "input" and "change"
+  // both, for the controls that fire only one; a value the store already has is not set again.
+  useLayoutEffect(() => {
+    const el = form.current!;
+    const on = (e: Event) => {
+      const f = leafOf(e.target!);
+      if (!f) return;
+      const v = READ[f.kind]!(e.target as El, f);
+      if (v !== store.get(f.tokens)) store.set(f, v);
+    };
+    el.addEventListener("input", on);
+    el.addEventListener("change", on);
+    return () => {
+      el.removeEventListener("input", on);
+      el.removeEventListener("change", on);
+    };
+  }, [store, root, prefix]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     store.setFn(validate);
     if (validate) return;
@@ -88,7 +106,7 @@ export function CredentialForm(props: CredentialFormProps) {
     if (store.pending) await store.pending;
     if (store.submit()) {
       store.shared = true;
-      latest.current.onSubmit?.(store.v);
+      latest.current.onSubmit?.(store.value);
       return;
     }
     const at = store.first();
@@ -107,15 +125,11 @@ export function CredentialForm(props: CredentialFormProps) {
   return (
     <Ctx.Provider value={ctx}>
       <div ref={form} className="cd-form" onKeyDown={onSubmit && enter}
-        onChange={(e) => {
-          const f = leafOf(e.target);
-          if (f) store.set(f, READ[f.kind]!(e.target as El, f));
-        }}
         onBlur={(e) => {
           const f = leafOf(e.target);
           if (f) store.touch(f.path);
         }}>
-        <Fields key={store.k} fs={root.fields!} />
+        <Fields key={store.id} fs={root.fields!} />
         <Status />
         {onSubmit && <button type="button" className="cd-save" disabled={disabled} onClick={submit}>Save</button>}
       </div>

@@ -192,8 +192,13 @@ const sameParams = (a: ValidationError["params"], b: ValidationError["params"]) 
   for (const k in a) if (a[k] !== b[k] && String(a[k]) !== String(b[k])) return false;
   return true;
 };
-const same = (a: ValidationError, b: ValidationError | undefined) =>
-  !!b && a.instancePath === b.instancePath && a.schemaPath === b.schemaPath && a.keyword === b.keyword && sameParams(a.params, b.params);
+/** Keywords whose params follow from the schemaPath alone (no $data), or from one param. */
+const FIXED = new Set(["type", "format", "enum", "const", "pattern", "multipleOf"]);
+const same = (a: ValidationError, b: ValidationError | undefined) => {
+  if (!b || a.keyword !== b.keyword || a.instancePath !== b.instancePath || a.schemaPath !== b.schemaPath) return false;
+  const k = a.keyword, p = a.params, q = b.params;
+  return k === "required" ? p.missingProperty === q.missingProperty : LIMITS.has(k) ? p.limit === q.limit : FIXED.has(k) || sameParams(p, q);
+};
 
 /**
  * errorMap, remembering the last run: when Ajv reports the same errors as last time (the common

@@ -2,7 +2,7 @@ import { mapper, requiredErrors, type Landing } from "./messages.ts";
 import { branchByValue, isObj, own, put, withDefaults, type Field } from "./plan.ts";
 import type { CredentialValue, FieldError, Json, JsonSchema, ValidateFunction } from "./types.ts";
 
-type L = () => void;
+type Listener = () => void;
 type Obj = { [key: string]: Json };
 
 /** A copy of `o` with the value at `t[i…]` replaced (undefined removes it); untouched parts are shared. */
@@ -36,24 +36,24 @@ let stores = 0;
  */
 export class Store {
   /** Tells stores apart: a new store (a new schema object) mounts new fields. */
-  readonly k = ++stores;
-  v: Obj;
-  fn: ValidateFunction | undefined;
+  readonly id = ++stores;
+  value: Obj;
+  validate: ValidateFunction | undefined;
   /** Every error by path (shown or not yet). */
-  errs = new Map<string, Landing>();
+  errors = new Map<string, Landing>();
   touched = new Set<string>();
-  all = false;
-  ls = new Map<string, Set<L>>();
+  showAll = false;
+  listeners = new Map<string, Set<Listener>>();
   /** The error setter of the leaf field shown at each path. */
-  views = new Map<string, (error: string | undefined) => void>();
+  errorSetters = new Map<string, (error: string | undefined) => void>();
   /** Announcements (a polite live region). */
-  al = new Set<L>();
-  ann = "";
+  announcers = new Set<Listener>();
+  announcement = "";
   /** Values of the branches not chosen, by choice path, so that switching back restores them. */
-  mem = new Map<string, Json[]>();
+  leftBranches = new Map<string, Json[]>();
   /** Chosen branch of choices without a discriminator. */
-  bi = new Map<string, number>();
-  cb: ((value: CredentialValue, errors: FieldError[]) => void) | undefined;
+  chosenBranch = new Map<string, number>();
+  onChange: ((value: CredentialValue, errors: FieldError[]) => void) | undefined;
   pending: Promise<unknown> | undefined;
   /**
    * Whether the value object has been handed out (onChange, onSubmit): from then on a change
@@ -61,115 +61,115 @@ export class Store {
    */
   shared = false;
   /** Whether the value was validated since it last changed. */
-  done = false;
-  /** Ajv errors → errors by path, incrementally; `gen` counts changes of chosen branches. */
-  map = mapper();
-  gen = 0;
+  validated = false;
+  /** Ajv errors → errors by path, incrementally; `generation` counts changes of chosen branches. */
+  mapErrors = mapper();
+  generation = 0;
 
   constructor(readonly schema: JsonSchema, readonly root: Field, v: CredentialValue | undefined, fn: ValidateFunction | undefined) {
-    this.v = withDefaults(root, v as Obj | undefined) as Obj;
-    this.fn = fn;
+    this.value = withDefaults(root, v as Obj | undefined) as Obj;
+    this.validate = fn;
   }
 
-  on(path: string, l: L): () => void {
-    let set = this.ls.get(path);
-    if (!set) this.ls.set(path, (set = new Set()));
-    set.add(l);
-    return () => void set.delete(l);
+  on(path: string, listener: Listener): () => void {
+    let set = this.listeners.get(path);
+    if (!set) this.listeners.set(path, (set = new Set()));
+    set.add(listener);
+    return () => void set.delete(listener);
   }
   emit(path: string) {
-    this.ls.get(path)?.forEach((l) => l());
-    this.views.get(path)?.(this.shown(path));
+    this.listeners.get(path)?.forEach((l) => l());
+    this.errorSetters.get(path)?.(this.shown(path));
   }
   get(t: string[]): Json | undefined {
-    let v: Json | undefined = this.v;
+    let v: Json | undefined = this.value;
     for (const k of t) v = own(v, k);
     return v;
   }
   /** The error a field shows: once touched, or after a submit. */
   shown(path: string): string | undefined {
-    return this.all || this.touched.has(path) ? this.errs.get(path)?.[2] : undefined;
+    return this.showAll || this.touched.has(path) ? this.errors.get(path)?.[2] : undefined;
   }
-  branchOf = (path: string) => this.bi.get(path);
+  branchOf = (path: string) => this.chosenBranch.get(path);
   branch(f: Field): number {
-    return f.disc === undefined ? (this.bi.get(f.path) ?? 0) : branchByValue(f, this.get(f.tokens));
+    return f.disc === undefined ? (this.chosenBranch.get(f.path) ?? 0) : branchByValue(f, this.get(f.tokens));
   }
   /** Every error as a list (what onChange reports). */
   list(): FieldError[] {
-    return [...this.errs.values()].map(([path, , message]) => ({ path, message }));
+    return [...this.errors.values()].map(([path, , message]) => ({ path, message }));
   }
 
   /** Stores a field's value (what its element shows, or a container's new value). */
   set(f: Field, v: Json | undefined) {
-    if (this.cb) this.shared = true;
-    if (this.shared) this.v = setIn(this.v, f.tokens, 0, v) as Obj;
-    else putIn(this.v, f.tokens, v);
-    this.ls.get(f.path)?.forEach((l) => l());
+    if (this.onChange) this.shared = true;
+    if (this.shared) this.value = setIn(this.value, f.tokens, 0, v) as Obj;
+    else putIn(this.value, f.tokens, v);
+    this.listeners.get(f.path)?.forEach((l) => l());
     // Validated at once when anything would show it: an onChange, a touched field, a submit.
     // Otherwise (typing into a fresh form) when a field is first left, or on submit.
-    if (this.cb || this.all || this.touched.size) this.check();
-    else this.done = false;
-    this.cb?.(this.v, this.list());
+    if (this.onChange || this.showAll || this.touched.size) this.check();
+    else this.validated = false;
+    this.onChange?.(this.value, this.list());
   }
   /** Picks branch j of a choice, keeping the branch left behind for later. */
   choose(f: Field, j: number) {
     const i = this.branch(f);
     if (i === j) return;
-    let mem = this.mem.get(f.path);
-    if (!mem) this.mem.set(f.path, (mem = []));
+    let mem = this.leftBranches.get(f.path);
+    if (!mem) this.leftBranches.set(f.path, (mem = []));
     const cur = this.get(f.tokens);
     if (i >= 0 && cur !== undefined) mem[i] = cur;
-    if (f.disc === undefined) this.bi.set(f.path, j);
-    this.gen++;
+    if (f.disc === undefined) this.chosenBranch.set(f.path, j);
+    this.generation++;
     for (const t of this.touched) if (t.startsWith(f.path + "/")) this.touched.delete(t);
     this.set(f, mem[j] ?? withDefaults(f, undefined, j));
   }
   touch(path: string) {
     if (this.touched.has(path)) return;
-    if (!this.done) this.check();
+    if (!this.validated) this.check();
     this.touched.add(path);
-    const e = this.errs.get(path)?.[2];
-    if (e !== undefined && !this.all) {
+    const e = this.errors.get(path)?.[2];
+    if (e !== undefined && !this.showAll) {
       this.emit(path);
       this.say(e);
     }
   }
   say(text: string) {
-    this.ann = text;
-    this.al.forEach((l) => l());
+    this.announcement = text;
+    this.announcers.forEach((l) => l());
   }
   /** A value from outside (controlled mode): containers re-read it; the form writes the leaves' elements. */
   replace(v: CredentialValue) {
-    this.v = withDefaults(this.root, v as Obj) as Obj;
-    this.gen++;
-    for (const set of this.ls.values()) set.forEach((l) => l());
+    this.value = withDefaults(this.root, v as Obj) as Obj;
+    this.generation++;
+    for (const set of this.listeners.values()) set.forEach((l) => l());
     this.check();
   }
   /** Sets the validator and validates (the first validation waits for this, after the first paint). */
   setFn(fn: ValidateFunction | undefined) {
-    if (fn && fn !== this.fn) this.fn = fn;
-    else if (this.done) return;
+    if (fn && fn !== this.validate) this.validate = fn;
+    else if (this.validated) return;
     this.check();
   }
   /** Validates and tells the fields whose error text changed. */
   check() {
-    this.done = true;
-    const { fn, v } = this;
-    const old = this.errs;
+    this.validated = true;
+    const { validate: fn, value: v } = this;
+    const old = this.errors;
     const raw = fn ? (fn(v) ? [] : (fn.errors ?? [])) : requiredErrors(this.schema, v, this.branchOf);
-    const now = (this.errs = this.map(raw, this.schema, v, this.branchOf, this.gen));
+    const now = (this.errors = this.mapErrors(raw, this.schema, v, this.branchOf, this.generation));
     if (now === old) return;
     for (const [path, m] of now) if (old.get(path)?.[2] !== m[2]) this.emit(path);
     for (const path of old.keys()) if (!now.has(path)) this.emit(path);
   }
   /** Shows every error; returns whether the value is valid. */
   submit(): boolean {
-    if (!this.done) this.check();
-    if (!this.all) {
-      this.all = true;
-      for (const path of this.errs.keys()) this.emit(path);
+    if (!this.validated) this.check();
+    if (!this.showAll) {
+      this.showAll = true;
+      for (const path of this.errors.keys()) this.emit(path);
     }
-    const n = this.errs.size;
+    const n = this.errors.size;
     this.say(n ? (n === 1 ? "1 field needs attention" : `${n} fields need attention`) : "");
     return !n;
   }
@@ -177,10 +177,10 @@ export class Store {
   first(): string | undefined {
     const walk = (fs: Field[]): string | undefined => {
       for (const f of fs) {
-        if (this.errs.has(f.path)) return String(f.n);
+        if (this.errors.has(f.path)) return String(f.n);
         if (f.kind === "string-list") {
           const items = this.get(f.tokens);
-          const i = Array.isArray(items) ? items.findIndex((_, i) => this.errs.has(`${f.path}/${i}`)) : -1;
+          const i = Array.isArray(items) ? items.findIndex((_, i) => this.errors.has(`${f.path}/${i}`)) : -1;
           if (i >= 0) return `${f.n}-${i}`;
         }
         const b = f.branches?.[this.branch(f)];
