@@ -1,5 +1,5 @@
 import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../schema/json.ts";
-import { requiredKeys, schemaObject, type CredentialDocument, type FieldNode } from "./document.ts";
+import { requiredKeys, schemaObject, type CredentialDocument, type FieldNode } from "./nodes.ts";
 import { newId } from "./ids.ts";
 import { kindDefinition, type AddableKind } from "./kinds.ts";
 import { keywordProblem } from "./keywords.ts";

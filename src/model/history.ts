@@ -1,4 +1,4 @@
-import type { CredentialDocument } from "./document.ts";
+import type { CredentialDocument } from "./nodes.ts";
 import { applyTransaction, type Refusal, type Transaction } from "./transaction.ts";
 
 /** A change as history keeps it: what was done and what undoes it. */

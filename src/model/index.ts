@@ -1,4 +1,4 @@
-export * from "./document.ts";
+export * from "./nodes.ts";
 export * from "./kinds.ts";
 export * from "./keywords.ts";
 export * from "./tree.ts";

@@ -1,5 +1,5 @@
 import type { JsonObject } from "../schema/json.ts";
-import type { FieldNode } from "./document.ts";
+import type { FieldNode } from "./nodes.ts";
 
 export const FIELD_KINDS = [
   "text",

@@ -1,5 +1,5 @@
 import { jsonEqual, type JsonObject } from "../schema/json.ts";
-import type { ChildList, CredentialDocument, FieldNode } from "./document.ts";
+import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 import { locate, replaceAlong, walkNodes } from "./tree.ts";
 
 /** What a `set` step replaces on one node. */

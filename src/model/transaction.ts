@@ -1,4 +1,4 @@
-import type { CredentialDocument } from "./document.ts";
+import type { CredentialDocument } from "./nodes.ts";
 import { applyStep, invertStep, type Step } from "./steps.ts";
 
 /** One user-visible change: a label for the history and the steps that make it. One undo step. */

@@ -1,5 +1,5 @@
 import { appendPointer, parsePointer } from "../schema/json-pointer.ts";
-import type { ChildList, CredentialDocument, FieldNode } from "./document.ts";
+import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 
 /** One step down the tree: which list of `parent` and where in it. */
 export interface PathStep {

@@ -1,4 +1,4 @@
-import type { CredentialDocument, FieldNode } from "../model/document.ts";
+import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
 import { newId } from "../model/ids.ts";
 import { keywordFix, keywordProblem } from "../model/keywords.ts";
 import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "./json.ts";

@@ -1,4 +1,4 @@
-import type { CredentialDocument, FieldNode } from "../model/document.ts";
+import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
 import { defineOwn, type JsonObject, type JsonValue } from "./json.ts";
 
 /**

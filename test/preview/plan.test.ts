@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { FieldNode } from "../../src/model/document.ts";
+import type { FieldNode } from "../../src/model/nodes.ts";
 import { kindOf } from "../../src/model/kinds.ts";
 import { planOf, withDefaults, type Field } from "../../src/preview/plan.ts";
 import { importSchema } from "../../src/schema/import.ts";
