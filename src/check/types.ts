@@ -1,5 +1,5 @@
-import { appendPointer, escapePointerToken } from "../schema/json-pointer.ts";
 import type { JsonObject } from "../schema/json.ts";
+import { SubschemaNode } from "../schema/walk.ts";
 
 /**
  * One problem found in a schema. The CLI and the designer show the same findings, so the
@@ -25,21 +25,17 @@ export interface Rule {
   check(node: SchemaNode, report: Report): void;
 }
 
-/**
- * A schema object reached by the walker, with how it was reached. Pointers are built only
- * when a rule asks for one, so walking a large schema stays linear.
- */
-export class SchemaNode {
-  private cachedPointer: string | undefined;
-
+/** A schema object reached by the walker, with how it was reached and how messages name it. */
+export class SchemaNode extends SubschemaNode {
   constructor(
-    readonly schema: JsonObject,
-    readonly parent: SchemaNode | undefined,
-    /** Pointer tokens from the parent to this node, e.g. ["properties", "password"]. */
-    readonly tokens: ReadonlyArray<string | number>,
+    schema: JsonObject,
+    override readonly parent: SchemaNode | undefined,
+    tokens: ReadonlyArray<string | number>,
     /** The root schema, for resolving local `$ref`s. */
     readonly root: JsonObject,
-  ) {}
+  ) {
+    super(schema, parent, tokens);
+  }
 
   /** The keyword that led here from the parent: "properties", "oneOf", "items", … ("" at the root). */
   get via(): string {
@@ -62,31 +58,6 @@ export class SchemaNode {
   get title(): string | undefined {
     const title = Object.prototype.hasOwnProperty.call(this.schema, "title") ? this.schema.title : undefined;
     return typeof title === "string" && title.trim() !== "" ? title.trim() : undefined;
-  }
-
-  get pointer(): string {
-    if (this.cachedPointer !== undefined) return this.cachedPointer;
-    // Iterative, so a schema nested thousands of levels deep cannot overflow the stack.
-    const chain: SchemaNode[] = [];
-    let base = "";
-    for (let node: SchemaNode | undefined = this; node; node = node.parent) {
-      if (node.cachedPointer !== undefined) {
-        base = node.cachedPointer;
-        break;
-      }
-      chain.push(node);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const node = chain[i]!;
-      base += node.tokens.map((token) => "/" + escapePointerToken(token)).join("");
-      node.cachedPointer = base;
-    }
-    return base;
-  }
-
-  /** Pointer to something inside this node, e.g. `node.at("required", 2)`. */
-  at(...tokens: Array<string | number>): string {
-    return appendPointer(this.pointer, ...tokens);
   }
 
   /**

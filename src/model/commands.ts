@@ -4,7 +4,7 @@ import { newId } from "./ids.ts";
 import { kindDefinition, type AddableKind } from "./kinds.ts";
 import { keywordProblem } from "./keywords.ts";
 import type { Step } from "./steps.ts";
-import { locate, type Located, walkNodes } from "./tree.ts";
+import { locate, type Located } from "./tree.ts";
 import { refusal, type Refusal, type Transaction } from "./transaction.ts";
 
 /**
@@ -443,8 +443,7 @@ export function describe(node: FieldNode): string {
 }
 
 function keyTaken(key: string, container: FieldNode): Refusal {
-  const where = container.key === "" && !isJsonObject(container.schema) ? "this object" : describeContainer(container);
-  return refusal(`the key "${key}" is already used in ${where}: rename one of the two fields first`);
+  return refusal(`the key "${key}" is already used in ${describeContainer(container)}: rename one of the two fields first`);
 }
 
 function describeContainer(container: FieldNode): string {
@@ -452,9 +451,3 @@ function describeContainer(container: FieldNode): string {
   return title ? `"${title}"` : container.key ? `"${container.key}"` : "the window";
 }
 
-/** Every id in a subtree; used by callers that need to know what a removal takes with it. */
-export function subtreeIds(node: FieldNode): Set<string> {
-  const ids = new Set<string>();
-  walkNodes(node, (n) => void ids.add(n.id));
-  return ids;
-}

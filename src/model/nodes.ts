@@ -28,15 +28,8 @@ export interface CredentialDocument {
 
 export type ChildList = "fields" | "branches";
 
-export const ROOT_KEY = "";
-
 export function schemaObject(node: FieldNode): JsonObject {
   return typeof node.schema === "object" ? node.schema : {};
-}
-
-/** The property keys of an object-like node, in order. */
-export function fieldKeys(node: FieldNode): string[] {
-  return (node.fields ?? []).map((field) => field.key);
 }
 
 /** The `required` list of an object-like node, verbatim. */
@@ -45,6 +38,3 @@ export function requiredKeys(node: FieldNode): readonly string[] {
   return Array.isArray(required) ? (required.filter((key) => typeof key === "string") as string[]) : [];
 }
 
-export function isRequired(parent: FieldNode, key: string): boolean {
-  return requiredKeys(parent).includes(key);
-}

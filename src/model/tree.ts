@@ -31,21 +31,6 @@ export function locate(doc: CredentialDocument, id: string): Located | undefined
   return undefined;
 }
 
-export function findNode(doc: CredentialDocument, id: string): FieldNode | undefined {
-  return locate(doc, id)?.node;
-}
-
-export function parentOf(doc: CredentialDocument, id: string): FieldNode | undefined {
-  return locate(doc, id)?.path.at(-1)?.parent;
-}
-
-/** True when `id` is `ancestorId` or lies inside it. */
-export function isWithin(doc: CredentialDocument, id: string, ancestorId: string): boolean {
-  const located = locate(doc, id);
-  if (!located) return false;
-  return located.node.id === ancestorId || located.path.some((step) => step.parent.id === ancestorId);
-}
-
 /** The JSON pointer of a node in the exported schema, e.g. `/properties/auth/oneOf/1/properties/password`. */
 export function pointerOf(located: Located): string {
   let pointer = "";

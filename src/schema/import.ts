@@ -2,7 +2,6 @@ import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
 import { newId } from "../model/ids.ts";
 import { keywordFix, keywordProblem } from "../model/keywords.ts";
 import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "./json.ts";
-import { appendPointer } from "./json-pointer.ts";
 import { SchemaProblem } from "./problem.ts";
 import { resolveRef } from "./refs.ts";
 import { walkSubschemas } from "./walk.ts";
@@ -35,17 +34,17 @@ export function importSchema(value: JsonValue): CredentialDocument {
 
 /** Every keyword of every subschema has the form draft-07 expects, and every `$ref` stays in the file. */
 function checkShape(root: JsonObject): void {
-  walkSubschemas(root, (schema, pointer) => {
-    for (const keyword of Object.keys(schema)) {
-      const value = schema[keyword]!;
+  for (const node of walkSubschemas(root)) {
+    for (const keyword of Object.keys(node.schema)) {
+      const value = node.schema[keyword]!;
       const problem = keywordProblem(keyword, value);
-      if (problem) throw new SchemaProblem(appendPointer(pointer, keyword), `"${keyword}" ${problem}, but it holds ${describeJson(value)}`, keywordFix(keyword));
+      if (problem) throw new SchemaProblem(node.at(keyword), `"${keyword}" ${problem}, but it holds ${describeJson(value)}`, keywordFix(keyword));
       if (keyword === "$ref") {
         const target = resolveRef(root, value as string);
-        if (target.kind !== "local") throw new SchemaProblem(appendPointer(pointer, "$ref"), `the $ref ${target.problem}`, target.fix);
+        if (target.kind !== "local") throw new SchemaProblem(node.at("$ref"), `the $ref ${target.problem}`, target.fix);
       }
     }
-  });
+  }
 }
 
 function buildNode(schema: JsonObject | boolean, key: string, asContainer = false): FieldNode {

@@ -5,6 +5,7 @@ import {
   applyTransaction,
   duplicateField,
   FIELD_KINDS,
+  insertNodes,
   isAddableKind,
   kindOf,
   moveField,
@@ -56,6 +57,22 @@ describe("add", () => {
     expectRefused(addField(doc, { parent: idOf(doc, "tags"), kind: "text" }), /holds no fields/);
     expectRefused(addField(doc, { parent: idOf(doc, "auth"), kind: "text" }), /holds no fields/);
     expectRefused(addField(doc, { parent: doc.root.id, kind: "text", index: 99 }), /outside/);
+  });
+});
+
+describe("insert nodes (a template block)", () => {
+  it("inserts a template's fields with fresh ids, unique keys and their required marks", async () => {
+    const { importSchema } = await import("../../src/schema/import.ts");
+    const block = importSchema({ properties: { baseUrl: { type: "string", format: "uri" }, apiKey: { type: "string", writeOnly: true } }, required: ["baseUrl", "apiKey"] });
+    let doc = sampleDocument();
+    doc = applyChecked(doc, insertNodes(doc, { parent: idOf(doc, "settings"), index: 0, nodes: block.root.fields!, required: ["apiKey", "baseUrl"], label: "Add API key block" }));
+    doc = applyChecked(doc, insertNodes(doc, { parent: doc.root.id, nodes: block.root.fields!, required: ["baseUrl"], label: "Add API key block" }));
+    const schema = schemaOf(doc);
+    expect(Object.keys(schema.properties.settings.properties)).toEqual(["baseUrl", "apiKey", "timeout", "region"]);
+    expect(schema.properties.settings.required).toEqual(["region", "baseUrl", "apiKey"]);
+    expect(Object.keys(schema.properties).slice(-2)).toEqual(["baseUrl2", "apiKey"]);
+    expect(schema.required).toEqual(["baseUrl", "auth", "baseUrl2"]);
+    expect(nodeAt(doc, "apiKey").id).not.toBe(block.root.fields![1]!.id);
   });
 });
 

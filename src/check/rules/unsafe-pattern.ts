@@ -1,5 +1,5 @@
-import { isJsonObject, ownValue } from "../../schema/json.ts";
 import { checkPattern } from "../../schema/pattern-safety.ts";
+import { patternsOf } from "../patterns.ts";
 import type { Rule } from "../types.ts";
 
 /**
@@ -10,29 +10,10 @@ export const unsafePattern: Rule = {
   id: "unsafe-pattern",
   description: "A pattern can backtrack catastrophically (exponential or polynomial time) on a crafted input",
   check(node, report) {
-    const pattern = ownValue(node.schema, "pattern");
-    if (typeof pattern === "string") {
-      const verdict = checkPattern(pattern);
-      if (!verdict.ok && verdict.problem === "unsafe") {
-        report({
-          severity: "error",
-          pointer: node.at("pattern"),
-          message: `The pattern "${pattern}" of the ${node.name} ${verdict.message}`,
-          fix: capitalise(verdict.fix),
-        });
-      }
-    }
-    const patternProperties = ownValue(node.schema, "patternProperties");
-    if (!isJsonObject(patternProperties)) return;
-    for (const key of Object.keys(patternProperties)) {
-      const verdict = checkPattern(key);
+    for (const { source, pointer, subject } of patternsOf(node)) {
+      const verdict = checkPattern(source);
       if (verdict.ok || verdict.problem !== "unsafe") continue;
-      report({
-        severity: "error",
-        pointer: node.at("patternProperties", key),
-        message: `The property-name pattern "${key}" of the ${node.name} ${verdict.message}`,
-        fix: capitalise(verdict.fix),
-      });
+      report({ severity: "error", pointer, message: `${subject} ${verdict.message}`, fix: capitalise(verdict.fix) });
     }
   },
 };
