@@ -44,8 +44,6 @@ export class Store {
   touched = new Set<string>();
   showAll = false;
   listeners = new Map<string, Set<Listener>>();
-  /** The error setter of the leaf field shown at each path. */
-  errorSetters = new Map<string, (error: string | undefined) => void>();
   /** Announcements (a polite live region). */
   announcers = new Set<Listener>();
   announcement = "";
@@ -79,7 +77,6 @@ export class Store {
   }
   emit(path: string) {
     this.listeners.get(path)?.forEach((l) => l());
-    this.errorSetters.get(path)?.(this.shown(path));
   }
   get(t: string[]): Json | undefined {
     let v: Json | undefined = this.value;

@@ -1,0 +1,30 @@
+import type { Field } from "../plan.ts";
+import type { Store } from "../store.ts";
+
+/** What every field renderer reads; `disabled` changes in place (see FormView.update). */
+export interface RenderContext {
+  doc: Document;
+  store: Store;
+  /** Prefix of every element id: the control of field n is `${prefix}${n}`. */
+  prefix: string;
+  disabled: boolean;
+  /** Elements disabled for a reason of their own (a first item's "Move up"), kept so when the form is enabled again. */
+  disabledAlways: WeakSet<Element>;
+  /** The leaf views by field number, for the form's delegated input and blur listeners. */
+  leaves: Array<LeafView | undefined>;
+  /** Renders fields (containers render their children with it). */
+  renderFields(fields: readonly Field[], into: Node, cleanup: Cleanup): void;
+}
+
+/** What a leaf field does when its control fires `input`/`change`. */
+export interface LeafView {
+  field: Field;
+  input(): void;
+}
+
+/** Unsubscribe functions of a rendered subtree, run when it is removed (a choice switching branch). */
+export type Cleanup = Array<() => void>;
+
+export const runCleanup = (cleanup: Cleanup) => {
+  for (const undo of cleanup.splice(0)) undo();
+};
