@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { launchChromium } from "../../test/support/chromium.ts";
 import { buildEntry, buildPages, PREVIEW_ENTRY, type Contender, type EntrySize } from "./build.ts";
-import { generatePreviewSchema } from "./schema.ts";
+import { generatePreviewSchema, TYPING } from "./schema.ts";
 import { serveFolder } from "./server.ts";
 import type { BenchApi, Keystroke } from "./pages/harness.ts";
 import { cpuProfile, topSelfTime } from "./profile.ts";
@@ -101,9 +101,12 @@ export async function previewBench(args: readonly string[] = []): Promise<void> 
         });
         if (result.error || pageErrors.length) throw new Error(`${row}: ${result.error ?? pageErrors.join("; ")}`);
         if (result.fields !== FIELDS) throw new Error(`${row}: ${result.fields} inputs rendered, expected ${FIELDS}`);
-        let keys: Keystroke[] = [];
-        await phase(`${options.keys} keystrokes (frames between them included)`, async () => {
-          keys = await page.evaluate((count) => (window.__bench as BenchApi).typeKeys(count), options.keys);
+        let keys: Keystroke[] = [], keysInvalid: Keystroke[] = [];
+        await phase(`${options.keys} keystrokes into field ${TYPING.valid.field} (frames between them included)`, async () => {
+          keys = await page.evaluate(([count, { field, start }]) => (window.__bench as BenchApi).typeKeys(count, field, start), [options.keys, TYPING.valid] as const);
+        });
+        await phase(`${options.keys} keystrokes into field ${TYPING.invalid.field}, showing an error (frames between them included)`, async () => {
+          keysInvalid = await page.evaluate(([count, { field, start }]) => (window.__bench as BenchApi).typeKeys(count, field, start), [options.keys, TYPING.invalid] as const);
         });
         if (pageErrors.length) throw new Error(`${row}: ${pageErrors.join("; ")}`);
         if (!result.isolated) console.error(`${row}: the page is not cross-origin isolated (timer resolution 100 µs)`);
@@ -112,6 +115,7 @@ export async function previewBench(args: readonly string[] = []): Promise<void> 
           committed: result.committed,
           settled: result.settled,
           keystroke: median(keys.map((k) => k.total)),
+          keystrokeInvalid: median(keysInvalid.map((k) => k.total)),
           dispatched: median(keys.map((k) => k.dispatched)),
           task: median(keys.map((k) => k.task)),
         };
@@ -133,25 +137,27 @@ export async function previewBench(args: readonly string[] = []): Promise<void> 
       for (const row of order) {
         const result = await load(row);
         results.get(row)!.push(result);
-        console.error(`load ${round + 1} ${row}: first render ${result.firstRender.toFixed(1)} ms, keystroke ${result.keystroke.toFixed(3)} ms`);
+        console.error(`load ${round + 1} ${row}: first render ${result.firstRender.toFixed(1)} ms, keystroke ${result.keystroke.toFixed(3)} ms, with an error shown ${result.keystrokeInvalid.toFixed(3)} ms`);
       }
     }
 
     const summary = options.only.map((row) => {
       const of = (key: keyof Awaited<ReturnType<typeof load>>) => median(results.get(row)!.map((r) => r[key]));
-      return { row, firstRender: of("firstRender"), committed: of("committed"), settled: of("settled"), keystroke: of("keystroke"), dispatched: of("dispatched"), task: of("task") };
+      return { row, firstRender: of("firstRender"), committed: of("committed"), settled: of("settled"), keystroke: of("keystroke"), keystrokeInvalid: of("keystrokeInvalid"), dispatched: of("dispatched"), task: of("task") };
     });
     const floor = summary.find((s) => s.row === "floor")!;
     console.log(`\nPreview, ${FIELDS} string fields, headless Chromium (${browser.found.source}), ${options.loads} loads × ${options.keys} keystrokes, medians (${new Date().toISOString().slice(0, 10)})\n`);
-    console.log("| contender | first render (median ms) | ×floor | keystroke (median ms) | ×floor | page JS (gzip) |");
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+    console.log(`Keystroke: typing into field ${TYPING.valid.field} (a required secret, visited while empty; valid from the 8th key on). Keystroke, error shown: typing into field ${TYPING.invalid.field} (a pattern, visited holding ${JSON.stringify(TYPING.invalid.start)}; invalid throughout, so a form validates and shows its error on every key).\n`);
+    console.log("| contender | first render (median ms) | ×floor | keystroke (median ms) | ×floor | keystroke, error shown (median ms) | ×floor | page JS (gzip) |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const s of summary) {
       const js = pages.find((p) => p.contender === ROWS[s.row].contender)!.jsGzip;
-      console.log(`| ${ROWS[s.row].label} | ${s.firstRender.toFixed(1)} | ${(s.firstRender / floor.firstRender).toFixed(2)} | ${s.keystroke.toFixed(3)} | ${(s.keystroke / floor.keystroke).toFixed(2)} | ${kb(js)} |`);
+      const ratio = (value: number, of: number) => (value / of).toFixed(2);
+      console.log(`| ${ROWS[s.row].label} | ${s.firstRender.toFixed(1)} | ${ratio(s.firstRender, floor.firstRender)} | ${s.keystroke.toFixed(3)} | ${ratio(s.keystroke, floor.keystroke)} | ${s.keystrokeInvalid.toFixed(3)} | ${ratio(s.keystrokeInvalid, floor.keystrokeInvalid)} | ${kb(js)} |`);
     }
     console.log(
       "\nWhere the time goes (medians, ms). First render: until the rAF that finds all fields committed (script, commit, waiting for the frame) | that frame's style, layout, paint | " +
-        "until tasks queued before the frame have run too (not in the figure). Keystroke, cumulative: dispatchEvent returned | + one task | + forced layout.\n",
+        `until tasks queued before the frame have run too (not in the figure). Keystroke (field ${TYPING.valid.field}), cumulative: dispatchEvent returned | + one task | + forced layout.\n`,
     );
     console.log("| contender | render: to rAF | render: frame | render: queued after | key: in event | key: + task | key: + layout |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -1,7 +1,15 @@
 import type { JsonObject } from "../../src/schema/json.ts";
 
-/** The field the keystroke benchmark types into: the middle one. */
-export const TYPED_FIELD = 500;
+/**
+ * What the keystroke benchmark types into, each field visited before (given a start value, focused
+ * and left). `valid`: field 500, a required secret of at least 8 characters, empty: it shows
+ * "is required", then "at least 8 characters" for 7 keystrokes, then no error. `invalid`: field
+ * 502, a pattern field holding a value it keeps failing: its error shows on every keystroke.
+ */
+export const TYPING = {
+  valid: { field: 500, start: "" },
+  invalid: { field: 502, start: "x" },
+} as const;
 
 /**
  * A flat credential window of `fieldCount` string fields, every one titled "Field <n>", cycling

@@ -7,7 +7,7 @@ import type { FieldError, Json, JsonSchema, ValidationError } from "./types.ts";
  * the schema's own words and numbers) and never Ajv's raw text.
  */
 
-/** Format → [what it must be, a generic example, a check that an `examples[0]` is one]. */
+/** Format → [what it must be, a generic example, a check that an `examples[0]` is one]. Other formats: "is not in the expected format". */
 const FORMATS: Record<string, [string, string?, RegExp?]> = {
   uri: ["a URL", "https://api.example.com", /^[a-z][a-z\d+.-]*:[^\s]+$/i],
   email: ["an email address", "name@example.com", /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
@@ -17,11 +17,7 @@ const FORMATS: Record<string, [string, string?, RegExp?]> = {
   date: ["a date", "2024-01-31"],
   time: ["a time", "09:30:00Z"],
   "date-time": ["a date and time", "2024-01-31T09:30:00Z"],
-  duration: ["a duration", "P1DT12H"],
   uuid: ["a UUID", "123e4567-e89b-12d3-a456-426614174000"],
-  regex: ["a regular expression"],
-  "json-pointer": ["a JSON pointer", "/path/to/value"],
-  "uri-template": ["a URL template", "https://api.example.com/{id}"],
 };
 FORMATS.url = FORMATS["uri-reference"] = FORMATS.iri = FORMATS["iri-reference"] = FORMATS.uri!;
 FORMATS["idn-email"] = FORMATS.email!;
@@ -183,55 +179,26 @@ function land(root: Field, e: ValidationError, value: unknown, failed: Map<strin
 /**
  * Ajv errors → the error of each field (the most basic one when a field has several), by path.
  * In a choice only the chosen branch's errors count; required errors land on the missing field.
+ * Where an error lands and its sentence are cached per schema, so that mapping the same errors
+ * again (a keystroke) costs little more than reading them.
  */
 export function errorMap(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): Map<string, Landing> {
-  return mapper()(errors ?? [], schema, value, branchOf, 0);
-}
-
-const sameParams = (a: ValidationError["params"], b: ValidationError["params"]) => {
-  for (const k in a) if (a[k] !== b[k] && String(a[k]) !== String(b[k])) return false;
-  return true;
-};
-/** Keywords whose params follow from the schemaPath alone (no $data), or from one param. */
-const FIXED = new Set(["type", "format", "enum", "const", "pattern", "multipleOf"]);
-const same = (a: ValidationError, b: ValidationError | undefined) => {
-  if (!b || a.keyword !== b.keyword || a.instancePath !== b.instancePath || a.schemaPath !== b.schemaPath) return false;
-  const k = a.keyword, p = a.params, q = b.params;
-  return k === "required" ? p.missingProperty === q.missingProperty : LIMITS.has(k) ? p.limit === q.limit : FIXED.has(k) || sameParams(p, q);
-};
-
-/**
- * errorMap, remembering the last run: when Ajv reports the same errors as last time (the common
- * case for a keystroke), it gives back the same map at the cost of comparing them, which are
- * mostly the same strings. `gen` changes whenever a choice's branch may have changed.
- */
-export function mapper() {
-  let last: readonly ValidationError[] = [], landings: Array<Landing | undefined> = [], map = new Map<string, Landing>(), gen = -1;
-  return (errors: readonly ValidationError[], schema: JsonSchema, value: unknown, branchOf: BranchOf | undefined, g: number): Map<string, Landing> => {
-    let from = g !== gen ? 0 : errors.findIndex((e, i) => !same(e, last[i]));
-    if (from < 0 && errors.length !== last.length) from = errors.length;
-    if (from < 0) return map;
-    const root = planOf(schema);
-    const failed = new Map<string, [Field, number, boolean]>();
-    // the same errors up to `from` land where they did (a oneOf failure is noted again)
-    const next = errors.map((e, i) => (i < from && e.keyword !== "oneOf" ? landings[i] : land(root, e, value, failed, branchOf)));
-    const best = new Map<string, Landing>();
-    for (const l of next) {
-      if (!l) continue;
-      const had = best.get(l[0]);
-      if (!had || l[1] < had[1]) best.set(l[0], l);
-    }
-    // A choice that failed with no error of its chosen branch left: an unknown method, or one
-    // that several branches accept.
-    for (const [path, [f, c, several]] of failed) {
-      if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
-      best.set(path, [path, 0, c < 0 || !several ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}` : `${f.title} is not valid`]);
-    }
-    last = errors;
-    landings = next;
-    gen = g;
-    return (map = best);
-  };
+  const root = planOf(schema);
+  const failed = new Map<string, [Field, number, boolean]>();
+  const best = new Map<string, Landing>();
+  for (const e of errors ?? []) {
+    const l = land(root, e, value, failed, branchOf);
+    if (!l) continue;
+    const had = best.get(l[0]);
+    if (!had || l[1] < had[1]) best.set(l[0], l);
+  }
+  // A choice that failed with no error of its chosen branch left: an unknown method, or one
+  // that several branches accept.
+  for (const [path, [f, c, several]] of failed) {
+    if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
+    best.set(path, [path, 0, c < 0 || !several ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}` : `${f.title} is not valid`]);
+  }
+  return best;
 }
 
 /** Ajv errors → one FieldError per field, in words (see errorMap). */

@@ -1,4 +1,4 @@
-import { mapper, requiredErrors, type Landing } from "./messages.ts";
+import { errorMap, requiredErrors, type Landing } from "./messages.ts";
 import { branchByValue, isObj, own, put, withDefaults, type Field } from "./plan.ts";
 import type { CredentialValue, FieldError, Json, JsonSchema, ValidateFunction } from "./types.ts";
 
@@ -44,6 +44,8 @@ export class Store {
   touched = new Set<string>();
   showAll = false;
   listeners = new Map<string, Set<Listener>>();
+  /** The leaf field shown at each path: told like a listener (one entry per leaf, no closure). */
+  leafViews = new Map<string, { refresh(): void }>();
   /** Announcements (a polite live region). */
   announcers = new Set<Listener>();
   announcement = "";
@@ -60,9 +62,6 @@ export class Store {
   shared = false;
   /** Whether the value was validated since it last changed. */
   validated = false;
-  /** Ajv errors → errors by path, incrementally; `generation` counts changes of chosen branches. */
-  mapErrors = mapper();
-  generation = 0;
 
   constructor(readonly schema: JsonSchema, readonly root: Field, v: CredentialValue | undefined, fn: ValidateFunction | undefined) {
     this.value = withDefaults(root, v as Obj | undefined) as Obj;
@@ -75,8 +74,10 @@ export class Store {
     set.add(listener);
     return () => void set.delete(listener);
   }
+  /** Tells the listeners and the leaf of a path that its value or shown error may have changed. */
   emit(path: string) {
     this.listeners.get(path)?.forEach((l) => l());
+    this.leafViews.get(path)?.refresh();
   }
   get(t: string[]): Json | undefined {
     let v: Json | undefined = this.value;
@@ -96,15 +97,23 @@ export class Store {
     return [...this.errors.values()].map(([path, , message]) => ({ path, message }));
   }
 
-  /** Stores a field's value (what its element shows, or a container's new value). */
-  set(f: Field, v: Json | undefined) {
+  /**
+   * Stores a field's value (what its element shows, or a container's new value). `typing`: the
+   * person is typing into the field (an `input` event of a text entry).
+   *
+   * Validated at once when something would show the result: an onChange, or errors shown (a
+   * field was touched, or a submit). But typing into a field that shows no error is validated
+   * when the field is left (or on submit), not on every keystroke: a new error does not
+   * interrupt someone still typing ("reward early, punish late"), while a field that shows an
+   * error is validated on every keystroke, so its error goes as soon as the value is right.
+   */
+  set(f: Field, v: Json | undefined, typing = false) {
     if (this.onChange) this.shared = true;
     if (this.shared) this.value = setIn(this.value, f.tokens, 0, v) as Obj;
     else putIn(this.value, f.tokens, v);
-    this.listeners.get(f.path)?.forEach((l) => l());
-    // Validated at once when anything would show it: an onChange, a touched field, a submit.
-    // Otherwise (typing into a fresh form) when a field is first left, or on submit.
-    if (this.onChange || this.showAll || this.touched.size) this.check();
+    this.emit(f.path);
+    const shows = this.showAll || this.touched.size > 0;
+    if (this.onChange || (shows && !(typing && this.shown(f.path) === undefined))) this.check();
     else this.validated = false;
     this.onChange?.(this.value, this.list());
   }
@@ -117,13 +126,13 @@ export class Store {
     const cur = this.get(f.tokens);
     if (i >= 0 && cur !== undefined) mem[i] = cur;
     if (f.disc === undefined) this.chosenBranch.set(f.path, j);
-    this.generation++;
     for (const t of this.touched) if (t.startsWith(f.path + "/")) this.touched.delete(t);
     this.set(f, mem[j] ?? withDefaults(f, undefined, j));
   }
+  /** A field was left: it shows its errors from now on (validated first, if it is not). */
   touch(path: string) {
-    if (this.touched.has(path)) return;
     if (!this.validated) this.check();
+    if (this.touched.has(path)) return;
     this.touched.add(path);
     const e = this.errors.get(path)?.[2];
     if (e !== undefined && !this.showAll) {
@@ -138,15 +147,15 @@ export class Store {
   /** A value from outside (controlled mode): containers re-read it; the form writes the leaves' elements. */
   replace(v: CredentialValue) {
     this.value = withDefaults(this.root, v as Obj) as Obj;
-    this.generation++;
     for (const set of this.listeners.values()) set.forEach((l) => l());
+    for (const view of this.leafViews.values()) view.refresh();
     this.check();
   }
-  /** Sets the validator and validates (the first validation waits for this, after the first paint). */
+  /** Sets the validator; validates again at once if the value was validated with another one. */
   setFn(fn: ValidateFunction | undefined) {
-    if (fn && fn !== this.validate) this.validate = fn;
-    else if (this.validated) return;
-    this.check();
+    if (!fn || fn === this.validate) return;
+    this.validate = fn;
+    if (this.validated) this.check();
   }
   /** Validates and tells the fields whose error text changed. */
   check() {
@@ -154,8 +163,7 @@ export class Store {
     const { validate: fn, value: v } = this;
     const old = this.errors;
     const raw = fn ? (fn(v) ? [] : (fn.errors ?? [])) : requiredErrors(this.schema, v, this.branchOf);
-    const now = (this.errors = this.mapErrors(raw, this.schema, v, this.branchOf, this.generation));
-    if (now === old) return;
+    const now = (this.errors = errorMap(raw, this.schema, v, this.branchOf));
     for (const [path, m] of now) if (old.get(path)?.[2] !== m[2]) this.emit(path);
     for (const path of old.keys()) if (!now.has(path)) this.emit(path);
   }

@@ -36,6 +36,30 @@ describe("errors show once a field was touched, and all of them on submit", () =
     expect(describedBy(url)).toEqual(["The URL that every request path is appended to."]);
   });
 
+  test("typing into a touched field that shows no error: a new error waits until the field is left; one shown goes as soon as the value is right", async () => {
+    const onSubmit = vi.fn();
+    await renderForm({ schema: template("rest-adapter"), onSubmit });
+    const user = userEvent.setup();
+    const url = screen.getByRole("textbox", { name: "Base URL" });
+    await user.type(url, "https://api.example.com");
+    await user.tab();
+    expect(url.getAttribute("aria-invalid")).toBeNull();
+    await user.clear(url);
+    await user.type(url, "not a url");
+    expect(url.getAttribute("aria-invalid")).toBeNull();
+    await user.tab();
+    expect(describedBy(url)[0]).toBe("Base URL must be a URL, like https://api.example.com/v1");
+    await user.clear(url);
+    expect(describedBy(url)[0]).toBe("Base URL is required");
+    await user.type(url, "https://x.example.com");
+    expect(url.getAttribute("aria-invalid")).toBeNull();
+    // Enter submits with the value validated, though the last keystrokes were not.
+    await user.clear(url);
+    await user.type(url, "nope{Enter}");
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(describedBy(url)[0]).toBe("Base URL must be a URL, like https://api.example.com/v1");
+  });
+
   test("leaving an untouched required field shows that it is required; other fields stay quiet", async () => {
     await renderForm({ schema: template("sftp") });
     const user = userEvent.setup();

@@ -4,7 +4,7 @@ import { createPrecompiledValidator } from "@rjsf/validator-ajv8";
 import { createRoot } from "react-dom/client";
 import schema from "virtual:bench/schema";
 import validateFns from "virtual:bench/rjsf-validators";
-import { fieldTitles, TYPED_FIELD } from "../schema.ts";
+import { fieldTitles } from "../schema.ts";
 import { runBench } from "./harness.ts";
 
 // @rjsf/core's Form with a precompiled @rjsf/validator-ajv8 validator (compileSchemaValidatorsCode
@@ -12,7 +12,7 @@ import { runBench } from "./harness.ts";
 const rootSchema = schema as RJSFSchema;
 const validator = createPrecompiledValidator(validateFns, rootSchema);
 const live = new URLSearchParams(location.search).has("live");
-void runBench(fieldTitles(schema).length, TYPED_FIELD, () => {
+void runBench(fieldTitles(schema).length, () => {
   createRoot(document.getElementById("app")!).render(
     <Form schema={rootSchema} validator={validator} noHtml5Validate {...(live ? { liveValidate: "onChange" as const } : {})} />,
   );

@@ -1,35 +1,37 @@
-import { attribute, describedBy, element } from "./elements.ts";
+import { attribute, describedBy, h } from "./elements.ts";
 
 /**
- * Shows a field's error: a `<p id="…-e" class="cd-error">` placed by `place`, `aria-invalid` on
- * `invalid`, and `aria-describedby` (error, then help) on `described`. Returns the setter; it
- * does nothing when the error is unchanged, so calling it on every keystroke is cheap.
+ * Shows a field's error: a `<p id="…-e" class="cd-error">` appended to `anchor` (or put right
+ * after it), `aria-invalid` on `invalid`, and `aria-describedby` (error, then help) on
+ * `described`. `show` does nothing when the error is unchanged, so calling it often is cheap.
  */
-export function errorSlot(
-  doc: Document,
-  id: string,
-  hasHelp: boolean,
-  described: Element,
-  invalid: Element | undefined,
-  place: (message: HTMLElement) => void,
-): (error: string | undefined) => void {
-  let shown: string | undefined;
-  let message: HTMLElement | undefined;
-  return (error) => {
-    if (error === shown) return;
-    shown = error;
+export class ErrorSlot {
+  private shown: string | undefined;
+  private message: HTMLElement | undefined;
+
+  constructor(
+    private readonly id: string,
+    private readonly hasHelp: boolean,
+    private readonly described: Element,
+    private readonly invalid: Element | undefined,
+    private readonly anchor: Element,
+    private readonly where: "append" | "after",
+  ) {}
+
+  show(error: string | undefined): void {
+    if (error === this.shown) return;
+    this.shown = error;
     if (error) {
-      if (!message) {
-        message = element(doc, "p", "cd-error");
-        message.id = `${id}-e`;
-        place(message);
+      if (!this.message) {
+        this.message = h(this.anchor.ownerDocument, "p", { id: `${this.id}-e`, className: "cd-error" });
+        this.anchor[this.where](this.message);
       }
-      message.textContent = error;
+      this.message.textContent = error;
     } else {
-      message?.remove();
-      message = undefined;
+      this.message?.remove();
+      this.message = undefined;
     }
-    attribute(described, "aria-describedby", describedBy(id, hasHelp, error));
-    if (invalid) attribute(invalid, "aria-invalid", error ? "true" : undefined);
-  };
+    attribute(this.described, "aria-describedby", describedBy(this.id, this.hasHelp, error));
+    if (this.invalid) attribute(this.invalid, "aria-invalid", error ? "true" : undefined);
+  }
 }

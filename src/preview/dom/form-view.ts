@@ -3,8 +3,8 @@ import type { Store } from "../store.ts";
 import type { CredentialValue } from "../types.ts";
 import { runCleanup, type Cleanup, type RenderContext } from "./context.ts";
 import { choice, group, list } from "./containers.ts";
-import { button, element, type Control } from "./elements.ts";
-import { LEAVES } from "./leaves.ts";
+import { button, h, type Control } from "./elements.ts";
+import { leafRenderer } from "./leaves.ts";
 
 export interface FormViewOptions {
   store: Store;
@@ -22,6 +22,8 @@ export interface FormView {
   /** Removes the form's elements and listeners. */
   remove(): void;
 }
+
+const BLOCK = 32;
 
 /** Visually hidden, still read by screen readers. */
 const HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap";
@@ -43,12 +45,21 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   let { onSubmit } = options;
   const cleanup: Cleanup = [];
   const cx: RenderContext = {
-    doc, store, prefix, disabled: options.disabled, disabledAlways: new WeakSet(), leaves: [],
+    doc, store, prefix, disabled: options.disabled, disabledAlways: new WeakSet(), leaves: [], prototypes: new Map(),
     renderFields(fields, into, cleanupOf) {
-      for (const f of fields) {
-        const render = LEAVES[f.kind] ?? (f.kind === "group" ? group : f.kind === "choice" ? choice : list);
-        into.appendChild(render(f, cx, cleanupOf));
-      }
+      // More than BLOCK fields go in blocks of BLOCK (div.cd-fields): typing then re-lays out one
+      // block and the list of blocks, not a list of every field (at 1,000 fields, a third of the
+      // layout time of a flat list).
+      let block: Node = into;
+      fields.forEach((f, i) => {
+        if (fields.length > BLOCK && i % BLOCK === 0) block = into.appendChild(h(doc, "div", { className: "cd-fields" }));
+        const leaf = leafRenderer(f.kind);
+        block.appendChild(leaf ? leaf(f, cx) : (f.kind === "group" ? group : f.kind === "choice" ? choice : list)(f, cx, cleanupOf));
+      });
+      // The store stops telling the leaves rendered here (containers clean up their own).
+      cleanupOf.push(() => {
+        for (const f of fields) if (store.leafViews.get(f.path) === cx.leaves[f.n]) store.leafViews.delete(f.path);
+      });
     },
   };
 
@@ -56,21 +67,16 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   cx.renderFields(root.fields!, content, cleanup);
 
   // Errors about the value as a whole, then the live region that announces what changed.
-  const live = element(doc, "p", "cd-live");
-  live.setAttribute("aria-live", "polite");
+  const live = h(doc, "p", { className: "cd-live", "aria-live": "polite" });
   live.style.cssText = HIDDEN;
   let formError: HTMLElement | undefined;
   const showFormError = () => {
     const error = store.shown("");
-    if (error && !formError) {
-      formError = element(doc, "p", "cd-error");
-      formError.id = `${prefix}e`;
-      live.before(formError);
-    }
-    if (error) formError!.textContent = error;
+    if (error) (formError ??= live.parentNode!.insertBefore(h(doc, "p", { id: `${prefix}e`, className: "cd-error" }), live)).textContent = error;
     else formError = void formError?.remove();
   };
   content.append(live);
+  host.replaceChildren(content);
   cleanup.push(store.on("", showFormError));
   const announce = () => void (live.textContent = store.announcement);
   store.announcers.add(announce);
@@ -78,12 +84,8 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
 
   let save: HTMLButtonElement | undefined;
   const showSave = () => {
-    if (onSubmit && !save) {
-      save = button(doc, "Save", undefined, () => void submit());
-      save.className = "cd-save";
-      save.disabled = cx.disabled;
-      host.append(save);
-    } else if (!onSubmit && save) save = void save.remove();
+    if (onSubmit && !save) host.append((save = button(doc, "Save", undefined, () => void submit(), { className: "cd-save", disabled: cx.disabled })));
+    else if (!onSubmit && save) save = void save.remove();
   };
 
   const byId = (id: string) => (host.getRootNode() as Document | ShadowRoot).getElementById?.(prefix + id) as HTMLElement | null;
@@ -109,7 +111,11 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     const rest = id.slice(prefix.length);
     return /^\d+$/.test(rest) ? cx.leaves[Number(rest)] : undefined;
   };
-  const onInput = (event: Event) => leafOf(event.target)?.input();
+  const onInput = (event: Event) => {
+    const target = event.target as HTMLElement;
+    const typing = event.type === "input" && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && !/^(checkbox|radio)$/.test((target as HTMLInputElement).type)));
+    leafOf(target)?.input(typing);
+  };
   const onFocusOut = (event: Event) => {
     const leaf = leafOf(event.target);
     if (leaf) store.touch(leaf.field.path);
@@ -121,12 +127,18 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
       void submit();
     }
   };
-  host.addEventListener("input", onInput);
-  host.addEventListener("change", onInput);
-  host.addEventListener("focusout", onFocusOut);
-  host.addEventListener("keydown", onKeyDown);
+  // A secret's show/hide button follows its control.
+  const onClick = (event: Event) => {
+    const target = event.target as Element;
+    if (target.classList?.contains("cd-toggle")) leafOf(target.previousElementSibling)?.toggle();
+  };
+  const listening = new AbortController(), signal = listening.signal;
+  host.addEventListener("input", onInput, { signal });
+  host.addEventListener("change", onInput, { signal });
+  host.addEventListener("focusout", onFocusOut, { signal });
+  host.addEventListener("keydown", onKeyDown, { signal });
+  host.addEventListener("click", onClick, { signal });
 
-  host.replaceChildren(content);
   showFormError();
   showSave();
 
@@ -141,10 +153,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
       }
     },
     remove() {
-      host.removeEventListener("input", onInput);
-      host.removeEventListener("change", onInput);
-      host.removeEventListener("focusout", onFocusOut);
-      host.removeEventListener("keydown", onKeyDown);
+      listening.abort();
       runCleanup(cleanup);
       host.replaceChildren();
     },

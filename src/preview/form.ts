@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef } from "react";
+import { createElement, useEffect, useId, useLayoutEffect, useMemo, useRef } from "react";
 import { mountForm, type FormView } from "./dom/form-view.ts";
 import { planOf } from "./plan.ts";
 import { Store } from "./store.ts";
@@ -45,14 +45,18 @@ export function CredentialForm(props: CredentialFormProps) {
     }
   });
   useEffect(() => {
-    // The first validation runs after the first paint (effects run after it).
+    let live = true, timer: ReturnType<typeof setTimeout> | undefined;
     store.setFn(validate);
-    if (validate) return;
-    let live = true;
-    const pending = (store.pending = compileLazily(schema).then((fn) => live && store.setFn(fn)));
-    void pending.finally(() => store.pending === pending && (store.pending = undefined));
-    return () => void (live = false);
+    if (!validate) {
+      const pending = (store.pending = compileLazily(schema).then((fn) => live && store.setFn(fn)));
+      void pending.finally(() => store.pending === pending && (store.pending = undefined));
+    }
+    // The first validation is the slowest (nothing is warm yet: a few ms per 100 fields), so it
+    // waits until the form has been painted; it runs sooner if something needs it (a blur, a submit).
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => live && (store.validated || store.check()))));
+    return () => (live = false, cancelAnimationFrame(frame), clearTimeout(timer));
   }, [store, validate, schema]);
 
-  return <div ref={host} className="cd-form" />;
+  // (createElement, not JSX: the entry then needs no react/jsx-runtime import)
+  return createElement("div", { ref: host, className: "cd-form" });
 }
