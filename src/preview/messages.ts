@@ -54,7 +54,7 @@ function fits(s: { [k: string]: Json }, x: string): boolean {
 
 /** The sentence for one error at one field. */
 function say(f: Field, e: ValidationError): string {
-  const t = f.title, s = f.s, p = e.params, n = p.limit;
+  const t = f.title, s = f.schema, p = e.params, n = p.limit;
   switch (e.keyword) {
     case "required": return `${t} is required`;
     case "type": return `${t} must be ${TYPES[String(p.type).split(",")[0]!] ?? "of another kind"}`;
@@ -86,7 +86,7 @@ function say(f: Field, e: ValidationError): string {
 function cached(f: Field, e: ValidationError): string {
   const p = e.params;
   const key = `${e.keyword}\u0000${String(p.limit ?? p.format ?? p.type ?? p.allowedValue ?? p.additionalProperty ?? p.multipleOf ?? `${p.i},${p.j}`)}`;
-  const mc = (f.mc ??= new Map());
+  const mc = (f.messages ??= new Map());
   let m = mc.get(key);
   if (m === undefined) mc.set(key, (m = say(f, e)));
   return m;
@@ -95,9 +95,9 @@ function cached(f: Field, e: ValidationError): string {
 /** A string-list item as a field of its own: "Scopes item 2". */
 function item(f: Field, i: number): Field {
   const items = (f.items ??= []);
-  const s = isObj(f.s.items) ? f.s.items : {};
+  const s = isObj(f.schema.items) ? f.schema.items : {};
   return (items[i] ??= {
-    n: -1, key: String(i), path: pointer(f.path, i), tokens: [...f.tokens, String(i)], kind: "text", s, req: false, sp: "",
+    index: -1, key: String(i), path: pointer(f.path, i), tokens: [...f.tokens, String(i)], kind: "text", schema: s, required: false, schemaPath: "",
     secret: f.secret, title: `${f.title} item ${i + 1}`, ...(typeof s.description === "string" ? { help: s.description } : {}),
   });
 }
@@ -132,7 +132,7 @@ const CACHED = new Set(["required", "type", "format", "enum", "const", "pattern"
 function land(root: Field, e: ValidationError, value: unknown, failed: Map<string, [Field, number, boolean]>, branchOf?: BranchOf): Landing | undefined {
   const p = e.params, sp = e.schemaPath;
   const key = CACHED.has(e.keyword) ? `${sp}\n${e.instancePath}\n${String(p.limit ?? p.missingProperty ?? p.format ?? p.type ?? p.pattern ?? p.multipleOf ?? p.allowedValue)}` : undefined;
-  const cache = (root.ec ??= new Map());
+  const cache = (root.landings ??= new Map());
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
   const toks = tokensOf(e.instancePath), depth = toks.length;
@@ -143,27 +143,27 @@ function land(root: Field, e: ValidationError, value: unknown, failed: Map<strin
   // separately compiled $ref relative to it), so it must fit the chosen branch's keywords.
   let f = root, v = value as Json | undefined, i = 0, check = false, choice = false, at: Obj | undefined;
   for (;;) {
-    let s = f.s, next: Field | undefined;
+    let s = f.schema, next: Field | undefined;
     const tok = toks[i];
     if (f.kind === "choice") {
       choice = true;
       const c = branchOf?.(f.path) ?? branchByValue(f, v);
       const bs = f.branches!, b = bs[c];
-      const mine = !!b && under(sp, b.pre);
-      if (!mine && bs.some((x) => under(sp, x.pre))) return undefined;
+      const mine = !!b && under(sp, b.errorPrefixes);
+      if (!mine && bs.some((x) => under(sp, x.errorPrefixes))) return undefined;
       if (e.keyword === "oneOf" && i === toks.length) {
         failed.set(f.path, [f, c, Array.isArray(p.passingSchemas)]);
         return undefined;
       }
       check ||= !mine;
-      s = b?.s ?? s;
+      s = b?.schema ?? s;
       next = tok === undefined ? undefined : b?.byKey.get(tok);
     } else next = tok === undefined ? undefined : f.byKey?.get(tok);
     if (i === depth) at = s;
     if (!next) {
       if (f.kind === "string-list" && tok !== undefined && /^\d+$/.test(tok)) {
         f = item(f, Number(tok));
-        if (i + 1 === depth) at = f.s;
+        if (i + 1 === depth) at = f.schema;
       }
       break;
     }
@@ -214,16 +214,16 @@ export function requiredErrors(schema: JsonSchema, value: unknown, branchOf?: Br
   const out: ValidationError[] = [];
   const walk = (f: Field, v: Json | undefined) => {
     if (!isObj(v)) return;
-    let fields = f.fields, sp = f.sp;
+    let fields = f.fields, sp = f.schemaPath;
     if (f.kind === "choice") {
       const b = f.branches![branchOf?.(f.path) ?? branchByValue(f, v)];
       fields = b?.fields;
-      sp = b?.sp ?? "";
+      sp = b?.schemaPath ?? "";
     }
     for (const c of fields ?? []) {
       const cv = own(v, c.key);
       if (cv !== undefined) walk(c, cv);
-      else if (c.req) out.push({ keyword: "required", instancePath: f.path, schemaPath: `${sp}/required`, params: { missingProperty: c.key } });
+      else if (c.required) out.push({ keyword: "required", instancePath: f.path, schemaPath: `${sp}/required`, params: { missingProperty: c.key } });
     }
   };
   walk(planOf(schema), value as Json);

@@ -12,34 +12,34 @@ export type Kind =
 type Obj = { [key: string]: Json };
 
 export interface Field {
-  /** Index in document order: the element id is the form's prefix + n. */
-  n: number;
+  /** Index in document order: the id of the field's element is the form's prefix + index. */
+  index: number;
   key: string;
   /** JSON pointer into the value. */
   path: string;
   tokens: string[];
   kind: Kind;
   /** The schema, with a local $ref resolved. */
-  s: Obj;
+  schema: Obj;
   title: string;
-  req: boolean;
+  required: boolean;
   help?: string;
   /** Secret kinds: masked, no default, no placeholder. */
   secret: boolean;
   /** Where Ajv reports this schema's keywords (its `schemaPath`, without the keyword). */
-  sp: string;
+  schemaPath: string;
   /** group (and the root): the fields. */
   fields?: Field[];
   byKey?: Map<string, Field>;
   /** choice: the branches and the property that tells them apart. */
   branches?: Branch[];
   disc?: string;
-  /** Message cache (see messages.ts). */
-  mc?: Map<string, string>;
-  /** Root only: every field by n. */
+  /** The sentences of its errors, cached (see messages.ts). */
+  messages?: Map<string, string>;
+  /** Root only: every field by index. */
   all?: Field[];
   /** Root only: where errors land, by error (see messages.ts). */
-  ec?: Map<string, [string, number, string]>;
+  landings?: Map<string, [string, number, string]>;
   /** string-list: descriptors of items, made on demand. */
   items?: Field[];
 }
@@ -50,11 +50,11 @@ export interface Branch {
   tag: Json | undefined;
   fields: Field[];
   byKey: Map<string, Field>;
-  s: Obj;
+  schema: Obj;
   /** Where Ajv reports the branch's own keywords. */
-  sp: string;
+  schemaPath: string;
   /** schemaPath prefixes of errors that come from this branch. */
-  pre: string[];
+  errorPrefixes: string[];
 }
 
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -109,8 +109,8 @@ function isChoice(s: Obj, resolve: (branch: Json) => Json): boolean {
 const SECRET: ReadonlySet<Kind> = new Set(["secret", "pem", "connection-string"]);
 
 /** Follows local `$ref`s (`#/…` JSON pointers) not in `seen`; siblings of the $ref (a title, say) win. */
-function deref(root: Obj, s: Json, seen: ReadonlySet<string>): { s: Json; refs: string[] } {
-  if (!isObj(s) || typeof s.$ref !== "string") return { s, refs: NONE };
+function deref(root: Obj, s: Json, seen: ReadonlySet<string>): { schema: Json; refs: string[] } {
+  if (!isObj(s) || typeof s.$ref !== "string") return { schema: s, refs: NONE };
   const refs: string[] = [];
   while (isObj(s) && typeof s.$ref === "string" && s.$ref.startsWith("#") && !seen.has(s.$ref) && !refs.includes(s.$ref)) {
     const ref: string = s.$ref;
@@ -123,7 +123,7 @@ function deref(root: Obj, s: Json, seen: ReadonlySet<string>): { s: Json; refs: 
     const { $ref: _, ...rest } = s;
     s = isObj(t) ? { ...t, ...rest } : t;
   }
-  return { s, refs };
+  return { schema: s, refs };
 }
 
 const NONE: string[] = [];
@@ -156,10 +156,10 @@ function build(root: Obj): Field {
       seen = new Set([...seen, ...d.refs]);
       for (const c of cols) c.push(...d.refs);
     }
-    const s = isObj(d.s) ? d.s : {};
-    const kind: Kind = top ? "group" : seen.size > 50 ? "custom" : kindOf(d.s, s.oneOf ? (b) => deref(root, b, seen).s : same);
+    const s = isObj(d.schema) ? d.schema : {};
+    const kind: Kind = top ? "group" : seen.size > 50 ? "custom" : kindOf(d.schema, s.oneOf ? (b) => deref(root, b, seen).schema : same);
     const f: Field = {
-      n: all.length, key, path, tokens, kind, s, req, sp, secret: SECRET.has(kind) || s.writeOnly === true,
+      index: all.length, key, path, tokens, kind, schema: s, required: req, schemaPath: sp, secret: SECRET.has(kind) || s.writeOnly === true,
       title: typeof s.title === "string" && s.title.trim() ? s.title : top ? "" : humanise(key),
     };
     all.push(f);
@@ -168,13 +168,13 @@ function build(root: Obj): Field {
     if (kind === "choice") {
       const raws = s.oneOf as Json[];
       const resolved = raws.map((b) => deref(root, b, seen));
-      const props = resolved.map((b) => (isObj(b.s) && isObj(b.s.properties) ? b.s.properties : {}));
+      const props = resolved.map((b) => (isObj(b.schema) && isObj(b.schema.properties) ? b.schema.properties : {}));
       const keys = Object.keys(props[0]!).filter((k) => props.every((p) => own(own(p, k), "const") !== undefined));
       const disc = keys.includes("type") ? "type" : keys[0];
       if (disc !== undefined) f.disc = disc;
       f.branches = resolved.map((b, i) => {
         const at = `${sp}/oneOf/${i}`;
-        const bs = isObj(b.s) ? b.s : {};
+        const bs = isObj(b.schema) ? b.schema : {};
         for (const c of cols) c.push(...b.refs);
         const col = [at, ...b.refs];
         cols.push(col);
@@ -186,7 +186,7 @@ function build(root: Obj): Field {
         cols.pop();
         const tag = disc === undefined ? undefined : own(own(props[i], disc), "const");
         return {
-          ...g, fields: g.fields.filter((x) => x.key !== disc), s: bs, tag, sp: bsp, pre: [...new Set(col)],
+          ...g, fields: g.fields.filter((x) => x.key !== disc), schema: bs, tag, schemaPath: bsp, errorPrefixes: [...new Set(col)],
           title: typeof bs.title === "string" && bs.title ? bs.title : typeof tag === "string" ? humanise(tag) : `Option ${i + 1}`,
         };
       });
@@ -214,7 +214,7 @@ export function withDefaults(f: Field, v: Json | undefined, pick?: number): Json
   if (f.kind === "choice") {
     let i = pick ?? (f.disc === undefined ? 0 : branchByValue(f, v));
     if (i < 0 && v === undefined) {
-      const d = f.s.default;
+      const d = f.schema.default;
       i = Math.max(0, branchByValue(f, d), f.branches!.findIndex((b) => b.tag !== undefined && b.tag === d));
       v = isObj(d) && branchByValue(f, d) === i ? clone(d) : undefined;
     }
@@ -227,8 +227,8 @@ export function withDefaults(f: Field, v: Json | undefined, pick?: number): Json
     return o;
   }
   if (v !== undefined || f.secret) return v;
-  const d = f.s.default;
-  return d !== undefined ? clone(d) : f.kind === "boolean" && f.req ? false : undefined;
+  const d = f.schema.default;
+  return d !== undefined ? clone(d) : f.kind === "boolean" && f.required ? false : undefined;
 }
 
 function fill(o: Obj, c: Field) {

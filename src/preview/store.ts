@@ -178,22 +178,4 @@ export class Store {
     this.say(n ? (n === 1 ? "1 field needs attention" : `${n} fields need attention`) : "");
     return !n;
   }
-  /** Element id suffix of the first field with an error, in the order the form shows them. */
-  first(): string | undefined {
-    const walk = (fs: Field[]): string | undefined => {
-      for (const f of fs) {
-        if (this.errors.has(f.path)) return String(f.n);
-        if (f.kind === "string-list") {
-          const items = this.get(f.tokens);
-          const i = Array.isArray(items) ? items.findIndex((_, i) => this.errors.has(`${f.path}/${i}`)) : -1;
-          if (i >= 0) return `${f.n}-${i}`;
-        }
-        const b = f.branches?.[this.branch(f)];
-        const found = walk(f.fields ?? b?.fields ?? []);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    return walk(this.root.fields!);
-  }
 }

@@ -13,9 +13,9 @@ import { ErrorSlot } from "./error-slot.ts";
 /** `<fieldset id=… class="cd-field cd-<kind>">` with its legend (title and required mark) and help. */
 function fieldset(f: Field, cx: RenderContext) {
   const { doc } = cx;
-  const id = cx.prefix + f.n;
+  const id = cx.prefix + f.index;
   const legend = h(doc, "legend", null, f.title);
-  if (f.req) legend.append(h(doc, "span", { className: "cd-req", "aria-hidden": "true", textContent: " * " }));
+  if (f.required) legend.append(h(doc, "span", { className: "cd-req", "aria-hidden": "true", textContent: " * " }));
   const help = f.help ? h(doc, "p", { id: `${id}-h`, className: "cd-help", textContent: f.help }) : undefined;
   const box = h(doc, "fieldset", { id, className: `cd-field cd-${f.kind}`, "aria-describedby": help && help.id }, legend, ...(help ? [help] : []));
   return { box, legend, help, id };
@@ -36,7 +36,7 @@ export function choice(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLEleme
   const { box, legend, id } = fieldset(f, cx);
   const branches = f.branches!;
   let chosen = store.branch(f);
-  const common = { "aria-labelledby": (legend.id = `${id}-l`), "aria-required": f.req ? "true" : undefined, disabled: cx.disabled, onblur: () => store.touch(f.path) };
+  const common = { "aria-labelledby": (legend.id = `${id}-l`), "aria-required": f.required ? "true" : undefined, disabled: cx.disabled, onblur: () => store.touch(f.path) };
   const radios = branches.length <= 5 ? branches.map((branch, j) => h(doc, "input", { type: "radio", name: id, id: `${id}-${j}`, checked: j === chosen, disabled: cx.disabled, onchange: () => store.choose(f, j), onblur: common.onblur })) : [];
   const select = radios.length ? undefined : h(doc, "select", { id: `${id}-s`, ...common, onchange: () => store.choose(f, Number(select!.value)) });
   const control = select ?? h(doc, "div", { className: "cd-options", role: "radiogroup", ...common, disabled: undefined, onblur: undefined },

@@ -58,7 +58,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
       });
       // The store stops telling the leaves rendered here (containers clean up their own).
       cleanupOf.push(() => {
-        for (const f of fields) if (store.leafViews.get(f.path) === cx.leaves[f.n]) store.leafViews.delete(f.path);
+        for (const f of fields) if (store.leafViews.get(f.path) === cx.leaves[f.index]) store.leafViews.delete(f.path);
       });
     },
   };
@@ -97,8 +97,9 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
       onSubmit?.(store.value);
       return;
     }
-    // Focus the first field with an error (of a group or choice: its checked radio or first control).
-    const at = store.first();
+    // Focus the field of the first error shown, in page order (a group or choice: its checked
+    // radio or first control). An error's id is its field's element id and "-e".
+    const at = [...host.querySelectorAll(".cd-error")].find((message) => message.id !== `${prefix}e`)?.id.slice(prefix.length, -2);
     const el = at === undefined ? null : byId(at);
     const target = el && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? (el.querySelector("input:checked") ?? el.querySelector("input,select,textarea")) : el;
     (target as HTMLElement | null)?.focus();

@@ -28,7 +28,7 @@ const TEXT: Access = { read: (el) => el.value || undefined, write: (el, v) => vo
 const NUMBER: Access = { read: (el) => (el.value === "" ? undefined : Number(el.value)), write: TEXT.write };
 const CHECKBOX: Access = { read: (el) => el.checked, write: (el, v) => void (el.checked = v === true) };
 
-const enumOf = (f: Field): Json[] => (Array.isArray(f.s.enum) ? f.s.enum : []);
+const enumOf = (f: Field): Json[] => (Array.isArray(f.schema.enum) ? f.schema.enum : []);
 /** A select's option value is the enum index, "" for none. */
 const optionOf = (f: Field, v: Json | undefined) => {
   const i = v === undefined ? -1 : enumOf(f).indexOf(v);
@@ -41,7 +41,7 @@ const selectAccess = (f: Field): Access => ({
 
 /** The first example, as a placeholder (never for secrets). */
 function placeholder(control: Control, f: Field) {
-  const examples = own(f.s, "examples"), first = Array.isArray(examples) ? examples[0] : undefined;
+  const examples = own(f.schema, "examples"), first = Array.isArray(examples) ? examples[0] : undefined;
   if (!f.secret && (typeof first === "string" || typeof first === "number")) control.placeholder = String(first);
 }
 
@@ -108,8 +108,8 @@ const numberKind = (integer: boolean): KindSpec => ({
   },
   access: () => NUMBER,
   own(el, f) {
-    if (typeof f.s.minimum === "number") el.min = String(f.s.minimum);
-    if (typeof f.s.maximum === "number") el.max = String(f.s.maximum);
+    if (typeof f.schema.minimum === "number") el.min = String(f.schema.minimum);
+    if (typeof f.schema.maximum === "number") el.max = String(f.schema.maximum);
     placeholder(el, f);
   },
 });
@@ -124,7 +124,7 @@ const KINDS: Partial<Record<Kind, KindSpec>> = {
     control: (doc) => h(doc, "select", null, h(doc, "option", { value: "", textContent: "—" })) as Control,
     access: selectAccess,
     own(el, f, doc) {
-      const names = f.s["x-enumNames"];
+      const names = f.schema["x-enumNames"];
       enumOf(f).forEach((v, i) => {
         const name = Array.isArray(names) ? names[i] : undefined;
         el.append(h(doc, "option", { value: String(i), textContent: typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v) }));
@@ -142,13 +142,13 @@ const KINDS: Partial<Record<Kind, KindSpec>> = {
 
 /** `<div class="cd-field cd-<kind>">`: label and control (the other way round for a checkbox), show/hide, help. */
 function prototypeOf(f: Field, spec: KindSpec, cx: RenderContext): HTMLElement {
-  const key = `${f.kind}${f.req ? "*" : ""}${f.help ? "?" : ""}`;
+  const key = `${f.kind}${f.required ? "*" : ""}${f.help ? "?" : ""}`;
   let box = cx.prototypes.get(key);
   if (box) return box;
   const { doc } = cx;
   const control = spec.control(doc);
   // The label shows " *"; the accessible name is the title alone (aria-label, set per field).
-  if (f.req) control.setAttribute("aria-required", "true");
+  if (f.required) control.setAttribute("aria-required", "true");
   const label = h(doc, "label");
   box = h(doc, "div", { className: `cd-field cd-${f.kind}` }, ...(spec.controlFirst ? [control, label] : [label, control]));
   if (spec.toggle) box.append(h(doc, "button", { type: "button", className: "cd-toggle", textContent: "Show", "aria-pressed": "false" }));
@@ -251,14 +251,14 @@ class CustomLeaf extends Leaf {
 function leaf(f: Field, cx: RenderContext): HTMLElement {
   const { doc, store } = cx;
   const spec = KINDS[f.kind]!;
-  const id = cx.prefix + f.n;
+  const id = cx.prefix + f.index;
   const box = prototypeOf(f, spec, cx).cloneNode(true) as HTMLElement;
   const first = box.firstElementChild as HTMLElement;
   const [control, label] = (spec.controlFirst ? [first, first.nextElementSibling] : [first.nextElementSibling, first]) as [Control, HTMLLabelElement];
   control.id = id;
   label.htmlFor = id;
-  label.textContent = spec.controlFirst ? ` ${f.title}${f.req ? " *" : ""}` : `${f.title}${f.req ? " *" : ""} `;
-  if (f.req) control.setAttribute("aria-label", f.title);
+  label.textContent = spec.controlFirst ? ` ${f.title}${f.required ? " *" : ""}` : `${f.title}${f.required ? " *" : ""} `;
+  if (f.required) control.setAttribute("aria-label", f.title);
   if (cx.disabled) control.disabled = true;
   spec.own?.(control, f, doc);
   const toggle = spec.toggle ? (control.nextElementSibling as HTMLButtonElement) : undefined;
@@ -276,7 +276,7 @@ function leaf(f: Field, cx: RenderContext): HTMLElement {
   const view = access ? new Leaf(f, cx, control, box, access, toggle) : new CustomLeaf(f, cx, control, box, undefined, undefined);
   // The value (a default, or given) goes into the control's property only, never an attribute.
   view.refresh();
-  cx.leaves[f.n] = view;
+  cx.leaves[f.index] = view;
   store.leafViews.set(f.path, view);
   return box;
 }
