@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useState } from "react";
+import { StrictMode, useState } from "react";
 import { afterEach, expect, test, vi } from "vitest";
 import { CredentialForm, type CredentialValue, type FieldError } from "../../src/preview/index.ts";
 import { renderForm, settle, template } from "./support.tsx";
@@ -131,4 +131,15 @@ test("values handed out are never changed afterwards (onSubmit, onChange)", asyn
   await renderForm({ schema: template("basic-auth"), onChange: (v) => changes.push(v) });
   await user.type(screen.getByRole("textbox", { name: "Username" }), "ab");
   expect(changes).toEqual([{ username: "a" }, { username: "ab" }]);
+});
+
+test("under React.StrictMode (effects run twice): one form, and it works", async () => {
+  const onChange = vi.fn<(value: CredentialValue, errors: FieldError[]) => void>();
+  render(<StrictMode><CredentialForm schema={template("basic-auth")} onChange={onChange} onSubmit={() => {}} /></StrictMode>);
+  await settle();
+  expect(document.querySelectorAll(".cd-form")).toHaveLength(1);
+  expect(screen.getAllByRole("textbox", { name: "Username" })).toHaveLength(1);
+  expect(screen.getAllByRole("button", { name: "Save" })).toHaveLength(1);
+  await userEvent.setup().type(screen.getByRole("textbox", { name: "Username" }), "al");
+  expect(onChange).toHaveBeenLastCalledWith({ username: "al" }, [{ path: "/password", message: "Password is required" }]);
 });
