@@ -1,16 +1,20 @@
 /**
- * npm run bench                       both benchmarks: export (default sizes), then preview
+ * npm run bench                              every benchmark: export (default sizes), preview, diff
  * npm run bench -- export [sizes [rounds]]   the export benchmark only (bench/export.ts)
  * npm run bench -- preview [options]         the preview benchmark only (bench/preview/run.ts)
- * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview
+ * npm run bench -- diff [fields [values [rounds]]]   the diff benchmark only (bench/diff.ts; a few minutes)
+ * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
+import { diffBench } from "./diff.ts";
 import { exportBench } from "./export.ts";
 import { previewBench } from "./preview/run.ts";
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "export") await exportBench(rest);
 else if (command === "preview") await previewBench(rest);
+else if (command === "diff") await diffBench(rest);
 else {
   await exportBench(process.argv.slice(2));
   await previewBench();
+  await diffBench();
 }

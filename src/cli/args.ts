@@ -1,10 +1,13 @@
 import { CliError, PROGRAM } from "./errors.ts";
+import { editDistance } from "../schema/edit-distance.ts";
 
-export type CommandName = "export" | "check" | "new";
+export type CommandName = "export" | "check" | "diff" | "new";
 
 interface OptionSpec {
   /** Takes a value (`--out DIR` or `--out=DIR`). */
   value?: string;
+  /** The only values it takes, when they are a fixed list. */
+  choices?: readonly string[];
   description: string;
 }
 
@@ -41,6 +44,38 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       "Exits with 1 if there is an error, 0 if there are only warnings or none.",
     ].join("\n"),
   },
+  diff: {
+    summary: "list what changed between two versions of a schema, and what it does to saved credentials",
+    positionals: ["old.json", "new.json"],
+    options: {
+      "--values": { value: "FILE", description: "saved credentials (one object, or an array) to check against the new schema" },
+      "--format": { value: "FORMAT", choices: ["text", "json"], description: "text: a table (default); json: for tools" },
+      "--fail-on": {
+        value: "LEVEL",
+        choices: ["breaking", "exposing", "any"],
+        description: "exit with 1 when a change at this level is found (default: breaking)",
+      },
+    },
+    usage: `${PROGRAM} diff <old.json> <new.json> [--values FILE] [--format text|json] [--fail-on LEVEL]`,
+    details: [
+      "Each change has a class, for credentials users saved against the old schema:",
+      "  breaking    saved values may no longer validate (a new required field without a default,",
+      "              a narrower type, a removed enum value or auth method, a tighter pattern or limit…)",
+      "  exposing    a secret may be shown or shipped (writeOnly removed, a secret got a default)",
+      "  compatible  every saved value still validates (a new optional field, looser rules, text…)",
+      "A changed pattern counts as breaking unless it is proven to match everything the old one did.",
+      "A missing field that has a default is given it (except inside an option of a choice), as when",
+      "the connector fills in defaults. A rename shows as a removal plus an addition, with a hint.",
+      "",
+      "--fail-on sets the exit code for a release gate; the levels nest:",
+      "  breaking  exit 1 on a breaking change (the default)",
+      "  exposing  exit 1 on a breaking or an exposing change",
+      "  any       exit 1 on any change at all",
+      "With --values, a saved value that no longer validates counts as breaking. Saved values and",
+      "secrets are never printed: messages name the field, not its value.",
+      "Exits with 0 when nothing reaches the level, 1 when something does, 2 for a usage or input error.",
+    ].join("\n"),
+  },
   new: {
     summary: "start a schema from a template",
     positionals: [],
@@ -60,6 +95,9 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   "--debug": { description: "show the stack trace of a failure" },
 };
 const ALIASES: Record<string, string> = { "-h": "--help", "-v": "--version", "-V": "--version", "-o": "--out", "-f": "--force", "-t": "--template" };
+
+/** Command lines longer than this in the command list put their summary on the next line. */
+const SUMMARY_COLUMN = 44;
 
 export interface ParsedArgs {
   command: CommandName | undefined;
@@ -133,7 +171,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (value === undefined || value === "") {
       if (lenient) continue;
-      throw usageError(`option '${name}' needs a value (${spec.value})`, `write ${name} ${spec.value}`, parsed.command);
+      throw usageError(`option '${name}' needs a value (${spec.value})`, `write ${name} ${spec.choices ? spec.choices.join("|") : spec.value}`, parsed.command);
+    }
+    if (spec.choices && !spec.choices.includes(value)) {
+      if (lenient) continue;
+      const suggestion = closest(value, [...spec.choices]);
+      throw usageError(
+        `option '${name}' takes ${spec.choices.join(", ")}, not '${value}'`,
+        afterSuggestion(suggestion, `write ${name} ${spec.choices.join("|")}`),
+        parsed.command,
+      );
     }
     parsed.options.set(name, value);
   }
@@ -143,36 +190,41 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 /** Checks the positionals of a parsed command line (not needed for --help / --version). */
 export function checkPositionals(parsed: ParsedArgs & { command: CommandName }): void {
   const spec = COMMANDS[parsed.command];
-  const [expected] = spec.positionals;
-  if (expected !== undefined && parsed.positionals.length === 0) {
-    throw usageError(`'${parsed.command}' needs the ${expected} file to read`, `write ${spec.usage.replace(`${PROGRAM} `, "")}`, parsed.command);
+  const missing = spec.positionals[parsed.positionals.length];
+  if (missing !== undefined) {
+    throw usageError(`'${parsed.command}' needs the ${missing} file to read`, `write ${spec.usage.replace(`${PROGRAM} `, "")}`, parsed.command);
   }
   if (parsed.positionals.length > spec.positionals.length) {
     const extra = parsed.positionals[spec.positionals.length] as string;
+    const expected = spec.positionals.length === 1 ? `one ${spec.positionals[0]} file` : `the ${spec.positionals.join(" and ")} files`;
     throw usageError(
       `unexpected argument '${extra}' for '${parsed.command}'`,
-      spec.positionals.length ? `give one ${expected} file; usage: ${spec.usage}` : `usage: ${spec.usage}`,
+      spec.positionals.length ? `give ${expected}; usage: ${spec.usage}` : `usage: ${spec.usage}`,
       parsed.command,
     );
   }
 }
 
 export function usageText(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((spec) => spec.usage.length - PROGRAM.length - 1));
+  const commandLines = Object.values(COMMANDS).map((spec) => spec.usage.slice(PROGRAM.length + 1));
+  const width = Math.max(...commandLines.filter((line) => line.length <= SUMMARY_COLUMN).map((line) => line.length));
   const lines = [
     `Usage: ${PROGRAM} <command> [options]`,
     "",
     "Design the credential window of an integration connector: a JSON Schema (draft-07).",
     "",
     "Commands:",
-    ...Object.values(COMMANDS).map((spec) => `  ${spec.usage.slice(PROGRAM.length + 1).padEnd(width)}  ${spec.summary}`),
+    ...Object.values(COMMANDS).map((spec, index) => {
+      const line = commandLines[index]!;
+      return line.length <= width ? `  ${line.padEnd(width)}  ${spec.summary}` : `  ${line}\n  ${"".padEnd(width)}  ${spec.summary}`;
+    }),
     "",
     "Options:",
     "  -h, --help     show help (also: " + PROGRAM + " <command> --help)",
     "  -v, --version  show the version",
     "  --debug        show the stack trace of a failure",
     "",
-    "Exit codes: 0 success; 1 the check found an error; 2 invalid usage or input (nothing is written).",
+    "Exit codes: 0 success; 1 check found an error, or diff found a change at its --fail-on level; 2 invalid usage or input (nothing is written).",
     "Every failure is one line on stderr: FILE:PLACE: what is wrong. How to fix it.",
     "PLACE is a JSON pointer into the schema (e.g. /properties/token) or LINE:COLUMN in the file.",
   ];
@@ -181,7 +233,9 @@ export function usageText(): string {
 
 export function commandUsageText(command: CommandName, extra = ""): string {
   const spec = COMMANDS[command];
-  const options = Object.entries(spec.options).map(([name, option]) => [option.value ? `${name} ${option.value}` : name, option.description] as const);
+  const options = Object.entries(spec.options).map(
+    ([name, option]) => [option.value ? `${name} ${option.choices ? option.choices.join("|") : option.value}` : name, option.description] as const,
+  );
   options.push(["--debug", "show the stack trace of a failure"], ["-h, --help", "show this help"]);
   const width = Math.max(...options.map(([name]) => name.length));
   const lines = [
@@ -246,20 +300,4 @@ function closest(word: string, candidates: string[]): string | undefined {
     }
   }
   return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

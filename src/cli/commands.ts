@@ -22,7 +22,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../schemas/", import.meta
  * refuses a schema of the wrong shape or with a remote `$ref`, and the lossless mapping gives the
  * schema back as written.
  */
-async function readSchema(file: NamedPath): Promise<JsonObject> {
+export async function readSchema(file: NamedPath): Promise<JsonObject> {
   const value = await readJsonFile(file);
   try {
     const [{ importSchema }, { toSchema }] = await Promise.all([import("../schema/import.ts"), import("../schema/to-schema.ts")]);

@@ -7,6 +7,8 @@ export const PROGRAM = "credential-designer";
 export const EXIT_OK = 0;
 /** `check` found at least one error. */
 export const EXIT_CHECK_ERRORS = 1;
+/** `diff` found a change at or above its `--fail-on` level. */
+export const EXIT_DIFF_FOUND = 1;
 /** Invalid usage or input: unknown option, missing file, not JSON, a refused schema… */
 export const EXIT_USAGE = 2;
 /** A bug: an unexpected exception. */

@@ -1,5 +1,6 @@
 import { checkPositionals, commandUsageText, parseArgs, usageText, type CommandName } from "./args.ts";
 import { checkCommand, exportCommand, listTemplates, newCommand, readVersion, type CliIo } from "./commands.ts";
+import { diffCommand } from "./diff-command.ts";
 import { CliError, EXIT_OK, PROGRAM, inFile } from "./errors.ts";
 
 export type { CliIo } from "./commands.ts";
@@ -9,7 +10,8 @@ export type { CliIo } from "./commands.ts";
  *
  * Every failure is reported as exactly one line on `io.stderr`
  * (`credential-designer: FILE:PLACE: what is wrong. How to fix it.`), with exit code 2 for
- * usage and input errors, 1 when `check` finds an error, 70 for a bug; `--debug` adds the stack
+ * usage and input errors, 1 when `check` finds an error or `diff` finds a change at its
+ * `--fail-on` level, 70 for a bug; `--debug` adds the stack
  * trace. Nothing is written on failure.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -27,7 +29,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const { command } = args;
     if (!command) {
-      throw new CliError("missing command", `write ${PROGRAM} export|check|new …; run '${PROGRAM} --help' for the usage`);
+      throw new CliError("missing command", `write ${PROGRAM} export|check|diff|new …; run '${PROGRAM} --help' for the usage`);
     }
     checkPositionals({ ...args, command });
     const out = args.options.get("--out");
@@ -36,6 +38,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await exportCommand(args.positionals[0] as string, typeof out === "string" ? out : undefined, io);
       case "check":
         return await checkCommand(args.positionals[0] as string, io);
+      case "diff": {
+        const values = args.options.get("--values");
+        const format = args.options.get("--format");
+        const failOn = args.options.get("--fail-on");
+        return await diffCommand(
+          args.positionals[0] as string,
+          args.positionals[1] as string,
+          {
+            values: typeof values === "string" ? values : undefined,
+            format: format === "json" ? "json" : "text",
+            failOn: failOn === "exposing" || failOn === "any" ? failOn : "breaking",
+          },
+          io,
+        );
+      }
       case "new": {
         const template = args.options.get("--template");
         return await newCommand(typeof template === "string" ? template : undefined, typeof out === "string" ? out : undefined, args.options.has("--force"), io);

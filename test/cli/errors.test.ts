@@ -31,7 +31,7 @@ function expectOneLineFailure(result: RunResult, code: number, pattern: RegExp):
 describe("usage errors: exit 2, one line", () => {
   const cases: Array<[string, string[], RegExp]> = [
     ["no command", [], /missing command.*--help/],
-    ["unknown command", ["exprot", "a.json"], /unknown command 'exprot'\. Did you mean 'export'\? The commands are export, check, new;/],
+    ["unknown command", ["exprot", "a.json"], /unknown command 'exprot'\. Did you mean 'export'\? The commands are export, check, diff, new;/],
     ["unknown option", ["export", "schema.json", "--outt", "x"], /unknown option '--outt' for 'export'\. Did you mean '--out'\? Run 'credential-designer export --help'/],
     ["unknown global option", ["--frobnicate"], /unknown option '--frobnicate'/],
     ["command option before the command", ["--out", "x", "export", "schema.json"], /option '--out' comes before the command/],

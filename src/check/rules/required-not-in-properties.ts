@@ -1,6 +1,7 @@
 import { isJsonObject, ownValue, type JsonObject } from "../../schema/json.ts";
 import { checkPattern } from "../../schema/pattern-safety.ts";
 import type { Rule, SchemaNode } from "../types.ts";
+import { editDistance } from "../../schema/edit-distance.ts";
 
 /**
  * Every key in `required` must be a declared property, or the window has a mandatory field
@@ -80,16 +81,4 @@ function closest(key: string, scopes: JsonObject[]): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
