@@ -19,6 +19,8 @@ export default defineConfig({
     strictPort: false,
     open: false,
   },
+  // Only the designer page: the benchmark's and the tests' pages are built by their own scripts.
+  optimizeDeps: { entries: ["index.html"] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

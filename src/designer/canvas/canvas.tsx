@@ -1,0 +1,33 @@
+import type { DesignerStore } from "../designer-store.ts";
+import { useDndShared } from "../dnd/drag-data.ts";
+import { useDesigner } from "../use-designer.ts";
+import { FieldList } from "./field-list.tsx";
+import "./canvas.css";
+
+/**
+ * The design as a tree: the window's fields, a group's fields nested under it, a choice's branches
+ * each with its fields. Rows are memoised by node: nodes are immutable and shared, so a change
+ * re-renders the rows along the changed path only.
+ */
+export function Canvas({ store }: { store: DesignerStore }) {
+  const root = useDesigner(store, (state) => state.editor.doc.root);
+  const refusal = useDesigner(store, (state) => state.refusal);
+  const shared = useDndShared();
+  return (
+    <main className="cd-canvas" aria-label="Canvas" ref={shared?.canvas}>
+      {refusal !== undefined && (
+        <div role="alert" className="cd-canvas-refusal">
+          <span>{capitalise(refusal)}.</span>
+          <button type="button" className="cd-canvas-dismiss" onClick={() => store.dismissRefusal()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <FieldList store={store} container={root} path="" />
+    </main>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,124 @@
+import { useSortable } from "@dnd-kit/sortable";
+import { memo, useMemo, type ReactNode } from "react";
+import { duplicateField, kindLabel, kindOf, locate, removeField, type FieldNode } from "../../model/index.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { useDndShared, type DragData } from "../dnd/drag-data.ts";
+import { useDropLine } from "../dnd/drop-indicator.ts";
+import { joinPath, nodeName } from "../dnd/names.ts";
+import { useDesigner } from "../use-designer.ts";
+import { BranchList, FieldList } from "./field-list.tsx";
+
+interface RowProps {
+  store: DesignerStore;
+  node: FieldNode;
+  /** The path of the container the row is in ("" for the window). */
+  path: string;
+}
+
+/** A field's row: drag handle, what it is, duplicate and delete; a group or choice nests its children. */
+export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) {
+  const name = nodeName(node);
+  const row = useRow(store, node, name);
+  const own = joinPath(path, name);
+  return (
+    <li {...row.itemProps}>
+      <div className="cd-row" ref={row.setNodeRef}>
+        {row.handle}
+        {row.selectButton(
+          <>
+            <span className="cd-row-title">{name}</span>
+            <span className="cd-row-key">{node.key}</span>
+            <span className="cd-row-kind">{kindLabel(kindOf(node))}</span>
+          </>,
+        )}
+        <button type="button" className="cd-icon-button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => duplicate(store, node.id)}>
+          ⧉
+        </button>
+        <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id)}>
+          ✕
+        </button>
+      </div>
+      {node.fields && <FieldList store={store} container={node} path={own} />}
+      {node.branches && <BranchList store={store} choice={node} path={own} />}
+    </li>
+  );
+});
+
+/** A branch of a choice: reordered among its choice's branches; its fields nested under it. */
+export const BranchRow = memo(function BranchRow({ store, node, path }: RowProps) {
+  const name = nodeName(node);
+  const row = useRow(store, node, name);
+  return (
+    <li {...row.itemProps}>
+      <div className="cd-row cd-branch" ref={row.setNodeRef}>
+        {row.handle}
+        {row.selectButton(
+          <>
+            <span className="cd-row-title">{name}</span>
+            <span className="cd-row-kind">Branch</span>
+          </>,
+        )}
+      </div>
+      <FieldList store={store} container={node} path={joinPath(path, name)} />
+    </li>
+  );
+});
+
+/** What field and branch rows share: sorting, selection, the drop line. */
+function useRow(store: DesignerStore, node: FieldNode, name: string) {
+  const selected = useDesigner(store, (state) => state.selected === node.id);
+  const line = useDropLine(useDndShared()?.indicator, node.id);
+  const data = useMemo<DragData>(() => ({ type: "field", id: node.id, name }), [node.id, name]);
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useSortable({ id: node.id, data });
+  return {
+    setNodeRef,
+    itemProps: {
+      role: "listitem",
+      className: `cd-item${selected ? " cd-selected" : ""}${isDragging ? " cd-dragging" : ""}`,
+      "aria-current": selected ? ("true" as const) : undefined,
+      "data-drop": line,
+      "data-node": node.id,
+    },
+    handle: (
+      <button
+        type="button"
+        className="cd-handle"
+        ref={setActivatorNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-label={`Move ${name}`}
+        title="Drag to move, or press Space and use the arrow keys"
+      >
+        ⠿
+      </button>
+    ),
+    selectButton: (content: ReactNode) => (
+      <button type="button" className="cd-row-select" onClick={() => store.select(node.id)}>
+        {content}
+      </button>
+    ),
+  };
+}
+
+function duplicate(store: DesignerStore, id: string): void {
+  store.run(
+    (doc) => duplicateField(doc, id),
+    (doc) => {
+      const at = locate(doc, id)?.path.at(-1);
+      return at ? at.parent[at.list]?.[at.index + 1]?.id : undefined;
+    },
+  );
+}
+
+/** Removes the field and moves focus to a neighbour's row (or the canvas), so focus is not lost. */
+function remove(store: DesignerStore, id: string): void {
+  const at = locate(store.doc, id)?.path.at(-1);
+  const siblings = at ? at.parent[at.list]! : [];
+  const neighbour = at ? (siblings[at.index + 1] ?? siblings[at.index - 1] ?? at.parent) : undefined;
+  const refused = store.run((doc) => removeField(doc, id));
+  if (refused !== undefined || !neighbour || typeof document === "undefined") return;
+  requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>(`[data-node="${CSS.escape(neighbour.id)}"] .cd-row-select`);
+    target?.focus();
+  });
+}

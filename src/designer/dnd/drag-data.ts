@@ -1,0 +1,31 @@
+import { createContext, useContext, type RefObject } from "react";
+import type { PaletteItem } from "../palette/palette-items.ts";
+import type { DropIndicatorStore } from "./drop-indicator.ts";
+
+/** What each draggable and droppable carries in dnd-kit's `data`. */
+export type DragData =
+  | { readonly type: "field"; readonly id: string; readonly name: string }
+  | { readonly type: "palette"; readonly item: PaletteItem }
+  | { readonly type: "end"; readonly parent: string };
+
+export function dragData(value: unknown): DragData | undefined {
+  if (typeof value !== "object" || value === null || !("type" in value)) return undefined;
+  const type = (value as { type: unknown }).type;
+  return type === "field" || type === "palette" || type === "end" ? (value as DragData) : undefined;
+}
+
+/** Ids of droppables that are not rows: the end of a container's fields. */
+export const endZoneId = (parent: string) => `end:${parent}`;
+export const paletteDragId = (item: PaletteItem) => `palette:${item.id}`;
+
+/** Shared by DesignerDnd with the canvas: the drop line and the canvas element (for pointer fallbacks). */
+export interface DndShared {
+  readonly indicator: DropIndicatorStore;
+  readonly canvas: RefObject<HTMLElement | null>;
+}
+
+export const DndSharedContext = createContext<DndShared | undefined>(undefined);
+
+export function useDndShared(): DndShared | undefined {
+  return useContext(DndSharedContext);
+}

@@ -1,0 +1,185 @@
+import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
+
+/**
+ * The inspector's labelled controls. A control shows the document's value; what the user types
+ * stays a draft until it is committed (blur or Enter; a checkbox or a select on change), so one
+ * committed edit is one undo step. `onCommit` returns why the edit was refused, shown next to the
+ * control (aria-invalid + aria-describedby) while the typed text stays for the user to fix.
+ */
+export type Commit<T> = (value: T) => string | undefined;
+
+interface Described {
+  /** A short explanation under the control. */
+  hint?: ReactNode;
+}
+
+/** The ids and attributes that tie a control to its hint and its error. */
+function useDescription(hint: ReactNode | undefined, error: string | undefined) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(" ") || undefined;
+  const extra = (
+    <>
+      {error ? (
+        <p id={errorId} className="inspector-error">
+          {error}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="inspector-hint">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+  return { id, describedBy, extra };
+}
+
+interface Draft {
+  text: string;
+  /** The committed value the draft was typed over; when it changes (undo), the draft is dropped. */
+  base: string;
+}
+
+export interface TextControlProps extends Described {
+  label: string;
+  /** The committed value, as text. */
+  value: string;
+  onCommit: Commit<string>;
+  /** Checked as the user types (e.g. a pattern's safety); shown at once, and the commit is refused. */
+  check?: (text: string) => string | undefined;
+  multiline?: boolean;
+  inputMode?: "text" | "decimal" | "numeric";
+  placeholder?: string;
+  spellCheck?: boolean;
+}
+
+export function TextControl({ label, value, onCommit, check, multiline, inputMode, placeholder, spellCheck, hint }: TextControlProps) {
+  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  // The value changed from elsewhere (undo, another edit) while a draft was open: show the new value.
+  if (draft && draft.base !== value) {
+    setDraft(undefined);
+    setError(undefined);
+  }
+  const open = draft !== undefined && draft.base === value;
+  // With no draft open, the committed value is checked too (e.g. an unsafe pattern imported as is).
+  const shown = open ? error : (error ?? (value === "" ? undefined : check?.(value)));
+  const { id, describedBy, extra } = useDescription(hint, shown);
+  const text = open ? draft.text : value;
+
+  const change = (next: string) => {
+    setDraft({ text: next, base: value });
+    setError(check?.(next));
+  };
+  const commit = () => {
+    if (!draft) return;
+    if (draft.text === value) {
+      setDraft(undefined);
+      setError(undefined);
+      return;
+    }
+    const reason = check?.(draft.text) ?? onCommit(draft.text);
+    setError(reason);
+    if (reason === undefined) setDraft(undefined);
+  };
+  const revert = () => {
+    setDraft(undefined);
+    setError(undefined);
+  };
+  const keyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && draft) {
+      event.preventDefault();
+      revert();
+    } else if (event.key === "Enter" && (!multiline || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      commit();
+    }
+  };
+  const common = {
+    id,
+    value: text,
+    "aria-invalid": shown ? true : undefined,
+    "aria-describedby": describedBy,
+    onBlur: commit,
+    onKeyDown: keyDown,
+    placeholder,
+    spellCheck,
+  };
+  return (
+    <div className="inspector-control">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(event) => change(event.target.value)} />
+      ) : (
+        <input {...common} type="text" inputMode={inputMode} onChange={(event) => change(event.target.value)} />
+      )}
+      {extra}
+    </div>
+  );
+}
+
+export interface CheckboxControlProps extends Described {
+  label: string;
+  checked: boolean;
+  onCommit: Commit<boolean>;
+}
+
+export function CheckboxControl({ label, checked, onCommit, hint }: CheckboxControlProps) {
+  const [refused, setRefused] = useState<{ reason: string; base: boolean } | undefined>(undefined);
+  const error = refused && refused.base === checked ? refused.reason : undefined;
+  const { id, describedBy, extra } = useDescription(hint, error);
+  return (
+    <div className="inspector-control inspector-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => {
+          const reason = onCommit(event.target.checked);
+          setRefused(reason === undefined ? undefined : { reason, base: checked });
+        }}
+      />
+      <label htmlFor={id}>{label}</label>
+      {extra}
+    </div>
+  );
+}
+
+export interface SelectControlProps extends Described {
+  label: string;
+  value: string;
+  choices: ReadonlyArray<{ value: string; label: string }>;
+  onCommit: Commit<string>;
+}
+
+export function SelectControl({ label, value, choices, onCommit, hint }: SelectControlProps) {
+  const [refused, setRefused] = useState<{ reason: string; base: string } | undefined>(undefined);
+  const error = refused && refused.base === value ? refused.reason : undefined;
+  const { id, describedBy, extra } = useDescription(hint, error);
+  return (
+    <div className="inspector-control">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => {
+          const reason = onCommit(event.target.value);
+          setRefused(reason === undefined ? undefined : { reason, base: value });
+        }}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      {extra}
+    </div>
+  );
+}

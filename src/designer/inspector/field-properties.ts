@@ -1,0 +1,294 @@
+import {
+  branchValue,
+  discriminatorKey,
+  kindOf,
+  locate,
+  requiredKeys,
+  schemaObject,
+  type CredentialDocument,
+  type FieldKind,
+  type FieldNode,
+  type FieldUpdate,
+} from "../../model/index.ts";
+import { ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
+import { checkPattern } from "../../schema/pattern-safety.ts";
+
+/**
+ * What the inspector shows for a selected node and how typed text becomes a core command's
+ * input. Pure: the components render what this decides and pass the result to `updateField`
+ * (or `renameBranch`); the core still has the last word (key uniqueness, secrets, shapes).
+ */
+
+/** One editable property of a node; each has one editor in the inspector's registry. */
+export type PropertyName =
+  | "key"
+  | "title"
+  | "help"
+  | "required"
+  | "secret"
+  | "secret-values"
+  | "placeholder"
+  | "default"
+  | "format"
+  | "pattern"
+  | "length"
+  | "range"
+  | "options"
+  | "branch";
+
+export interface PropertySection {
+  /** The section's heading. */
+  readonly title: string;
+  readonly properties: readonly PropertyName[];
+}
+
+/** What is selected, as the inspector needs to know it. */
+export interface Selection {
+  readonly node: FieldNode;
+  readonly kind: FieldKind;
+  /** "field": a property of the window, a group or a branch; "branch": a branch of a choice. */
+  readonly place: "field" | "branch";
+  /** The choice a branch belongs to. */
+  readonly choice?: FieldNode;
+  /** Whether the field is in its object's `required` list. */
+  readonly required: boolean;
+  readonly sections: readonly PropertySection[];
+}
+
+/** Kinds holding a string value (a secret, a URL, a PEM key…). */
+const STRING_KINDS: ReadonlySet<FieldKind> = new Set([
+  "text", "secret", "url", "email", "hostname", "multiline", "pem", "connection-string",
+]);
+/** String kinds whose value a `format` describes. */
+const FORMAT_KINDS: ReadonlySet<FieldKind> = new Set(["text", "secret", "url", "email", "hostname"]);
+const NUMBER_KINDS: ReadonlySet<FieldKind> = new Set(["number", "integer"]);
+/** Keywords that put a value into the schema, which a secret never carries. */
+const VALUE_KEYWORDS = ["default", "examples", "const"] as const;
+
+/** The selected node, where it sits and which properties apply; undefined for none or the window. */
+export function selectionOf(doc: CredentialDocument, id: string | undefined): Selection | undefined {
+  if (id === undefined) return undefined;
+  const located = locate(doc, id);
+  const position = located?.path.at(-1);
+  if (!located || !position) return undefined;
+  const node = located.node;
+  const kind = kindOf(node);
+  if (position.list === "branches") {
+    return {
+      node,
+      kind,
+      place: "branch",
+      choice: position.parent,
+      required: false,
+      sections: [{ title: "Branch", properties: ["branch", "help"] }],
+    };
+  }
+  const required = requiredKeys(position.parent).includes(node.key);
+  return { node, kind, place: "field", required, sections: sectionsFor(node, kind) };
+}
+
+/** The properties of a field (not a branch), grouped under headings, in the order shown. */
+export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): PropertySection[] {
+  if (typeof node.schema === "boolean") return [{ title: "Field", properties: ["key", "required"] }];
+  const schema = node.schema;
+  const secret = ownValue(schema, "writeOnly") === true;
+  const field: PropertyName[] = ["key", "title", "help", "required"];
+  const value: PropertyName[] = [];
+  const validation: PropertyName[] = [];
+  const sections: PropertySection[] = [{ title: "Field", properties: field }];
+  if (STRING_KINDS.has(kind)) {
+    field.push("secret");
+    if (secret) {
+      if (carriesValue(schema)) value.push("secret-values");
+    } else value.push("placeholder", "default");
+    if (FORMAT_KINDS.has(kind)) validation.push("format");
+    validation.push("pattern", "length");
+  } else if (NUMBER_KINDS.has(kind)) {
+    value.push("placeholder", "default");
+    validation.push("range");
+  } else if (kind === "boolean" || kind === "select") {
+    value.push("default");
+  }
+  if (value.length > 0) sections.push({ title: "Value", properties: value });
+  if (validation.length > 0) sections.push({ title: "Validation", properties: validation });
+  if (kind === "select") sections.push({ title: "Options", properties: ["options"] });
+  return sections;
+}
+
+function carriesValue(schema: JsonObject): boolean {
+  return VALUE_KEYWORDS.some((keyword) => ownValue(schema, keyword) !== undefined);
+}
+
+// ---------------------------------------------------------------- reading values as text
+
+/** A keyword's value as the text a control shows ("" when absent). */
+export function keywordText(node: FieldNode, keyword: string): string {
+  return valueText(ownValue(schemaObject(node), keyword));
+}
+
+export function valueText(value: JsonValue | undefined): string {
+  if (value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The placeholder: the first example. */
+export function placeholderText(node: FieldNode): string {
+  const examples = ownValue(schemaObject(node), "examples");
+  return Array.isArray(examples) ? valueText(examples[0]) : "";
+}
+
+/** The discriminator value of a branch, as text. */
+export function branchValueText(choice: FieldNode, branch: FieldNode): string {
+  return valueText(branchValue(choice, branch));
+}
+
+export { discriminatorKey };
+
+// ---------------------------------------------------------------- typed text to edits
+
+/** What a control's committed text becomes: a field update for the core, or why not. */
+export type Edit = { readonly ok: true; readonly update: FieldUpdate } | { readonly ok: false; readonly reason: string };
+
+const edit = (set: Record<string, JsonValue | undefined>): Edit => ({ ok: true, update: { set } });
+const refuse = (reason: string): Edit => ({ ok: false, reason });
+
+/** Title or help: an empty text removes the keyword. */
+export function textEdit(keyword: "title" | "description", text: string): Edit {
+  return edit({ [keyword]: text === "" ? undefined : text });
+}
+
+/** A key change; the core checks it is not empty and not taken. */
+export function keyEdit(text: string): Edit {
+  return { ok: true, update: { key: text } };
+}
+
+export function requiredEdit(required: boolean): Edit {
+  return { ok: true, update: { required } };
+}
+
+/** Secret on or off. The core refuses to make a field with a default or an example secret. */
+export function secretEdit(secret: boolean): Edit {
+  return edit({ writeOnly: secret ? true : undefined });
+}
+
+/** Removes the values a secret must not carry (default, examples, const). */
+export function clearSecretValues(): Edit {
+  return edit(Object.fromEntries(VALUE_KEYWORDS.map((keyword) => [keyword, undefined])));
+}
+
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** A number typed as text, or why it is not one. */
+export function parseNumber(text: string, integer = false): { ok: true; value: number } | { ok: false; reason: string } {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!NUMBER_TEXT.test(trimmed) || !Number.isFinite(value)) {
+    return { ok: false, reason: `"${text}" is not a number: type digits, e.g. 42 or 2.5` };
+  }
+  if (integer && !Number.isInteger(value)) return { ok: false, reason: `"${text}" is not a whole number: type e.g. 42` };
+  return { ok: true, value };
+}
+
+/** Text typed for a value of `kind` (a default or a placeholder) as the JSON value it stands for. */
+export function parseValue(kind: FieldKind, text: string): { ok: true; value: JsonValue } | { ok: false; reason: string } {
+  if (NUMBER_KINDS.has(kind)) return parseNumber(text, kind === "integer");
+  return { ok: true, value: text };
+}
+
+/** The default typed as text (text and number kinds); an empty text removes it. */
+export function defaultEdit(kind: FieldKind, text: string): Edit {
+  if (text === "") return edit({ default: undefined });
+  const parsed = parseValue(kind, text);
+  return parsed.ok ? edit({ default: parsed.value }) : refuse(`The default ${parsed.reason.replace(/^"[^"]*" /, "")}`);
+}
+
+/** A yes / no field's default: on or none. */
+export function booleanDefaultEdit(on: boolean): Edit {
+  return edit({ default: on ? true : undefined });
+}
+
+/** A select's default, chosen by the option's position ("" for none). */
+export function selectDefaultEdit(node: FieldNode, choice: string): Edit {
+  if (choice === "") return edit({ default: undefined });
+  const values = ownValue(schemaObject(node), "enum");
+  const value = Array.isArray(values) ? values[Number(choice)] : undefined;
+  return value === undefined ? refuse("that option is no longer there: choose another") : edit({ default: value });
+}
+
+/** The placeholder is the first example; an empty text removes it (keeping further examples). */
+export function placeholderEdit(node: FieldNode, kind: FieldKind, text: string): Edit {
+  const examples = ownValue(schemaObject(node), "examples");
+  const rest = Array.isArray(examples) ? examples.slice(1) : [];
+  if (text === "") return edit({ examples: rest.length > 0 ? rest : undefined });
+  const parsed = parseValue(kind, text);
+  if (!parsed.ok) return refuse(`The placeholder ${parsed.reason.replace(/^"[^"]*" /, "")}`);
+  return edit({ examples: [parsed.value, ...rest] });
+}
+
+/** Why a typed pattern cannot be used (invalid or unsafe), checked as the user types. */
+export function patternProblem(text: string): { kind: "invalid" | "unsafe"; message: string } | undefined {
+  if (text === "") return undefined;
+  const verdict = checkPattern(text);
+  if (verdict.ok) return undefined;
+  if (verdict.problem === "invalid") return { kind: "invalid", message: `This pattern ${verdict.message}.` };
+  return { kind: "unsafe", message: `Unsafe pattern: it ${verdict.message}. To fix it, ${verdict.fix}.` };
+}
+
+export function patternEdit(text: string): Edit {
+  const problem = patternProblem(text);
+  return problem ? refuse(problem.message) : edit({ pattern: text === "" ? undefined : text });
+}
+
+export type BoundKeyword = "minLength" | "maxLength" | "minimum" | "maximum";
+
+const BOUNDS: Record<BoundKeyword, { other: BoundKeyword; isMin: boolean; count: boolean; name: string }> = {
+  minLength: { other: "maxLength", isMin: true, count: true, name: "minimum length" },
+  maxLength: { other: "minLength", isMin: false, count: true, name: "maximum length" },
+  minimum: { other: "maximum", isMin: true, count: false, name: "minimum" },
+  maximum: { other: "minimum", isMin: false, count: false, name: "maximum" },
+};
+
+/** A length or a numeric bound typed as text: a number, and the minimum never above the maximum. */
+export function boundEdit(node: FieldNode, keyword: BoundKeyword, text: string): Edit {
+  if (text.trim() === "") return edit({ [keyword]: undefined });
+  const bound = BOUNDS[keyword];
+  const parsed = parseNumber(text, bound.count);
+  if (!parsed.ok) return refuse(`The ${bound.name} ${parsed.reason.replace(/^"[^"]*" /, "")}`);
+  const value = parsed.value;
+  if (bound.count && value < 0) return refuse(`The ${bound.name} must be 0 or more`);
+  const other = ownValue(schemaObject(node), bound.other);
+  if (typeof other === "number") {
+    const [min, max] = bound.isMin ? [value, other] : [other, value];
+    if (min > max) {
+      const otherName = BOUNDS[bound.other].name;
+      return refuse(
+        bound.isMin
+          ? `The ${bound.name} (${value}) must not exceed the ${otherName} (${other})`
+          : `The ${bound.name} (${value}) must not be below the ${otherName} (${other})`,
+      );
+    }
+  }
+  return edit({ [keyword]: value });
+}
+
+/** Formats offered for text-like fields; a format the schema already has is offered too. */
+export const FORMATS: ReadonlyArray<{ value: string; label: string }> = [
+  { value: "", label: "None" },
+  { value: "uri", label: "URL (uri)" },
+  { value: "email", label: "Email" },
+  { value: "hostname", label: "Host name" },
+  { value: "ipv4", label: "IPv4 address" },
+  { value: "ipv6", label: "IPv6 address" },
+  { value: "uuid", label: "UUID" },
+  { value: "date", label: "Date" },
+  { value: "date-time", label: "Date and time" },
+];
+
+export function formatChoices(node: FieldNode): ReadonlyArray<{ value: string; label: string }> {
+  const current = keywordText(node, "format");
+  return current === "" || FORMATS.some((format) => format.value === current) ? FORMATS : [...FORMATS, { value: current, label: current }];
+}
+
+export function formatEdit(format: string): Edit {
+  return edit({ format: format === "" ? undefined : format });
+}

@@ -1,0 +1,65 @@
+import { useId, useState } from "react";
+import type { FieldNode } from "../../model/index.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { applyEdit } from "./apply-edit.ts";
+import { TextControl } from "./controls.tsx";
+import type { Edit } from "./field-properties.ts";
+import { addOption, editOptionLabel, editOptionValue, moveOption, readOptions, removeOption } from "./select-options.ts";
+
+/** A select's options: value and label of each, added, removed and reordered. Each change is one step. */
+export function OptionsEditor({ store, node }: { store: DesignerStore; node: FieldNode }) {
+  const options = readOptions(node);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const id = useId();
+  const errorId = `${id}-error`;
+  const apply = (edit: Edit) => setError(applyEdit(store, node.id, edit));
+  const describedBy = error ? errorId : undefined;
+  return (
+    <div className="inspector-options">
+      <ol className="inspector-option-list" aria-label="Options">
+        {options.map((option, index) => {
+          const n = index + 1;
+          return (
+            <li key={index} className="inspector-option">
+              <TextControl
+                label={`Value of option ${n}`}
+                value={option.valueText}
+                spellCheck={false}
+                onCommit={(text) => applyEdit(store, node.id, editOptionValue(node, index, text))}
+              />
+              <TextControl
+                label={`Label of option ${n}`}
+                value={option.label}
+                onCommit={(text) => applyEdit(store, node.id, editOptionLabel(node, index, text))}
+              />
+              <div className="inspector-option-actions">
+                <button type="button" aria-describedby={describedBy} disabled={index === 0} onClick={() => apply(moveOption(node, index, index - 1))}>
+                  Move option {n} up
+                </button>
+                <button
+                  type="button"
+                  aria-describedby={describedBy}
+                  disabled={index === options.length - 1}
+                  onClick={() => apply(moveOption(node, index, index + 1))}
+                >
+                  Move option {n} down
+                </button>
+                <button type="button" aria-describedby={describedBy} onClick={() => apply(removeOption(node, index))}>
+                  Remove option {n}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" aria-describedby={describedBy} onClick={() => apply(addOption(node))}>
+        Add option
+      </button>
+      {error ? (
+        <p id={errorId} className="inspector-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

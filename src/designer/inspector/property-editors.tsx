@@ -1,0 +1,213 @@
+import { useId, useState, type ReactNode } from "react";
+import { schemaObject } from "../../model/index.ts";
+import { ownValue } from "../../schema/json.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { applyBranchRename, applyEdit } from "./apply-edit.ts";
+import { CheckboxControl, SelectControl, TextControl } from "./controls.tsx";
+import {
+  booleanDefaultEdit,
+  boundEdit,
+  branchValueText,
+  clearSecretValues,
+  defaultEdit,
+  discriminatorKey,
+  formatChoices,
+  formatEdit,
+  keyEdit,
+  keywordText,
+  patternEdit,
+  patternProblem,
+  placeholderEdit,
+  placeholderText,
+  requiredEdit,
+  secretEdit,
+  selectDefaultEdit,
+  textEdit,
+  type BoundKeyword,
+  type PropertyName,
+  type Selection,
+} from "./field-properties.ts";
+import { OptionsEditor } from "./options-editor.tsx";
+import { readOptions } from "./select-options.ts";
+import { jsonEqual } from "../../schema/json.ts";
+
+export interface PropertyEditorProps {
+  store: DesignerStore;
+  selection: Selection;
+}
+
+type PropertyEditor = (props: PropertyEditorProps) => ReactNode;
+
+const isNumberKind = (selection: Selection) => selection.kind === "number" || selection.kind === "integer";
+
+/** One editor per property: the inspector renders the ones `sectionsFor` lists, in its order. */
+export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
+  key: ({ store, selection: { node } }) => (
+    <TextControl
+      label="Key"
+      value={node.key}
+      spellCheck={false}
+      hint="The property name the connector receives; unique within its group."
+      onCommit={(text) => applyEdit(store, node.id, keyEdit(text))}
+    />
+  ),
+
+  title: ({ store, selection: { node } }) => (
+    <TextControl label="Title" value={keywordText(node, "title")} onCommit={(text) => applyEdit(store, node.id, textEdit("title", text))} />
+  ),
+
+  help: ({ store, selection: { node } }) => (
+    <TextControl
+      label="Help text"
+      multiline
+      value={keywordText(node, "description")}
+      hint="Shown under the field. Ctrl+Enter or leaving the box applies it."
+      onCommit={(text) => applyEdit(store, node.id, textEdit("description", text))}
+    />
+  ),
+
+  required: ({ store, selection: { node, required } }) => (
+    <CheckboxControl label="Required" checked={required} onCommit={(on) => applyEdit(store, node.id, requiredEdit(on))} />
+  ),
+
+  secret: ({ store, selection: { node } }) => (
+    <CheckboxControl
+      label="Secret (write-only)"
+      checked={ownValue(schemaObject(node), "writeOnly") === true}
+      hint="A secret is masked and never carries a default or an example."
+      onCommit={(on) => applyEdit(store, node.id, secretEdit(on))}
+    />
+  ),
+
+  "secret-values": SecretValues,
+
+  placeholder: ({ store, selection }) => (
+    <TextControl
+      label="Placeholder"
+      value={placeholderText(selection.node)}
+      inputMode={isNumberKind(selection) ? "decimal" : undefined}
+      hint="An example shown in the empty field (the schema's first example)."
+      onCommit={(text) => applyEdit(store, selection.node.id, placeholderEdit(selection.node, selection.kind, text))}
+    />
+  ),
+
+  default: DefaultValue,
+
+  format: ({ store, selection: { node } }) => (
+    <SelectControl
+      label="Format"
+      value={keywordText(node, "format")}
+      choices={formatChoices(node)}
+      onCommit={(format) => applyEdit(store, node.id, formatEdit(format))}
+    />
+  ),
+
+  pattern: ({ store, selection: { node } }) => (
+    <TextControl
+      label="Pattern"
+      value={keywordText(node, "pattern")}
+      spellCheck={false}
+      check={(text) => patternProblem(text)?.message}
+      hint="A regular expression the value must match; add ^ and $ to match the whole value."
+      onCommit={(text) => applyEdit(store, node.id, patternEdit(text))}
+    />
+  ),
+
+  length: (props) => (
+    <>
+      <Bound {...props} keyword="minLength" label="Minimum length" />
+      <Bound {...props} keyword="maxLength" label="Maximum length" />
+    </>
+  ),
+
+  range: (props) => (
+    <>
+      <Bound {...props} keyword="minimum" label="Minimum" />
+      <Bound {...props} keyword="maximum" label="Maximum" />
+    </>
+  ),
+
+  options: ({ store, selection: { node } }) => <OptionsEditor store={store} node={node} />,
+
+  branch: ({ store, selection: { node, choice } }) => (
+    <>
+      <TextControl
+        label="Branch title"
+        value={keywordText(node, "title")}
+        onCommit={(title) => applyBranchRename(store, node.id, { title })}
+      />
+      {choice ? (
+        <TextControl
+          label={`Value of "${discriminatorKey(choice)}"`}
+          value={branchValueText(choice, node)}
+          spellCheck={false}
+          hint="What the connector receives to tell this branch from the others."
+          onCommit={(value) => applyBranchRename(store, node.id, { value })}
+        />
+      ) : null}
+    </>
+  ),
+};
+
+function Bound({ store, selection: { node }, keyword, label }: PropertyEditorProps & { keyword: BoundKeyword; label: string }) {
+  return (
+    <TextControl
+      label={label}
+      value={keywordText(node, keyword)}
+      inputMode={keyword === "minimum" || keyword === "maximum" ? "decimal" : "numeric"}
+      onCommit={(text) => applyEdit(store, node.id, boundEdit(node, keyword, text))}
+    />
+  );
+}
+
+function DefaultValue({ store, selection }: PropertyEditorProps) {
+  const { node, kind } = selection;
+  const current = ownValue(schemaObject(node), "default");
+  if (kind === "boolean") {
+    return <CheckboxControl label="On by default" checked={current === true} onCommit={(on) => applyEdit(store, node.id, booleanDefaultEdit(on))} />;
+  }
+  if (kind === "select") {
+    const options = readOptions(node);
+    const index = current === undefined ? -1 : options.findIndex((option) => jsonEqual(option.value, current));
+    return (
+      <SelectControl
+        label="Default"
+        value={index < 0 ? "" : String(index)}
+        choices={[{ value: "", label: "No default" }, ...options.map((option, i) => ({ value: String(i), label: option.label }))]}
+        onCommit={(choice) => applyEdit(store, node.id, selectDefaultEdit(node, choice))}
+      />
+    );
+  }
+  return (
+    <TextControl
+      label="Default"
+      value={keywordText(node, "default")}
+      inputMode={isNumberKind(selection) ? "decimal" : undefined}
+      hint="The value the field starts with."
+      onCommit={(text) => applyEdit(store, node.id, defaultEdit(kind, text))}
+    />
+  );
+}
+
+/** A secret that carries a value (e.g. imported that way): say so and offer to remove it. */
+function SecretValues({ store, selection: { node } }: PropertyEditorProps) {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const id = useId();
+  return (
+    <div className="inspector-control">
+      <p id={`${id}-why`}>This secret carries a default or an example in the schema, which would ship it with every connector.</p>
+      <button
+        type="button"
+        aria-describedby={[`${id}-why`, error ? `${id}-error` : ""].join(" ").trim()}
+        onClick={() => setError(applyEdit(store, node.id, clearSecretValues()))}
+      >
+        Remove the secret's default and examples
+      </button>
+      {error ? (
+        <p id={`${id}-error`} className="inspector-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { createRoot } from "react-dom/client";
+import { DesignerApp } from "./designer/app.tsx";
+import { DesignerStore } from "./designer/designer-store.ts";
+import { importSchema } from "./schema/import.ts";
+import "./preview/credential-form.css";
+import "./designer/designer.css";
+import "./designer/inspector/inspector.css";
+
+/** The designer page: a blank credential window to start from. */
+const store = new DesignerStore(importSchema({ $schema: "http://json-schema.org/draft-07/schema#", title: "Credentials", type: "object", properties: {} }));
+createRoot(document.getElementById("root")!).render(<DesignerApp store={store} />);

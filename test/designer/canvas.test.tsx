@@ -1,0 +1,110 @@
+import { act, cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { Canvas } from "../../src/designer/canvas/canvas.tsx";
+import { DesignerStore } from "../../src/designer/designer-store.ts";
+import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
+import { Palette } from "../../src/designer/palette/palette.tsx";
+import { moveField, type FieldNode } from "../../src/model/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
+
+afterEach(cleanup);
+
+const SAMPLE = {
+  type: "object",
+  properties: {
+    username: { type: "string", title: "User name" },
+    region: { type: "string", title: "Region" },
+    account: { type: "object", title: "Account", properties: { username: { type: "string", title: "Login" } } },
+    auth: {
+      title: "Authentication",
+      oneOf: [
+        { title: "None", type: "object", properties: { type: { const: "none" } } },
+        { title: "Basic", type: "object", properties: { type: { const: "basic" }, password: { type: "string", title: "Password", writeOnly: true } } },
+      ],
+    },
+  },
+};
+
+function setup(schema: object = SAMPLE) {
+  const store = new DesignerStore(importSchema(structuredClone(schema) as never));
+  render(
+    <DesignerDnd store={store}>
+      <Palette store={store} />
+      <Canvas store={store} />
+    </DesignerDnd>,
+  );
+  return { store, user: userEvent.setup() };
+}
+
+const keys = (node: FieldNode) => node.fields!.map((field) => field.key);
+const byKey = (store: DesignerStore, key: string) => store.doc.root.fields!.find((field) => field.key === key)!;
+const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
+
+describe("Canvas: the design as a tree of lists", () => {
+  it("shows the window's fields, a group's fields nested, a choice's branches with their fields", () => {
+    setup();
+    const window = screen.getByRole("list", { name: "Fields of the window" });
+    const top = within(window).getAllByRole("listitem").filter((item) => item.parentElement === window);
+    expect(top.map((item) => item.querySelector(".cd-row-title")?.textContent)).toEqual(["User name", "Region", "Account", "Authentication"]);
+    expect(within(screen.getByRole("list", { name: "Fields of Account" })).getByText("Login")).toBeTruthy();
+    const branches = screen.getByRole("list", { name: "Branches of Authentication" });
+    expect(within(branches).getByRole("list", { name: "Fields of Authentication › Basic" })).toBeTruthy();
+    expect(within(screen.getByRole("list", { name: "Fields of Authentication › Basic" })).getByRole("button", { name: "Move Password" })).toBeTruthy();
+    // Key and kind are shown in the row.
+    expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
+    expect(within(rowOf("Password")).getByText("Secret")).toBeTruthy();
+  });
+
+  it("an empty group or window says where to drop", () => {
+    setup({ type: "object", properties: {} });
+    expect(within(screen.getByRole("list", { name: "Fields of the window" })).getByText("Drop fields here")).toBeTruthy();
+  });
+
+  it("click or Enter on a row selects it (aria-current)", async () => {
+    const { store, user } = setup();
+    const select = within(rowOf("Region")).getByRole("button", { name: /^Region/ });
+    await user.click(select);
+    expect(store.getState().selected).toBe(byKey(store, "region").id);
+    expect(rowOf("Region").getAttribute("aria-current")).toBe("true");
+    const login = within(rowOf("Login")).getByRole("button", { name: /^Login/ });
+    login.focus();
+    await user.keyboard("{Enter}");
+    expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
+    expect(rowOf("Login").getAttribute("aria-current")).toBe("true");
+    expect(rowOf("Region").getAttribute("aria-current")).toBeNull();
+  });
+
+  it("Duplicate adds a copy after the field and selects it; Delete removes it; each is one undo step", async () => {
+    const { store, user } = setup();
+    await user.click(screen.getByRole("button", { name: "Duplicate Region" }));
+    expect(keys(store.doc.root)).toEqual(["username", "region", "regionCopy", "account", "auth"]);
+    expect(store.getState().selected).toBe(byKey(store, "regionCopy").id);
+    await user.click(screen.getByRole("button", { name: "Delete User name" }));
+    expect(keys(store.doc.root)).toEqual(["region", "regionCopy", "account", "auth"]);
+    expect(screen.queryByRole("button", { name: "Move User name" })).toBeNull();
+    act(() => store.undo());
+    expect(keys(store.doc.root)).toEqual(["username", "region", "regionCopy", "account", "auth"]);
+    expect(screen.getByRole("button", { name: "Move User name" })).toBeTruthy();
+  });
+
+  it("a refused change shows why in an alert, and the next change clears it", async () => {
+    const { store, user } = setup();
+    expect(screen.queryByRole("alert")).toBeNull();
+    let reason: string | undefined;
+    act(() => void (reason = store.run((doc) => moveField(doc, byKey(store, "username").id, { parent: byKey(store, "account").id, index: 0 }))));
+    expect(reason).toMatch(/already used/);
+    expect(screen.getByRole("alert").textContent).toMatch(/The key "username" is already used in "Account"/);
+    expect(keys(store.doc.root)).toEqual(["username", "region", "account", "auth"]);
+    await user.click(screen.getByRole("button", { name: "Duplicate Region" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("drag handles are keyboard-operable buttons named after the field", () => {
+    setup();
+    const handle = screen.getByRole("button", { name: "Move Account" });
+    expect(handle.tagName).toBe("BUTTON");
+    expect(handle.getAttribute("aria-roledescription")).toBe("sortable");
+    expect(document.getElementById(handle.getAttribute("aria-describedby")!)?.textContent).toMatch(/Space/);
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import {
+  booleanDefaultEdit,
+  boundEdit,
+  branchValueText,
+  clearSecretValues,
+  defaultEdit,
+  formatChoices,
+  formatEdit,
+  parseNumber,
+  patternEdit,
+  patternProblem,
+  placeholderEdit,
+  placeholderText,
+  secretEdit,
+  sectionsFor,
+  selectDefaultEdit,
+  selectionOf,
+  textEdit,
+  type PropertyName,
+} from "../../src/designer/inspector/field-properties.ts";
+import { applyTransaction, isRefusal, updateField, type CredentialDocument, type FieldNode } from "../../src/model/index.ts";
+import type { JsonObject } from "../../src/schema/json.ts";
+import { importSchema } from "../../src/schema/import.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
+
+const field = (schema: JsonObject | boolean, key = "f"): FieldNode => ({ id: "n1", key, schema });
+const properties = (node: FieldNode) => sectionsFor(node).flatMap((section) => section.properties as PropertyName[]);
+
+const doc = (): CredentialDocument =>
+  importSchema({
+    type: "object",
+    properties: {
+      user: { type: "string", title: "User" },
+      auth: {
+        title: "Auth",
+        oneOf: [
+          { title: "None", type: "object", properties: { type: { type: "string", const: "none" } } },
+          { title: "Basic", type: "object", properties: { type: { type: "string", const: "basic" } } },
+        ],
+      },
+    },
+    required: ["user"],
+  });
+
+describe("which properties a field shows", () => {
+  it("a text field: key, title, help, required, secret, placeholder, default, format, pattern, lengths", () => {
+    expect(properties(field({ type: "string" }))).toEqual([
+      "key", "title", "help", "required", "secret", "placeholder", "default", "format", "pattern", "length",
+    ]);
+  });
+
+  it("a secret has no placeholder or default, unless it carries one (then the way to remove it)", () => {
+    const secret = properties(field({ type: "string", writeOnly: true }));
+    expect(secret).not.toContain("default");
+    expect(secret).not.toContain("placeholder");
+    expect(secret).toContain("pattern");
+    expect(properties(field({ type: "string", writeOnly: true, default: "x" }))).toContain("secret-values");
+  });
+
+  it("numbers get min/max and no pattern; yes/no a default only; a select its options", () => {
+    const number = properties(field({ type: "integer" }));
+    expect(number).toEqual(["key", "title", "help", "required", "placeholder", "default", "range"]);
+    expect(properties(field({ type: "boolean" }))).toEqual(["key", "title", "help", "required", "default"]);
+    const select = properties(field({ type: "string", enum: ["a"] }));
+    expect(select).toContain("options");
+    expect(select).not.toContain("pattern");
+  });
+
+  it("multi-line text has no format; a group or a boolean schema only what applies", () => {
+    expect(properties(field({ type: "string", "x-widget": "multiline" }))).not.toContain("format");
+    expect(properties({ id: "g", key: "g", schema: { type: "object" }, fields: [] })).toEqual(["key", "title", "help", "required"]);
+    expect(properties(field(true))).toEqual(["key", "required"]);
+  });
+
+  it("selectionOf: a field knows whether it is required; a branch shows its branch properties", () => {
+    const d = doc();
+    const user = d.root.fields![0]!;
+    const auth = d.root.fields![1]!;
+    expect(selectionOf(d, user.id)).toMatchObject({ place: "field", kind: "text", required: true });
+    expect(selectionOf(d, auth.id)).toMatchObject({ place: "field", kind: "choice", required: false });
+    const branch = selectionOf(d, auth.branches![1]!.id)!;
+    expect(branch).toMatchObject({ place: "branch", choice: auth });
+    expect(branch.sections.flatMap((s) => s.properties)).toEqual(["branch", "help"]);
+    expect(branchValueText(auth, auth.branches![1]!)).toBe("basic");
+    expect(selectionOf(d, d.root.id)).toBeUndefined();
+    expect(selectionOf(d, undefined)).toBeUndefined();
+    expect(selectionOf(d, "gone")).toBeUndefined();
+  });
+});
+
+describe("typed text to edits", () => {
+  it("title and help: empty removes the keyword", () => {
+    expect(textEdit("title", "User")).toEqual({ ok: true, update: { set: { title: "User" } } });
+    expect(textEdit("description", "")).toEqual({ ok: true, update: { set: { description: undefined } } });
+  });
+
+  it("numbers: digits only, whole numbers for integers", () => {
+    expect(parseNumber("42")).toEqual({ ok: true, value: 42 });
+    expect(parseNumber(" -2.5e3 ")).toEqual({ ok: true, value: -2500 });
+    for (const bad of ["abc", "0x10", "1,5", "Infinity", "", "1e999"]) expect(parseNumber(bad).ok).toBe(false);
+    expect(parseNumber("2.5", true).ok).toBe(false);
+  });
+
+  it("a default is typed by kind", () => {
+    expect(defaultEdit("number", "8080")).toEqual({ ok: true, update: { set: { default: 8080 } } });
+    expect(defaultEdit("text", "8080")).toEqual({ ok: true, update: { set: { default: "8080" } } });
+    expect(defaultEdit("integer", "1.5")).toEqual({ ok: false, reason: expect.stringMatching(/^The default is not a whole number/) });
+    expect(defaultEdit("number", "lots")).toEqual({ ok: false, reason: expect.stringMatching(/^The default is not a number/) });
+    expect(defaultEdit("number", "")).toEqual({ ok: true, update: { set: { default: undefined } } });
+    expect(booleanDefaultEdit(true)).toEqual({ ok: true, update: { set: { default: true } } });
+    expect(booleanDefaultEdit(false)).toEqual({ ok: true, update: { set: { default: undefined } } });
+    const select = field({ type: "string", enum: ["eu", "us"] });
+    expect(selectDefaultEdit(select, "1")).toEqual({ ok: true, update: { set: { default: "us" } } });
+    expect(selectDefaultEdit(select, "")).toEqual({ ok: true, update: { set: { default: undefined } } });
+    expect(selectDefaultEdit(select, "7").ok).toBe(false);
+  });
+
+  it("the placeholder is the first example; further examples are kept", () => {
+    const node = field({ type: "string", examples: ["a", "b"] });
+    expect(placeholderText(node)).toBe("a");
+    expect(placeholderEdit(node, "text", "z")).toEqual({ ok: true, update: { set: { examples: ["z", "b"] } } });
+    expect(placeholderEdit(node, "text", "")).toEqual({ ok: true, update: { set: { examples: ["b"] } } });
+    expect(placeholderEdit(field({ type: "string", examples: ["a"] }), "text", "")).toEqual({ ok: true, update: { set: { examples: undefined } } });
+    expect(placeholderEdit(field({ type: "number" }), "number", "443")).toEqual({ ok: true, update: { set: { examples: [443] } } });
+    expect(placeholderEdit(field({ type: "number" }), "number", "port").ok).toBe(false);
+  });
+
+  it("a pattern: invalid and unsafe ones are refused with the reason, a safe one is set", () => {
+    expect(patternProblem("^(a+)+$")).toMatchObject({ kind: "unsafe", message: expect.stringMatching(/^Unsafe pattern: it can backtrack catastrophically/) });
+    expect(patternProblem("^[a-z")).toMatchObject({ kind: "invalid", message: expect.stringMatching(/not a valid regular expression/) });
+    expect(patternProblem("^[a-z]+$")).toBeUndefined();
+    expect(patternEdit("^(a+)+$").ok).toBe(false);
+    expect(patternEdit("^[a-z]+$")).toEqual({ ok: true, update: { set: { pattern: "^[a-z]+$" } } });
+    expect(patternEdit("")).toEqual({ ok: true, update: { set: { pattern: undefined } } });
+  });
+
+  it("bounds: numbers, lengths whole and not negative, min never above max", () => {
+    const text = field({ type: "string", minLength: 2, maxLength: 10 });
+    expect(boundEdit(text, "minLength", "5")).toEqual({ ok: true, update: { set: { minLength: 5 } } });
+    expect(boundEdit(text, "minLength", "11")).toEqual({ ok: false, reason: "The minimum length (11) must not exceed the maximum length (10)" });
+    expect(boundEdit(text, "maxLength", "1")).toEqual({ ok: false, reason: "The maximum length (1) must not be below the minimum length (2)" });
+    expect(boundEdit(text, "maxLength", "-1")).toEqual({ ok: false, reason: "The maximum length must be 0 or more" });
+    expect(boundEdit(text, "maxLength", "2.5").ok).toBe(false);
+    expect(boundEdit(text, "maxLength", "")).toEqual({ ok: true, update: { set: { maxLength: undefined } } });
+    const number = field({ type: "number", maximum: 1 });
+    expect(boundEdit(number, "minimum", "0.5")).toEqual({ ok: true, update: { set: { minimum: 0.5 } } });
+    expect(boundEdit(number, "minimum", "2").ok).toBe(false);
+    expect(boundEdit(number, "minimum", "two")).toEqual({ ok: false, reason: expect.stringMatching(/^The minimum is not a number/) });
+    expect(boundEdit(number, "minimum", "1")).toEqual({ ok: true, update: { set: { minimum: 1 } } });
+  });
+
+  it("format: none removes it; an unknown format already there is offered too", () => {
+    expect(formatEdit("")).toEqual({ ok: true, update: { set: { format: undefined } } });
+    expect(formatEdit("email")).toEqual({ ok: true, update: { set: { format: "email" } } });
+    expect(formatChoices(field({ type: "string", format: "ipv4" })).filter((f) => f.value === "ipv4")).toHaveLength(1);
+    expect(formatChoices(field({ type: "string", format: "iban" })).at(-1)).toEqual({ value: "iban", label: "iban" });
+  });
+
+  it("secret edits go through the core, which refuses a secret with a value until it is cleared", () => {
+    const d = importSchema({ type: "object", properties: { token: { type: "string", default: "abc", examples: ["x"] } } });
+    const id = d.root.fields![0]!.id;
+    const on = secretEdit(true);
+    if (!on.ok) throw new Error("expected an edit");
+    expect(isRefusal(updateField(d, id, on.update))).toBe(true);
+    const cleared = clearSecretValues();
+    if (!cleared.ok) throw new Error("expected an edit");
+    const both = updateField(d, id, { set: { ...cleared.update.set, ...on.update.set } });
+    if (isRefusal(both)) throw new Error(both.reason);
+    const applied = applyTransaction(d, both);
+    if (!applied.ok) throw new Error(applied.reason);
+    expect(toSchema(applied.doc)).toEqual({ type: "object", properties: { token: { type: "string", writeOnly: true } } });
+    expect(secretEdit(false)).toEqual({ ok: true, update: { set: { writeOnly: undefined } } });
+  });
+});

@@ -1,0 +1,315 @@
+import { act, cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { DesignerStore } from "../../src/designer/designer-store.ts";
+import { Inspector } from "../../src/designer/inspector/inspector.tsx";
+import { updateField } from "../../src/model/index.ts";
+import type { JsonObject } from "../../src/schema/json.ts";
+import { importSchema } from "../../src/schema/import.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
+
+afterEach(cleanup);
+
+const SCHEMA: JsonObject = {
+  type: "object",
+  title: "Example API",
+  properties: {
+    username: { type: "string", title: "User name", minLength: 1, maxLength: 64 },
+    password: { type: "string", title: "Password", writeOnly: true },
+    port: { type: "integer", title: "Port", minimum: 1, maximum: 65535 },
+    verify: { type: "boolean", title: "Verify TLS" },
+    region: { type: "string", title: "Region", enum: ["eu", "us"], "x-enumNames": ["Europe", "United States"] },
+    auth: {
+      title: "Authentication",
+      oneOf: [
+        { title: "None", type: "object", properties: { type: { type: "string", const: "none" } }, required: ["type"] },
+        { title: "Basic", type: "object", properties: { type: { type: "string", const: "basic" } }, required: ["type"] },
+      ],
+    },
+  },
+  required: ["username"],
+};
+
+/** Renders the inspector over a fresh store and selects the field `key` (or nothing). */
+function setup(key?: string) {
+  const store = new DesignerStore(importSchema(structuredClone(SCHEMA)));
+  render(<Inspector store={store} />);
+  if (key !== undefined) act(() => store.select(idOf(store, key)));
+  return { store, user: userEvent.setup(), schema: () => toSchema(store.doc) as { properties: Record<string, JsonObject>; required?: string[]; [k: string]: unknown } };
+}
+
+const idOf = (store: DesignerStore, key: string) => store.doc.root.fields!.find((field) => field.key === key)!.id;
+const field = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+/** The text of the element(s) an invalid control's aria-describedby points at. */
+const description = (element: HTMLElement) =>
+  (element.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
+
+async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string, then = "{Enter}") {
+  await user.clear(input);
+  if (text !== "") await user.type(input, text.replace(/[{[]/g, (c) => c + c));
+  if (then === "tab") await user.tab();
+  else await user.keyboard(then);
+}
+
+describe("Inspector: the window and the selected field", () => {
+  it("with nothing selected, edits the window's title and description, and says to select a field", async () => {
+    const { store, user, schema } = setup();
+    expect(screen.getByRole("region", { name: "Properties" })).toBeTruthy();
+    expect(screen.getByText(/Select a field/)).toBeTruthy();
+    const title = field("Window title");
+    expect(title.value).toBe("Example API");
+    await retype(user, title, "Stripe");
+    await retype(user, field("Window description"), "Keys for Stripe", "tab");
+    expect(schema()).toMatchObject({ title: "Stripe", description: "Keys for Stripe" });
+    act(() => store.undo());
+    expect(schema().description).toBeUndefined();
+    expect(field("Window title").value).toBe("Stripe");
+  });
+
+  it("shows the properties of the selected field in a named form with section headings", () => {
+    setup("username");
+    const form = screen.getByRole("form", { name: /Properties of text "User name" \(username\)/ });
+    expect(within(form).getByRole("heading", { name: "Field" })).toBeTruthy();
+    expect(within(form).getByRole("heading", { name: "Validation" })).toBeTruthy();
+    expect(field("Key").value).toBe("username");
+    expect(field("Title").value).toBe("User name");
+    expect((screen.getByRole("checkbox", { name: "Required" }) as HTMLInputElement).checked).toBe(true);
+    expect(field("Minimum length").value).toBe("1");
+  });
+});
+
+describe("Inspector: validation of what the user types", () => {
+  it("a duplicate key is refused inline; the document is unchanged and the typed text stays", async () => {
+    const { store, user } = setup("username");
+    const before = store.doc;
+    const key = field("Key");
+    await retype(user, key, "password");
+    expect(store.doc).toBe(before);
+    expect(key.value).toBe("password");
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(description(key)).toMatch(/the key "password" is already used/);
+    await retype(user, key, "login");
+    expect(key.getAttribute("aria-invalid")).toBeNull();
+    expect(store.doc.root.fields!.map((f) => f.key)).toContain("login");
+  });
+
+  it("an empty key is refused", async () => {
+    const { store, user } = setup("username");
+    const before = store.doc;
+    const key = field("Key");
+    await retype(user, key, "", "tab");
+    expect(store.doc).toBe(before);
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(description(key)).toMatch(/needs a key/);
+  });
+
+  it("an unsafe pattern is flagged while typing and not applied; a safe one is", async () => {
+    const { store, user, schema } = setup("username");
+    const before = store.doc;
+    const pattern = field("Pattern");
+    await user.type(pattern, "^(a+)+$");
+    expect(pattern.getAttribute("aria-invalid")).toBe("true");
+    expect(description(pattern)).toMatch(/Unsafe pattern: it can backtrack catastrophically/);
+    await user.keyboard("{Enter}");
+    await user.tab();
+    expect(store.doc).toBe(before);
+    expect(pattern.value).toBe("^(a+)+$");
+    await retype(user, pattern, "^[a-z");
+    expect(description(pattern)).toMatch(/not a valid regular expression/);
+    expect(store.doc).toBe(before);
+    await retype(user, pattern, "^[a-z]+$");
+    expect(pattern.getAttribute("aria-invalid")).toBeNull();
+    expect(schema().properties.username!.pattern).toBe("^[a-z]+$");
+  });
+
+  it("a minimum length above the maximum is refused", async () => {
+    const { store, user, schema } = setup("username");
+    const before = store.doc;
+    const min = field("Minimum length");
+    await retype(user, min, "100");
+    expect(store.doc).toBe(before);
+    expect(min.getAttribute("aria-invalid")).toBe("true");
+    expect(description(min)).toMatch(/minimum length \(100\) must not exceed the maximum length \(64\)/);
+    await retype(user, field("Maximum length"), "200");
+    await retype(user, min, "100");
+    expect(schema().properties.username).toMatchObject({ minLength: 100, maxLength: 200 });
+  });
+
+  it("a number field: min above max and a non-number are refused; the default is typed as a number", async () => {
+    const { store, user, schema } = setup("port");
+    const before = store.doc;
+    const minimum = field("Minimum");
+    await retype(user, minimum, "70000");
+    expect(description(minimum)).toMatch(/must not exceed the maximum \(65535\)/);
+    const def = field("Default");
+    await retype(user, def, "eighty");
+    expect(def.getAttribute("aria-invalid")).toBe("true");
+    expect(description(def)).toMatch(/not a number/);
+    expect(store.doc).toBe(before);
+    await retype(user, def, "8080");
+    expect(schema().properties.port!.default).toBe(8080);
+    await retype(user, field("Placeholder"), "443");
+    expect(schema().properties.port!.examples).toEqual([443]);
+  });
+
+  it("a secret has no default or placeholder; making a field with a default secret is refused until the default is gone", async () => {
+    const { store, user, schema } = setup("password");
+    expect(screen.queryByRole("textbox", { name: "Default" })).toBeNull();
+    expect(screen.queryByRole("textbox", { name: "Placeholder" })).toBeNull();
+    expect((screen.getByRole("checkbox", { name: "Secret (write-only)" }) as HTMLInputElement).checked).toBe(true);
+
+    act(() => store.select(idOf(store, "username")));
+    await retype(user, field("Default"), "admin");
+    const secret = screen.getByRole("checkbox", { name: "Secret (write-only)" });
+    await user.click(secret);
+    expect(secret.getAttribute("aria-invalid")).toBe("true");
+    expect(description(secret)).toMatch(/never carries a value/);
+    expect(schema().properties.username!.writeOnly).toBeUndefined();
+    await retype(user, field("Default"), "", "tab");
+    await user.click(secret);
+    expect(schema().properties.username!.writeOnly).toBe(true);
+    expect(screen.queryByRole("textbox", { name: "Default" })).toBeNull();
+  });
+});
+
+describe("Inspector: values already in the schema", () => {
+  it("an unsafe pattern imported as is is flagged; a secret carrying a default offers to remove it", async () => {
+    const store = new DesignerStore(
+      importSchema({ type: "object", properties: { token: { type: "string", writeOnly: true, default: "abc", pattern: "^(a|a)*$" } } }),
+    );
+    render(<Inspector store={store} />);
+    act(() => store.select(store.doc.root.fields![0]!.id));
+    const pattern = field("Pattern");
+    expect(pattern.getAttribute("aria-invalid")).toBe("true");
+    expect(description(pattern)).toMatch(/Unsafe pattern/);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Remove the secret's default and examples" }));
+    expect(toSchema(store.doc)).toEqual({ type: "object", properties: { token: { type: "string", writeOnly: true, pattern: "^(a|a)*$" } } });
+    expect(screen.queryByRole("button", { name: /Remove the secret's default/ })).toBeNull();
+  });
+});
+
+describe("Inspector: edits are one undo step each and follow the document", () => {
+  it("title, help, required and placeholder apply on commit, one step each; undo shows the old value", async () => {
+    const { store, user, schema } = setup("username");
+    await retype(user, field("Title"), "Login");
+    await retype(user, field("Help text"), "Your login", "tab");
+    await user.click(screen.getByRole("checkbox", { name: "Required" }));
+    await retype(user, field("Placeholder"), "jane");
+    expect(schema().properties.username).toMatchObject({ title: "Login", description: "Your login", examples: ["jane"] });
+    expect(schema().required).toBeUndefined();
+
+    act(() => store.undo());
+    expect(schema().properties.username!.examples).toBeUndefined();
+    expect(field("Placeholder").value).toBe("");
+    act(() => store.undo());
+    expect(schema().required).toEqual(["username"]);
+    expect((screen.getByRole("checkbox", { name: "Required" }) as HTMLInputElement).checked).toBe(true);
+    act(() => store.undo());
+    expect(field("Help text").value).toBe("");
+    act(() => store.undo());
+    expect(field("Title").value).toBe("User name");
+    expect(store.canUndo).toBe(false);
+  });
+
+  it("typing several characters makes one step, not one per keystroke", async () => {
+    const { store, user } = setup("username");
+    await retype(user, field("Title"), "A much longer title");
+    expect(store.getState().editor.done).toHaveLength(1);
+  });
+
+  it("a change from elsewhere replaces an open, refused draft", async () => {
+    const { store, user } = setup("username");
+    const key = field("Key");
+    await retype(user, key, "password");
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    act(() => void store.run((doc) => updateField(doc, idOf(store, "username"), { key: "user" })));
+    expect(field("Key").value).toBe("user");
+    expect(field("Key").getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("selecting another field shows its values; Escape reverts a draft", async () => {
+    const { store, user } = setup("username");
+    await user.type(field("Title"), "xyz");
+    act(() => store.select(idOf(store, "port")));
+    expect(field("Title").value).toBe("Port");
+    await user.type(field("Title"), "abc");
+    await user.keyboard("{Escape}");
+    expect(field("Title").value).toBe("Port");
+  });
+
+  it("a yes/no default is a checkbox; format is a list", async () => {
+    const { store, user, schema } = setup("verify");
+    await user.click(screen.getByRole("checkbox", { name: "On by default" }));
+    expect(schema().properties.verify!.default).toBe(true);
+    act(() => store.select(idOf(store, "username")));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Format" }), "email");
+    expect(schema().properties.username!.format).toBe("email");
+  });
+});
+
+describe("Inspector: select options", () => {
+  it("edits values and labels, adds, reorders and removes options, and picks the default from them", async () => {
+    const { store, user, schema } = setup("region");
+    const options = screen.getByRole("list", { name: "Options" });
+    expect(within(options).getAllByRole("listitem")).toHaveLength(2);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Default" }), "United States");
+    expect(schema().properties.region!.default).toBe("us");
+
+    await retype(user, field("Value of option 2"), "na");
+    expect(schema().properties.region).toMatchObject({ enum: ["eu", "na"], default: "na" });
+    await retype(user, field("Label of option 2"), "North America");
+    expect(schema().properties.region!["x-enumNames"]).toEqual(["Europe", "North America"]);
+
+    await retype(user, field("Value of option 1"), "na");
+    expect(description(field("Value of option 1"))).toMatch(/already has the value "na"/);
+
+    await user.click(screen.getByRole("button", { name: "Add option" }));
+    expect(schema().properties.region).toMatchObject({ enum: ["eu", "na", "option3"], "x-enumNames": ["Europe", "North America", "Option 3"] });
+    await user.click(screen.getByRole("button", { name: "Move option 3 up" }));
+    expect(schema().properties.region!.enum).toEqual(["eu", "option3", "na"]);
+    await user.click(screen.getByRole("button", { name: "Remove option 3" }));
+    expect(schema().properties.region).toMatchObject({ enum: ["eu", "option3"] });
+    expect(schema().properties.region!.default).toBeUndefined();
+
+    act(() => store.undo());
+    expect(schema().properties.region).toMatchObject({ enum: ["eu", "option3", "na"], default: "na" });
+    expect(field("Value of option 3").value).toBe("na");
+  });
+
+  it("the last option cannot be removed", async () => {
+    const { user, schema } = setup("region");
+    await user.click(screen.getByRole("button", { name: "Remove option 2" }));
+    await user.click(screen.getByRole("button", { name: "Remove option 1" }));
+    expect(screen.getByRole("alert").textContent).toMatch(/at least one option/);
+    expect(schema().properties.region!.enum).toEqual(["eu"]);
+  });
+});
+
+describe("Inspector: choice branches", () => {
+  it("renames a branch's title and discriminator value; a value another branch has is refused", async () => {
+    const { store, user, schema } = setup();
+    const auth = store.doc.root.fields!.find((f) => f.key === "auth")!;
+    act(() => store.select(auth.branches![1]!.id));
+    expect(screen.getByRole("form", { name: /Properties of branch "Basic"/ })).toBeTruthy();
+    expect(screen.queryByRole("textbox", { name: "Key" })).toBeNull();
+    const value = field('Value of "type"');
+    expect(value.value).toBe("basic");
+
+    const before = store.doc;
+    await retype(user, value, "none");
+    expect(store.doc).toBe(before);
+    expect(description(value)).toMatch(/another branch already has the value "none"/);
+
+    await retype(user, value, "password");
+    await retype(user, field("Branch title"), "Password");
+    const branch = (schema().properties.auth!.oneOf as JsonObject[])[1]!;
+    expect(branch).toMatchObject({ title: "Password", properties: { type: { const: "password" } } });
+    act(() => store.undo());
+    expect(field("Branch title").value).toBe("Basic");
+    expect(field('Value of "type"').value).toBe("password");
+  });
+});

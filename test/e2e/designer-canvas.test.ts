@@ -1,0 +1,279 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
+import { startServer, type StartedServer } from "../support/server.ts";
+
+let server: StartedServer | undefined;
+let browser: LaunchedChromium | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  problems: string[];
+}
+
+async function open(design: "sample" | "blank" | "choice" = "sample"): Promise<Opened> {
+  if (!server || !browser) throw new Error("set-up failed");
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${server.url}test/e2e/pages/designer-canvas/index.html?design=${design}`);
+  await page.getByRole("list", { name: "Fields of the window" }).waitFor({ timeout: 15_000 });
+  return { page, problems };
+}
+
+/** The keys of the fields of the window, or of the field `key` in it. */
+function keys(page: Page, key?: string): Promise<string[]> {
+  return page.evaluate((inside) => {
+    type Node = { key: string; fields?: Node[] };
+    const store = (window as unknown as { designerStore: { doc: { root: Node } } }).designerStore;
+    const container = inside === undefined ? store.doc.root : store.doc.root.fields!.find((field) => field.key === inside)!;
+    return container.fields!.map((field) => field.key);
+  }, key);
+}
+
+function historyLength(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { designerStore: { getState(): { editor: { done: unknown[] } } } }).designerStore.getState().editor.done.length);
+}
+
+function announcement(page: Page): Promise<string> {
+  return page.locator('[id^="DndLiveRegion"]').innerText();
+}
+
+function canvas(page: Page): Locator {
+  return page.getByRole("main", { name: "Canvas" });
+}
+
+/** A row (listitem) of the canvas by its field's name. */
+function row(page: Page, name: string): Locator {
+  return canvas(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: `Move ${name}`, exact: true }) }).first();
+}
+
+/** The header of a row: its handle's parent. */
+async function rowBox(page: Page, name: string) {
+  const box = await page.getByRole("button", { name: `Move ${name}`, exact: true }).locator("xpath=..").boundingBox();
+  if (!box) throw new Error(`no row ${name}`);
+  return box;
+}
+
+async function center(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not visible");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A real mouse drag: press, move past the activation distance, glide to the target, release. */
+async function mouseDrag(page: Page, from: Locator, to: { x: number; y: number }): Promise<void> {
+  const start = await center(from);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.move(to.x, to.y + 1, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** The upper or lower quarter of a row's header. */
+async function part(page: Page, name: string, where: "upper" | "lower") {
+  const box = await rowBox(page, name);
+  return { x: box.x + box.width / 2, y: box.y + box.height * (where === "upper" ? 0.25 : 0.75) };
+}
+
+describe("palette and canvas in headless Chromium: real drags", () => {
+  it("mouse: drags fields and a block from the palette to a position on the canvas", async () => {
+    const { page, problems } = await open("blank");
+    await mouseDrag(page, page.getByRole("button", { name: "Add Text field" }), await center(canvas(page).getByText("Drop fields here")));
+    expect(await keys(page)).toEqual(["text"]);
+    await expect.poll(() => row(page, "Text").getAttribute("aria-current")).toBe("true");
+
+    // Into the upper half of the Text row: before it.
+    await mouseDrag(page, page.getByRole("button", { name: "Add Secret field" }), await part(page, "Text", "upper"));
+    expect(await keys(page)).toEqual(["secret", "text"]);
+
+    // The Basic block, between the two.
+    await mouseDrag(page, page.getByRole("button", { name: "Add Basic block" }), await part(page, "Secret", "lower"));
+    expect(await keys(page)).toEqual(["secret", "username", "password", "text"]);
+    expect(await historyLength(page)).toBe(3);
+
+    // Dropped outside the canvas: nothing happens.
+    await mouseDrag(page, page.getByRole("button", { name: "Add Email field" }), { x: 990, y: 880 });
+    expect(await keys(page)).toEqual(["secret", "username", "password", "text"]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("mouse: reorders with the handle, shows the drop line while dragging, and is one undo step", async () => {
+    const { page, problems } = await open();
+    const before = await keys(page);
+    const handle = page.getByRole("button", { name: "Move Region", exact: true });
+    const start = await center(handle);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 8, start.y - 8, { steps: 4 });
+    const target = await part(page, "User name", "upper");
+    await page.mouse.move(target.x, target.y, { steps: 15 });
+    await page.mouse.move(target.x, target.y + 1, { steps: 2 });
+    // The line shows above the User name row; nothing has changed yet.
+    await expect.poll(() => row(page, "User name").getAttribute("data-drop")).toBe("before");
+    expect(await keys(page)).toEqual(before);
+    await page.mouse.up();
+    expect(await keys(page)).toEqual(["region", "username", "apiKey", "account", "extras", "baseUrl"]);
+    expect(await historyLength(page)).toBe(1);
+    expect(await canvas(page).locator("[data-drop]").count()).toBe(0);
+
+    await page.evaluate(() => (window as unknown as { designerStore: { undo(): void } }).designerStore.undo());
+    expect(await keys(page)).toEqual(before);
+    const names = await page.getByRole("list", { name: "Fields of the window" }).getByRole("listitem").evaluateAll((items) =>
+      items.filter((item) => item.parentElement?.getAttribute("aria-label") === "Fields of the window").map((item) => item.querySelector(".cd-row-title")?.textContent),
+    );
+    expect(names).toEqual(["User name", "API key", "Region", "Account", "Extras", "Base URL"]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("keyboard only: Space lifts, arrows move, Space drops; the live region names the field and the place", async () => {
+    const { page, problems } = await open();
+    const handle = page.getByRole("button", { name: "Move API key", exact: true });
+    await handle.focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => announcement(page)).toBe("Picked up API key. Over position 2 of 6 in the window.");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toBe("API key is over position 1 of 6 in the window.");
+    expect(await keys(page)).toEqual(["username", "apiKey", "region", "account", "extras", "baseUrl"]);
+    await page.keyboard.press("Space");
+    await expect.poll(() => announcement(page)).toBe("API key moved to position 1 in the window.");
+    expect(await keys(page)).toEqual(["apiKey", "username", "region", "account", "extras", "baseUrl"]);
+    // Focus stays on the moved field's handle.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Move API key");
+
+    // Base URL up into the end of Account: past the empty Extras box and the Extras row.
+    await page.getByRole("button", { name: "Move Base URL", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toBe("Base URL is over position 1 of 1 in Extras.");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toBe("Base URL is over position 3 of 3 in Account.");
+    await page.keyboard.press("Space");
+    await expect.poll(() => announcement(page)).toBe("Base URL moved to position 3 in Account.");
+    expect(await keys(page, "account")).toEqual(["username", "password", "baseUrl"]);
+    expect(await keys(page)).toEqual(["apiKey", "username", "region", "account", "extras"]);
+    expect(await historyLength(page)).toBe(2);
+    const account = page.getByRole("list", { name: "Fields of Account" });
+    expect(await account.getByRole("button", { name: "Move Base URL", exact: true }).count()).toBe(1);
+
+    // Escape cancels: nothing moves.
+    await page.getByRole("button", { name: "Move Region", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => announcement(page)).toBe("Moving Region was cancelled.");
+    expect(await keys(page)).toEqual(["apiKey", "username", "region", "account", "extras"]);
+    expect(await historyLength(page)).toBe(2);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("keyboard only: moves a field down into an empty group", async () => {
+    const { page, problems } = await open();
+    await page.getByRole("button", { name: "Move Region", exact: true }).focus();
+    await page.keyboard.press("Space");
+    // Account row, Login, Password, the end of Account, the Extras row, the empty Extras box.
+    for (let step = 0; step < 6; step++) await page.keyboard.press("ArrowDown");
+    await expect.poll(() => announcement(page)).toBe("Region is over position 1 of 1 in Extras.");
+    await page.keyboard.press("Space");
+    await expect.poll(() => announcement(page)).toBe("Region moved to position 1 in Extras.");
+    expect(await keys(page, "extras")).toEqual(["region"]);
+    expect(await historyLength(page)).toBe(1);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("keyboard only: moves a field into a choice branch, and reorders the branches", async () => {
+    const { page, problems } = await open("choice");
+    await page.getByRole("button", { name: "Move Region", exact: true }).focus();
+    await page.keyboard.press("Space");
+    // The choice's row, the None branch, its type field, the end of None, the Basic branch.
+    for (let step = 0; step < 5; step++) await page.keyboard.press("ArrowDown");
+    await expect.poll(() => announcement(page)).toBe("Region is over position 1 of 3 in Authentication › Basic.");
+    await page.keyboard.press("Space");
+    await expect.poll(() => announcement(page)).toBe("Region moved to position 1 in Authentication › Basic.");
+    const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
+    expect(await basic.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")))).toEqual([
+      "Move Region",
+      "Move type",
+      "Move Password",
+    ]);
+
+    await page.getByRole("button", { name: "Move Basic", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toBe("Basic is not over a place it can go.");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toBe("Basic is over position 1 of 2 in Authentication.");
+    await page.keyboard.press("Space");
+    await expect.poll(() => announcement(page)).toBe("Basic moved to position 1 in Authentication.");
+    const branches = page.getByRole("list", { name: "Branches of Authentication" });
+    expect(await branches.locator(":scope > li > .cd-row .cd-row-title").allTextContents()).toEqual(["Basic", "None"]);
+    expect(await historyLength(page)).toBe(2);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("touch: drags a field with emulated touch events", async () => {
+    const { page, problems } = await open();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 1 });
+    const start = await center(page.getByRole("button", { name: "Move Base URL", exact: true }));
+    const target = await part(page, "API key", "upper");
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", point?: { x: number; y: number }) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: point ? [{ x: point.x, y: point.y }] : [] });
+    await touch("touchStart", start);
+    await page.waitForTimeout(300); // the touch sensor's hold delay
+    for (let step = 1; step <= 12; step++) {
+      await touch("touchMove", { x: start.x + ((target.x - start.x) * step) / 12, y: start.y + ((target.y - start.y) * step) / 12 });
+    }
+    await expect.poll(() => row(page, "API key").getAttribute("data-drop")).toBe("before");
+    await touch("touchEnd");
+    expect(await keys(page)).toEqual(["username", "baseUrl", "apiKey", "region", "account", "extras"]);
+    expect(await historyLength(page)).toBe(1);
+    await cdp.detach();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("a refused drop (a second username in Account) shows why and changes nothing", async () => {
+    const { page, problems } = await open();
+    const before = await keys(page);
+    await mouseDrag(page, page.getByRole("button", { name: "Move User name", exact: true }), await part(page, "Login", "lower"));
+    const alert = canvas(page).getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/the key "username" is already used in "Account"/i);
+    expect(await keys(page)).toEqual(before);
+    expect(await keys(page, "account")).toEqual(["username", "password"]);
+    expect(await historyLength(page)).toBe(0);
+    await expect.poll(() => announcement(page)).toMatch(/^User name was not moved: the key "username" is already used/);
+
+    // A group into itself is refused too.
+    await mouseDrag(page, page.getByRole("button", { name: "Move Account", exact: true }), await part(page, "Password", "upper"));
+    await expect.poll(() => alert.innerText()).toMatch(/cannot be moved into itself/);
+    expect(await keys(page)).toEqual(before);
+    expect(await historyLength(page)).toBe(0);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
+import { startServer, type StartedServer } from "../support/server.ts";
+
+let server: StartedServer | undefined;
+let browser: LaunchedChromium | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Opens the designer, collecting console errors, page errors and any request to another host. */
+async function openDesigner(problems: string[]): Promise<Page> {
+  if (!server || !browser) throw new Error("set-up failed");
+  const page = await browser.context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  const served = new URL(server.url);
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol !== "data:" && url.host !== served.host) {
+      problems.push(`request to another host: ${url.href}`);
+      await route.abort();
+      return;
+    }
+    await route.continue();
+  });
+  const response = await page.goto(server.url, { waitUntil: "load" });
+  expect(response?.status()).toBe(200);
+  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+describe("the designer page, in headless Chromium", () => {
+  it("has the four named regions and a toolbar with Undo and Redo; axe finds no violations; nothing loads from elsewhere", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    expect(await page.title()).toBe("Credential Designer");
+    expect(await page.getByRole("navigation", { name: "Palette" }).count()).toBe(1);
+    expect(await page.getByRole("main", { name: "Canvas" }).count()).toBe(1);
+    expect(await page.getByRole("complementary", { name: "Inspector" }).count()).toBe(1);
+    expect(await page.getByRole("region", { name: "Preview" }).count()).toBe(1);
+    const toolbar = page.getByRole("toolbar", { name: "Design" });
+    expect(await toolbar.getByRole("button", { name: "Undo" }).isDisabled()).toBe(true);
+    expect(await toolbar.getByRole("button", { name: "Redo" }).isDisabled()).toBe(true);
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("a field added from the palette with the keyboard shows in the canvas and the preview; Undo, Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z walk the history", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    const canvas = page.getByRole("main", { name: "Canvas" });
+    const preview = page.getByRole("region", { name: "Preview" });
+    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add URL field" }).press("Enter");
+    await preview.getByRole("textbox", { name: "URL" }).waitFor({ timeout: 10_000 });
+    const rows = canvas.getByRole("button", { name: /^Move / });
+    expect(await rows.count()).toBe(1);
+    const undo = page.getByRole("button", { name: "Undo" });
+    expect(await undo.isEnabled()).toBe(true);
+    await undo.click();
+    await preview.getByRole("textbox", { name: "URL" }).waitFor({ state: "detached" });
+    expect(await rows.count()).toBe(0);
+    await page.keyboard.press("Control+y");
+    await preview.getByRole("textbox", { name: "URL" }).waitFor();
+    await page.getByRole("button", { name: "Redo" }).focus();
+    await page.keyboard.press("Control+z");
+    await preview.getByRole("textbox", { name: "URL" }).waitFor({ state: "detached" });
+    await page.keyboard.press("Control+Shift+z");
+    await preview.getByRole("textbox", { name: "URL" }).waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
