@@ -5,8 +5,9 @@ import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import { Palette } from "../../src/designer/palette/palette.tsx";
-import { moveField, type FieldNode } from "../../src/model/index.ts";
+import { discriminatorKey, moveField, type FieldNode } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);
 
@@ -106,5 +107,51 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(handle.tagName).toBe("BUTTON");
     expect(handle.getAttribute("aria-roledescription")).toBe("sortable");
     expect(document.getElementById(handle.getAttribute("aria-describedby")!)?.textContent).toMatch(/Space/);
+  });
+
+  it("a branch shows no row for its discriminator: the inspector edits the branch's value", () => {
+    const { store } = setup();
+    const auth = byKey(store, "auth");
+    expect(discriminatorKey(auth)).toBe("type");
+    const basic = screen.getByRole("list", { name: "Fields of Authentication › Basic" });
+    expect(within(basic).getAllByRole("button", { name: /^Move / }).map((button) => button.getAttribute("aria-label"))).toEqual(["Move Password"]);
+    expect(screen.queryByRole("button", { name: "Move type" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Delete type" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Duplicate type" })).toBeNull();
+    // None holds only its discriminator: it shows as empty.
+    expect(within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByText("Drop fields here")).toBeTruthy();
+    // The model keeps it.
+    expect(auth.branches!.map(keys)).toEqual([["type"], ["type", "password"]]);
+  });
+
+  it("a field or a group holding a const \"type\" outside a branch is an ordinary row", () => {
+    setup({ type: "object", properties: { g: { type: "object", title: "G", properties: { type: { const: "x" } } } } });
+    expect(within(screen.getByRole("list", { name: "Fields of G" })).getByRole("button", { name: "Move type" })).toBeTruthy();
+  });
+
+  it("the palette adds after the selected row of a branch, after its discriminator when the branch is empty", async () => {
+    const { store, user } = setup();
+    await user.click(within(rowOf("Password")).getByRole("button", { name: /^Password/ }));
+    await user.click(screen.getByRole("button", { name: "Add Text field" }));
+    expect(keys(byKey(store, "auth").branches![1]!)).toEqual(["type", "password", "text"]);
+    await user.click(within(rowOf("None")).getByRole("button", { name: /^None/ }));
+    await user.click(screen.getByRole("button", { name: "Add Text field" }));
+    expect(keys(byKey(store, "auth").branches![0]!)).toEqual(["type", "text"]);
+    const none = (toSchema(store.doc).properties as Record<string, { oneOf: { properties: object }[] }>).auth!.oneOf[0]!;
+    expect(Object.keys(none.properties)).toEqual(["type", "text"]);
+    expect(within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getAllByRole("button", { name: /^Move / }).length).toBe(1);
+  });
+
+  it("a branch row has a Delete button; the last branch is refused, and the alert says why", async () => {
+    const { store, user } = setup();
+    await user.click(screen.getByRole("button", { name: "Delete None" }));
+    expect(byKey(store, "auth").branches!.map((branch) => branch.schema)).toMatchObject([{ title: "Basic" }]);
+    expect(screen.queryByRole("button", { name: "Move None" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Delete Basic" }));
+    expect(screen.getByRole("alert").textContent).toMatch(/A choice needs at least one branch/);
+    expect(byKey(store, "auth").branches!.length).toBe(1);
+    act(() => store.undo());
+    expect(byKey(store, "auth").branches!.length).toBe(2);
+    expect(screen.getByRole("button", { name: "Delete None" })).toBeTruthy();
   });
 });

@@ -1,5 +1,8 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CredentialDocument } from "../../src/model/index.ts";
+import type { JsonObject } from "../../src/schema/json.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
 import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
 import { startServer, type StartedServer } from "../support/server.ts";
 
@@ -45,6 +48,18 @@ function keys(page: Page, key?: string): Promise<string[]> {
   }, key);
 }
 
+/** The exported schema of the page's design (the document is plain data: read it, export it here). */
+async function schemaOf(page: Page): Promise<JsonObject> {
+  const doc = await page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { designerStore: { doc: unknown } }).designerStore.doc)) as unknown);
+  return toSchema(doc as CredentialDocument);
+}
+
+/** The property names of branch `index` of the choice `key` in an exported schema, in order. */
+function branchProperties(schema: JsonObject, key: string, index: number): string[] {
+  const choice = (schema.properties as Record<string, { oneOf: { properties: object }[] }>)[key]!;
+  return Object.keys(choice.oneOf[index]!.properties);
+}
+
 function historyLength(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { designerStore: { getState(): { editor: { done: unknown[] } } } }).designerStore.getState().editor.done.length);
 }
@@ -60,6 +75,22 @@ function canvas(page: Page): Locator {
 /** A row (listitem) of the canvas by its field's name. */
 function row(page: Page, name: string): Locator {
   return canvas(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: `Move ${name}`, exact: true }) }).first();
+}
+
+/**
+ * Focuses a handle and presses Space, then waits for the pick-up announcement: the keyboard
+ * sensor listens for the arrow keys only from then on (an arrow pressed sooner is lost).
+ */
+async function lift(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: `Move ${name}`, exact: true }).focus();
+  await page.keyboard.press("Space");
+  await expect.poll(() => announcement(page)).toMatch(new RegExp(`^Picked up ${name}\\.`));
+  await page.waitForTimeout(50);
+}
+
+/** A row (listitem) by its field's name, not one that holds it. */
+function ownRow(page: Page, name: string): Locator {
+  return page.getByRole("button", { name: `Move ${name}`, exact: true }).locator("xpath=ancestor::li[1]");
 }
 
 /** The header of a row: its handle's parent. */
@@ -146,10 +177,8 @@ describe("palette and canvas in headless Chromium: real drags", () => {
 
   it("keyboard only: Space lifts, arrows move, Space drops; the live region names the field and the place", async () => {
     const { page, problems } = await open();
-    const handle = page.getByRole("button", { name: "Move API key", exact: true });
-    await handle.focus();
-    await page.keyboard.press("Space");
-    await expect.poll(() => announcement(page)).toBe("Picked up API key. Over position 2 of 6 in the window.");
+    await lift(page, "API key");
+    expect(await announcement(page)).toBe("Picked up API key. Over position 2 of 6 in the window.");
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => announcement(page)).toBe("API key is over position 1 of 6 in the window.");
     expect(await keys(page)).toEqual(["username", "apiKey", "region", "account", "extras", "baseUrl"]);
@@ -160,8 +189,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Move API key");
 
     // Base URL up into the end of Account: past the empty Extras box and the Extras row.
-    await page.getByRole("button", { name: "Move Base URL", exact: true }).focus();
-    await page.keyboard.press("Space");
+    await lift(page, "Base URL");
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => announcement(page)).toBe("Base URL is over position 1 of 1 in Extras.");
     await page.keyboard.press("ArrowUp");
@@ -176,8 +204,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     expect(await account.getByRole("button", { name: "Move Base URL", exact: true }).count()).toBe(1);
 
     // Escape cancels: nothing moves.
-    await page.getByRole("button", { name: "Move Region", exact: true }).focus();
-    await page.keyboard.press("Space");
+    await lift(page, "Region");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Escape");
     await expect.poll(() => announcement(page)).toBe("Moving Region was cancelled.");
@@ -189,8 +216,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
 
   it("keyboard only: moves a field down into an empty group", async () => {
     const { page, problems } = await open();
-    await page.getByRole("button", { name: "Move Region", exact: true }).focus();
-    await page.keyboard.press("Space");
+    await lift(page, "Region");
     // Account row, Login, Password, the end of Account, the Extras row, the empty Extras box.
     for (let step = 0; step < 6; step++) await page.keyboard.press("ArrowDown");
     await expect.poll(() => announcement(page)).toBe("Region is over position 1 of 1 in Extras.");
@@ -204,31 +230,61 @@ describe("palette and canvas in headless Chromium: real drags", () => {
 
   it("keyboard only: moves a field into a choice branch, and reorders the branches", async () => {
     const { page, problems } = await open("choice");
-    await page.getByRole("button", { name: "Move Region", exact: true }).focus();
-    await page.keyboard.press("Space");
-    // The choice's row, the None branch, its type field, the end of None, the Basic branch.
+    await lift(page, "Region");
+    // Down to the Basic branch's row (its discriminator "type" is not a row: positions count Password only).
     for (let step = 0; step < 5; step++) await page.keyboard.press("ArrowDown");
-    await expect.poll(() => announcement(page)).toBe("Region is over position 1 of 3 in Authentication › Basic.");
+    await expect.poll(() => announcement(page)).toBe("Region is over position 1 of 2 in Authentication › Basic.");
     await page.keyboard.press("Space");
     await expect.poll(() => announcement(page)).toBe("Region moved to position 1 in Authentication › Basic.");
     const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
     expect(await basic.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")))).toEqual([
       "Move Region",
-      "Move type",
       "Move Password",
     ]);
+    // In the model and the schema, the discriminator stays Basic's first property.
+    expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "region", "password"]);
 
-    await page.getByRole("button", { name: "Move Basic", exact: true }).focus();
-    await page.keyboard.press("Space");
+    await lift(page, "Basic");
     await page.keyboard.press("ArrowUp");
+    // Up over None's empty fields (None shows no row for its discriminator), then None's row.
     await expect.poll(() => announcement(page)).toBe("Basic is not over a place it can go.");
-    await page.keyboard.press("ArrowUp");
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => announcement(page)).toBe("Basic is over position 1 of 2 in Authentication.");
     await page.keyboard.press("Space");
     await expect.poll(() => announcement(page)).toBe("Basic moved to position 1 in Authentication.");
     const branches = page.getByRole("list", { name: "Branches of Authentication" });
     expect(await branches.locator(":scope > li > .cd-row .cd-row-title").allTextContents()).toEqual(["Basic", "None"]);
+    expect(await historyLength(page)).toBe(2);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("mouse: a field dropped at the top of a branch goes right after its hidden discriminator", async () => {
+    const { page, problems } = await open("choice");
+    expect(await page.getByRole("button", { name: "Move type", exact: true }).count()).toBe(0);
+    // The upper half of the Basic branch's row: the top of Basic, the line above Password.
+    const handle = page.getByRole("button", { name: "Add Text field" });
+    const start = await center(handle);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
+    const target = await part(page, "Basic", "upper");
+    await page.mouse.move(target.x, target.y, { steps: 12 });
+    await page.mouse.move(target.x, target.y + 1, { steps: 2 });
+    await expect.poll(() => ownRow(page, "Password").getAttribute("data-drop")).toBe("before");
+    await expect.poll(() => announcement(page)).toBe("Text field is over position 1 of 2 in Authentication › Basic.");
+    await page.mouse.up();
+    await expect.poll(() => announcement(page)).toBe("Text field added at position 1 in Authentication › Basic.");
+    expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "text", "password"]);
+    const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
+    expect(await basic.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")))).toEqual([
+      "Move Text",
+      "Move Password",
+    ]);
+
+    // Password dragged above Text (the top of Basic again): after the discriminator, one undo step each.
+    await mouseDrag(page, page.getByRole("button", { name: "Move Password", exact: true }), await part(page, "Text", "upper"));
+    expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "password", "text"]);
     expect(await historyLength(page)).toBe(2);
     await page.close();
     expect(problems).toEqual([]);

@@ -1,19 +1,32 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, type SortingStrategy } from "@dnd-kit/sortable";
 import { memo, useMemo } from "react";
-import type { FieldNode } from "../../model/index.ts";
+import { discriminatorKey, type FieldNode } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { endZoneId, useDndShared, type DragData } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
+import { shownFields } from "../dnd/drop-target.ts";
 import { placeName } from "../dnd/names.ts";
 import { BranchRow, FieldRow } from "./field-row.tsx";
 
 /** Rows stay where they are while dragging: the drop line shows where the drop goes. */
 const stayInPlace: SortingStrategy = () => null;
 
-/** The fields of the window, a group or a branch, as a sortable list with a drop zone at its end. */
-export const FieldList = memo(function FieldList({ store, container, path }: { store: DesignerStore; container: FieldNode; path: string }) {
-  const fields = container.fields ?? [];
+interface FieldListProps {
+  store: DesignerStore;
+  container: FieldNode;
+  path: string;
+  /** For a branch's fields: its choice's discriminator key, whose field (with a `const`) is not shown. */
+  discriminator?: string | undefined;
+}
+
+/**
+ * The fields of the window, a group or a branch, as a sortable list with a drop zone at its end.
+ * A branch's discriminator is not a row: the inspector edits the branch's value.
+ */
+export const FieldList = memo(function FieldList({ store, container, path, discriminator }: FieldListProps) {
+  const all = container.fields;
+  const fields = useMemo(() => shownFields(all ?? [], discriminator), [all, discriminator]);
   const ids = useMemo(() => fields.map((field) => field.id), [fields]);
   return (
     <div className="cd-list">
@@ -35,13 +48,14 @@ export const FieldList = memo(function FieldList({ store, container, path }: { s
 export const BranchList = memo(function BranchList({ store, choice, path }: { store: DesignerStore; choice: FieldNode; path: string }) {
   const branches = choice.branches ?? [];
   const ids = useMemo(() => branches.map((branch) => branch.id), [branches]);
+  const discriminator = discriminatorKey(choice);
   const line = useDropLine(useDndShared()?.indicator, choice.id);
   return (
     <div className="cd-list">
       <SortableContext id={`branches:${choice.id}`} items={ids} strategy={stayInPlace}>
         <ul role="list" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
           {branches.map((branch) => (
-            <BranchRow key={branch.id} store={store} node={branch} path={path} />
+            <BranchRow key={branch.id} store={store} node={branch} path={path} discriminator={discriminator} />
           ))}
         </ul>
       </SortableContext>

@@ -1,9 +1,20 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { memo, useMemo, type ReactNode } from "react";
-import { duplicateField, kindLabel, kindOf, locate, removeField, type FieldNode } from "../../model/index.ts";
+import {
+  duplicateField,
+  kindLabel,
+  kindOf,
+  locate,
+  removeBranch,
+  removeField,
+  type CommandResult,
+  type CredentialDocument,
+  type FieldNode,
+} from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { useDndShared, type DragData } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
+import { shownList } from "../dnd/drop-target.ts";
 import { joinPath, nodeName } from "../dnd/names.ts";
 import { useDesigner } from "../use-designer.ts";
 import { BranchList, FieldList } from "./field-list.tsx";
@@ -34,7 +45,7 @@ export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) 
         <button type="button" className="cd-icon-button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => duplicate(store, node.id)}>
           ⧉
         </button>
-        <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id)}>
+        <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeField)}>
           ✕
         </button>
       </div>
@@ -44,8 +55,11 @@ export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) 
   );
 });
 
-/** A branch of a choice: reordered among its choice's branches; its fields nested under it. */
-export const BranchRow = memo(function BranchRow({ store, node, path }: RowProps) {
+/**
+ * A branch of a choice: reordered among its choice's branches, deleted (not the last one: the core
+ * refuses, and the canvas shows why); its fields nested under it, without its discriminator.
+ */
+export const BranchRow = memo(function BranchRow({ store, node, path, discriminator }: RowProps & { discriminator: string }) {
   const name = nodeName(node);
   const row = useRow(store, node, name);
   return (
@@ -58,8 +72,11 @@ export const BranchRow = memo(function BranchRow({ store, node, path }: RowProps
             <span className="cd-row-kind">Branch</span>
           </>,
         )}
+        <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeBranch)}>
+          ✕
+        </button>
       </div>
-      <FieldList store={store} container={node} path={joinPath(path, name)} />
+      <FieldList store={store} container={node} path={joinPath(path, name)} discriminator={discriminator} />
     </li>
   );
 });
@@ -110,12 +127,16 @@ function duplicate(store: DesignerStore, id: string): void {
   );
 }
 
-/** Removes the field and moves focus to a neighbour's row (or the canvas), so focus is not lost. */
-function remove(store: DesignerStore, id: string): void {
+/**
+ * Removes the field (or branch) and moves focus to a neighbouring row shown (or the container's),
+ * so focus is not lost.
+ */
+function remove(store: DesignerStore, id: string, command: (doc: CredentialDocument, id: string) => CommandResult): void {
   const at = locate(store.doc, id)?.path.at(-1);
-  const siblings = at ? at.parent[at.list]! : [];
-  const neighbour = at ? (siblings[at.index + 1] ?? siblings[at.index - 1] ?? at.parent) : undefined;
-  const refused = store.run((doc) => removeField(doc, id));
+  const siblings = at ? shownList(store.doc, at.parent, at.list, id) : [];
+  const index = siblings.findIndex((sibling) => sibling.id === id);
+  const neighbour = at ? (siblings[index + 1] ?? siblings[index - 1] ?? at.parent) : undefined;
+  const refused = store.run((doc) => command(doc, id));
   if (refused !== undefined || !neighbour || typeof document === "undefined") return;
   requestAnimationFrame(() => {
     const target = document.querySelector<HTMLElement>(`[data-node="${CSS.escape(neighbour.id)}"] .cd-row-select`);

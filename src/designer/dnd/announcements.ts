@@ -1,5 +1,5 @@
 import { locate, type CredentialDocument } from "../../model/index.ts";
-import type { Drop } from "./drop-target.ts";
+import { shownList, type Drop } from "./drop-target.ts";
 import { containerPath, placeName } from "./names.ts";
 
 /**
@@ -8,14 +8,16 @@ import { containerPath, placeName } from "./names.ts";
  */
 
 export function whereText(doc: CredentialDocument, drop: Drop): string {
-  return `position ${drop.index + 1} of ${drop.size} in ${placeName(containerPath(doc, drop.parent))}`;
+  return `position ${drop.position + 1} of ${drop.size} in ${placeName(containerPath(doc, drop.parent))}`;
 }
 
 export function pickedUpText(doc: CredentialDocument, name: string, id: string | undefined): string {
   const at = id === undefined ? undefined : locate(doc, id)?.path.at(-1);
   if (!at) return `Picked up ${name}.`;
-  const length = at.parent[at.list]!.length;
-  return `Picked up ${name}. Over position ${at.index + 1} of ${length} in ${placeName(containerPath(doc, at.parent.id))}.`;
+  // Positions count the rows shown (a branch's discriminator is not one).
+  const rows = shownList(doc, at.parent, at.list, id);
+  const position = rows.findIndex((node) => node.id === id);
+  return `Picked up ${name}. Over position ${position + 1} of ${rows.length} in ${placeName(containerPath(doc, at.parent.id))}.`;
 }
 
 export function overText(doc: CredentialDocument, name: string, drop: Drop | undefined): string {
@@ -30,7 +32,7 @@ export function droppedText(doc: CredentialDocument, name: string, isNew: boolea
   if (refusal !== undefined) return `${name} was not ${isNew ? "added" : "moved"}: ${refusal}.`;
   if (drop.unchanged) return `${name} was dropped where it was.`;
   const place = placeName(containerPath(doc, drop.parent));
-  return isNew ? `${name} added at position ${drop.index + 1} in ${place}.` : `${name} moved to position ${drop.index + 1} in ${place}.`;
+  return isNew ? `${name} added at position ${drop.position + 1} in ${place}.` : `${name} moved to position ${drop.position + 1} in ${place}.`;
 }
 
 export function cancelledText(name: string): string {

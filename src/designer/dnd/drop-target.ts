@@ -1,4 +1,4 @@
-import { locate, type ChildList, type CredentialDocument } from "../../model/index.ts";
+import { discriminatorKey, locate, type ChildList, type CredentialDocument, type FieldNode } from "../../model/index.ts";
 
 /**
  * Where a drop goes, as pure functions of the document: no React, no DOM, no dnd-kit. The
@@ -22,11 +22,16 @@ export interface Drop {
   /** The container: the window, a group or a branch (fields); a choice (when a branch is reordered). */
   readonly parent: string;
   readonly list: ChildList;
-  /** The index the (first) dropped node ends up at: what addField / insertNodes / moveField take. */
+  /**
+   * The index the (first) dropped node ends up at in the model's list: what addField /
+   * insertNodes / moveField take. It counts hidden fields (a branch's discriminator).
+   */
   readonly index: number;
-  /** Where the drop line shows: before the node now at `slot` in the list, or at its end. */
+  /** The position the (first) dropped node ends up at among the rows shown (for "position 2 of 3"). */
+  readonly position: number;
+  /** Where the drop line shows: before the shown row now at `slot`, or at the end of the list. */
   readonly slot: number;
-  /** How many places the list has once the drop is done (for "position 2 of 3"). */
+  /** How many rows the list shows once the drop is done (for "position 2 of 3"). */
   readonly size: number;
   /** The field would end up where it already is: nothing to do. */
   readonly unchanged: boolean;
@@ -35,68 +40,130 @@ export interface Drop {
 export function dropFor(doc: CredentialDocument, source: DragSource, spot: DropSpot): Drop | undefined {
   const from = source.type === "field" ? locate(doc, source.id)?.path.at(-1) : undefined;
   if (source.type === "field" && !from) return undefined;
-  if (source.type === "field" && spot.type === "row" && spot.id === source.id) {
-    const length = from!.parent[from!.list]!.length;
-    return { parent: from!.parent.id, list: from!.list, index: from!.index, slot: from!.index, size: length, unchanged: true };
+  const sourceId = source.type === "field" ? source.id : undefined;
+  if (from && spot.type === "row" && spot.id === sourceId) {
+    const rows = shownList(doc, from.parent, from.list, sourceId);
+    const position = rows.findIndex((node) => node.id === sourceId);
+    return { parent: from.parent.id, list: from.list, index: from.index, position, slot: position, size: rows.length, unchanged: true };
   }
   const movingBranch = from?.list === "branches";
-  const place = rawPlace(doc, spot, movingBranch);
+  const place = rawPlace(doc, spot, movingBranch, sourceId);
   if (!place) return undefined;
-  const { parent, list, slot, length } = place;
-  if (movingBranch && parent !== from!.parent.id) return undefined;
-  const sameList = from !== undefined && from.parent.id === parent && from.list === list;
+  const { parent, list, slot, rows } = place;
+  if (movingBranch && parent.id !== from!.parent.id) return undefined;
+  const all = parent[list]!;
+  const sameList = from !== undefined && from.parent.id === parent.id && from.list === list;
   if (sameList) {
+    const fromRow = rows.findIndex((node) => node.id === sourceId);
     // "replace" means: take the place of the row, as arrayMove(from, to) does.
-    const target = spot.type === "row" && spot.placement === "replace" ? replaceSlot(place.rowIndex!, from.index) : slot;
-    const index = target > from.index ? target - 1 : target;
-    return { parent, list, index, slot: target, size: length, unchanged: index === from.index };
+    const target = spot.type === "row" && spot.placement === "replace" ? replaceSlot(place.rowIndex!, fromRow) : slot;
+    const position = target > fromRow ? target - 1 : target;
+    // The final index in the model: the list once the dragged node is taken out of it.
+    const rest = all.filter((node) => node.id !== sourceId);
+    const index = modelIndex(rest, rows.filter((node) => node.id !== sourceId), position);
+    return { parent: parent.id, list, index, position, slot: target, size: rows.length, unchanged: position === fromRow };
   }
   const count = source.type === "new" ? source.count : 1;
-  return { parent, list, index: slot, slot, size: length + count, unchanged: false };
+  return { parent: parent.id, list, index: modelIndex(all, rows, slot), position: slot, slot, size: rows.length + count, unchanged: false };
 }
 
 function replaceSlot(rowIndex: number, fromIndex: number): number {
   return rowIndex > fromIndex ? rowIndex + 1 : rowIndex;
 }
 
+// ---------------------------------------------------------------- hidden fields
+
+/**
+ * A branch's discriminator (the field whose key is the choice's discriminator key and which has a
+ * `const`) is not a row on the canvas: the inspector edits the branch's value. `discriminator` is
+ * that key for the fields of a branch, undefined for any other list.
+ */
+export function isHiddenField(field: FieldNode, discriminator: string | undefined): boolean {
+  return discriminator !== undefined && field.key === discriminator && hasConst(field);
+}
+
+/** The key whose field is hidden in the fields of `container` (a branch), or undefined. */
+export function hiddenKeyOf(doc: CredentialDocument, container: string): string | undefined {
+  const at = locate(doc, container)?.path.at(-1);
+  return at?.list === "branches" ? discriminatorKey(at.parent) : undefined;
+}
+
+/** The fields the canvas shows, in order: all but a branch's discriminator. */
+export function shownFields(fields: readonly FieldNode[], discriminator: string | undefined): readonly FieldNode[] {
+  return discriminator === undefined ? fields : fields.filter((field) => !isHiddenField(field, discriminator));
+}
+
+/**
+ * The model's index for a place among the shown rows: before the shown row at `position`, or,
+ * past the last one, the end of the list. So the top of a branch is right after its (first,
+ * hidden) discriminator. `all` is the model's list, `rows` the shown ones (a subsequence of it).
+ */
+export function modelIndex(all: readonly FieldNode[], rows: readonly FieldNode[], position: number): number {
+  const node = rows[position];
+  if (!node) return all.length;
+  const index = all.findIndex((candidate) => candidate.id === node.id);
+  return index < 0 ? all.length : index;
+}
+
+/** The position among the shown rows of the model's index `index`: how many shown rows come before it. */
+export function shownPosition(all: readonly FieldNode[], rows: readonly FieldNode[], index: number): number {
+  const shown = new Set(rows.map((node) => node.id));
+  let position = 0;
+  for (let i = 0; i < index && i < all.length; i++) if (shown.has(all[i]!.id)) position++;
+  return position;
+}
+
+/** The rows shown of `parent`'s list (a hidden node being dragged counts, so it has a place). */
+export function shownList(doc: CredentialDocument, parent: FieldNode, list: ChildList, keep?: string): readonly FieldNode[] {
+  const nodes = parent[list] ?? [];
+  if (list !== "fields") return nodes;
+  const key = hiddenKeyOf(doc, parent.id);
+  return key === undefined ? nodes : nodes.filter((node) => node.id === keep || !isHiddenField(node, key));
+}
+
+function hasConst(field: FieldNode): boolean {
+  return typeof field.schema === "object" && field.schema !== null && Object.prototype.hasOwnProperty.call(field.schema, "const");
+}
+
+// ---------------------------------------------------------------- places
+
 interface RawPlace {
-  parent: string;
+  parent: FieldNode;
   list: ChildList;
-  /** Index in the list before the drop, counting the dragged node where it still is. */
+  /** The rows shown in the list before the drop, counting the dragged node where it still is. */
+  rows: readonly FieldNode[];
+  /** Position among `rows` of the place. */
   slot: number;
-  length: number;
-  /** The index of the row the spot is on, in that same list. */
+  /** The position among `rows` of the row the spot is on. */
   rowIndex?: number;
 }
 
-function rawPlace(doc: CredentialDocument, spot: DropSpot, movingBranch: boolean): RawPlace | undefined {
+function rawPlace(doc: CredentialDocument, spot: DropSpot, movingBranch: boolean, keep: string | undefined): RawPlace | undefined {
+  const top = (container: FieldNode): RawPlace => ({ parent: container, list: "fields", rows: shownList(doc, container, "fields", keep), slot: 0 });
   if (spot.type === "end") {
     if (movingBranch) return undefined;
     const container = locate(doc, spot.parent)?.node;
     if (!container?.fields) return undefined;
-    return { parent: container.id, list: "fields", slot: container.fields.length, length: container.fields.length };
+    const rows = shownList(doc, container, "fields", keep);
+    return { parent: container, list: "fields", rows, slot: rows.length };
   }
   const row = locate(doc, spot.id);
   const at = row?.path.at(-1);
   if (!row || !at) return undefined;
-  const siblings = at.parent[at.list]!;
-  const beside = (): RawPlace => ({
-    parent: at.parent.id,
-    list: at.list,
-    slot: spot.placement === "after" ? at.index + 1 : at.index,
-    length: siblings.length,
-    rowIndex: at.index,
-  });
+  const beside = (): RawPlace | undefined => {
+    const rows = shownList(doc, at.parent, at.list, keep);
+    const rowIndex = rows.findIndex((node) => node.id === row.node.id);
+    if (rowIndex < 0) return undefined;
+    return { parent: at.parent, list: at.list, rows, slot: spot.placement === "after" ? rowIndex + 1 : rowIndex, rowIndex };
+  };
   if (at.list === "branches") {
     // A branch row: a branch is reordered beside it; a field goes into it, first.
     if (movingBranch) return beside();
-    return { parent: row.node.id, list: "fields", slot: 0, length: row.node.fields?.length ?? 0, rowIndex: undefined };
+    return top(row.node);
   }
   if (movingBranch) return undefined;
   // The lower half of a group's row is the top of its own list of fields.
-  if (spot.placement === "after" && row.node.fields) {
-    return { parent: row.node.id, list: "fields", slot: 0, length: row.node.fields.length };
-  }
+  if (spot.placement === "after" && row.node.fields) return top(row.node);
   return beside();
 }
 
@@ -114,17 +181,19 @@ export function placeAfterSelection(doc: CredentialDocument, selected: string | 
   if (located.node.fields) return { parent: located.node.id, index: located.node.fields.length };
   const at = located.path.at(-1);
   if (!at || at.list !== "fields") return end;
-  return { parent: at.parent.id, index: at.index + 1 };
+  // After the selected row among the rows shown: before the next shown row, or at the end.
+  const rows = shownList(doc, at.parent, "fields", selected);
+  const position = rows.findIndex((node) => node.id === selected);
+  return { parent: at.parent.id, index: modelIndex(at.parent.fields!, rows, position + 1) };
 }
 
-/** The line's place: before the node at `slot`, or (slot = length) at the end of the container. */
+/** The line's place: before the shown row at `slot`, or (slot = the number of rows shown) at the end of the container. */
 export type Indicator = { readonly before: string } | { readonly end: string; readonly list: ChildList } | undefined;
 
 export function indicatorFor(doc: CredentialDocument, drop: Drop | undefined): Indicator {
   if (!drop || drop.unchanged) return undefined;
   const container = locate(doc, drop.parent)?.node;
-  const list = container?.[drop.list];
-  if (!container || !list) return undefined;
-  const node = list[drop.slot];
+  if (!container?.[drop.list]) return undefined;
+  const node = shownList(doc, container, drop.list)[drop.slot];
   return node ? { before: node.id } : { end: container.id, list: drop.list };
 }
