@@ -1,10 +1,12 @@
 /**
- * npm run bench                              every benchmark: export (default sizes), preview, diff
+ * npm run bench                              every benchmark: export (default sizes), preview, designer, diff
  * npm run bench -- export [sizes [rounds]]   the export benchmark only (bench/export.ts)
  * npm run bench -- preview [options]         the preview benchmark only (bench/preview/run.ts)
  * npm run bench -- diff [fields [values [rounds]]]   the diff benchmark only (bench/diff.ts; a few minutes)
+ * npm run bench -- designer [options]        the designer benchmark only (bench/designer/run.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
+import { designerBench } from "./designer/run.ts";
 import { diffBench } from "./diff.ts";
 import { exportBench } from "./export.ts";
 import { previewBench } from "./preview/run.ts";
@@ -13,8 +15,10 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === "export") await exportBench(rest);
 else if (command === "preview") await previewBench(rest);
 else if (command === "diff") await diffBench(rest);
+else if (command === "designer") await designerBench(rest);
 else {
   await exportBench(process.argv.slice(2));
   await previewBench();
+  await designerBench();
   await diffBench();
 }
