@@ -154,4 +154,19 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(byKey(store, "auth").branches!.length).toBe(2);
     expect(screen.getByRole("button", { name: "Delete None" })).toBeTruthy();
   });
+
+  it("Window properties clears the selection, so the inspector edits the window again", async () => {
+    const { store, user } = setup();
+    const windowButton = screen.getByRole("button", { name: "Window properties" });
+    expect(windowButton.getAttribute("aria-current")).toBe("true");
+    await user.click(within(rowOf("Region")).getByRole("button", { name: /^Region/ }));
+    expect(store.getState().selected).toBe(byKey(store, "region").id);
+    expect(windowButton.getAttribute("aria-current")).toBeNull();
+    await user.click(windowButton);
+    expect(store.getState().selected).toBeUndefined();
+    expect(windowButton.getAttribute("aria-current")).toBe("true");
+    expect(rowOf("Region").getAttribute("aria-current")).toBeNull();
+    // Selecting is not an edit: nothing to undo.
+    expect(store.canUndo).toBe(false);
+  });
 });

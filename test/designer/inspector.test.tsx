@@ -313,3 +313,114 @@ describe("Inspector: choice branches", () => {
     expect(field('Value of "type"').value).toBe("password");
   });
 });
+
+describe("Inspector: adding a branch to a choice", () => {
+  it("Add branch appends a branch with a value no branch has, selects it to be named, and is one undo step", async () => {
+    const { store, user, schema } = setup("auth");
+    expect(screen.getByRole("heading", { name: "Branches" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Add branch" }));
+    const auth = store.doc.root.fields!.find((f) => f.key === "auth")!;
+    expect(auth.branches!.length).toBe(3);
+    expect(store.getState().selected).toBe(auth.branches![2]!.id);
+    expect(screen.getByRole("form", { name: 'Properties of branch "Branch 3"' })).toBeTruthy();
+    expect((schema().properties.auth!.oneOf as JsonObject[])[2]).toEqual({
+      title: "Branch 3",
+      type: "object",
+      properties: { type: { type: "string", const: "branch3" } },
+      required: ["type"],
+      additionalProperties: false,
+    });
+    await retype(user, field("Branch title"), "OAuth 2.0");
+    await retype(user, field('Value of "type"'), "oauth2");
+    expect((schema().properties.auth!.oneOf as JsonObject[])[2]).toMatchObject({ title: "OAuth 2.0", properties: { type: { const: "oauth2" } } });
+
+    // Another one after that: the next free value.
+    act(() => store.select(auth.id));
+    await user.click(screen.getByRole("button", { name: "Add branch" }));
+    expect((schema().properties.auth!.oneOf as JsonObject[]).map((branch) => (branch.properties as Record<string, JsonObject>).type!.const)).toEqual([
+      "none", "basic", "oauth2", "branch4",
+    ]);
+    const steps = store.getState().editor.done.length;
+    act(() => store.undo());
+    expect(store.getState().editor.done.length).toBe(steps - 1);
+    expect((schema().properties.auth!.oneOf as JsonObject[]).length).toBe(3);
+  });
+
+  it("a field that is not a choice has no Add branch", () => {
+    setup("username");
+    expect(screen.queryByRole("button", { name: "Add branch" })).toBeNull();
+  });
+});
+
+describe("Inspector: a list of strings", () => {
+  const LIST: JsonObject = { type: "object", properties: { scopes: { type: "array", title: "Scopes", items: { type: "string" } } } };
+
+  function setupList() {
+    const store = new DesignerStore(importSchema(structuredClone(LIST)));
+    render(<Inspector store={store} />);
+    act(() => store.select(store.doc.root.fields![0]!.id));
+    const scopes = () => (toSchema(store.doc).properties as Record<string, JsonObject>).scopes!;
+    return { store, user: userEvent.setup(), scopes };
+  }
+
+  it("edits its items' title, lengths and pattern, in the order typed, one step each", async () => {
+    const { store, user, scopes } = setupList();
+    expect(screen.getByRole("heading", { name: "Items" })).toBeTruthy();
+    await retype(user, field("Item title"), "Scope");
+    await retype(user, field("Item minimum length"), "1");
+    await retype(user, field("Item maximum length"), "256");
+    await retype(user, field("Item pattern"), "^[a-z:]+$");
+    expect(JSON.stringify(scopes().items)).toBe(JSON.stringify({ type: "string", title: "Scope", minLength: 1, maxLength: 256, pattern: "^[a-z:]+$" }));
+    expect(store.getState().editor.done.length).toBe(4);
+    act(() => store.undo());
+    expect(scopes().items).toEqual({ type: "string", title: "Scope", minLength: 1, maxLength: 256 });
+    expect(field("Item pattern").value).toBe("");
+    // An empty text removes the keyword.
+    await retype(user, field("Item title"), "");
+    expect(scopes().items).toEqual({ type: "string", minLength: 1, maxLength: 256 });
+  });
+
+  it("refuses an item minimum above its maximum, a non-number and an unsafe pattern", async () => {
+    const { store, user, scopes } = setupList();
+    await retype(user, field("Item maximum length"), "10");
+    const before = store.doc;
+    const min = field("Item minimum length");
+    await retype(user, min, "20");
+    expect(store.doc).toBe(before);
+    expect(min.getAttribute("aria-invalid")).toBe("true");
+    expect(description(min)).toMatch(/must not exceed the maximum length \(10\)/);
+    await retype(user, min, "lots");
+    expect(description(min)).toMatch(/not a whole number|not a number/);
+    const pattern = field("Item pattern");
+    await retype(user, pattern, "^(a+)+$");
+    expect(pattern.getAttribute("aria-invalid")).toBe("true");
+    expect(scopes().items).toEqual({ type: "string", maxLength: 10 });
+  });
+
+  it("no duplicate items and an empty list by default are checkboxes", async () => {
+    const { user, scopes } = setupList();
+    await user.click(screen.getByRole("checkbox", { name: "No duplicate items" }));
+    await user.click(screen.getByRole("checkbox", { name: "Starts as an empty list" }));
+    expect(scopes()).toMatchObject({ uniqueItems: true, default: [] });
+    expect((screen.getByRole("checkbox", { name: "Starts as an empty list" }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole("checkbox", { name: "No duplicate items" }));
+    await user.click(screen.getByRole("checkbox", { name: "Starts as an empty list" }));
+    expect(scopes().uniqueItems).toBeUndefined();
+    expect(scopes().default).toBeUndefined();
+  });
+});
+
+describe("Inspector: the window's other properties", () => {
+  it('"No other properties" sets additionalProperties: false on the window, and unticking removes it', async () => {
+    const { store, user, schema } = setup();
+    const box = screen.getByRole("checkbox", { name: "No other properties" }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await user.click(box);
+    expect(schema().additionalProperties).toBe(false);
+    expect(Object.keys(schema()).at(-1)).toBe("additionalProperties");
+    expect((screen.getByRole("checkbox", { name: "No other properties" }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole("checkbox", { name: "No other properties" }));
+    expect("additionalProperties" in schema()).toBe(false);
+    expect(store.getState().editor.done.length).toBe(2);
+  });
+});

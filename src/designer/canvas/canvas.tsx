@@ -12,6 +12,7 @@ import "./canvas.css";
 export function Canvas({ store }: { store: DesignerStore }) {
   const root = useDesigner(store, (state) => state.editor.doc.root);
   const refusal = useDesigner(store, (state) => state.refusal);
+  const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
   return (
     <main className="cd-canvas" aria-label="Canvas" ref={shared?.canvas}>
@@ -23,6 +24,10 @@ export function Canvas({ store }: { store: DesignerStore }) {
           </button>
         </div>
       )}
+      {/* With no field selected, the inspector edits the window: this is how to get back to it. */}
+      <button type="button" className="cd-window-select" aria-current={windowSelected ? "true" : undefined} onClick={() => store.select(undefined)}>
+        Window properties
+      </button>
       <FieldList store={store} container={root} path="" />
     </main>
   );

@@ -1,5 +1,6 @@
 import {
   branchValue,
+  withKeywords,
   discriminatorKey,
   kindOf,
   locate,
@@ -10,7 +11,7 @@ import {
   type FieldNode,
   type FieldUpdate,
 } from "../../model/index.ts";
-import { ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
+import { isJsonObject, ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
 import { checkPattern } from "../../schema/pattern-safety.ts";
 
 /**
@@ -34,7 +35,11 @@ export type PropertyName =
   | "length"
   | "range"
   | "options"
-  | "branch";
+  | "branch"
+  | "branches"
+  | "list-items"
+  | "list-unique"
+  | "list-default";
 
 export interface PropertySection {
   /** The section's heading. */
@@ -108,10 +113,15 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
     validation.push("range");
   } else if (kind === "boolean" || kind === "select") {
     value.push("default");
+  } else if (kind === "string-list") {
+    value.push("list-default");
+    validation.push("list-unique");
   }
   if (value.length > 0) sections.push({ title: "Value", properties: value });
   if (validation.length > 0) sections.push({ title: "Validation", properties: validation });
   if (kind === "select") sections.push({ title: "Options", properties: ["options"] });
+  if (kind === "string-list") sections.push({ title: "Items", properties: ["list-items"] });
+  if (kind === "choice") sections.push({ title: "Branches", properties: ["branches"] });
   return sections;
 }
 
@@ -291,4 +301,66 @@ export function formatChoices(node: FieldNode): ReadonlyArray<{ value: string; l
 
 export function formatEdit(format: string): Edit {
   return edit({ format: format === "" ? undefined : format });
+}
+
+// ---------------------------------------------------------------- a list's items
+
+/** The schema of a list's items ({} when it has none of its own). */
+export function itemsSchema(node: FieldNode): JsonObject {
+  const items = ownValue(schemaObject(node), "items");
+  return isJsonObject(items) ? items : {};
+}
+
+/** A keyword of a list's items as text ("" when absent). */
+export function itemText(node: FieldNode, keyword: string): string {
+  return valueText(ownValue(itemsSchema(node), keyword));
+}
+
+/** The list's `items` with keywords set in place (new ones appended, `undefined` removes). */
+function itemsEdit(node: FieldNode, changes: Record<string, JsonValue | undefined>): Edit {
+  return edit({ items: withKeywords(itemsSchema(node), changes) });
+}
+
+/** An item's title: an empty text removes it. */
+export function itemTitleEdit(node: FieldNode, text: string): Edit {
+  return itemsEdit(node, { title: text === "" ? undefined : text });
+}
+
+/** An item's pattern, checked as a field's pattern is. */
+export function itemPatternEdit(node: FieldNode, text: string): Edit {
+  const problem = patternProblem(text);
+  return problem ? refuse(problem.message) : itemsEdit(node, { pattern: text === "" ? undefined : text });
+}
+
+/** An item's minimum or maximum length, checked as a field's lengths are (against the items' other bound). */
+export function itemLengthEdit(node: FieldNode, keyword: "minLength" | "maxLength", text: string): Edit {
+  const checked = boundEdit({ ...node, schema: itemsSchema(node) }, keyword, text);
+  if (!checked.ok) return checked;
+  return itemsEdit(node, { [keyword]: checked.update.set![keyword] });
+}
+
+/** Whether a list refuses the same item twice (`uniqueItems`). */
+export function uniqueItemsEdit(unique: boolean): Edit {
+  return edit({ uniqueItems: unique ? true : undefined });
+}
+
+/** Whether a list starts empty (`default: []`) rather than unset. */
+export function emptyListDefaultEdit(on: boolean): Edit {
+  return edit({ default: on ? [] : undefined });
+}
+
+/** Whether the list's default is the empty list. */
+export function startsEmpty(node: FieldNode): boolean {
+  const value = ownValue(schemaObject(node), "default");
+  return Array.isArray(value) && value.length === 0;
+}
+
+// ---------------------------------------------------------------- a choice's branches
+
+/** The value and title of a new branch of `choice`: the first "branchN" no branch has yet. */
+export function newBranchFor(choice: FieldNode): { value: string; title: string } {
+  const taken = new Set((choice.branches ?? []).map((branch) => valueText(branchValue(choice, branch))));
+  let n = (choice.branches?.length ?? 0) + 1;
+  while (taken.has(`branch${n}`)) n++;
+  return { value: `branch${n}`, title: `Branch ${n}` };
 }

@@ -1,9 +1,9 @@
 import { useId, useMemo, type FormEvent } from "react";
-import { describe, kindLabel, schemaObject, setWindowText, type CredentialDocument } from "../../model/index.ts";
+import { describe, kindLabel, schemaObject, setWindowText, updateField, type CredentialDocument } from "../../model/index.ts";
 import { ownValue } from "../../schema/json.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { useDesigner } from "../use-designer.ts";
-import { TextControl } from "./controls.tsx";
+import { CheckboxControl, TextControl } from "./controls.tsx";
 import { selectionOf, valueText, type PropertySection, type Selection } from "./field-properties.ts";
 import { PROPERTY_EDITORS } from "./property-editors.tsx";
 
@@ -74,6 +74,16 @@ function WindowProperties({ store, doc }: { store: DesignerStore; doc: Credentia
         multiline
         value={valueText(ownValue(schema, "description"))}
         onCommit={(description) => store.run((current) => setWindowText(current, { description }))}
+      />
+      <CheckboxControl
+        label="No other properties"
+        checked={ownValue(schema, "additionalProperties") === false}
+        hint="The connector refuses properties that are not fields of the window (additionalProperties: false)."
+        onCommit={(on) => {
+          const reason = store.run((current) => updateField(current, current.root.id, { set: { additionalProperties: on ? false : undefined } }));
+          if (reason !== undefined) store.dismissRefusal(); // shown next to the checkbox
+          return reason;
+        }}
       />
       <p className="inspector-hint">Select a field on the canvas to edit its properties.</p>
     </form>

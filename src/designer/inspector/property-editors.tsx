@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from "react";
-import { schemaObject } from "../../model/index.ts";
+import { addBranch, locate, schemaObject } from "../../model/index.ts";
 import { ownValue } from "../../schema/json.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { applyBranchRename, applyEdit } from "./apply-edit.ts";
@@ -11,10 +11,16 @@ import {
   clearSecretValues,
   defaultEdit,
   discriminatorKey,
+  emptyListDefaultEdit,
   formatChoices,
   formatEdit,
+  itemLengthEdit,
+  itemPatternEdit,
+  itemText,
+  itemTitleEdit,
   keyEdit,
   keywordText,
+  newBranchFor,
   patternEdit,
   patternProblem,
   placeholderEdit,
@@ -22,7 +28,9 @@ import {
   requiredEdit,
   secretEdit,
   selectDefaultEdit,
+  startsEmpty,
   textEdit,
+  uniqueItemsEdit,
   type BoundKeyword,
   type PropertyName,
   type Selection,
@@ -147,7 +155,83 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       ) : null}
     </>
   ),
+
+  branches: AddBranch,
+
+  "list-default": ({ store, selection: { node } }) => (
+    <CheckboxControl
+      label="Starts as an empty list"
+      checked={startsEmpty(node)}
+      hint="The default is an empty list rather than no value."
+      onCommit={(on) => applyEdit(store, node.id, emptyListDefaultEdit(on))}
+    />
+  ),
+
+  "list-unique": ({ store, selection: { node } }) => (
+    <CheckboxControl
+      label="No duplicate items"
+      checked={ownValue(schemaObject(node), "uniqueItems") === true}
+      onCommit={(on) => applyEdit(store, node.id, uniqueItemsEdit(on))}
+    />
+  ),
+
+  "list-items": ({ store, selection: { node } }) => (
+    <>
+      <TextControl label="Item title" value={itemText(node, "title")} onCommit={(text) => applyEdit(store, node.id, itemTitleEdit(node, text))} />
+      <TextControl
+        label="Item minimum length"
+        value={itemText(node, "minLength")}
+        inputMode="numeric"
+        onCommit={(text) => applyEdit(store, node.id, itemLengthEdit(node, "minLength", text))}
+      />
+      <TextControl
+        label="Item maximum length"
+        value={itemText(node, "maxLength")}
+        inputMode="numeric"
+        onCommit={(text) => applyEdit(store, node.id, itemLengthEdit(node, "maxLength", text))}
+      />
+      <TextControl
+        label="Item pattern"
+        value={itemText(node, "pattern")}
+        spellCheck={false}
+        check={(text) => patternProblem(text)?.message}
+        hint="A regular expression every item must match."
+        onCommit={(text) => applyEdit(store, node.id, itemPatternEdit(node, text))}
+      />
+    </>
+  ),
 };
+
+/** A choice's "Add branch": a new branch with a value no other branch has, selected to be named. */
+function AddBranch({ store, selection: { node } }: PropertyEditorProps) {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const id = useId();
+  const add = () => {
+    const branch = newBranchFor(node);
+    const reason = store.run(
+      (doc) => addBranch(doc, node.id, branch),
+      (doc) => locate(doc, node.id)?.node.branches?.at(-1)?.id,
+    );
+    if (reason !== undefined) store.dismissRefusal();
+    setError(reason);
+  };
+  return (
+    <div className="inspector-control">
+      <button type="button" aria-describedby={error ? `${id}-error` : `${id}-hint`} onClick={add}>
+        Add branch
+      </button>
+      {error ? (
+        <p id={`${id}-error`} className="inspector-error" role="alert">
+          {error}
+        </p>
+      ) : (
+        <p id={`${id}-hint`} className="inspector-hint">
+          Adds a branch at the end and selects it, to give it a title and a value.
+        </p>
+      )}
+    </div>
+  );
+}
 
 function Bound({ store, selection: { node }, keyword, label }: PropertyEditorProps & { keyword: BoundKeyword; label: string }) {
   return (
