@@ -35,19 +35,7 @@ export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) 
     <li {...row.itemProps}>
       <div className="cd-row" ref={row.setNodeRef}>
         {row.handle}
-        {row.selectButton(
-          <>
-            <span className="cd-row-title">{name}</span>
-            <span className="cd-row-key">{node.key}</span>
-            <span className="cd-row-kind">{kindLabel(kindOf(node))}</span>
-          </>,
-        )}
-        <button type="button" className="cd-icon-button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => duplicate(store, node.id)}>
-          ⧉
-        </button>
-        <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeField)}>
-          ✕
-        </button>
+        <FieldRowBody store={store} node={node} name={name} />
       </div>
       {node.fields && <FieldList store={store} container={node} path={own} />}
       {node.branches && <BranchList store={store} choice={node} path={own} />}
@@ -66,20 +54,56 @@ export const BranchRow = memo(function BranchRow({ store, node, path, discrimina
     <li {...row.itemProps}>
       <div className="cd-row cd-branch" ref={row.setNodeRef}>
         {row.handle}
-        {row.selectButton(
-          <>
-            <span className="cd-row-title">{name}</span>
-            <span className="cd-row-kind">Branch</span>
-          </>,
-        )}
-        <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeBranch)}>
-          ✕
-        </button>
+        <BranchRowBody store={store} node={node} name={name} />
       </div>
       <FieldList store={store} container={node} path={joinPath(path, name)} discriminator={discriminator} />
     </li>
   );
 });
+
+/**
+ * A row's content apart from its handle: memoised on its own, because every row re-renders when a
+ * drag starts or moves (dnd-kit's context changes), and at 500 rows that must stay cheap.
+ */
+const FieldRowBody = memo(function FieldRowBody({ store, node, name }: { store: DesignerStore; node: FieldNode; name: string }) {
+  return (
+    <>
+      <SelectButton store={store} id={node.id}>
+        <span className="cd-row-title">{name}</span>
+        <span className="cd-row-key">{node.key}</span>
+        <span className="cd-row-kind">{kindLabel(kindOf(node))}</span>
+      </SelectButton>
+      <button type="button" className="cd-icon-button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => duplicate(store, node.id)}>
+        ⧉
+      </button>
+      <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeField)}>
+        ✕
+      </button>
+    </>
+  );
+});
+
+const BranchRowBody = memo(function BranchRowBody({ store, node, name }: { store: DesignerStore; node: FieldNode; name: string }) {
+  return (
+    <>
+      <SelectButton store={store} id={node.id}>
+        <span className="cd-row-title">{name}</span>
+        <span className="cd-row-kind">Branch</span>
+      </SelectButton>
+      <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeBranch)}>
+        ✕
+      </button>
+    </>
+  );
+});
+
+function SelectButton({ store, id, children }: { store: DesignerStore; id: string; children: ReactNode }) {
+  return (
+    <button type="button" className="cd-row-select" onClick={() => store.select(id)}>
+      {children}
+    </button>
+  );
+}
 
 /** What field and branch rows share: sorting, selection, the drop line. */
 function useRow(store: DesignerStore, node: FieldNode, name: string) {
@@ -107,11 +131,6 @@ function useRow(store: DesignerStore, node: FieldNode, name: string) {
         title="Drag to move, or press Space and use the arrow keys"
       >
         ⠿
-      </button>
-    ),
-    selectButton: (content: ReactNode) => (
-      <button type="button" className="cd-row-select" onClick={() => store.select(node.id)}>
-        {content}
       </button>
     ),
   };
