@@ -74,7 +74,7 @@ const FieldRowBody = memo(function FieldRowBody({ store, node, name }: { store: 
         <span className="cd-row-kind">{kindLabel(kindOf(node))}</span>
       </SelectButton>
       <button type="button" className="cd-icon-button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => duplicate(store, node.id)}>
-        ⧉
+        <DuplicateIcon />
       </button>
       <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeField)}>
         ✕
@@ -96,6 +96,16 @@ const BranchRowBody = memo(function BranchRowBody({ store, node, name }: { store
     </>
   );
 });
+
+/** Two overlapping squares, drawn (a font may lack the ⧉ character). */
+function DuplicateIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 14 14" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="1" y="4" width="9" height="9" rx="1" />
+      <path d="M4 4V2a1 1 0 0 1 1-1h7a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-2" />
+    </svg>
+  );
+}
 
 function SelectButton({ store, id, children }: { store: DesignerStore; id: string; children: ReactNode }) {
   return (
