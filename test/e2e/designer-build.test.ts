@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JsonObject, JsonValue } from "../../src/schema/json.ts";
-import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
-import { startServer, type StartedServer } from "../support/server.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
  * The issue's main end-to-end test: on the designer page (src/main.tsx, an empty window), build
@@ -23,18 +22,7 @@ const FIXTURE = new URL("../fixtures/designer/rest-adapter-built.schema.json", i
 const TEMPLATE = new URL("../../schemas/rest-adapter.json", import.meta.url);
 const readJson = (file: URL) => JSON.parse(readFileSync(file, "utf8")) as JsonObject;
 
-let server: StartedServer | undefined;
-let browser: LaunchedChromium | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = devServerAndBrowser();
 
 // ---------------------------------------------------------------- the expected schema
 
@@ -89,14 +77,13 @@ function withDesignerDifferences(schema: JsonObject): JsonObject {
 // ---------------------------------------------------------------- driving the page
 
 async function openDesigner(problems: string[]): Promise<Page> {
-  if (!server || !browser) throw new Error("set-up failed");
-  const page = await browser.context.newPage();
+  const page = await setup.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 1500 });
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(server.url, { waitUntil: "load" });
+  await page.goto(setup.server.url, { waitUntil: "load" });
   await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
   return page;
 }

@@ -1,23 +1,11 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CredentialDocument } from "../../src/model/index.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
-import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
-import { startServer, type StartedServer } from "../support/server.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
-let server: StartedServer | undefined;
-let browser: LaunchedChromium | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = devServerAndBrowser();
 
 interface Opened {
   page: Page;
@@ -25,15 +13,14 @@ interface Opened {
 }
 
 async function open(design: "sample" | "blank" | "choice" = "sample"): Promise<Opened> {
-  if (!server || !browser) throw new Error("set-up failed");
-  const page = await browser.context.newPage();
+  const page = await setup.browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`${server.url}test/e2e/pages/designer-canvas/index.html?design=${design}`);
+  await page.goto(`${setup.server.url}test/e2e/pages/designer-canvas/index.html?design=${design}`);
   await page.getByRole("list", { name: "Fields of the window" }).waitFor({ timeout: 15_000 });
   return { page, problems };
 }

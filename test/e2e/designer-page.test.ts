@@ -1,34 +1,21 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
-import { startServer, type StartedServer } from "../support/server.ts";
+import { describe, expect, it } from "vitest";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
-let server: StartedServer | undefined;
-let browser: LaunchedChromium | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = devServerAndBrowser();
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Opens the designer, collecting console errors, page errors and any request to another host. */
 async function openDesigner(problems: string[]): Promise<Page> {
-  if (!server || !browser) throw new Error("set-up failed");
-  const page = await browser.context.newPage();
+  const page = await setup.browser.context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  const served = new URL(server.url);
+  const served = new URL(setup.server.url);
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.protocol !== "data:" && url.host !== served.host) {
@@ -38,7 +25,7 @@ async function openDesigner(problems: string[]): Promise<Page> {
     }
     await route.continue();
   });
-  const response = await page.goto(server.url, { waitUntil: "load" });
+  const response = await page.goto(setup.server.url, { waitUntil: "load" });
   expect(response?.status()).toBe(200);
   await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
   return page;
