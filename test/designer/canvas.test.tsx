@@ -1,12 +1,9 @@
 import { act, cleanup, render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
-import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
-import { Palette } from "../../src/designer/palette/palette.tsx";
 import { discriminatorKey, moveField, type FieldNode } from "../../src/model/index.ts";
-import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);
@@ -27,16 +24,7 @@ const SAMPLE = {
   },
 };
 
-function setup(schema: object = SAMPLE) {
-  const store = new DesignerStore(importSchema(structuredClone(schema) as never));
-  render(
-    <DesignerDnd store={store}>
-      <Palette store={store} />
-      <Canvas store={store} />
-    </DesignerDnd>,
-  );
-  return { store, user: userEvent.setup() };
-}
+const setup = (schema: object = SAMPLE) => renderPaletteAndCanvas(schema);
 
 const keys = (node: FieldNode) => node.fields!.map((field) => field.key);
 const byKey = (store: DesignerStore, key: string) => store.doc.root.fields!.find((field) => field.key === key)!;

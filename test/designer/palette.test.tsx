@@ -1,26 +1,14 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { Canvas } from "../../src/designer/canvas/canvas.tsx";
+import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
-import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import { Palette } from "../../src/designer/palette/palette.tsx";
 import { KIND_DEFINITIONS, locate, requiredKeys } from "../../src/model/index.ts";
-import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);
 
-function setup(schema: object = { type: "object", properties: {} }) {
-  const store = new DesignerStore(importSchema(structuredClone(schema) as never));
-  render(
-    <DesignerDnd store={store}>
-      <Palette store={store} />
-      <Canvas store={store} />
-    </DesignerDnd>,
-  );
-  return { store, user: userEvent.setup() };
-}
+const setup = (schema: object = { type: "object", properties: {} }) => renderPaletteAndCanvas(schema);
 
 const rootKeys = (store: DesignerStore) => store.doc.root.fields!.map((field) => field.key);
 

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject, JsonValue } from "../../src/schema/json.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { center, mouseDrag } from "../support/mouse-drag.ts";
 
 /**
  * The issue's main end-to-end test: on the designer page (src/main.tsx, an empty window), build
@@ -105,11 +106,6 @@ const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" }
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const handle = (page: Page, name: string) => canvas(page).getByRole("button", { name: `Move ${name}`, exact: true });
 
-async function center(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("not visible");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 /** Just below the middle of a row (its lower half: the drop goes after it), right of its handle. */
 async function below(page: Page, name: string) {
@@ -127,15 +123,9 @@ async function emptyBox(page: Page, container: string) {
 async function drag(page: Page, item: string, target: () => Promise<{ x: number; y: number }>): Promise<void> {
   const source = palette(page).getByRole("button", { name: `Add ${item}`, exact: true });
   await source.scrollIntoViewIfNeeded();
-  const start = await center(source);
   const to = await target();
   const before = await historyLength(page);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 15 });
-  await page.mouse.move(to.x, to.y + 1, { steps: 2 });
-  await page.mouse.up();
+  await mouseDrag(page, source, to, 15);
   await expect.poll(() => historyLength(page), { message: `dropping ${item}` }).toBe(before + 1);
 }
 

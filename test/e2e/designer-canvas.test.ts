@@ -4,6 +4,7 @@ import type { CredentialDocument } from "../../src/model/index.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { center, mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
 
@@ -87,22 +88,7 @@ async function rowBox(page: Page, name: string) {
   return box;
 }
 
-async function center(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("not visible");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
-/** A real mouse drag: press, move past the activation distance, glide to the target, release. */
-async function mouseDrag(page: Page, from: Locator, to: { x: number; y: number }): Promise<void> {
-  const start = await center(from);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 12 });
-  await page.mouse.move(to.x, to.y + 1, { steps: 2 });
-  await page.mouse.up();
-}
 
 /** The upper or lower quarter of a row's header. */
 async function part(page: Page, name: string, where: "upper" | "lower") {

@@ -1,0 +1,19 @@
+import type { Locator, Page } from "playwright-core";
+
+/** The centre of an element on the page (it must be visible). */
+export async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not visible");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A real mouse drag as a person makes it: press, move past dnd-kit's activation distance, glide to the target, release. */
+export async function mouseDrag(page: Page, from: Locator, to: { x: number; y: number }, glideSteps = 12): Promise<void> {
+  const start = await center(from);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: glideSteps });
+  await page.mouse.move(to.x, to.y + 1, { steps: 2 });
+  await page.mouse.up();
+}
