@@ -1,5 +1,6 @@
 import type { DesignerStore } from "../designer-store.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
+import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
 import { useDesigner } from "../use-designer.ts";
 import { FieldList } from "./field-list.tsx";
 import "./canvas.css";
@@ -14,8 +15,9 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const refusal = useDesigner(store, (state) => state.refusal);
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
+  const rowDrag = useRowDrag(store);
   return (
-    <main className="cd-canvas" aria-label="Canvas" ref={shared?.canvas}>
+    <main className="cd-canvas" aria-label="Canvas" ref={shared?.canvas} {...rowDrag.handlers}>
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
           <span>{capitalise(refusal)}.</span>
@@ -28,7 +30,9 @@ export function Canvas({ store }: { store: DesignerStore }) {
       <button type="button" className="cd-window-select" aria-current={windowSelected ? "true" : undefined} onClick={() => store.select(undefined)}>
         Window properties
       </button>
-      <FieldList store={store} container={root} path="" />
+      <HandleAttributesContext.Provider value={rowDrag.attributes}>
+        <FieldList store={store} container={root} path="" />
+      </HandleAttributesContext.Provider>
     </main>
   );
 }

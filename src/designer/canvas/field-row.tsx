@@ -1,5 +1,4 @@
-import { useSortable } from "@dnd-kit/sortable";
-import { memo, useMemo, type ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import {
   duplicateField,
   kindLabel,
@@ -12,10 +11,11 @@ import {
   type FieldNode,
 } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
-import { useDndShared, type DragData } from "../dnd/drag-data.ts";
-import { useDropLine } from "../dnd/drop-indicator.ts";
+import { useDndShared } from "../dnd/drag-data.ts";
+import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { shownList } from "../dnd/drop-target.ts";
 import { joinPath, nodeName } from "../dnd/names.ts";
+import { useHandleAttributes } from "../dnd/row-drag.ts";
 import { useDesigner } from "../use-designer.ts";
 import { BranchList, FieldList } from "./field-list.tsx";
 
@@ -33,7 +33,7 @@ export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) 
   const own = joinPath(path, name);
   return (
     <li {...row.itemProps}>
-      <div className="cd-row" ref={row.setNodeRef}>
+      <div className="cd-row">
         {row.handle}
         <FieldRowBody store={store} node={node} name={name} />
       </div>
@@ -52,7 +52,7 @@ export const BranchRow = memo(function BranchRow({ store, node, path, discrimina
   const row = useRow(store, node, name);
   return (
     <li {...row.itemProps}>
-      <div className="cd-row cd-branch" ref={row.setNodeRef}>
+      <div className="cd-row cd-branch">
         {row.handle}
         <BranchRowBody store={store} node={node} name={name} />
       </div>
@@ -115,31 +115,27 @@ function SelectButton({ store, id, children }: { store: DesignerStore; id: strin
   );
 }
 
-/** What field and branch rows share: sorting, selection, the drop line. */
+/**
+ * What field and branch rows share: selection, the drop line, the handle. The handle has no
+ * listeners of its own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on
+ * handles, and finds the row by its `data-node`.
+ */
 function useRow(store: DesignerStore, node: FieldNode, name: string) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
-  const line = useDropLine(useDndShared()?.indicator, node.id);
-  const data = useMemo<DragData>(() => ({ type: "field", id: node.id, name }), [node.id, name]);
-  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useSortable({ id: node.id, data });
+  const shared = useDndShared();
+  const line = useDropLine(shared?.indicator, node.id);
+  const dragged = useIsDragged(shared?.indicator, node.id);
+  const attributes = useHandleAttributes();
   return {
-    setNodeRef,
     itemProps: {
       role: "listitem",
-      className: `cd-item${selected ? " cd-selected" : ""}${isDragging ? " cd-dragging" : ""}`,
+      className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
       "aria-current": selected ? ("true" as const) : undefined,
       "data-drop": line,
       "data-node": node.id,
     },
     handle: (
-      <button
-        type="button"
-        className="cd-handle"
-        ref={setActivatorNodeRef}
-        {...attributes}
-        {...listeners}
-        aria-label={`Move ${name}`}
-        title="Drag to move, or press Space and use the arrow keys"
-      >
+      <button type="button" className="cd-handle" {...attributes} aria-label={`Move ${name}`} title="Drag to move, or press Space and use the arrow keys">
         ⠿
       </button>
     ),

@@ -1,31 +1,24 @@
 import {
-  closestCenter,
   DndContext,
   DragOverlay,
   KeyboardSensor,
   MouseSensor,
-  pointerWithin,
   TouchSensor,
   useSensor,
   useSensors,
   type Announcements,
-  type ClientRect,
-  type Collision,
   type CollisionDetection,
-  type DragEndEvent,
-  type DragMoveEvent,
-  type DragOverEvent,
   type DragStartEvent,
-  type Over,
+  type KeyboardCoordinateGetter,
   type ScreenReaderInstructions,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { getEventCoordinates } from "@dnd-kit/utilities";
-import { useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { moveField } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { addedAt, addItem, itemName, itemSize } from "../palette/palette-items.ts";
 import { cancelledText, droppedText, overText, pickedUpText } from "./announcements.ts";
+import { keyboardTargets, spotAtPoint, type KeyboardTarget } from "./canvas-geometry.ts";
 import { dragData, DndSharedContext, type DndShared, type DragData } from "./drag-data.ts";
 import { DropIndicatorStore } from "./drop-indicator.ts";
 import { dropFor, indicatorFor, type Drop, type DragSource, type DropSpot } from "./drop-target.ts";
@@ -47,7 +40,20 @@ interface DragInProgress {
   said: string;
   /** The end announcement, decided in onDragEnd (which dnd-kit calls before announcing). */
   ended: string | undefined;
+  /** Where the pointer (mouse or touch) is, in client coordinates. */
+  point: { x: number; y: number } | undefined;
+  /** Keyboard: the canvas's places top to bottom (read on the first arrow key), and the one the drag is on. */
+  targets: KeyboardTarget[] | undefined;
+  target: number;
+  /** Stops following the pointer. */
+  unfollow: () => void;
 }
+
+/**
+ * dnd-kit's droppables are not used: the canvas's places are read from its DOM when needed
+ * (canvas-geometry.ts), so nothing is measured when a drag starts. `over` is always null.
+ */
+const noCollisions: CollisionDetection = () => [];
 
 /**
  * One drag-and-drop context for the palette and the canvas: mouse, touch and keyboard sensors,
@@ -59,40 +65,78 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
   const drag = useRef<DragInProgress | undefined>(undefined);
   const [overlay, setOverlay] = useState<string | undefined>(undefined);
 
+  /** Arrow keys step through the canvas's places in document order; the overlay moves onto each. */
+  const keyboardCoordinates = useMemo<KeyboardCoordinateGetter>(
+    () => (event) => {
+      const current = drag.current;
+      const canvas = shared.canvas.current;
+      const step = event.code === "ArrowDown" ? 1 : event.code === "ArrowUp" ? -1 : 0;
+      if (!current || !canvas || step === 0) return undefined;
+      event.preventDefault();
+      if (!current.targets) {
+        current.targets = keyboardTargets(canvas);
+        const data = current.data;
+        current.target = data.type === "field" ? current.targets.findIndex(({ spot }) => spot.type === "row" && spot.id === data.id) : -1;
+      }
+      const next = Math.min(Math.max(current.target + step, 0), current.targets.length - 1);
+      const target = current.targets[next];
+      if (!target) return undefined;
+      current.target = next;
+      const rect = target.element.getBoundingClientRect();
+      return { x: rect.left, y: rect.top };
+    },
+    [shared],
+  );
+
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
-  const collisionDetection = useMemo(() => detectCollisions(shared.canvas), [shared]);
 
-  const track = (event: DragMoveEvent | DragOverEvent | DragEndEvent): void => {
+  const track = (): void => {
     const current = drag.current;
     if (!current) return;
-    current.keyboard = isKeyboard(event.activatorEvent);
-    const spot = spotOf(event.over, current.keyboard ? undefined : pointerY(event));
+    const spot = spotOf(current, shared.canvas.current);
     current.drop = spot ? dropFor(store.doc, sourceOf(current.data), spot) : undefined;
     shared.indicator.set(indicatorFor(store.doc, current.drop));
   };
 
   const finish = (): void => {
+    drag.current?.unfollow();
     shared.indicator.set(undefined);
+    shared.indicator.setDragged(undefined);
     setOverlay(undefined);
   };
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent): void => {
     const data = dragData(active.data.current);
-    if (!data || data.type === "end") return;
+    if (!data) return;
     const name = data.type === "field" ? data.name : itemName(data.item);
-    drag.current = { data, name, keyboard: isKeyboard(activatorEvent), drop: undefined, said: "", ended: undefined };
+    const keyboard = isKeyboard(activatorEvent);
+    const current: DragInProgress = {
+      // A copy: the row draggable's data object is rewritten by the next press on a handle.
+      data: { ...data },
+      name,
+      keyboard,
+      drop: undefined,
+      said: "",
+      ended: undefined,
+      point: getEventCoordinates(activatorEvent) ?? undefined,
+      targets: undefined,
+      target: -1,
+      unfollow: () => {},
+    };
+    if (!keyboard) current.unfollow = followPointer(current);
+    drag.current = current;
+    if (data.type === "field") shared.indicator.setDragged(data.id);
     // The refusal message stays until the drop: removing it now would move the rows under the pointer.
     setOverlay(name);
   };
 
-
-  const onDragEnd = (event: DragEndEvent): void => {
+  const onDragEnd = (): void => {
     const current = drag.current;
-    track(event);
+    track();
     finish();
     if (!current) return;
     const before = store.doc;
@@ -107,9 +151,14 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
       }
     }
     current.ended = droppedText(before, current.name, current.data.type === "palette", drop, refusal);
+    if (current.keyboard && current.data.type === "field") focusHandle(current.data.id);
   };
 
-  const onDragCancel = (): void => finish();
+  const onDragCancel = (): void => {
+    const current = drag.current;
+    finish();
+    if (current?.keyboard && current.data.type === "field") focusHandle(current.data.id);
+  };
 
   const announcements = useMemo<Announcements>(
     () => ({
@@ -118,7 +167,8 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
         const current = drag.current;
         return pickedUpText(store.doc, current?.name ?? String(active.id), data?.type === "field" ? data.id : undefined);
       },
-      onDragOver: () => sayOver(),
+      // (over is always null: the place is announced on moves)
+      onDragOver: () => undefined,
       onDragMove: () => sayOver(),
       onDragEnd: () => {
         const text = drag.current?.ended ?? "";
@@ -152,16 +202,15 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
     <DndSharedContext.Provider value={shared}>
       <DndContext
         sensors={sensors}
-        collisionDetection={collisionDetection}
-        accessibility={{ announcements, screenReaderInstructions: INSTRUCTIONS }}
+        collisionDetection={noCollisions}
+        accessibility={{ announcements, screenReaderInstructions: INSTRUCTIONS, restoreFocus: false }}
         onDragStart={onDragStart}
         onDragMove={track}
-        onDragOver={track}
         onDragEnd={onDragEnd}
         onDragCancel={onDragCancel}
       >
         {children}
-        <DragOverlay dropAnimation={null}>{overlay !== undefined ? <div className="cd-drag-overlay">{overlay}</div> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null} style={{ pointerEvents: "none" }}>{overlay !== undefined ? <div className="cd-drag-overlay">{overlay}</div> : null}</DragOverlay>
       </DndContext>
     </DndSharedContext.Provider>
   );
@@ -171,61 +220,42 @@ function sourceOf(data: DragData): DragSource {
   return data.type === "palette" ? { type: "new", count: itemSize(data.item) } : { type: "field", id: data.type === "field" ? data.id : "" };
 }
 
-/** The spot under the drag: a row (upper or lower half by the pointer; "replace" for the keyboard) or a container's end. */
-function spotOf(over: Over | null, y: number | undefined): DropSpot | undefined {
-  const data = dragData(over?.data.current);
-  if (!over || !data) return undefined;
-  if (data.type === "end") return { type: "end", parent: data.parent };
-  if (data.type !== "field") return undefined;
-  if (y === undefined) return { type: "row", id: data.id, placement: "replace" };
-  return { type: "row", id: data.id, placement: y < over.rect.top + over.rect.height / 2 ? "before" : "after" };
+/** The place the drag is over: for the keyboard, the target the arrows reached; else the one under the pointer. */
+function spotOf(current: DragInProgress, canvas: HTMLElement | null): DropSpot | undefined {
+  if (current.keyboard) {
+    const data = current.data;
+    // Before the first arrow key, a row is over its own place.
+    if (!current.targets) return data.type === "field" ? { type: "row", id: data.id, placement: "replace" } : undefined;
+    return current.targets[current.target]?.spot;
+  }
+  return canvas && current.point ? spotAtPoint(canvas, current.point.x, current.point.y) : undefined;
 }
 
-function pointerY(event: { activatorEvent: Event; delta: { y: number } }): number | undefined {
-  const start = getEventCoordinates(event.activatorEvent);
-  return start ? start.y + event.delta.y : undefined;
+/**
+ * Follows the pointer in client coordinates while the drag lasts. (dnd-kit's move events give a
+ * delta that includes scrolling, and the place under the pointer is a hit test at the pointer.)
+ */
+function followPointer(current: DragInProgress): () => void {
+  const onMove = (event: MouseEvent | TouchEvent) => {
+    const point = getEventCoordinates(event);
+    if (point) current.point = point;
+  };
+  const options = { capture: true, passive: true };
+  window.addEventListener("mousemove", onMove, options);
+  window.addEventListener("touchmove", onMove, options);
+  return () => {
+    window.removeEventListener("mousemove", onMove, options);
+    window.removeEventListener("touchmove", onMove, options);
+  };
+}
+
+/** After a keyboard drag, focus stays on the dragged row's handle, wherever the row now is. */
+function focusHandle(id: string): void {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row > .cd-handle`)?.focus();
+  });
 }
 
 function isKeyboard(event: Event | null): boolean {
   return typeof KeyboardEvent !== "undefined" && event instanceof KeyboardEvent;
 }
-
-/**
- * Pointer: the smallest droppable under the pointer (a row's header rather than what holds it);
- * in the canvas but between droppables, the closest one. Keyboard: the droppable whose top-left
- * corner the sortable keyboard step moved the dragged row onto.
- */
-function detectCollisions(canvas: RefObject<HTMLElement | null>): CollisionDetection {
-  return (args) => {
-    const { pointerCoordinates, droppableRects } = args;
-    if (!pointerCoordinates) return nearestTopLeft(args);
-    const hits = pointerWithin(args);
-    if (hits.length > 0) return [...hits].sort((a, b) => area(droppableRects.get(a.id)) - area(droppableRects.get(b.id)));
-    const box = canvas.current?.getBoundingClientRect();
-    const inCanvas =
-      box !== undefined &&
-      pointerCoordinates.x >= box.left && pointerCoordinates.x <= box.right &&
-      pointerCoordinates.y >= box.top && pointerCoordinates.y <= box.bottom;
-    return inCanvas ? closestCenter(args) : [];
-  };
-}
-
-function nearestTopLeft({ collisionRect, droppableContainers, droppableRects }: Parameters<CollisionDetection>[0]): Collision[] {
-  let best: Collision | undefined;
-  let bestDistance = Infinity;
-  for (const container of droppableContainers) {
-    const rect = droppableRects.get(container.id);
-    if (!rect || container.disabled) continue;
-    const distance = Math.hypot(rect.left - collisionRect.left, rect.top - collisionRect.top);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = { id: container.id, data: { droppableContainer: container, value: distance } };
-    }
-  }
-  return best ? [best] : [];
-}
-
-function area(rect: ClientRect | undefined): number {
-  return rect ? rect.width * rect.height : Infinity;
-}
-

@@ -5,17 +5,14 @@ import type { DropIndicatorStore } from "./drop-indicator.ts";
 /** What each draggable and droppable carries in dnd-kit's `data`. */
 export type DragData =
   | { readonly type: "field"; readonly id: string; readonly name: string }
-  | { readonly type: "palette"; readonly item: PaletteItem }
-  | { readonly type: "end"; readonly parent: string };
+  | { readonly type: "palette"; readonly item: PaletteItem };
 
 export function dragData(value: unknown): DragData | undefined {
   if (typeof value !== "object" || value === null || !("type" in value)) return undefined;
   const type = (value as { type: unknown }).type;
-  return type === "field" || type === "palette" || type === "end" ? (value as DragData) : undefined;
+  return type === "field" || type === "palette" ? (value as DragData) : undefined;
 }
 
-/** Ids of droppables that are not rows: the end of a container's fields. */
-export const endZoneId = (parent: string) => `end:${parent}`;
 export const paletteDragId = (item: PaletteItem) => `palette:${item.id}`;
 
 /** Shared by DesignerDnd with the canvas: the drop line and the canvas element (for pointer fallbacks). */

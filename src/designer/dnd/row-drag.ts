@@ -1,0 +1,76 @@
+import { useDraggable } from "@dnd-kit/core";
+import { createContext, useContext, useMemo, useRef, type KeyboardEvent, type MouseEvent, type TouchEvent } from "react";
+import { locate } from "../../model/index.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { nodeName } from "./names.ts";
+
+/** The id of the one draggable that stands for whichever row's handle is pressed. */
+export const ROW_DRAG_ID = "canvas-row";
+
+/** What a row's handle carries for assistive technology: what it is, and how to drag it. */
+export interface HandleAttributes {
+  readonly "aria-roledescription": string;
+  readonly "aria-describedby": string | undefined;
+}
+
+export const HandleAttributesContext = createContext<HandleAttributes | undefined>(undefined);
+
+export function useHandleAttributes(): HandleAttributes | undefined {
+  return useContext(HandleAttributesContext);
+}
+
+type Handlers = {
+  onMouseDown(event: MouseEvent<HTMLElement>): void;
+  onTouchStart(event: TouchEvent<HTMLElement>): void;
+  onKeyDown(event: KeyboardEvent<HTMLElement>): void;
+};
+
+/**
+ * One draggable for all the rows of the canvas, its sensors listening on the canvas element: a
+ * press on a row's handle (`.cd-handle` in `li[data-node]`) points the draggable at that row
+ * first. So no row uses a dnd-kit hook, and a drag starting or moving re-renders no row (with a
+ * draggable per row, dnd-kit's context re-rendered all of them: ~500 at once on a big design).
+ */
+export function useRowDrag(store: DesignerStore): { handlers: Handlers; attributes: HandleAttributes } {
+  // dnd-kit reads a draggable's `data` when the drag starts: the pressed row is written into it.
+  const picked = useMemo(() => ({ type: "field" as "field", id: "", name: "" }), []);
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, active } = useDraggable({
+    id: ROW_DRAG_ID,
+    data: picked,
+    attributes: { roleDescription: "sortable" },
+  });
+  const dragging = useRef(false);
+  dragging.current = active !== null;
+
+  const handlers = useMemo<Handlers>(() => {
+    const pick = (target: EventTarget, canvas: HTMLElement): boolean => {
+      if (dragging.current || !(target instanceof Element)) return false;
+      const handle = target.closest<HTMLElement>(".cd-handle");
+      const header = handle?.parentElement;
+      const row = header?.parentElement;
+      const id = row?.dataset.node;
+      if (!handle || !header || id === undefined || !canvas.contains(handle)) return false;
+      const node = locate(store.doc, id)?.node;
+      if (!node) return false;
+      picked.id = id;
+      picked.name = nodeName(node);
+      setNodeRef(header);
+      setActivatorNodeRef(handle);
+      return true;
+    };
+    return {
+      onMouseDown: (event) => void (pick(event.target, event.currentTarget) && listeners?.onMouseDown?.(event)),
+      onTouchStart: (event) => void (pick(event.target, event.currentTarget) && listeners?.onTouchStart?.(event)),
+      onKeyDown: (event) => void (pick(event.target, event.currentTarget) && listeners?.onKeyDown?.(event)),
+    };
+  }, [listeners, picked, setActivatorNodeRef, setNodeRef, store]);
+
+  // Only these two: the rest of dnd-kit's attributes change during a drag (and would re-render every row).
+  const roleDescription = attributes["aria-roledescription"];
+  const describedBy = attributes["aria-describedby"];
+  const handleAttributes = useMemo<HandleAttributes>(
+    () => ({ "aria-roledescription": roleDescription, "aria-describedby": describedBy }),
+    [roleDescription, describedBy],
+  );
+  return { handlers, attributes: handleAttributes };
+}
