@@ -2,6 +2,7 @@ import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } f
 import { requiredKeys, schemaObject, type CredentialDocument, type FieldNode } from "./nodes.ts";
 import { newId } from "./ids.ts";
 import { kindDefinition, type AddableKind } from "./kinds.ts";
+import { canonicalInsertionIndex } from "./keyword-order.ts";
 import { keywordProblem } from "./keywords.ts";
 import type { Step } from "./steps.ts";
 import { locate, type Located } from "./tree.ts";
@@ -172,7 +173,7 @@ function moveBranch(source: Located, to: Destination): CommandResult {
 export interface FieldUpdate {
   /** A new property key; must be non-empty and unique in its object. */
   key?: string;
-  /** Keywords to set (in place, or appended); `undefined` removes one. */
+  /** Keywords to set (in place, or a new one at its canonical place); `undefined` removes one. */
   set?: Record<string, JsonValue | undefined>;
   required?: boolean;
 }
@@ -405,16 +406,26 @@ function setRequiredStep(parent: FieldNode, change: (keys: readonly string[]) =>
   return { op: "set", node: parent.id, before: { key: parent.key, schema: parent.schema }, after: { key: parent.key, schema } };
 }
 
-/** `schema` with keywords set in place (new ones appended, `undefined` removes); key order is kept. */
+/**
+ * `schema` with keywords set in place (`undefined` removes one). A new keyword goes to its canonical
+ * place (see keyword-order.ts) among those already there; existing keywords never move, so an
+ * imported node keeps the order its author gave it.
+ */
 export function withKeywords(schema: JsonObject, changes: Record<string, JsonValue | undefined>): JsonObject {
-  const result: JsonObject = {};
+  // Own keys only: `"constructor" in changes` is true for every object, and such a keyword is a plain one here.
+  const isChanged = (keyword: string) => Object.prototype.hasOwnProperty.call(changes, keyword);
+  const entries: Array<[string, JsonValue]> = [];
   for (const keyword of Object.keys(schema)) {
-    if (!(keyword in changes)) defineOwn(result, keyword, schema[keyword]!);
-    else if (changes[keyword] !== undefined) defineOwn(result, keyword, changes[keyword]!);
+    if (!isChanged(keyword)) entries.push([keyword, schema[keyword]!]);
+    else if (changes[keyword] !== undefined) entries.push([keyword, changes[keyword]!]);
   }
   for (const [keyword, value] of Object.entries(changes)) {
-    if (value !== undefined && !Object.prototype.hasOwnProperty.call(schema, keyword)) defineOwn(result, keyword, value);
+    if (value === undefined || Object.prototype.hasOwnProperty.call(schema, keyword)) continue;
+    const index = canonicalInsertionIndex(entries.map(([existing]) => existing), keyword);
+    entries.splice(index, 0, [keyword, value]);
   }
+  const result: JsonObject = {};
+  for (const [keyword, value] of entries) defineOwn(result, keyword, value);
   return result;
 }
 

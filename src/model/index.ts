@@ -1,6 +1,7 @@
 export * from "./nodes.ts";
 export * from "./kinds.ts";
 export * from "./keywords.ts";
+export * from "./keyword-order.ts";
 export * from "./tree.ts";
 export * from "./steps.ts";
 export * from "./transaction.ts";

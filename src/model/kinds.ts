@@ -33,7 +33,7 @@ interface KindDefinition {
   /** Higher wins when several kinds match one schema (as JSON Forms' ranked testers). */
   rank: number;
   matches(node: FieldNode, schema: JsonObject): boolean;
-  /** Keywords of a new field of this kind, in the order they are exported. */
+  /** Keywords of a new field of this kind, in canonical order (keyword-order.ts). */
   newSchema(): JsonObject;
 }
 
@@ -48,49 +48,49 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
   {
     kind: "text", label: "Text", defaultKey: "text", rank: 1,
     matches: (_node, s) => isType(s, "string"),
-    newSchema: () => ({ type: "string", title: "Text" }),
+    newSchema: () => ({ title: "Text", type: "string" }),
   },
   {
     kind: "secret", label: "Secret", defaultKey: "secret", rank: 5,
     matches: (_node, s) => isType(s, "string") && s.writeOnly === true,
-    newSchema: () => ({ type: "string", title: "Secret", writeOnly: true }),
+    newSchema: () => ({ title: "Secret", type: "string", writeOnly: true }),
   },
   {
     kind: "url", label: "URL", defaultKey: "url", rank: 3,
     matches: (_node, s) => isType(s, "string") && (s.format === "uri" || s.format === "url"),
-    newSchema: () => ({ type: "string", title: "URL", format: "uri" }),
+    newSchema: () => ({ title: "URL", type: "string", format: "uri" }),
   },
   {
     kind: "email", label: "Email", defaultKey: "email", rank: 3,
     matches: (_node, s) => isType(s, "string") && s.format === "email",
-    newSchema: () => ({ type: "string", title: "Email", format: "email" }),
+    newSchema: () => ({ title: "Email", type: "string", format: "email" }),
   },
   {
     kind: "hostname", label: "Host name", defaultKey: "host", rank: 3,
     matches: (_node, s) => isType(s, "string") && s.format === "hostname",
-    newSchema: () => ({ type: "string", title: "Host name", format: "hostname" }),
+    newSchema: () => ({ title: "Host name", type: "string", format: "hostname" }),
   },
   {
     kind: "number", label: "Number", defaultKey: "number", rank: 1,
     matches: (_node, s) => s.type === "number",
-    newSchema: () => ({ type: "number", title: "Number" }),
+    newSchema: () => ({ title: "Number", type: "number" }),
   },
   {
     kind: "integer", label: "Integer", defaultKey: "integer", rank: 1,
     matches: (_node, s) => s.type === "integer",
-    newSchema: () => ({ type: "integer", title: "Integer" }),
+    newSchema: () => ({ title: "Integer", type: "integer" }),
   },
   {
     kind: "boolean", label: "Yes / no", defaultKey: "enabled", rank: 1,
     matches: (_node, s) => s.type === "boolean",
-    newSchema: () => ({ type: "boolean", title: "Enabled" }),
+    newSchema: () => ({ title: "Enabled", type: "boolean" }),
   },
   {
     kind: "select", label: "Select", defaultKey: "choice", rank: 4,
     matches: (_node, s) => Array.isArray(s.enum) && (s.type === undefined || s.type === "string"),
     newSchema: () => ({
-      type: "string",
       title: "Select",
+      type: "string",
       enum: ["first", "second"],
       "x-enumNames": ["First", "Second"],
     }),
@@ -98,28 +98,28 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
   {
     kind: "multiline", label: "Multi-line text", defaultKey: "notes", rank: 6,
     matches: (_node, s) => isType(s, "string") && widget(s) === "multiline",
-    newSchema: () => ({ type: "string", title: "Multi-line text", "x-widget": "multiline" }),
+    newSchema: () => ({ title: "Multi-line text", type: "string", "x-widget": "multiline" }),
   },
   {
     kind: "pem", label: "PEM key", defaultKey: "privateKey", rank: 7,
     matches: (_node, s) =>
       isType(s, "string") && (widget(s) === "pem" || s.contentMediaType === "application/x-pem-file"),
     newSchema: () => ({
-      type: "string",
       title: "Private key",
-      writeOnly: true,
+      type: "string",
       contentMediaType: "application/x-pem-file",
       "x-widget": "pem",
+      writeOnly: true,
     }),
   },
   {
     kind: "connection-string", label: "Connection string", defaultKey: "connectionString", rank: 7,
     matches: (_node, s) => isType(s, "string") && widget(s) === "connection-string",
     newSchema: () => ({
-      type: "string",
       title: "Connection string",
-      writeOnly: true,
+      type: "string",
       "x-widget": "connection-string",
+      writeOnly: true,
     }),
   },
   {
@@ -127,12 +127,12 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     matches: (_node, s) =>
       s.type === "array" &&
       typeof s.items === "object" && s.items !== null && !Array.isArray(s.items) && s.items.type === "string",
-    newSchema: () => ({ type: "array", title: "List", items: { type: "string" } }),
+    newSchema: () => ({ title: "List", type: "array", items: { type: "string" } }),
   },
   {
     kind: "group", label: "Group", defaultKey: "group", rank: 10,
     matches: (node) => node.fields !== undefined,
-    newSchema: () => ({ type: "object", title: "Group", properties: {} }),
+    newSchema: () => ({ title: "Group", type: "object", properties: {} }),
   },
   {
     kind: "choice", label: "Auth-method choice", defaultKey: "auth", rank: 11,

@@ -363,14 +363,14 @@ describe("Inspector: a list of strings", () => {
     return { store, user: userEvent.setup(), scopes };
   }
 
-  it("edits its items' title, lengths and pattern, in the order typed, one step each", async () => {
+  it("edits its items' title, lengths and pattern, each keyword at its canonical place, one step each", async () => {
     const { store, user, scopes } = setupList();
     expect(screen.getByRole("heading", { name: "Items" })).toBeTruthy();
     await retype(user, field("Item title"), "Scope");
     await retype(user, field("Item minimum length"), "1");
     await retype(user, field("Item maximum length"), "256");
     await retype(user, field("Item pattern"), "^[a-z:]+$");
-    expect(JSON.stringify(scopes().items)).toBe(JSON.stringify({ type: "string", title: "Scope", minLength: 1, maxLength: 256, pattern: "^[a-z:]+$" }));
+    expect(JSON.stringify(scopes().items)).toBe(JSON.stringify({ title: "Scope", type: "string", minLength: 1, maxLength: 256, pattern: "^[a-z:]+$" }));
     expect(store.getState().editor.done.length).toBe(4);
     act(() => store.undo());
     expect(scopes().items).toEqual({ type: "string", title: "Scope", minLength: 1, maxLength: 256 });

@@ -38,7 +38,7 @@ export const choiceDiscriminator: Rule = {
         severity: "error",
         pointer: node.at("oneOf"),
         message: `The options of ${choice} have no common discriminator: no property has a "const" value in every option, so the options cannot be told apart`,
-        fix: `Give every option a property "type" with its own value, e.g. "properties": {"type": {"const": "basic"}}, and list "type" in its "required"`,
+        fix: `Give every option a property "type" with its own value, e.g. "properties": {"type": {"type": "string", "const": "basic"}}, and list "type" in its "required"`,
       });
       return;
     }

@@ -316,7 +316,7 @@ export function itemText(node: FieldNode, keyword: string): string {
   return valueText(ownValue(itemsSchema(node), keyword));
 }
 
-/** The list's `items` with keywords set in place (new ones appended, `undefined` removes). */
+/** The list's `items` with keywords set in place (new ones at their canonical place, `undefined` removes). */
 function itemsEdit(node: FieldNode, changes: Record<string, JsonValue | undefined>): Edit {
   return edit({ items: withKeywords(itemsSchema(node), changes) });
 }
