@@ -280,13 +280,21 @@ export function duplicateField(doc: CredentialDocument, id: string): CommandResu
 
 /** The property that tells a choice's branches apart: the first key with a `const` in every branch. */
 export function discriminatorKey(choice: FieldNode): string {
+  return foundDiscriminatorKey(choice) ?? DEFAULT_DISCRIMINATOR;
+}
+
+/**
+ * The choice's discriminator when its branches have one (the first key with a `const` in every
+ * branch), or undefined; unlike `discriminatorKey`, no default stands in for a missing one.
+ */
+export function foundDiscriminatorKey(choice: FieldNode): string | undefined {
   const branches = choice.branches ?? [];
   const first = branches[0]?.fields ?? [];
   for (const field of first) {
     if (constOf(field) === undefined) continue;
     if (branches.every((branch) => branch.fields?.some((other) => other.key === field.key && constOf(other) !== undefined))) return field.key;
   }
-  return DEFAULT_DISCRIMINATOR;
+  return undefined;
 }
 
 /** The discriminator value of a branch, if it has one. */
@@ -350,6 +358,40 @@ export function renameBranch(doc: CredentialDocument, branchId: string, rename: 
     steps.push({ op: "set", node: branch.id, before: { key: "", schema: branch.schema }, after: { key: "", schema } });
   }
   return { label: `Rename branch ${describe(branch)}`, steps };
+}
+
+/**
+ * Renames a choice's discriminator in every branch at once (one undo step): each branch's
+ * discriminator field gets the new key, and its `required` list names it in the same place.
+ */
+export function renameDiscriminator(doc: CredentialDocument, choiceId: string, newKey: string): CommandResult {
+  const located = locate(doc, choiceId);
+  if (!located?.node.branches) return refusal("only an auth-method choice has a discriminator");
+  const choice = located.node;
+  const oldKey = foundDiscriminatorKey(choice);
+  if (oldKey === undefined) {
+    return refusal(
+      `${describe(choice)} has no discriminator to rename: no property has a fixed value (const) in every branch; give each branch a field with a fixed value first`,
+    );
+  }
+  if (newKey === "") return refusal("a discriminator needs a key: type a property name, e.g. type");
+  const label = `Rename the discriminator of ${describe(choice)} to "${newKey}"`;
+  if (newKey === oldKey) return { label, steps: [] };
+  const steps: Step[] = [];
+  for (const branch of choice.branches!) {
+    // The key must be free in every branch, or the discriminator would take another field's place.
+    if (branch.fields!.some((field) => field.key === newKey)) {
+      return refusal(`the branch ${describe(branch)} already has a field "${newKey}": choose another key, or rename that field first`);
+    }
+    const field = branch.fields!.find((candidate) => candidate.key === oldKey)!;
+    steps.push({ op: "set", node: field.id, before: { key: field.key, schema: field.schema }, after: { key: newKey, schema: field.schema } });
+    const requiredStep = setRequiredStep(branch, (keys) => {
+      const renamed = keys.map((key) => (key === oldKey ? newKey : key));
+      return renamed.filter((key, index) => renamed.indexOf(key) === index); // a stale entry of the new key must not make a duplicate
+    });
+    if (requiredStep) steps.push(requiredStep);
+  }
+  return { label, steps };
 }
 
 function branchValueProblem(choice: FieldNode, value: string, exceptBranch: string | undefined): string | undefined {

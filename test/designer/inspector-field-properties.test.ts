@@ -5,8 +5,10 @@ import {
   branchValueText,
   clearSecretValues,
   defaultEdit,
+  discriminatorKeyText,
   formatChoices,
   formatEdit,
+  isCountBound,
   parseNumber,
   patternEdit,
   patternProblem,
@@ -67,6 +69,13 @@ describe("which properties a field shows", () => {
     expect(select).not.toContain("pattern");
   });
 
+  it("a list of strings gets its number of items; a choice its discriminator key before Add branch", () => {
+    const list = sectionsFor(field({ type: "array", items: { type: "string" } }));
+    expect(list.find((section) => section.title === "Validation")?.properties).toEqual(["list-count", "list-unique"]);
+    const choice = sectionsFor({ id: "c", key: "auth", schema: { oneOf: [] }, branches: [{ id: "b", key: "", schema: { type: "object" }, fields: [] }] });
+    expect(choice.at(-1)).toEqual({ title: "Branches", properties: ["discriminator", "branches"] });
+  });
+
   it("multi-line text has no format; a group or a boolean schema only what applies", () => {
     expect(properties(field({ type: "string", "x-widget": "multiline" }))).not.toContain("format");
     expect(properties({ id: "g", key: "g", schema: { type: "object" }, fields: [] })).toEqual(["key", "title", "help", "required"]);
@@ -83,6 +92,7 @@ describe("which properties a field shows", () => {
     expect(branch).toMatchObject({ place: "branch", choice: auth });
     expect(branch.sections.flatMap((s) => s.properties)).toEqual(["branch", "help"]);
     expect(branchValueText(auth, auth.branches![1]!)).toBe("basic");
+    expect(discriminatorKeyText(auth)).toBe("type");
     expect(selectionOf(d, d.root.id)).toBeUndefined();
     expect(selectionOf(d, undefined)).toBeUndefined();
     expect(selectionOf(d, "gone")).toBeUndefined();
@@ -148,6 +158,56 @@ describe("typed text to edits", () => {
     expect(boundEdit(number, "minimum", "2").ok).toBe(false);
     expect(boundEdit(number, "minimum", "two")).toEqual({ ok: false, reason: expect.stringMatching(/^The minimum is not a number/) });
     expect(boundEdit(number, "minimum", "1")).toEqual({ ok: true, update: { set: { minimum: 1 } } });
+  });
+
+  it("exclusive bounds: no value may fit nowhere; an exclusive bound may not meet the other side", () => {
+    const number = (schema: JsonObject) => field({ type: "number", ...schema });
+    expect(boundEdit(number({}), "exclusiveMinimum", "0")).toEqual({ ok: true, update: { set: { exclusiveMinimum: 0 } } });
+    expect(boundEdit(number({}), "exclusiveMaximum", " 1.5 ")).toEqual({ ok: true, update: { set: { exclusiveMaximum: 1.5 } } });
+    expect(boundEdit(number({}), "exclusiveMaximum", "")).toEqual({ ok: true, update: { set: { exclusiveMaximum: undefined } } });
+    expect(boundEdit(number({}), "exclusiveMinimum", "low")).toEqual({ ok: false, reason: expect.stringMatching(/^The exclusive minimum is not a number/) });
+    // Against an inclusive bound on the other side: equal leaves nothing, below leaves room.
+    expect(boundEdit(number({ maximum: 10 }), "exclusiveMinimum", "10")).toEqual({ ok: false, reason: "The exclusive minimum (10) must be below the maximum (10)" });
+    expect(boundEdit(number({ maximum: 10 }), "exclusiveMinimum", "9.5").ok).toBe(true);
+    expect(boundEdit(number({ minimum: 10 }), "exclusiveMaximum", "10")).toEqual({ ok: false, reason: "The exclusive maximum (10) must be above the minimum (10)" });
+    expect(boundEdit(number({ exclusiveMaximum: 10 }), "minimum", "10")).toEqual({ ok: false, reason: "The minimum (10) must be below the exclusive maximum (10)" });
+    expect(boundEdit(number({ exclusiveMaximum: 10 }), "minimum", "11").ok).toBe(false);
+    expect(boundEdit(number({ exclusiveMinimum: 10 }), "maximum", "10")).toEqual({ ok: false, reason: "The maximum (10) must be above the exclusive minimum (10)" });
+    expect(boundEdit(number({ exclusiveMinimum: 10 }), "maximum", "10.1").ok).toBe(true);
+    // Two exclusive bounds.
+    expect(boundEdit(number({ exclusiveMaximum: 5 }), "exclusiveMinimum", "5")).toEqual({ ok: false, reason: "The exclusive minimum (5) must be below the exclusive maximum (5)" });
+    expect(boundEdit(number({ exclusiveMinimum: 5 }), "exclusiveMaximum", "4")).toEqual({ ok: false, reason: "The exclusive maximum (4) must be above the exclusive minimum (5)" });
+    expect(boundEdit(number({ exclusiveMinimum: 5 }), "exclusiveMaximum", "6").ok).toBe(true);
+    // Two inclusive bounds may still meet, and bounds on the same side never clash.
+    expect(boundEdit(number({ maximum: 5 }), "minimum", "5").ok).toBe(true);
+    expect(boundEdit(number({ minimum: 5, maximum: 8 }), "exclusiveMinimum", "7").ok).toBe(true);
+    expect(boundEdit(number({ exclusiveMinimum: 7 }), "minimum", "9").ok).toBe(true);
+    // Every bound on the other side is checked, not only the first.
+    expect(boundEdit(number({ maximum: 100, exclusiveMaximum: 10 }), "minimum", "50")).toEqual({
+      ok: false,
+      reason: "The minimum (50) must be below the exclusive maximum (10)",
+    });
+    // A draft-04 style boolean exclusiveMaximum is not a number and sets no bound here.
+    expect(boundEdit(number({ exclusiveMaximum: true }), "minimum", "50").ok).toBe(true);
+  });
+
+  it("a list's number of items: whole, 0 or more, the minimum never above the maximum", () => {
+    const list = field({ type: "array", items: { type: "string" }, minItems: 1, maxItems: 5 });
+    expect(boundEdit(list, "minItems", "0")).toEqual({ ok: true, update: { set: { minItems: 0 } } });
+    expect(boundEdit(list, "maxItems", "1")).toEqual({ ok: true, update: { set: { maxItems: 1 } } });
+    expect(boundEdit(list, "minItems", "6")).toEqual({ ok: false, reason: "The minimum number of items (6) must not exceed the maximum number of items (5)" });
+    expect(boundEdit(list, "maxItems", "0")).toEqual({ ok: false, reason: "The maximum number of items (0) must not be below the minimum number of items (1)" });
+    expect(boundEdit(list, "minItems", "-1")).toEqual({ ok: false, reason: "The minimum number of items must be 0 or more" });
+    expect(boundEdit(list, "maxItems", "2.5")).toEqual({ ok: false, reason: expect.stringMatching(/^The maximum number of items is not a whole number/) });
+    expect(boundEdit(list, "maxItems", "")).toEqual({ ok: true, update: { set: { maxItems: undefined } } });
+    expect([isCountBound("minItems"), isCountBound("maxLength"), isCountBound("exclusiveMinimum"), isCountBound("maximum")]).toEqual([true, true, false, false]);
+  });
+
+  it("a choice's discriminator key: the key every branch fixes, or none", () => {
+    const branch = (properties: JsonObject) => ({ type: "object", properties });
+    const choice = (...branches: JsonObject[]) => importSchema({ type: "object", properties: { auth: { oneOf: branches } } }).root.fields![0]!;
+    expect(discriminatorKeyText(choice(branch({ kind: { const: "a" } }), branch({ kind: { const: "b" }, user: {} })))).toBe("kind");
+    expect(discriminatorKeyText(choice(branch({ kind: { const: "a" } }), branch({ user: {} })))).toBe("");
   });
 
   it("format: none removes it; an unknown format already there is offered too", () => {

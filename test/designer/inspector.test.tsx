@@ -156,6 +156,39 @@ describe("Inspector: validation of what the user types", () => {
     expect(schema().properties.port!.examples).toEqual([443]);
   });
 
+  it("a number field: exclusive bounds that leave no value are refused; one that leaves room lands at its canonical place", async () => {
+    const { store, user, schema } = setup("port");
+    const before = store.doc;
+    const exclusiveMinimum = field("Exclusive minimum");
+    await retype(user, exclusiveMinimum, "65535");
+    expect(store.doc).toBe(before);
+    expect(exclusiveMinimum.getAttribute("aria-invalid")).toBe("true");
+    expect(description(exclusiveMinimum)).toMatch(/exclusive minimum \(65535\) must be below the maximum \(65535\)/);
+    const exclusiveMaximum = field("Exclusive maximum");
+    await retype(user, exclusiveMaximum, "1");
+    expect(description(exclusiveMaximum)).toMatch(/exclusive maximum \(1\) must be above the minimum \(1\)/);
+    await retype(user, exclusiveMaximum, "two");
+    expect(description(exclusiveMaximum)).toMatch(/not a number/);
+    expect(store.doc).toBe(before);
+
+    await retype(user, exclusiveMinimum, "0");
+    await retype(user, exclusiveMaximum, "65536");
+    expect(exclusiveMinimum.getAttribute("aria-invalid")).toBeNull();
+    expect(Object.keys(schema().properties.port!)).toEqual(["type", "title", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"]);
+    expect(schema().properties.port).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 65536 });
+    // Without a maximum, the minimum is still held below the exclusive maximum.
+    await retype(user, field("Maximum"), "", "tab");
+    const minimum = field("Minimum");
+    await retype(user, minimum, "65536");
+    expect(description(minimum)).toMatch(/minimum \(65536\) must be below the exclusive maximum \(65536\)/);
+    await retype(user, minimum, "1", "{Escape}");
+    await retype(user, field("Exclusive maximum"), "", "tab");
+    expect(schema().properties.port!.exclusiveMaximum).toBeUndefined();
+    act(() => store.undo());
+    expect(field("Exclusive maximum").value).toBe("65536");
+    expect(store.getState().editor.done).toHaveLength(3);
+  });
+
   it("a secret has no default or placeholder; making a field with a default secret is refused until the default is gone", async () => {
     const { store, user, schema } = setup("password");
     expect(screen.queryByRole("textbox", { name: "Default" })).toBeNull();
@@ -314,6 +347,87 @@ describe("Inspector: choice branches", () => {
   });
 });
 
+describe("Inspector: a choice's discriminator key", () => {
+  const CHOICE: JsonObject = {
+    type: "object",
+    properties: {
+      auth: {
+        title: "Authentication",
+        oneOf: [
+          { title: "None", type: "object", properties: { type: { type: "string", const: "none" } }, required: ["type"] },
+          {
+            title: "Basic",
+            type: "object",
+            properties: { type: { type: "string", const: "basic" }, username: { type: "string" } },
+            required: ["type", "username"],
+          },
+        ],
+      },
+    },
+  };
+
+  function setupChoice(schema: JsonObject = CHOICE) {
+    const store = new DesignerStore(importSchema(structuredClone(schema)));
+    render(<Inspector store={store} />);
+    act(() => store.select(store.doc.root.fields![0]!.id));
+    const branches = () => ((toSchema(store.doc).properties as Record<string, JsonObject>).auth!.oneOf as JsonObject[]);
+    return { store, user: userEvent.setup(), branches };
+  }
+
+  it("renames the key in every branch and its required list as one undo step; branches then show the new key", async () => {
+    const { store, user, branches } = setupChoice();
+    const key = field("Discriminator key");
+    expect(key.value).toBe("type");
+    await retype(user, key, "kind");
+    expect(branches().map((branch) => branch.properties)).toEqual([
+      { kind: { type: "string", const: "none" } },
+      { kind: { type: "string", const: "basic" }, username: { type: "string" } },
+    ]);
+    expect(branches().map((branch) => branch.required)).toEqual([["kind"], ["kind", "username"]]);
+    expect(store.getState().editor.done).toHaveLength(1);
+    expect(field("Discriminator key").value).toBe("kind");
+
+    const auth = store.doc.root.fields![0]!;
+    act(() => store.select(auth.branches![1]!.id));
+    expect(field('Value of "kind"').value).toBe("basic");
+
+    act(() => store.undo());
+    expect(branches()[1]!.required).toEqual(["type", "username"]);
+    expect(field('Value of "type"').value).toBe("basic");
+    act(() => store.select(auth.id));
+    expect(field("Discriminator key").value).toBe("type");
+  });
+
+  it("refuses an empty key and a key a branch uses for another field, inline, leaving the design as it was", async () => {
+    const { store, user } = setupChoice();
+    const before = store.doc;
+    const key = field("Discriminator key");
+    await retype(user, key, "username");
+    expect(store.doc).toBe(before);
+    expect(key.value).toBe("username");
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(description(key)).toMatch(/the branch "Basic" already has a field "username"/);
+    await retype(user, key, "", "tab");
+    expect(store.doc).toBe(before);
+    expect(description(key)).toMatch(/needs a key/);
+    expect(store.getState().refusal).toBeUndefined();
+  });
+
+  it("a choice whose branches have no discriminator says so, and refuses a key", async () => {
+    const branchesWithout = structuredClone(CHOICE);
+    ((branchesWithout.properties as Record<string, JsonObject>).auth!.oneOf as JsonObject[])[1]!.properties = { username: { type: "string" } };
+    const { store, user } = setupChoice(branchesWithout);
+    const before = store.doc;
+    const key = field("Discriminator key");
+    expect(key.value).toBe("");
+    expect(description(key)).toMatch(/nothing tells the branches apart/);
+    await retype(user, key, "kind");
+    expect(store.doc).toBe(before);
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(description(key)).toMatch(/has no discriminator to rename/);
+  });
+});
+
 describe("Inspector: adding a branch to a choice", () => {
   it("Add branch appends a branch with a value no branch has, selects it to be named, and is one undo step", async () => {
     const { store, user, schema } = setup("auth");
@@ -395,6 +509,28 @@ describe("Inspector: a list of strings", () => {
     await retype(user, pattern, "^(a+)+$");
     expect(pattern.getAttribute("aria-invalid")).toBe("true");
     expect(scopes().items).toEqual({ type: "string", maxLength: 10 });
+  });
+
+  it("edits the minimum and maximum number of items, whole and 0 or more, the minimum never above the maximum", async () => {
+    const { store, user, scopes } = setupList();
+    await retype(user, field("Maximum items"), "3");
+    const before = store.doc;
+    const min = field("Minimum items");
+    await retype(user, min, "4");
+    expect(store.doc).toBe(before);
+    expect(min.getAttribute("aria-invalid")).toBe("true");
+    expect(description(min)).toMatch(/minimum number of items \(4\) must not exceed the maximum number of items \(3\)/);
+    await retype(user, min, "-1");
+    expect(description(min)).toMatch(/must be 0 or more/);
+    await retype(user, min, "1.5");
+    expect(description(min)).toMatch(/not a whole number/);
+    expect(store.doc).toBe(before);
+    await retype(user, min, "1");
+    expect(min.getAttribute("aria-invalid")).toBeNull();
+    expect(JSON.stringify(scopes())).toBe(JSON.stringify({ type: "array", title: "Scopes", items: { type: "string" }, minItems: 1, maxItems: 3 }));
+    expect(store.getState().editor.done).toHaveLength(2);
+    act(() => store.undo());
+    expect(field("Minimum items").value).toBe("");
   });
 
   it("no duplicate items and an empty list by default are checkboxes", async () => {

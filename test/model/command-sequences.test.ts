@@ -13,6 +13,7 @@ import {
   redo,
   removeField,
   renameBranch,
+  renameDiscriminator,
   undo,
   updateField,
   walkNodes,
@@ -35,6 +36,7 @@ const intent = fc.oneof(
   fc.record({ type: fc.constant("require"), node: fc.nat(), required: fc.boolean() }),
   fc.record({ type: fc.constant("set"), node: fc.nat(), title: fc.string({ maxLength: 6 }), minLength: fc.integer({ min: -1, max: 4 }) }),
   fc.record({ type: fc.constant("branch"), node: fc.nat(), value: fc.constantFrom("basic", "oauth2", "x", "") }),
+  fc.record({ type: fc.constant("discriminator"), node: fc.nat(), key: fc.constantFrom("kind", "type", "username", "", "__proto__") }),
 );
 type Intent = typeof intent extends fc.Arbitrary<infer T> ? T : never;
 
@@ -70,6 +72,8 @@ function commandFor(doc: CredentialDocument, step: Intent): CommandResult {
       const node = pick(step.node);
       return node.branches ? addBranch(doc, node.id, { value: step.value }) : renameBranch(doc, node.id, { value: step.value });
     }
+    case "discriminator":
+      return renameDiscriminator(doc, pick(step.node).id, step.key);
   }
 }
 

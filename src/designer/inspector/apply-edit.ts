@@ -1,4 +1,4 @@
-import { renameBranch, updateField, type BranchRename } from "../../model/index.ts";
+import { renameBranch, renameDiscriminator, updateField, type BranchRename } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import type { Edit } from "./field-properties.ts";
 
@@ -13,6 +13,11 @@ export function applyEdit(store: DesignerStore, id: string, edit: Edit): string 
 
 export function applyBranchRename(store: DesignerStore, id: string, rename: BranchRename): string | undefined {
   return shownHere(store, store.run((doc) => renameBranch(doc, id, rename)));
+}
+
+/** Renames a choice's discriminator in all its branches, as one step. */
+export function applyDiscriminatorRename(store: DesignerStore, choiceId: string, key: string): string | undefined {
+  return shownHere(store, store.run((doc) => renameDiscriminator(doc, choiceId, key)));
 }
 
 /** The inspector shows a refusal next to its control, so the page-wide one (for drops) is cleared. */

@@ -2,6 +2,7 @@ import {
   branchValue,
   withKeywords,
   discriminatorKey,
+  foundDiscriminatorKey,
   kindOf,
   locate,
   requiredKeys,
@@ -17,7 +18,8 @@ import { checkPattern } from "../../schema/pattern-safety.ts";
 /**
  * What the inspector shows for a selected node and how typed text becomes a core command's
  * input. Pure: the components render what this decides and pass the result to `updateField`
- * (or `renameBranch`); the core still has the last word (key uniqueness, secrets, shapes).
+ * (or `renameBranch`, `renameDiscriminator`); the core still has the last word (key uniqueness,
+ * secrets, shapes).
  */
 
 /** One editable property of a node; each has one editor in the inspector's registry. */
@@ -34,8 +36,10 @@ export type PropertyName =
   | "pattern"
   | "length"
   | "range"
+  | "list-count"
   | "options"
   | "branch"
+  | "discriminator"
   | "branches"
   | "list-items"
   | "list-unique"
@@ -115,13 +119,13 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
     value.push("default");
   } else if (kind === "string-list") {
     value.push("list-default");
-    validation.push("list-unique");
+    validation.push("list-count", "list-unique");
   }
   if (value.length > 0) sections.push({ title: "Value", properties: value });
   if (validation.length > 0) sections.push({ title: "Validation", properties: validation });
   if (kind === "select") sections.push({ title: "Options", properties: ["options"] });
   if (kind === "string-list") sections.push({ title: "Items", properties: ["list-items"] });
-  if (kind === "choice") sections.push({ title: "Branches", properties: ["branches"] });
+  if (kind === "choice") sections.push({ title: "Branches", properties: ["discriminator", "branches"] });
   return sections;
 }
 
@@ -153,6 +157,11 @@ export function branchValueText(choice: FieldNode, branch: FieldNode): string {
 }
 
 export { discriminatorKey };
+
+/** A choice's discriminator key as text: "" when its branches have none (nothing tells them apart). */
+export function discriminatorKeyText(choice: FieldNode): string {
+  return foundDiscriminatorKey(choice) ?? "";
+}
 
 // ---------------------------------------------------------------- typed text to edits
 
@@ -249,16 +258,50 @@ export function patternEdit(text: string): Edit {
   return problem ? refuse(problem.message) : edit({ pattern: text === "" ? undefined : text });
 }
 
-export type BoundKeyword = "minLength" | "maxLength" | "minimum" | "maximum";
+export type BoundKeyword =
+  | "minLength"
+  | "maxLength"
+  | "minItems"
+  | "maxItems"
+  | "minimum"
+  | "exclusiveMinimum"
+  | "maximum"
+  | "exclusiveMaximum";
 
-const BOUNDS: Record<BoundKeyword, { other: BoundKeyword; isMin: boolean; count: boolean; name: string }> = {
-  minLength: { other: "maxLength", isMin: true, count: true, name: "minimum length" },
-  maxLength: { other: "minLength", isMin: false, count: true, name: "maximum length" },
-  minimum: { other: "maximum", isMin: true, count: false, name: "minimum" },
-  maximum: { other: "minimum", isMin: false, count: false, name: "maximum" },
+interface Bound {
+  /** A lower bound (the value is at least, or above, it) or an upper one. */
+  readonly isMin: boolean;
+  /** An exclusive bound: the value can never equal it. */
+  readonly exclusive: boolean;
+  /** A count (a length, a number of items): a whole number, 0 or more. */
+  readonly count: boolean;
+  readonly name: string;
+  /** The bounds on the other side, which this one must leave room below (or above). */
+  readonly opposite: readonly BoundKeyword[];
+}
+
+const BOUNDS: Record<BoundKeyword, Bound> = {
+  minLength: { isMin: true, exclusive: false, count: true, name: "minimum length", opposite: ["maxLength"] },
+  maxLength: { isMin: false, exclusive: false, count: true, name: "maximum length", opposite: ["minLength"] },
+  minItems: { isMin: true, exclusive: false, count: true, name: "minimum number of items", opposite: ["maxItems"] },
+  maxItems: { isMin: false, exclusive: false, count: true, name: "maximum number of items", opposite: ["minItems"] },
+  minimum: { isMin: true, exclusive: false, count: false, name: "minimum", opposite: ["maximum", "exclusiveMaximum"] },
+  exclusiveMinimum: { isMin: true, exclusive: true, count: false, name: "exclusive minimum", opposite: ["maximum", "exclusiveMaximum"] },
+  maximum: { isMin: false, exclusive: false, count: false, name: "maximum", opposite: ["minimum", "exclusiveMinimum"] },
+  exclusiveMaximum: { isMin: false, exclusive: true, count: false, name: "exclusive maximum", opposite: ["minimum", "exclusiveMinimum"] },
 };
 
-/** A length or a numeric bound typed as text: a number, and the minimum never above the maximum. */
+/** Whether a bound is a count (typed as a whole number) rather than any number. */
+export function isCountBound(keyword: BoundKeyword): boolean {
+  return BOUNDS[keyword].count;
+}
+
+/**
+ * A length, a number of items or a numeric bound typed as text: a number, and the bounds never
+ * contradicting each other, so some value always fits. Two inclusive bounds may meet
+ * (minimum 5, maximum 5 allows 5); an exclusive one may not meet the other side
+ * (exclusive minimum 5 with maximum 5 allows nothing).
+ */
 export function boundEdit(node: FieldNode, keyword: BoundKeyword, text: string): Edit {
   if (text.trim() === "") return edit({ [keyword]: undefined });
   const bound = BOUNDS[keyword];
@@ -266,17 +309,15 @@ export function boundEdit(node: FieldNode, keyword: BoundKeyword, text: string):
   if (!parsed.ok) return refuse(`The ${bound.name} ${parsed.reason.replace(/^"[^"]*" /, "")}`);
   const value = parsed.value;
   if (bound.count && value < 0) return refuse(`The ${bound.name} must be 0 or more`);
-  const other = ownValue(schemaObject(node), bound.other);
-  if (typeof other === "number") {
+  for (const otherKeyword of bound.opposite) {
+    const other = ownValue(schemaObject(node), otherKeyword);
+    if (typeof other !== "number") continue;
+    const otherBound = BOUNDS[otherKeyword];
     const [min, max] = bound.isMin ? [value, other] : [other, value];
-    if (min > max) {
-      const otherName = BOUNDS[bound.other].name;
-      return refuse(
-        bound.isMin
-          ? `The ${bound.name} (${value}) must not exceed the ${otherName} (${other})`
-          : `The ${bound.name} (${value}) must not be below the ${otherName} (${other})`,
-      );
-    }
+    const strict = bound.exclusive || otherBound.exclusive;
+    if (strict ? min < max : min <= max) continue;
+    const relation = bound.isMin ? (strict ? "be below" : "not exceed") : strict ? "be above" : "not be below";
+    return refuse(`The ${bound.name} (${value}) must ${relation} the ${otherBound.name} (${other})`);
   }
   return edit({ [keyword]: value });
 }

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from "react";
 import { addBranch, locate, schemaObject } from "../../model/index.ts";
 import { ownValue } from "../../schema/json.ts";
 import type { DesignerStore } from "../designer-store.ts";
-import { applyBranchRename, applyEdit } from "./apply-edit.ts";
+import { applyBranchRename, applyDiscriminatorRename, applyEdit } from "./apply-edit.ts";
 import { CheckboxControl, SelectControl, TextControl } from "./controls.tsx";
 import {
   booleanDefaultEdit,
@@ -11,6 +11,7 @@ import {
   clearSecretValues,
   defaultEdit,
   discriminatorKey,
+  discriminatorKeyText,
   emptyListDefaultEdit,
   formatChoices,
   formatEdit,
@@ -18,6 +19,7 @@ import {
   itemPatternEdit,
   itemText,
   itemTitleEdit,
+  isCountBound,
   keyEdit,
   keywordText,
   newBranchFor,
@@ -131,7 +133,16 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   range: (props) => (
     <>
       <Bound {...props} keyword="minimum" label="Minimum" />
+      <Bound {...props} keyword="exclusiveMinimum" label="Exclusive minimum" />
       <Bound {...props} keyword="maximum" label="Maximum" />
+      <Bound {...props} keyword="exclusiveMaximum" label="Exclusive maximum" />
+    </>
+  ),
+
+  "list-count": (props) => (
+    <>
+      <Bound {...props} keyword="minItems" label="Minimum items" />
+      <Bound {...props} keyword="maxItems" label="Maximum items" />
     </>
   ),
 
@@ -155,6 +166,23 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       ) : null}
     </>
   ),
+
+  discriminator: ({ store, selection: { node } }) => {
+    const key = discriminatorKeyText(node);
+    return (
+      <TextControl
+        label="Discriminator key"
+        value={key}
+        spellCheck={false}
+        hint={
+          key === ""
+            ? "No property has a fixed value in every branch, so nothing tells the branches apart."
+            : "The property whose fixed value tells the branches apart; renaming it renames it in every branch."
+        }
+        onCommit={(text) => applyDiscriminatorRename(store, node.id, text)}
+      />
+    );
+  },
 
   branches: AddBranch,
 
@@ -238,7 +266,7 @@ function Bound({ store, selection: { node }, keyword, label }: PropertyEditorPro
     <TextControl
       label={label}
       value={keywordText(node, keyword)}
-      inputMode={keyword === "minimum" || keyword === "maximum" ? "decimal" : "numeric"}
+      inputMode={isCountBound(keyword) ? "numeric" : "decimal"}
       onCommit={(text) => applyEdit(store, node.id, boundEdit(node, keyword, text))}
     />
   );
