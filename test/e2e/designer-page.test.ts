@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
 
@@ -75,6 +76,38 @@ describe("the designer page, in headless Chromium", () => {
     await page.keyboard.press("Control+Shift+z");
     await preview.getByRole("textbox", { name: "URL" }).waitFor();
     expect(await rows.count()).toBe(1);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("a mouse drag is one step: Undo puts the row back, Redo moves it again, in canvas and preview alike", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    const canvas = page.getByRole("main", { name: "Canvas" });
+    const preview = page.getByRole("region", { name: "Preview" });
+    const palette = page.getByRole("navigation", { name: "Palette" });
+    // Each added field is selected, so the next one goes after it: Text, URL, Email.
+    for (const item of ["Add Text field", "Add URL field", "Add Email field"]) await palette.getByRole("button", { name: item }).click();
+    const rowNames = () => canvas.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")));
+    const previewNames = () => preview.getByRole("textbox").evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ""));
+    await expect.poll(rowNames).toEqual(["Move Text", "Move URL", "Move Email"]);
+
+    // Email dragged by its handle above Text: the upper part of Text's row.
+    const text = await canvas.getByRole("button", { name: "Move Text", exact: true }).locator("xpath=..").boundingBox();
+    if (!text) throw new Error("no Text row");
+    await mouseDrag(page, canvas.getByRole("button", { name: "Move Email", exact: true }), { x: text.x + text.width / 2, y: text.y + text.height * 0.2 });
+    await expect.poll(rowNames).toEqual(["Move Email", "Move Text", "Move URL"]);
+    await expect.poll(previewNames).toEqual([expect.stringMatching(/^Email/), expect.stringMatching(/^Text/), expect.stringMatching(/^URL/)]);
+
+    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await expect.poll(rowNames).toEqual(["Move Text", "Move URL", "Move Email"]);
+    await expect.poll(previewNames).toEqual([expect.stringMatching(/^Text/), expect.stringMatching(/^URL/), expect.stringMatching(/^Email/)]);
+    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Redo" }).click();
+    await expect.poll(rowNames).toEqual(["Move Email", "Move Text", "Move URL"]);
+    // One more Undo takes back the third add, not part of the drag.
+    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await expect.poll(rowNames).toEqual(["Move Text", "Move URL"]);
     await page.close();
     expect(problems).toEqual([]);
   });
