@@ -16,4 +16,7 @@ export async function mouseDrag(page: Page, from: Locator, to: { x: number; y: n
   await page.mouse.move(to.x, to.y, { steps: glideSteps });
   await page.mouse.move(to.x, to.y + 1, { steps: 2 });
   await page.mouse.up();
+  // dnd-kit swallows clicks for 50 ms after a mouse drag ends (so the drop does not click what it
+  // lands on); a person's next click comes later than that, and so does the test's.
+  await page.waitForTimeout(80);
 }

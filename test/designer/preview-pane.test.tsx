@@ -1,0 +1,50 @@
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DesignerStore } from "../../src/designer/designer-store.ts";
+import { PreviewPane } from "../../src/designer/preview-pane.tsx";
+import { updateField } from "../../src/model/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
+import { IncrementalValidator } from "../../src/schema/incremental-validator.ts";
+
+// The form's own compile accepts anything here, so that any message can only come from the
+// pane's incremental validator.
+vi.mock("../../src/preview/ajv.ts", () => ({ compile: () => Object.assign(() => true, { errors: null }) }));
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean).map((id) => document.getElementById(id)?.textContent);
+
+describe("Preview pane", () => {
+  it("an edited design: the preview shows the new rule's message, from the incremental validator", async () => {
+    const deferred = vi.spyOn(IncrementalValidator.prototype, "deferredValidatorFor");
+    const store = new DesignerStore(
+      importSchema({
+        type: "object",
+        properties: {
+          server: { type: "object", title: "Server", properties: { host: { type: "string", title: "Host", minLength: 3 } } },
+          region: { type: "string", title: "Region", enum: ["eu", "us"] },
+        },
+      }),
+    );
+    render(<PreviewPane store={store} />);
+    await waitFor(() => expect(deferred).toHaveBeenCalled());
+
+    const server = store.doc.root.fields!.find((field) => field.key === "server")!;
+    const host = server.fields!.find((field) => field.key === "host")!;
+    act(() => void store.run((doc) => updateField(doc, host.id, { set: { minLength: 5 } })));
+    expect(deferred.mock.lastCall![0]).toMatchObject({ properties: { server: { properties: { host: { minLength: 5 } } } } });
+
+    const user = userEvent.setup();
+    const input = screen.getByRole("textbox", { name: "Host" });
+    await user.type(input, "abcd");
+    await user.tab();
+    expect(describedBy(input)[0]).toBe("Host must be at least 5 characters");
+    await user.type(input, "e");
+    expect(input.getAttribute("aria-invalid")).toBeNull();
+  });
+});
