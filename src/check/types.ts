@@ -1,4 +1,5 @@
 import type { JsonObject } from "../schema/json.ts";
+import type { PatternVerdict } from "../schema/pattern-safety.ts";
 import { SubschemaNode } from "../schema/walk.ts";
 
 /**
@@ -18,11 +19,20 @@ export interface Finding {
 
 export type Report = (finding: Omit<Finding, "rule">) => void;
 
+/**
+ * What rules use besides the schema: the pattern-safety analysis. It is passed in rather than
+ * imported so that the designer page can load it only for a design that has a pattern (it is
+ * most of the page's script); `checkSchema` passes the analysis itself, `checkDesign` loads it.
+ */
+export interface RuleContext {
+  checkPattern(pattern: string): PatternVerdict;
+}
+
 export interface Rule {
   id: string;
   /** One line for documentation and the designer's rule list. */
   description: string;
-  check(node: SchemaNode, report: Report): void;
+  check(node: SchemaNode, report: Report, context: RuleContext): void;
 }
 
 /** A schema object reached by the walker, with how it was reached and how messages name it. */

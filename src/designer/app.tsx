@@ -5,6 +5,7 @@ import { DesignerDnd } from "./dnd/designer-dnd.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
+import { ProblemsList } from "./problems/problems-list.tsx";
 import { useDesigner } from "./use-designer.ts";
 
 /** Whether a key press belongs to a text control (its own undo), not to the design. */
@@ -67,6 +68,9 @@ export function DesignerApp({ store }: { store: DesignerStore }) {
       <aside aria-label="Inspector" className="designer-inspector">
         <Inspector store={store} />
       </aside>
+      <section aria-label="Problems" className="designer-problems">
+        <ProblemsList store={store} />
+      </section>
       <section aria-label="Preview" className="designer-preview">
         <PreviewPane store={store} />
       </section>

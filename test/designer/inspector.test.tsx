@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
@@ -112,7 +112,8 @@ describe("Inspector: validation of what the user types", () => {
     const before = store.doc;
     const pattern = field("Pattern");
     await user.type(pattern, "^(a+)+$");
-    expect(pattern.getAttribute("aria-invalid")).toBe("true");
+    // The checker loads on demand (when the box is first focused): the flag comes once it is there.
+    await waitFor(() => expect(pattern.getAttribute("aria-invalid")).toBe("true"), { timeout: 5_000 });
     expect(description(pattern)).toMatch(/Unsafe pattern: it can backtrack catastrophically/);
     await user.keyboard("{Enter}");
     await user.tab();
@@ -217,7 +218,8 @@ describe("Inspector: values already in the schema", () => {
     render(<Inspector store={store} />);
     act(() => store.select(store.doc.root.fields![0]!.id));
     const pattern = field("Pattern");
-    expect(pattern.getAttribute("aria-invalid")).toBe("true");
+    // A pattern is there, so the checker loads as soon as the field shows; the flag comes once it is there.
+    await waitFor(() => expect(pattern.getAttribute("aria-invalid")).toBe("true"), { timeout: 5_000 });
     expect(description(pattern)).toMatch(/Unsafe pattern/);
     await userEvent.setup().click(screen.getByRole("button", { name: "Remove the secret's default and examples" }));
     expect(toSchema(store.doc)).toEqual({ type: "object", properties: { token: { type: "string", writeOnly: true, pattern: "^(a|a)*$" } } });

@@ -1,5 +1,4 @@
 import { ownValue } from "../../schema/json.ts";
-import { checkPattern } from "../../schema/pattern-safety.ts";
 import { patternsOf } from "../patterns.ts";
 import type { Rule } from "../types.ts";
 
@@ -7,7 +6,7 @@ import type { Rule } from "../types.ts";
 export const invalidPattern: Rule = {
   id: "invalid-pattern",
   description: "A pattern is not a valid regular expression (validators compile patterns with the u flag)",
-  check(node, report) {
+  check(node, report, { checkPattern }) {
     const pattern = ownValue(node.schema, "pattern");
     if (pattern !== undefined && typeof pattern !== "string") {
       report({

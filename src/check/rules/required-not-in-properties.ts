@@ -1,6 +1,5 @@
 import { isJsonObject, ownValue, type JsonObject } from "../../schema/json.ts";
-import { checkPattern } from "../../schema/pattern-safety.ts";
-import type { Rule, SchemaNode } from "../types.ts";
+import type { Rule, RuleContext, SchemaNode } from "../types.ts";
 import { editDistance } from "../../schema/edit-distance.ts";
 
 /**
@@ -12,7 +11,7 @@ import { editDistance } from "../../schema/edit-distance.ts";
 export const requiredNotInProperties: Rule = {
   id: "required-not-in-properties",
   description: "A key listed in required is not declared in properties",
-  check(node, report) {
+  check(node, report, context) {
     const required = ownValue(node.schema, "required");
     if (!Array.isArray(required)) return;
     const scopes = declaringSchemas(node);
@@ -26,7 +25,7 @@ export const requiredNotInProperties: Rule = {
         });
         return;
       }
-      if (scopes.some((schema) => declares(schema, entry))) return;
+      if (scopes.some((schema) => declares(schema, entry, context))) return;
       const suggestion = closest(entry, scopes);
       report({
         severity: "error",
@@ -53,7 +52,7 @@ function declaringSchemas(node: SchemaNode): JsonObject[] {
   return scopes;
 }
 
-function declares(schema: JsonObject, key: string): boolean {
+function declares(schema: JsonObject, key: string, { checkPattern }: RuleContext): boolean {
   const properties = ownValue(schema, "properties");
   if (isJsonObject(properties) && Object.prototype.hasOwnProperty.call(properties, key)) return true;
   const patternProperties = ownValue(schema, "patternProperties");

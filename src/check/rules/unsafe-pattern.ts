@@ -1,4 +1,3 @@
-import { checkPattern } from "../../schema/pattern-safety.ts";
 import { patternsOf } from "../patterns.ts";
 import type { Rule } from "../types.ts";
 
@@ -9,7 +8,7 @@ import type { Rule } from "../types.ts";
 export const unsafePattern: Rule = {
   id: "unsafe-pattern",
   description: "A pattern can backtrack catastrophically (exponential or polynomial time) on a crafted input",
-  check(node, report) {
+  check(node, report, { checkPattern }) {
     for (const { source, pointer, subject } of patternsOf(node)) {
       const verdict = checkPattern(source);
       if (verdict.ok || verdict.problem !== "unsafe") continue;

@@ -65,7 +65,8 @@ export function TextControl({ label, value, onCommit, check, multiline, inputMod
   }
   const open = draft !== undefined && draft.base === value;
   // With no draft open, the committed value is checked too (e.g. an unsafe pattern imported as is).
-  const shown = open ? error : (error ?? (value === "" ? undefined : check?.(value)));
+  // A draft is checked again when `check` changes (e.g. a checker that loads on demand arrived).
+  const shown = open ? (error ?? check?.(draft.text)) : (error ?? (value === "" ? undefined : check?.(value)));
   const { id, describedBy, extra } = useDescription(hint, shown);
   const text = open ? draft.text : value;
 

@@ -13,7 +13,7 @@ import {
   type FieldUpdate,
 } from "../../model/index.ts";
 import { isJsonObject, ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
-import { checkPattern } from "../../schema/pattern-safety.ts";
+import type { PatternVerdict } from "../../schema/pattern-safety.ts";
 
 /**
  * What the inspector shows for a selected node and how typed text becomes a core command's
@@ -244,8 +244,14 @@ export function placeholderEdit(node: FieldNode, kind: FieldKind, text: string):
   return edit({ examples: [parsed.value, ...rest] });
 }
 
+/**
+ * The pattern-safety analysis, passed in: the page loads it on demand (it is most of the page's
+ * script; see src/schema/pattern-safety-lazy.ts), tests and Node pass `checkPattern` itself.
+ */
+export type PatternChecker = (pattern: string) => PatternVerdict;
+
 /** Why a typed pattern cannot be used (invalid or unsafe), checked as the user types. */
-export function patternProblem(text: string): { kind: "invalid" | "unsafe"; message: string } | undefined {
+export function patternProblem(text: string, checkPattern: PatternChecker): { kind: "invalid" | "unsafe"; message: string } | undefined {
   if (text === "") return undefined;
   const verdict = checkPattern(text);
   if (verdict.ok) return undefined;
@@ -253,8 +259,8 @@ export function patternProblem(text: string): { kind: "invalid" | "unsafe"; mess
   return { kind: "unsafe", message: `Unsafe pattern: it ${verdict.message}. To fix it, ${verdict.fix}.` };
 }
 
-export function patternEdit(text: string): Edit {
-  const problem = patternProblem(text);
+export function patternEdit(text: string, checkPattern: PatternChecker): Edit {
+  const problem = patternProblem(text, checkPattern);
   return problem ? refuse(problem.message) : edit({ pattern: text === "" ? undefined : text });
 }
 
@@ -368,8 +374,8 @@ export function itemTitleEdit(node: FieldNode, text: string): Edit {
 }
 
 /** An item's pattern, checked as a field's pattern is. */
-export function itemPatternEdit(node: FieldNode, text: string): Edit {
-  const problem = patternProblem(text);
+export function itemPatternEdit(node: FieldNode, text: string, checkPattern: PatternChecker): Edit {
+  const problem = patternProblem(text, checkPattern);
   return problem ? refuse(problem.message) : itemsEdit(node, { pattern: text === "" ? undefined : text });
 }
 

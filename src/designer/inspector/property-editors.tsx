@@ -24,7 +24,6 @@ import {
   keywordText,
   newBranchFor,
   patternEdit,
-  patternProblem,
   placeholderEdit,
   placeholderText,
   requiredEdit,
@@ -38,6 +37,7 @@ import {
   type Selection,
 } from "./field-properties.ts";
 import { OptionsEditor } from "./options-editor.tsx";
+import { PatternControl } from "./pattern-control.tsx";
 import { readOptions } from "./select-options.ts";
 import { jsonEqual } from "../../schema/json.ts";
 
@@ -113,13 +113,11 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   ),
 
   pattern: ({ store, selection: { node } }) => (
-    <TextControl
+    <PatternControl
       label="Pattern"
       value={keywordText(node, "pattern")}
-      spellCheck={false}
-      check={(text) => patternProblem(text)?.message}
       hint="A regular expression the value must match; add ^ and $ to match the whole value."
-      onCommit={(text) => applyEdit(store, node.id, patternEdit(text))}
+      commit={(text, checkPattern) => applyEdit(store, node.id, patternEdit(text, checkPattern))}
     />
   ),
 
@@ -218,13 +216,11 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
         inputMode="numeric"
         onCommit={(text) => applyEdit(store, node.id, itemLengthEdit(node, "maxLength", text))}
       />
-      <TextControl
+      <PatternControl
         label="Item pattern"
         value={itemText(node, "pattern")}
-        spellCheck={false}
-        check={(text) => patternProblem(text)?.message}
         hint="A regular expression every item must match."
-        onCommit={(text) => applyEdit(store, node.id, itemPatternEdit(node, text))}
+        commit={(text, checkPattern) => applyEdit(store, node.id, itemPatternEdit(node, text, checkPattern))}
       />
     </>
   ),

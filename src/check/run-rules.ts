@@ -1,0 +1,36 @@
+import type { JsonObject } from "../schema/json.ts";
+import { choiceDiscriminator } from "./rules/choice-discriminator.ts";
+import { insecureUrl } from "./rules/insecure-url.ts";
+import { invalidPattern } from "./rules/invalid-pattern.ts";
+import { requiredNotInProperties } from "./rules/required-not-in-properties.ts";
+import { secretHasValue } from "./rules/secret-has-value.ts";
+import { secretNotWriteOnly } from "./rules/secret-not-write-only.ts";
+import { unsafePattern } from "./rules/unsafe-pattern.ts";
+import type { Finding, Rule, RuleContext } from "./types.ts";
+import { walkSchema } from "./walk.ts";
+
+/** Every lint rule, in the order their findings are listed for one schema node. */
+export const rules: readonly Rule[] = [
+  secretNotWriteOnly,
+  secretHasValue,
+  insecureUrl,
+  invalidPattern,
+  unsafePattern,
+  requiredNotInProperties,
+  choiceDiscriminator,
+];
+
+/**
+ * Runs `active` on every subschema of `schema`, findings in document order. The one loop behind
+ * `checkSchema` (CLI, Node) and `checkDesign` (the page); it imports no analysis itself, so the
+ * page's bundle does not carry the pattern analysis until a design needs it.
+ */
+export function runRules(schema: JsonObject, active: readonly Rule[], context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const node of walkSchema(schema)) {
+    for (const rule of active) {
+      rule.check(node, (finding) => findings.push({ rule: rule.id, ...finding }), context);
+    }
+  }
+  return findings;
+}

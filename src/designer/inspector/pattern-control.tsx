@@ -1,0 +1,47 @@
+import { useEffect, useState } from "react";
+import { loadPatternSafety, patternSafetyIfLoaded, type PatternSafety } from "../../schema/pattern-safety-lazy.ts";
+import { TextControl } from "./controls.tsx";
+import { patternProblem, type PatternChecker } from "./field-properties.ts";
+
+/** Said when a pattern is committed before the checker has loaded (it is not applied unchecked). */
+export const CHECKER_LOADING = "The pattern checker is still loading: press Enter again in a moment.";
+
+/**
+ * The pattern-safety analysis for the inspector, once `wanted`: it is most of the page's script,
+ * and a design without patterns never needs it. So it loads when a pattern is there to check or
+ * the user starts on one (focus), not when a text field is merely selected.
+ */
+function usePatternChecker(wanted: boolean): PatternChecker | undefined {
+  const [safety, setSafety] = useState<PatternSafety | undefined>(patternSafetyIfLoaded);
+  useEffect(() => {
+    if (safety || !wanted) return;
+    let live = true;
+    loadPatternSafety().then(
+      (loaded) => live && setSafety(loaded),
+      () => {}, // not loaded (e.g. the site was updated under the tab): commits say the checker is not there
+    );
+    return () => void (live = false);
+  }, [safety, wanted]);
+  return safety?.checkPattern;
+}
+
+/**
+ * A pattern's text box, checked as the user types once the checker is there; `commit` gets the
+ * checker, so no pattern is ever applied unchecked.
+ */
+export function PatternControl({ label, value, hint, commit }: { label: string; value: string; hint: string; commit: (text: string, checkPattern: PatternChecker) => string | undefined }) {
+  const [focused, setFocused] = useState(false);
+  const checkPattern = usePatternChecker(focused || value !== "");
+  return (
+    <div onFocus={() => setFocused(true)}>
+      <TextControl
+        label={label}
+        value={value}
+        spellCheck={false}
+        check={(text) => (checkPattern ? patternProblem(text, checkPattern)?.message : undefined)}
+        hint={hint}
+        onCommit={(text) => (checkPattern ? commit(text, checkPattern) : CHECKER_LOADING)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { memo, useId, useMemo } from "react";
+import { locate } from "../../model/index.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { nodeIdAtPointer, type Problem } from "./problem-targets.ts";
+import { useDesignProblems, type CheckTiming } from "./use-design-problems.ts";
+import "./problems.css";
+
+const SEVERITY_WORDS = { error: "Error", warning: "Warning" } as const;
+
+/**
+ * The core's `check` findings for the current design, live. Each is a button naming its
+ * severity, message and field, with the fix under it; choosing one selects the field, so the
+ * canvas and the inspector show it, and moves the focus to its canvas row.
+ * Rendered inside the page's `<section aria-label="Problems">`.
+ */
+export function ProblemsList({ store, timing }: { store: DesignerStore; timing?: CheckTiming }) {
+  const { problems, stale, failure } = useDesignProblems(store, timing);
+  const headingId = useId();
+  // Built once per result: the component re-renders on every change of the design, the list need not.
+  const items = useMemo(() => problems?.map((problem, index) => <ProblemItem key={index} store={store} problem={problem} />), [store, problems]);
+  return (
+    <div className="cd-problems" aria-busy={stale}>
+      <h2 id={headingId}>{problems ? `Problems (${problems.length})` : "Problems"}</h2>
+      {failure !== undefined && <p className="cd-problems-failure">The design could not be checked: {failure}</p>}
+      {problems === undefined ? (
+        failure === undefined && <p className="designer-hint">Checking the design…</p>
+      ) : problems.length === 0 ? (
+        <p className="designer-hint">No problems found.</p>
+      ) : (
+        <ul role="list" aria-labelledby={headingId} className="cd-problem-list">
+          {items}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const ProblemItem = memo(function ProblemItem({ store, problem }: { store: DesignerStore; problem: Problem }) {
+  const fixId = useId();
+  const { severity, message, fix } = problem.finding;
+  return (
+    <li className={`cd-problem cd-problem-${severity}`}>
+      <button type="button" className="cd-problem-show" aria-describedby={fixId} onClick={() => showProblem(store, problem)}>
+        {SEVERITY_WORDS[severity]}: {message} — {problem.place}
+      </button>
+      <p id={fixId} className="cd-problem-fix">
+        Fix: {fix}
+      </p>
+    </li>
+  );
+});
+
+/**
+ * Selects the problem's field (the window for its own findings) and focuses its canvas row.
+ * The node is found by id when it is still in the design (it may have moved since the check),
+ * else by the finding's pointer in the current design.
+ */
+function showProblem(store: DesignerStore, problem: Problem): void {
+  const { nodeId } = problem;
+  const id = nodeId !== undefined && locate(store.doc, nodeId) ? nodeId : nodeIdAtPointer(store.doc, problem.finding.pointer);
+  store.select(id);
+  if (id !== undefined) focusRow(id);
+}
+
+/** The row exists whether or not it is selected; if React has not drawn it yet, try after the next frame. */
+function focusRow(id: string): void {
+  const button = () => document.querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row .cd-row-select`);
+  const now = button();
+  if (now) now.focus();
+  else requestAnimationFrame(() => button()?.focus());
+}

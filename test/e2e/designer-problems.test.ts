@@ -1,0 +1,128 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import viteConfig from "../../vite.config.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+/**
+ * The problems list on the designer page: the core's findings for the design, live; choosing one
+ * selects its field in the canvas and the inspector. And, on the built page, that the pattern
+ * analysis (refa and friends, most of the page's script) loads only once the design has a pattern.
+ */
+
+const setup = devServerAndBrowser();
+
+/** Opens a page of the designer at `url`, collecting console and page errors. */
+async function openDesigner(url: string, errors: string[]): Promise<Page> {
+  const page = await setup.browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  await page.goto(url, { waitUntil: "load" });
+  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" });
+const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
+const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+const problems = (page: Page) => page.getByRole("region", { name: "Problems" });
+/** What the inspector is editing: its form's name, e.g. `Properties of text "Text" (apiToken)`. */
+const editing = (page: Page) => inspector(page).getByRole("form").first().getAttribute("aria-label");
+
+/** Types into an inspector box and leaves it (which applies the text). */
+async function type(page: Page, label: string, text: string): Promise<void> {
+  const box = inspector(page).getByRole("textbox", { name: label, exact: true });
+  await box.fill(text);
+  await box.press("Tab");
+  await expect.poll(() => box.getAttribute("aria-invalid"), { message: `${label}: ${text}` }).toBeNull();
+}
+
+describe("the problems list, on the dev server", () => {
+  it("lists a problem made in the inspector; choosing it selects the field in canvas and inspector and focuses its row", async () => {
+    const errors: string[] = [];
+    const page = await openDesigner(setup.server.url, errors);
+    await problems(page).getByText("No problems found.").waitFor();
+    expect(await problems(page).getByRole("heading", { name: "Problems (0)" }).count()).toBe(1);
+
+    // A text field keyed like a secret but not secret: check warns.
+    await palette(page).getByRole("button", { name: "Add Text field", exact: true }).press("Enter");
+    await expect.poll(() => editing(page)).toContain('"Text"');
+    await type(page, "Key", "apiToken");
+    const problem = problems(page).getByRole("button", { name: /^Warning: The field "apiToken" \(Text\) looks like a secret .* — Text$/ });
+    await problem.waitFor();
+    expect(await problems(page).getByRole("heading", { name: "Problems (1)" }).count()).toBe(1);
+    const fix = await problem.evaluate((button) => document.getElementById(button.getAttribute("aria-describedby")!)?.textContent);
+    expect(fix).toBe('Fix: Add "writeOnly": true to the field "apiToken" (Text), or rename it if it is not a secret');
+
+    // Another field is selected now; choosing the problem goes back to the text field.
+    await palette(page).getByRole("button", { name: "Add URL field", exact: true }).press("Enter");
+    await expect.poll(() => editing(page)).toContain('"URL"');
+    await problem.click();
+    await expect.poll(() => editing(page)).toContain('"Text" (apiToken)');
+    const row = canvas(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: "Move Text", exact: true }) });
+    expect(await row.getAttribute("aria-current")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.closest("li[data-node]")?.querySelector(".cd-row-title")?.textContent)).toBe("Text");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("cd-row-select"))).toBe(true);
+
+    // Fixing it in the inspector empties the list.
+    await inspector(page).getByRole("checkbox", { name: "Secret (write-only)", exact: true }).click();
+    await problems(page).getByText("No problems found.").waitFor();
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});
+
+/** A string of refa's that survives minification: the chunk that holds it holds the pattern analysis. */
+const REFA_MARKER = "ENFA into itself";
+
+describe("the built page loads the pattern analysis only when the design has a pattern", () => {
+  let outDir = "";
+  let site: StaticServer | undefined;
+  beforeAll(async () => {
+    outDir = await fs.mkdtemp(path.join(os.tmpdir(), "designer-problems-"));
+    await build({ ...viteConfig, configFile: false, logLevel: "error", build: { ...viteConfig.build, outDir, emptyOutDir: true } });
+    site = await serveStatic(outDir);
+  }, 120_000);
+  afterAll(async () => {
+    await site?.close();
+    if (outDir) await fs.rm(outDir, { recursive: true, force: true });
+  });
+
+  it("a blank design loads no chunk with refa; typing a pattern loads it", async () => {
+    const errors: string[] = [];
+    const scripts: Array<{ url: string; refa: boolean }> = [];
+    const page = await setup.browser.context.newPage();
+    page.on("response", async (response) => {
+      if (response.request().resourceType() !== "script") return;
+      const body = await response.text().catch(() => "");
+      scripts.push({ url: new URL(response.url()).pathname, refa: body.includes(REFA_MARKER) });
+    });
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+    await page.goto(site!.url, { waitUntil: "load" });
+    await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+    // The blank design has been checked (so the check's own code has loaded), and the page is quiet.
+    await problems(page).getByText("No problems found.").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((script) => script.refa).map((script) => script.url)).toEqual([]);
+
+    await palette(page).getByRole("button", { name: "Add Text field", exact: true }).press("Enter");
+    await expect.poll(() => editing(page)).toContain('"Text"');
+    await problems(page).getByText("No problems found.").waitFor();
+    expect(scripts.filter((script) => script.refa)).toEqual([]);
+    await type(page, "Pattern", "^[a-z]+$");
+    await expect.poll(() => scripts.some((script) => script.refa), { message: "the pattern analysis's chunk loaded" }).toBe(true);
+    // The design with the pattern has been checked (nothing is pending): a safe pattern, no problems.
+    await expect.poll(() => problems(page).locator("[aria-busy]").getAttribute("aria-busy")).toBe("false");
+    expect(await problems(page).getByText("No problems found.").count()).toBe(1);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});
