@@ -6,6 +6,8 @@ import { Inspector } from "./inspector/inspector.tsx";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
+import type { Autosave } from "./storage/autosave.ts";
+import { DesignsMenu } from "./storage/designs-menu.tsx";
 import { useDesigner } from "./use-designer.ts";
 
 /** Whether a key press belongs to a text control (its own undo), not to the design. */
@@ -49,12 +51,13 @@ function Toolbar({ store }: { store: DesignerStore }) {
  * preview, each a landmark named after it, and a toolbar with Undo and Redo. Components render
  * the store's state and call core commands through it; the rules live in src/model.
  */
-export function DesignerApp({ store }: { store: DesignerStore }) {
+export function DesignerApp({ store, autosave }: { store: DesignerStore; /** Keeps the design in the browser; without it, nothing is stored. */ autosave?: Autosave }) {
   useUndoShortcuts(store);
   return (
     <div className="designer">
       <header className="designer-header">
         <h1>Credential Designer</h1>
+        {autosave ? <DesignsMenu autosave={autosave} /> : null}
         <Toolbar store={store} />
       </header>
       <DesignerDnd store={store}>

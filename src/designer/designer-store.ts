@@ -61,6 +61,14 @@ export class DesignerStore {
     return undefined;
   }
 
+  /**
+   * Replaces the design with another one (a design opened, a new one, another tab's version):
+   * not an edit of this design, so history, selection and refusal start afresh.
+   */
+  load(doc: CredentialDocument): void {
+    this.set({ editor: createEditorState(doc), selected: undefined, refusal: undefined });
+  }
+
   select(id: string | undefined): void {
     if (id !== this.state.selected) this.set({ selected: id, refusal: undefined });
   }

@@ -60,4 +60,25 @@ describe("DesignerStore: every change is a core command, one undo step each", ()
     store.run((doc) => removeField(doc, id));
     expect(store.getState().selected).toBeUndefined();
   });
+
+  it("load replaces the design: history, selection and refusal start afresh, and subscribers hear of it", () => {
+    const store = new DesignerStore(blank());
+    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }), (doc) => doc.root.fields![0]!.id);
+    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }));
+    expect(store.getState().refusal).toBeDefined();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const other = importSchema({ type: "object", properties: { token: { type: "string", writeOnly: true } } });
+    store.load(other);
+    expect(store.doc).toBe(other);
+    expect(keys(store)).toEqual(["token"]);
+    expect(store.getState().selected).toBeUndefined();
+    expect(store.getState().refusal).toBeUndefined();
+    expect(store.canUndo).toBe(false);
+    expect(store.canRedo).toBe(false);
+    expect(listener).toHaveBeenCalledTimes(1);
+    // Undo after a load never walks back into the previous design.
+    store.undo();
+    expect(keys(store)).toEqual(["token"]);
+  });
 });

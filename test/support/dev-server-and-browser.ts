@@ -1,10 +1,13 @@
-import { afterAll, beforeAll } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { launchChromium, type LaunchedChromium } from "./chromium.ts";
 import { startServer, type StartedServer } from "./server.ts";
 
 /**
  * For an end-to-end test file: starts the designer's Vite dev server and a headless Chromium
- * before its tests and closes both after them. Read `server` and `browser` inside tests.
+ * before its tests and closes both after them. Read `server` and `browser` inside tests. Each
+ * test starts with the site's storage empty (the designer keeps designs in IndexedDB, and the
+ * tests of a file share one browser profile), so a test never opens the previous test's design.
  */
 export function devServerAndBrowser(): { readonly server: StartedServer; readonly browser: LaunchedChromium } {
   let server: StartedServer | undefined;
@@ -12,6 +15,9 @@ export function devServerAndBrowser(): { readonly server: StartedServer; readonl
   beforeAll(async () => {
     server = await startServer();
     browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    if (server && browser) await clearSiteStorage(browser.context, server.url);
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,4 +33,32 @@ export function devServerAndBrowser(): { readonly server: StartedServer; readonl
       return browser;
     },
   };
+}
+
+/**
+ * Closes the site's pages left open (their database connections would block the deletion) and
+ * deletes its IndexedDB databases and web storage, from a page of the same origin that is not
+ * the designer (a static file the dev server serves).
+ */
+async function clearSiteStorage(context: BrowserContext, url: string): Promise<void> {
+  for (const open of context.pages()) if (open.url().startsWith(url)) await open.close();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}schemas/api-key.json`);
+    await page.evaluate(async () => {
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        await new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+          request.onblocked = () => reject(new Error(`the database ${name} is still open in another page`));
+        });
+      }
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  } finally {
+    await page.close();
+  }
 }

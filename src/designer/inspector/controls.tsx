@@ -46,7 +46,8 @@ export interface TextControlProps extends Described {
   label: string;
   /** The committed value, as text. */
   value: string;
-  onCommit: Commit<string>;
+  /** May answer later (a promise): the draft stays open until it does. */
+  onCommit: (value: string) => string | undefined | Promise<string | undefined>;
   /** Checked as the user types (e.g. a pattern's safety); shown at once, and the commit is refused. */
   check?: (text: string) => string | undefined;
   multiline?: boolean;
@@ -81,9 +82,14 @@ export function TextControl({ label, value, onCommit, check, multiline, inputMod
       setError(undefined);
       return;
     }
-    const reason = check?.(draft.text) ?? onCommit(draft.text);
-    setError(reason);
-    if (reason === undefined) setDraft(undefined);
+    const problem = check?.(draft.text);
+    const answer = problem ?? onCommit(draft.text);
+    const settle = (reason: string | undefined) => {
+      setError(reason);
+      if (reason === undefined) setDraft((current) => (current === draft ? undefined : current));
+    };
+    if (typeof answer === "object") void answer.then(settle);
+    else settle(answer);
   };
   const revert = () => {
     setDraft(undefined);

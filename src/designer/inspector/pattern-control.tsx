@@ -3,8 +3,8 @@ import { loadPatternSafety, patternSafetyIfLoaded, type PatternSafety } from "..
 import { TextControl } from "./controls.tsx";
 import { patternProblem, type PatternChecker } from "./field-properties.ts";
 
-/** Said when a pattern is committed before the checker has loaded (it is not applied unchecked). */
-export const CHECKER_LOADING = "The pattern checker is still loading: press Enter again in a moment.";
+/** Said when the checker could not be loaded: the pattern is not applied unchecked. */
+export const CHECKER_MISSING = "The pattern could not be checked (the checker did not load): reload the page and try again.";
 
 /**
  * The pattern-safety analysis for the inspector, once `wanted`: it is most of the page's script,
@@ -27,7 +27,7 @@ function usePatternChecker(wanted: boolean): PatternChecker | undefined {
 
 /**
  * A pattern's text box, checked as the user types once the checker is there; `commit` gets the
- * checker, so no pattern is ever applied unchecked.
+ * checker, so no pattern is ever applied unchecked (a commit before it has loaded waits for it).
  */
 export function PatternControl({ label, value, hint, commit }: { label: string; value: string; hint: string; commit: (text: string, checkPattern: PatternChecker) => string | undefined }) {
   const [focused, setFocused] = useState(false);
@@ -40,7 +40,14 @@ export function PatternControl({ label, value, hint, commit }: { label: string; 
         spellCheck={false}
         check={(text) => (checkPattern ? patternProblem(text, checkPattern)?.message : undefined)}
         hint={hint}
-        onCommit={(text) => (checkPattern ? commit(text, checkPattern) : CHECKER_LOADING)}
+        onCommit={(text) =>
+          checkPattern
+            ? commit(text, checkPattern)
+            : loadPatternSafety().then(
+                (loaded) => commit(text, loaded.checkPattern),
+                () => CHECKER_MISSING,
+              )
+        }
       />
     </div>
   );

@@ -1,0 +1,71 @@
+import type { JsonObject } from "../../schema/json.ts";
+import type { Autosave } from "./autosave.ts";
+import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
+import { BLANK_SCHEMA, type DesignTemplate } from "./design-templates.ts";
+
+/**
+ * What the Designs menu does with the stored designs: free functions over the tab's Autosave, so
+ * that opening another design always saves (or refuses to drop) the current one first, and every
+ * change is announced to the other tabs.
+ */
+
+function libraryOf(autosave: Autosave): DesignLibrary {
+  const library = autosave.library;
+  if (library) return library;
+  const { status } = autosave.getState();
+  throw new Error(`Designs cannot be listed or opened: ${status.kind === "failed" ? status.message : "storage is not available."}`);
+}
+
+async function createAnnounced(autosave: Autosave, library: DesignLibrary, name: string, schema: JsonObject): Promise<DesignRecord> {
+  const record = await library.create(name, schema);
+  autosave.announce("created", record.id, record.revision);
+  return record;
+}
+
+/** Opens a stored design in place of the current one (saved first). */
+export async function openDesign(autosave: Autosave, id: string): Promise<void> {
+  if (autosave.getState().design?.id === id) return;
+  const library = libraryOf(autosave);
+  await autosave.prepareToLeave();
+  autosave.switchTo(await library.load(id));
+}
+
+/** Creates a design, blank or from a template, and opens it (the current one saved first). */
+export async function createDesign(autosave: Autosave, template?: DesignTemplate): Promise<void> {
+  const library = libraryOf(autosave);
+  await autosave.prepareToLeave();
+  autosave.switchTo(await createAnnounced(autosave, library, template?.name ?? "Untitled", template?.schema ?? BLANK_SCHEMA));
+}
+
+/** Renames a design; a DesignNameError says why a name cannot be used. */
+export async function renameDesign(autosave: Autosave, id: string, name: string): Promise<DesignRecord> {
+  const record = await libraryOf(autosave).rename(id, name);
+  autosave.renamed(record);
+  autosave.announce("renamed", record.id, record.revision);
+  return record;
+}
+
+/** Stores a copy of a design (of the open one: with its latest changes); the current design stays open. */
+export async function duplicateDesign(autosave: Autosave, id: string): Promise<DesignRecord> {
+  const library = libraryOf(autosave);
+  if (autosave.getState().design?.id === id) await autosave.flush();
+  const record = await library.duplicate(id);
+  autosave.announce("created", record.id, record.revision);
+  return record;
+}
+
+/** Deletes a design; deleting the open one opens the most recent other design, or a new blank one. */
+export async function deleteDesign(autosave: Autosave, id: string): Promise<void> {
+  const library = libraryOf(autosave);
+  if (autosave.getState().design?.id !== id) {
+    await library.delete(id);
+    autosave.announce("deleted", id, 0);
+    return;
+  }
+  await autosave.whileNotSaving(async () => {
+    await library.delete(id);
+    autosave.announce("deleted", id, 0);
+    const [next] = await library.list();
+    autosave.switchTo(next ? await library.load(next.id) : await createAnnounced(autosave, library, "Untitled", BLANK_SCHEMA));
+  });
+}
