@@ -1,5 +1,7 @@
-import { displayPointer } from "../schema/json-pointer.ts";
-import { JsonSyntaxProblem, SchemaProblem } from "../schema/problem.ts";
+import { describeProblem, formatMessage, type Place } from "../schema/problem-message.ts";
+
+// The message format is shared with the designer's import (moved to src/schema); re-exported for the CLI.
+export { capitalise, formatMessage, oneLine, printable, sentence, type Place } from "../schema/problem-message.ts";
 
 export const PROGRAM = "credential-designer";
 
@@ -13,13 +15,6 @@ export const EXIT_DIFF_FOUND = 1;
 export const EXIT_USAGE = 2;
 /** A bug: an unexpected exception. */
 export const EXIT_INTERNAL = 70;
-
-export interface Place {
-  /** The file as the user named it (or a path derived from it). */
-  file?: string;
-  /** A JSON pointer (shown "/" for the root) or "line:column". */
-  place?: string;
-}
 
 /**
  * A failure the CLI reports as one line:
@@ -45,12 +40,8 @@ export class CliError extends Error {
  */
 export function inFile(file: string | undefined, error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof SchemaProblem) {
-    return new CliError(error.problem, error.fix, { file, place: displayPointer(error.pointer) }, EXIT_USAGE, { cause: error });
-  }
-  if (error instanceof JsonSyntaxProblem) {
-    return new CliError(error.problem, error.fix, { file, place: `${error.line}:${error.column}` }, EXIT_USAGE, { cause: error });
-  }
+  const described = describeProblem(error);
+  if (described) return new CliError(described.problem, described.fix, { file, place: described.place }, EXIT_USAGE, { cause: error });
   const description =
     error instanceof Error ? `${error.name}: ${(error.message.split("\n")[0] ?? "").slice(0, 200)}` : String(error).slice(0, 200);
   return new CliError(
@@ -60,33 +51,6 @@ export function inFile(file: string | undefined, error: unknown): CliError {
     EXIT_INTERNAL,
     { cause: error },
   );
-}
-
-/** `FILE:PLACE: problem. Fix.` on one line. */
-export function formatMessage(where: Place, problem: string, fix: string): string {
-  const prefix = [where.file === undefined ? undefined : printable(where.file), where.place].filter((part) => part !== undefined).join(":");
-  const text = `${sentence(problem)}${fix ? " " + sentence(capitalise(fix)) : ""}`;
-  return oneLine(prefix ? `${prefix}: ${text}` : text);
-}
-
-/** Ends a fragment with a period unless it already ends a sentence. */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ");
-}
-
-/** A file name for a message: control characters (a newline in a name…) escaped. */
-export function printable(file: string): string {
-  // eslint-disable-next-line no-control-regex
-  return file.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** What a file-system error means, in words, without the path (the message names the file). */

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { decodeUtf8 as decodeSchemaBytes } from "../schema/decode-utf8.ts";
 import { parseJsonText } from "../schema/parse-json.ts";
 import type { JsonValue } from "../schema/json.ts";
 import { CliError, describeFsError, inFile } from "./errors.ts";
@@ -75,56 +76,13 @@ function cannotRead(file: NamedPath, error: unknown): CliError {
   return new CliError(`the file cannot be read (${describeFsError(error)})`, "check the file", { file: file.display }, undefined, { cause: error });
 }
 
-/** Strict UTF-8 decoding (a UTF-8 BOM is kept for the parser to skip); a wrong encoding is located. */
+/** Strict UTF-8 decoding (src/schema/decode-utf8.ts, shared with the designer); a wrong encoding is located. */
 export function decodeUtf8(bytes: Uint8Array, display: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CliError("the file is UTF-16 text; JSON files are UTF-8", "save the file as UTF-8", { file: display, place: "1:1" });
-  }
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, bad));
-    const lines = before.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
-    const place = `${lines.length}:${(lines[lines.length - 1] ?? "").length + 1}`;
-    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
-    throw new CliError(`the file is not valid UTF-8 text (byte 0x${byte})`, "save the file as UTF-8", { file: display, place });
+    return decodeSchemaBytes(bytes);
+  } catch (error) {
+    throw inFile(display, error);
   }
-}
-
-/** Offset of the first byte that does not start a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    let length: number;
-    let min: number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      length = 2;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      length = 3;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      length = 4;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + length > bytes.length) return i;
-    let cp = b & (0xff >> (length + 1));
-    for (let k = 1; k < length; k++) {
-      const next = bytes[i + k] as number;
-      if ((next & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (next & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += length;
-  }
-  return i;
 }
 
 export interface OutputFile {

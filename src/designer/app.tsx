@@ -2,7 +2,9 @@ import { useEffect } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
 import type { DesignerStore } from "./designer-store.ts";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
+import { SchemaImport } from "./import/schema-import.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
+import { SchemaJsonRegion } from "./json-view/schema-json-region.tsx";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
@@ -59,6 +61,7 @@ export function DesignerApp({ store, autosave }: { store: DesignerStore; /** Kee
         <h1>Credential Designer</h1>
         {autosave ? <DesignsMenu autosave={autosave} /> : null}
         <Toolbar store={store} />
+        <SchemaImport store={store} />
       </header>
       <DesignerDnd store={store}>
         <div className="designer-palette">
@@ -76,6 +79,9 @@ export function DesignerApp({ store, autosave }: { store: DesignerStore; /** Kee
       </section>
       <section aria-label="Preview" className="designer-preview">
         <PreviewPane store={store} />
+      </section>
+      <section aria-label="Schema JSON" className="designer-json">
+        <SchemaJsonRegion store={store} />
       </section>
     </div>
   );

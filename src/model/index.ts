@@ -7,4 +7,5 @@ export * from "./steps.ts";
 export * from "./transaction.ts";
 export * from "./commands.ts";
 export * from "./history.ts";
+export * from "./replace-design.ts";
 export { newId } from "./ids.ts";

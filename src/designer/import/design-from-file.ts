@@ -1,0 +1,87 @@
+import type { CredentialDocument } from "../../model/index.ts";
+import { decodeUtf8 } from "../../schema/decode-utf8.ts";
+import { importSchema } from "../../schema/import.ts";
+import { parseJsonText } from "../../schema/parse-json.ts";
+import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
+
+/**
+ * Larger files are refused before they are read: a credential window is a few kB, and the
+ * largest design the designer is measured with (20,000 fields) is about 5 MB.
+ */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** A design read from a file, or the one-line message that says why not: `FILE:PLACE: problem. Fix.` */
+export type FileImport = { readonly doc: CredentialDocument } | { readonly error: string };
+
+/**
+ * Reads a schema file's text into a design the way the CLI reads it (parseJsonText, then
+ * importSchema), with the CLI's messages: a JSON syntax error at line:column, a schema the
+ * importer refuses (wrong shape, a `$ref` to another file or server) at its JSON pointer.
+ */
+export function designFromFile(name: string, text: string): FileImport {
+  const size = utf8Length(text);
+  if (size > MAX_IMPORT_BYTES) return { error: tooLarge(name, size) };
+  try {
+    return { doc: importSchema(parseJsonText(text)) };
+  } catch (error) {
+    return { error: messageFor(name, error) };
+  }
+}
+
+/** The same from the file's bytes, decoded as strict UTF-8 as the CLI decodes them. */
+export function designFromBytes(name: string, bytes: Uint8Array): FileImport {
+  if (bytes.length > MAX_IMPORT_BYTES) return { error: tooLarge(name, bytes.length) };
+  let text: string;
+  try {
+    text = decodeUtf8(bytes);
+  } catch (error) {
+    return { error: messageFor(name, error) };
+  }
+  return designFromFile(name, text);
+}
+
+/** The refusal of a file too large to read, from its size alone (checked before reading it). */
+export function sizeProblem(name: string, bytes: number): string | undefined {
+  return bytes > MAX_IMPORT_BYTES ? tooLarge(name, bytes) : undefined;
+}
+
+function tooLarge(name: string, bytes: number): string {
+  const megabytes = (bytes / 1024 / 1024).toFixed(1);
+  return formatMessage(
+    { file: name },
+    `the file is too large to import (${megabytes} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`,
+    "import a credential schema file: a JSON Schema of a few kB",
+  );
+}
+
+function messageFor(name: string, error: unknown): string {
+  const described = describeProblem(error);
+  if (described) return formatMessage({ file: name, place: described.place }, described.problem, described.fix);
+  // Not a problem with the file: a bug. Its message is not shown (it might quote the file).
+  const kind = error instanceof Error ? error.name : typeof error;
+  return formatMessage({ file: name }, `the file could not be imported (internal error: ${kind})`, "this is a bug: please report it");
+}
+
+/**
+ * The UTF-8 size of a text, counted without encoding it; only when it could exceed the limit
+ * (a UTF-16 unit is at most 3 bytes), else its length, which is then surely within it.
+ */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_IMPORT_BYTES) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** A file the browser could not read (removed or changed since it was picked). */
+export function unreadable(name: string): string {
+  return formatMessage({ file: name }, "the file cannot be read", "check that it still exists and can be opened, then import it again");
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from "react";
+import { replaceDesign } from "../../model/index.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { usePageFileDrop } from "./use-page-file-drop.ts";
+import "./import.css";
+
+/** What the last import tells the user: why it failed (an alert), or that it worked (a status). */
+export type ImportOutcome = { readonly kind: "error" | "done"; readonly text: string };
+
+/**
+ * Imports a schema file as one undoable command: `replaceDesign` through the store, so undo,
+ * autosave and the preview see it like any other change. A file that cannot become a design
+ * (too large, not UTF-8, not JSON, a schema the importer refuses) changes nothing and says why.
+ * The reader (JSON parser, importer, messages) loads on first use: the page does not need it before.
+ */
+export async function importSchemaFile(store: DesignerStore, file: File): Promise<ImportOutcome> {
+  const { designFromBytes, sizeProblem, unreadable } = await import("./design-from-file.ts");
+  const tooLarge = sizeProblem(file.name, file.size);
+  if (tooLarge !== undefined) return { kind: "error", text: tooLarge };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return { kind: "error", text: unreadable(file.name) };
+  }
+  const read = designFromBytes(file.name, bytes);
+  if ("error" in read) return { kind: "error", text: read.error };
+  const refused = store.run((doc) => replaceDesign(doc, read.doc, `Import ${file.name}`));
+  if (refused !== undefined) return { kind: "error", text: `${file.name}: ${refused}.` };
+  return { kind: "done", text: `Imported ${file.name}. Undo puts the design back as it was.` };
+}
+
+/**
+ * The header's "Import…" button (a file picker for .json files), and the same import for a file
+ * dropped anywhere on the page. Failures show as an alert next to the button until dismissed; a
+ * success note stays until the design changes again.
+ */
+export function SchemaImport({ store }: { store: DesignerStore }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome>();
+  const importFiles = (files: readonly File[]) => {
+    const [file] = files;
+    if (!file) return;
+    if (files.length > 1) {
+      setOutcome({ kind: "error", text: `${files.length} files were dropped. Drop one schema file at a time.` });
+      return;
+    }
+    importSchemaFile(store, file).then(setOutcome, () =>
+      setOutcome({ kind: "error", text: `${file.name}: the importer could not be loaded. Reload the page and try again.` }),
+    );
+  };
+  const dragging = usePageFileDrop(importFiles);
+  useEffect(() => {
+    if (outcome?.kind !== "done") return;
+    return store.subscribe(() => setOutcome(undefined));
+  }, [store, outcome]);
+  return (
+    <div className="designer-import">
+      <button type="button" onClick={() => input.current?.click()} title="Open a JSON Schema file, or drop one on the page">
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Schema file to import"
+        tabIndex={-1}
+        hidden
+        onChange={(event) => {
+          const files = Array.from(event.currentTarget.files ?? []);
+          event.currentTarget.value = ""; // the same file can be picked again
+          importFiles(files);
+        }}
+      />
+      {outcome?.kind === "error" && (
+        <div className="designer-import-error">
+          <span role="alert">{outcome.text}</span>
+          <button type="button" aria-label="Dismiss the import message" onClick={() => setOutcome(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <span role="status" className="designer-import-status">
+        {outcome?.kind === "done" ? outcome.text : ""}
+      </span>
+      {dragging && (
+        <div className="designer-drop-hint" aria-hidden="true">
+          Drop the schema file to import it
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { json } from "@codemirror/lang-json";
+import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { lintGutter, lintKeymap, linter, setDiagnosticsEffect, type Diagnostic } from "@codemirror/lint";
+import { Annotation, EditorState, Transaction, type Extension } from "@codemirror/state";
+import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
+import { replaceDesign, type CredentialDocument } from "../../model/index.ts";
+import type { DesignerStore } from "../designer-store.ts";
+import { diagnosticText, readSchemaText, schemaText, textChange, type TextProblem } from "./schema-text.ts";
+
+/** How long typing must pause before the text is read and applied to the design. */
+export const EDIT_DELAY_MS = 400;
+
+/** Marks the transactions that show the design in the editor, as opposed to the user's typing. */
+const showsDesign = Annotation.define<true>();
+
+/** What the editor tells the page about the user's text. */
+export interface JsonEditorReport {
+  /** Why the text cannot become the design; undefined once it is applied or shows the design. */
+  readonly problem: TextProblem | undefined;
+  /**
+   * The design changed elsewhere (the toolbar, the inspector, an import) while the user's edit was
+   * waiting: the text no longer shows it, and applying the text will replace those changes.
+   */
+  readonly changedElsewhere: boolean;
+}
+
+export interface JsonEditorOptions {
+  readonly parent: HTMLElement;
+  readonly store: DesignerStore;
+  readonly onReport: (report: JsonEditorReport) => void;
+  /** Id of the element that describes the editor (the problem message). */
+  readonly describedBy?: string;
+  readonly delay?: number;
+}
+
+/**
+ * The JSON view's CodeMirror editor, tied to the designer's store:
+ * - it shows the design's schema, and follows changes made elsewhere while the user has no edit of
+ *   their own waiting (replacing only what changed, so the cursor stays where it was);
+ * - when typing pauses, the text is read as the CLI reads a file; a design it gives is applied
+ *   through the store as one undoable command (`replaceDesign`), a problem is marked where it is
+ *   (the lint gutter and an underline) and reported, and the design stays as it was.
+ * The linter's idle timer is the debounce: CodeMirror restarts it on every change of the text.
+ */
+export class JsonEditorController {
+  readonly view: EditorView;
+  private readonly store: DesignerStore;
+  private readonly onReport: (report: JsonEditorReport) => void;
+  private report: JsonEditorReport = { problem: undefined, changedElsewhere: false };
+  /** The design the text shows (unless `edited`). */
+  private shown: CredentialDocument;
+  /** The user has changed the text since it last showed the design or was applied. */
+  private edited = false;
+  /** The store is applying the user's text: the change it announces is this editor's own. */
+  private applying = false;
+  /** While hidden, the editor does not follow the design (it catches up when shown). */
+  private visible = true;
+  private frame: number | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(options: JsonEditorOptions) {
+    this.store = options.store;
+    this.onReport = options.onReport;
+    this.shown = options.store.doc;
+    this.view = new EditorView({
+      parent: options.parent,
+      state: EditorState.create({ doc: schemaText(this.shown), extensions: this.extensions(options) }),
+    });
+    this.unsubscribe = this.store.subscribe(() => this.designChanged());
+  }
+
+  /** Shown or hidden with its region: a hidden editor stops following the design, and catches up when shown. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible) this.showDesign(false);
+  }
+
+  /** Drops the user's unapplied edit and shows the design. */
+  revert(): void {
+    this.showDesign(true);
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    this.view.destroy();
+  }
+
+  private extensions(options: JsonEditorOptions): Extension[] {
+    return [
+      lineNumbers(),
+      foldGutter(),
+      lintGutter(),
+      highlightActiveLineGutter(),
+      history(),
+      drawSelection(),
+      indentOnInput(),
+      bracketMatching(),
+      highlightActiveLine(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      json(),
+      linter((view) => this.applyEdit(view), { delay: options.delay ?? EDIT_DELAY_MS }),
+      // Tab is left to move the focus (no indentWithTab), so the editor is no keyboard trap.
+      keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
+      EditorView.contentAttributes.of({ "aria-label": "Schema JSON", ...(options.describedBy !== undefined && { "aria-describedby": options.describedBy }) }),
+      EditorView.updateListener.of((update) => {
+        if (update.transactions.some((transaction) => transaction.docChanged && !transaction.annotation(showsDesign))) this.edited = true;
+      }),
+    ];
+  }
+
+  /** The linter's run, once typing pauses: apply the user's text, or say why it cannot be. */
+  private applyEdit(view: EditorView): readonly Diagnostic[] {
+    if (!this.edited) return [];
+    const reading = readSchemaText(view.state.doc.toString());
+    if (!reading.ok) return this.problem(reading.problem);
+    this.applying = true;
+    let refused: string | undefined;
+    try {
+      refused = this.store.run((doc) => replaceDesign(doc, reading.doc, "Edit the schema JSON"));
+    } finally {
+      this.applying = false;
+    }
+    if (refused !== undefined) {
+      return this.problem({ from: 0, to: Math.min(1, view.state.doc.length), line: 1, column: 1, problem: refused, fix: "change the JSON so that the design can take it" });
+    }
+    // The text now is the design: keep it as the user wrote it (their formatting) rather than re-showing it.
+    this.edited = false;
+    this.shown = this.store.doc;
+    this.tell({ problem: undefined, changedElsewhere: false });
+    return [];
+  }
+
+  private problem(problem: TextProblem): readonly Diagnostic[] {
+    this.tell({ ...this.report, problem });
+    return [{ from: problem.from, to: problem.to, severity: "error", source: "Schema JSON", message: diagnosticText(problem) }];
+  }
+
+  /** The design changed (from anywhere): show it once the change is painted, so the canvas comes first. */
+  private designChanged(): void {
+    if (this.applying || this.store.doc === this.shown) return;
+    if (this.edited && !this.report.changedElsewhere) this.tell({ ...this.report, changedElsewhere: true });
+    if (!this.visible || this.frame !== undefined || this.timer !== undefined) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.showDesign(false);
+      });
+    });
+  }
+
+  /** Shows the current design, unless the user has an edit waiting (or `dropEdit`). */
+  private showDesign(dropEdit: boolean): void {
+    const doc = this.store.doc;
+    if (this.edited && !dropEdit) return;
+    if (doc === this.shown && !this.edited) return;
+    const change = textChange(this.view.state.doc.toString(), schemaText(doc));
+    this.view.dispatch({
+      ...(change && { changes: change }),
+      // Not the user's typing: the editor's own undo (Ctrl+Z in it) skips it.
+      annotations: [showsDesign.of(true), Transaction.addToHistory.of(false)],
+      effects: setDiagnosticsEffect.of([]),
+    });
+    this.shown = doc;
+    this.edited = false;
+    this.tell({ problem: undefined, changedElsewhere: false });
+  }
+
+  private tell(report: JsonEditorReport): void {
+    if (report.problem === this.report.problem && report.changedElsewhere === this.report.changedElsewhere) return;
+    this.report = report;
+    this.onReport(report);
+  }
+}

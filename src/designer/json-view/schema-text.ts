@@ -1,0 +1,92 @@
+import type { CredentialDocument } from "../../model/index.ts";
+import { importSchema } from "../../schema/import.ts";
+import { displayPointer } from "../../schema/json-pointer.ts";
+import { lineColumnAt, parseJsonText } from "../../schema/parse-json.ts";
+import { JsonSyntaxProblem, SchemaProblem } from "../../schema/problem.ts";
+import { capitalise, formatMessage, sentence } from "../../schema/problem-message.ts";
+import { toSchema } from "../../schema/to-schema.ts";
+import { locatePointer } from "./locate-pointer.ts";
+
+/** The JSON view's text of a design: its schema, two-space indented, keys in the designed order. */
+export function schemaText(doc: CredentialDocument): string {
+  return JSON.stringify(toSchema(doc), null, 2);
+}
+
+/** Why a text cannot become the design, and where in the text. */
+export interface TextProblem {
+  /** The stretch to mark (from === to: a point, e.g. the end of the text). */
+  readonly from: number;
+  readonly to: number;
+  /** 1-based, as the CLI reports places. */
+  readonly line: number;
+  readonly column: number;
+  /** The importer's JSON pointer, for a schema the core refuses; undefined for a JSON syntax error. */
+  readonly pointer?: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+export type SchemaTextReading = { readonly ok: true; readonly doc: CredentialDocument } | { readonly ok: false; readonly problem: TextProblem };
+
+/**
+ * Reads the JSON view's text as the CLI reads a file (parseJsonText, then importSchema). A JSON
+ * syntax error is placed where the parser stopped; a schema the importer refuses is placed at the
+ * value its JSON pointer names.
+ */
+export function readSchemaText(text: string): SchemaTextReading {
+  try {
+    return { ok: true, doc: importSchema(parseJsonText(text)) };
+  } catch (error) {
+    if (error instanceof JsonSyntaxProblem) {
+      const to = Math.min(error.offset + 1, text.length);
+      return { ok: false, problem: { from: Math.min(error.offset, text.length), to, line: error.line, column: error.column, problem: error.problem, fix: error.fix } };
+    }
+    if (error instanceof SchemaProblem) return { ok: false, problem: schemaProblemAt(text, error) };
+    throw error;
+  }
+}
+
+/**
+ * A schema problem marked on what it is about: a plain value as a whole; an object or array by
+ * its property name (or its opening bracket), so a problem with a whole group does not paint it all.
+ */
+function schemaProblemAt(text: string, error: SchemaProblem): TextProblem {
+  const located = locatePointer(text, error.pointer);
+  const value = located?.value ?? { from: 0, to: Math.min(1, text.length) };
+  const container = text[value.from] === "{" || text[value.from] === "[";
+  const span = !container ? value : (located?.key ?? { from: value.from, to: value.from + 1 });
+  const { line, column } = lineColumnAt(text, span.from);
+  return { from: span.from, to: span.to, line, column, pointer: error.pointer, problem: error.problem, fix: error.fix };
+}
+
+/** The problem for the message under the editor: `3:14 (/properties/port/type): problem. Fix.` */
+export function describeTextProblem(problem: TextProblem): string {
+  const place = `${problem.line}:${problem.column}${problem.pointer !== undefined ? ` (${displayPointer(problem.pointer)})` : ""}`;
+  return formatMessage({ place }, problem.problem, problem.fix);
+}
+
+/** The problem for the editor's own diagnostic, which is shown at its place already. */
+export function diagnosticText(problem: TextProblem): string {
+  return `${sentence(capitalise(problem.problem))} ${sentence(capitalise(problem.fix))}`;
+}
+
+/**
+ * The one change that turns `before` into `after`: what lies between their common start and end.
+ * Replacing only that keeps the cursor, the scroll position and the editor's undo history
+ * meaningful when the design changes from elsewhere. Undefined when the texts are equal.
+ */
+export function textChange(before: string, after: string): { from: number; to: number; insert: string } | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a surrogate pair: the change starts and ends on whole characters.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -1,0 +1,57 @@
+import { displayPointer } from "./json-pointer.ts";
+import { JsonSyntaxProblem, SchemaProblem } from "./problem.ts";
+
+/**
+ * How a problem with a schema file is told, the same in the CLI and in the designer:
+ * `FILE:PLACE: problem. Fix.` on one line.
+ */
+export interface Place {
+  /** The file as the user named it (or a path derived from it). */
+  file?: string;
+  /** A JSON pointer (shown "/" for the root) or "line:column". */
+  place?: string;
+}
+
+/** A located problem: where, what is wrong and how to fix it (sentence fragments). */
+export interface DescribedProblem {
+  readonly place: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/**
+ * Where and what a schema or JSON syntax problem is: a JSON pointer for the first, line:column for
+ * the second. Anything else (a bug) is undefined.
+ */
+export function describeProblem(error: unknown): DescribedProblem | undefined {
+  if (error instanceof SchemaProblem) return { place: displayPointer(error.pointer), problem: error.problem, fix: error.fix };
+  if (error instanceof JsonSyntaxProblem) return { place: `${error.line}:${error.column}`, problem: error.problem, fix: error.fix };
+  return undefined;
+}
+
+/** `FILE:PLACE: problem. Fix.` on one line. */
+export function formatMessage(where: Place, problem: string, fix: string): string {
+  const prefix = [where.file === undefined ? undefined : printable(where.file), where.place].filter((part) => part !== undefined).join(":");
+  const text = `${sentence(problem)}${fix ? " " + sentence(capitalise(fix)) : ""}`;
+  return oneLine(prefix ? `${prefix}: ${text}` : text);
+}
+
+/** Ends a fragment with a period unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+/** A file name for a message: control characters (a newline in a name…) escaped. */
+export function printable(file: string): string {
+  // eslint-disable-next-line no-control-regex
+  return file.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

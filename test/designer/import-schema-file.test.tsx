@@ -1,0 +1,126 @@
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DesignerStore } from "../../src/designer/designer-store.ts";
+import { MAX_IMPORT_BYTES } from "../../src/designer/import/design-from-file.ts";
+import { SchemaImport } from "../../src/designer/import/schema-import.tsx";
+import { importSchema } from "../../src/schema/import.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
+
+afterEach(cleanup);
+
+const BLANK = { title: "Credentials", type: "object", properties: { host: { title: "Host", type: "string" } } };
+// (happy-dom gives import.meta.url an http: URL: the folder is taken from import.meta.dirname)
+const template = (name: string) => readFileSync(join(import.meta.dirname, "../../schemas", name), "utf8");
+
+function setup() {
+  const store = new DesignerStore(importSchema(structuredClone(BLANK)));
+  render(<SchemaImport store={store} />);
+  const before = JSON.stringify(toSchema(store.doc));
+  const unchanged = () => {
+    expect(JSON.stringify(toSchema(store.doc))).toBe(before);
+    expect(store.getState().editor.done).toHaveLength(0);
+  };
+  return { store, user: userEvent.setup(), unchanged };
+}
+
+const fileInput = () => screen.getByLabelText<HTMLInputElement>("Schema file to import");
+const jsonFile = (name: string, text: string) => new File([text], name, { type: "application/json" });
+
+/** A drop of `files` on the page, as the browser sends it for files dragged in from outside. */
+function dropFiles(files: File[]): Event {
+  const drop = new Event("drop", { bubbles: true, cancelable: true });
+  Object.defineProperty(drop, "dataTransfer", { value: { types: ["Files"], files, dropEffect: "none" } });
+  act(() => void document.body.dispatchEvent(drop));
+  return drop;
+}
+
+describe("Import…", () => {
+  it("is a labelled button; the file input it opens takes .json files and stays out of the tab order", async () => {
+    const { user } = setup();
+    const button = screen.getByRole("button", { name: "Import…" });
+    const input = fileInput();
+    expect(input.type).toBe("file");
+    expect(input.accept).toBe(".json,application/json");
+    expect(input.tabIndex).toBe(-1);
+    let opened = false;
+    input.addEventListener("click", () => (opened = true));
+    await user.click(button);
+    expect(opened).toBe(true);
+  });
+
+  it("a template file replaces the design as one step that undo takes back", async () => {
+    const { store, user } = setup();
+    const text = template("oauth1.json");
+    await user.upload(fileInput(), jsonFile("oauth1.json", text));
+    await waitFor(() => expect(JSON.stringify(toSchema(store.doc), null, 2) + "\n").toBe(text));
+    expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual(["Import oauth1.json"]);
+    expect(screen.getByRole("status").textContent).toBe("Imported oauth1.json. Undo puts the design back as it was.");
+    expect(screen.queryByRole("alert")).toBeNull();
+    act(() => store.undo());
+    expect(toSchema(store.doc)).toEqual(BLANK);
+    // The note goes once the design changes again.
+    expect(screen.getByRole("status").textContent).toBe("");
+  });
+
+  it("broken JSON: an alert names the file, the line:column and the reason, and the design is untouched", async () => {
+    const { user, unchanged } = setup();
+    await user.upload(fileInput(), jsonFile("rest-adapter.json", '{\n  "title": "REST",\n  "type": "object"\n  "properties": {}\n}'));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^rest-adapter\.json:4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./);
+    unchanged();
+    await user.click(screen.getByRole("button", { name: "Dismiss the import message" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("a schema of the wrong shape, or with a remote $ref, is refused at its JSON pointer", async () => {
+    const { user, unchanged } = setup();
+    await user.upload(fileInput(), jsonFile("list.json", '{"type": "array"}'));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^list\.json:\/type: the window's type is "array"/);
+    await user.upload(fileInput(), jsonFile("remote.json", '{"properties": {"a": {"$ref": "https://example.com/a.json"}}}'));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched/));
+    unchanged();
+  });
+
+  it("a file over 5 MB is refused before it is read", async () => {
+    const { user, unchanged } = setup();
+    const huge = jsonFile("huge.json", "{}");
+    Object.defineProperty(huge, "size", { value: MAX_IMPORT_BYTES + 1 });
+    huge.arrayBuffer = () => Promise.reject(new Error("a file this large must not be read"));
+    await user.upload(fileInput(), huge);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^huge\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/);
+    unchanged();
+  });
+
+  it("a file dropped on the page is imported; a drop of two files is refused; drags without files are left alone", async () => {
+    const { store, unchanged } = setup();
+    const two = dropFiles([jsonFile("a.json", "{}"), jsonFile("b.json", "{}")]);
+    expect(two.defaultPrevented).toBe(true);
+    expect((await screen.findByRole("alert")).textContent).toBe("2 files were dropped. Drop one schema file at a time.");
+    unchanged();
+
+    const text = template("api-key.json");
+    dropFiles([jsonFile("api-key.json", text)]);
+    await waitFor(() => expect(JSON.stringify(toSchema(store.doc), null, 2) + "\n").toBe(text));
+    expect(store.getState().editor.done).toHaveLength(1);
+
+    const textDrop = new Event("drop", { bubbles: true, cancelable: true });
+    Object.defineProperty(textDrop, "dataTransfer", { value: { types: ["text/plain"], files: [] } });
+    document.body.dispatchEvent(textDrop);
+    expect(textDrop.defaultPrevented).toBe(false);
+  });
+
+  it("shows where a dragged file will go while it is over the page", () => {
+    setup();
+    const enter = new Event("dragenter", { bubbles: true });
+    Object.defineProperty(enter, "dataTransfer", { value: { types: ["Files"], files: [] } });
+    act(() => void document.body.dispatchEvent(enter));
+    expect(screen.getByText("Drop the schema file to import it")).toBeTruthy();
+    const leave = new Event("dragleave", { bubbles: true });
+    Object.defineProperty(leave, "dataTransfer", { value: { types: ["Files"], files: [] } });
+    act(() => void document.body.dispatchEvent(leave));
+    expect(screen.queryByText("Drop the schema file to import it")).toBeNull();
+  });
+});

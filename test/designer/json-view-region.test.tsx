@@ -1,0 +1,98 @@
+import { EditorView } from "@codemirror/view";
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { DesignerStore } from "../../src/designer/designer-store.ts";
+import { SchemaJsonRegion } from "../../src/designer/json-view/schema-json-region.tsx";
+import { addField } from "../../src/model/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
+
+afterEach(cleanup);
+
+const DESIGN = { title: "Credentials", type: "object", properties: { host: { title: "Host", type: "string" } } };
+
+function setup() {
+  const store = new DesignerStore(importSchema(structuredClone(DESIGN)));
+  render(
+    <section aria-label="Schema JSON">
+      <SchemaJsonRegion store={store} />
+    </section>,
+  );
+  return { store, user: userEvent.setup() };
+}
+
+const toggle = () => screen.getByRole("button", { name: "Show schema JSON" });
+const editorContent = () => screen.findByRole("textbox", { name: "Schema JSON" }, { timeout: 5000 });
+const viewOf = (content: HTMLElement) => EditorView.findFromDOM(content)!;
+const textOf = (content: HTMLElement) => viewOf(content).state.doc.toString();
+
+/** Types over the whole text, as a user would paste a new version. */
+function replaceText(content: HTMLElement, text: string) {
+  const view = viewOf(content);
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.paste" }));
+}
+
+describe("the Schema JSON region", () => {
+  it("is a closed disclosure until opened: the editor is not loaded before", async () => {
+    const { user } = setup();
+    expect(toggle().getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("textbox", { name: "Schema JSON" })).toBeNull();
+    await user.click(toggle());
+    expect(toggle().getAttribute("aria-expanded")).toBe("true");
+    const content = await editorContent();
+    expect(textOf(content)).toBe(JSON.stringify(DESIGN, null, 2));
+    await user.click(toggle());
+    expect(toggle().getAttribute("aria-expanded")).toBe("false");
+    expect(document.getElementById(toggle().getAttribute("aria-controls")!)!.hidden).toBe(true);
+  });
+
+  it("follows the design when it changes elsewhere", async () => {
+    const { store, user } = setup();
+    await user.click(toggle());
+    const content = await editorContent();
+    act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "url", key: "baseUrl" })));
+    await waitFor(() => expect(textOf(content)).toBe(JSON.stringify(toSchema(store.doc), null, 2)));
+    expect(textOf(content)).toContain('"baseUrl"');
+  });
+
+  it("an edit is applied when typing pauses, as one undoable step", async () => {
+    const { store, user } = setup();
+    await user.click(toggle());
+    const content = await editorContent();
+    replaceText(content, JSON.stringify({ ...DESIGN, properties: { host: { title: "Server", type: "string" } } }, null, 2));
+    await waitFor(() => expect((toSchema(store.doc) as any).properties.host.title).toBe("Server"), { timeout: 3000 });
+    expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual(["Edit the schema JSON"]);
+    act(() => store.undo());
+    await waitFor(() => expect(textOf(content)).toBe(JSON.stringify(DESIGN, null, 2)));
+  });
+
+  it("broken JSON is reported with its place and the design stays; Discard shows the design again", async () => {
+    const { store, user } = setup();
+    await user.click(toggle());
+    const content = await editorContent();
+    const before = store.doc;
+    replaceText(content, '{\n  "title": "Credentials",\n  "type": "object"\n  "properties": {}\n}');
+    const message = await screen.findByText(/^4:3: expected ',' or '}' after the value of "type"/, undefined, { timeout: 3000 });
+    expect(message.getAttribute("role")).toBe("status");
+    expect(content.getAttribute("aria-describedby")).toBe(message.id);
+    expect(store.doc).toBe(before);
+    await user.click(screen.getByRole("button", { name: "Discard JSON edits" }));
+    expect(textOf(content)).toBe(JSON.stringify(DESIGN, null, 2));
+    expect(screen.queryByRole("button", { name: "Discard JSON edits" })).toBeNull();
+  });
+
+  it("a design changed elsewhere while a broken edit waits keeps the edit, says so, and Discard shows the new design", async () => {
+    const { store, user } = setup();
+    await user.click(toggle());
+    const content = await editorContent();
+    replaceText(content, "{");
+    await screen.findByText(/^1:2: the text ends before the JSON is complete/, undefined, { timeout: 3000 });
+    act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "region" })));
+    await screen.findByText(/The design has changed elsewhere since you edited this text/);
+    expect(textOf(content)).toBe("{");
+    await user.click(screen.getByRole("button", { name: "Discard JSON edits" }));
+    expect(textOf(content)).toBe(JSON.stringify(toSchema(store.doc), null, 2));
+    expect(screen.queryByText(/changed elsewhere/)).toBeNull();
+  });
+});

@@ -1,0 +1,209 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../../src/schema/json.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+
+/**
+ * The Schema JSON view and import, on the designer page (dev server) in headless Chromium: edits
+ * in the JSON reach the canvas as one undoable step, broken JSON is marked and changes nothing,
+ * every template imports through the file picker, a broken file is refused with its place, and a
+ * file dropped on the page is imported. The design is read through `window.__designerStore`
+ * (dev server only) and exported with the project's own `toSchema`, loaded in the page.
+ */
+
+const SCHEMAS = new URL("../../schemas/", import.meta.url);
+const TEMPLATES = readdirSync(SCHEMAS).filter((name) => name.endsWith(".json")).sort();
+const templateText = (name: string) => readFileSync(new URL(name, SCHEMAS), "utf8");
+
+const setup = devServerAndBrowser();
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe's violations in the Schema JSON region, as `id (count)`. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run({ include: [[".designer-json"]] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+async function openDesigner(problems: string[], requests: string[] = []): Promise<Page> {
+  const page = await setup.browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(setup.server.url, { waitUntil: "load" });
+  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+function exportedSchema(page: Page): Promise<JsonObject> {
+  return page.evaluate(`(async () => {
+    const { toSchema } = await import("/src/schema/to-schema.ts");
+    return JSON.parse(JSON.stringify(toSchema(window.__designerStore.doc)));
+  })()`) as Promise<JsonObject>;
+}
+
+function historyLength(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __designerStore: { getState(): { editor: { done: unknown[] } } } }).__designerStore.getState().editor.done.length);
+}
+
+const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
+const jsonRegion = (page: Page) => page.getByRole("region", { name: "Schema JSON" });
+const editor = (page: Page) => jsonRegion(page).getByRole("textbox", { name: "Schema JSON" });
+const rowNames = (page: Page) => canvas(page).getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")));
+
+async function openJsonView(page: Page): Promise<void> {
+  const toggle = jsonRegion(page).getByRole("button", { name: "Show schema JSON" });
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+  await editor(page).waitFor({ timeout: 15_000 });
+}
+
+/** Replaces the editor's whole text by typing, as a user pasting a new version does. */
+async function typeIntoEditor(page: Page, text: string): Promise<void> {
+  await editor(page).focus();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText(text);
+  // The editor's lines, as the page shows them (textContent joins them without line breaks).
+  await expect.poll(() => editor(page).textContent()).toBe(text.replace(/\n/g, ""));
+}
+
+/** Picks `file` in the file chooser that the Import… button opens. */
+async function importThroughPicker(page: Page, file: { name: string; text: string }): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Import…" }).click()]);
+  expect(chooser.isMultiple()).toBe(false);
+  await chooser.setFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+}
+
+describe("the Schema JSON view and import, in headless Chromium", () => {
+  it("loads the editor only when opened; a title edited in the JSON shows on the canvas, and the toolbar's Undo takes it back", async () => {
+    const problems: string[] = [];
+    const requests: string[] = [];
+    const page = await openDesigner(problems, requests);
+    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add URL field" }).press("Enter");
+    await canvas(page).getByRole("button", { name: "Move URL", exact: true }).waitFor();
+    expect(requests.filter((url) => /codemirror|schema-json-editor/.test(url))).toEqual([]);
+
+    await openJsonView(page);
+    expect(requests.some((url) => /codemirror/.test(url))).toBe(true);
+    const before = await historyLength(page);
+    const schema = await exportedSchema(page);
+    expect(await editor(page).textContent()).toContain('"title": "URL"');
+
+    const edited = structuredClone(schema) as any;
+    edited.properties.url.title = "Base URL";
+    await typeIntoEditor(page, JSON.stringify(edited, null, 2));
+    await canvas(page).getByRole("button", { name: "Move Base URL", exact: true }).waitFor({ timeout: 5000 });
+    expect(await historyLength(page)).toBe(before + 1);
+    expect(await exportedSchema(page)).toEqual(edited);
+
+    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await canvas(page).getByRole("button", { name: "Move URL", exact: true }).waitFor();
+    expect(await exportedSchema(page)).toEqual(schema);
+    await expect.poll(() => editor(page).textContent()).toContain('"title": "URL"');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("broken JSON is marked at its line with the reason, and the design stays as it was", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add Secret field" }).press("Enter");
+    await canvas(page).getByRole("button", { name: "Move Secret", exact: true }).waitFor();
+    await openJsonView(page);
+    const schema = await exportedSchema(page);
+    const rows = await rowNames(page);
+    const before = await historyLength(page);
+
+    await typeIntoEditor(page, '{\n  "title": "Credentials",\n  "type": "object"\n  "properties": {}\n}');
+    const mark = jsonRegion(page).locator(".cm-lintRange-error, .cm-lintPoint-error").first();
+    await mark.waitFor({ timeout: 5000 });
+    expect(await jsonRegion(page).locator(".cm-gutter-lint .cm-lint-marker-error").count()).toBe(1);
+    const message = jsonRegion(page).getByRole("status").filter({ hasText: /^4:3: / });
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/^4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./);
+
+    // A schema the importer refuses is marked too, on the value its pointer names.
+    await typeIntoEditor(page, '{\n  "type": "object",\n  "properties": {\n    "port": { "type": "integer", "minimum": "ten" }\n  }\n}');
+    await jsonRegion(page).getByRole("status").filter({ hasText: /^4:45 \(\/properties\/port\/minimum\): "minimum" must be a number/ }).waitFor({ timeout: 5000 });
+    await expect.poll(() => jsonRegion(page).locator(".cm-lintRange-error").first().textContent()).toBe('"ten"');
+
+    expect(await historyLength(page)).toBe(before);
+    expect(await exportedSchema(page)).toEqual(schema);
+    expect(await rowNames(page)).toEqual(rows);
+    // The open view, its marks and its message pass axe (the region only: the rest of the page is tested elsewhere).
+    expect(await axeViolations(page)).toEqual([]);
+
+    await jsonRegion(page).getByRole("button", { name: "Discard JSON edits" }).click();
+    await expect.poll(() => jsonRegion(page).locator(".cm-lintRange-error").count()).toBe(0);
+    expect(await editor(page).textContent()).toContain('"title": "Secret"');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("imports every template through the Import… button: the canvas shows its fields and the schema is the template", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    for (const [index, name] of TEMPLATES.entries()) {
+      const text = templateText(name);
+      const template = JSON.parse(text) as JsonObject;
+      await importThroughPicker(page, { name, text });
+      await expect.poll(() => historyLength(page), { message: name }).toBe(index + 1);
+      const schema = await exportedSchema(page);
+      expect(schema).toEqual(template);
+      expect(JSON.stringify(schema, null, 2) + "\n").toBe(text);
+      const rows = await rowNames(page);
+      for (const [key, property] of Object.entries(template.properties as Record<string, { title?: string }>)) {
+        expect(rows, `${name}: ${key}`).toContain(`Move ${property.title ?? key}`);
+      }
+      expect(await page.getByRole("status").filter({ hasText: `Imported ${name}.` }).count()).toBe(1);
+    }
+    // One import is one step: undo gives back the template before.
+    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    expect(await exportedSchema(page)).toEqual(JSON.parse(templateText(TEMPLATES.at(-2)!)));
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("a broken file is refused with an alert naming the file, the line:column and the reason; the design is untouched", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    const schema = await exportedSchema(page);
+    await importThroughPicker(page, { name: "rest-adapter.json", text: '{\n  "title": "REST",\n  "type": "object",\n  "properties": {,}\n}' });
+    const alert = page.getByRole("alert").filter({ hasText: "rest-adapter.json" });
+    await alert.waitFor({ timeout: 5000 });
+    expect(await alert.textContent()).toMatch(/^rest-adapter\.json:4:18: .+\. .+\.$/);
+    expect(await historyLength(page)).toBe(0);
+    expect(await exportedSchema(page)).toEqual(schema);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("a .json file dropped on the page is imported", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    const text = templateText("basic-auth.json");
+    await page.evaluate(
+      ({ name, text }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], name, { type: "application/json" }));
+        const target = document.querySelector("main")!;
+        for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      },
+      { name: "basic-auth.json", text },
+    );
+    await expect.poll(() => historyLength(page)).toBe(1);
+    expect(await exportedSchema(page)).toEqual(JSON.parse(text));
+    await canvas(page).getByRole("button", { name: "Move Username", exact: true }).waitFor();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
