@@ -4,8 +4,10 @@
  * npm run bench -- preview [options]         the preview benchmark only (bench/preview/run.ts)
  * npm run bench -- diff [fields [values [rounds]]]   the diff benchmark only (bench/diff.ts; a few minutes)
  * npm run bench -- designer [options]        the designer benchmark only (bench/designer/run.ts)
+ * npm run bench -- designer-export [options] export in the built designer (bench/designer-export/run.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
+import { designerExportBench } from "./designer-export/run.ts";
 import { designerBench } from "./designer/run.ts";
 import { diffBench } from "./diff.ts";
 import { exportBench } from "./export.ts";
@@ -16,9 +18,11 @@ if (command === "export") await exportBench(rest);
 else if (command === "preview") await previewBench(rest);
 else if (command === "diff") await diffBench(rest);
 else if (command === "designer") await designerBench(rest);
+else if (command === "designer-export") await designerExportBench(rest);
 else {
   await exportBench(process.argv.slice(2));
   await previewBench();
   await designerBench();
+  await designerExportBench();
   await diffBench();
 }

@@ -2,14 +2,15 @@ import { useEffect } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
 import type { DesignerStore } from "./designer-store.ts";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
+import { ExportMenu } from "./export/export-menu.tsx";
 import { SchemaImport } from "./import/schema-import.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
 import { SchemaJsonRegion } from "./json-view/schema-json-region.tsx";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
-import { ProblemsList } from "./problems/problems-list.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
+import { ProblemsList } from "./problems/problems-list.tsx";
 import { useDesigner } from "./use-designer.ts";
 
 /** Whether a key press belongs to a text control (its own undo), not to the design. */
@@ -61,6 +62,7 @@ export function DesignerApp({ store, autosave }: { store: DesignerStore; /** Kee
         <h1>Credential Designer</h1>
         {autosave ? <DesignsMenu autosave={autosave} /> : null}
         <Toolbar store={store} />
+        <ExportMenu store={store} />
         <SchemaImport store={store} />
       </header>
       <DesignerDnd store={store}>

@@ -1,0 +1,42 @@
+// Node's globals first: json-schema-to-typescript reads them when its modules are evaluated.
+import "./worker-shims/node-globals.ts";
+import { exportFiles } from "../../export/index.ts";
+import { SchemaProblem } from "../../schema/problem.ts";
+import type { ExportFailure, ExportRequest, ExportResponse } from "./export-protocol.ts";
+import { zipFiles } from "./zip.ts";
+
+/**
+ * The export worker: runs the CLI's own `exportFiles` (json-schema-to-typescript, prettier,
+ * ajv standalone) off the page's thread, so the page loads none of it until the first export and
+ * stays responsive while a large design exports. Requests are independent (exportFiles is pure);
+ * each answer carries its request's id.
+ */
+// The project type-checks against the DOM library; these are the two members of a dedicated
+// worker's global scope used here.
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ExportRequest>) => void) | null;
+  postMessage(message: ExportResponse, transfer: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
+  const { id, kind, schemaText, baseName } = event.data;
+  try {
+    const files = await exportFiles(JSON.parse(schemaText), baseName);
+    if (kind === "files") return post({ id, ok: true, kind, files });
+    const zip = zipFiles(files);
+    post({ id, ok: true, kind, zip }, [zip.buffer as ArrayBuffer]);
+  } catch (error) {
+    post({ id, ok: false, failure: describeFailure(error) });
+  }
+};
+
+function post(response: ExportResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(response, transfer);
+}
+
+function describeFailure(error: unknown): ExportFailure {
+  if (error instanceof SchemaProblem) return { what: error.problem, pointer: error.pointer, fix: error.fix };
+  const message = error instanceof Error ? error.message : String(error);
+  return { what: `the export failed unexpectedly (${message.split("\n")[0]})`, pointer: undefined, fix: "try again; if it fails again, export with the command line, which reports the same checks" };
+}

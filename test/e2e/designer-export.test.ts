@@ -1,0 +1,216 @@
+import { readFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import type { Download, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportBaseName } from "../../src/designer/export/base-name.ts";
+import { exportFiles, type ExportFile } from "../../src/export/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
+import type { JsonObject } from "../../src/schema/json.ts";
+import { toSchema } from "../../src/schema/to-schema.ts";
+import { runBin } from "../support/cli.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+
+/**
+ * Export in the page: on the designer (dev server), a template design is exported with
+ * "Export all (.zip)" and with each file's own button; what the browser downloads must be byte
+ * for byte what `credential-designer export` writes for the same schema (run as the real
+ * command, and as `exportFiles` in Node). A design the exporter refuses shows an alert saying
+ * what, where and how to fix it, and downloads nothing.
+ */
+
+const setup = devServerAndBrowser();
+const TEMPLATE = JSON.parse(readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8")) as JsonObject;
+/** What the page's store holds after importing the template, as the exporter gets it. */
+const DESIGN = toSchema(importSchema(TEMPLATE));
+const BASE = "rest-api"; // from the template's title, "REST API"
+const FILE_NAMES = [`${BASE}.schema.json`, `${BASE}.ts`, `${BASE}.validate.js`, `${BASE}.validate.d.ts`];
+
+/** Own "__proto__" and "constructor" properties, a local $ref, text in other scripts and a comment closer. */
+const TRICKY_DESIGN = JSON.stringify({
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "Zugangsdaten für Ü-Bahn ✓",
+  type: "object",
+  definitions: { port: { type: "integer", minimum: 1, maximum: 65535 } },
+  properties: {
+    PROTO: { type: "string", title: "Prototype", description: "a key no object should inherit" },
+    constructor: { type: "string", writeOnly: true },
+    port: { $ref: "#/definitions/port" },
+    名前: { type: "string", description: "日本語の説明 */ with a comment closer", maxLength: 10 },
+  },
+  required: ["port"],
+  additionalProperties: false,
+}).replace('"PROTO"', '"__proto__"');
+
+let tmp: string;
+/** The files `credential-designer export` wrote for the design, by name. */
+let cliFiles: Map<string, Buffer>;
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), "credential-designer-export-e2e-"));
+  await fs.writeFile(path.join(tmp, `${BASE}.json`), JSON.stringify(DESIGN, null, 2));
+  const result = await runBin(["export", `${BASE}.json`, "--out", "out"], tmp);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  cliFiles = new Map();
+  for (const name of await fs.readdir(path.join(tmp, "out"))) cliFiles.set(name, await fs.readFile(path.join(tmp, "out", name)));
+}, 120_000);
+
+afterAll(async () => {
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+async function openDesigner(problems: string[], design: JsonObject): Promise<Page> {
+  const page = await setup.browser.context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // The page must never fetch anything from elsewhere, its worker included (hence the context's
+  // routes, which see the worker's requests too; removed when the page closes).
+  const served = new URL(setup.server.url);
+  const guard = async (route: Route) => {
+    const url = new URL(route.request().url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.host !== served.host) {
+      problems.push(`request to another host: ${url.href}`);
+      return route.abort();
+    }
+    return route.continue();
+  };
+  await page.context().route("**/*", guard);
+  page.on("close", () => void page.context().unroute("**/*", guard));
+  await page.goto(setup.server.url, { waitUntil: "load" });
+  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  await loadDesign(page, design);
+  return page;
+}
+
+/**
+ * Loads a design as an import does: the page's own importSchema into its store (dev server only).
+ * The design travels as JSON text, so that a "__proto__" key stays an ordinary key.
+ */
+async function loadDesign(page: Page, design: JsonObject): Promise<void> {
+  await page.evaluate(
+    `(async (text) => {
+      const { importSchema } = await import("/src/schema/import.ts");
+      window.__designerStore.load(importSchema(JSON.parse(text)));
+    })(${JSON.stringify(JSON.stringify(design))})`,
+  );
+}
+
+const exportGroup = (page: Page) => page.getByRole("group", { name: "Export" });
+
+/** Clicks a button and returns the download it starts. */
+async function downloadBy(page: Page, name: string): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 45_000 }), exportGroup(page).getByRole("button", { name, exact: true }).click()]);
+  return download;
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return fs.readFile(file);
+}
+
+function expectSameAsCli(name: string, bytes: Uint8Array, fromNode: readonly ExportFile[]): void {
+  const cli = cliFiles.get(name);
+  expect(cli, `the CLI wrote ${name}`).toBeDefined();
+  // Compare as text first (a readable diff), then byte for byte.
+  expect(strFromU8(bytes), name).toBe(cli!.toString("utf8"));
+  expect(Buffer.compare(Buffer.from(bytes), cli!), name).toBe(0);
+  expect(strFromU8(bytes), `${name}, as exportFiles returns it in Node`).toBe(fromNode.find((file) => file.name === name)?.contents);
+}
+
+describe("export in the designer page, in headless Chromium", () => {
+  it("Export all (.zip) downloads rest-api.zip with the four files the CLI writes, byte for byte", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems, TEMPLATE);
+    const fromNode = await exportFiles(DESIGN, BASE);
+    expect([...cliFiles.keys()].sort()).toEqual([...FILE_NAMES].sort());
+
+    const group = exportGroup(page);
+    expect(await group.getAttribute("aria-busy")).toBe("false");
+    const download = await downloadBy(page, "Export all (.zip)");
+    expect(download.suggestedFilename()).toBe(`${BASE}.zip`);
+    const entries = unzipSync(new Uint8Array(await bytesOf(download)));
+    expect(Object.keys(entries)).toEqual(FILE_NAMES);
+    for (const name of FILE_NAMES) expectSameAsCli(name, entries[name]!, fromNode);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Downloaded" }).textContent()).toBe(`Downloaded ${BASE}.zip.`);
+
+    // The same design gives the same archive, byte for byte (fixed times, no clock).
+    const again = await bytesOf(await downloadBy(page, "Export all (.zip)"));
+    expect(Buffer.compare(again, await bytesOf(download))).toBe(0);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("every template, and a design with keys such as __proto__, $refs and text in other scripts, exports as in Node", async () => {
+    const problems: string[] = [];
+    const templates = (await fs.readdir(new URL("../../schemas/", import.meta.url))).filter((name) => name.endsWith(".json"));
+    const designs = await Promise.all(templates.map(async (name) => JSON.parse(await fs.readFile(new URL(`../../schemas/${name}`, import.meta.url), "utf8")) as JsonObject));
+    designs.push(JSON.parse(TRICKY_DESIGN) as JsonObject);
+    const page = await openDesigner(problems, designs[0]!);
+    for (const design of designs) {
+      await loadDesign(page, design);
+      const schema = toSchema(importSchema(design));
+      const base = exportBaseName(schema.title);
+      const download = await downloadBy(page, "Export all (.zip)");
+      expect(download.suggestedFilename()).toBe(`${base}.zip`);
+      const entries = unzipSync(new Uint8Array(await bytesOf(download)));
+      const expected = await exportFiles(schema, base);
+      expect(Object.keys(entries)).toEqual(expected.map((file) => file.name));
+      for (const file of expected) expect(strFromU8(entries[file.name]!), `${String(schema.title)}: ${file.name}`).toBe(file.contents);
+    }
+    // The last one kept its own "__proto__" property all the way through the page and the worker.
+    const lastZip = unzipSync(new Uint8Array(await bytesOf(await downloadBy(page, "Export all (.zip)"))));
+    const lastSchema = JSON.parse(strFromU8(lastZip["zugangsdaten-für-ü-bahn.schema.json"]!)) as { properties: object };
+    expect(Object.keys(lastSchema.properties)).toContain("__proto__");
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("each file's own button downloads that file, as the CLI writes it", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems, TEMPLATE);
+    const fromNode = await exportFiles(DESIGN, BASE);
+    for (const name of FILE_NAMES) {
+      const download = await downloadBy(page, `Download ${name}`);
+      expect(download.suggestedFilename()).toBe(name);
+      expectSameAsCli(name, await bytesOf(download), fromNode);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it("a design the exporter refuses shows what, where and how to fix it in an alert, and downloads nothing", async () => {
+    const problems: string[] = [];
+    const unsafe = structuredClone(TEMPLATE);
+    ((unsafe.properties as JsonObject).baseUrl as JsonObject).pattern = "^(a+)+$";
+    const page = await openDesigner(problems, unsafe);
+    const downloads: string[] = [];
+    page.on("download", (download) => downloads.push(download.suggestedFilename()));
+
+    await exportGroup(page).getByRole("button", { name: "Export all (.zip)" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Export failed" });
+    await alert.waitFor({ timeout: 45_000 });
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("Export failed:");
+    expect(text).toMatch(/backtrack|ambiguous|catastroph/i);
+    expect(text).toContain('Where: "Base URL" (/properties/baseUrl/pattern)');
+    expect(text).toContain("How to fix:");
+    // The buttons are usable again, and nothing was downloaded.
+    expect(await exportGroup(page).getAttribute("aria-busy")).toBe("false");
+    await page.waitForTimeout(500);
+    expect(downloads).toEqual([]);
+
+    // A single file is refused the same way.
+    await exportGroup(page).getByRole("button", { name: `Download ${BASE}.ts` }).click();
+    await page.waitForTimeout(300);
+    await alert.waitFor();
+    await page.waitForTimeout(500);
+    expect(downloads).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
