@@ -2,6 +2,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { AJV_OPTIONS } from "./ajv-options.ts";
 import { escapePointerToken } from "./json-pointer.ts";
+import type { ValidateFunction, ValidationError } from "../preview/types.ts";
 
 /**
  * A validator for a design that changes a little at a time. An object schema is validated as its
@@ -38,23 +39,9 @@ import { escapePointerToken } from "./json-pointer.ts";
 /** A JSON Schema: an object schema or a boolean one. */
 export type SchemaLike = { readonly [keyword: string]: unknown } | boolean;
 
-/** The shape of an Ajv error, as the form reads it (src/preview/types.ts `ValidationError`). */
-export interface SchemaValidationError {
-  keyword: string;
-  instancePath: string;
-  schemaPath: string;
-  params: { [detail: string]: unknown };
-  message?: string;
-}
-
-/** An Ajv-compatible validate function (src/preview/types.ts `ValidateFunction`). */
-export interface SchemaValidator {
-  (data: unknown): boolean;
-  errors?: readonly SchemaValidationError[] | null;
-}
 
 /** Compiles one schema, whose JSON text is `text`; throws what Ajv throws. */
-export type CompileSchema = (schema: SchemaLike, text: string) => SchemaValidator;
+export type CompileSchema = (schema: SchemaLike, text: string) => ValidateFunction;
 
 /** A schema compiled as it is, cached by its JSON text. */
 export interface PlannedSchema {
@@ -171,7 +158,7 @@ function planPart(schema: SchemaLike, isRoot: boolean): ValidationPlan {
 /** A property's validator with the prefixes its errors get. */
 interface PropertyValidator {
   key: string;
-  validate: SchemaValidator;
+  validate: ValidateFunction;
   instancePrefix: string;
   schemaPathPrefix: string;
 }
@@ -181,17 +168,17 @@ interface PropertyValidator {
  * new errors array of new error objects on every call, and so does this function, so a part's
  * errors are taken over and re-pathed in place rather than copied.
  */
-function compose(shell: SchemaValidator, properties: readonly PropertyValidator[]): SchemaValidator {
-  const validate: SchemaValidator = (data: unknown) => {
+function compose(shell: ValidateFunction, properties: readonly PropertyValidator[]): ValidateFunction {
+  const validate: ValidateFunction = (data: unknown) => {
     let valid = shell(data);
-    const errors = (valid ? [] : (shell.errors ?? [])) as SchemaValidationError[];
+    const errors = (valid ? [] : (shell.errors ?? [])) as ValidationError[];
     // As Ajv's `properties`: only for an object, only own keys whose value is not undefined.
     if (isObject(data)) {
       for (const property of properties) {
         const value = data[property.key];
         if (value === undefined || !hasOwn(data, property.key) || property.validate(value)) continue;
         valid = false;
-        for (const error of (property.validate.errors ?? []) as SchemaValidationError[]) {
+        for (const error of (property.validate.errors ?? []) as ValidationError[]) {
           error.instancePath = property.instancePrefix + error.instancePath;
           error.schemaPath = property.schemaPathPrefix + error.schemaPath.slice(1);
           errors.push(error);
@@ -206,7 +193,7 @@ function compose(shell: SchemaValidator, properties: readonly PropertyValidator[
 }
 
 /** What a part Ajv cannot compile is checked with when a validator must not throw: nothing. */
-const checksNothing: SchemaValidator = Object.assign(() => true, { errors: null });
+const checksNothing: ValidateFunction = Object.assign(() => true, { errors: null });
 
 export interface IncrementalValidatorOptions {
   /** Makes a compile function (default: `ajvCompiler`, one fresh Ajv configured as the preview's). */
@@ -225,7 +212,7 @@ export interface IncrementalValidatorOptions {
 }
 
 /** A compiled validator, or what compiling threw (so that a broken part is not compiled again and again). */
-type CacheEntry = { validate: SchemaValidator; error?: undefined; chars: number } | { validate?: undefined; error: unknown; chars: number };
+type CacheEntry = { validate: ValidateFunction; error?: undefined; chars: number } | { validate?: undefined; error: unknown; chars: number };
 
 /**
  * Validators of the successive schemas of one design, sharing what did not change. Owns the
@@ -259,7 +246,7 @@ export class IncrementalValidator {
    * `schema` does, with the same errors in the same order. Throws what Ajv throws when `schema`
    * does not compile.
    */
-  validatorFor(schema: SchemaLike): SchemaValidator {
+  validatorFor(schema: SchemaLike): ValidateFunction {
     this.retireCompilerIfFull();
     const used = new Set<string>();
     try {
@@ -282,9 +269,9 @@ export class IncrementalValidator {
    * after paint). It never throws: when `schema` does not compile, the parts that do are still
    * checked and the rest is not (a schema compiled whole is then not checked at all).
    */
-  deferredValidatorFor(schema: SchemaLike): SchemaValidator {
-    let built: SchemaValidator | undefined;
-    const validate: SchemaValidator = (data: unknown) => {
+  deferredValidatorFor(schema: SchemaLike): ValidateFunction {
+    let built: ValidateFunction | undefined;
+    const validate: ValidateFunction = (data: unknown) => {
       if (!built) {
         this.retireCompilerIfFull();
         const used = new Set<string>();
@@ -310,7 +297,7 @@ export class IncrementalValidator {
   }
 
   /** The validator of a plan from cached parts, compiling what is missing; a part that does not compile is left out, and reported. */
-  private build(plan: ValidationPlan, used: Set<string>, partFailed: () => void): SchemaValidator | undefined {
+  private build(plan: ValidationPlan, used: Set<string>, partFailed: () => void): ValidateFunction | undefined {
     if (plan.kind === "whole") return this.tryCached(plan, used, partFailed);
     const shell = this.tryCached(plan.shell, used, partFailed);
     const properties: PropertyValidator[] = [];
@@ -321,7 +308,7 @@ export class IncrementalValidator {
     return compose(shell ?? checksNothing, properties);
   }
 
-  private tryCached(part: PlannedSchema, used: Set<string>, partFailed: () => void): SchemaValidator | undefined {
+  private tryCached(part: PlannedSchema, used: Set<string>, partFailed: () => void): ValidateFunction | undefined {
     try {
       return this.cached(part, used);
     } catch {
@@ -331,7 +318,7 @@ export class IncrementalValidator {
   }
 
   /** The cached validator of a part, compiled if it is new; throws (again) what compiling it threw. */
-  private cached(part: PlannedSchema, used: Set<string>): SchemaValidator {
+  private cached(part: PlannedSchema, used: Set<string>): ValidateFunction {
     let entry = this.cache.get(part.text);
     if (entry) this.cache.delete(part.text);
     else {

@@ -41,6 +41,19 @@ const designNames = () =>
     .getAllByRole("listitem")
     .map((item) => item.querySelector(".designs-list-name")?.textContent ?? "");
 
+/** The open design saved as "Theirs" by another tab, then changed here: the conflict it shows. */
+async function conflictWithAnotherTab() {
+  const opened = await setup();
+  const { store, autosave, indexedDB } = opened;
+  const id = autosave.getState().design!.id;
+  const otherTab = await DesignRepository.open({ indexedDB });
+  await otherTab.save(id, { ...BLANK_SCHEMA, title: "Theirs" }, 1);
+  otherTab.close();
+  addText(store, "mine");
+  const conflict = await screen.findByRole("group", { name: "This design was changed in another tab" });
+  return { ...opened, conflict };
+}
+
 describe("DesignsMenu", () => {
   it("shows the design's name and its save status in a polite live region", async () => {
     const { store } = await setup();
@@ -124,13 +137,7 @@ describe("DesignsMenu", () => {
   });
 
   it("another tab saved this design: 'This design was changed in another tab' with Load theirs / Keep mine (save as a copy)", async () => {
-    const { user, store, autosave, indexedDB } = await setup();
-    const id = autosave.getState().design!.id;
-    const otherTab = await DesignRepository.open({ indexedDB });
-    await otherTab.save(id, { ...BLANK_SCHEMA, title: "Theirs" }, 1);
-    otherTab.close();
-    addText(store, "mine");
-    const conflict = await screen.findByRole("group", { name: "This design was changed in another tab" });
+    const { user, store, conflict } = await conflictWithAnotherTab();
     expect(within(conflict).getByRole("alert").textContent).toBe("This design was changed in another tab");
     expect(status().textContent).toBe("Not saved: choose which version to keep");
 
@@ -142,13 +149,7 @@ describe("DesignsMenu", () => {
   });
 
   it("'Load theirs' replaces this tab's version with the stored one", async () => {
-    const { user, store, autosave, indexedDB } = await setup();
-    const id = autosave.getState().design!.id;
-    const otherTab = await DesignRepository.open({ indexedDB });
-    await otherTab.save(id, { ...BLANK_SCHEMA, title: "Theirs" }, 1);
-    otherTab.close();
-    addText(store, "mine");
-    const conflict = await screen.findByRole("group", { name: "This design was changed in another tab" });
+    const { user, store, conflict } = await conflictWithAnotherTab();
     await user.click(within(conflict).getByRole("button", { name: "Load theirs" }));
     await waitFor(() => expect(toSchema(store.doc).title).toBe("Theirs"));
     expect(status().textContent).toBe("Saved");

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
 import { center, mouseDrag } from "../support/mouse-drag.ts";
 
 /**
@@ -26,29 +27,7 @@ const setup = devServerAndBrowser();
 
 // ---------------------------------------------------------------- driving the page
 
-async function openDesigner(problems: string[]): Promise<Page> {
-  const page = await setup.browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(setup.server.url, { waitUntil: "load" });
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
-  return page;
-}
-
-/** The page's design exported by the project's `toSchema`, run in the page (dev server modules). */
-function exportedSchema(page: Page): Promise<JsonObject> {
-  return page.evaluate(`(async () => {
-    const { toSchema } = await import("/src/schema/to-schema.ts");
-    return JSON.parse(JSON.stringify(toSchema(window.__designerStore.doc)));
-  })()`) as Promise<JsonObject>;
-}
-
-function historyLength(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __designerStore: { getState(): { editor: { done: unknown[] } } } }).__designerStore.getState().editor.done.length);
-}
+const openDesigner = (problems: string[]) => openDesignerPage(setup.browser.context, setup.server.url, problems, { viewport: { width: 1280, height: 2000 } });
 
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" });

@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
 
 /**
  * The Schema JSON view and import, on the designer page (dev server) in headless Chromium: edits
@@ -31,29 +32,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-async function openDesigner(problems: string[], requests: string[] = []): Promise<Page> {
-  const page = await setup.browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 1600 });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+const openDesigner = (problems: string[], requests: string[] = []) =>
+  openDesignerPage(setup.browser.context, setup.server.url, problems, {
+    viewport: { width: 1280, height: 1600 },
+    before: (page) => void page.on("request", (request) => requests.push(request.url())),
   });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => requests.push(request.url()));
-  await page.goto(setup.server.url, { waitUntil: "load" });
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
-  return page;
-}
-
-function exportedSchema(page: Page): Promise<JsonObject> {
-  return page.evaluate(`(async () => {
-    const { toSchema } = await import("/src/schema/to-schema.ts");
-    return JSON.parse(JSON.stringify(toSchema(window.__designerStore.doc)));
-  })()`) as Promise<JsonObject>;
-}
-
-function historyLength(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __designerStore: { getState(): { editor: { done: unknown[] } } } }).__designerStore.getState().editor.done.length);
-}
 
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const jsonRegion = (page: Page) => page.getByRole("region", { name: "Schema JSON" });

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { openDesignerPage } from "../support/designer-page.ts";
 import { mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
@@ -10,26 +11,20 @@ const setup = devServerAndBrowser();
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Opens the designer, collecting console errors, page errors and any request to another host. */
-async function openDesigner(problems: string[]): Promise<Page> {
-  const page = await setup.browser.context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+function openDesigner(problems: string[]): Promise<Page> {
   const served = new URL(setup.server.url);
-  await page.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol !== "data:" && url.host !== served.host) {
-      problems.push(`request to another host: ${url.href}`);
-      await route.abort();
-      return;
-    }
-    await route.continue();
+  return openDesignerPage(setup.browser.context, setup.server.url, problems, {
+    before: (page) =>
+      page.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        if (url.protocol !== "data:" && url.host !== served.host) {
+          problems.push(`request to another host: ${url.href}`);
+          await route.abort();
+          return;
+        }
+        await route.continue();
+      }),
   });
-  const response = await page.goto(setup.server.url, { waitUntil: "load" });
-  expect(response?.status()).toBe(200);
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
-  return page;
 }
 
 describe("the designer page, in headless Chromium", () => {

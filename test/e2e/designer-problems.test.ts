@@ -6,6 +6,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import viteConfig from "../../vite.config.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { openDesignerPage } from "../support/designer-page.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 /**
@@ -17,17 +18,7 @@ import { serveStatic, type StaticServer } from "../support/static-server.ts";
 const setup = devServerAndBrowser();
 
 /** Opens a page of the designer at `url`, collecting console and page errors. */
-async function openDesigner(url: string, errors: string[]): Promise<Page> {
-  const page = await setup.browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 1200 });
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  await page.goto(url, { waitUntil: "load" });
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
-  return page;
-}
+const openDesigner = (url: string, errors: string[]) => openDesignerPage(setup.browser.context, url, errors, { viewport: { width: 1280, height: 1200 } });
 
 const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" });
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });

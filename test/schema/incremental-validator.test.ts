@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { compile as compileWhole } from "../../src/preview/ajv.ts";
 import { toFieldErrors } from "../../src/preview/messages.ts";
 import type { ValidateFunction } from "../../src/preview/types.ts";
-import { ajvCompiler, IncrementalValidator, planValidation, type CompileSchema, type SchemaLike, type SchemaValidator } from "../../src/schema/incremental-validator.ts";
+import { ajvCompiler, IncrementalValidator, planValidation, type CompileSchema, type SchemaLike } from "../../src/schema/incremental-validator.ts";
 
 type Schema = { [keyword: string]: unknown };
 
@@ -17,7 +17,7 @@ function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Schema {
 }
 
 /** What Ajv says for the whole schema (the preview form's own fallback compile) against the composite. */
-function expectSameAsWhole(schema: Schema, composite: SchemaValidator, values: readonly unknown[], whole: ValidateFunction = compileWhole(schema)) {
+function expectSameAsWhole(schema: Schema, composite: ValidateFunction, values: readonly unknown[], whole: ValidateFunction = compileWhole(schema)) {
   for (const value of values) {
     const valid = whole(value);
     expect(composite(value), JSON.stringify(value)).toBe(valid);

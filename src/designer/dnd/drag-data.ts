@@ -2,7 +2,7 @@ import { createContext, useContext, type RefObject } from "react";
 import type { PaletteItem } from "../palette/palette-items.ts";
 import type { DropIndicatorStore } from "./drop-indicator.ts";
 
-/** What each draggable and droppable carries in dnd-kit's `data`. */
+/** What each draggable carries in dnd-kit's `data` (the canvas has no droppables: see canvas-geometry.ts). */
 export type DragData =
   | { readonly type: "field"; readonly id: string; readonly name: string }
   | { readonly type: "palette"; readonly item: PaletteItem };
@@ -15,7 +15,7 @@ export function dragData(value: unknown): DragData | undefined {
 
 export const paletteDragId = (item: PaletteItem) => `palette:${item.id}`;
 
-/** Shared by DesignerDnd with the canvas: the drop line and the canvas element (for pointer fallbacks). */
+/** Shared by DesignerDnd with the canvas: the drop line, the dragged row, and the canvas element (its places are read from it). */
 export interface DndShared {
   readonly indicator: DropIndicatorStore;
   readonly canvas: RefObject<HTMLElement | null>;

@@ -65,15 +65,16 @@ export function TextControl({ label, value, onCommit, check, multiline, inputMod
     setError(undefined);
   }
   const open = draft !== undefined && draft.base === value;
-  // With no draft open, the committed value is checked too (e.g. an unsafe pattern imported as is).
-  // A draft is checked again when `check` changes (e.g. a checker that loads on demand arrived).
+  // `error` is the last commit's refusal; `check` runs on what is shown at each render, so a draft
+  // is checked again when `check` changes (a checker that loads on demand arrived), and with no
+  // draft open the committed value is checked too (e.g. an unsafe pattern imported as is).
   const shown = open ? (error ?? check?.(draft.text)) : (error ?? (value === "" ? undefined : check?.(value)));
   const { id, describedBy, extra } = useDescription(hint, shown);
   const text = open ? draft.text : value;
 
   const change = (next: string) => {
     setDraft({ text: next, base: value });
-    setError(check?.(next));
+    setError(undefined);
   };
   const commit = () => {
     if (!draft) return;

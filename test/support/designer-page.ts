@@ -1,0 +1,41 @@
+import type { BrowserContext, Page } from "playwright-core";
+import type { JsonObject } from "../../src/schema/json.ts";
+
+/**
+ * Opening the designer page in an end-to-end test, and reading its design. The dev server's
+ * page exposes its store as `window.__designerStore` (src/main.tsx, dev only).
+ */
+
+export interface OpenDesignerOptions {
+  viewport?: { width: number; height: number };
+  /** Runs on the new page before it loads (routes, request listeners). */
+  before?: (page: Page) => unknown;
+}
+
+/** Opens the designer at `url` and waits for it, collecting console errors and page errors in `problems`. */
+export async function openDesignerPage(context: BrowserContext, url: string, problems: string[], options: OpenDesignerOptions = {}): Promise<Page> {
+  const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await options.before?.(page);
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (response && !response.ok()) throw new Error(`${url} answered ${response.status()}`);
+  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** The page's design exported by the project's `toSchema`, run in the page (dev server modules). */
+export function exportedSchema(page: Page): Promise<JsonObject> {
+  return page.evaluate(`(async () => {
+    const { toSchema } = await import("/src/schema/to-schema.ts");
+    return JSON.parse(JSON.stringify(toSchema(window.__designerStore.doc)));
+  })()`) as Promise<JsonObject>;
+}
+
+/** How many steps the page's undo history holds. */
+export function historyLength(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __designerStore: { getState(): { editor: { done: unknown[] } } } }).__designerStore.getState().editor.done.length);
+}
