@@ -127,6 +127,11 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     const scripts = recordScripts(page, site, siteServer.url);
     await page.goto(siteServer.url, { waitUntil: "networkidle" });
     await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add Text field", exact: true }).click();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    // The page as opened and designed on, the preview not used yet: its validator (Ajv) loads
+    // when the preview is first used, and is counted apart.
+    const designing = [...scripts];
     const preview = page.getByRole("region", { name: "Preview" });
     await preview.getByRole("textbox").first().fill("typed");
     await preview.getByRole("button", { name: "Save" }).click();
@@ -184,10 +189,13 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     console.log(`\nExport in the built designer, headless Chromium (${browser.found.source}), ${date}\n`);
     console.log("| JavaScript | files | raw | gzipped |");
     console.log("| --- | ---: | ---: | ---: |");
-    console.log(`| loaded before the first export (budget ${BUDGET_KB} KB gzipped) | ${beforeExport.length} | ${kb(sum(beforeExport, "raw"))} | ${kb(sum(beforeExport, "gzipped"))} |`);
+    const forPreview = beforeExport.slice(designing.length);
+    console.log(`| loaded by opening the page and designing (budget ${BUDGET_KB} KB gzipped) | ${designing.length} | ${kb(sum(designing, "raw"))} | ${kb(sum(designing, "gzipped"))} |`);
+    console.log(`| loaded by first using the preview (its validator) | ${forPreview.length} | ${kb(sum(forPreview, "raw"))} | ${kb(sum(forPreview, "gzipped"))} |`);
+    console.log(`| all loaded before the first export | ${beforeExport.length} | ${kb(sum(beforeExport, "raw"))} | ${kb(sum(beforeExport, "gzipped"))} |`);
     console.log(`| loaded by the first export (the export worker) | ${forExport.length} | ${kb(sum(forExport, "raw"))} | ${kb(sum(forExport, "gzipped"))} |`);
     console.log(`\nBefore the first export: ${beforeExport.map((s) => `${path.basename(s.url)} ${kb(s.gzipped)}`).join(", ")}.`);
-    console.log(`Over budget: ${sum(beforeExport, "gzipped") / 1024 > BUDGET_KB ? "yes" : "no"}.\n`);
+    console.log(`Opening and designing over budget: ${sum(designing, "gzipped") / 1024 > BUDGET_KB ? "yes" : "no"}.\n`);
     console.log(`| "Export all (.zip)", ${options.fields.toLocaleString("en")}-field design | runs | click → download (page) | click → download event (Node) |`);
     console.log("| --- | ---: | ---: | ---: |");
     console.log(`| first export of a page load (cold: starts the worker) | ${cold.length} | ${median(cold).toFixed(0)} ms | ${median(coldNode).toFixed(0)} ms |`);

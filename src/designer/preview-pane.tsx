@@ -1,25 +1,45 @@
-import { useEffect, useMemo, useState } from "react";
-import { CredentialForm, type CredentialValue } from "../preview/index.ts";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CredentialForm, type CredentialValue, type ValidateFunction } from "../preview/index.ts";
 import type { IncrementalValidator } from "../schema/incremental-validator.ts";
 import { toSchema } from "../schema/to-schema.ts";
 import type { DesignerStore } from "./designer-store.ts";
 import { useDesigner } from "./use-designer.ts";
 
 /**
- * One incremental validator for the pane's life, once its module (with Ajv, a chunk of its own,
- * so the page does not load Ajv before the preview needs it) has loaded; until then undefined.
+ * Stands in for the validator until the preview is first used: it knows of no error. The form's
+ * own fallback would load Ajv at once (a third of the page's script); the pane loads it when the
+ * preview is first focused or pressed, which is before anything can be typed there.
  */
-function useIncrementalValidator(): IncrementalValidator | undefined {
-  const [validator, setValidator] = useState<IncrementalValidator>();
-  useEffect(() => {
-    let live = true;
-    import("../schema/incremental-validator.ts").then(
-      (module) => live && setValidator(new module.IncrementalValidator()),
-      () => {}, // not loaded: the form compiles the schema itself, as without it
-    );
-    return () => void (live = false);
-  }, []);
-  return validator;
+const NOT_CHECKED_YET: ValidateFunction = Object.assign(() => true, { errors: null });
+
+type Loaded = { validator: IncrementalValidator } | { failed: true };
+
+/**
+ * One incremental validator for the pane's life, loaded (with Ajv, in chunks of their own) on the
+ * first call to `load`; `loaded` says how that went.
+ */
+function useIncrementalValidator(): { loaded: Loaded | undefined; load: () => Promise<IncrementalValidator | undefined> } {
+  const [loaded, setLoaded] = useState<Loaded>();
+  const loading = useRef<Promise<IncrementalValidator | undefined>>(undefined);
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
+  const load = useCallback(
+    () =>
+      (loading.current ??= import("../schema/incremental-validator.ts").then(
+        (module) => {
+          const validator = new module.IncrementalValidator();
+          if (live.current) setLoaded({ validator });
+          return validator;
+        },
+        () => {
+          // Not loaded: the form compiles the schema itself, as it does without a validator.
+          if (live.current) setLoaded({ failed: true });
+          return undefined;
+        },
+      )),
+    [],
+  );
+  return { loaded, load };
 }
 
 /**
@@ -32,12 +52,24 @@ function useIncrementalValidator(): IncrementalValidator | undefined {
 export function PreviewPane({ store }: { store: DesignerStore }) {
   const doc = useDesigner(store, (state) => state.editor.doc);
   const schema = useMemo(() => toSchema(doc), [doc]);
-  const incremental = useIncrementalValidator();
-  const validate = useMemo(() => incremental?.deferredValidatorFor(schema), [incremental, schema]);
+  const { loaded, load } = useIncrementalValidator();
+  const validate = useMemo(() => (!loaded ? NOT_CHECKED_YET : "validator" in loaded ? loaded.validator.deferredValidatorFor(schema) : undefined), [loaded, schema]);
   const [value, setValue] = useState<CredentialValue>({});
-  const [saved, setSaved] = useState(false);
+  const [verdict, setVerdict] = useState("");
+  // A submit before the validator arrived (a click both starts the load and submits) is judged
+  // once it is there: "valid" is never said of values nothing has checked.
+  const submitted = async (values: CredentialValue) => {
+    const validator = await load();
+    if (!validator) return setVerdict("The values were not checked: the validator did not load. Reload the page to try again.");
+    try {
+      if (validator.validatorFor(schema)(values)) setVerdict("The values are valid.");
+    } catch (error) {
+      // E.g. a page policy that forbids compiling code, or a rule Ajv cannot compile.
+      setVerdict(`The values were not checked: ${firstLine(error)}`);
+    }
+  };
   return (
-    <>
+    <div onFocusCapture={() => void load()} onPointerDownCapture={() => void load()}>
       <h2 id="preview-heading">Preview</h2>
       <p className="designer-hint">Try the window: what you type here stays in this tab.</p>
       <CredentialForm
@@ -46,12 +78,17 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
         value={value}
         onChange={(next) => {
           setValue(next);
-          setSaved(false);
+          setVerdict("");
         }}
-        onSubmit={() => setSaved(true)}
+        onSubmit={(values) => void submitted(values)}
         idPrefix="preview"
       />
-      <p role="status" className="designer-hint">{saved ? "The values are valid." : ""}</p>
-    </>
+      <p role="status" className="designer-hint">{verdict}</p>
+    </div>
   );
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0]!.trim();
 }

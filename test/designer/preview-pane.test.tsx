@@ -32,6 +32,11 @@ describe("Preview pane", () => {
       }),
     );
     render(<PreviewPane store={store} />);
+    const user = userEvent.setup();
+    // Nothing is loaded until the preview is used (Ajv is a third of the page's script).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(deferred).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("textbox", { name: "Host" }));
     await waitFor(() => expect(deferred).toHaveBeenCalled());
 
     const server = store.doc.root.fields!.find((field) => field.key === "server")!;
@@ -39,12 +44,26 @@ describe("Preview pane", () => {
     act(() => void store.run((doc) => updateField(doc, host.id, { set: { minLength: 5 } })));
     expect(deferred.mock.lastCall![0]).toMatchObject({ properties: { server: { properties: { host: { minLength: 5 } } } } });
 
-    const user = userEvent.setup();
     const input = screen.getByRole("textbox", { name: "Host" });
     await user.type(input, "abcd");
     await user.tab();
     expect(describedBy(input)[0]).toBe("Host must be at least 5 characters");
     await user.type(input, "e");
     expect(input.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("Save pressed before the validator has loaded: the values are judged once it is there, never called valid unchecked", async () => {
+    const store = new DesignerStore(
+      importSchema({ type: "object", properties: { host: { type: "string", title: "Host", minLength: 3 } }, required: ["host"] }),
+    );
+    render(<PreviewPane store={store} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Host" }).getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getAllByRole("status").map((status) => status.textContent)).not.toContain("The values are valid.");
+
+    await user.type(screen.getByRole("textbox", { name: "Host" }), "db.example.com");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getAllByRole("status").map((status) => status.textContent)).toContain("The values are valid."));
   });
 });
