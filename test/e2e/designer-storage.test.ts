@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
@@ -304,7 +306,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await b.page.close();
   });
 
-  it("a secret typed in the preview is nowhere: not in IndexedDB, localStorage, sessionStorage, cookies, the URL, the console or another tab's messages", async () => {
+  it("a secret typed in the preview is nowhere: not in IndexedDB, localStorage, sessionStorage, cookies, the URL, the console, another tab's messages or any exported file", async () => {
     await resetStorage();
     const MARKER = "MARKER-7f3a9c";
     // Another tab listening to what designer tabs tell each other.
@@ -328,6 +330,14 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await expect.poll(() => storedKeys(page)).toEqual({ Untitled: ["secret", "text"] });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200))); // any late write
 
+    // Every exported file, as the page downloads them (one archive holds all four).
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("group", { name: "Export" }).getByRole("button", { name: "Export all (.zip)" }).click(),
+    ]);
+    const exported = Object.entries(unzipSync(new Uint8Array(await fs.readFile(await download.path())))).map(([name, bytes]) => [name, strFromU8(bytes)]);
+    expect(exported.map(([name]) => name)).toEqual(["credentials.schema.json", "credentials.ts", "credentials.validate.js", "credentials.validate.d.ts"]);
+
     const heard = await listener.evaluate(() => (window as unknown as { heard: unknown[] }).heard);
     expect(heard.length).toBeGreaterThan(0);
     const everywhere = {
@@ -340,6 +350,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
       title: await page.title(),
       console,
       heard,
+      exported,
       // Attributes are not storage, but a secret in one would end up in saved HTML and screenshots' DOM dumps.
       attributes: await page.evaluate(() => [...document.querySelectorAll("*")].flatMap((element) => [...element.attributes].map((attribute) => attribute.value))),
     };
