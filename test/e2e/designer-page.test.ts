@@ -106,4 +106,27 @@ describe("the designer page, in headless Chromium", () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it("schema text is shown as text, never as HTML: markup in titles and help stays literal in canvas, inspector and preview", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    const markup = '<img src="x" onerror="window.__injected = true">';
+    await page.evaluate(
+      `(async (text) => {
+        const { importSchema } = await import("/src/schema/import.ts");
+        window.__designerStore.load(importSchema(JSON.parse(text)));
+      })(${JSON.stringify(JSON.stringify({ type: "object", title: markup, properties: { host: { type: "string", title: markup, description: "<b>bold</b> help" } } }))})`,
+    );
+    const canvas = page.getByRole("main", { name: "Canvas" });
+    await canvas.getByRole("button", { name: `Move ${markup}`, exact: true }).waitFor();
+    await canvas.getByRole("button", { name: new RegExp(`^${markup.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
+    const preview = page.getByRole("region", { name: "Preview" });
+    await preview.getByRole("textbox", { name: markup }).waitFor();
+    expect(await preview.getByText("<b>bold</b> help", { exact: true }).count()).toBe(1);
+    expect(await page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Title", exact: true }).inputValue()).toBe(markup);
+    expect(await page.locator(".designer img, .designer b").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
