@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
+import { CompareWith } from "./compare/compare-with.tsx";
 import type { DesignerStore } from "./designer-store.ts";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
 import { ExportMenu } from "./export/export-menu.tsx";
@@ -64,6 +65,7 @@ export function DesignerApp({ store, autosave }: { store: DesignerStore; /** Kee
         <Toolbar store={store} />
         <ExportMenu store={store} />
         <SchemaImport store={store} />
+        <CompareWith store={store} autosave={autosave} />
       </header>
       <DesignerDnd store={store}>
         <div className="designer-palette">

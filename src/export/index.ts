@@ -1,5 +1,6 @@
 import { ownValue, type JsonObject } from "../schema/json.ts";
 import { SchemaProblem } from "../schema/problem.ts";
+import { refuseSecretValues } from "../schema/secret-values.ts";
 import { analyseSchema } from "./analyse.ts";
 import { generateDeclaration } from "./declaration.ts";
 import { generateBindings } from "./typescript.ts";
@@ -20,10 +21,16 @@ export interface ExportFile {
  *
  * Pure: reads only its arguments (never mutating them), touches no file, network or DOM.
  * Refuses what cannot be exported safely with a SchemaProblem (the first one, in document order).
+ * A secret (`writeOnly`) carrying a value (default, examples, const, a one-value enum) is refused
+ * here, first: it would be written into `<base>.schema.json` and, as `@default`, into the bindings.
  */
 export async function exportFiles(schema: JsonObject, baseName: string): Promise<ExportFile[]> {
   checkBaseName(baseName);
   try {
+    // Here rather than in `importSchema`: this is the one place the CLI's `export` and the page's
+    // export worker share, while `importSchema` also reads what `check` must report (rather than
+    // fail on) and the designs the page has stored, which must still open so they can be fixed.
+    refuseSecretValues(schema);
     const schemaText = JSON.stringify(schema, null, 2) + "\n";
     const title = ownValue(schema, "title");
     const analysis = analyseSchema(schema, schemaText, typeof title === "string" && title.trim() ? title : "(root)");

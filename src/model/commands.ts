@@ -1,4 +1,5 @@
 import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../schema/json.ts";
+import { secretValues } from "../schema/secret-values.ts";
 import { requiredKeys, schemaObject, type CredentialDocument, type FieldNode } from "./nodes.ts";
 import { newId } from "./ids.ts";
 import { kindDefinition, type AddableKind } from "./kinds.ts";
@@ -230,14 +231,19 @@ export function updateField(doc: CredentialDocument, id: string, update: FieldUp
   return { label: `Edit ${describe({ ...node, key, schema })}`, steps };
 }
 
-/** Secrets never ship a value: a secret refuses a default, examples or a const. */
+/**
+ * Secrets never ship a value: an edit that gives a secret a default, examples, a const or a
+ * one-value enum, or makes a field that has one secret, is refused (what counts is
+ * src/schema/secret-values.ts, as `check` and the exporter count it). An edit that only removes
+ * such values, or touches none of them, goes through, so a design that has one (stored before)
+ * can still be edited and cleaned up a value at a time.
+ */
 function secretValueProblem(schema: JsonObject, changes: Record<string, JsonValue | undefined>): string | undefined {
-  if (schema.writeOnly !== true) return undefined;
-  const touched = ["writeOnly", "default", "examples", "const"].some((keyword) => keyword in changes);
-  if (!touched) return undefined;
-  const valued = ["default", "examples", "const"].filter((keyword) => schema[keyword] !== undefined);
+  const valued = secretValues(schema);
   if (valued.length === 0) return undefined;
-  return `a secret field never carries a value in the schema: remove its ${valued.map((k) => `"${k}"`).join(" and ")} first`;
+  const gives = "writeOnly" in changes || valued.some(({ keyword }) => changes[keyword] !== undefined);
+  if (!gives) return undefined;
+  return `a secret field never carries a value in the schema: remove its ${valued.map(({ keyword }) => `"${keyword}"`).join(" and ")} first`;
 }
 
 // ---------------------------------------------------------------- remove, duplicate

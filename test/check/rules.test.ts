@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkSchema, type Finding } from "../../src/check/index.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
+import { capitalise } from "../../src/schema/problem-message.ts";
+import { secretValueRefusal } from "../../src/schema/secret-values.ts";
 
 const schema = (text: string) => JSON.parse(text) as JsonObject;
 const object = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({ type: "object", properties, ...extra });
@@ -111,6 +113,20 @@ describe("secret-has-value", () => {
         fix: expect.stringContaining(`Remove "${keyword}"`),
       },
     ]);
+  });
+
+  it("reports every one, wherever it is, in the words the exporter refuses the first with", () => {
+    const schema = object(
+      { auth: { oneOf: [object({ type: { const: "basic" }, password: { title: "Password", type: "string", writeOnly: true, examples: ["x"], default: "y" } })] } },
+      { definitions: { token: { type: "string", writeOnly: true, const: "z" } } },
+    );
+    const findings = only(checkSchema(schema), "secret-has-value");
+    expect(findings.map((finding) => finding.pointer).sort()).toEqual(
+      ["/properties/auth/oneOf/0/properties/password/examples", "/properties/auth/oneOf/0/properties/password/default", "/definitions/token/const"].sort(),
+    );
+    const refusal = secretValueRefusal(schema)!;
+    const same = findings.find((finding) => finding.pointer === refusal.pointer)!;
+    expect([same.message, same.fix]).toEqual([capitalise(refusal.problem), capitalise(refusal.fix)]);
   });
 
   it("allows an enum of several values, and values on non-secrets", () => {

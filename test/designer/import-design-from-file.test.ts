@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_IMPORT_BYTES, designFromBytes, designFromFile, sizeProblem } from "../../src/designer/import/design-from-file.ts";
+import { MAX_IMPORT_BYTES, designFromBytes, designFromFile, readDesign, sizeProblem } from "../../src/designer/import/design-from-file.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { runMain } from "../support/cli.ts";
 
@@ -36,6 +36,36 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
       /^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched\. Copy the referenced schema into "definitions"/,
     );
     expect(errorOf(designFromFile("file.json", '{"properties": {"a": {"$ref": "other.json#/x"}}}'))).toMatch(/in another file, which is never read/);
+  });
+
+  it("a secret carrying a value is refused at the keyword's pointer, as the CLI's export refuses it; the value is never quoted", async () => {
+    const leaky = (extra: object) =>
+      JSON.stringify({ type: "object", properties: { auth: { oneOf: [{ type: "object", properties: { password: { title: "Password", type: "string", writeOnly: true, ...extra } } }] } } }, null, 2);
+    expect(errorOf(designFromFile("leaky.json", leaky({ default: "hunter2-marker" })))).toBe(
+      'leaky.json:/properties/auth/oneOf/0/properties/password/default: the secret field "password" (Password) has a default value ("default"), which would ship with every connector. ' +
+        'Remove "default" from the field "password" (Password); describe the expected format in "description" instead.',
+    );
+    expect(errorOf(designFromFile("leaky.json", leaky({ enum: ["hunter2-marker"] })))).toMatch(/^leaky\.json:\/properties\/auth\/oneOf\/0\/properties\/password\/enum: the secret field "password" \(Password\) has a single allowed value/);
+    expect(errorOf(designFromBytes("leaky.json", new TextEncoder().encode(leaky({ examples: ["hunter2-marker"] }))))).not.toContain("hunter2-marker");
+    expect("doc" in designFromFile("fine.json", leaky({ enum: ["a", "b"] }))).toBe(true);
+
+    const dir = await mkdtemp(join(tmpdir(), "designer-import-"));
+    try {
+      await writeFile(join(dir, "leaky.json"), leaky({ const: "hunter2-marker" }));
+      const cli = await runMain(["export", "leaky.json"], dir);
+      expect(cli.code).toBe(2);
+      expect(cli.stderr).toBe(`credential-designer: ${errorOf(designFromFile("leaky.json", leaky({ const: "hunter2-marker" })))}\n`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("readDesign, which Import and the Schema JSON view share, throws the problem with its place", () => {
+    expect(() => readDesign('{"properties": {"token": {"writeOnly": true, "examples": ["x"]}}}')).toThrow(
+      expect.objectContaining({ name: "SchemaProblem", pointer: "/properties/token/examples" }),
+    );
+    expect(() => readDesign('{"type": "object",}')).toThrow(expect.objectContaining({ name: "JsonSyntaxProblem", line: 1, column: 19 }));
+    expect(toSchema(readDesign('{"properties": {"token": {"writeOnly": true}}}'))).toEqual({ properties: { token: { writeOnly: true } } });
   });
 
   it("a file over 5 MB is refused, by its size before it is read, or by its text", () => {

@@ -84,6 +84,16 @@ describe("Import…", () => {
     unchanged();
   });
 
+  it("a secret carrying a value is refused at the keyword's pointer, without quoting it, and the design is untouched", async () => {
+    const { user, unchanged } = setup();
+    const text = JSON.stringify({ type: "object", properties: { apiKey: { title: "API key", type: "string", writeOnly: true, examples: ["sk-live-marker"] } } }, null, 2);
+    await user.upload(fileInput(), jsonFile("api.json", text));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^api\.json:\/properties\/apiKey\/examples: the secret field "apiKey" \(API key\) has example values \("examples"\), which would ship with every connector\. Remove "examples"/);
+    expect(document.body.textContent).not.toContain("sk-live-marker");
+    unchanged();
+  });
+
   it("a file over 5 MB is refused before it is read", async () => {
     const { user, unchanged } = setup();
     const huge = jsonFile("huge.json", "{}");

@@ -1,3 +1,4 @@
+import { forEachDiagnostic } from "@codemirror/lint";
 import { EditorView } from "@codemirror/view";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -80,6 +81,25 @@ describe("the Schema JSON region", () => {
     await user.click(screen.getByRole("button", { name: "Discard JSON edits" }));
     expect(textOf(content)).toBe(JSON.stringify(DESIGN, null, 2));
     expect(screen.queryByRole("button", { name: "Discard JSON edits" })).toBeNull();
+  });
+
+  it("a secret given a value in the JSON is refused: marked on the value, told with its place, and the design stays", async () => {
+    const { store, user } = setup();
+    await user.click(toggle());
+    const content = await editorContent();
+    const before = store.doc;
+    const text = JSON.stringify({ ...DESIGN, properties: { ...DESIGN.properties, password: { title: "Password", type: "string", writeOnly: true, default: "hunter2" } } }, null, 2);
+    replaceText(content, text);
+    const message = await screen.findByText(/^\d+:\d+ \(\/properties\/password\/default\): the secret field "password" \(Password\) has a default value/, undefined, { timeout: 3000 });
+    expect(message.textContent).toMatch(/Remove "default" from the field "password" \(Password\); describe the expected format in "description" instead\. The design stays as it was until the JSON is right\.$/);
+    const marks: Array<{ text: string; severity: string }> = [];
+    forEachDiagnostic(viewOf(content).state, (diagnostic, from, to) => void marks.push({ text: text.slice(from, to), severity: diagnostic.severity }));
+    expect(marks).toEqual([{ text: '"hunter2"', severity: "error" }]);
+    expect(store.doc).toBe(before);
+    expect(store.getState().editor.done).toHaveLength(0);
+    // Removing the value applies the text.
+    replaceText(content, text.replace(/,\n\s*"default": "hunter2"/, ""));
+    await waitFor(() => expect((toSchema(store.doc) as any).properties.password).toEqual({ title: "Password", type: "string", writeOnly: true }), { timeout: 3000 });
   });
 
   it("a design changed elsewhere while a broken edit waits keeps the edit, says so, and Discard shows the new design", async () => {

@@ -48,6 +48,20 @@ describe("the JSON view's text", () => {
     expect(problem.message).toMatch(/on another server, which is never fetched/);
   });
 
+  it("a secret carrying a value is refused as Import refuses it, marked on the keyword's value", () => {
+    const text = '{\n  "type": "object",\n  "properties": {\n    "password": { "title": "Password", "type": "string", "writeOnly": true, "default": "hunter2" }\n  }\n}';
+    const problem = problemOf(text);
+    expect(problem).toMatchObject({ pointer: "/properties/password/default", marked: '"hunter2"', line: 4, column: 88 });
+    expect(problem.message).toBe(
+      '4:88 (/properties/password/default): the secret field "password" (Password) has a default value ("default"), which would ship with every connector. ' +
+        'Remove "default" from the field "password" (Password); describe the expected format in "description" instead.',
+    );
+    // A list of examples is marked on its name, as any array is.
+    const examples = problemOf('{"properties": {"token": {"writeOnly": true, "examples": ["a", "b"]}}}');
+    expect(examples).toMatchObject({ pointer: "/properties/token/examples", marked: '"examples"' });
+    expect(readSchemaText('{"properties": {"token": {"writeOnly": true, "enum": ["a", "b"]}}}').ok).toBe(true);
+  });
+
   it("a problem with a whole object is marked on its name, not on all of it", () => {
     expect(problemOf('[{"type": "object"}]')).toMatchObject({ pointer: "", marked: "[", line: 1, column: 1 });
     expect(problemOf('{"type": "array", "items": {}}')).toMatchObject({ pointer: "/type", marked: '"array"' });

@@ -178,6 +178,45 @@ describe("exportFiles refuses, with a SchemaProblem saying where and how to fix"
   });
 });
 
+describe("exportFiles refuses a secret that carries a value", () => {
+  const VALUE = "hunter2-marker";
+  const secret = (extra: JsonObject): JsonObject => ({ title: "Password", type: "string", writeOnly: true, ...extra });
+
+  test.each([
+    ["default", { default: VALUE }, "a default value"],
+    ["examples", { examples: [VALUE] }, "example values"],
+    ["const", { const: VALUE }, "a constant value"],
+    ["enum", { enum: [VALUE] }, "a single allowed value"],
+  ])("%s: at the keyword's pointer, naming the field, never quoting the value", async (keyword, extra, what) => {
+    const problem = await problemOf(withField(secret(extra)));
+    expect(problem.pointer).toBe(`/properties/header/${keyword}`);
+    expect(problem.problem).toBe(`the secret field "header" (Password) has ${what} ("${keyword}"), which would ship with every connector`);
+    expect(problem.fix).toBe(`remove "${keyword}" from the field "header" (Password); describe the expected format in "description" instead`);
+    expect(problem.message + problem.fix).not.toContain(VALUE);
+  });
+
+  test("anywhere: in a choice branch of the sample window, in list items, in a definition", async () => {
+    const sample = loadFixture("rest-adapter.schema.json");
+    const oneOf = (sample.properties as any).auth.oneOf as JsonObject[];
+    (oneOf[2]!.properties as any).key.default = VALUE;
+    expect((await problemOf(sample, "rest-adapter")).pointer).toBe("/properties/auth/oneOf/2/properties/key/default");
+    expect((await problemOf(withField({ type: "array", items: secret({ examples: [VALUE] }) }))).pointer).toBe("/properties/header/items/examples");
+    expect((await problemOf(withField({ $ref: "#/definitions/token" }, { definitions: { token: secret({ const: VALUE }) } }))).pointer).toBe("/definitions/token/const");
+  });
+
+  test("the first in document order, before anything else is looked at: no file carries the value", async () => {
+    const schema = withField({ type: "string", pattern: "^(a+)+$" }, { definitions: { a: secret({ default: VALUE }), b: secret({ examples: [VALUE] }) } });
+    expect((await problemOf(schema)).pointer).toBe("/definitions/a/default");
+  });
+
+  test("a secret without a value, an enum of several values and values on other fields export", async () => {
+    const schema = { type: "object", properties: { password: secret({}), region: secret({ enum: ["eu", "us"] }), user: { type: "string", default: "admin", examples: ["admin"] } } };
+    const files = await exportFiles(schema, "fine");
+    expect(files).toHaveLength(4);
+    expect(files[1]!.contents).toContain("@default");
+  });
+});
+
 describe("exportFiles scales", () => {
   test("400 levels of objects inside objects export, as flat declarations", async () => {
     const files = await exportFiles(deepSchema(400), "deep");

@@ -16,6 +16,7 @@ import {
   updateField,
   type Transaction,
 } from "../../src/model/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
 import { applyChecked, expectRefused, idOf, nodeAt, sampleDocument, toSchema } from "./support.ts";
 
 const schemaOf = (doc: Parameters<typeof toSchema>[0]) => toSchema(doc) as any;
@@ -169,6 +170,26 @@ describe("update", () => {
     expectRefused(updateField(doc, idOf(doc, "auth", 1, "password"), { set: { default: "hunter2" } }), /secret field never carries a value/);
     expectRefused(updateField(doc, idOf(doc, "baseUrl"), { set: { writeOnly: true } }), /remove its "examples"/);
     expectRefused(updateField(doc, idOf(doc, "auth", 1), { key: "x" }), /only a field has a key/);
+  });
+
+  it("a secret refuses a one-value enum too (what counts is the check's and the exporter's), not an enum of several", () => {
+    let doc = sampleDocument();
+    const password = idOf(doc, "auth", 1, "password");
+    expectRefused(updateField(doc, password, { set: { enum: ["hunter2"] } }), /secret field never carries a value in the schema: remove its "enum" first/);
+    doc = applyChecked(doc, updateField(doc, password, { set: { enum: ["a", "b"] } }));
+    expectRefused(updateField(doc, password, { set: { enum: ["a"] } }), /remove its "enum" first/);
+  });
+
+  it("a secret that has values already (a design stored before) can be edited, and its values removed one at a time", () => {
+    const leaky = { type: "object", properties: { password: { title: "Password", type: "string", writeOnly: true, default: "x", examples: ["y"] } } };
+    let doc = importSchema(leaky);
+    const password = idOf(doc, "password");
+    doc = applyChecked(doc, updateField(doc, password, { set: { title: "Secret" } }));
+    doc = applyChecked(doc, updateField(doc, password, { set: { default: undefined } }));
+    expectRefused(updateField(doc, password, { set: { examples: ["z"] } }), /remove its "examples" first/);
+    expectRefused(updateField(doc, password, { set: { writeOnly: true } }), /remove its "examples" first/);
+    doc = applyChecked(doc, updateField(doc, password, { set: { examples: undefined } }));
+    expect(schemaOf(doc).properties.password).toEqual({ title: "Secret", type: "string", writeOnly: true });
   });
 
   it("refusals never echo a secret's value", () => {

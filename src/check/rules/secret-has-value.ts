@@ -1,26 +1,19 @@
-import { ownValue } from "../../schema/json.ts";
+import { capitalise } from "../../schema/problem-message.ts";
+import { describeSecretValue, secretValues } from "../../schema/secret-values.ts";
 import type { Rule } from "../types.ts";
 
-/** A secret must never ship a value: no default, example, constant or single-value enum. */
+/**
+ * A secret must never ship a value: no default, example, constant or single-value enum. What
+ * counts, and the words for it, are the ones the exporter and the designer refuse with
+ * (src/schema/secret-values.ts); `check` reports every one, the refusals the first.
+ */
 export const secretHasValue: Rule = {
   id: "secret-has-value",
   description: "A secret (writeOnly) field carries a value: default, examples, const or a one-value enum",
   check(node, report) {
-    const { schema } = node;
-    if (ownValue(schema, "writeOnly") !== true) return;
-    const found: Array<[string, string]> = [];
-    if (ownValue(schema, "default") !== undefined) found.push(["default", "a default value"]);
-    if (ownValue(schema, "examples") !== undefined) found.push(["examples", "example values"]);
-    if (ownValue(schema, "const") !== undefined) found.push(["const", "a constant value"]);
-    const values = ownValue(schema, "enum");
-    if (Array.isArray(values) && values.length === 1) found.push(["enum", "a single allowed value"]);
-    for (const [keyword, what] of found) {
-      report({
-        severity: "error",
-        pointer: node.at(keyword),
-        message: `The secret ${node.name} has ${what} ("${keyword}"), which would ship a secret with every connector`,
-        fix: `Remove "${keyword}" from the ${node.name}; describe the expected format in "description" instead`,
-      });
+    for (const value of secretValues(node.schema)) {
+      const { problem, fix } = describeSecretValue(node.name, value);
+      report({ severity: "error", pointer: node.at(value.keyword), message: capitalise(problem), fix: capitalise(fix) });
     }
   },
 };

@@ -1,8 +1,10 @@
 import type { CredentialDocument } from "../../model/index.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
+import type { JsonObject } from "../../schema/json.ts";
 import { parseJsonText } from "../../schema/parse-json.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
+import { refuseSecretValues } from "../../schema/secret-values.ts";
 
 /**
  * Larger files are refused before they are read: a credential window is a few kB, and the
@@ -14,15 +16,33 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export type FileImport = { readonly doc: CredentialDocument } | { readonly error: string };
 
 /**
- * Reads a schema file's text into a design the way the CLI reads it (parseJsonText, then
- * importSchema), with the CLI's messages: a JSON syntax error at line:column, a schema the
- * importer refuses (wrong shape, a `$ref` to another file or server) at its JSON pointer.
+ * The one way a schema text the user brings in becomes a design, for Import (a file) and the
+ * Schema JSON view (typed text) alike: parsed and imported as the CLI reads a file (parseJsonText,
+ * then importSchema), and refused if a secret carries a value (src/schema/secret-values.ts), as
+ * the exporter refuses it. Throws a JsonSyntaxProblem (line:column) or a SchemaProblem (the JSON
+ * pointer of the offending keyword); the caller's design is left as it was.
+ *
+ * The secret refusal is here, not in `importSchema`: that also opens the designs the page has
+ * stored and the templates, and reads the files `check` reports on, which must not fail on it (a
+ * stored design with such a value opens, shows the problem, and can be fixed in the inspector).
+ */
+export function readDesign(text: string): CredentialDocument {
+  const value = parseJsonText(text);
+  const doc = importSchema(value);
+  refuseSecretValues(value as JsonObject); // importSchema accepts only an object
+  return doc;
+}
+
+/**
+ * Reads a schema file's text into a design (`readDesign`), with the CLI's messages: a JSON syntax
+ * error at line:column, a schema refused (wrong shape, a `$ref` to another file or server, a
+ * secret carrying a value) at its JSON pointer.
  */
 export function designFromFile(name: string, text: string): FileImport {
   const size = utf8Length(text);
   if (size > MAX_IMPORT_BYTES) return { error: tooLarge(name, size) };
   try {
-    return { doc: importSchema(parseJsonText(text)) };
+    return { doc: readDesign(text) };
   } catch (error) {
     return { error: messageFor(name, error) };
   }

@@ -1,10 +1,10 @@
 import type { CredentialDocument } from "../../model/index.ts";
-import { importSchema } from "../../schema/import.ts";
 import { displayPointer } from "../../schema/json-pointer.ts";
-import { lineColumnAt, parseJsonText } from "../../schema/parse-json.ts";
+import { lineColumnAt } from "../../schema/parse-json.ts";
 import { JsonSyntaxProblem, SchemaProblem } from "../../schema/problem.ts";
 import { capitalise, formatMessage, sentence } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";
+import { readDesign } from "../import/design-from-file.ts";
 import { locatePointer } from "./locate-pointer.ts";
 
 /** The JSON view's text of a design: its schema, two-space indented, keys in the designed order. */
@@ -29,13 +29,14 @@ export interface TextProblem {
 export type SchemaTextReading = { readonly ok: true; readonly doc: CredentialDocument } | { readonly ok: false; readonly problem: TextProblem };
 
 /**
- * Reads the JSON view's text as the CLI reads a file (parseJsonText, then importSchema). A JSON
- * syntax error is placed where the parser stopped; a schema the importer refuses is placed at the
- * value its JSON pointer names.
+ * Reads the JSON view's text as Import reads a file (`readDesign`: parsed and imported as the CLI
+ * reads it; a secret carrying a value refused). A JSON syntax error is placed where the parser
+ * stopped; a refused schema is placed at the value its JSON pointer names (for a secret's value,
+ * the offending keyword's value, e.g. the default's text).
  */
 export function readSchemaText(text: string): SchemaTextReading {
   try {
-    return { ok: true, doc: importSchema(parseJsonText(text)) };
+    return { ok: true, doc: readDesign(text) };
   } catch (error) {
     if (error instanceof JsonSyntaxProblem) {
       const to = Math.min(error.offset + 1, text.length);

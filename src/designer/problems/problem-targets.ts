@@ -30,14 +30,31 @@ export function nodeIdAtPointer(doc: CredentialDocument, pointer: string): strin
   return rowAt(doc, pointer, rowsOf(doc))?.rowId;
 }
 
+/** Where a JSON pointer into `doc`'s schema shows on the canvas (see {@link targetsAtPointers}). */
+export interface PointerTarget {
+  /** The field, group, choice or branch whose canvas row shows it; undefined for the window itself. */
+  readonly nodeId: string | undefined;
+  /** How the canvas names that node; "Window" for the window. */
+  readonly place: string;
+}
+
+/**
+ * For each JSON pointer into `doc`'s schema, the node whose row shows it and the canvas's name for
+ * that node (as {@link nodeIdAtPointer} finds it), with one walk of the design for all of them.
+ */
+export function targetsAtPointers(doc: CredentialDocument, pointers: readonly string[]): PointerTarget[] {
+  let rows: Map<string, Row> | undefined;
+  return pointers.map((pointer) => {
+    rows ??= rowsOf(doc);
+    const row = rowAt(doc, pointer, rows);
+    return { nodeId: row?.rowId, place: row?.place ?? WINDOW_PLACE };
+  });
+}
+
 /** The findings of `doc`'s schema, each with the node whose row shows it and the canvas's name for that node. */
 export function problemsOf(doc: CredentialDocument, findings: readonly Finding[]): Problem[] {
-  let rows: Map<string, Row> | undefined;
-  return findings.map((finding) => {
-    rows ??= rowsOf(doc);
-    const row = rowAt(doc, finding.pointer, rows);
-    return { finding, nodeId: row?.rowId, place: row?.place ?? WINDOW_PLACE };
-  });
+  const targets = targetsAtPointers(doc, findings.map((finding) => finding.pointer));
+  return findings.map((finding, index) => ({ finding, ...targets[index]! }));
 }
 
 function rowAt(doc: CredentialDocument, pointer: string, rows: ReadonlyMap<string, Row>): Row | undefined {

@@ -4,6 +4,7 @@ import type { DesignerStore } from "../designer-store.ts";
 import { nodeIdAtPointer, type Problem } from "./problem-targets.ts";
 import { useDesignProblems, type CheckTiming } from "./use-design-problems.ts";
 import "./problems.css";
+import { focusRow } from "../canvas/focus-row.ts";
 
 const SEVERITY_WORDS = { error: "Error", warning: "Warning" } as const;
 
@@ -62,10 +63,3 @@ function showProblem(store: DesignerStore, problem: Problem): void {
   if (id !== undefined) focusRow(id);
 }
 
-/** The row exists whether or not it is selected; if React has not drawn it yet, try after the next frame. */
-function focusRow(id: string): void {
-  const button = () => document.querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row .cd-row-select`);
-  const now = button();
-  if (now) now.focus();
-  else requestAnimationFrame(() => button()?.focus());
-}
