@@ -1,6 +1,7 @@
 import { displayPointer } from "../schema/json-pointer.ts";
 import { countByClass, fails, invalidCount, type DiffReport } from "./report.ts";
 import type { Change } from "./types.ts";
+import { sentence } from "../schema/problem-message.ts";
 
 const HEADERS = ["CLASS", "RULE", "FIELD", "POINTER", "CHANGE"] as const;
 
@@ -48,11 +49,6 @@ export function formatText(report: DiffReport): string {
 
 function pointerOf(change: Change): string {
   return `${change.pointerIn === "old" ? "old:" : ""}${displayPointer(change.pointer)}`;
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** One line per row: control characters from keys, titles or patterns are escaped. */

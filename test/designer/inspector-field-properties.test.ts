@@ -224,7 +224,7 @@ describe("typed text to edits", () => {
     const on = secretEdit(true);
     if (!on.ok) throw new Error("expected an edit");
     expect(isRefusal(updateField(d, id, on.update))).toBe(true);
-    const cleared = clearSecretValues();
+    const cleared = clearSecretValues(d.root.fields![0]!);
     if (!cleared.ok) throw new Error("expected an edit");
     const both = updateField(d, id, { set: { ...cleared.update.set, ...on.update.set } });
     if (isRefusal(both)) throw new Error(both.reason);
@@ -232,5 +232,10 @@ describe("typed text to edits", () => {
     if (!applied.ok) throw new Error(applied.reason);
     expect(toSchema(applied.doc)).toEqual({ type: "object", properties: { token: { type: "string", writeOnly: true } } });
     expect(secretEdit(false)).toEqual({ ok: true, update: { set: { writeOnly: undefined } } });
+  });
+
+  it("clearing a secret's values removes each keyword that gives it one, a one-value enum included, and nothing else", () => {
+    const d = importSchema({ type: "object", properties: { token: { type: "string", writeOnly: true, enum: ["only"], examples: ["x"], minLength: 3 } } });
+    expect(clearSecretValues(d.root.fields![0]!)).toEqual({ ok: true, update: { set: { enum: undefined, examples: undefined } } });
   });
 });

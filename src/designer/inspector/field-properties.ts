@@ -14,6 +14,7 @@ import {
 } from "../../model/index.ts";
 import { isJsonObject, ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
 import type { PatternVerdict } from "../../schema/pattern-safety.ts";
+import { secretValues } from "../../schema/secret-values.ts";
 
 /**
  * What the inspector shows for a selected node and how typed text becomes a core command's
@@ -71,8 +72,6 @@ const STRING_KINDS: ReadonlySet<FieldKind> = new Set([
 /** String kinds whose value a `format` describes. */
 const FORMAT_KINDS: ReadonlySet<FieldKind> = new Set(["text", "secret", "url", "email", "hostname"]);
 const NUMBER_KINDS: ReadonlySet<FieldKind> = new Set(["number", "integer"]);
-/** Keywords that put a value into the schema, which a secret never carries. */
-const VALUE_KEYWORDS = ["default", "examples", "const"] as const;
 
 /** The selected node, where it sits and which properties apply; undefined for none or the window. */
 export function selectionOf(doc: CredentialDocument, id: string | undefined): Selection | undefined {
@@ -129,8 +128,9 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
   return sections;
 }
 
+/** Whether the field would carry a value as a secret (what src/schema/secret-values.ts counts). */
 function carriesValue(schema: JsonObject): boolean {
-  return VALUE_KEYWORDS.some((keyword) => ownValue(schema, keyword) !== undefined);
+  return secretValues({ ...schema, writeOnly: true }).length > 0;
 }
 
 // ---------------------------------------------------------------- reading values as text
@@ -190,9 +190,9 @@ export function secretEdit(secret: boolean): Edit {
   return edit({ writeOnly: secret ? true : undefined });
 }
 
-/** Removes the values a secret must not carry (default, examples, const). */
-export function clearSecretValues(): Edit {
-  return edit(Object.fromEntries(VALUE_KEYWORDS.map((keyword) => [keyword, undefined])));
+/** Removes the values a secret must not carry (src/schema/secret-values.ts: default, examples, const, a one-value enum). */
+export function clearSecretValues(node: FieldNode): Edit {
+  return edit(Object.fromEntries(secretValues({ ...schemaObject(node), writeOnly: true }).map(({ keyword }) => [keyword, undefined])));
 }
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

@@ -303,11 +303,11 @@ function SecretValues({ store, selection: { node } }: PropertyEditorProps) {
   const id = useId();
   return (
     <div className="inspector-control">
-      <p id={`${id}-why`}>This secret carries a default or an example in the schema, which would ship it with every connector.</p>
+      <p id={`${id}-why`}>This secret carries a value in the schema (a default, an example, a constant or a single allowed value), which would ship it with every connector.</p>
       <button
         type="button"
         aria-describedby={[`${id}-why`, error ? `${id}-error` : ""].join(" ").trim()}
-        onClick={() => setError(applyEdit(store, node.id, clearSecretValues()))}
+        onClick={() => setError(applyEdit(store, node.id, clearSecretValues(node)))}
       >
         Remove the secret's default and examples
       </button>

@@ -1,14 +1,7 @@
 import { capitalise, shown, type Pair, type Report } from "../context.ts";
 import { sameJson } from "../equality.ts";
 import { REDACTED } from "../types.ts";
-
-/** Keywords that put a value into the schema itself, and how a message names them. */
-const VALUE_KEYWORDS: ReadonlyArray<[string, string]> = [
-  ["default", "a default value"],
-  ["examples", "example values"],
-  ["const", "a constant value"],
-  ["enum", "a single allowed value"],
-];
+import { secretValues } from "../../schema/secret-values.ts";
 
 /**
  * A field that stops being secret (writeOnly removed) is shown in clear text and may be read back
@@ -29,10 +22,9 @@ export function compareSecrets(pair: Pair, report: Report): void {
   } else if (!before.isSecret && after.isSecret) {
     report({ rule: "field-became-secret", keyword: "writeOnly", new: true, message: `The ${pair.name} became secret ("writeOnly": true): its value is masked and never read back` });
   }
-  if (!after.isSecret) return;
-  for (const [keyword, what] of VALUE_KEYWORDS) {
-    const value = after.get(keyword);
-    if (value === undefined || (keyword === "enum" && !(Array.isArray(value) && value.length === 1))) continue;
+  if (!after.isSecret || after.schema === false) return;
+  for (const { keyword, what } of secretValues(after.schema)) {
+    const value = after.get(keyword)!;
     if (before.isSecret && sameJson(before.get(keyword), value)) continue;
     const previous = before.get(keyword);
     report({
