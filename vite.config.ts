@@ -41,14 +41,22 @@ function contentSecurityPolicy(): Plugin {
       order: "post",
       handler(html) {
         const charset = /<meta charset="utf-8"\s*\/?>/i;
-        if (!charset.test(html)) throw new Error('index.html needs <meta charset="utf-8"> in its <head>: the Content-Security-Policy is written after it');
-        return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+        if (!charset.test(html))
+          throw new Error(
+            'index.html needs <meta charset="utf-8"> in its <head>: the Content-Security-Policy is written after it',
+          );
+        return html.replace(
+          charset,
+          (tag) =>
+            `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+        );
       },
     },
   };
 }
 
-const shim = (file: string) => fileURLToPath(new URL(`src/designer/export/worker-shims/${file}`, import.meta.url));
+const shim = (file: string) =>
+  fileURLToPath(new URL(`src/designer/export/worker-shims/${file}`, import.meta.url));
 /** Node modules json-schema-to-typescript and its $ref parser (with its error helper, ono) import, and what they get in the browser. */
 const NODE_MODULE_SHIMS: Record<string, string> = {
   fs: shim("empty.ts"),
@@ -58,7 +66,8 @@ const NODE_MODULE_SHIMS: Record<string, string> = {
   util: shim("util.ts"),
   path: "path-browserify",
 };
-const NEEDS_SHIMS = /[\\/]node_modules[\\/](json-schema-to-typescript|@apidevtools[\\/]json-schema-ref-parser|@jsdevtools[\\/]ono)[\\/]/;
+const NEEDS_SHIMS =
+  /[\\/]node_modules[\\/](json-schema-to-typescript|@apidevtools[\\/]json-schema-ref-parser|@jsdevtools[\\/]ono)[\\/]/;
 
 /**
  * The browser stand-ins json-schema-to-typescript needs, in the export worker. Only imports made
@@ -91,9 +100,19 @@ function codeMirrorStylesWithoutStyleElements(): Plugin {
   return {
     name: "credential-designer:codemirror-constructed-styles",
     transform(code, id) {
-      if (!/[\\/]node_modules[\\/]style-mod[\\/]src[\\/]style-mod\.js$/.test(id.split("?")[0]!)) return null;
-      if (!code.includes(onlyInShadowRoots)) this.error(`style-mod changed: "${onlyInShadowRoots}" not found; see codeMirrorStylesWithoutStyleElements in vite.config.ts`);
-      return { code: code.replace(onlyInShadowRoots, "if (root.adoptedStyleSheets && win.CSSStyleSheet) {"), map: null };
+      if (!/[\\/]node_modules[\\/]style-mod[\\/]src[\\/]style-mod\.js$/.test(id.split("?")[0]!))
+        return null;
+      if (!code.includes(onlyInShadowRoots))
+        this.error(
+          `style-mod changed: "${onlyInShadowRoots}" not found; see codeMirrorStylesWithoutStyleElements in vite.config.ts`,
+        );
+      return {
+        code: code.replace(
+          onlyInShadowRoots,
+          "if (root.adoptedStyleSheets && win.CSSStyleSheet) {",
+        ),
+        map: null,
+      };
     },
   };
 }

@@ -25,7 +25,11 @@ export default defineConfig({
     rolldownOptions: {
       external: [/^react(\/.*)?$/, /^react-dom(\/.*)?$/],
       // No /* @__PURE__ */ annotations in the minified output: nothing in it is left to shake.
-      output: { chunkFileNames: "chunks/[name]-[hash].js", minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      output: {
+        chunkFileNames: "chunks/[name]-[hash].js",
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
+      },
     },
   },
 });

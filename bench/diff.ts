@@ -35,7 +35,9 @@ export async function diffBench(args: readonly string[] = []): Promise<void> {
     diff: () => diffSchemas(before, after).length,
     diffValues: () => {
       const changes = diffSchemas(before, after);
-      return checkSavedValues(compileSavedValuesCheck(after), changes, values).filter((result) => !result.valid).length;
+      return checkSavedValues(compileSavedValuesCheck(after), changes, values).filter(
+        (result) => !result.valid,
+      ).length;
     },
   };
   // Warm-up on a few values: each full run takes tens of seconds, which is warm enough after that.
@@ -57,9 +59,12 @@ export async function diffBench(args: readonly string[] = []): Promise<void> {
   }
   const { diff: found, ajv: invalidByAjv, diffValues: invalidByDiff } = counts;
   const ajv = median(times.ajv);
-  const ratio = (ms: number) => (ms / ajv < 0.1 ? (ms / ajv).toPrecision(1) : (ms / ajv).toFixed(2));
+  const ratio = (ms: number) =>
+    ms / ajv < 0.1 ? (ms / ajv).toPrecision(1) : (ms / ajv).toFixed(2);
   const row = (what: string, ms: number) => `| ${what} | ${ms.toFixed(0)} ms | ${ratio(ms)} |`;
-  console.log(`\nDiff, medians of ${rounds} rounds (the schemas-only diff: ${times.diff.length} runs) (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(
+    `\nDiff, medians of ${rounds} rounds (the schemas-only diff: ${times.diff.length} runs) (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`,
+  );
   console.log(
     `${fields.toLocaleString("en")}-field windows with ${CHANGES} edits (${found} changes reported); ${valueCount.toLocaleString("en")} saved values, ` +
       `${invalidByDiff.toLocaleString("en")} no longer valid (Ajv alone: ${invalidByAjv.toLocaleString("en")}); ` +
@@ -67,9 +72,19 @@ export async function diffBench(args: readonly string[] = []): Promise<void> {
   );
   console.log("| run | median | ratio to Ajv alone |");
   console.log("| --- | ---: | ---: |");
-  console.log(row(`Ajv alone: compile the new schema, validate ${valueCount.toLocaleString("en")} values`, ajv));
+  console.log(
+    row(
+      `Ajv alone: compile the new schema, validate ${valueCount.toLocaleString("en")} values`,
+      ajv,
+    ),
+  );
   console.log(row("credential-designer diff (schemas only)", median(times.diff)));
-  console.log(row(`credential-designer diff --values (${valueCount.toLocaleString("en")} values)`, median(times.diffValues)));
+  console.log(
+    row(
+      `credential-designer diff --values (${valueCount.toLocaleString("en")} values)`,
+      median(times.diffValues),
+    ),
+  );
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
@@ -89,11 +104,21 @@ function withChanges(schema: JsonObject, count: number): JsonObject {
     const properties = group.properties as JsonObject;
     const field = properties[key] as JsonObject;
     switch (i % 10) {
-      case 0: field.title = `${String(field.title)} (renamed)`; break; // compatible
-      case 1: field.maxLength = 64; break; // breaking for long strings, compatible where it was shorter
-      case 2: field.pattern = "^[a-z0-9]+$"; break; // a new or changed pattern: breaking
-      case 3: field.enum = ["eu", "us"]; break; // narrowed for selects, breaking elsewhere
-      case 4: field.writeOnly = false; break; // exposing for secrets
+      case 0:
+        field.title = `${String(field.title)} (renamed)`;
+        break; // compatible
+      case 1:
+        field.maxLength = 64;
+        break; // breaking for long strings, compatible where it was shorter
+      case 2:
+        field.pattern = "^[a-z0-9]+$";
+        break; // a new or changed pattern: breaking
+      case 3:
+        field.enum = ["eu", "us"];
+        break; // narrowed for selects, breaking elsewhere
+      case 4:
+        field.writeOnly = false;
+        break; // exposing for secrets
       case 5:
         properties[`${key}Region`] = { type: "string", title: "Region" };
         group.required = [...(group.required as string[]), `${key}Region`];
@@ -102,9 +127,15 @@ function withChanges(schema: JsonObject, count: number): JsonObject {
         delete properties[key];
         group.required = (group.required as string[]).filter((name) => name !== key);
         break; // breaking: the group rejects other keys
-      case 7: field.description = "Changed help"; break; // compatible
-      case 8: properties[`${key}Note`] = { type: "string", title: "Note" }; break; // compatible
-      default: field.default = field.type === "integer" ? 443 : field.type === "boolean" ? false : "x"; break;
+      case 7:
+        field.description = "Changed help";
+        break; // compatible
+      case 8:
+        properties[`${key}Note`] = { type: "string", title: "Note" };
+        break; // compatible
+      default:
+        field.default = field.type === "integer" ? 443 : field.type === "boolean" ? false : "x";
+        break;
     }
   }
   return next;
@@ -126,7 +157,8 @@ function savedValues(schema: JsonObject, count: number): JsonValue[] {
     if (!isJsonObject(node)) return null;
     if (node.const !== undefined) return node.const;
     if (Array.isArray(node.enum)) return node.enum[Math.floor(random() * node.enum.length)]!;
-    if (Array.isArray(node.oneOf)) return sample(node.oneOf[Math.floor(random() * node.oneOf.length)]!, n);
+    if (Array.isArray(node.oneOf))
+      return sample(node.oneOf[Math.floor(random() * node.oneOf.length)]!, n);
     switch (node.type) {
       case "object": {
         const out: JsonObject = {};
@@ -146,7 +178,9 @@ function savedValues(schema: JsonObject, count: number): JsonValue[] {
         return stringFor(node, n);
     }
   };
-  const distinct = Array.from({ length: Math.min(count, DISTINCT_VALUES) }, (_, n) => sample(schema, n));
+  const distinct = Array.from({ length: Math.min(count, DISTINCT_VALUES) }, (_, n) =>
+    sample(schema, n),
+  );
   return Array.from({ length: count }, (_, n) => distinct[n % distinct.length]!);
 }
 
@@ -161,5 +195,7 @@ function stringFor(node: JsonObject, n: number): string {
   if (pattern.startsWith("^[A-Z]{2}-") && digits) return `AB-${"7".repeat(Number(digits[1]))}`;
   if (pattern === "^[A-Za-z0-9]{32}$") return "a".repeat(32);
   const text = `value-${n}-${"x".repeat(n % 20)}`;
-  return text.slice(0, typeof node.maxLength === "number" ? node.maxLength : text.length).padEnd(typeof node.minLength === "number" ? node.minLength : 0, "x");
+  return text
+    .slice(0, typeof node.maxLength === "number" ? node.maxLength : text.length)
+    .padEnd(typeof node.minLength === "number" ? node.minLength : 0, "x");
 }

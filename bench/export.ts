@@ -11,14 +11,16 @@ import addFormats from "ajv-formats";
 import { compile } from "json-schema-to-typescript";
 import { exportFiles } from "../src/export/index.ts";
 import { importSchema } from "../src/schema/import.ts";
+import type { JsonObject } from "../src/schema/json.ts";
 import { parseJsonText } from "../src/schema/parse-json.ts";
 import { toSchema } from "../src/schema/to-schema.ts";
-import type { JsonObject } from "../src/schema/json.ts";
 import { generateCredentialSchema } from "./generate-schema.ts";
 
 async function direct(schema: JsonObject): Promise<number> {
   const start = performance.now();
-  await compile(structuredClone(schema) as Parameters<typeof compile>[0], "Credentials", { format: true });
+  await compile(structuredClone(schema) as Parameters<typeof compile>[0], "Credentials", {
+    format: true,
+  });
   const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: false });
   addFormats(ajv);
   standaloneCode(ajv, ajv.compile(schema));
@@ -31,7 +33,8 @@ async function ours(text: string): Promise<number> {
   return performance.now() - start;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function exportBench(args: readonly string[] = []): Promise<void> {
   const sizes = (args[0] ?? "1000,5000,20000").split(",").map(Number);
@@ -53,8 +56,12 @@ export async function exportBench(args: readonly string[] = []): Promise<void> {
     rows.push(row);
     console.error(row);
   }
-  console.log(`\nExport, medians (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
-  console.log("| fields | schema | rounds | jstt (formatted) + ajv standalone, direct | credential-designer export | ratio |");
+  console.log(
+    `\nExport, medians (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`,
+  );
+  console.log(
+    "| fields | schema | rounds | jstt (formatted) + ajv standalone, direct | credential-designer export | ratio |",
+  );
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const row of rows) console.log(row);
 }

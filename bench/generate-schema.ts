@@ -43,16 +43,36 @@ export function generateCredentialSchema(fieldCount: number): JsonObject {
 function fieldSchema(n: number): JsonObject {
   const title = `Field ${n}`;
   switch (n % 10) {
-    case 0: return { type: "string", title, format: "uri", examples: ["https://api.example.com"] };
-    case 1: return { type: "string", title, format: "email" };
-    case 2: return { type: "string", title, format: "hostname", maxLength: 253 };
-    case 3: return { type: "string", title, writeOnly: true, minLength: 8, maxLength: 256 };
-    case 4: return { type: "string", title, pattern: "^[A-Za-z0-9._~-]+$", minLength: 1, maxLength: 128 };
-    case 5: return { type: "string", title, pattern: `^[A-Z]{2}-\\d{${(n % 40) + 1}}$`, description: "An account reference" };
-    case 6: return { type: "integer", title, minimum: 1, maximum: 65535, default: 443 };
-    case 7: return { type: "string", title, enum: ["eu", "us", "apac"], "x-enumNames": ["Europe", "United States", "Asia Pacific"] };
-    case 8: return { type: "array", title, items: { type: "string", minLength: 1 }, uniqueItems: true };
-    default: return { type: "boolean", title, default: false };
+    case 0:
+      return { type: "string", title, format: "uri", examples: ["https://api.example.com"] };
+    case 1:
+      return { type: "string", title, format: "email" };
+    case 2:
+      return { type: "string", title, format: "hostname", maxLength: 253 };
+    case 3:
+      return { type: "string", title, writeOnly: true, minLength: 8, maxLength: 256 };
+    case 4:
+      return { type: "string", title, pattern: "^[A-Za-z0-9._~-]+$", minLength: 1, maxLength: 128 };
+    case 5:
+      return {
+        type: "string",
+        title,
+        pattern: `^[A-Z]{2}-\\d{${(n % 40) + 1}}$`,
+        description: "An account reference",
+      };
+    case 6:
+      return { type: "integer", title, minimum: 1, maximum: 65535, default: 443 };
+    case 7:
+      return {
+        type: "string",
+        title,
+        enum: ["eu", "us", "apac"],
+        "x-enumNames": ["Europe", "United States", "Asia Pacific"],
+      };
+    case 8:
+      return { type: "array", title, items: { type: "string", minLength: 1 }, uniqueItems: true };
+    default:
+      return { type: "boolean", title, default: false };
   }
 }
 
@@ -72,7 +92,9 @@ function authChoice(group: number): JsonObject {
         username: { type: "string", title: "User name", minLength: 1 },
         password: { type: "string", title: "Password", writeOnly: true },
       }),
-      branch("apiKey", "API key", { apiKey: { type: "string", title: "API key", writeOnly: true, pattern: "^[A-Za-z0-9]{32}$" } }),
+      branch("apiKey", "API key", {
+        apiKey: { type: "string", title: "API key", writeOnly: true, pattern: "^[A-Za-z0-9]{32}$" },
+      }),
     ],
   };
 }

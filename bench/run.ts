@@ -7,8 +7,9 @@
  * npm run bench -- designer-export [options] export in the built designer (bench/designer-export/run.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
-import { designerExportBench } from "./designer-export/run.ts";
+
 import { designerBench } from "./designer/run.ts";
+import { designerExportBench } from "./designer-export/run.ts";
 import { diffBench } from "./diff.ts";
 import { exportBench } from "./export.ts";
 import { previewBench } from "./preview/run.ts";

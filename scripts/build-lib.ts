@@ -14,14 +14,26 @@ const lib = path.join(root, "lib", "preview");
 
 try {
   await build({ configFile: path.join(root, "vite.lib.config.ts") });
-  execFileSync(path.join(root, "node_modules", ".bin", "tsc"), ["-p", path.join(root, "tsconfig.lib.json")], { stdio: "inherit" });
+  execFileSync(
+    path.join(root, "node_modules", ".bin", "tsc"),
+    ["-p", path.join(root, "tsconfig.lib.json")],
+    { stdio: "inherit" },
+  );
   for (const file of walk(path.join(lib, "types"))) {
     if (!file.endsWith(".d.ts")) continue;
     const text = readFileSync(file, "utf8");
-    writeFileSync(file, text.replace(/(from\s+["']\.{1,2}\/[^"']+)\.tsx?(["'])/g, "$1.js$2").replace(/(import\(["']\.{1,2}\/[^"']+)\.tsx?(["']\))/g, "$1.js$2"));
+    writeFileSync(
+      file,
+      text
+        .replace(/(from\s+["']\.{1,2}\/[^"']+)\.tsx?(["'])/g, "$1.js$2")
+        .replace(/(import\(["']\.{1,2}\/[^"']+)\.tsx?(["']\))/g, "$1.js$2"),
+    );
   }
   writeFileSync(path.join(lib, "index.d.ts"), 'export * from "./types/preview/index.js";\n');
-  copyFileSync(path.join(root, "src", "preview", "credential-form.css"), path.join(lib, "style.css"));
+  copyFileSync(
+    path.join(root, "src", "preview", "credential-form.css"),
+    path.join(lib, "style.css"),
+  );
   console.log(`built ${path.relative(root, lib)}/index.js and its declarations`);
 } catch (error) {
   rmSync(lib, { recursive: true, force: true });

@@ -15,8 +15,11 @@ import "./designer/inspector/inspector.css";
  */
 const store = new DesignerStore(importSchema(BLANK_SCHEMA));
 // Dev server only (end-to-end tests read the design); never in the built site.
-if (import.meta.env.DEV) (window as unknown as { __designerStore?: DesignerStore }).__designerStore = store;
+if (import.meta.env.DEV)
+  (window as unknown as { __designerStore?: DesignerStore }).__designerStore = store;
 void startAutosave(store).then((autosave) => {
   autosave.watchPage(window);
-  createRoot(document.getElementById("root")!).render(<DesignerApp store={store} autosave={autosave} />);
+  createRoot(document.getElementById("root")!).render(
+    <DesignerApp store={store} autosave={autosave} />,
+  );
 });

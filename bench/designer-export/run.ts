@@ -20,13 +20,13 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { build, type InlineConfig } from "vite";
-import { zipFiles } from "../../src/designer/export/zip.ts";
 import { exportBaseName } from "../../src/designer/export/base-name.ts";
+import { zipFiles } from "../../src/designer/export/zip.ts";
 import { exportFiles } from "../../src/export/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
-import { launchChromium, type LaunchedChromium } from "../../test/support/chromium.ts";
-import { serveStatic, type StaticServer } from "../../test/support/static-server.ts";
+import { type LaunchedChromium, launchChromium } from "../../test/support/chromium.ts";
+import { type StaticServer, serveStatic } from "../../test/support/static-server.ts";
 import viteConfig from "../../vite.config.ts";
 import { generateCredentialSchema } from "../generate-schema.ts";
 
@@ -34,12 +34,17 @@ const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
 const BUDGET_KB = 150;
 const USAGE = "usage: npm run bench -- designer-export [--fields 1000] [--loads 5] [--warm 2]";
 
-interface Options { fields: number; loads: number; warm: number }
+interface Options {
+  fields: number;
+  loads: number;
+  warm: number;
+}
 function parseOptions(args: readonly string[]): Options {
   const options: Options = { fields: 1000, loads: 5, warm: 2 };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], Number(args[i + 1])];
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} needs a positive whole number; ${USAGE}`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${flag} needs a positive whole number; ${USAGE}`);
     if (flag === "--fields") options.fields = value;
     else if (flag === "--loads") options.loads = value;
     else if (flag === "--warm") options.warm = value;
@@ -56,18 +61,33 @@ const median = (values: readonly number[]) => {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Builds with the project's real vite.config.ts (worker shims, Content-Security-Policy). */
-async function buildWithProjectConfig(tmp: string, outDir: string, overrides: InlineConfig = {}): Promise<void> {
+async function buildWithProjectConfig(
+  tmp: string,
+  outDir: string,
+  overrides: InlineConfig = {},
+): Promise<void> {
   await build({
     ...viteConfig,
     configFile: false,
     logLevel: "error",
     cacheDir: path.join(tmp, ".vite-cache"),
     ...overrides,
-    build: { ...viteConfig.build, outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 100_000, ...overrides.build },
+    build: {
+      ...viteConfig.build,
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 100_000,
+      ...overrides.build,
+    },
   });
 }
 
-interface Script { url: string; raw: number; gzipped: number }
+interface Script {
+  url: string;
+  raw: number;
+  gzipped: number;
+}
 
 /** Records every JavaScript file the page (or its workers) fetches, sized from the served folder. */
 function recordScripts(page: Page, root: string, served: string): Script[] {
@@ -75,7 +95,12 @@ function recordScripts(page: Page, root: string, served: string): Script[] {
   const seen = new Set<string>();
   page.on("response", async (response) => {
     const url = new URL(response.url());
-    if (!response.url().startsWith(served) || !url.pathname.endsWith(".js") || seen.has(url.pathname)) return;
+    if (
+      !response.url().startsWith(served) ||
+      !url.pathname.endsWith(".js") ||
+      seen.has(url.pathname)
+    )
+      return;
     seen.add(url.pathname);
     const bytes = await fs.readFile(path.join(root, decodeURIComponent(url.pathname)));
     scripts.push({ url: url.pathname, raw: bytes.length, gzipped: gzipSync(bytes).length });
@@ -83,16 +108,21 @@ function recordScripts(page: Page, root: string, served: string): Script[] {
   return scripts;
 }
 
-const sum = (scripts: readonly Script[], key: "raw" | "gzipped") => scripts.reduce((total, script) => total + script[key], 0);
+const sum = (scripts: readonly Script[], key: "raw" | "gzipped") =>
+  scripts.reduce((total, script) => total + script[key], 0);
 
 async function exportAllAndWait(page: Page, expectedName: string): Promise<number> {
   const start = performance.now();
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 180_000 }),
-    page.getByRole("group", { name: "Export" }).getByRole("button", { name: "Export all (.zip)" }).click(),
+    page
+      .getByRole("group", { name: "Export" })
+      .getByRole("button", { name: "Export all (.zip)" })
+      .click(),
   ]);
   const elapsed = performance.now() - start;
-  if (download.suggestedFilename() !== expectedName) throw new Error(`downloaded ${download.suggestedFilename()}, expected ${expectedName}`);
+  if (download.suggestedFilename() !== expectedName)
+    throw new Error(`downloaded ${download.suggestedFilename()}, expected ${expectedName}`);
   await download.delete();
   await page.locator('[role="group"][aria-label="Export"][aria-busy="false"]').waitFor();
   return elapsed;
@@ -100,7 +130,11 @@ async function exportAllAndWait(page: Page, expectedName: string): Promise<numbe
 
 /** Waits until the page has been idle twice (work queued after a paint has run). */
 async function settle(page: Page): Promise<void> {
-  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })));
+  for (let i = 0; i < 2; i++)
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })),
+    );
 }
 
 export async function designerExportBench(args: readonly string[] = []): Promise<void> {
@@ -112,7 +146,11 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     const site = path.join(tmp, "site");
     const benchPage = path.join(tmp, "page");
     await buildWithProjectConfig(tmp, site);
-    await buildWithProjectConfig(tmp, benchPage, { root: PAGES, base: "./", build: { rolldownOptions: { input: path.join(PAGES, "designer-export.html") } } });
+    await buildWithProjectConfig(tmp, benchPage, {
+      root: PAGES,
+      base: "./",
+      build: { rolldownOptions: { input: path.join(PAGES, "designer-export.html") } },
+    });
     const siteServer = await serveStatic(site);
     servers.push(siteServer);
     const pageServer = await serveStatic(benchPage);
@@ -126,7 +164,10 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     const scripts = recordScripts(page, site, siteServer.url);
     await page.goto(siteServer.url, { waitUntil: "networkidle" });
-    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add Text field", exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Palette" })
+      .getByRole("button", { name: "Add Text field", exact: true })
+      .click();
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);
     // The page as opened and designed on, the preview not used yet: its validator (Ajv) loads
@@ -142,10 +183,16 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     await page.waitForTimeout(500);
     const forExport = scripts.slice(beforeExport.length);
     await page.close();
-    if (!forExport.some((script) => script.url.includes("export-worker"))) throw new Error(`the export worker's script was not seen (after the export: ${forExport.map((s) => s.url).join(", ") || "nothing"})`);
+    if (!forExport.some((script) => script.url.includes("export-worker")))
+      throw new Error(
+        `the export worker's script was not seen (after the export: ${forExport.map((s) => s.url).join(", ") || "nothing"})`,
+      );
 
     // (b) Export all on a generated design, cold then warm; page clock and Node clock.
-    const cold: number[] = [], coldNode: number[] = [], warm: number[] = [], warmNode: number[] = [];
+    const cold: number[] = [],
+      coldNode: number[] = [],
+      warm: number[] = [],
+      warmNode: number[] = [];
     const schema = toSchema(importSchema(generateCredentialSchema(options.fields)));
     const zipName = `${exportBaseName(schema.title)}.zip`;
     for (let load = 0; load < options.loads; load++) {
@@ -157,20 +204,35 @@ export async function designerExportBench(args: readonly string[] = []): Promise
       timed.on("pageerror", (error) => errors.push(error.message));
       try {
         await timed.goto(`${pageServer.url}designer-export.html?fields=${options.fields}`);
-        await timed.waitForFunction(() => (window as unknown as { __exportBench?: { ready: boolean } }).__exportBench?.ready === true, undefined, { timeout: 60_000 });
+        await timed.waitForFunction(
+          () =>
+            (window as unknown as { __exportBench?: { ready: boolean } }).__exportBench?.ready ===
+            true,
+          undefined,
+          { timeout: 60_000 },
+        );
         await settle(timed); // the preview compiles its validator after the first paint: not part of the export
         for (let run = 0; run <= options.warm; run++) {
           if (run > 0) await settle(timed);
           const nodeTime = await exportAllAndWait(timed, zipName);
           const inPage = await timed.evaluate(() => {
-            const api = (window as unknown as { __exportBench: { clickedAt: number[]; downloadedAt: number[] } }).__exportBench;
+            const api = (
+              window as unknown as {
+                __exportBench: { clickedAt: number[]; downloadedAt: number[] };
+              }
+            ).__exportBench;
             return api.downloadedAt.at(-1)! - api.clickedAt.at(-1)!;
           });
           (run === 0 ? cold : warm).push(inPage);
           (run === 0 ? coldNode : warmNode).push(nodeTime);
         }
         if (errors.length) throw new Error(errors.join("; "));
-        console.error(`load ${load + 1}: cold ${cold.at(-1)!.toFixed(0)} ms, warm ${warm.slice(-options.warm).map((t) => t.toFixed(0)).join(", ")} ms`);
+        console.error(
+          `load ${load + 1}: cold ${cold.at(-1)!.toFixed(0)} ms, warm ${warm
+            .slice(-options.warm)
+            .map((t) => t.toFixed(0))
+            .join(", ")} ms`,
+        );
       } finally {
         await timed.close();
       }
@@ -186,21 +248,43 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     }
 
     const date = new Date().toISOString().slice(0, 10);
-    console.log(`\nExport in the built designer, headless Chromium (${browser.found.source}), ${date}\n`);
+    console.log(
+      `\nExport in the built designer, headless Chromium (${browser.found.source}), ${date}\n`,
+    );
     console.log("| JavaScript | files | raw | gzipped |");
     console.log("| --- | ---: | ---: | ---: |");
     const forPreview = beforeExport.slice(designing.length);
-    console.log(`| loaded by opening the page and designing (budget ${BUDGET_KB} KB gzipped) | ${designing.length} | ${kb(sum(designing, "raw"))} | ${kb(sum(designing, "gzipped"))} |`);
-    console.log(`| loaded by first using the preview (its validator) | ${forPreview.length} | ${kb(sum(forPreview, "raw"))} | ${kb(sum(forPreview, "gzipped"))} |`);
-    console.log(`| all loaded before the first export | ${beforeExport.length} | ${kb(sum(beforeExport, "raw"))} | ${kb(sum(beforeExport, "gzipped"))} |`);
-    console.log(`| loaded by the first export (the export worker) | ${forExport.length} | ${kb(sum(forExport, "raw"))} | ${kb(sum(forExport, "gzipped"))} |`);
-    console.log(`\nBefore the first export: ${beforeExport.map((s) => `${path.basename(s.url)} ${kb(s.gzipped)}`).join(", ")}.`);
-    console.log(`Opening and designing over budget: ${sum(designing, "gzipped") / 1024 > BUDGET_KB ? "yes" : "no"}.\n`);
-    console.log(`| "Export all (.zip)", ${options.fields.toLocaleString("en")}-field design | runs | click → download (page) | click → download event (Node) |`);
+    console.log(
+      `| loaded by opening the page and designing (budget ${BUDGET_KB} KB gzipped) | ${designing.length} | ${kb(sum(designing, "raw"))} | ${kb(sum(designing, "gzipped"))} |`,
+    );
+    console.log(
+      `| loaded by first using the preview (its validator) | ${forPreview.length} | ${kb(sum(forPreview, "raw"))} | ${kb(sum(forPreview, "gzipped"))} |`,
+    );
+    console.log(
+      `| all loaded before the first export | ${beforeExport.length} | ${kb(sum(beforeExport, "raw"))} | ${kb(sum(beforeExport, "gzipped"))} |`,
+    );
+    console.log(
+      `| loaded by the first export (the export worker) | ${forExport.length} | ${kb(sum(forExport, "raw"))} | ${kb(sum(forExport, "gzipped"))} |`,
+    );
+    console.log(
+      `\nBefore the first export: ${beforeExport.map((s) => `${path.basename(s.url)} ${kb(s.gzipped)}`).join(", ")}.`,
+    );
+    console.log(
+      `Opening and designing over budget: ${sum(designing, "gzipped") / 1024 > BUDGET_KB ? "yes" : "no"}.\n`,
+    );
+    console.log(
+      `| "Export all (.zip)", ${options.fields.toLocaleString("en")}-field design | runs | click → download (page) | click → download event (Node) |`,
+    );
     console.log("| --- | ---: | ---: | ---: |");
-    console.log(`| first export of a page load (cold: starts the worker) | ${cold.length} | ${median(cold).toFixed(0)} ms | ${median(coldNode).toFixed(0)} ms |`);
-    console.log(`| next exports (warm) | ${warm.length} | ${median(warm).toFixed(0)} ms | ${median(warmNode).toFixed(0)} ms |`);
-    console.log(`| reference: exportFiles + zip in Node | ${inNode.length} | ${median(inNode).toFixed(0)} ms | |`);
+    console.log(
+      `| first export of a page load (cold: starts the worker) | ${cold.length} | ${median(cold).toFixed(0)} ms | ${median(coldNode).toFixed(0)} ms |`,
+    );
+    console.log(
+      `| next exports (warm) | ${warm.length} | ${median(warm).toFixed(0)} ms | ${median(warmNode).toFixed(0)} ms |`,
+    );
+    console.log(
+      `| reference: exportFiles + zip in Node | ${inNode.length} | ${median(inNode).toFixed(0)} ms | |`,
+    );
   } finally {
     await browser?.close();
     for (const server of servers) await server.close();

@@ -14,9 +14,22 @@ const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
 const fields = Number(process.argv[2] ?? 500);
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "cd-profile-"));
 await build({
-  root: PAGES, base: "./", configFile: false, envDir: false, publicDir: false, mode: "production", logLevel: "error",
+  root: PAGES,
+  base: "./",
+  configFile: false,
+  envDir: false,
+  publicDir: false,
+  mode: "production",
+  logLevel: "error",
   cacheDir: path.join(tmp, ".vite-cache"),
-  build: { outDir: path.join(tmp, "page"), emptyOutDir: true, minify: false, reportCompressedSize: false, chunkSizeWarningLimit: 100_000, rolldownOptions: { input: path.join(PAGES, "designer.html") } },
+  build: {
+    outDir: path.join(tmp, "page"),
+    emptyOutDir: true,
+    minify: false,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 100_000,
+    rolldownOptions: { input: path.join(PAGES, "designer.html") },
+  },
 });
 const server = await serveFolder(path.join(tmp, "page"));
 const browser = await launchChromium();
@@ -24,11 +37,18 @@ try {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1500, height: 900 });
   await page.goto(`${server.url}designer.html?fields=${fields}`);
-  await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true,
+    undefined,
+    { timeout: 60_000 },
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-  const handle = page.getByRole("main", { name: "Canvas" }).getByRole("button", { name: /^Move / }).nth(2);
+  const handle = page
+    .getByRole("main", { name: "Canvas" })
+    .getByRole("button", { name: /^Move / })
+    .nth(2);
   const box = (await handle.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
@@ -38,7 +58,17 @@ try {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + step * 10);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   }
-  const { profile } = (await cdp.send("Profiler.stop")) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send("Profiler.stop")) as {
+    profile: {
+      nodes: Array<{
+        id: number;
+        callFrame: { functionName: string; url: string; lineNumber: number };
+        children?: number[];
+      }>;
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
   console.log("wall", Date.now() - t0, "ms");
   await page.keyboard.press("Escape");
   await page.mouse.up();
@@ -49,9 +79,12 @@ try {
     const name = `${n.callFrame.functionName || "(anon)"} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber}`;
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
-  const total = [...self.entries()].filter(([k]) => !k.startsWith("(idle)")).reduce((s, [, v]) => s + v, 0);
+  const total = [...self.entries()]
+    .filter(([k]) => !k.startsWith("(idle)"))
+    .reduce((s, [, v]) => s + v, 0);
   console.log("busy", total.toFixed(1), "ms");
-  for (const [name, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(ms.toFixed(1).padStart(8), name);
+  for (const [name, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(ms.toFixed(1).padStart(8), name);
 } finally {
   await browser.close();
   await server.close();

@@ -28,8 +28,16 @@ export interface BuiltPage {
  * get ids inside pages/__generated__/ (never written to disk), so that the bare `require`s in
  * rjsf's generated code resolve from the repository's node_modules.
  */
-function generatedModules(generated: Record<string, { file: string; code: () => Promise<string> }>, entry: string): Plugin {
-  const ids = new Map(Object.entries(generated).map(([name, { file, code }]) => [path.join(PAGES, "__generated__", file), { name, code }]));
+function generatedModules(
+  generated: Record<string, { file: string; code: () => Promise<string> }>,
+  entry: string,
+): Plugin {
+  const ids = new Map(
+    Object.entries(generated).map(([name, { file, code }]) => [
+      path.join(PAGES, "__generated__", file),
+      { name, code },
+    ]),
+  );
   const byName = new Map([...ids].map(([id, { name }]) => [`virtual:bench/${name}`, id]));
   return {
     name: "bench-generated-modules",
@@ -52,19 +60,30 @@ export async function buildPages(
   { minify = true, entry = PREVIEW_ENTRY }: { minify?: boolean; entry?: string } = {},
 ): Promise<BuiltPage[]> {
   const schemaText = JSON.stringify(schema);
-  const plugin = generatedModules({
-    schema: { file: "schema.js", code: async () => `export default JSON.parse(${JSON.stringify(schemaText)});` },
-    // CommonJS, as @rjsf/validator-ajv8 writes it; its `require`s of ajv's runtime get bundled.
-    "rjsf-validators": { file: "rjsf-validators.cjs", code: async () => compileSchemaValidatorsCode(schema as never) },
-    "ours-validator": {
-      file: "ours-validator.js",
-      code: async () => {
-        const file = (await exportFiles(schema, "credentials")).find((f) => f.name === "credentials.validate.js");
-        if (!file) throw new Error("exportFiles produced no credentials.validate.js");
-        return file.contents;
+  const plugin = generatedModules(
+    {
+      schema: {
+        file: "schema.js",
+        code: async () => `export default JSON.parse(${JSON.stringify(schemaText)});`,
+      },
+      // CommonJS, as @rjsf/validator-ajv8 writes it; its `require`s of ajv's runtime get bundled.
+      "rjsf-validators": {
+        file: "rjsf-validators.cjs",
+        code: async () => compileSchemaValidatorsCode(schema as never),
+      },
+      "ours-validator": {
+        file: "ours-validator.js",
+        code: async () => {
+          const file = (await exportFiles(schema, "credentials")).find(
+            (f) => f.name === "credentials.validate.js",
+          );
+          if (!file) throw new Error("exportFiles produced no credentials.validate.js");
+          return file.contents;
+        },
       },
     },
-  }, entry);
+    entry,
+  );
   const built: BuiltPage[] = [];
   for (const contender of contenders) {
     const dir = path.join(outDir, contender);
@@ -89,7 +108,8 @@ export async function buildPages(
     });
     let jsGzip = 0;
     for (const file of await fs.readdir(path.join(dir, "assets"))) {
-      if (file.endsWith(".js")) jsGzip += gzipSync(await fs.readFile(path.join(dir, "assets", file))).length;
+      if (file.endsWith(".js"))
+        jsGzip += gzipSync(await fs.readFile(path.join(dir, "assets", file))).length;
     }
     built.push({ contender, page: `${contender}/${contender}.html`, jsGzip });
   }
@@ -111,12 +131,19 @@ export interface EntrySize {
  * inline config.
  */
 export async function buildEntry(outDir: string, entry = PREVIEW_ENTRY): Promise<EntrySize> {
-  const hasLibConfig = await fs.access(LIB_CONFIG).then(() => true, () => false);
+  const hasLibConfig = await fs.access(LIB_CONFIG).then(
+    () => true,
+    () => false,
+  );
   const external = [/^react(\/.*)?$/, /^react-dom(\/.*)?$/];
   const lib = { entry, formats: ["es" as const], fileName: () => "index.js" };
   const result = await build(
     hasLibConfig
-      ? { configFile: LIB_CONFIG, logLevel: "warn", build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false, lib } }
+      ? {
+          configFile: LIB_CONFIG,
+          logLevel: "warn",
+          build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false, lib },
+        }
       : {
           root: REPO,
           configFile: false,
@@ -124,10 +151,19 @@ export async function buildEntry(outDir: string, entry = PREVIEW_ENTRY): Promise
           publicDir: false,
           cacheDir: path.join(outDir, ".vite-cache"),
           logLevel: "warn",
-          build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false, lib, rolldownOptions: { external } },
+          build: {
+            outDir,
+            emptyOutDir: true,
+            minify: true,
+            reportCompressedSize: false,
+            lib,
+            rolldownOptions: { external },
+          },
         },
   );
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : []));
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+    "output" in r ? r.output : [],
+  );
   const chunks = new Map(outputs.filter((o) => o.type === "chunk").map((c) => [c.fileName, c]));
   const entryChunk = [...chunks.values()].find((c) => c.isEntry);
   if (!entryChunk) throw new Error("the library build produced no entry chunk");
@@ -141,7 +177,9 @@ export async function buildEntry(outDir: string, entry = PREVIEW_ENTRY): Promise
   const size = (name: string) => gzipSync(chunks.get(name)!.code).length;
   return {
     entry: { files: [...eager], gzip: [...eager].reduce((sum, name) => sum + size(name), 0) },
-    lazy: [...chunks.keys()].filter((name) => !eager.has(name)).map((file) => ({ file, gzip: size(file) })),
+    lazy: [...chunks.keys()]
+      .filter((name) => !eager.has(name))
+      .map((file) => ({ file, gzip: size(file) })),
     config: hasLibConfig ? "vite.lib.config.ts" : "inline lib config (React external)",
   };
 }

@@ -6,7 +6,13 @@ interface ProfileNode {
   hitCount?: number;
   children?: number[];
 }
-interface Profile { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
 
 /** A V8 CPU profile (through the Chrome DevTools Protocol) of what `during` makes the page do. */
 export async function cpuProfile(page: Page, during: () => Promise<void>): Promise<Profile> {
@@ -47,7 +53,9 @@ export function topSelfTime(profile: Profile, count = 15): string[] {
     ...[...byFunction]
       .sort((a, b) => b[1] - a[1])
       .slice(0, count)
-      .map(([name, ms]) => `| \`${name}\` | ${ms.toFixed(1)} | ${((ms / total) * 100).toFixed(0)}% |`),
+      .map(
+        ([name, ms]) => `| \`${name}\` | ${ms.toFixed(1)} | ${((ms / total) * 100).toFixed(0)}% |`,
+      ),
     `| (all, idle excluded) | ${total.toFixed(1)} | |`,
   ];
 }

@@ -37,14 +37,27 @@ export function generatePreviewSchema(fieldCount = 1000): JsonObject {
 function fieldSchema(n: number): JsonObject {
   const title = `Field ${n}`;
   switch (n % 8) {
-    case 0: return { type: "string", title, minLength: 1, maxLength: 64 };
-    case 1: return { type: "string", title, format: "uri" };
-    case 2: return { type: "string", title, format: "email" };
-    case 3: return { type: "string", title, format: "hostname", maxLength: 253 };
-    case 4: return { type: "string", title, writeOnly: true, minLength: 8, maxLength: 256 };
-    case 5: return { type: "string", title, pattern: "^[A-Za-z0-9._~-]+$", minLength: 1, maxLength: 128 };
-    case 6: return { type: "string", title, pattern: `^[A-Z]{2}-\\d{${(n % 12) + 1}}$`, description: "An account reference" };
-    default: return { type: "string", title, writeOnly: true, pattern: "^[A-Za-z0-9]{32}$" };
+    case 0:
+      return { type: "string", title, minLength: 1, maxLength: 64 };
+    case 1:
+      return { type: "string", title, format: "uri" };
+    case 2:
+      return { type: "string", title, format: "email" };
+    case 3:
+      return { type: "string", title, format: "hostname", maxLength: 253 };
+    case 4:
+      return { type: "string", title, writeOnly: true, minLength: 8, maxLength: 256 };
+    case 5:
+      return { type: "string", title, pattern: "^[A-Za-z0-9._~-]+$", minLength: 1, maxLength: 128 };
+    case 6:
+      return {
+        type: "string",
+        title,
+        pattern: `^[A-Z]{2}-\\d{${(n % 12) + 1}}$`,
+        description: "An account reference",
+      };
+    default:
+      return { type: "string", title, writeOnly: true, pattern: "^[A-Za-z0-9]{32}$" };
   }
 }
 

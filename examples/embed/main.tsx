@@ -1,7 +1,8 @@
 // Embeds a credential window designed with credential-designer: the exported schema and its
 // precompiled validator (no eval, so it runs under a strict Content-Security-Policy).
-import { createRoot } from "react-dom/client";
+
 import { CredentialForm, type CredentialValue } from "credential-designer/preview";
+import { createRoot } from "react-dom/client";
 import "credential-designer/preview/style.css"; // optional default look
 import schema from "./generated/rest-adapter.schema.json";
 import validate from "./generated/rest-adapter.validate.js";

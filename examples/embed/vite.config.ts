@@ -9,7 +9,8 @@ import { defineConfig, type Plugin } from "vite";
 const inlineStylesInDev: Plugin = {
   name: "inline-styles-in-dev",
   apply: "serve",
-  transformIndexHtml: (html) => html.replace("default-src 'self';", "default-src 'self'; style-src 'self' 'unsafe-inline';"),
+  transformIndexHtml: (html) =>
+    html.replace("default-src 'self';", "default-src 'self'; style-src 'self' 'unsafe-inline';"),
 };
 
 /** In this repository the example uses the component's sources; in an app, the installed package. */
@@ -18,8 +19,12 @@ export default defineConfig({
   plugins: [inlineStylesInDev],
   resolve: {
     alias: {
-      "credential-designer/preview/style.css": fileURLToPath(new URL("../../src/preview/credential-form.css", import.meta.url)),
-      "credential-designer/preview": fileURLToPath(new URL("../../src/preview/index.ts", import.meta.url)),
+      "credential-designer/preview/style.css": fileURLToPath(
+        new URL("../../src/preview/credential-form.css", import.meta.url),
+      ),
+      "credential-designer/preview": fileURLToPath(
+        new URL("../../src/preview/index.ts", import.meta.url),
+      ),
     },
   },
   server: { host: "127.0.0.1" },

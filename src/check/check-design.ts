@@ -26,10 +26,14 @@ const NEEDS_PATTERN_SAFETY = Symbol("needs pattern safety");
  * answer and nothing was loaded; otherwise the analysis is loaded and the rules run again.
  * Pure (no DOM): import this module, not ./index.ts, where bundle size matters.
  */
-export async function checkDesign(schema: JsonObject, options: CheckDesignOptions = {}): Promise<Finding[]> {
+export async function checkDesign(
+  schema: JsonObject,
+  options: CheckDesignOptions = {},
+): Promise<Finding[]> {
   const load = options.loadPatternSafety ?? loadPatternSafety;
   const active = options.rules ?? rules;
-  const ready = loadedBy.get(load) ?? (load === loadPatternSafety ? patternSafetyIfLoaded() : undefined);
+  const ready =
+    loadedBy.get(load) ?? (load === loadPatternSafety ? patternSafetyIfLoaded() : undefined);
   if (ready) return runRules(schema, active, ready);
 
   let needed = false;

@@ -3,10 +3,10 @@ import { checkPattern } from "../schema/pattern-safety.ts";
 import { rules, runRules } from "./run-rules.ts";
 import type { Finding, Rule } from "./types.ts";
 
+export { rules } from "./run-rules.ts";
 export type { Finding, Rule, RuleContext } from "./types.ts";
 export { SchemaNode } from "./types.ts";
 export { walkSchema } from "./walk.ts";
-export { rules } from "./run-rules.ts";
 
 /**
  * Lints a credential-window schema. Walks every subschema (root, `properties`,
@@ -17,6 +17,9 @@ export { rules } from "./run-rules.ts";
  * the same rules with the analysis loaded only when a design has a pattern.
  * Never throws on JSON input, however malformed the schema.
  */
-export function checkSchema(schema: JsonObject, options: { rules?: readonly Rule[] } = {}): Finding[] {
+export function checkSchema(
+  schema: JsonObject,
+  options: { rules?: readonly Rule[] } = {},
+): Finding[] {
   return runRules(schema, options.rules ?? rules, { checkPattern });
 }

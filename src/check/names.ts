@@ -1,4 +1,4 @@
-import { ownValue, type JsonObject } from "../schema/json.ts";
+import { type JsonObject, ownValue } from "../schema/json.ts";
 
 /**
  * What field names and titles say about a field. Keys are split into words
@@ -8,27 +8,113 @@ import { ownValue, type JsonObject } from "../schema/json.ts";
  * are not secrets, while `accessKey`, "Private key (PEM)" and "Password for the account" are.
  */
 export function words(text: string): string[] {
-  return (text.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
+  return (text.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? []).map((word) =>
+    word.toLowerCase(),
+  );
 }
 
-const PREPOSITIONS = new Set(["for", "of", "to", "from", "used", "with", "in", "on", "at", "by", "that", "which", "when", "as", "or"]);
+const PREPOSITIONS = new Set([
+  "for",
+  "of",
+  "to",
+  "from",
+  "used",
+  "with",
+  "in",
+  "on",
+  "at",
+  "by",
+  "that",
+  "which",
+  "when",
+  "as",
+  "or",
+]);
 const QUALIFIERS = new Set([
-  "value", "string", "str", "text", "data", "pem", "b64", "base64", "raw", "plain", "plaintext",
-  "encoded", "hex", "content", "contents", "bytes", "der", "file", "input",
+  "value",
+  "string",
+  "str",
+  "text",
+  "data",
+  "pem",
+  "b64",
+  "base64",
+  "raw",
+  "plain",
+  "plaintext",
+  "encoded",
+  "hex",
+  "content",
+  "contents",
+  "bytes",
+  "der",
+  "file",
+  "input",
 ]);
 const SECRET_HEADS = new Set([
-  "password", "passwd", "pwd", "passphrase", "passcode", "secret", "token", "apikey", "privatekey",
-  "secretkey", "accesskey", "clientsecret", "accesstoken", "refreshtoken", "authtoken", "bearertoken",
-  "connectionstring", "connstring",
+  "password",
+  "passwd",
+  "pwd",
+  "passphrase",
+  "passcode",
+  "secret",
+  "token",
+  "apikey",
+  "privatekey",
+  "secretkey",
+  "accesskey",
+  "clientsecret",
+  "accesstoken",
+  "refreshtoken",
+  "authtoken",
+  "bearertoken",
+  "connectionstring",
+  "connstring",
 ]);
 /** Words before "key" that make it a lookup key rather than a credential. */
 const NOT_SECRET_KEYS = new Set([
-  "public", "partition", "primary", "sort", "routing", "cache", "object", "foreign", "lookup", "idempotency",
-  "dedup", "deduplication", "hash", "map", "json", "field", "column", "row", "shard", "sharding", "group",
-  "message", "event", "sequence", "index", "unique", "composite", "range", "sorting", "hotkey", "registry",
+  "public",
+  "partition",
+  "primary",
+  "sort",
+  "routing",
+  "cache",
+  "object",
+  "foreign",
+  "lookup",
+  "idempotency",
+  "dedup",
+  "deduplication",
+  "hash",
+  "map",
+  "json",
+  "field",
+  "column",
+  "row",
+  "shard",
+  "sharding",
+  "group",
+  "message",
+  "event",
+  "sequence",
+  "index",
+  "unique",
+  "composite",
+  "range",
+  "sorting",
+  "hotkey",
+  "registry",
 ]);
 /** Words before "token" that make it a cursor rather than a credential. */
-const NOT_SECRET_TOKENS = new Set(["page", "next", "continuation", "sync", "cursor", "pagination", "delimiter"]);
+const NOT_SECRET_TOKENS = new Set([
+  "page",
+  "next",
+  "continuation",
+  "sync",
+  "cursor",
+  "pagination",
+  "delimiter",
+]);
 
 /** The words that carry the meaning: up to the first preposition, without trailing qualifiers. */
 function headWords(text: string): string[] {
@@ -36,7 +122,8 @@ function headWords(text: string): string[] {
   const cut = all.findIndex((word) => PREPOSITIONS.has(word));
   const head = cut === -1 ? all : all.slice(0, cut);
   const last2 = head.slice(-2).join(" ");
-  if (/^(connection|conn) (string|str)$/.test(last2)) return [...head.slice(0, -2), "connectionstring"];
+  if (/^(connection|conn) (string|str)$/.test(last2))
+    return [...head.slice(0, -2), "connectionstring"];
   while (head.length > 1 && QUALIFIERS.has(head[head.length - 1]!)) head.pop();
   return head;
 }
@@ -70,10 +157,19 @@ export function namesUrl(text: string): boolean {
 export function namesAuthUrl(text: string): boolean {
   const joined = words(text).join("");
   if (/redirect|callback/.test(joined)) return false;
-  return /auth|token|oidc|openid|login|signin|sso/.test(joined) && /url|uri|endpoint|href/.test(joined);
+  return (
+    /auth|token|oidc|openid|login|signin|sso/.test(joined) && /url|uri|endpoint|href/.test(joined)
+  );
 }
 
-const URL_FORMATS = new Set(["uri", "url", "iri", "uri-reference", "iri-reference", "uri-template"]);
+const URL_FORMATS = new Set([
+  "uri",
+  "url",
+  "iri",
+  "uri-reference",
+  "iri-reference",
+  "uri-template",
+]);
 
 export function hasUrlFormat(schema: JsonObject): boolean {
   const format = ownValue(schema, "format");

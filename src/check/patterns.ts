@@ -15,11 +15,21 @@ export interface NodePattern {
 export function* patternsOf(node: SchemaNode): Generator<NodePattern> {
   const pattern = ownValue(node.schema, "pattern");
   if (typeof pattern === "string") {
-    yield { source: pattern, pointer: node.at("pattern"), subject: `The pattern "${pattern}" of the ${node.name}`, isValuePattern: true };
+    yield {
+      source: pattern,
+      pointer: node.at("pattern"),
+      subject: `The pattern "${pattern}" of the ${node.name}`,
+      isValuePattern: true,
+    };
   }
   const patternProperties = ownValue(node.schema, "patternProperties");
   if (!isJsonObject(patternProperties)) return;
   for (const key of Object.keys(patternProperties)) {
-    yield { source: key, pointer: node.at("patternProperties", key), subject: `The property-name pattern "${key}" of the ${node.name}`, isValuePattern: false };
+    yield {
+      source: key,
+      pointer: node.at("patternProperties", key),
+      subject: `The property-name pattern "${key}" of the ${node.name}`,
+      isValuePattern: false,
+    };
   }
 }

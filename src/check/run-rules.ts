@@ -25,7 +25,11 @@ export const rules: readonly Rule[] = [
  * `checkSchema` (CLI, Node) and `checkDesign` (the page); it imports no analysis itself, so the
  * page's bundle does not carry the pattern analysis until a design needs it.
  */
-export function runRules(schema: JsonObject, active: readonly Rule[], context: RuleContext): Finding[] {
+export function runRules(
+  schema: JsonObject,
+  active: readonly Rule[],
+  context: RuleContext,
+): Finding[] {
   const findings: Finding[] = [];
   for (const node of walkSchema(schema)) {
     for (const rule of active) {

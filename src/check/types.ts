@@ -55,18 +55,23 @@ export class SchemaNode extends SubschemaNode {
 
   /** The property key when this node is the schema of a property (`properties/<key>`). */
   get key(): string | undefined {
-    return this.via === "properties" && typeof this.tokens[1] === "string" ? this.tokens[1] : undefined;
+    return this.via === "properties" && typeof this.tokens[1] === "string"
+      ? this.tokens[1]
+      : undefined;
   }
 
   /** Index of this node in the parent's `oneOf`/`anyOf`/`allOf`, if it is a branch. */
   get branchIndex(): number | undefined {
-    return (this.via === "oneOf" || this.via === "anyOf" || this.via === "allOf") && typeof this.tokens[1] === "number"
+    return (this.via === "oneOf" || this.via === "anyOf" || this.via === "allOf") &&
+      typeof this.tokens[1] === "number"
       ? this.tokens[1]
       : undefined;
   }
 
   get title(): string | undefined {
-    const title = Object.prototype.hasOwnProperty.call(this.schema, "title") ? this.schema.title : undefined;
+    const title = Object.prototype.hasOwnProperty.call(this.schema, "title")
+      ? this.schema.title
+      : undefined;
     return typeof title === "string" && title.trim() !== "" ? title.trim() : undefined;
   }
 

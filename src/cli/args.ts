@@ -1,5 +1,5 @@
-import { CliError, PROGRAM } from "./errors.ts";
 import { editDistance } from "../schema/edit-distance.ts";
+import { CliError, PROGRAM } from "./errors.ts";
 
 export type CommandName = "export" | "check" | "diff" | "new";
 
@@ -25,7 +25,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     summary: "write the exported files (typed bindings, precompiled validator…) for a schema",
     positionals: ["schema.json"],
     options: {
-      "--out": { value: "DIR", description: "folder to write into (default: the schema file's folder; created if missing)" },
+      "--out": {
+        value: "DIR",
+        description: "folder to write into (default: the schema file's folder; created if missing)",
+      },
     },
     usage: `${PROGRAM} export <schema.json> [--out DIR]`,
     details: [
@@ -45,11 +48,19 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     ].join("\n"),
   },
   diff: {
-    summary: "list what changed between two versions of a schema, and what it does to saved credentials",
+    summary:
+      "list what changed between two versions of a schema, and what it does to saved credentials",
     positionals: ["old.json", "new.json"],
     options: {
-      "--values": { value: "FILE", description: "saved credentials (one object, or an array) to check against the new schema" },
-      "--format": { value: "FORMAT", choices: ["text", "json"], description: "text: a table (default); json: for tools" },
+      "--values": {
+        value: "FILE",
+        description: "saved credentials (one object, or an array) to check against the new schema",
+      },
+      "--format": {
+        value: "FORMAT",
+        choices: ["text", "json"],
+        description: "text: a table (default); json: for tools",
+      },
       "--fail-on": {
         value: "LEVEL",
         choices: ["breaking", "exposing", "any"],
@@ -81,7 +92,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     positionals: [],
     options: {
       "--template": { value: "NAME", description: "the template to start from (required)" },
-      "--out": { value: "FILE", description: "file to write (default: ./NAME.json; a folder means FOLDER/NAME.json)" },
+      "--out": {
+        value: "FILE",
+        description: "file to write (default: ./NAME.json; a folder means FOLDER/NAME.json)",
+      },
       "--force": { description: "replace FILE if it exists" },
     },
     usage: `${PROGRAM} new --template NAME [--out FILE] [--force]`,
@@ -94,7 +108,14 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   "--version": { description: "show the version" },
   "--debug": { description: "show the stack trace of a failure" },
 };
-const ALIASES: Record<string, string> = { "-h": "--help", "-v": "--version", "-V": "--version", "-o": "--out", "-f": "--force", "-t": "--template" };
+const ALIASES: Record<string, string> = {
+  "-h": "--help",
+  "-v": "--version",
+  "-V": "--version",
+  "-o": "--out",
+  "-f": "--force",
+  "-t": "--template",
+};
 
 /** Command lines longer than this in the command list put their summary on the next line. */
 const SUMMARY_COLUMN = 44;
@@ -109,7 +130,9 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const flags = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length).map((arg) => ALIASES[arg] ?? arg);
+  const flags = argv
+    .slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length)
+    .map((arg) => ALIASES[arg] ?? arg);
   const parsed: ParsedArgs = {
     command: undefined,
     positionals: [],
@@ -132,7 +155,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const suggestion = closest(arg, Object.keys(COMMANDS));
         throw new CliError(
           `unknown command '${arg}'`,
-          afterSuggestion(suggestion, `the commands are ${Object.keys(COMMANDS).join(", ")}; run '${PROGRAM} --help' for more`),
+          afterSuggestion(
+            suggestion,
+            `the commands are ${Object.keys(COMMANDS).join(", ")}; run '${PROGRAM} --help' for more`,
+          ),
         );
       }
       continue;
@@ -145,7 +171,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const rawName = eq > 0 ? arg.slice(0, eq) : arg;
     const name = ALIASES[rawName] ?? rawName;
     if (Object.prototype.hasOwnProperty.call(GLOBAL_OPTIONS, name)) {
-      if (eq > 0 && !lenient) throw usageError(`option '${rawName}' does not take a value`, `write ${rawName} alone`, parsed.command);
+      if (eq > 0 && !lenient)
+        throw usageError(
+          `option '${rawName}' does not take a value`,
+          `write ${rawName} alone`,
+          parsed.command,
+        );
       continue;
     }
     const spec = parsed.command ? optionSpec(parsed.command, name) : undefined;
@@ -153,9 +184,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (lenient) continue;
       throw unknownOption(rawName, parsed.command);
     }
-    if (parsed.options.has(name) && !lenient) throw usageError(`option '${name}' is given twice`, `give '${name}' once`, parsed.command);
+    if (parsed.options.has(name) && !lenient)
+      throw usageError(`option '${name}' is given twice`, `give '${name}' once`, parsed.command);
     if (!spec.value) {
-      if (eq > 0 && !lenient) throw usageError(`option '${name}' does not take a value`, `write ${name} alone`, parsed.command);
+      if (eq > 0 && !lenient)
+        throw usageError(
+          `option '${name}' does not take a value`,
+          `write ${name} alone`,
+          parsed.command,
+        );
       parsed.options.set(name, true);
       continue;
     }
@@ -171,7 +208,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (value === undefined || value === "") {
       if (lenient) continue;
-      throw usageError(`option '${name}' needs a value (${spec.value})`, `write ${name} ${spec.choices ? spec.choices.join("|") : spec.value}`, parsed.command);
+      throw usageError(
+        `option '${name}' needs a value (${spec.value})`,
+        `write ${name} ${spec.choices ? spec.choices.join("|") : spec.value}`,
+        parsed.command,
+      );
     }
     if (spec.choices && !spec.choices.includes(value)) {
       if (lenient) continue;
@@ -192,11 +233,18 @@ export function checkPositionals(parsed: ParsedArgs & { command: CommandName }):
   const spec = COMMANDS[parsed.command];
   const missing = spec.positionals[parsed.positionals.length];
   if (missing !== undefined) {
-    throw usageError(`'${parsed.command}' needs the ${missing} file to read`, `write ${spec.usage.replace(`${PROGRAM} `, "")}`, parsed.command);
+    throw usageError(
+      `'${parsed.command}' needs the ${missing} file to read`,
+      `write ${spec.usage.replace(`${PROGRAM} `, "")}`,
+      parsed.command,
+    );
   }
   if (parsed.positionals.length > spec.positionals.length) {
     const extra = parsed.positionals[spec.positionals.length] as string;
-    const expected = spec.positionals.length === 1 ? `one ${spec.positionals[0]} file` : `the ${spec.positionals.join(" and ")} files`;
+    const expected =
+      spec.positionals.length === 1
+        ? `one ${spec.positionals[0]} file`
+        : `the ${spec.positionals.join(" and ")} files`;
     throw usageError(
       `unexpected argument '${extra}' for '${parsed.command}'`,
       spec.positionals.length ? `give ${expected}; usage: ${spec.usage}` : `usage: ${spec.usage}`,
@@ -207,7 +255,9 @@ export function checkPositionals(parsed: ParsedArgs & { command: CommandName }):
 
 export function usageText(): string {
   const commandLines = Object.values(COMMANDS).map((spec) => spec.usage.slice(PROGRAM.length + 1));
-  const width = Math.max(...commandLines.filter((line) => line.length <= SUMMARY_COLUMN).map((line) => line.length));
+  const width = Math.max(
+    ...commandLines.filter((line) => line.length <= SUMMARY_COLUMN).map((line) => line.length),
+  );
   const lines = [
     `Usage: ${PROGRAM} <command> [options]`,
     "",
@@ -216,7 +266,9 @@ export function usageText(): string {
     "Commands:",
     ...Object.values(COMMANDS).map((spec, index) => {
       const line = commandLines[index]!;
-      return line.length <= width ? `  ${line.padEnd(width)}  ${spec.summary}` : `  ${line}\n  ${"".padEnd(width)}  ${spec.summary}`;
+      return line.length <= width
+        ? `  ${line.padEnd(width)}  ${spec.summary}`
+        : `  ${line}\n  ${"".padEnd(width)}  ${spec.summary}`;
     }),
     "",
     "Options:",
@@ -234,7 +286,11 @@ export function usageText(): string {
 export function commandUsageText(command: CommandName, extra = ""): string {
   const spec = COMMANDS[command];
   const options = Object.entries(spec.options).map(
-    ([name, option]) => [option.value ? `${name} ${option.choices ? option.choices.join("|") : option.value}` : name, option.description] as const,
+    ([name, option]) =>
+      [
+        option.value ? `${name} ${option.choices ? option.choices.join("|") : option.value}` : name,
+        option.description,
+      ] as const,
   );
   options.push(["--debug", "show the stack trace of a failure"], ["-h, --help", "show this help"]);
   const width = Math.max(...options.map(([name]) => name.length));
@@ -261,19 +317,27 @@ function optionSpec(command: CommandName, name: string): OptionSpec | undefined 
 }
 
 function usageError(problem: string, fix: string, command: CommandName | undefined): CliError {
-  return new CliError(problem, `${fix}; run '${PROGRAM}${command ? " " + command : ""} --help' for the usage`);
+  return new CliError(
+    problem,
+    `${fix}; run '${PROGRAM}${command ? " " + command : ""} --help' for the usage`,
+  );
 }
 
 function unknownOption(name: string, command: CommandName | undefined): CliError {
   if (!command) {
-    const owners = (Object.keys(COMMANDS) as CommandName[]).filter((candidate) => optionSpec(candidate, ALIASES[name] ?? name));
+    const owners = (Object.keys(COMMANDS) as CommandName[]).filter((candidate) =>
+      optionSpec(candidate, ALIASES[name] ?? name),
+    );
     if (owners.length > 0) {
       return new CliError(
         `option '${name}' comes before the command`,
         `write it after the command, e.g. ${COMMANDS[owners[0] as CommandName].usage}`,
       );
     }
-    return new CliError(`unknown option '${name}'`, `run '${PROGRAM} --help' for the commands and options`);
+    return new CliError(
+      `unknown option '${name}'`,
+      `run '${PROGRAM} --help' for the commands and options`,
+    );
   }
   const known = [...Object.keys(COMMANDS[command].options), ...Object.keys(GLOBAL_OPTIONS)];
   const suggestion = closest(name, known);
@@ -285,7 +349,9 @@ function unknownOption(name: string, command: CommandName | undefined): CliError
 
 /** "did you mean 'x'? Rest", or just "rest". */
 function afterSuggestion(suggestion: string | undefined, rest: string): string {
-  return suggestion ? `did you mean '${suggestion}'? ${rest.charAt(0).toUpperCase()}${rest.slice(1)}` : rest;
+  return suggestion
+    ? `did you mean '${suggestion}'? ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`
+    : rest;
 }
 
 /** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */

@@ -1,11 +1,26 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../schema/json.ts";
+import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../schema/json.ts";
 import { displayPointer } from "../schema/json-pointer.ts";
 import { SchemaProblem } from "../schema/problem.ts";
-import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, capitalise, inFile, oneLine, printable, sentence } from "./errors.ts";
-import { namedPath, readJsonFile, writeFilesAtomically, writeNewFile, type NamedPath } from "./files.ts";
+import {
+  CliError,
+  capitalise,
+  EXIT_CHECK_ERRORS,
+  EXIT_OK,
+  inFile,
+  oneLine,
+  printable,
+  sentence,
+} from "./errors.ts";
+import {
+  type NamedPath,
+  namedPath,
+  readJsonFile,
+  writeFilesAtomically,
+  writeNewFile,
+} from "./files.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -25,14 +40,21 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../schemas/", import.meta
 export async function readSchema(file: NamedPath): Promise<JsonObject> {
   const value = await readJsonFile(file);
   try {
-    const [{ importSchema }, { toSchema }] = await Promise.all([import("../schema/import.ts"), import("../schema/to-schema.ts")]);
+    const [{ importSchema }, { toSchema }] = await Promise.all([
+      import("../schema/import.ts"),
+      import("../schema/to-schema.ts"),
+    ]);
     return toSchema(importSchema(value));
   } catch (error) {
     throw inFile(file.display, error);
   }
 }
 
-export async function exportCommand(input: string, out: string | undefined, io: CliIo): Promise<number> {
+export async function exportCommand(
+  input: string,
+  out: string | undefined,
+  io: CliIo,
+): Promise<number> {
   const file = namedPath(io.cwd, input);
   const base = baseName(file);
   const schema = await readSchema(file);
@@ -43,7 +65,10 @@ export async function exportCommand(input: string, out: string | undefined, io: 
   } catch (error) {
     throw inFile(file.display, error);
   }
-  const dir = out === undefined ? { path: path.dirname(file.path), display: path.dirname(file.display) } : namedPath(io.cwd, out);
+  const dir =
+    out === undefined
+      ? { path: path.dirname(file.path), display: path.dirname(file.display) }
+      : namedPath(io.cwd, out);
   let written: string[];
   try {
     written = await writeFilesAtomically(dir, files, {
@@ -66,9 +91,16 @@ export async function exportCommand(input: string, out: string | undefined, io: 
 
 /** `foo.json` and `foo.schema.json` give `foo`. */
 export function baseName(file: NamedPath): string {
-  const base = path.basename(file.path).replace(/\.json$/i, "").replace(/\.schema$/i, "");
+  const base = path
+    .basename(file.path)
+    .replace(/\.json$/i, "")
+    .replace(/\.schema$/i, "");
   if (base === "" || base.startsWith(".")) {
-    throw new CliError("cannot name the exported files after this file", "rename the schema file, e.g. to connector.schema.json", { file: file.display });
+    throw new CliError(
+      "cannot name the exported files after this file",
+      "rename the schema file, e.g. to connector.schema.json",
+      { file: file.display },
+    );
   }
   return base;
 }
@@ -89,7 +121,11 @@ export async function checkCommand(input: string, io: CliIo): Promise<number> {
     if (finding.severity === "error") errors++;
     else warnings++;
     const text = `${sentence(finding.message)}${finding.fix ? " " + sentence(capitalise(finding.fix)) : ""}`;
-    io.stdout.write(oneLine(`${printable(file.display)}:${displayPointer(finding.pointer)}: ${finding.severity}: ${text}`) + "\n");
+    io.stdout.write(
+      oneLine(
+        `${printable(file.display)}:${displayPointer(finding.pointer)}: ${finding.severity}: ${text}`,
+      ) + "\n",
+    );
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   io.stdout.write(
@@ -111,11 +147,20 @@ export async function listTemplates(): Promise<string[]> {
     .sort();
 }
 
-export async function newCommand(template: string | undefined, out: string | undefined, force: boolean, io: CliIo): Promise<number> {
+export async function newCommand(
+  template: string | undefined,
+  out: string | undefined,
+  force: boolean,
+  io: CliIo,
+): Promise<number> {
   const templates = await listTemplates();
-  const available = templates.length > 0 ? templates.join(", ") : "(none: the schemas folder is empty)";
+  const available =
+    templates.length > 0 ? templates.join(", ") : "(none: the schemas folder is empty)";
   if (template === undefined) {
-    throw new CliError("'new' needs a template", `write --template NAME, with NAME one of: ${available}`);
+    throw new CliError(
+      "'new' needs a template",
+      `write --template NAME, with NAME one of: ${available}`,
+    );
   }
   const name = template.replace(/\.json$/i, "");
   if (!templates.includes(name)) {
@@ -124,7 +169,11 @@ export async function newCommand(template: string | undefined, out: string | und
   let target = namedPath(io.cwd, out ?? `${name}.json`);
   if (out !== undefined) {
     const stat = await fs.stat(target.path).catch(() => undefined);
-    if (stat?.isDirectory()) target = { path: path.join(target.path, `${name}.json`), display: path.join(out, `${name}.json`) };
+    if (stat?.isDirectory())
+      target = {
+        path: path.join(target.path, `${name}.json`),
+        display: path.join(out, `${name}.json`),
+      };
   }
   const contents = await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8");
   await writeNewFile(target, contents, force);
@@ -133,9 +182,17 @@ export async function newCommand(template: string | undefined, out: string | und
 }
 
 export async function readVersion(): Promise<string> {
-  const text = await fs.readFile(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8");
+  const text = await fs.readFile(
+    fileURLToPath(new URL("../../package.json", import.meta.url)),
+    "utf8",
+  );
   const manifest = JSON.parse(text) as JsonValue;
   const version = isJsonObject(manifest) ? manifest.version : undefined;
-  if (typeof version !== "string") throw new SchemaProblem("/version", "package.json has no version", "add a version to package.json");
+  if (typeof version !== "string")
+    throw new SchemaProblem(
+      "/version",
+      "package.json has no version",
+      "add a version to package.json",
+    );
   return version;
 }

@@ -2,9 +2,9 @@ import type { FailOn } from "../diff/report.ts";
 import type { SavedValueResult } from "../diff/saved-values.ts";
 import type { Change } from "../diff/types.ts";
 import type { JsonObject, JsonValue } from "../schema/json.ts";
-import { readSchema, type CliIo } from "./commands.ts";
+import { type CliIo, readSchema } from "./commands.ts";
 import { EXIT_DIFF_FOUND, EXIT_OK, inFile } from "./errors.ts";
-import { namedPath, readJsonFile, type NamedPath } from "./files.ts";
+import { type NamedPath, namedPath, readJsonFile } from "./files.ts";
 
 export interface DiffOptions {
   values: string | undefined;
@@ -18,7 +18,12 @@ export interface DiffOptions {
  * changes, checks saved values against the new schema when given, prints a table or JSON, and
  * exits with 1 when something reaches the `--fail-on` level.
  */
-export async function diffCommand(oldInput: string, newInput: string, options: DiffOptions, io: CliIo): Promise<number> {
+export async function diffCommand(
+  oldInput: string,
+  newInput: string,
+  options: DiffOptions,
+  io: CliIo,
+): Promise<number> {
   const oldFile = namedPath(io.cwd, oldInput);
   const newFile = namedPath(io.cwd, newInput);
   const oldSchema = await readSchema(oldFile);
@@ -33,8 +38,17 @@ export async function diffCommand(oldInput: string, newInput: string, options: D
   } catch (error) {
     throw inFile(newFile.display, error);
   }
-  const values = valuesFile && savedJson !== undefined ? await checkValues(valuesFile, savedJson, newFile, newSchema, changes) : undefined;
-  const report = { oldFile: oldFile.display, newFile: newFile.display, failOn: options.failOn, changes, ...(values ? { values } : {}) };
+  const values =
+    valuesFile && savedJson !== undefined
+      ? await checkValues(valuesFile, savedJson, newFile, newSchema, changes)
+      : undefined;
+  const report = {
+    oldFile: oldFile.display,
+    newFile: newFile.display,
+    failOn: options.failOn,
+    changes,
+    ...(values ? { values } : {}),
+  };
   io.stdout.write(options.format === "json" ? diff.formatJson(report) : diff.formatText(report));
   return diff.fails(report) ? EXIT_DIFF_FOUND : EXIT_OK;
 }
@@ -46,7 +60,9 @@ async function checkValues(
   newSchema: JsonObject,
   changes: readonly Change[],
 ): Promise<{ file: string; results: SavedValueResult[] }> {
-  const { checkSavedValues, compileSavedValuesCheck, savedValuesOf } = await import("../diff/saved-values.ts");
+  const { checkSavedValues, compileSavedValuesCheck, savedValuesOf } = await import(
+    "../diff/saved-values.ts"
+  );
   let saved: JsonValue[];
   try {
     saved = savedValuesOf(savedJson);

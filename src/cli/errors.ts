@@ -1,7 +1,14 @@
 import { describeProblem, formatMessage, type Place } from "../schema/problem-message.ts";
 
 // The message format is shared with the designer's import (moved to src/schema); re-exported for the CLI.
-export { capitalise, formatMessage, oneLine, printable, sentence, type Place } from "../schema/problem-message.ts";
+export {
+  capitalise,
+  formatMessage,
+  oneLine,
+  type Place,
+  printable,
+  sentence,
+} from "../schema/problem-message.ts";
 
 export const PROGRAM = "credential-designer";
 
@@ -41,9 +48,18 @@ export class CliError extends Error {
 export function inFile(file: string | undefined, error: unknown): CliError {
   if (error instanceof CliError) return error;
   const described = describeProblem(error);
-  if (described) return new CliError(described.problem, described.fix, { file, place: described.place }, EXIT_USAGE, { cause: error });
+  if (described)
+    return new CliError(
+      described.problem,
+      described.fix,
+      { file, place: described.place },
+      EXIT_USAGE,
+      { cause: error },
+    );
   const description =
-    error instanceof Error ? `${error.name}: ${(error.message.split("\n")[0] ?? "").slice(0, 200)}` : String(error).slice(0, 200);
+    error instanceof Error
+      ? `${error.name}: ${(error.message.split("\n")[0] ?? "").slice(0, 200)}`
+      : String(error).slice(0, 200);
   return new CliError(
     `internal error (${description})`,
     "this is a bug: run again with --debug to see the stack trace, and report it",

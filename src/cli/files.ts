@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { decodeUtf8 as decodeSchemaBytes } from "../schema/decode-utf8.ts";
-import { parseJsonText } from "../schema/parse-json.ts";
 import type { JsonValue } from "../schema/json.ts";
+import { parseJsonText } from "../schema/parse-json.ts";
 import { CliError, describeFsError, inFile } from "./errors.ts";
 
 /** Larger inputs are refused rather than read into memory: a credential schema is a few kB. */
@@ -38,10 +38,14 @@ export async function readTextFile(file: NamedPath): Promise<string> {
     throw cannotRead(file, error);
   }
   if (stat.isDirectory()) {
-    throw new CliError("this is a folder, not a file", "give the path of a JSON schema file", { file: file.display });
+    throw new CliError("this is a folder, not a file", "give the path of a JSON schema file", {
+      file: file.display,
+    });
   }
   if (!stat.isFile()) {
-    throw new CliError("this is not a regular file", "give the path of a JSON schema file", { file: file.display });
+    throw new CliError("this is not a regular file", "give the path of a JSON schema file", {
+      file: file.display,
+    });
   }
   if (stat.size > MAX_INPUT_BYTES) {
     throw new CliError(
@@ -62,18 +66,48 @@ export async function readTextFile(file: NamedPath): Promise<string> {
 function cannotRead(file: NamedPath, error: unknown): CliError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") {
-    return new CliError("no such file", "check the path and the file name", { file: file.display }, undefined, { cause: error });
+    return new CliError(
+      "no such file",
+      "check the path and the file name",
+      { file: file.display },
+      undefined,
+      { cause: error },
+    );
   }
   if (code === "ENOTDIR") {
-    return new CliError("no such file (a part of the path is a file, not a folder)", "check the path", { file: file.display }, undefined, { cause: error });
+    return new CliError(
+      "no such file (a part of the path is a file, not a folder)",
+      "check the path",
+      { file: file.display },
+      undefined,
+      { cause: error },
+    );
   }
   if (code === "EISDIR") {
-    return new CliError("this is a folder, not a file", "give the path of a JSON schema file", { file: file.display }, undefined, { cause: error });
+    return new CliError(
+      "this is a folder, not a file",
+      "give the path of a JSON schema file",
+      { file: file.display },
+      undefined,
+      { cause: error },
+    );
   }
   if (code === "EACCES" || code === "EPERM") {
-    return new CliError("the file cannot be read (permission denied)", "check the file's permissions", { file: file.display }, undefined, { cause: error });
+    return new CliError(
+      "the file cannot be read (permission denied)",
+      "check the file's permissions",
+      { file: file.display },
+      undefined,
+      { cause: error },
+    );
   }
-  return new CliError(`the file cannot be read (${describeFsError(error)})`, "check the file", { file: file.display }, undefined, { cause: error });
+  return new CliError(
+    `the file cannot be read (${describeFsError(error)})`,
+    "check the file",
+    { file: file.display },
+    undefined,
+    { cause: error },
+  );
 }
 
 /** Strict UTF-8 decoding (src/schema/decode-utf8.ts, shared with the designer); a wrong encoding is located. */
@@ -109,22 +143,35 @@ export async function writeFilesAtomically(
   input?: { path: string; unchangedBy(contents: string): boolean },
 ): Promise<string[]> {
   for (const file of files) {
-    if (file.name !== path.basename(file.name) || file.name === "." || file.name === ".." || file.name.includes("\\") || file.name === "") {
+    if (
+      file.name !== path.basename(file.name) ||
+      file.name === "." ||
+      file.name === ".." ||
+      file.name.includes("\\") ||
+      file.name === ""
+    ) {
       throw new Error(`the exporter produced an unsafe file name ${JSON.stringify(file.name)}`);
     }
   }
-  if (new Set(files.map((file) => file.name)).size !== files.length) throw new Error("the exporter produced two files with the same name");
+  if (new Set(files.map((file) => file.name)).size !== files.length)
+    throw new Error("the exporter produced two files with the same name");
 
   let created: string | undefined;
   try {
     const stat = await fs.stat(dir.path);
     if (!stat.isDirectory()) {
-      throw new CliError("the output folder is a file", "give a folder with --out, or remove the file", { file: dir.display });
+      throw new CliError(
+        "the output folder is a file",
+        "give a folder with --out, or remove the file",
+        { file: dir.display },
+      );
     }
   } catch (error) {
     if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOTDIR") {
-      throw new CliError("a part of the output folder's path is a file", "choose another --out", { file: dir.display });
+      throw new CliError("a part of the output folder's path is a file", "choose another --out", {
+        file: dir.display,
+      });
     }
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputError(dir, error);
     try {
@@ -145,7 +192,10 @@ export async function writeFilesAtomically(
     // 1. Everything into the temporary folder.
     for (const file of files) {
       try {
-        await fs.writeFile(path.join(temp, file.name), file.contents, { encoding: "utf8", flag: "wx" });
+        await fs.writeFile(path.join(temp, file.name), file.contents, {
+          encoding: "utf8",
+          flag: "wx",
+        });
       } catch (error) {
         throw outputError(dir, error, `cannot write ${file.name}`);
       }
@@ -163,7 +213,11 @@ export async function writeFilesAtomically(
         throw outputError({ path: target, display }, error, "cannot replace the file");
       }
       if (stat.isDirectory()) {
-        throw new CliError("a folder is in the way of an exported file", "remove or rename the folder, or choose another --out", { file: display });
+        throw new CliError(
+          "a folder is in the way of an exported file",
+          "remove or rename the folder, or choose another --out",
+          { file: display },
+        );
       }
       if (input !== undefined && (await sameFile(target, input.path))) {
         if (!input.unchangedBy(file.contents)) {
@@ -185,7 +239,8 @@ export async function writeFilesAtomically(
       try {
         await fs.rename(target, backup);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputError({ path: target, display }, error, "cannot replace the file");
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+          throw outputError({ path: target, display }, error, "cannot replace the file");
         backup = undefined;
       }
       placed.push({ target, backup });
@@ -210,7 +265,8 @@ export async function writeFilesAtomically(
     }
     throw error;
   } finally {
-    if (temp !== undefined) await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    if (temp !== undefined)
+      await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -218,17 +274,27 @@ export async function writeFilesAtomically(
  * Writes `contents` to a new file: refuses to replace an existing one unless `force`; then it is
  * replaced atomically (written next to it, then renamed).
  */
-export async function writeNewFile(file: NamedPath, contents: string, force: boolean): Promise<void> {
+export async function writeNewFile(
+  file: NamedPath,
+  contents: string,
+  force: boolean,
+): Promise<void> {
   const dir = path.dirname(file.path);
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory()) {
-      throw new CliError("cannot write the file: its folder is a file", "choose another --out", { file: file.display });
+      throw new CliError("cannot write the file: its folder is a file", "choose another --out", {
+        file: file.display,
+      });
     }
   } catch (error) {
     if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new CliError("cannot write the file: its folder does not exist", "create the folder first, or choose another --out", { file: file.display });
+      throw new CliError(
+        "cannot write the file: its folder does not exist",
+        "create the folder first, or choose another --out",
+        { file: file.display },
+      );
     }
     throw outputError(file, error, "cannot write the file");
   }
@@ -238,18 +304,29 @@ export async function writeNewFile(file: NamedPath, contents: string, force: boo
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EEXIST") {
-        throw new CliError("the file already exists", "choose another --out, or add --force to replace it", { file: file.display });
+        throw new CliError(
+          "the file already exists",
+          "choose another --out, or add --force to replace it",
+          { file: file.display },
+        );
       }
       // It may have been created before the write failed (a full disk): do not leave half a file.
-      if (code !== "EISDIR" && code !== "EACCES" && code !== "EPERM") await fs.rm(file.path, { force: true }).catch(() => undefined);
+      if (code !== "EISDIR" && code !== "EACCES" && code !== "EPERM")
+        await fs.rm(file.path, { force: true }).catch(() => undefined);
       throw outputError(file, error, "cannot write the file");
     }
     return;
   }
-  const temp = path.join(dir, `.${path.basename(file.path)}.credential-designer-tmp-${process.pid}-${Date.now()}`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file.path)}.credential-designer-tmp-${process.pid}-${Date.now()}`,
+  );
   try {
     const stat = await fs.lstat(file.path).catch(() => undefined);
-    if (stat?.isDirectory()) throw new CliError("this is a folder, not a file", "choose another --out", { file: file.display });
+    if (stat?.isDirectory())
+      throw new CliError("this is a folder, not a file", "choose another --out", {
+        file: file.display,
+      });
     await fs.writeFile(temp, contents, { encoding: "utf8", flag: "wx" });
     await fs.rename(temp, file.path);
   } catch (error) {
@@ -268,7 +345,11 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-function outputError(file: NamedPath, error: unknown, what = "cannot use the output folder"): CliError {
+function outputError(
+  file: NamedPath,
+  error: unknown,
+  what = "cannot use the output folder",
+): CliError {
   const code = (error as NodeJS.ErrnoException).code;
   const fix =
     code === "EACCES" || code === "EPERM"
@@ -278,5 +359,11 @@ function outputError(file: NamedPath, error: unknown, what = "cannot use the out
         : code === "ENOTDIR"
           ? "a part of the path is a file: choose another --out"
           : "choose another --out";
-  return new CliError(`${what} (${describeFsError(error)})`, fix, { file: file.display }, undefined, { cause: error });
+  return new CliError(
+    `${what} (${describeFsError(error)})`,
+    fix,
+    { file: file.display },
+    undefined,
+    { cause: error },
+  );
 }

@@ -1,7 +1,20 @@
-import { checkPositionals, commandUsageText, parseArgs, usageText, type CommandName } from "./args.ts";
-import { checkCommand, exportCommand, listTemplates, newCommand, readVersion, type CliIo } from "./commands.ts";
+import {
+  type CommandName,
+  checkPositionals,
+  commandUsageText,
+  parseArgs,
+  usageText,
+} from "./args.ts";
+import {
+  type CliIo,
+  checkCommand,
+  exportCommand,
+  listTemplates,
+  newCommand,
+  readVersion,
+} from "./commands.ts";
 import { diffCommand } from "./diff-command.ts";
-import { CliError, EXIT_OK, PROGRAM, inFile } from "./errors.ts";
+import { CliError, EXIT_OK, inFile, PROGRAM } from "./errors.ts";
 
 export type { CliIo } from "./commands.ts";
 
@@ -29,13 +42,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const { command } = args;
     if (!command) {
-      throw new CliError("missing command", `write ${PROGRAM} export|check|diff|new …; run '${PROGRAM} --help' for the usage`);
+      throw new CliError(
+        "missing command",
+        `write ${PROGRAM} export|check|diff|new …; run '${PROGRAM} --help' for the usage`,
+      );
     }
     checkPositionals({ ...args, command });
     const out = args.options.get("--out");
     switch (command) {
       case "export":
-        return await exportCommand(args.positionals[0] as string, typeof out === "string" ? out : undefined, io);
+        return await exportCommand(
+          args.positionals[0] as string,
+          typeof out === "string" ? out : undefined,
+          io,
+        );
       case "check":
         return await checkCommand(args.positionals[0] as string, io);
       case "diff": {
@@ -55,7 +75,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       case "new": {
         const template = args.options.get("--template");
-        return await newCommand(typeof template === "string" ? template : undefined, typeof out === "string" ? out : undefined, args.options.has("--force"), io);
+        return await newCommand(
+          typeof template === "string" ? template : undefined,
+          typeof out === "string" ? out : undefined,
+          args.options.has("--force"),
+          io,
+        );
       }
     }
   } catch (error) {
@@ -69,7 +94,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 async function commandHelp(command: CommandName): Promise<string> {
   if (command !== "new") return commandUsageText(command);
   const templates = await listTemplates();
-  return commandUsageText(command, `Templates: ${templates.length > 0 ? templates.join(", ") : "(none yet)"}`);
+  return commandUsageText(
+    command,
+    `Templates: ${templates.length > 0 ? templates.join(", ") : "(none yet)"}`,
+  );
 }
 
 function stackOf(error: unknown): string {
@@ -90,5 +118,9 @@ export async function runFromProcess(): Promise<void> {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+  });
 }

@@ -9,14 +9,20 @@ import { Inspector } from "./inspector/inspector.tsx";
 import { SchemaJsonRegion } from "./json-view/schema-json-region.tsx";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
+import { ProblemsList } from "./problems/problems-list.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
-import { ProblemsList } from "./problems/problems-list.tsx";
 import { useDesigner } from "./use-designer.ts";
 
 /** Whether a key press belongs to a text control (its own undo), not to the design. */
 const editsText = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && !/^(button|checkbox|radio|range|color|file|submit|reset)$/.test((target as HTMLInputElement).type)));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.tagName === "TEXTAREA" ||
+    (target.tagName === "INPUT" &&
+      !/^(button|checkbox|radio|range|color|file|submit|reset)$/.test(
+        (target as HTMLInputElement).type,
+      )));
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own undo applies. */
 function useUndoShortcuts(store: DesignerStore) {
@@ -25,7 +31,8 @@ function useUndoShortcuts(store: DesignerStore) {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || editsText(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) store.undo();
-      else if ((key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey && !event.shiftKey)) store.redo();
+      else if ((key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey && !event.shiftKey))
+        store.redo();
       else return;
       event.preventDefault();
     };
@@ -40,10 +47,22 @@ function Toolbar({ store }: { store: DesignerStore }) {
   const next = editor.undone.at(-1)?.transaction.label;
   return (
     <div role="toolbar" aria-label="Design" className="designer-toolbar">
-      <button type="button" onClick={() => store.undo()} disabled={!last} aria-keyshortcuts="Control+Z Meta+Z" title={last ? `Undo: ${last}` : "Nothing to undo"}>
+      <button
+        type="button"
+        onClick={() => store.undo()}
+        disabled={!last}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        title={last ? `Undo: ${last}` : "Nothing to undo"}
+      >
         Undo
       </button>
-      <button type="button" onClick={() => store.redo()} disabled={!next} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title={next ? `Redo: ${next}` : "Nothing to redo"}>
+      <button
+        type="button"
+        onClick={() => store.redo()}
+        disabled={!next}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        title={next ? `Redo: ${next}` : "Nothing to redo"}
+      >
         Redo
       </button>
     </div>
@@ -55,7 +74,13 @@ function Toolbar({ store }: { store: DesignerStore }) {
  * preview, each a landmark named after it, and a toolbar with Undo and Redo. Components render
  * the store's state and call core commands through it; the rules live in src/model.
  */
-export function DesignerApp({ store, autosave }: { store: DesignerStore; /** Keeps the design in the browser; without it, nothing is stored. */ autosave?: Autosave }) {
+export function DesignerApp({
+  store,
+  autosave,
+}: {
+  store: DesignerStore /** Keeps the design in the browser; without it, nothing is stored. */;
+  autosave?: Autosave;
+}) {
   useUndoShortcuts(store);
   return (
     <div className="designer">

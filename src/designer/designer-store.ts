@@ -1,14 +1,14 @@
 import {
+  type CommandResult,
+  type CredentialDocument,
   canRedo,
   canUndo,
   createEditorState,
   dispatch,
+  type EditorState,
   locate,
   redo,
   undo,
-  type CommandResult,
-  type CredentialDocument,
-  type EditorState,
 } from "../model/index.ts";
 
 /** What the page shows: the design with its history, the selected field, the last refusal. */
@@ -50,14 +50,21 @@ export class DesignerStore {
    * Applies a core command (built against the current document) as one undoable step, and
    * selects `select` when given. Returns the refusal's reason, or undefined when it was applied.
    */
-  run(build: (doc: CredentialDocument) => CommandResult, select?: (doc: CredentialDocument) => string | undefined): string | undefined {
+  run(
+    build: (doc: CredentialDocument) => CommandResult,
+    select?: (doc: CredentialDocument) => string | undefined,
+  ): string | undefined {
     const result = dispatch(this.state.editor, build(this.state.editor.doc));
     if (!result.ok) {
       this.set({ refusal: result.reason });
       return result.reason;
     }
     const editor = result.state;
-    this.set({ editor, refusal: undefined, selected: select ? select(editor.doc) : this.keptSelection(editor.doc) });
+    this.set({
+      editor,
+      refusal: undefined,
+      selected: select ? select(editor.doc) : this.keptSelection(editor.doc),
+    });
     return undefined;
   }
 

@@ -18,7 +18,10 @@ type Loaded = { validator: IncrementalValidator } | { failed: true };
  * One incremental validator for the pane's life, loaded (with Ajv, in chunks of their own) on the
  * first call to `load`; `loaded` says how that went.
  */
-function useIncrementalValidator(): { loaded: Loaded | undefined; load: () => Promise<IncrementalValidator | undefined> } {
+function useIncrementalValidator(): {
+  loaded: Loaded | undefined;
+  load: () => Promise<IncrementalValidator | undefined>;
+} {
   const [loaded, setLoaded] = useState<Loaded>();
   const loading = useRef<Promise<IncrementalValidator | undefined>>(undefined);
   const live = useRef(true);
@@ -53,14 +56,25 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
   const doc = useDesigner(store, (state) => state.editor.doc);
   const schema = useMemo(() => toSchema(doc), [doc]);
   const { loaded, load } = useIncrementalValidator();
-  const validate = useMemo(() => (!loaded ? NOT_CHECKED_YET : "validator" in loaded ? loaded.validator.deferredValidatorFor(schema) : undefined), [loaded, schema]);
+  const validate = useMemo(
+    () =>
+      !loaded
+        ? NOT_CHECKED_YET
+        : "validator" in loaded
+          ? loaded.validator.deferredValidatorFor(schema)
+          : undefined,
+    [loaded, schema],
+  );
   const [value, setValue] = useState<CredentialValue>({});
   const [verdict, setVerdict] = useState("");
   // A submit before the validator arrived (a click both starts the load and submits) is judged
   // once it is there: "valid" is never said of values nothing has checked.
   const submitted = async (values: CredentialValue) => {
     const validator = await load();
-    if (!validator) return setVerdict("The values were not checked: the validator did not load. Reload the page to try again.");
+    if (!validator)
+      return setVerdict(
+        "The values were not checked: the validator did not load. Reload the page to try again.",
+      );
     try {
       if (validator.validatorFor(schema)(values)) setVerdict("The values are valid.");
     } catch (error) {
@@ -83,7 +97,9 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
         onSubmit={(values) => void submitted(values)}
         idPrefix="preview"
       />
-      <p role="status" className="designer-hint">{verdict}</p>
+      <p role="status" className="designer-hint">
+        {verdict}
+      </p>
     </div>
   );
 }

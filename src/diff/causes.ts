@@ -14,11 +14,27 @@ const CAUSES: Record<string, readonly RuleId[]> = {
   pattern: ["pattern-tightened"],
   format: ["format-tightened"],
   "false schema": ["field-forbidden", "field-removed-rejected"],
-  oneOf: ["choice-option-removed", "choice-discriminator-changed", "choice-option-ambiguous", "constraint-tightened"],
+  oneOf: [
+    "choice-option-removed",
+    "choice-discriminator-changed",
+    "choice-option-ambiguous",
+    "constraint-tightened",
+  ],
   ...Object.fromEntries(
-    ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "multipleOf", "uniqueItems"].map(
-      (keyword) => [keyword, ["limit-tightened"] as const],
-    ),
+    [
+      "minimum",
+      "maximum",
+      "exclusiveMinimum",
+      "exclusiveMaximum",
+      "minLength",
+      "maxLength",
+      "minItems",
+      "maxItems",
+      "minProperties",
+      "maxProperties",
+      "multipleOf",
+      "uniqueItems",
+    ].map((keyword) => [keyword, ["limit-tightened"] as const]),
   ),
 };
 
@@ -36,12 +52,19 @@ export function problemOf(error: ErrorObject, causes: CauseIndex): SavedValuePro
   } else if (error.keyword === "false schema") {
     message = "is not accepted by the new version at all";
   } else if (error.keyword === "oneOf") {
-    message = Array.isArray(error.params.passingSchemas) ? "matches more than one option of the choice" : "matches none of the options of the choice";
+    message = Array.isArray(error.params.passingSchemas)
+      ? "matches more than one option of the choice"
+      : "matches none of the options of the choice";
   } else {
     // Ajv's messages name the rule ("must match pattern …", "must be <= 5"), never the value.
     message = error.message ?? "is not valid";
   }
-  return { field: displayPointer(field), keyword: error.keyword, message, changes: causes.explain(field, error.keyword) };
+  return {
+    field: displayPointer(field),
+    keyword: error.keyword,
+    message,
+    changes: causes.explain(field, error.keyword),
+  };
 }
 
 /** Finds the changes that explain an error at a place in a saved value: by place, nearest first, and by keyword. */
@@ -64,7 +87,9 @@ export class CauseIndex {
     const rules: readonly string[] = CAUSES[keyword] ?? ["constraint-tightened"];
     const tokens = parsePointer(field);
     for (let depth = tokens.length; depth >= 0; depth--) {
-      const found = this.at(tokens.slice(0, depth)).filter((index) => rules.includes(this.changes[index]!.rule));
+      const found = this.at(tokens.slice(0, depth)).filter((index) =>
+        rules.includes(this.changes[index]!.rule),
+      );
       if (found.length > 0) return found;
     }
     return this.at(tokens);
@@ -73,7 +98,11 @@ export class CauseIndex {
   private at(tokens: string[]): number[] {
     const exact = this.byField.get(tokens.length === 0 ? "" : appendPointer("", ...tokens)) ?? [];
     const wild = this.wildcards
-      .filter((entry) => entry.tokens.length === tokens.length && entry.tokens.every((token, i) => token === "*" || token === tokens[i]))
+      .filter(
+        (entry) =>
+          entry.tokens.length === tokens.length &&
+          entry.tokens.every((token, i) => token === "*" || token === tokens[i]),
+      )
       .map((entry) => entry.index);
     return [...new Set([...exact, ...wild])].sort((a, b) => a - b);
   }

@@ -1,4 +1,4 @@
-import { changeAt, type Comparison, type Pair, type Report } from "./context.ts";
+import { type Comparison, changeAt, type Pair, type Report } from "./context.ts";
 import { compareAllowedValues } from "./rules/allowed-values.ts";
 import { compareAnnotations } from "./rules/annotations.ts";
 import { compareChoice } from "./rules/choices.ts";
@@ -57,7 +57,8 @@ export function compareNode(comparison: Comparison, pair: Pair): void {
     compareProperties(pair, push, compareChild);
     // Other keys allowed in both versions, by a schema in at least one: compare the schemas.
     const extra = [extraKeysOf(pair.old), extraKeysOf(pair.new)];
-    if (!extra.includes("none") && extra.includes("some")) compareChild(part(pair, "additionalProperties", "other keys of the"));
+    if (!extra.includes("none") && extra.includes("some"))
+      compareChild(part(pair, "additionalProperties", "other keys of the"));
     const items = [pair.old.get("items"), pair.new.get("items")];
     if (items.some((value) => value !== undefined) && !items.some(Array.isArray)) {
       compareChild(part(pair, "items", "each item"));
@@ -85,9 +86,15 @@ function part(pair: Pair, keyword: "additionalProperties" | "items", what: strin
 function compareFalse(pair: Pair, report: Report): void {
   if (pair.old.schema === pair.new.schema) return;
   if (pair.new.schema === false) {
-    report({ rule: "field-forbidden", message: `The ${pair.name} no longer accepts any value (its schema is false): saved credentials that have it no longer validate` });
+    report({
+      rule: "field-forbidden",
+      message: `The ${pair.name} no longer accepts any value (its schema is false): saved credentials that have it no longer validate`,
+    });
   } else {
-    report({ rule: "constraint-loosened", message: `The ${pair.name} accepts values now (its schema was false)` });
+    report({
+      rule: "constraint-loosened",
+      message: `The ${pair.name} accepts values now (its schema was false)`,
+    });
   }
 }
 
@@ -97,7 +104,10 @@ function inKeywordOrder(changes: Change[], pair: Pair): Change[] {
   const newOrder = new Map(pair.new.keywords().map((keyword, index) => [keyword, index] as const));
   const oldOrder = new Map(pair.old.keywords().map((keyword, index) => [keyword, index] as const));
   const rank = (change: Change) =>
-    change.keyword === undefined ? -1 : (newOrder.get(change.keyword) ?? (oldOrder.has(change.keyword) ? 1e6 + oldOrder.get(change.keyword)! : 2e6));
+    change.keyword === undefined
+      ? -1
+      : (newOrder.get(change.keyword) ??
+        (oldOrder.has(change.keyword) ? 1e6 + oldOrder.get(change.keyword)! : 2e6));
   return changes
     .map((change, index) => ({ change, index, rank: rank(change) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)

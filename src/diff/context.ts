@@ -1,7 +1,7 @@
 import type { JsonValue } from "../schema/json.ts";
 import { SchemaProblem } from "../schema/problem.ts";
 import { classOf, type RuleId } from "./catalogue.ts";
-import { REDACTED, type Change } from "./types.ts";
+import { type Change, REDACTED } from "./types.ts";
 import type { SchemaView } from "./view.ts";
 
 /** The same place in the old and the new schema, and what the comparison knows about it. */
@@ -48,7 +48,11 @@ export class Comparison {
   /** Marks a pair as being compared; false when it already is (a recursive `$ref` came back to it). */
   enter(pair: Pair): boolean {
     if (++this.steps > MAX_STEPS) {
-      throw new SchemaProblem("", "the schemas refer to the same definitions so many times over that comparing them would not end in reasonable time", "use fewer levels of definitions that refer to several other definitions");
+      throw new SchemaProblem(
+        "",
+        "the schemas refer to the same definitions so many times over that comparing them would not end in reasonable time",
+        "use fewer levels of definitions that refer to several other definitions",
+      );
     }
     const [a, b] = identities(pair);
     const partners = this.active.get(a);
@@ -70,7 +74,11 @@ function identities(pair: Pair): [object, object] {
 
 /** Builds a change for `pair`, filling in its class, field and pointer. */
 export function changeAt(pair: Pair, input: ChangeInput): Change {
-  const pointer = input.pointer ?? (input.keyword !== undefined && pair.new.has(input.keyword) ? pair.new.at(input.keyword) : pair.new.pointer);
+  const pointer =
+    input.pointer ??
+    (input.keyword !== undefined && pair.new.has(input.keyword)
+      ? pair.new.at(input.keyword)
+      : pair.new.pointer);
   const pointerIn = input.pointer === undefined ? "new" : (input.pointerIn ?? "new");
   return {
     rule: input.rule,

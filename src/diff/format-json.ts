@@ -1,4 +1,4 @@
-import { countByClass, fails, invalidCount, type DiffReport } from "./report.ts";
+import { countByClass, type DiffReport, fails, invalidCount } from "./report.ts";
 
 /**
  * The report as JSON for tools: `changes` as diffSchemas gives them, and for saved values each
@@ -14,7 +14,14 @@ export function formatJson(report: DiffReport): string {
     summary: countByClass(report.changes),
     changes: report.changes,
     ...(report.values
-      ? { values: { file: report.values.file, total: report.values.results.length, invalid: invalidCount(report), results: report.values.results } }
+      ? {
+          values: {
+            file: report.values.file,
+            total: report.values.results.length,
+            invalid: invalidCount(report),
+            results: report.values.results,
+          },
+        }
       : {}),
   };
   return JSON.stringify(body, null, 2) + "\n";

@@ -1,7 +1,7 @@
 import { displayPointer } from "../schema/json-pointer.ts";
-import { countByClass, fails, invalidCount, type DiffReport } from "./report.ts";
-import type { Change } from "./types.ts";
 import { sentence } from "../schema/problem-message.ts";
+import { countByClass, type DiffReport, fails, invalidCount } from "./report.ts";
+import type { Change } from "./types.ts";
 
 const HEADERS = ["CLASS", "RULE", "FIELD", "POINTER", "CHANGE"] as const;
 
@@ -15,9 +15,20 @@ export function formatText(report: DiffReport): string {
   if (report.changes.length === 0) {
     lines.push(`No changes from ${report.oldFile} to ${report.newFile}.`);
   } else {
-    const rows = report.changes.map((change) => [change.class, change.rule, displayPointer(change.field), pointerOf(change), sentence(change.message)]);
-    const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]!.length)));
-    const line = (cells: readonly string[]) => cells.map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]!) : cell)).join("  ");
+    const rows = report.changes.map((change) => [
+      change.class,
+      change.rule,
+      displayPointer(change.field),
+      pointerOf(change),
+      sentence(change.message),
+    ]);
+    const widths = HEADERS.map((header, column) =>
+      Math.max(header.length, ...rows.map((row) => row[column]!.length)),
+    );
+    const line = (cells: readonly string[]) =>
+      cells
+        .map((cell, column) => (column < cells.length - 1 ? cell.padEnd(widths[column]!) : cell))
+        .join("  ");
     const indent = " ".repeat(widths.slice(0, -1).reduce((sum, width) => sum + width + 2, 0));
     lines.push(line(HEADERS));
     report.changes.forEach((change, index) => {
@@ -28,11 +39,19 @@ export function formatText(report: DiffReport): string {
   if (report.values) {
     const { file, results } = report.values;
     const invalid = invalidCount(report);
-    lines.push("", `Saved values in ${file}: ${results.length - invalid} of ${results.length} still validate${invalid > 0 ? `, ${invalid} no longer ${invalid === 1 ? "does" : "do"}:` : "."}`);
+    lines.push(
+      "",
+      `Saved values in ${file}: ${results.length - invalid} of ${results.length} still validate${invalid > 0 ? `, ${invalid} no longer ${invalid === 1 ? "does" : "do"}:` : "."}`,
+    );
     for (const result of results) {
       for (const problem of result.problems) {
-        const causes = problem.changes.map((index) => `${report.changes[index]!.rule} at ${pointerOf(report.changes[index]!)}`);
-        const why = causes.length > 0 ? `caused by ${causes.join(", ")}` : "no listed change explains it: it may not have been valid before either";
+        const causes = problem.changes.map(
+          (index) => `${report.changes[index]!.rule} at ${pointerOf(report.changes[index]!)}`,
+        );
+        const why =
+          causes.length > 0
+            ? `caused by ${causes.join(", ")}`
+            : "no listed change explains it: it may not have been valid before either";
         lines.push(`  [${result.index}] ${problem.field}: ${problem.message} (${why})`);
       }
     }
@@ -54,5 +73,8 @@ function pointerOf(change: Change): string {
 /** One line per row: control characters from keys, titles or patterns are escaped. */
 function clean(line: string): string {
   // eslint-disable-next-line no-control-regex
-  return line.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return line.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -6,13 +6,13 @@ import { ROOT_NAME } from "./naming.ts";
 import type { Change } from "./types.ts";
 import { SchemaView } from "./view.ts";
 
-export { CHANGE_CLASSES, REDACTED, type Change, type ChangeClass } from "./types.ts";
-export { RULES, classOf, type RuleId } from "./catalogue.ts";
-// The saved-values check (saved-values.ts) is imported on its own: it brings in Ajv.
-export type { SavedValueProblem, SavedValueResult } from "./saved-values.ts";
-export { FAIL_ON_LEVELS, countByClass, fails, type DiffReport, type FailOn } from "./report.ts";
+export { classOf, RULES, type RuleId } from "./catalogue.ts";
 export { formatJson } from "./format-json.ts";
 export { formatText } from "./format-text.ts";
+export { countByClass, type DiffReport, FAIL_ON_LEVELS, type FailOn, fails } from "./report.ts";
+// The saved-values check (saved-values.ts) is imported on its own: it brings in Ajv.
+export type { SavedValueProblem, SavedValueResult } from "./saved-values.ts";
+export { CHANGE_CLASSES, type Change, type ChangeClass, REDACTED } from "./types.ts";
 
 /**
  * Every change from one version of a credential schema to the next, with what it does to
@@ -34,7 +34,11 @@ export function diffSchemas(oldSchema: JsonObject, newSchema: JsonObject): Chang
     });
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new SchemaProblem("", "the schemas are nested too deeply to compare", "flatten them: use fewer levels of objects inside objects (a few hundred at most)");
+      throw new SchemaProblem(
+        "",
+        "the schemas are nested too deeply to compare",
+        "flatten them: use fewer levels of objects inside objects (a few hundred at most)",
+      );
     }
     throw error;
   }

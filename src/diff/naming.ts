@@ -11,9 +11,15 @@ export function fieldName(key: string, view: SchemaView, other?: SchemaView): st
 }
 
 /** `option "Basic" (type "basic") of field "auth"`. */
-export function optionName(branch: SchemaView, index: number, discriminator: { name: string; value: JsonValue } | undefined, choice: string): string {
+export function optionName(
+  branch: SchemaView,
+  index: number,
+  discriminator: { name: string; value: JsonValue } | undefined,
+  choice: string,
+): string {
   const title = branch.title;
-  const label = title !== undefined ? `option ${JSON.stringify(oneLine(title))}` : `option ${index + 1}`;
+  const label =
+    title !== undefined ? `option ${JSON.stringify(oneLine(title))}` : `option ${index + 1}`;
   const tag = discriminator ? ` (${discriminator.name} ${short(discriminator.value)})` : "";
   return `${label}${tag} of the ${choice}`;
 }

@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { isJsonObject, type JsonValue, ownValue } from "../schema/json.ts";
 import { appendPointer } from "../schema/json-pointer.ts";
-import { isJsonObject, ownValue, type JsonValue } from "../schema/json.ts";
 import { sameJson } from "./equality.ts";
-import { discriminatorOf, isChoice, optionsOf, type Discriminator } from "./shapes.ts";
+import { type Discriminator, discriminatorOf, isChoice, optionsOf } from "./shapes.ts";
 import type { SchemaView } from "./view.ts";
 
 export type OptionValidator = (pointer: string) => ValidateFunction | undefined;
@@ -13,10 +13,18 @@ export type OptionValidator = (pointer: string) => ValidateFunction | undefined;
  * its errors replace all errors inside the choice; a value that names no option keeps only the
  * choice's own "oneOf" error. Choices inside the option are handled the same way, in turn.
  */
-export function optionErrors(errors: ErrorObject[], view: SchemaView, value: JsonValue, path: string, optionValidator: OptionValidator, trees: Map<object, ChoiceTree | undefined>): ErrorObject[] {
+export function optionErrors(
+  errors: ErrorObject[],
+  view: SchemaView,
+  value: JsonValue,
+  path: string,
+  optionValidator: OptionValidator,
+  trees: Map<object, ChoiceTree | undefined>,
+): ErrorObject[] {
   // Errors from options name a oneOf in their schema path, or come with the choice's own "oneOf"
   // error (an option reached through a $ref): without either there is nothing to sort out.
-  if (!errors.some((error) => error.keyword === "oneOf" || error.schemaPath.includes("/oneOf/"))) return errors;
+  if (!errors.some((error) => error.keyword === "oneOf" || error.schemaPath.includes("/oneOf/")))
+    return errors;
   const choices = choicesIn(choiceTreeOf(view, trees), value, path);
   if (choices.length === 0) return errors;
   const out: ErrorObject[] = [];
@@ -29,18 +37,35 @@ export function optionErrors(errors: ErrorObject[], view: SchemaView, value: Jso
     }
     if (placed.has(site)) continue;
     placed.add(site);
-    out.push(...errorsOfChoice(site, errors.filter((other) => within(other.instancePath, site.path)), optionValidator, trees));
+    out.push(
+      ...errorsOfChoice(
+        site,
+        errors.filter((other) => within(other.instancePath, site.path)),
+        optionValidator,
+        trees,
+      ),
+    );
   }
   return out;
 }
 
-function errorsOfChoice(site: ChoiceSite, errors: ErrorObject[], optionValidator: OptionValidator, trees: Map<object, ChoiceTree | undefined>): ErrorObject[] {
-  const own = errors.filter((error) => error.keyword === "oneOf" && error.instancePath === site.path);
+function errorsOfChoice(
+  site: ChoiceSite,
+  errors: ErrorObject[],
+  optionValidator: OptionValidator,
+  trees: Map<object, ChoiceTree | undefined>,
+): ErrorObject[] {
+  const own = errors.filter(
+    (error) => error.keyword === "oneOf" && error.instancePath === site.path,
+  );
   if (site.option === undefined) return own.length > 0 ? own : errors;
   const validate = optionValidator(site.option.pointer);
   if (!validate) return errors;
   if (validate(site.value)) return own.length > 0 ? own : errors; // it matches its option and another one
-  const prefixed = (validate.errors ?? []).map((error) => ({ ...error, instancePath: site.path + error.instancePath }));
+  const prefixed = (validate.errors ?? []).map((error) => ({
+    ...error,
+    instancePath: site.path + error.instancePath,
+  }));
   return optionErrors(prefixed, site.option, site.value, site.path, optionValidator, trees);
 }
 
@@ -67,7 +92,11 @@ export interface ChoiceTree {
   items?: ChoiceTree;
 }
 
-function choiceTreeOf(view: SchemaView, memo = new Map<object, ChoiceTree | undefined>(), depth = 0): ChoiceTree | undefined {
+function choiceTreeOf(
+  view: SchemaView,
+  memo = new Map<object, ChoiceTree | undefined>(),
+  depth = 0,
+): ChoiceTree | undefined {
   const identity = view.identity ?? view;
   if (memo.has(identity)) return memo.get(identity);
   memo.set(identity, undefined); // a recursive definition met again adds nothing new
@@ -87,8 +116,11 @@ function choiceTreeOf(view: SchemaView, memo = new Map<object, ChoiceTree | unde
         if (child) inner.set(key, child);
       }
     }
-    const items = isJsonObject(view.get("items")) ? choiceTreeOf(view.child("items"), memo, depth + 1) : undefined;
-    if (inner.size > 0 || items) tree = { ...(inner.size > 0 ? { properties: inner } : {}), ...(items ? { items } : {}) };
+    const items = isJsonObject(view.get("items"))
+      ? choiceTreeOf(view.child("items"), memo, depth + 1)
+      : undefined;
+    if (inner.size > 0 || items)
+      tree = { ...(inner.size > 0 ? { properties: inner } : {}), ...(items ? { items } : {}) };
   }
   memo.set(identity, tree);
   return tree;
@@ -100,7 +132,10 @@ function choicesIn(tree: ChoiceTree | undefined, value: JsonValue, path: string)
   if (tree.choice) {
     const { options, discriminator } = tree.choice;
     const given = isJsonObject(value) ? ownValue(value, discriminator.name) : undefined;
-    const index = given === undefined ? -1 : discriminator.values.findIndex((candidate) => sameJson(candidate, given));
+    const index =
+      given === undefined
+        ? -1
+        : discriminator.values.findIndex((candidate) => sameJson(candidate, given));
     return [{ path, value, option: index === -1 ? undefined : options[index] }];
   }
   const found: ChoiceSite[] = [];
@@ -110,7 +145,9 @@ function choicesIn(tree: ChoiceTree | undefined, value: JsonValue, path: string)
       if (child !== undefined) found.push(...choicesIn(inner, child, appendPointer(path, key)));
     }
   }
-  if (tree.items && Array.isArray(value)) value.forEach((item, index) => found.push(...choicesIn(tree.items, item, appendPointer(path, index))));
+  if (tree.items && Array.isArray(value))
+    value.forEach((item, index) =>
+      found.push(...choicesIn(tree.items, item, appendPointer(path, index))),
+    );
   return found;
 }
-

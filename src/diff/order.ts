@@ -9,7 +9,10 @@ export interface MergedEntry<K> {
  * The entries of the old and new version of a list in document order: the new order, with each
  * entry that only the old list has placed right after the entry that preceded it there.
  */
-export function mergedOrder<K>(oldKeys: readonly K[], newKeys: readonly K[]): Array<MergedEntry<K>> {
+export function mergedOrder<K>(
+  oldKeys: readonly K[],
+  newKeys: readonly K[],
+): Array<MergedEntry<K>> {
   const newIndex = new Map(newKeys.map((key, index) => [key, index] as const));
   const oldIndex = new Map(oldKeys.map((key, index) => [key, index] as const));
   const removedAfter = new Map<K | undefined, K[]>();
@@ -25,7 +28,8 @@ export function mergedOrder<K>(oldKeys: readonly K[], newKeys: readonly K[]): Ar
   }
   const out: Array<MergedEntry<K>> = [];
   const removed = (after: K | undefined) => {
-    for (const key of removedAfter.get(after) ?? []) out.push({ key, old: oldIndex.get(key), new: undefined });
+    for (const key of removedAfter.get(after) ?? [])
+      out.push({ key, old: oldIndex.get(key), new: undefined });
   };
   removed(undefined);
   for (const key of newKeys) {

@@ -53,7 +53,10 @@ function wholeStringAutomaton(pattern: string): NFA {
       const last = elements[elements.length - 1];
       const anchoredEnd = last?.type === "Assertion" && last.kind === "end";
       if (anchoredEnd) elements = elements.slice(0, -1);
-      const inner = elements.length > 0 ? pattern.slice(elements[0]!.start, elements[elements.length - 1]!.end) : "";
+      const inner =
+        elements.length > 0
+          ? pattern.slice(elements[0]!.start, elements[elements.length - 1]!.end)
+          : "";
       return `${anchoredStart ? "" : "[^]*"}(?:${inner})${anchoredEnd ? "" : "[^]*"}`;
     })
     .join("|");
@@ -62,5 +65,10 @@ function wholeStringAutomaton(pattern: string): NFA {
     backreferences: "throw",
     maxNodes: MAX_NODES,
   });
-  return NFA.fromRegex(expression, { maxCharacter }, { assertions: "throw" }, new NFA.LimitedNodeFactory(MAX_NODES));
+  return NFA.fromRegex(
+    expression,
+    { maxCharacter },
+    { assertions: "throw" },
+    new NFA.LimitedNodeFactory(MAX_NODES),
+  );
 }

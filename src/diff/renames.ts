@@ -1,5 +1,5 @@
-import type { Change } from "./types.ts";
 import { editDistance } from "../schema/edit-distance.ts";
+import type { Change } from "./types.ts";
 
 /** One side of a possible rename: a removed or an added field or option. */
 export interface RenameSide {
@@ -19,7 +19,9 @@ export interface RenameSide {
 export function hintRenames(removed: readonly RenameSide[], added: readonly RenameSide[]): void {
   const taken = new Set<RenameSide>();
   for (const before of removed) {
-    const after = added.find((candidate) => !taken.has(candidate) && looksRenamed(before, candidate));
+    const after = added.find(
+      (candidate) => !taken.has(candidate) && looksRenamed(before, candidate),
+    );
     if (!after) continue;
     taken.add(after);
     before.change.hint = `Looks renamed to the ${after.label}: if so, saved credentials keep the value under the old name and need migrating`;
@@ -29,7 +31,12 @@ export function hintRenames(removed: readonly RenameSide[], added: readonly Rena
 
 function looksRenamed(a: RenameSide, b: RenameSide): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.title !== undefined && b.title !== undefined && a.title.toLowerCase() === b.title.toLowerCase()) return true;
+  if (
+    a.title !== undefined &&
+    b.title !== undefined &&
+    a.title.toLowerCase() === b.title.toLowerCase()
+  )
+    return true;
   return a.key !== undefined && b.key !== undefined && similarKeys(a.key, b.key);
 }
 

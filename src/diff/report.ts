@@ -26,7 +26,10 @@ export interface DiffReport {
 }
 
 export function countByClass(changes: readonly Change[]): Record<ChangeClass, number> {
-  const counts = Object.fromEntries(CHANGE_CLASSES.map((name) => [name, 0])) as Record<ChangeClass, number>;
+  const counts = Object.fromEntries(CHANGE_CLASSES.map((name) => [name, 0])) as Record<
+    ChangeClass,
+    number
+  >;
   for (const change of changes) counts[change.class]++;
   return counts;
 }

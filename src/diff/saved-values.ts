@@ -6,7 +6,7 @@ import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import { isJsonObject, type JsonObject, type JsonValue } from "../schema/json.ts";
 import { SchemaProblem } from "../schema/problem.ts";
 import { CauseIndex, problemOf } from "./causes.ts";
-import { optionErrors, type ChoiceTree, type OptionValidator } from "./option-errors.ts";
+import { type ChoiceTree, type OptionValidator, optionErrors } from "./option-errors.ts";
 import type { Change } from "./types.ts";
 import { SchemaView } from "./view.ts";
 
@@ -32,8 +32,19 @@ export interface SavedValueResult {
 export function savedValuesOf(json: JsonValue): JsonValue[] {
   if (Array.isArray(json)) return json;
   if (isJsonObject(json)) return [json];
-  const what = json === null ? "null" : typeof json === "string" ? "a string" : typeof json === "number" ? "a number" : "a boolean";
-  throw new SchemaProblem("", `the file holds ${what}, not saved credentials`, "give one saved credentials object, or an array of them");
+  const what =
+    json === null
+      ? "null"
+      : typeof json === "string"
+        ? "a string"
+        : typeof json === "number"
+          ? "a number"
+          : "a boolean";
+  throw new SchemaProblem(
+    "",
+    `the file holds ${what}, not saved credentials`,
+    "give one saved credentials object, or an array of them",
+  );
 }
 
 /**
@@ -47,7 +58,12 @@ export function savedValuesOf(json: JsonValue): JsonValue[] {
 export function compileSavedValuesCheck(schema: JsonObject): (value: JsonValue) => ErrorObject[] {
   const analysis = analyseSchema(schema, JSON.stringify(schema), "(root)");
   // Not export's createAjv: that one generates standalone code and never fills in defaults.
-  const ajv = new Ajv({ ...AJV_OPTIONS, formats: fullFormats, useDefaults: true, validateSchema: false });
+  const ajv = new Ajv({
+    ...AJV_OPTIONS,
+    formats: fullFormats,
+    useDefaults: true,
+    validateSchema: false,
+  });
   validateAgainstMetaSchema(ajv, schema);
   const runnable = withoutProtoKeys(schema, analysis.protoKeys);
   let validate: ValidateFunction;
@@ -55,8 +71,17 @@ export function compileSavedValuesCheck(schema: JsonObject): (value: JsonValue) 
     ajv.addSchema(runnable, SCHEMA_KEY);
     validate = ajv.getSchema(SCHEMA_KEY)!;
   } catch (error) {
-    if (error instanceof RangeError) throw new SchemaProblem("", "the schema is nested too deeply to validate saved values with it", "flatten it: use fewer levels of objects inside objects (a few hundred at most)");
-    throw new SchemaProblem("", `the schema could not be compiled (${(error instanceof Error ? error.message : String(error)).split("\n")[0]})`, "correct the schema");
+    if (error instanceof RangeError)
+      throw new SchemaProblem(
+        "",
+        "the schema is nested too deeply to validate saved values with it",
+        "flatten it: use fewer levels of objects inside objects (a few hundred at most)",
+      );
+    throw new SchemaProblem(
+      "",
+      `the schema could not be compiled (${(error instanceof Error ? error.message : String(error)).split("\n")[0]})`,
+      "correct the schema",
+    );
   }
   // Options are validated alone by an Ajv that fills no defaults, as none are filled inside a oneOf.
   let optionsAjv: Ajv | undefined;
@@ -68,7 +93,12 @@ export function compileSavedValuesCheck(schema: JsonObject): (value: JsonValue) 
           optionsAjv = new Ajv({ ...AJV_OPTIONS, formats: fullFormats, validateSchema: false });
           optionsAjv.addSchema(runnable, SCHEMA_KEY);
         }
-        options.set(pointer, optionsAjv.getSchema(`${SCHEMA_KEY}#${pointer.split("/").map(encodeURIComponent).join("/")}`));
+        options.set(
+          pointer,
+          optionsAjv.getSchema(
+            `${SCHEMA_KEY}#${pointer.split("/").map(encodeURIComponent).join("/")}`,
+          ),
+        );
       } catch {
         options.set(pointer, undefined);
       }
@@ -91,18 +121,28 @@ const SCHEMA_KEY = "credential-designer:saved-values";
  * For each saved value: whether it still validates under the new schema, and if not, where and
  * which of `changes` explains it.
  */
-export function checkSavedValues(check: (value: JsonValue) => ErrorObject[], changes: readonly Change[], values: readonly JsonValue[]): SavedValueResult[] {
+export function checkSavedValues(
+  check: (value: JsonValue) => ErrorObject[],
+  changes: readonly Change[],
+  values: readonly JsonValue[],
+): SavedValueResult[] {
   const causes = new CauseIndex(changes);
   return values.map((value, index) => {
     const errors = check(value);
     const problems = errors.map((error) => problemOf(error, causes));
     // Inside a choice with no discriminator, the options a value does not mean add errors no
     // change explains; the choice's own "oneOf" problem stands for them.
-    const choices = errors.filter((error) => error.keyword === "oneOf").map((error) => error.instancePath);
+    const choices = errors
+      .filter((error) => error.keyword === "oneOf")
+      .map((error) => error.instancePath);
     const kept = problems.filter(
-      (problem, i) => problem.changes.length > 0 || errors[i]!.keyword === "oneOf" || !choices.some((at) => errors[i]!.instancePath.startsWith(at + "/") || errors[i]!.instancePath === at),
+      (problem, i) =>
+        problem.changes.length > 0 ||
+        errors[i]!.keyword === "oneOf" ||
+        !choices.some(
+          (at) => errors[i]!.instancePath.startsWith(at + "/") || errors[i]!.instancePath === at,
+        ),
     );
     return { index, valid: errors.length === 0, problems: kept };
   });
 }
-

@@ -1,4 +1,4 @@
-import { kindOf, type FieldKind } from "../model/kinds.ts";
+import { type FieldKind, kindOf } from "../model/kinds.ts";
 import { isJsonObject, type JsonValue } from "../schema/json.ts";
 import { includesJson } from "./equality.ts";
 import type { SchemaView } from "./view.ts";
@@ -42,7 +42,9 @@ export interface Discriminator {
 export function discriminatorOf(options: readonly SchemaView[]): Discriminator | undefined {
   if (options.length === 0) return undefined;
   const constants = options.map(constantsOf);
-  const candidates = [...constants[0]!.keys()].filter((name) => constants.every((map) => map.has(name)));
+  const candidates = [...constants[0]!.keys()].filter((name) =>
+    constants.every((map) => map.has(name)),
+  );
   const distinct = candidates.filter((name) => {
     const seen: JsonValue[] = [];
     return constants.every((map) => {

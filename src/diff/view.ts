@@ -1,4 +1,10 @@
-import { defineOwn, isJsonObject, ownValue, type JsonObject, type JsonValue } from "../schema/json.ts";
+import {
+  defineOwn,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  ownValue,
+} from "../schema/json.ts";
 import { appendPointer, parsePointer } from "../schema/json-pointer.ts";
 import { resolveRef } from "../schema/refs.ts";
 
@@ -26,7 +32,8 @@ export class SchemaView {
   static of(root: JsonObject, value: JsonValue | undefined, pointer: string): SchemaView {
     if (value === false) return new SchemaView(root, false, pointer, undefined, undefined, value);
     if (!isJsonObject(value)) return new SchemaView(root, {}, pointer, undefined, undefined, value);
-    if (typeof ownValue(value, "$ref") !== "string") return new SchemaView(root, value, pointer, undefined, value, value);
+    if (typeof ownValue(value, "$ref") !== "string")
+      return new SchemaView(root, value, pointer, undefined, value, value);
     return followRefs(root, value, pointer);
   }
 
@@ -52,7 +59,13 @@ export class SchemaView {
   child(keyword: string, ...tokens: Array<string | number>): SchemaView {
     let value: JsonValue | undefined = this.get(keyword);
     for (const token of tokens) {
-      value = Array.isArray(value) ? (typeof token === "number" ? value[token] : undefined) : isJsonObject(value) ? ownValue(value, String(token)) : undefined;
+      value = Array.isArray(value)
+        ? typeof token === "number"
+          ? value[token]
+          : undefined
+        : isJsonObject(value)
+          ? ownValue(value, String(token))
+          : undefined;
     }
     return SchemaView.of(this.root, value, this.at(keyword, ...tokens));
   }
@@ -85,7 +98,8 @@ function followRefs(root: JsonObject, start: JsonObject, pointer: string): Schem
     if (typeof ref !== "string") break;
     const target = resolveRef(root, ref);
     if (target.kind !== "local") break;
-    if (target.value === false) return new SchemaView(root, false, pointer, undefined, undefined, start);
+    if (target.value === false)
+      return new SchemaView(root, false, pointer, undefined, undefined, start);
     const next = isJsonObject(target.value) ? target.value : {};
     if (seen.has(next)) break;
     seen.add(next);

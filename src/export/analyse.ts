@@ -1,5 +1,11 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { isJsonObject, defineOwn, ownValue, type JsonObject, type JsonValue } from "../schema/json.ts";
+import {
+  defineOwn,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  ownValue,
+} from "../schema/json.ts";
 import { appendPointer, parsePointer } from "../schema/json-pointer.ts";
 import { checkPattern } from "../schema/pattern-safety.ts";
 import { SchemaProblem } from "../schema/problem.ts";
@@ -49,13 +55,28 @@ export interface Analysis {
 export const SUPPORTED_FORMATS: readonly string[] = Object.keys(fullFormats);
 const SUPPORTED_FORMAT_SET = new Set(SUPPORTED_FORMATS);
 
-const DRAFT_07_URIS = new Set(["http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-07/schema"]);
+const DRAFT_07_URIS = new Set([
+  "http://json-schema.org/draft-07/schema#",
+  "http://json-schema.org/draft-07/schema",
+]);
 
 /** Keys that objects inherit: json-schema-to-typescript calls `obj.hasOwnProperty(…)` on maps. */
 const INHERITED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Keywords whose presence gives a copy a TypeScript shape; a copy with none is `unknown`. */
-const TYPE_KEYWORDS = ["type", "properties", "additionalProperties", "patternProperties", "items", "additionalItems", "enum", "const", "allOf", "anyOf", "oneOf"];
+const TYPE_KEYWORDS = [
+  "type",
+  "properties",
+  "additionalProperties",
+  "patternProperties",
+  "items",
+  "additionalItems",
+  "enum",
+  "const",
+  "allOf",
+  "anyOf",
+  "oneOf",
+];
 
 /** Keywords whose subschemas apply to the very value their parent applies to. */
 const SAME_VALUE_KEYWORDS = new Set(["allOf", "anyOf", "oneOf", "not", "if", "then", "else"]);
@@ -96,7 +117,10 @@ export class Placeholders {
 
   restore(text: string): string {
     if (!this.replacements.length) return text;
-    return text.replace(new RegExp(`${this.prefix}_(\\d+)_`, "g"), (_, id: string) => this.replacements[Number(id)] ?? "");
+    return text.replace(
+      new RegExp(`${this.prefix}_(\\d+)_`, "g"),
+      (_, id: string) => this.replacements[Number(id)] ?? "",
+    );
   }
 
   private add(replacement: string): string {
@@ -132,7 +156,11 @@ interface RefSite {
   wrapper: boolean;
 }
 
-export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLabel: string): Analysis {
+export function analyseSchema(
+  schema: JsonObject,
+  schemaJsonText: string,
+  rootLabel: string,
+): Analysis {
   const placeholders = new Placeholders(schemaJsonText);
   const formats = new Set<string>();
   const nodes: NodeInfo[] = [];
@@ -146,7 +174,9 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
   let root: CopyNode = true;
   const protoKeys: string[] = [];
 
-  const stack: Frame[] = [{ node: schema, pointer: "", hint: "", label: rootLabel, container: undefined, slot: "" }];
+  const stack: Frame[] = [
+    { node: schema, pointer: "", hint: "", label: rootLabel, container: undefined, slot: "" },
+  ];
   while (stack.length) {
     const frame = stack.pop() as Frame;
     const { node, pointer } = frame;
@@ -158,7 +188,8 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
     }
     if (!isJsonObject(node)) continue; // not a schema: the meta-schema check reports it
     checkNode(node, frame, formats);
-    if (hasOwnKey(node.properties, "__proto__") || hasOwnKey(node.patternProperties, "__proto__")) protoKeys.push(pointer);
+    if (hasOwnKey(node.properties, "__proto__") || hasOwnKey(node.patternProperties, "__proto__"))
+      protoKeys.push(pointer);
 
     const copy: CopyObject = {};
     const title = typeof ownValue(node, "title") === "string" ? (node.title as string) : undefined;
@@ -170,7 +201,14 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
     if (pointer === "") root = copy;
 
     const children: Frame[] = [];
-    const child = (value: JsonValue | undefined, tokens: Array<string | number>, hint: string, label: string, container?: CopyObject | unknown[], slot: string | number = ""): void => {
+    const child = (
+      value: JsonValue | undefined,
+      tokens: Array<string | number>,
+      hint: string,
+      label: string,
+      container?: CopyObject | unknown[],
+      slot: string | number = "",
+    ): void => {
       if (typeof value === "boolean" || isJsonObject(value)) {
         const childPointer = appendPointer(pointer, ...tokens);
         children.push({ node: value, pointer: childPointer, hint, label, container, slot });
@@ -191,8 +229,20 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
           const map: CopyObject = {};
           copy[keyword] = map;
           for (const key of Object.keys(value)) {
-            const copyKey = keyword === "patternProperties" ? placeholders.forCommentText(key) : INHERITED_KEYS.has(key) ? placeholders.forKey(key) : key;
-            child(value[key], [keyword, key], keyword === "properties" ? key : `${frame.hint} value`, keyword === "properties" ? key : frame.label, map, copyKey);
+            const copyKey =
+              keyword === "patternProperties"
+                ? placeholders.forCommentText(key)
+                : INHERITED_KEYS.has(key)
+                  ? placeholders.forKey(key)
+                  : key;
+            child(
+              value[key],
+              [keyword, key],
+              keyword === "properties" ? key : `${frame.hint} value`,
+              keyword === "properties" ? key : frame.label,
+              map,
+              copyKey,
+            );
           }
           break;
         }
@@ -205,7 +255,9 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
           if (Array.isArray(value)) {
             const list: unknown[] = new Array(value.length).fill(true);
             copy.items = list;
-            value.forEach((item, i) => child(item, [keyword, i], `${frame.hint} item ${i + 1}`, frame.label, list, i));
+            value.forEach((item, i) =>
+              child(item, [keyword, i], `${frame.hint} item ${i + 1}`, frame.label, list, i),
+            );
           } else {
             child(value, [keyword], `${frame.hint} item`, frame.label, copy, keyword);
           }
@@ -222,7 +274,9 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
           if (!Array.isArray(value)) break;
           const list: unknown[] = new Array(value.length).fill(true);
           copy[keyword] = list;
-          value.forEach((item, i) => child(item, [keyword, i], `${frame.hint} option ${i + 1}`, frame.label, list, i));
+          value.forEach((item, i) =>
+            child(item, [keyword, i], `${frame.hint} option ${i + 1}`, frame.label, list, i),
+          );
           break;
         }
         case "contains":
@@ -235,11 +289,14 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
           break;
         case "type":
           if (typeof value === "string") copy.type = value;
-          else if (Array.isArray(value) && value.every((t) => typeof t === "string")) copy.type = value.slice();
+          else if (Array.isArray(value) && value.every((t) => typeof t === "string"))
+            copy.type = value.slice();
           break;
         case "required":
           if (Array.isArray(value) && value.every((k) => typeof k === "string")) {
-            copy.required = (value as string[]).map((key) => (INHERITED_KEYS.has(key) ? placeholders.forKey(key) : key));
+            copy.required = (value as string[]).map((key) =>
+              INHERITED_KEYS.has(key) ? placeholders.forKey(key) : key,
+            );
           }
           break;
         case "enum":
@@ -258,16 +315,33 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
     // Draft-07 arrays: keep minItems/maxItems (they become tuples) only when they make sense.
     const minItems = ownValue(node, "minItems");
     const maxItems = ownValue(node, "maxItems");
-    const isCount = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0;
-    if (isCount(minItems) && (maxItems === undefined || (isCount(maxItems) && minItems <= maxItems))) copy.minItems = minItems;
-    if (isCount(maxItems) && (minItems === undefined || (isCount(minItems) && minItems <= maxItems))) copy.maxItems = maxItems;
+    const isCount = (n: unknown): n is number =>
+      typeof n === "number" && Number.isInteger(n) && n >= 0;
+    if (
+      isCount(minItems) &&
+      (maxItems === undefined || (isCount(maxItems) && minItems <= maxItems))
+    )
+      copy.minItems = minItems;
+    if (
+      isCount(maxItems) &&
+      (minItems === undefined || (isCount(minItems) && minItems <= maxItems))
+    )
+      copy.maxItems = maxItems;
 
     const doc = docComment(node);
     if (doc !== undefined) copy.description = doc;
 
     const ref = ownValue(node, "$ref");
     if (typeof ref === "string") {
-      const site: RefSite = { pointer, ref, label: frame.label, info, container: frame.container, slot: frame.slot, wrapper: TYPE_KEYWORDS.some((k) => k in copy) };
+      const site: RefSite = {
+        pointer,
+        ref,
+        label: frame.label,
+        info,
+        container: frame.container,
+        slot: frame.slot,
+        wrapper: TYPE_KEYWORDS.some((k) => k in copy),
+      };
       refs.push(site);
       refAt.set(pointer, site);
     } else if (!TYPE_KEYWORDS.some((k) => k in copy)) {
@@ -280,12 +354,20 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
   const targetPointer = (site: RefSite): string => {
     let pointer: string;
     try {
-      pointer = site.ref === "#" ? "" : appendPointer("", ...parsePointer(decodeURIComponent(site.ref.slice(1))));
+      pointer =
+        site.ref === "#"
+          ? ""
+          : appendPointer("", ...parsePointer(decodeURIComponent(site.ref.slice(1))));
     } catch {
       throw refProblem(site, "which is not a valid JSON pointer");
     }
     if (!byPointer.has(pointer)) {
-      throw refProblem(site, hasValueAt(schema, pointer) ? "which is not a schema (it is not under a schema keyword)" : "which does not exist");
+      throw refProblem(
+        site,
+        hasValueAt(schema, pointer)
+          ? "which is not a schema (it is not under a schema keyword)"
+          : "which does not exist",
+      );
     }
     return pointer;
   };
@@ -315,7 +397,11 @@ export function analyseSchema(schema: JsonObject, schemaJsonText: string, rootLa
     const target = targetPointer(site);
     refEdges.set(site.pointer, target);
     if (protoKeys.length && /\/(?:properties|patternProperties)\/__proto__(?:\/|$)/.test(target)) {
-      throw refProblem(site, 'which is the schema of a "__proto__" key: the validator keeps such schemas elsewhere, so nothing can refer to them', "move that schema to a definition and refer to the definition from both places");
+      throw refProblem(
+        site,
+        'which is the schema of a "__proto__" key: the validator keeps such schemas elsewhere, so nothing can refer to them',
+        "move that schema to a definition and refer to the definition from both places",
+      );
     }
     const resolved = resolve(site);
     if (typeof resolved !== "boolean") refTargets.add(resolved);
@@ -347,35 +433,66 @@ function checkNode(node: JsonObject, frame: Frame, formats: Set<string>): void {
   if (pointer === "") {
     const declared = ownValue(node, "$schema");
     if (declared !== undefined && !(typeof declared === "string" && DRAFT_07_URIS.has(declared))) {
-      throw new SchemaProblem("/$schema", `the schema declares "$schema": ${JSON.stringify(declared)}, but only JSON Schema draft-07 can be exported`, 'set "$schema" to "http://json-schema.org/draft-07/schema#" or remove it');
+      throw new SchemaProblem(
+        "/$schema",
+        `the schema declares "$schema": ${JSON.stringify(declared)}, but only JSON Schema draft-07 can be exported`,
+        'set "$schema" to "http://json-schema.org/draft-07/schema#" or remove it',
+      );
     }
   } else if (ownValue(node, "$id") !== undefined) {
-    throw new SchemaProblem(appendPointer(pointer, "$id"), `${field} declares its own "$id", which changes what its references resolve against`, 'remove "$id" from the nested schema; only the root may have one');
+    throw new SchemaProblem(
+      appendPointer(pointer, "$id"),
+      `${field} declares its own "$id", which changes what its references resolve against`,
+      'remove "$id" from the nested schema; only the root may have one',
+    );
   }
   if (ownValue(node, "$async") !== undefined) {
-    throw new SchemaProblem(appendPointer(pointer, "$async"), `${field} uses the Ajv-specific keyword "$async", which would make the validator asynchronous`, 'remove "$async"');
+    throw new SchemaProblem(
+      appendPointer(pointer, "$async"),
+      `${field} uses the Ajv-specific keyword "$async", which would make the validator asynchronous`,
+      'remove "$async"',
+    );
   }
   const ref = ownValue(node, "$ref");
   if (typeof ref === "string" && !(ref === "#" || ref.startsWith("#/"))) {
-    const what = ref.startsWith("#") ? "a named anchor, which exports do not support" : "which is outside this schema";
-    throw new SchemaProblem(appendPointer(pointer, "$ref"), `${field} refers to ${JSON.stringify(ref)}, ${what}`, 'refer only to definitions in this schema with a JSON pointer, e.g. "#/definitions/name"');
+    const what = ref.startsWith("#")
+      ? "a named anchor, which exports do not support"
+      : "which is outside this schema";
+    throw new SchemaProblem(
+      appendPointer(pointer, "$ref"),
+      `${field} refers to ${JSON.stringify(ref)}, ${what}`,
+      'refer only to definitions in this schema with a JSON pointer, e.g. "#/definitions/name"',
+    );
   }
   const dependencies = ownValue(node, "dependencies");
   if (hasOwnKey(dependencies, "__proto__")) {
-    throw new SchemaProblem(appendPointer(pointer, "dependencies", "__proto__"), `${field} has a dependency for the key "__proto__", which the validator would silently skip`, 'express it with "if": {"required": ["__proto__"]} and "then" instead');
+    throw new SchemaProblem(
+      appendPointer(pointer, "dependencies", "__proto__"),
+      `${field} has a dependency for the key "__proto__", which the validator would silently skip`,
+      'express it with "if": {"required": ["__proto__"]} and "then" instead',
+    );
   }
   const pattern = ownValue(node, "pattern");
-  if (typeof pattern === "string") checkOnePattern(pattern, appendPointer(pointer, "pattern"), `the pattern of ${field}`);
+  if (typeof pattern === "string")
+    checkOnePattern(pattern, appendPointer(pointer, "pattern"), `the pattern of ${field}`);
   const patternProperties = ownValue(node, "patternProperties");
   if (isJsonObject(patternProperties)) {
     for (const key of Object.keys(patternProperties)) {
-      checkOnePattern(key, appendPointer(pointer, "patternProperties", key), `the property-name pattern ${JSON.stringify(key)} of ${field}`);
+      checkOnePattern(
+        key,
+        appendPointer(pointer, "patternProperties", key),
+        `the property-name pattern ${JSON.stringify(key)} of ${field}`,
+      );
     }
   }
   const format = ownValue(node, "format");
   if (typeof format === "string") {
     if (!SUPPORTED_FORMAT_SET.has(format)) {
-      throw new SchemaProblem(appendPointer(pointer, "format"), `${field} uses the unknown format ${JSON.stringify(format)}`, `use one of the supported formats (${SUPPORTED_FORMATS.join(", ")}) or remove "format"`);
+      throw new SchemaProblem(
+        appendPointer(pointer, "format"),
+        `${field} uses the unknown format ${JSON.stringify(format)}`,
+        `use one of the supported formats (${SUPPORTED_FORMATS.join(", ")}) or remove "format"`,
+      );
     }
     formats.add(format);
   }
@@ -385,13 +502,25 @@ function checkOnePattern(pattern: string, pointer: string, what: string): void {
   const verdict = checkPattern(pattern);
   if (verdict.ok) return;
   if (verdict.problem === "invalid") {
-    throw new SchemaProblem(pointer, `${what} ${verdict.message}`, 'correct it: it must be a JavaScript regular expression that compiles with the "u" (unicode) flag');
+    throw new SchemaProblem(
+      pointer,
+      `${what} ${verdict.message}`,
+      'correct it: it must be a JavaScript regular expression that compiles with the "u" (unicode) flag',
+    );
   }
   throw new SchemaProblem(pointer, `${what} is unsafe: it ${verdict.message}`, verdict.fix);
 }
 
-function refProblem(site: RefSite, what: string, fix = 'refer to a schema in this document, e.g. a definition under "#/definitions/"'): SchemaProblem {
-  return new SchemaProblem(appendPointer(site.pointer, "$ref"), `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, ${what}`, fix);
+function refProblem(
+  site: RefSite,
+  what: string,
+  fix = 'refer to a schema in this document, e.g. a definition under "#/definitions/"',
+): SchemaProblem {
+  return new SchemaProblem(
+    appendPointer(site.pointer, "$ref"),
+    `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, ${what}`,
+    fix,
+  );
 }
 
 function hasOwnKey(map: JsonValue | undefined, key: string): boolean {
@@ -399,7 +528,11 @@ function hasOwnKey(map: JsonValue | undefined, key: string): boolean {
 }
 
 function loopProblem(site: RefSite): SchemaProblem {
-  return new SchemaProblem(appendPointer(site.pointer, "$ref"), `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, which leads back to itself without going into a property or an item, so validation would never end`, "let the recursion pass through a property or an array item");
+  return new SchemaProblem(
+    appendPointer(site.pointer, "$ref"),
+    `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, which leads back to itself without going into a property or an item, so validation would never end`,
+    "let the recursion pass through a property or an array item",
+  );
 }
 
 function hasValueAt(schema: JsonObject, pointer: string): boolean {
@@ -419,7 +552,12 @@ function hasValueAt(schema: JsonObject, pointer: string): boolean {
  * TypeScript would reject the type. Such a cycle needs a `$ref`, so this runs only when there
  * are some: an iterative depth-first search over pointers.
  */
-function checkReferenceLoops(byPointer: Map<string, NodeInfo | boolean>, sameValue: Map<string, string[]>, refEdges: Map<string, string>, refAt: Map<string, RefSite>): void {
+function checkReferenceLoops(
+  byPointer: Map<string, NodeInfo | boolean>,
+  sameValue: Map<string, string[]>,
+  refEdges: Map<string, string>,
+  refAt: Map<string, RefSite>,
+): void {
   const edges = (pointer: string): string[] => {
     const list = sameValue.get(pointer) ?? [];
     const target = refEdges.get(pointer);
@@ -428,7 +566,9 @@ function checkReferenceLoops(byPointer: Map<string, NodeInfo | boolean>, sameVal
   const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
   for (const start of byPointer.keys()) {
     if (state.has(start)) continue;
-    const path: Array<{ pointer: string; next: string[]; i: number }> = [{ pointer: start, next: edges(start), i: 0 }];
+    const path: Array<{ pointer: string; next: string[]; i: number }> = [
+      { pointer: start, next: edges(start), i: 0 },
+    ];
     state.set(start, 1);
     while (path.length) {
       const top = path[path.length - 1] as { pointer: string; next: string[]; i: number };
@@ -463,9 +603,17 @@ function docComment(node: JsonObject): string | undefined {
   }
   const values = ownValue(node, "enum");
   const labels = ownValue(node, "x-enumNames");
-  if (Array.isArray(values) && Array.isArray(labels) && labels.length === values.length && labels.every((l) => typeof l === "string")) {
+  if (
+    Array.isArray(values) &&
+    Array.isArray(labels) &&
+    labels.length === values.length &&
+    labels.every((l) => typeof l === "string")
+  ) {
     if (lines.length) lines.push("");
-    lines.push("Choices: " + values.map((value, i) => `${JSON.stringify(value)} (${labels[i] as string})`).join(", "));
+    lines.push(
+      "Choices: " +
+        values.map((value, i) => `${JSON.stringify(value)} (${labels[i] as string})`).join(", "),
+    );
   }
   if (ownValue(node, "writeOnly") === true) {
     if (lines.length) lines.push("");

@@ -1,10 +1,15 @@
-import { ownValue, type JsonObject } from "../schema/json.ts";
+import { type JsonObject, ownValue } from "../schema/json.ts";
 import { SchemaProblem } from "../schema/problem.ts";
 import { refuseSecretValues } from "../schema/secret-values.ts";
 import { analyseSchema } from "./analyse.ts";
 import { generateDeclaration } from "./declaration.ts";
 import { generateBindings } from "./typescript.ts";
-import { createAjv, generateValidator, validateAgainstMetaSchema, withoutProtoKeys } from "./validator.ts";
+import {
+  createAjv,
+  generateValidator,
+  validateAgainstMetaSchema,
+  withoutProtoKeys,
+} from "./validator.ts";
 
 export { SUPPORTED_FORMATS } from "./analyse.ts";
 
@@ -33,22 +38,41 @@ export async function exportFiles(schema: JsonObject, baseName: string): Promise
     refuseSecretValues(schema);
     const schemaText = JSON.stringify(schema, null, 2) + "\n";
     const title = ownValue(schema, "title");
-    const analysis = analyseSchema(schema, schemaText, typeof title === "string" && title.trim() ? title : "(root)");
+    const analysis = analyseSchema(
+      schema,
+      schemaText,
+      typeof title === "string" && title.trim() ? title : "(root)",
+    );
     const ajv = createAjv();
     validateAgainstMetaSchema(ajv, schema);
-    const bindings = await generateBindings(analysis, typeof title === "string" ? title : undefined, baseName);
-    const validator = generateValidator(ajv, withoutProtoKeys(schema, analysis.protoKeys), baseName);
+    const bindings = await generateBindings(
+      analysis,
+      typeof title === "string" ? title : undefined,
+      baseName,
+    );
+    const validator = generateValidator(
+      ajv,
+      withoutProtoKeys(schema, analysis.protoKeys),
+      baseName,
+    );
     return [
       { name: `${baseName}.schema.json`, contents: schemaText },
       { name: `${baseName}.ts`, contents: bindings.code },
       { name: `${baseName}.validate.js`, contents: validator },
-      { name: `${baseName}.validate.d.ts`, contents: generateDeclaration(baseName, bindings.rootName) },
+      {
+        name: `${baseName}.validate.d.ts`,
+        contents: generateDeclaration(baseName, bindings.rootName),
+      },
     ];
   } catch (error) {
     // Our own walks use explicit stacks; Ajv's compiler and JSON.stringify recurse per level
     // (in Node, Ajv gives out somewhere past 440 levels of objects inside objects).
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new SchemaProblem("", "the schema is nested too deeply to export", "flatten it: use fewer levels of objects inside objects (a few hundred at most)");
+      throw new SchemaProblem(
+        "",
+        "the schema is nested too deeply to export",
+        "flatten it: use fewer levels of objects inside objects (a few hundred at most)",
+      );
     }
     throw error;
   }
@@ -56,6 +80,10 @@ export async function exportFiles(schema: JsonObject, baseName: string): Promise
 
 function checkBaseName(baseName: string): void {
   if (!/^[\p{L}\p{N}_][\p{L}\p{N}_.-]{0,99}$/u.test(baseName) || baseName.endsWith(".")) {
-    throw new SchemaProblem("", `${JSON.stringify(baseName)} cannot be the base name of the exported files`, "use letters, digits, \"-\", \"_\" and \".\" only, starting with a letter or digit, e.g. \"rest-adapter\"");
+    throw new SchemaProblem(
+      "",
+      `${JSON.stringify(baseName)} cannot be the base name of the exported files`,
+      'use letters, digits, "-", "_" and "." only, starting with a letter or digit, e.g. "rest-adapter"',
+    );
   }
 }

@@ -5,7 +5,54 @@
  */
 
 /** Names the generated files use next to the types, or that would confuse readers. */
-const RESERVED = new Set(["ValidationError", "Array", "Object", "String", "Number", "Boolean", "Function", "Symbol", "Record", "Partial", "Readonly", "Required", "Date", "Error", "Promise", "Map", "Set", "RegExp", "JSON", "Math", "Intl", "Uppercase", "Lowercase", "Capitalize", "Uncapitalize", "NoInfer", "Exclude", "Extract", "Pick", "Omit", "NonNullable", "Parameters", "ReturnType", "InstanceType", "Awaited", "ThisType", "BigInt", "Proxy", "Reflect", "WeakMap", "WeakSet", "Iterable", "Iterator", "PromiseLike", "ArrayLike", "PropertyKey"]);
+const RESERVED = new Set([
+  "ValidationError",
+  "Array",
+  "Object",
+  "String",
+  "Number",
+  "Boolean",
+  "Function",
+  "Symbol",
+  "Record",
+  "Partial",
+  "Readonly",
+  "Required",
+  "Date",
+  "Error",
+  "Promise",
+  "Map",
+  "Set",
+  "RegExp",
+  "JSON",
+  "Math",
+  "Intl",
+  "Uppercase",
+  "Lowercase",
+  "Capitalize",
+  "Uncapitalize",
+  "NoInfer",
+  "Exclude",
+  "Extract",
+  "Pick",
+  "Omit",
+  "NonNullable",
+  "Parameters",
+  "ReturnType",
+  "InstanceType",
+  "Awaited",
+  "ThisType",
+  "BigInt",
+  "Proxy",
+  "Reflect",
+  "WeakMap",
+  "WeakSet",
+  "Iterable",
+  "Iterator",
+  "PromiseLike",
+  "ArrayLike",
+  "PropertyKey",
+]);
 
 const MAX_LENGTH = 48;
 
@@ -23,7 +70,10 @@ export function pascalCase(text: string): string {
     name += word.charAt(0).toUpperCase() + word.slice(1);
   }
   name = name.slice(0, MAX_LENGTH);
-  name = name.replace(/(\d)([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase());
+  name = name.replace(
+    /(\d)([a-z])/g,
+    (_, digit: string, letter: string) => digit + letter.toUpperCase(),
+  );
   if (/^\d/.test(name)) name = "N" + name;
   return name;
 }

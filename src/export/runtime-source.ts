@@ -135,8 +135,14 @@ function __cdDateTimeWith(time) {
   };
 }`,
   },
-  dateTime: { deps: ["dateTimeWith", "time"], code: "const __cdDateTime = __cdDateTimeWith(__cdTime);" },
-  isoDateTime: { deps: ["dateTimeWith", "isoTime"], code: "const __cdIsoDateTime = __cdDateTimeWith(__cdIsoTime);" },
+  dateTime: {
+    deps: ["dateTimeWith", "time"],
+    code: "const __cdDateTime = __cdDateTimeWith(__cdTime);",
+  },
+  isoDateTime: {
+    deps: ["dateTimeWith", "isoTime"],
+    code: "const __cdIsoDateTime = __cdDateTimeWith(__cdIsoTime);",
+  },
   uri: {
     deps: [],
     code: String.raw`const __cdNOT_URI_FRAGMENT = /\/|:/;
@@ -191,20 +197,21 @@ function __cdRegex(str) {
  * as entries of the generated `__cdFormats` object. The entry's shape (plain function or object
  * with `validate`) matches fullFormats, because Ajv emits `f(data)` or `f.validate(data)` from it.
  */
-export const FORMAT_SOURCES: Readonly<Record<string, { deps: readonly string[]; entry: string }>> = {
-  date: { deps: ["date"], entry: "{ validate: __cdDate }" },
-  time: { deps: ["time"], entry: "{ validate: __cdTime }" },
-  "date-time": { deps: ["dateTime"], entry: "{ validate: __cdDateTime }" },
-  "iso-time": { deps: ["isoTime"], entry: "{ validate: __cdIsoTime }" },
-  "iso-date-time": { deps: ["isoDateTime"], entry: "{ validate: __cdIsoDateTime }" },
-  uri: { deps: ["uri"], entry: "__cdUri" },
-  regex: { deps: ["regex"], entry: "__cdRegex" },
-  byte: { deps: ["byte"], entry: "__cdByte" },
-  int32: { deps: ["int32"], entry: '{ type: "number", validate: __cdInt32 }' },
-  int64: { deps: ["int64"], entry: '{ type: "number", validate: __cdInt64 }' },
-  float: { deps: ["anyNumber"], entry: '{ type: "number", validate: __cdAnyNumber }' },
-  double: { deps: ["anyNumber"], entry: '{ type: "number", validate: __cdAnyNumber }' },
-};
+export const FORMAT_SOURCES: Readonly<Record<string, { deps: readonly string[]; entry: string }>> =
+  {
+    date: { deps: ["date"], entry: "{ validate: __cdDate }" },
+    time: { deps: ["time"], entry: "{ validate: __cdTime }" },
+    "date-time": { deps: ["dateTime"], entry: "{ validate: __cdDateTime }" },
+    "iso-time": { deps: ["isoTime"], entry: "{ validate: __cdIsoTime }" },
+    "iso-date-time": { deps: ["isoDateTime"], entry: "{ validate: __cdIsoDateTime }" },
+    uri: { deps: ["uri"], entry: "__cdUri" },
+    regex: { deps: ["regex"], entry: "__cdRegex" },
+    byte: { deps: ["byte"], entry: "__cdByte" },
+    int32: { deps: ["int32"], entry: '{ type: "number", validate: __cdInt32 }' },
+    int64: { deps: ["int64"], entry: '{ type: "number", validate: __cdInt64 }' },
+    float: { deps: ["anyNumber"], entry: '{ type: "number", validate: __cdAnyNumber }' },
+    double: { deps: ["anyNumber"], entry: '{ type: "number", validate: __cdAnyNumber }' },
+  };
 
 /**
  * Source text defining the given helpers and a `__cdFormats` object with the given formats
@@ -224,7 +231,9 @@ export function runtimeSource(helpers: Iterable<RuntimeHelper>, formats: Iterabl
   for (const helper of helpers) emit(helper);
   const entries: string[] = [];
   for (const format of formats) {
-    const source = Object.prototype.hasOwnProperty.call(FORMAT_SOURCES, format) ? FORMAT_SOURCES[format] : undefined;
+    const source = Object.prototype.hasOwnProperty.call(FORMAT_SOURCES, format)
+      ? FORMAT_SOURCES[format]
+      : undefined;
     if (!source) throw new Error(`internal error: no inline source for format "${format}"`);
     for (const dep of source.deps) emit(dep);
     entries.push(`  ${JSON.stringify(format)}: ${source.entry},`);

@@ -1,8 +1,8 @@
 import { compile, type Options as JsttOptions } from "json-schema-to-typescript";
-import { format } from "prettier/standalone";
+import type { Plugin } from "prettier";
 import * as estreePlugin from "prettier/plugins/estree";
 import * as typescriptPlugin from "prettier/plugins/typescript";
-import type { Plugin } from "prettier";
+import { format } from "prettier/standalone";
 import type { Analysis, CopyNode, CopyObject } from "./analyse.ts";
 import { NameRegistry } from "./names.ts";
 
@@ -49,9 +49,16 @@ export interface Bindings {
   rootName: string;
 }
 
-export async function generateBindings(analysis: Analysis, rootTitle: string | undefined, baseName: string): Promise<Bindings> {
+export async function generateBindings(
+  analysis: Analysis,
+  rootTitle: string | undefined,
+  baseName: string,
+): Promise<Bindings> {
   const registry = new NameRegistry();
-  const root: CopyObject = typeof analysis.root === "boolean" ? { tsType: analysis.root ? "unknown" : "never" } : analysis.root;
+  const root: CopyObject =
+    typeof analysis.root === "boolean"
+      ? { tsType: analysis.root ? "unknown" : "never" }
+      : analysis.root;
   const reachable = reachableFrom(root);
   const names = new Map<CopyObject, string>();
   const rootName = registry.claim([rootTitle], baseName);
@@ -66,7 +73,8 @@ export async function generateBindings(analysis: Analysis, rootTitle: string | u
     if (!found) continue;
     unions.add(info.copy);
     found.branches.forEach((branch, i) => {
-      if (!branchFallback.has(branch)) branchFallback.set(branch, `${info.hint || rootName} ${String(found.values[i])}`);
+      if (!branchFallback.has(branch))
+        branchFallback.set(branch, `${info.hint || rootName} ${String(found.values[i])}`);
     });
   }
   for (const info of analysis.nodes) {
@@ -74,7 +82,13 @@ export async function generateBindings(analysis: Analysis, rootTitle: string | u
     if (!reachable.has(copy) || names.has(copy)) continue;
     const fallback = branchFallback.get(copy);
     if (fallback !== undefined) names.set(copy, registry.claim([info.title], fallback));
-    else if (unions.has(copy) || analysis.refTargets.has(copy) || "properties" in copy || "patternProperties" in copy) names.set(copy, registry.claim([info.title], info.hint));
+    else if (
+      unions.has(copy) ||
+      analysis.refTargets.has(copy) ||
+      "properties" in copy ||
+      "patternProperties" in copy
+    )
+      names.set(copy, registry.claim([info.title], info.hint));
   }
 
   // One compile per named schema, named children replaced by references.
@@ -88,21 +102,28 @@ export async function generateBindings(analysis: Analysis, rootTitle: string | u
   const formatted = await format(banner + "\n" + chunks.join("\n"), PRETTIER_OPTIONS);
   const code = analysis.placeholders.restore(formatted);
   if (!new RegExp(`^export (?:interface|type) ${rootName}\\b`, "m").test(code)) {
-    throw new Error(`internal error: the generated bindings do not declare the root type ${rootName}`);
+    throw new Error(
+      `internal error: the generated bindings do not declare the root type ${rootName}`,
+    );
   }
   return { code, rootName };
 }
 
 /** Calls `visit` for each slot of a copy that holds a subschema copy. */
-function forEachChild(copy: CopyObject, visit: (container: CopyObject | unknown[], slot: string | number, child: CopyObject) => void): void {
+function forEachChild(
+  copy: CopyObject,
+  visit: (container: CopyObject | unknown[], slot: string | number, child: CopyObject) => void,
+): void {
   const one = (container: CopyObject | unknown[], slot: string | number, value: unknown): void => {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) visit(container, slot, value as CopyObject);
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      visit(container, slot, value as CopyObject);
   };
   for (const keyword of ["properties", "patternProperties"]) {
     const map = copy[keyword] as CopyObject | undefined;
     if (map) for (const key of Object.keys(map)) one(map, key, map[key]);
   }
-  for (const keyword of ["additionalProperties", "additionalItems"]) one(copy, keyword, copy[keyword]);
+  for (const keyword of ["additionalProperties", "additionalItems"])
+    one(copy, keyword, copy[keyword]);
   const items = copy.items;
   if (Array.isArray(items)) items.forEach((item, i) => one(items, i, item));
   else one(copy, "items", items);
@@ -138,7 +159,13 @@ function cutAtNamed(top: CopyObject, names: Map<CopyObject, string>): void {
       }
       const reference = { tsType: name };
       if (Array.isArray(container)) container[slot as number] = reference;
-      else Object.defineProperty(container, slot, { value: reference, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(container, slot, {
+          value: reference,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     });
   }
 }
@@ -149,7 +176,9 @@ type Discriminant = string | number | boolean | null;
  * `oneOf` whose branches are all objects with `properties`, sharing one property that each
  * branch fixes to a different constant (`const`, or a one-value `enum`): e.g. `type`.
  */
-function discriminate(copy: CopyObject): { key: string; branches: CopyObject[]; values: Discriminant[] } | undefined {
+function discriminate(
+  copy: CopyObject,
+): { key: string; branches: CopyObject[]; values: Discriminant[] } | undefined {
   const oneOf = copy.oneOf;
   if (!Array.isArray(oneOf) || oneOf.length === 0) return undefined;
   const branches: CopyObject[] = [];
@@ -165,7 +194,8 @@ function discriminate(copy: CopyObject): { key: string; branches: CopyObject[]; 
       if (value === undefined) break;
       values.push(value);
     }
-    if (values.length === branches.length && new Set(values).size === values.length) return { key, branches, values };
+    if (values.length === branches.length && new Set(values).size === values.length)
+      return { key, branches, values };
   }
   return undefined;
 }
@@ -173,9 +203,12 @@ function discriminate(copy: CopyObject): { key: string; branches: CopyObject[]; 
 function constantOf(schema: unknown): Discriminant | undefined {
   if (typeof schema !== "object" || schema === null) return undefined;
   const copy = schema as CopyObject;
-  const isPrimitive = (v: unknown): v is Discriminant => v === null || ["string", "number", "boolean"].includes(typeof v);
-  if (Object.prototype.hasOwnProperty.call(copy, "const") && isPrimitive(copy.const)) return copy.const;
-  if (Array.isArray(copy.enum) && copy.enum.length === 1 && isPrimitive(copy.enum[0])) return copy.enum[0];
+  const isPrimitive = (v: unknown): v is Discriminant =>
+    v === null || ["string", "number", "boolean"].includes(typeof v);
+  if (Object.prototype.hasOwnProperty.call(copy, "const") && isPrimitive(copy.const))
+    return copy.const;
+  if (Array.isArray(copy.enum) && copy.enum.length === 1 && isPrimitive(copy.enum[0]))
+    return copy.enum[0];
   return undefined;
 }
 

@@ -1,11 +1,23 @@
-import Ajv, { Name, type ErrorObject } from "ajv";
+import Ajv, { type ErrorObject, Name } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { cloneJson, defineOwn, isJsonObject, ownValue, type JsonObject, type JsonValue } from "../schema/json.ts";
-import { parsePointer } from "../schema/json-pointer.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import {
+  cloneJson,
+  defineOwn,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  ownValue,
+} from "../schema/json.ts";
+import { parsePointer } from "../schema/json-pointer.ts";
 import { SchemaProblem } from "../schema/problem.ts";
-import { FORMATS_IDENTIFIER, RUNTIME_HELPERS, runtimeSource, type RuntimeHelper } from "./runtime-source.ts";
+import {
+  FORMATS_IDENTIFIER,
+  RUNTIME_HELPERS,
+  type RuntimeHelper,
+  runtimeSource,
+} from "./runtime-source.ts";
 
 /**
  * The precompiled validator: Ajv's standalone ES module, made self-contained. Ajv's output
@@ -36,13 +48,22 @@ export function validateAgainstMetaSchema(ajv: Ajv, schema: JsonObject): void {
   if (ajv.validateSchema(schema)) return;
   const error = (ajv.errors ?? [])[0];
   if (!error) return;
-  throw new SchemaProblem(error.instancePath, `the schema is not valid JSON Schema draft-07 here: ${describe(error)}`, "correct it so that it follows the draft-07 meta-schema");
+  throw new SchemaProblem(
+    error.instancePath,
+    `the schema is not valid JSON Schema draft-07 here: ${describe(error)}`,
+    "correct it so that it follows the draft-07 meta-schema",
+  );
 }
 
 function describe(error: ErrorObject): string {
   const keyword = error.instancePath.split("/").pop();
-  const where = keyword ? `${JSON.stringify(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} ` : "";
-  const allowed = error.params && "allowedValues" in error.params ? ` (${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")})` : "";
+  const where = keyword
+    ? `${JSON.stringify(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} `
+    : "";
+  const allowed =
+    error.params && "allowedValues" in error.params
+      ? ` (${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")})`
+      : "";
   return `${where}${error.message ?? "is invalid"}${allowed}`;
 }
 
@@ -53,7 +74,11 @@ export function generateValidator(ajv: Ajv, schema: JsonObject, baseName: string
   } catch (error) {
     if (error instanceof RangeError) throw error; // stack overflow: reported by the caller
     const message = error instanceof Error ? error.message : String(error);
-    throw new SchemaProblem("", `the validator could not be compiled (${message.split("\n")[0]})`, "correct the schema");
+    throw new SchemaProblem(
+      "",
+      `the validator could not be compiled (${message.split("\n")[0]})`,
+      "correct the schema",
+    );
   }
   return selfContained(ajvCode, baseName);
 }
@@ -72,10 +97,17 @@ export function withoutProtoKeys(schema: JsonObject, pointers: readonly string[]
   for (const pointer of pointers) {
     let node: JsonValue | undefined = copy;
     for (const token of parsePointer(pointer)) {
-      node = Array.isArray(node) ? node[Number(token)] : isJsonObject(node) ? ownValue(node, token) : undefined;
+      node = Array.isArray(node)
+        ? node[Number(token)]
+        : isJsonObject(node)
+          ? ownValue(node, token)
+          : undefined;
     }
     if (!isJsonObject(node)) continue;
-    const moves: Array<[string, string]> = [["properties", "^__proto__$"], ["patternProperties", "(?:__proto__)"]];
+    const moves: Array<[string, string]> = [
+      ["properties", "^__proto__$"],
+      ["patternProperties", "(?:__proto__)"],
+    ];
     for (const [keyword, pattern] of moves) {
       const map = ownValue(node, keyword);
       if (!isJsonObject(map) || !Object.prototype.hasOwnProperty.call(map, "__proto__")) continue;
@@ -113,12 +145,16 @@ export function selfContained(ajvCode: string, baseName: string): string {
   // Regular-expression formats are inlined by Ajv as literals; the others come from __cdFormats,
   // which holds exactly the ones the code refers to.
   const needed = Object.keys(fullFormats).filter((name) => {
-    const access = /^[A-Za-z_$][\w$]*$/.test(name) ? `${FORMATS_IDENTIFIER}.${name}` : `${FORMATS_IDENTIFIER}[${JSON.stringify(name)}]`;
+    const access = /^[A-Za-z_$][\w$]*$/.test(name)
+      ? `${FORMATS_IDENTIFIER}.${name}`
+      : `${FORMATS_IDENTIFIER}[${JSON.stringify(name)}]`;
     return code.includes(access + ";") || code.includes(access + ".");
   });
-  if (!needed.length && code.includes(FORMATS_IDENTIFIER)) throw new Error("internal error: the validator refers to a format that is not inlined");
+  if (!needed.length && code.includes(FORMATS_IDENTIFIER))
+    throw new Error("internal error: the validator refers to a format that is not inlined");
   const runtime = runtimeSource(helpers, needed);
-  if (!/^export default /m.test(code) && !/;export default /.test(code)) throw new Error("internal error: the validator has no default export");
+  if (!/^export default /m.test(code) && !/;export default /.test(code))
+    throw new Error("internal error: the validator has no default export");
   return (
     `// Validator generated from ${baseName}.schema.json by credential-designer. Do not edit: change the schema and export again.\n` +
     "// A self-contained ES module (no imports, no code generated at run time). `validate(data)` returns true or false and sets `validate.errors`.\n" +

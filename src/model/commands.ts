@@ -1,13 +1,19 @@
-import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../schema/json.ts";
+import {
+  cloneJson,
+  defineOwn,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+} from "../schema/json.ts";
 import { secretValues } from "../schema/secret-values.ts";
-import { requiredKeys, schemaObject, type CredentialDocument, type FieldNode } from "./nodes.ts";
 import { newId } from "./ids.ts";
-import { kindDefinition, type AddableKind } from "./kinds.ts";
 import { canonicalInsertionIndex } from "./keyword-order.ts";
 import { keywordProblem } from "./keywords.ts";
+import { type AddableKind, kindDefinition } from "./kinds.ts";
+import { type CredentialDocument, type FieldNode, requiredKeys, schemaObject } from "./nodes.ts";
 import type { Step } from "./steps.ts";
-import { locate, type Located } from "./tree.ts";
-import { refusal, type Refusal, type Transaction } from "./transaction.ts";
+import { type Refusal, refusal, type Transaction } from "./transaction.ts";
+import { type Located, locate } from "./tree.ts";
 
 /**
  * Command builders: each reads the document, decides, and returns a Transaction of primitive
@@ -38,7 +44,13 @@ export function addField(doc: CredentialDocument, options: AddFieldOptions): Com
   const definition = kindDefinition(options.kind);
   const key = options.key ?? uniqueKey(target.node, definition.defaultKey);
   const node = newFieldNode(options.kind, key, options.title);
-  return insertSteps(target, options.index, [node], [], `Add ${definition.label.toLowerCase()} "${key}"`);
+  return insertSteps(
+    target,
+    options.index,
+    [node],
+    [],
+    `Add ${definition.label.toLowerCase()} "${key}"`,
+  );
 }
 
 /** A new field of `kind` with fresh ids; a new choice starts with two useful branches. */
@@ -83,7 +95,10 @@ export function insertNodes(doc: CredentialDocument, options: InsertNodesOptions
   const taken = new Set(target.node.fields!.map((field) => field.key));
   const required: string[] = [];
   const nodes = options.nodes.map((node) => {
-    const key = node.key === "" || taken.has(node.key) ? uniqueKeyAmong(taken, node.key || "field") : node.key;
+    const key =
+      node.key === "" || taken.has(node.key)
+        ? uniqueKeyAmong(taken, node.key || "field")
+        : node.key;
     taken.add(key);
     if (options.required?.includes(node.key)) required.push(key);
     return { ...withFreshIds(node), key };
@@ -91,16 +106,28 @@ export function insertNodes(doc: CredentialDocument, options: InsertNodesOptions
   return insertSteps(target, options.index, nodes, required, options.label);
 }
 
-function insertSteps(target: Located, index: number | undefined, nodes: FieldNode[], required: string[], label: string): CommandResult {
+function insertSteps(
+  target: Located,
+  index: number | undefined,
+  nodes: FieldNode[],
+  required: string[],
+  label: string,
+): CommandResult {
   const fields = target.node.fields!;
   const at = index ?? fields.length;
-  if (!Number.isInteger(at) || at < 0 || at > fields.length) return refusal(`position ${at} is outside the ${fields.length + 1} places there`);
+  if (!Number.isInteger(at) || at < 0 || at > fields.length)
+    return refusal(`position ${at} is outside the ${fields.length + 1} places there`);
   for (const node of nodes) {
     if (node.key === "") return refusal("a field needs a key: type a property name");
     if (fields.some((field) => field.key === node.key)) return keyTaken(node.key, target.node);
   }
-  const steps: Step[] = [{ op: "splice", parent: target.node.id, list: "fields", index: at, remove: [], insert: nodes }];
-  const requiredStep = setRequiredStep(target.node, (keys) => [...keys, ...required.filter((key) => !keys.includes(key))]);
+  const steps: Step[] = [
+    { op: "splice", parent: target.node.id, list: "fields", index: at, remove: [], insert: nodes },
+  ];
+  const requiredStep = setRequiredStep(target.node, (keys) => [
+    ...keys,
+    ...required.filter((key) => !keys.includes(key)),
+  ]);
   if (requiredStep) steps.push(requiredStep);
   return { label, steps };
 }
@@ -127,44 +154,99 @@ export function moveField(doc: CredentialDocument, id: string, to: Destination):
   if (target.node.id === id || target.path.some((step) => step.parent.id === id)) {
     return refusal(`${name} cannot be moved into itself or into one of its own fields`);
   }
-  if (!target.node.fields) return refusal(`${describe(target.node)} holds no fields: drop ${name} into the window, a group or a choice branch`);
+  if (!target.node.fields)
+    return refusal(
+      `${describe(target.node)} holds no fields: drop ${name} into the window, a group or a choice branch`,
+    );
   const sameParent = target.node.id === from.parent.id;
   const length = target.node.fields.length - (sameParent ? 1 : 0);
-  if (!Number.isInteger(to.index) || to.index < 0 || to.index > length) return refusal(`position ${to.index} is outside the ${length + 1} places there`);
+  if (!Number.isInteger(to.index) || to.index < 0 || to.index > length)
+    return refusal(`position ${to.index} is outside the ${length + 1} places there`);
   if (sameParent) {
     if (to.index === from.index) return { label: `Move ${name}`, steps: [] };
     return {
       label: `Move ${name}`,
       steps: [
-        { op: "splice", parent: from.parent.id, list: "fields", index: from.index, remove: [node], insert: [] },
-        { op: "splice", parent: from.parent.id, list: "fields", index: to.index, remove: [], insert: [node] },
+        {
+          op: "splice",
+          parent: from.parent.id,
+          list: "fields",
+          index: from.index,
+          remove: [node],
+          insert: [],
+        },
+        {
+          op: "splice",
+          parent: from.parent.id,
+          list: "fields",
+          index: to.index,
+          remove: [],
+          insert: [node],
+        },
       ],
     };
   }
-  if (target.node.fields.some((field) => field.key === node.key)) return keyTaken(node.key, target.node);
+  if (target.node.fields.some((field) => field.key === node.key))
+    return keyTaken(node.key, target.node);
   const wasRequired = requiredKeys(from.parent).includes(node.key);
   const steps: Step[] = [];
-  const leave = wasRequired ? setRequiredStep(from.parent, (keys) => keys.filter((key) => key !== node.key)) : undefined;
+  const leave = wasRequired
+    ? setRequiredStep(from.parent, (keys) => keys.filter((key) => key !== node.key))
+    : undefined;
   if (leave) steps.push(leave);
-  steps.push({ op: "splice", parent: from.parent.id, list: "fields", index: from.index, remove: [node], insert: [] });
-  steps.push({ op: "splice", parent: target.node.id, list: "fields", index: to.index, remove: [], insert: [node] });
-  const join = wasRequired ? setRequiredStep(target.node, (keys) => (keys.includes(node.key) ? [...keys] : [...keys, node.key])) : undefined;
+  steps.push({
+    op: "splice",
+    parent: from.parent.id,
+    list: "fields",
+    index: from.index,
+    remove: [node],
+    insert: [],
+  });
+  steps.push({
+    op: "splice",
+    parent: target.node.id,
+    list: "fields",
+    index: to.index,
+    remove: [],
+    insert: [node],
+  });
+  const join = wasRequired
+    ? setRequiredStep(target.node, (keys) =>
+        keys.includes(node.key) ? [...keys] : [...keys, node.key],
+      )
+    : undefined;
   if (join) steps.push(join);
   return { label: `Move ${name}`, steps };
 }
 
 function moveBranch(source: Located, to: Destination): CommandResult {
   const from = source.path.at(-1)!;
-  if (to.parent !== from.parent.id) return refusal("a branch can only be reordered within its own choice");
+  if (to.parent !== from.parent.id)
+    return refusal("a branch can only be reordered within its own choice");
   const count = from.parent.branches!.length;
-  if (!Number.isInteger(to.index) || to.index < 0 || to.index >= count) return refusal(`position ${to.index} is outside the ${count} branches`);
+  if (!Number.isInteger(to.index) || to.index < 0 || to.index >= count)
+    return refusal(`position ${to.index} is outside the ${count} branches`);
   const label = `Move ${describe(source.node)}`;
   if (to.index === from.index) return { label, steps: [] };
   return {
     label,
     steps: [
-      { op: "splice", parent: from.parent.id, list: "branches", index: from.index, remove: [source.node], insert: [] },
-      { op: "splice", parent: from.parent.id, list: "branches", index: to.index, remove: [], insert: [source.node] },
+      {
+        op: "splice",
+        parent: from.parent.id,
+        list: "branches",
+        index: from.index,
+        remove: [source.node],
+        insert: [],
+      },
+      {
+        op: "splice",
+        parent: from.parent.id,
+        list: "branches",
+        index: to.index,
+        remove: [],
+        insert: [source.node],
+      },
     ],
   };
 }
@@ -179,7 +261,11 @@ export interface FieldUpdate {
   required?: boolean;
 }
 
-export function updateField(doc: CredentialDocument, id: string, update: FieldUpdate): CommandResult {
+export function updateField(
+  doc: CredentialDocument,
+  id: string,
+  update: FieldUpdate,
+): CommandResult {
   const located = locate(doc, id);
   if (!located) return refusal("that field is no longer in the design");
   const node = located.node;
@@ -194,9 +280,17 @@ export function updateField(doc: CredentialDocument, id: string, update: FieldUp
     const changes = update.set;
     for (const [keyword, value] of Object.entries(changes)) {
       if (STRUCTURAL_KEYWORDS.has(keyword)) {
-        return refusal(keyword === "required" ? 'use the field\'s "Required" switch to make it required' : `"${keyword}" is built from the fields on the canvas: add, move or remove fields instead`);
+        return refusal(
+          keyword === "required"
+            ? 'use the field\'s "Required" switch to make it required'
+            : `"${keyword}" is built from the fields on the canvas: add, move or remove fields instead`,
+        );
       }
-      if (keyword === "type" && (node.fields || node.branches) && value !== schemaObject(node).type) {
+      if (
+        keyword === "type" &&
+        (node.fields || node.branches) &&
+        value !== schemaObject(node).type
+      ) {
         return refusal(`${describe(node)} holds fields, so its type stays as it is`);
       }
       if (value !== undefined) {
@@ -211,10 +305,16 @@ export function updateField(doc: CredentialDocument, id: string, update: FieldUp
   const key = update.key ?? node.key;
   if (key !== node.key) {
     if (key === "") return refusal("a field needs a key: type a property name");
-    if (position!.parent.fields!.some((field) => field.id !== id && field.key === key)) return keyTaken(key, position!.parent);
+    if (position!.parent.fields!.some((field) => field.id !== id && field.key === key))
+      return keyTaken(key, position!.parent);
   }
   if (key !== node.key || schema !== node.schema) {
-    steps.push({ op: "set", node: id, before: { key: node.key, schema: node.schema }, after: { key, schema } });
+    steps.push({
+      op: "set",
+      node: id,
+      before: { key: node.key, schema: node.schema },
+      after: { key, schema },
+    });
   }
   if (inFields) {
     const parent = position!.parent;
@@ -238,10 +338,14 @@ export function updateField(doc: CredentialDocument, id: string, update: FieldUp
  * such values, or touches none of them, goes through, so a design that has one (stored before)
  * can still be edited and cleaned up a value at a time.
  */
-function secretValueProblem(schema: JsonObject, changes: Record<string, JsonValue | undefined>): string | undefined {
+function secretValueProblem(
+  schema: JsonObject,
+  changes: Record<string, JsonValue | undefined>,
+): string | undefined {
   const valued = secretValues(schema);
   if (valued.length === 0) return undefined;
-  const gives = "writeOnly" in changes || valued.some(({ keyword }) => changes[keyword] !== undefined);
+  const gives =
+    "writeOnly" in changes || valued.some(({ keyword }) => changes[keyword] !== undefined);
   if (!gives) return undefined;
   return `a secret field never carries a value in the schema: remove its ${valued.map(({ keyword }) => `"${keyword}"`).join(" and ")} first`;
 }
@@ -256,12 +360,23 @@ export function removeField(doc: CredentialDocument, id: string): CommandResult 
   const node = located.node;
   const steps: Step[] = [];
   if (position.list === "fields") {
-    const leave = setRequiredStep(position.parent, (keys) => keys.filter((key) => key !== node.key));
+    const leave = setRequiredStep(position.parent, (keys) =>
+      keys.filter((key) => key !== node.key),
+    );
     if (leave) steps.push(leave);
   }
-  steps.push({ op: "splice", parent: position.parent.id, list: position.list, index: position.index, remove: [node], insert: [] });
+  steps.push({
+    op: "splice",
+    parent: position.parent.id,
+    list: position.list,
+    index: position.index,
+    remove: [node],
+    insert: [],
+  });
   if (position.list === "branches" && position.parent.branches!.length === 1) {
-    return refusal("a choice needs at least one branch: add another branch before removing this one");
+    return refusal(
+      "a choice needs at least one branch: add another branch before removing this one",
+    );
   }
   return { label: `Remove ${describe(node)}`, steps };
 }
@@ -274,7 +389,16 @@ export function duplicateField(doc: CredentialDocument, id: string): CommandResu
   const parent = position.parent;
   const key = uniqueKey(parent, `${located.node.key}Copy`);
   const copy = { ...withFreshIds(located.node), key };
-  const steps: Step[] = [{ op: "splice", parent: parent.id, list: "fields", index: position.index + 1, remove: [], insert: [copy] }];
+  const steps: Step[] = [
+    {
+      op: "splice",
+      parent: parent.id,
+      list: "fields",
+      index: position.index + 1,
+      remove: [],
+      insert: [copy],
+    },
+  ];
   if (requiredKeys(parent).includes(located.node.key)) {
     const join = setRequiredStep(parent, (keys) => [...keys, key]);
     if (join) steps.push(join);
@@ -298,7 +422,12 @@ export function foundDiscriminatorKey(choice: FieldNode): string | undefined {
   const first = branches[0]?.fields ?? [];
   for (const field of first) {
     if (constOf(field) === undefined) continue;
-    if (branches.every((branch) => branch.fields?.some((other) => other.key === field.key && constOf(other) !== undefined))) return field.key;
+    if (
+      branches.every((branch) =>
+        branch.fields?.some((other) => other.key === field.key && constOf(other) !== undefined),
+      )
+    )
+      return field.key;
   }
   return undefined;
 }
@@ -317,18 +446,25 @@ export interface NewBranch {
   index?: number;
 }
 
-export function addBranch(doc: CredentialDocument, choiceId: string, branch: NewBranch): CommandResult {
+export function addBranch(
+  doc: CredentialDocument,
+  choiceId: string,
+  branch: NewBranch,
+): CommandResult {
   const located = locate(doc, choiceId);
   if (!located?.node.branches) return refusal("branches go into an auth-method choice");
   const choice = located.node;
   const problem = branchValueProblem(choice, branch.value, undefined);
   if (problem) return refusal(problem);
   const index = branch.index ?? choice.branches!.length;
-  if (!Number.isInteger(index) || index < 0 || index > choice.branches!.length) return refusal(`position ${index} is outside the choice's branches`);
+  if (!Number.isInteger(index) || index < 0 || index > choice.branches!.length)
+    return refusal(`position ${index} is outside the choice's branches`);
   const node = newBranchNode(discriminatorKey(choice), branch.value, branch.title ?? branch.value);
   return {
     label: `Add branch "${branch.value}"`,
-    steps: [{ op: "splice", parent: choice.id, list: "branches", index, remove: [], insert: [node] }],
+    steps: [
+      { op: "splice", parent: choice.id, list: "branches", index, remove: [], insert: [node] },
+    ],
   };
 }
 
@@ -343,7 +479,11 @@ export interface BranchRename {
   title?: string;
 }
 
-export function renameBranch(doc: CredentialDocument, branchId: string, rename: BranchRename): CommandResult {
+export function renameBranch(
+  doc: CredentialDocument,
+  branchId: string,
+  rename: BranchRename,
+): CommandResult {
   const located = locate(doc, branchId);
   const position = located?.path.at(-1);
   if (!located || position?.list !== "branches") return refusal("that is not a branch of a choice");
@@ -355,13 +495,28 @@ export function renameBranch(doc: CredentialDocument, branchId: string, rename: 
     if (problem) return refusal(problem);
     const key = discriminatorKey(choice);
     const field = branch.fields?.find((candidate) => candidate.key === key);
-    if (!field) return refusal(`this branch has no discriminator field "${key}": add a field "${key}" with a fixed value first`);
+    if (!field)
+      return refusal(
+        `this branch has no discriminator field "${key}": add a field "${key}" with a fixed value first`,
+      );
     const schema = withKeywords(schemaObject(field), { const: rename.value });
-    steps.push({ op: "set", node: field.id, before: { key: field.key, schema: field.schema }, after: { key: field.key, schema } });
+    steps.push({
+      op: "set",
+      node: field.id,
+      before: { key: field.key, schema: field.schema },
+      after: { key: field.key, schema },
+    });
   }
   if (rename.title !== undefined) {
-    const schema = withKeywords(schemaObject(branch), { title: rename.title === "" ? undefined : rename.title });
-    steps.push({ op: "set", node: branch.id, before: { key: "", schema: branch.schema }, after: { key: "", schema } });
+    const schema = withKeywords(schemaObject(branch), {
+      title: rename.title === "" ? undefined : rename.title,
+    });
+    steps.push({
+      op: "set",
+      node: branch.id,
+      before: { key: "", schema: branch.schema },
+      after: { key: "", schema },
+    });
   }
   return { label: `Rename branch ${describe(branch)}`, steps };
 }
@@ -370,7 +525,11 @@ export function renameBranch(doc: CredentialDocument, branchId: string, rename: 
  * Renames a choice's discriminator in every branch at once (one undo step): each branch's
  * discriminator field gets the new key, and its `required` list names it in the same place.
  */
-export function renameDiscriminator(doc: CredentialDocument, choiceId: string, newKey: string): CommandResult {
+export function renameDiscriminator(
+  doc: CredentialDocument,
+  choiceId: string,
+  newKey: string,
+): CommandResult {
   const located = locate(doc, choiceId);
   if (!located?.node.branches) return refusal("only an auth-method choice has a discriminator");
   const choice = located.node;
@@ -387,10 +546,17 @@ export function renameDiscriminator(doc: CredentialDocument, choiceId: string, n
   for (const branch of choice.branches!) {
     // The key must be free in every branch, or the discriminator would take another field's place.
     if (branch.fields!.some((field) => field.key === newKey)) {
-      return refusal(`the branch ${describe(branch)} already has a field "${newKey}": choose another key, or rename that field first`);
+      return refusal(
+        `the branch ${describe(branch)} already has a field "${newKey}": choose another key, or rename that field first`,
+      );
     }
     const field = branch.fields!.find((candidate) => candidate.key === oldKey)!;
-    steps.push({ op: "set", node: field.id, before: { key: field.key, schema: field.schema }, after: { key: newKey, schema: field.schema } });
+    steps.push({
+      op: "set",
+      node: field.id,
+      before: { key: field.key, schema: field.schema },
+      after: { key: newKey, schema: field.schema },
+    });
     const requiredStep = setRequiredStep(branch, (keys) => {
       const renamed = keys.map((key) => (key === oldKey ? newKey : key));
       return renamed.filter((key, index) => renamed.indexOf(key) === index); // a stale entry of the new key must not make a duplicate
@@ -400,17 +566,37 @@ export function renameDiscriminator(doc: CredentialDocument, choiceId: string, n
   return { label, steps };
 }
 
-function branchValueProblem(choice: FieldNode, value: string, exceptBranch: string | undefined): string | undefined {
-  if (value.trim() === "") return "a branch needs a value that tells it apart, e.g. basic or oauth2";
-  const clash = choice.branches!.some((branch) => branch.id !== exceptBranch && branchValue(choice, branch) === value);
-  return clash ? `another branch already has the value "${value}": choose another value` : undefined;
+function branchValueProblem(
+  choice: FieldNode,
+  value: string,
+  exceptBranch: string | undefined,
+): string | undefined {
+  if (value.trim() === "")
+    return "a branch needs a value that tells it apart, e.g. basic or oauth2";
+  const clash = choice.branches!.some(
+    (branch) => branch.id !== exceptBranch && branchValue(choice, branch) === value,
+  );
+  return clash
+    ? `another branch already has the value "${value}": choose another value`
+    : undefined;
 }
 
-function newBranchNode(discriminator: string, value: string, title: string, required: string[] = []): FieldNode {
+function newBranchNode(
+  discriminator: string,
+  value: string,
+  title: string,
+  required: string[] = [],
+): FieldNode {
   return {
     id: newId(),
     key: "",
-    schema: { title, type: "object", properties: {}, required: [discriminator, ...required], additionalProperties: false },
+    schema: {
+      title,
+      type: "object",
+      properties: {},
+      required: [discriminator, ...required],
+      additionalProperties: false,
+    },
     fields: [discriminatorField(discriminator, value)],
   };
 }
@@ -420,18 +606,35 @@ function discriminatorField(key: string, value: string): FieldNode {
 }
 
 function constOf(field: FieldNode): JsonValue | undefined {
-  return typeof field.schema === "object" && Object.prototype.hasOwnProperty.call(field.schema, "const") ? field.schema.const : undefined;
+  return typeof field.schema === "object" &&
+    Object.prototype.hasOwnProperty.call(field.schema, "const")
+    ? field.schema.const
+    : undefined;
 }
 
 // ---------------------------------------------------------------- the window
 
-export function setWindowText(doc: CredentialDocument, text: { title?: string; description?: string }): CommandResult {
+export function setWindowText(
+  doc: CredentialDocument,
+  text: { title?: string; description?: string },
+): CommandResult {
   const changes: Record<string, JsonValue | undefined> = {};
   if (text.title !== undefined) changes.title = text.title === "" ? undefined : text.title;
-  if (text.description !== undefined) changes.description = text.description === "" ? undefined : text.description;
+  if (text.description !== undefined)
+    changes.description = text.description === "" ? undefined : text.description;
   const root = doc.root;
   const schema = withKeywords(schemaObject(root), changes);
-  return { label: "Edit the window's title and description", steps: [{ op: "set", node: root.id, before: { key: root.key, schema: root.schema }, after: { key: root.key, schema } }] };
+  return {
+    label: "Edit the window's title and description",
+    steps: [
+      {
+        op: "set",
+        node: root.id,
+        before: { key: root.key, schema: root.schema },
+        after: { key: root.key, schema },
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------- helpers
@@ -439,19 +642,31 @@ export function setWindowText(doc: CredentialDocument, text: { title?: string; d
 function locateContainer(doc: CredentialDocument, id: string): Located | Refusal {
   const located = locate(doc, id);
   if (!located) return refusal("the place to add to is no longer in the design");
-  if (!located.node.fields) return refusal(`${describe(located.node)} holds no fields: add to the window, a group or a choice branch`);
+  if (!located.node.fields)
+    return refusal(
+      `${describe(located.node)} holds no fields: add to the window, a group or a choice branch`,
+    );
   return located;
 }
 
 /** A `set` step rewriting the parent's `required` list, or undefined when it stays the same. */
-function setRequiredStep(parent: FieldNode, change: (keys: readonly string[]) => string[]): Step | undefined {
+function setRequiredStep(
+  parent: FieldNode,
+  change: (keys: readonly string[]) => string[],
+): Step | undefined {
   const current = schemaObject(parent);
   const before = Array.isArray(current.required) ? current.required : undefined;
   const next = change(requiredKeys(parent));
-  if (before && next.length === before.length && next.every((key, i) => key === before[i])) return undefined;
+  if (before && next.length === before.length && next.every((key, i) => key === before[i]))
+    return undefined;
   if (!before && next.length === 0) return undefined;
   const schema = withKeywords(current, { required: next.length > 0 ? next : undefined });
-  return { op: "set", node: parent.id, before: { key: parent.key, schema: parent.schema }, after: { key: parent.key, schema } };
+  return {
+    op: "set",
+    node: parent.id,
+    before: { key: parent.key, schema: parent.schema },
+    after: { key: parent.key, schema },
+  };
 }
 
 /**
@@ -459,7 +674,10 @@ function setRequiredStep(parent: FieldNode, change: (keys: readonly string[]) =>
  * place (see keyword-order.ts) among those already there; existing keywords never move, so an
  * imported node keeps the order its author gave it.
  */
-export function withKeywords(schema: JsonObject, changes: Record<string, JsonValue | undefined>): JsonObject {
+export function withKeywords(
+  schema: JsonObject,
+  changes: Record<string, JsonValue | undefined>,
+): JsonObject {
   // Own keys only: `"constructor" in changes` is true for every object, and such a keyword is a plain one here.
   const isChanged = (keyword: string) => Object.prototype.hasOwnProperty.call(changes, keyword);
   const entries: Array<[string, JsonValue]> = [];
@@ -469,7 +687,10 @@ export function withKeywords(schema: JsonObject, changes: Record<string, JsonVal
   }
   for (const [keyword, value] of Object.entries(changes)) {
     if (value === undefined || Object.prototype.hasOwnProperty.call(schema, keyword)) continue;
-    const index = canonicalInsertionIndex(entries.map(([existing]) => existing), keyword);
+    const index = canonicalInsertionIndex(
+      entries.map(([existing]) => existing),
+      keyword,
+    );
     entries.splice(index, 0, [keyword, value]);
   }
   const result: JsonObject = {};
@@ -488,7 +709,11 @@ function uniqueKeyAmong(taken: ReadonlySet<string>, base: string): string {
 
 /** A deep copy of a subtree with new ids everywhere, so it can live beside the original. */
 export function withFreshIds(node: FieldNode): FieldNode {
-  const copy: FieldNode = { ...node, id: newId(), schema: typeof node.schema === "object" ? cloneJson(node.schema) : node.schema };
+  const copy: FieldNode = {
+    ...node,
+    id: newId(),
+    schema: typeof node.schema === "object" ? cloneJson(node.schema) : node.schema,
+  };
   if (node.fields) Object.assign(copy, { fields: node.fields.map(withFreshIds) });
   if (node.branches) Object.assign(copy, { branches: node.branches.map(withFreshIds) });
   return copy;
@@ -496,17 +721,24 @@ export function withFreshIds(node: FieldNode): FieldNode {
 
 /** How messages name a node: its title and key, e.g. `"Password" (password)`. */
 export function describe(node: FieldNode): string {
-  const title = isJsonObject(node.schema) && typeof node.schema.title === "string" ? node.schema.title : undefined;
+  const title =
+    isJsonObject(node.schema) && typeof node.schema.title === "string"
+      ? node.schema.title
+      : undefined;
   if (node.key === "") return title ? `"${title}"` : "this branch";
   return title && title !== node.key ? `"${title}" (${node.key})` : `"${node.key}"`;
 }
 
 function keyTaken(key: string, container: FieldNode): Refusal {
-  return refusal(`the key "${key}" is already used in ${describeContainer(container)}: rename one of the two fields first`);
+  return refusal(
+    `the key "${key}" is already used in ${describeContainer(container)}: rename one of the two fields first`,
+  );
 }
 
 function describeContainer(container: FieldNode): string {
-  const title = isJsonObject(container.schema) && typeof container.schema.title === "string" ? container.schema.title : undefined;
+  const title =
+    isJsonObject(container.schema) && typeof container.schema.title === "string"
+      ? container.schema.title
+      : undefined;
   return title ? `"${title}"` : container.key ? `"${container.key}"` : "the window";
 }
-

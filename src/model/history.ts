@@ -31,7 +31,9 @@ export function dispatch(state: EditorState, command: Transaction | Refusal): Di
   if (command.steps.length === 0) return { ok: true, state };
   const applied = applyTransaction(state.doc, command);
   if (!applied.ok) return applied;
-  const done = [...state.done, { transaction: command, inverse: applied.inverse }].slice(-HISTORY_LIMIT);
+  const done = [...state.done, { transaction: command, inverse: applied.inverse }].slice(
+    -HISTORY_LIMIT,
+  );
   return { ok: true, state: { doc: applied.doc, done, undone: [] } };
 }
 
@@ -48,7 +50,8 @@ export function undo(state: EditorState): EditorState {
   if (!entry) return state;
   const applied = applyTransaction(state.doc, entry.inverse);
   // History only holds transactions that applied to the document it recorded, so this cannot fail.
-  if (!applied.ok) throw new Error(`undo of "${entry.transaction.label}" failed: ${applied.reason}`);
+  if (!applied.ok)
+    throw new Error(`undo of "${entry.transaction.label}" failed: ${applied.reason}`);
   return { doc: applied.doc, done: state.done.slice(0, -1), undone: [...state.undone, entry] };
 }
 
@@ -56,6 +59,7 @@ export function redo(state: EditorState): EditorState {
   const entry = state.undone.at(-1);
   if (!entry) return state;
   const applied = applyTransaction(state.doc, entry.transaction);
-  if (!applied.ok) throw new Error(`redo of "${entry.transaction.label}" failed: ${applied.reason}`);
+  if (!applied.ok)
+    throw new Error(`redo of "${entry.transaction.label}" failed: ${applied.reason}`);
   return { doc: applied.doc, done: [...state.done, entry], undone: state.undone.slice(0, -1) };
 }

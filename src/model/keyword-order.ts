@@ -15,24 +15,61 @@
  */
 export const KEYWORD_ORDER = [
   // Where the schema comes from.
-  "$schema", "$id", "$ref", "$comment",
+  "$schema",
+  "$id",
+  "$ref",
+  "$comment",
   // What it is called.
-  "title", "description",
+  "title",
+  "description",
   // What kind of value.
-  "type", "format", "contentMediaType", "contentEncoding", "x-widget", "const", "enum", "x-enumNames",
+  "type",
+  "format",
+  "contentMediaType",
+  "contentEncoding",
+  "x-widget",
+  "const",
+  "enum",
+  "x-enumNames",
   // Rules on strings.
-  "minLength", "maxLength", "pattern",
+  "minLength",
+  "maxLength",
+  "pattern",
   // Rules on numbers.
-  "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
   // Rules on arrays.
-  "items", "additionalItems", "contains", "minItems", "maxItems", "uniqueItems",
+  "items",
+  "additionalItems",
+  "contains",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
   // Rules on objects.
-  "properties", "patternProperties", "required", "additionalProperties", "propertyNames", "dependencies",
-  "minProperties", "maxProperties",
+  "properties",
+  "patternProperties",
+  "required",
+  "additionalProperties",
+  "propertyNames",
+  "dependencies",
+  "minProperties",
+  "maxProperties",
   // Combinations of subschemas.
-  "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
   // About the value itself.
-  "default", "examples", "readOnly", "writeOnly",
+  "default",
+  "examples",
+  "readOnly",
+  "writeOnly",
   // Subschemas that `$ref`s point to.
   "definitions",
 ] as const;

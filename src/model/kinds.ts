@@ -38,55 +38,85 @@ interface KindDefinition {
 }
 
 const isType = (schema: JsonObject, type: string) =>
-  schema.type === type || (schema.type === undefined && type === "string" && looksLikeString(schema));
+  schema.type === type ||
+  (schema.type === undefined && type === "string" && looksLikeString(schema));
 const looksLikeString = (schema: JsonObject) =>
-  typeof schema.format === "string" || typeof schema.pattern === "string" || schema.writeOnly === true;
+  typeof schema.format === "string" ||
+  typeof schema.pattern === "string" ||
+  schema.writeOnly === true;
 const widget = (schema: JsonObject) => schema["x-widget"];
 
 /** The palette, in the order the designer shows it. */
 export const KIND_DEFINITIONS: readonly KindDefinition[] = [
   {
-    kind: "text", label: "Text", defaultKey: "text", rank: 1,
+    kind: "text",
+    label: "Text",
+    defaultKey: "text",
+    rank: 1,
     matches: (_node, s) => isType(s, "string"),
     newSchema: () => ({ title: "Text", type: "string" }),
   },
   {
-    kind: "secret", label: "Secret", defaultKey: "secret", rank: 5,
+    kind: "secret",
+    label: "Secret",
+    defaultKey: "secret",
+    rank: 5,
     matches: (_node, s) => isType(s, "string") && s.writeOnly === true,
     newSchema: () => ({ title: "Secret", type: "string", writeOnly: true }),
   },
   {
-    kind: "url", label: "URL", defaultKey: "url", rank: 3,
+    kind: "url",
+    label: "URL",
+    defaultKey: "url",
+    rank: 3,
     matches: (_node, s) => isType(s, "string") && (s.format === "uri" || s.format === "url"),
     newSchema: () => ({ title: "URL", type: "string", format: "uri" }),
   },
   {
-    kind: "email", label: "Email", defaultKey: "email", rank: 3,
+    kind: "email",
+    label: "Email",
+    defaultKey: "email",
+    rank: 3,
     matches: (_node, s) => isType(s, "string") && s.format === "email",
     newSchema: () => ({ title: "Email", type: "string", format: "email" }),
   },
   {
-    kind: "hostname", label: "Host name", defaultKey: "host", rank: 3,
+    kind: "hostname",
+    label: "Host name",
+    defaultKey: "host",
+    rank: 3,
     matches: (_node, s) => isType(s, "string") && s.format === "hostname",
     newSchema: () => ({ title: "Host name", type: "string", format: "hostname" }),
   },
   {
-    kind: "number", label: "Number", defaultKey: "number", rank: 1,
+    kind: "number",
+    label: "Number",
+    defaultKey: "number",
+    rank: 1,
     matches: (_node, s) => s.type === "number",
     newSchema: () => ({ title: "Number", type: "number" }),
   },
   {
-    kind: "integer", label: "Integer", defaultKey: "integer", rank: 1,
+    kind: "integer",
+    label: "Integer",
+    defaultKey: "integer",
+    rank: 1,
     matches: (_node, s) => s.type === "integer",
     newSchema: () => ({ title: "Integer", type: "integer" }),
   },
   {
-    kind: "boolean", label: "Yes / no", defaultKey: "enabled", rank: 1,
+    kind: "boolean",
+    label: "Yes / no",
+    defaultKey: "enabled",
+    rank: 1,
     matches: (_node, s) => s.type === "boolean",
     newSchema: () => ({ title: "Enabled", type: "boolean" }),
   },
   {
-    kind: "select", label: "Select", defaultKey: "choice", rank: 4,
+    kind: "select",
+    label: "Select",
+    defaultKey: "choice",
+    rank: 4,
     matches: (_node, s) => Array.isArray(s.enum) && (s.type === undefined || s.type === "string"),
     newSchema: () => ({
       title: "Select",
@@ -96,14 +126,21 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     }),
   },
   {
-    kind: "multiline", label: "Multi-line text", defaultKey: "notes", rank: 6,
+    kind: "multiline",
+    label: "Multi-line text",
+    defaultKey: "notes",
+    rank: 6,
     matches: (_node, s) => isType(s, "string") && widget(s) === "multiline",
     newSchema: () => ({ title: "Multi-line text", type: "string", "x-widget": "multiline" }),
   },
   {
-    kind: "pem", label: "PEM key", defaultKey: "privateKey", rank: 7,
+    kind: "pem",
+    label: "PEM key",
+    defaultKey: "privateKey",
+    rank: 7,
     matches: (_node, s) =>
-      isType(s, "string") && (widget(s) === "pem" || s.contentMediaType === "application/x-pem-file"),
+      isType(s, "string") &&
+      (widget(s) === "pem" || s.contentMediaType === "application/x-pem-file"),
     newSchema: () => ({
       title: "Private key",
       type: "string",
@@ -113,7 +150,10 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     }),
   },
   {
-    kind: "connection-string", label: "Connection string", defaultKey: "connectionString", rank: 7,
+    kind: "connection-string",
+    label: "Connection string",
+    defaultKey: "connectionString",
+    rank: 7,
     matches: (_node, s) => isType(s, "string") && widget(s) === "connection-string",
     newSchema: () => ({
       title: "Connection string",
@@ -123,32 +163,47 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     }),
   },
   {
-    kind: "string-list", label: "List of strings", defaultKey: "list", rank: 2,
+    kind: "string-list",
+    label: "List of strings",
+    defaultKey: "list",
+    rank: 2,
     matches: (_node, s) =>
       s.type === "array" &&
-      typeof s.items === "object" && s.items !== null && !Array.isArray(s.items) && s.items.type === "string",
+      typeof s.items === "object" &&
+      s.items !== null &&
+      !Array.isArray(s.items) &&
+      s.items.type === "string",
     newSchema: () => ({ title: "List", type: "array", items: { type: "string" } }),
   },
   {
-    kind: "group", label: "Group", defaultKey: "group", rank: 10,
+    kind: "group",
+    label: "Group",
+    defaultKey: "group",
+    rank: 10,
     matches: (node) => node.fields !== undefined,
     newSchema: () => ({ title: "Group", type: "object", properties: {} }),
   },
   {
-    kind: "choice", label: "Auth-method choice", defaultKey: "auth", rank: 11,
+    kind: "choice",
+    label: "Auth-method choice",
+    defaultKey: "auth",
+    rank: 11,
     matches: (node) => node.branches !== undefined,
     newSchema: () => ({ title: "Authentication", oneOf: [] }),
   },
 ];
 
-const definitionByKind = new Map(KIND_DEFINITIONS.map((definition) => [definition.kind, definition]));
+const definitionByKind = new Map(
+  KIND_DEFINITIONS.map((definition) => [definition.kind, definition]),
+);
 
 /** The kind of a node, derived from its keywords: never stored, so it cannot disagree with them. */
 export function kindOf(node: FieldNode): FieldKind {
   if (typeof node.schema === "boolean") return "custom";
   let best: KindDefinition | undefined;
   for (const definition of KIND_DEFINITIONS) {
-    if ((!best || definition.rank > best.rank) && definition.matches(node, node.schema)) best = definition;
+    if ((!best || definition.rank > best.rank) && definition.matches(node, node.schema))
+      best = definition;
   }
   return best?.kind ?? "custom";
 }

@@ -35,6 +35,7 @@ export function schemaObject(node: FieldNode): JsonObject {
 /** The `required` list of an object-like node, verbatim. */
 export function requiredKeys(node: FieldNode): readonly string[] {
   const required = schemaObject(node).required;
-  return Array.isArray(required) ? (required.filter((key) => typeof key === "string") as string[]) : [];
+  return Array.isArray(required)
+    ? (required.filter((key) => typeof key === "string") as string[])
+    : [];
 }
-

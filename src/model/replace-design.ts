@@ -1,8 +1,8 @@
 import { jsonEqual } from "../schema/json.ts";
+import type { CommandResult } from "./commands.ts";
 import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 import type { Step } from "./steps.ts";
 import { refusal } from "./transaction.ts";
-import type { CommandResult } from "./commands.ts";
 
 /**
  * Turns the design into `next` (a design read from JSON text or a file) as one transaction of
@@ -15,7 +15,11 @@ import type { CommandResult } from "./commands.ts";
  * changed is spliced between its unchanged ends only, and the nodes it inserts take the ids of the
  * nodes they replace under the same key.
  */
-export function replaceDesign(doc: CredentialDocument, next: CredentialDocument, label = "Replace the design"): CommandResult {
+export function replaceDesign(
+  doc: CredentialDocument,
+  next: CredentialDocument,
+  label = "Replace the design",
+): CommandResult {
   if (!sameShape(doc.root, next.root)) return refusal("the window must stay an object of fields");
   const steps: Step[] = [];
   reconcile(doc.root, next.root, steps);
@@ -24,18 +28,28 @@ export function replaceDesign(doc: CredentialDocument, next: CredentialDocument,
 
 /** Same key and same kind of children: the node can be changed in place rather than replaced. */
 function sameShape(current: FieldNode, next: FieldNode): boolean {
-  return current.key === next.key && (current.fields === undefined) === (next.fields === undefined) && (current.branches === undefined) === (next.branches === undefined);
+  return (
+    current.key === next.key &&
+    (current.fields === undefined) === (next.fields === undefined) &&
+    (current.branches === undefined) === (next.branches === undefined)
+  );
 }
 
 /** Appends the steps that turn `current` into `next` (same shape) in place. */
 function reconcile(current: FieldNode, next: FieldNode, steps: Step[]): void {
   if (!jsonEqual(current.schema, next.schema)) {
-    steps.push({ op: "set", node: current.id, before: { key: current.key, schema: current.schema }, after: { key: current.key, schema: next.schema } });
+    steps.push({
+      op: "set",
+      node: current.id,
+      before: { key: current.key, schema: current.schema },
+      after: { key: current.key, schema: next.schema },
+    });
   }
   for (const list of ["fields", "branches"] as const) {
     const currentChildren = current[list];
     const nextChildren = next[list];
-    if (currentChildren && nextChildren) reconcileList(current.id, list, currentChildren, nextChildren, steps);
+    if (currentChildren && nextChildren)
+      reconcileList(current.id, list, currentChildren, nextChildren, steps);
   }
 }
 
@@ -43,17 +57,32 @@ function reconcile(current: FieldNode, next: FieldNode, steps: Step[]): void {
  * Children that match at both ends (same key and shape; branches match by position) are changed
  * in place; what lies between is one splice.
  */
-function reconcileList(parent: string, list: ChildList, current: readonly FieldNode[], next: readonly FieldNode[], steps: Step[]): void {
+function reconcileList(
+  parent: string,
+  list: ChildList,
+  current: readonly FieldNode[],
+  next: readonly FieldNode[],
+  steps: Step[],
+): void {
   let start = 0;
-  while (start < current.length && start < next.length && sameShape(current[start]!, next[start]!)) start++;
+  while (start < current.length && start < next.length && sameShape(current[start]!, next[start]!))
+    start++;
   let end = 0;
-  while (end < current.length - start && end < next.length - start && sameShape(current[current.length - 1 - end]!, next[next.length - 1 - end]!)) end++;
+  while (
+    end < current.length - start &&
+    end < next.length - start &&
+    sameShape(current[current.length - 1 - end]!, next[next.length - 1 - end]!)
+  )
+    end++;
   for (let i = 0; i < start; i++) reconcile(current[i]!, next[i]!, steps);
-  for (let i = 1; i <= end; i++) reconcile(current[current.length - i]!, next[next.length - i]!, steps);
+  for (let i = 1; i <= end; i++)
+    reconcile(current[current.length - i]!, next[next.length - i]!, steps);
   const remove = current.slice(start, current.length - end);
   const insert = next.slice(start, next.length - end);
   if (remove.length === 0 && insert.length === 0) return;
-  const removedByKey = new Map(remove.filter((node) => node.key !== "").map((node) => [node.key, node]));
+  const removedByKey = new Map(
+    remove.filter((node) => node.key !== "").map((node) => [node.key, node]),
+  );
   const adopted = insert.map((node, i) => {
     // Branches have no key: one that stays at its position keeps its id.
     const before = node.key === "" ? remove[i] : removedByKey.get(node.key);
@@ -70,7 +99,10 @@ function reconcileList(parent: string, list: ChildList, current: readonly FieldN
 function adopt(before: FieldNode, next: FieldNode): FieldNode {
   const fields = adoptChildren(before.fields, next.fields);
   const branches = adoptChildren(before.branches, next.branches);
-  const unchanged = jsonEqual(before.schema, next.schema) && fields === before.fields && branches === before.branches;
+  const unchanged =
+    jsonEqual(before.schema, next.schema) &&
+    fields === before.fields &&
+    branches === before.branches;
   if (unchanged) return before;
   return {
     ...next,
@@ -80,12 +112,17 @@ function adopt(before: FieldNode, next: FieldNode): FieldNode {
   };
 }
 
-function adoptChildren(before: readonly FieldNode[] | undefined, next: readonly FieldNode[] | undefined): readonly FieldNode[] | undefined {
+function adoptChildren(
+  before: readonly FieldNode[] | undefined,
+  next: readonly FieldNode[] | undefined,
+): readonly FieldNode[] | undefined {
   if (!before || !next) return next;
   const byKey = new Map(before.filter((node) => node.key !== "").map((node) => [node.key, node]));
   const adopted = next.map((node, i) => {
     const match = node.key === "" ? before[i] : byKey.get(node.key);
     return match && sameShape(match, node) ? adopt(match, node) : node;
   });
-  return adopted.length === before.length && adopted.every((node, i) => node === before[i]) ? before : adopted;
+  return adopted.length === before.length && adopted.every((node, i) => node === before[i])
+    ? before
+    : adopted;
 }

@@ -1,4 +1,4 @@
-import { jsonEqual, type JsonObject } from "../schema/json.ts";
+import { type JsonObject, jsonEqual } from "../schema/json.ts";
 import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 import { locate, replaceAlong, walkNodes } from "./tree.ts";
 
@@ -22,7 +22,12 @@ export type Step =
       readonly remove: readonly FieldNode[];
       readonly insert: readonly FieldNode[];
     }
-  | { readonly op: "set"; readonly node: string; readonly before: NodeProps; readonly after: NodeProps };
+  | {
+      readonly op: "set";
+      readonly node: string;
+      readonly before: NodeProps;
+      readonly after: NodeProps;
+    };
 
 export type StepResult = { ok: true; doc: CredentialDocument } | { ok: false; reason: string };
 
@@ -42,14 +47,19 @@ function applySplice(doc: CredentialDocument, step: Extract<Step, { op: "splice"
   const parent = located.node;
   const children = parent[step.list];
   if (!children) {
-    return refuse(step.list === "fields" ? "only a group, a choice branch or the window holds fields" : "only an auth-method choice holds branches");
+    return refuse(
+      step.list === "fields"
+        ? "only a group, a choice branch or the window holds fields"
+        : "only an auth-method choice holds branches",
+    );
   }
   const { index, remove, insert } = step;
   if (!Number.isInteger(index) || index < 0 || index + remove.length > children.length) {
     return refuse(`position ${index} is outside the ${children.length} items there`);
   }
   for (let i = 0; i < remove.length; i++) {
-    if (children[index + i]!.id !== remove[i]!.id) return refuse("the design changed since this change was made");
+    if (children[index + i]!.id !== remove[i]!.id)
+      return refuse("the design changed since this change was made");
   }
   const next = [...children.slice(0, index), ...insert, ...children.slice(index + remove.length)];
   const problem =
@@ -70,17 +80,25 @@ function applySplice(doc: CredentialDocument, step: Extract<Step, { op: "splice"
   return { ok: true, doc: { root: replaceAlong(located.path, { ...parent, [step.list]: next }) } };
 }
 
-function checkInsertedFields(fields: readonly FieldNode[], inserted: readonly FieldNode[]): string | undefined {
+function checkInsertedFields(
+  fields: readonly FieldNode[],
+  inserted: readonly FieldNode[],
+): string | undefined {
   for (const node of inserted) {
     if (node.key === "") return "a field needs a key: type a property name";
     const sameKey = fields.filter((field) => field.key === node.key).length;
-    if (sameKey > 1) return `the key "${node.key}" is already used in this object: choose another key`;
+    if (sameKey > 1)
+      return `the key "${node.key}" is already used in this object: choose another key`;
   }
   return undefined;
 }
 
-function checkBranches(branches: readonly FieldNode[], inserted: readonly FieldNode[]): string | undefined {
-  if (branches.length === 0) return "a choice needs at least one branch: add another branch before removing this one";
+function checkBranches(
+  branches: readonly FieldNode[],
+  inserted: readonly FieldNode[],
+): string | undefined {
+  if (branches.length === 0)
+    return "a choice needs at least one branch: add another branch before removing this one";
   for (const node of inserted) {
     if (!node.fields) return "a choice branch must be an object with fields";
   }

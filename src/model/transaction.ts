@@ -13,7 +13,9 @@ export interface Refusal {
   readonly reason: string;
 }
 
-export type Applied = { readonly ok: true; readonly doc: CredentialDocument; readonly inverse: Transaction } | Refusal;
+export type Applied =
+  | { readonly ok: true; readonly doc: CredentialDocument; readonly inverse: Transaction }
+  | Refusal;
 
 /** Applies every step or none: a refused step leaves the document as it was. */
 export function applyTransaction(doc: CredentialDocument, transaction: Transaction): Applied {

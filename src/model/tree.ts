@@ -24,7 +24,10 @@ export function locate(doc: CredentialDocument, id: string): Located | undefined
       const children = current.node[list];
       if (!children) continue;
       for (let index = children.length - 1; index >= 0; index--) {
-        stack.push({ node: children[index]!, path: [...current.path, { parent: current.node, list, index }] });
+        stack.push({
+          node: children[index]!,
+          path: [...current.path, { parent: current.node, list, index }],
+        });
       }
     }
   }
@@ -37,7 +40,10 @@ export function pointerOf(located: Located): string {
   for (let depth = 0; depth < located.path.length; depth++) {
     const step = located.path[depth]!;
     const child = depth + 1 < located.path.length ? located.path[depth + 1]!.parent : located.node;
-    pointer = step.list === "fields" ? appendPointer(pointer, "properties", child.key) : appendPointer(pointer, "oneOf", step.index);
+    pointer =
+      step.list === "fields"
+        ? appendPointer(pointer, "properties", child.key)
+        : appendPointer(pointer, "oneOf", step.index);
   }
   return pointer;
 }
@@ -52,9 +58,11 @@ export function nodeAtPointer(doc: CredentialDocument, pointer: string): FieldNo
   for (let i = 0; i + 1 < tokens.length; i += 2) {
     const [keyword, name] = [tokens[i], tokens[i + 1]!];
     const next =
-      keyword === "properties" ? node.fields?.find((field) => field.key === name)
-      : keyword === "oneOf" && node.branches ? node.branches[Number(name)]
-      : undefined;
+      keyword === "properties"
+        ? node.fields?.find((field) => field.key === name)
+        : keyword === "oneOf" && node.branches
+          ? node.branches[Number(name)]
+          : undefined;
     if (!next) break;
     node = next;
   }
@@ -74,12 +82,16 @@ export function replaceAlong(path: readonly PathStep[], replacement: FieldNode):
 }
 
 /** Visits every node depth-first in document order; stops early when `visit` returns false. */
-export function walkNodes(root: FieldNode, visit: (node: FieldNode, depth: number) => boolean | void): void {
+export function walkNodes(
+  root: FieldNode,
+  visit: (node: FieldNode, depth: number) => boolean | void,
+): void {
   const stack: Array<[FieldNode, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (visit(node, depth) === false) return;
     const children = [...(node.fields ?? []), ...(node.branches ?? [])];
-    for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, depth + 1]);
+    for (let index = children.length - 1; index >= 0; index--)
+      stack.push([children[index]!, depth + 1]);
   }
 }

@@ -1,5 +1,5 @@
 import { createElement, useEffect, useId, useLayoutEffect, useMemo, useRef } from "react";
-import { mountForm, type FormView } from "./dom/form-view.ts";
+import { type FormView, mountForm } from "./dom/form-view.ts";
 import { planOf } from "./plan.ts";
 import { Store } from "./store.ts";
 import type { CredentialFormProps, JsonSchema, ValidateFunction } from "./types.ts";
@@ -9,7 +9,14 @@ const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction | undefined>>(
 /** Ajv and the schema compiled with it, loaded once per schema, in a chunk of its own. */
 function compileLazily(schema: JsonSchema) {
   let validator = compiled.get(schema);
-  if (!validator) compiled.set(schema, (validator = import("./ajv.ts").then((m) => m.compile(schema), () => undefined)));
+  if (!validator)
+    compiled.set(
+      schema,
+      (validator = import("./ajv.ts").then(
+        (m) => m.compile(schema),
+        () => undefined,
+      )),
+    );
   return validator;
 }
 
@@ -26,13 +33,22 @@ export function CredentialForm(props: CredentialFormProps) {
   const prefix = (props.idPrefix ?? "cd" + uid.replace(/[^\w-]/g, "")) + "-";
   const root = useMemo(() => planOf(schema), [schema]);
   // A new schema object (a new plan) starts a new form; the first value is read once.
-  const store = useMemo(() => new Store(schema, root, value ?? props.defaultValue, validate), [root]); // eslint-disable-line react-hooks/exhaustive-deps
+  const store = useMemo(
+    () => new Store(schema, root, value ?? props.defaultValue, validate),
+    [root],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<FormView>(undefined);
   const seen = useRef(value);
 
   useLayoutEffect(() => {
-    const mounted = (view.current = mountForm(host.current!, { store, root, prefix, disabled, onSubmit }));
+    const mounted = (view.current = mountForm(host.current!, {
+      store,
+      root,
+      prefix,
+      disabled,
+      onSubmit,
+    }));
     return () => mounted.remove();
   }, [store, root, prefix]); // eslint-disable-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
@@ -45,7 +61,8 @@ export function CredentialForm(props: CredentialFormProps) {
     }
   });
   useEffect(() => {
-    let live = true, timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true,
+      timer: ReturnType<typeof setTimeout> | undefined;
     store.setFn(validate);
     if (!validate) {
       const pending = (store.pending = compileLazily(schema).then((fn) => live && store.setFn(fn)));
@@ -53,8 +70,10 @@ export function CredentialForm(props: CredentialFormProps) {
     }
     // The first validation is the slowest (nothing is warm yet: a few ms per 100 fields), so it
     // waits until the form has been painted; it runs sooner if something needs it (a blur, a submit).
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => live && (store.validated || store.check()))));
-    return () => (live = false, cancelAnimationFrame(frame), clearTimeout(timer));
+    const frame = requestAnimationFrame(
+      () => (timer = setTimeout(() => live && (store.validated || store.check()))),
+    );
+    return () => ((live = false), cancelAnimationFrame(frame), clearTimeout(timer));
   }, [store, validate, schema]);
 
   // (createElement, not JSX: the entry then needs no react/jsx-runtime import)

@@ -3,4 +3,12 @@
  * Ajv is only loaded (in a chunk of its own) when no `validate` function is passed.
  */
 export { CredentialForm } from "./form.ts";
-export type { CredentialFormProps, CredentialValue, FieldError, Json, JsonSchema, ValidateFunction, ValidationError } from "./types.ts";
+export type {
+  CredentialFormProps,
+  CredentialValue,
+  FieldError,
+  Json,
+  JsonSchema,
+  ValidateFunction,
+  ValidationError,
+} from "./types.ts";

@@ -1,4 +1,4 @@
-import { branchByValue, isObj, own, planOf, pointer, tokensOf, type Field } from "./plan.ts";
+import { branchByValue, type Field, isObj, own, planOf, pointer, tokensOf } from "./plan.ts";
 import type { FieldError, Json, JsonSchema, ValidationError } from "./types.ts";
 
 /**
@@ -11,7 +11,11 @@ import type { FieldError, Json, JsonSchema, ValidationError } from "./types.ts";
 const FORMATS: Record<string, [string, string?, RegExp?]> = {
   uri: ["a URL", "https://api.example.com", /^[a-z][a-z\d+.-]*:[^\s]+$/i],
   email: ["an email address", "name@example.com", /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
-  hostname: ["a host name", "api.example.com", /^(?=.{1,253}$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i],
+  hostname: [
+    "a host name",
+    "api.example.com",
+    /^(?=.{1,253}$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i,
+  ],
   ipv4: ["an IPv4 address", "192.0.2.1"],
   ipv6: ["an IPv6 address", "2001:db8::1"],
   date: ["a date", "2024-01-31"],
@@ -24,12 +28,24 @@ FORMATS["idn-email"] = FORMATS.email!;
 FORMATS["idn-hostname"] = FORMATS.hostname!;
 
 const TYPES: Record<string, string> = {
-  string: "text", number: "a number", integer: "a whole number", boolean: "yes or no",
-  array: "a list", object: "a group of fields", null: "empty",
+  string: "text",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "yes or no",
+  array: "a list",
+  object: "a group of fields",
+  null: "empty",
 };
 
 /** Which error a field shows when it has several: the most basic first. */
-const RANK: Record<string, number> = { required: 0, type: 1, format: 2, enum: 3, const: 3, pattern: 5 };
+const RANK: Record<string, number> = {
+  required: 0,
+  type: 1,
+  format: 2,
+  enum: 3,
+  const: 3,
+  pattern: 5,
+};
 const rank = (k: string) => RANK[k] ?? 4;
 
 const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -45,8 +61,10 @@ function label(s: { [k: string]: Json }, v: unknown): string {
 
 function fits(s: { [k: string]: Json }, x: string): boolean {
   try {
-    return (typeof s.pattern !== "string" || new RegExp(s.pattern, "u").test(x)) &&
-      (typeof s.maxLength !== "number" || x.length <= s.maxLength);
+    return (
+      (typeof s.pattern !== "string" || new RegExp(s.pattern, "u").test(x)) &&
+      (typeof s.maxLength !== "number" || x.length <= s.maxLength)
+    );
   } catch {
     return false;
   }
@@ -54,32 +72,55 @@ function fits(s: { [k: string]: Json }, x: string): boolean {
 
 /** The sentence for one error at one field. */
 function say(f: Field, e: ValidationError): string {
-  const t = f.title, s = f.schema, p = e.params, n = p.limit;
+  const t = f.title,
+    s = f.schema,
+    p = e.params,
+    n = p.limit;
   switch (e.keyword) {
-    case "required": return `${t} is required`;
-    case "type": return `${t} must be ${TYPES[String(p.type).split(",")[0]!] ?? "of another kind"}`;
+    case "required":
+      return `${t} is required`;
+    case "type":
+      return `${t} must be ${TYPES[String(p.type).split(",")[0]!] ?? "of another kind"}`;
     case "format": {
       const [what, generic, check] = FORMATS[String(p.format)] ?? [];
       if (!what) return `${t} is not in the expected format`;
       const ex = Array.isArray(s.examples) ? s.examples[0] : undefined;
-      const like = !f.secret && typeof ex === "string" && (!check || check.test(ex)) && fits(s, ex) ? ex : generic;
+      const like =
+        !f.secret && typeof ex === "string" && (!check || check.test(ex)) && fits(s, ex)
+          ? ex
+          : generic;
       return `${t} must be ${what}${like ? `, like ${like}` : ""}`;
     }
-    case "minLength": return n === 1 ? `${t} must not be empty` : `${t} must be at least ${plural(n, "character")}`;
-    case "maxLength": return `${t} must be at most ${plural(n, "character")}`;
-    case "minimum": return `${t} must be at least ${n}`;
-    case "maximum": return `${t} must be at most ${n}`;
-    case "exclusiveMinimum": return `${t} must be greater than ${n}`;
-    case "exclusiveMaximum": return `${t} must be less than ${n}`;
-    case "multipleOf": return `${t} must be a multiple of ${p.multipleOf}`;
-    case "enum": return `${t} must be one of ${(Array.isArray(s.enum) ? s.enum : []).map((v) => label(s, v)).join(", ")}`;
-    case "const": return `${t} must be ${label(s, p.allowedValue)}`;
-    case "pattern": return `${t} is not in the expected format${f.help ? `. ${f.help}` : ""}`;
-    case "minItems": return `${t} must have at least ${plural(n, "item")}`;
-    case "maxItems": return `${t} must have at most ${plural(n, "item")}`;
-    case "uniqueItems": return `${t} must not list the same item twice (items ${Math.min(Number(p.i), Number(p.j)) + 1} and ${Math.max(Number(p.i), Number(p.j)) + 1})`;
-    case "additionalProperties": return `${t} has a field it does not allow: ${String(p.additionalProperty)}`;
-    default: return `${t} is not valid`;
+    case "minLength":
+      return n === 1 ? `${t} must not be empty` : `${t} must be at least ${plural(n, "character")}`;
+    case "maxLength":
+      return `${t} must be at most ${plural(n, "character")}`;
+    case "minimum":
+      return `${t} must be at least ${n}`;
+    case "maximum":
+      return `${t} must be at most ${n}`;
+    case "exclusiveMinimum":
+      return `${t} must be greater than ${n}`;
+    case "exclusiveMaximum":
+      return `${t} must be less than ${n}`;
+    case "multipleOf":
+      return `${t} must be a multiple of ${p.multipleOf}`;
+    case "enum":
+      return `${t} must be one of ${(Array.isArray(s.enum) ? s.enum : []).map((v) => label(s, v)).join(", ")}`;
+    case "const":
+      return `${t} must be ${label(s, p.allowedValue)}`;
+    case "pattern":
+      return `${t} is not in the expected format${f.help ? `. ${f.help}` : ""}`;
+    case "minItems":
+      return `${t} must have at least ${plural(n, "item")}`;
+    case "maxItems":
+      return `${t} must have at most ${plural(n, "item")}`;
+    case "uniqueItems":
+      return `${t} must not list the same item twice (items ${Math.min(Number(p.i), Number(p.j)) + 1} and ${Math.max(Number(p.i), Number(p.j)) + 1})`;
+    case "additionalProperties":
+      return `${t} has a field it does not allow: ${String(p.additionalProperty)}`;
+    default:
+      return `${t} is not valid`;
   }
 }
 
@@ -97,8 +138,17 @@ function item(f: Field, i: number): Field {
   const items = (f.items ??= []);
   const s = isObj(f.schema.items) ? f.schema.items : {};
   return (items[i] ??= {
-    index: -1, key: String(i), path: pointer(f.path, i), tokens: [...f.tokens, String(i)], kind: "text", schema: s, required: false, schemaPath: "",
-    secret: f.secret, title: `${f.title} item ${i + 1}`, ...(typeof s.description === "string" ? { help: s.description } : {}),
+    index: -1,
+    key: String(i),
+    path: pointer(f.path, i),
+    tokens: [...f.tokens, String(i)],
+    kind: "text",
+    schema: s,
+    required: false,
+    schemaPath: "",
+    secret: f.secret,
+    title: `${f.title} item ${i + 1}`,
+    ...(typeof s.description === "string" ? { help: s.description } : {}),
   });
 }
 
@@ -106,18 +156,30 @@ function item(f: Field, i: number): Field {
 export type BranchOf = (choicePath: string) => number | undefined;
 
 type Obj = { [key: string]: Json };
-const LIMITS = new Set(["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems"]);
+const LIMITS = new Set([
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minItems",
+  "maxItems",
+]);
 
 /** Whether schema `s` can have raised error `e` (its keyword is there, with the same limit…). */
 function fitsSchema(s: Obj, e: ValidationError): boolean {
-  const k = e.keyword, p = e.params, x = own(s, k);
+  const k = e.keyword,
+    p = e.params,
+    x = own(s, k);
   if (x === undefined) return false;
   if (LIMITS.has(k)) return x === p.limit;
   if (k === "pattern" || k === "format" || k === "multipleOf") return x === p[k];
   if (k === "type") return String(x) === String(p.type);
   if (k === "const") return JSON.stringify(x) === JSON.stringify(p.allowedValue);
   if (k === "required") return Array.isArray(x) && x.includes(p.missingProperty as string);
-  if (k === "additionalProperties") return own(s.properties, String(p.additionalProperty)) === undefined;
+  if (k === "additionalProperties")
+    return own(s.properties, String(p.additionalProperty)) === undefined;
   return true;
 }
 
@@ -127,28 +189,54 @@ const under = (sp: string, pre: string[]) => pre.some((p) => sp === p || sp.star
 export type Landing = [path: string, rank: number, message: string];
 
 /** Keywords whose message follows from where they failed (not from the data): their landing is cached. */
-const CACHED = new Set(["required", "type", "format", "enum", "const", "pattern", "multipleOf", ...LIMITS]);
+const CACHED = new Set([
+  "required",
+  "type",
+  "format",
+  "enum",
+  "const",
+  "pattern",
+  "multipleOf",
+  ...LIMITS,
+]);
 
-function land(root: Field, e: ValidationError, value: unknown, failed: Map<string, [Field, number, boolean]>, branchOf?: BranchOf): Landing | undefined {
-  const p = e.params, sp = e.schemaPath;
-  const key = CACHED.has(e.keyword) ? `${sp}\n${e.instancePath}\n${String(p.limit ?? p.missingProperty ?? p.format ?? p.type ?? p.pattern ?? p.multipleOf ?? p.allowedValue)}` : undefined;
+function land(
+  root: Field,
+  e: ValidationError,
+  value: unknown,
+  failed: Map<string, [Field, number, boolean]>,
+  branchOf?: BranchOf,
+): Landing | undefined {
+  const p = e.params,
+    sp = e.schemaPath;
+  const key = CACHED.has(e.keyword)
+    ? `${sp}\n${e.instancePath}\n${String(p.limit ?? p.missingProperty ?? p.format ?? p.type ?? p.pattern ?? p.multipleOf ?? p.allowedValue)}`
+    : undefined;
   const cache = (root.landings ??= new Map());
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
-  const toks = tokensOf(e.instancePath), depth = toks.length;
+  const toks = tokensOf(e.instancePath),
+    depth = toks.length;
   const missing = e.keyword === "required" ? p.missingProperty : undefined;
   if (typeof missing === "string") toks.push(missing);
   // f: the field the error lands on; at: the schema whose keyword failed; check: whether the
   // error came from the chosen branch is not known from its schemaPath (Ajv reports errors of a
   // separately compiled $ref relative to it), so it must fit the chosen branch's keywords.
-  let f = root, v = value as Json | undefined, i = 0, check = false, choice = false, at: Obj | undefined;
+  let f = root,
+    v = value as Json | undefined,
+    i = 0,
+    check = false,
+    choice = false,
+    at: Obj | undefined;
   for (;;) {
-    let s = f.schema, next: Field | undefined;
+    let s = f.schema,
+      next: Field | undefined;
     const tok = toks[i];
     if (f.kind === "choice") {
       choice = true;
       const c = branchOf?.(f.path) ?? branchByValue(f, v);
-      const bs = f.branches!, b = bs[c];
+      const bs = f.branches!,
+        b = bs[c];
       const mine = !!b && under(sp, b.errorPrefixes);
       if (!mine && bs.some((x) => under(sp, x.errorPrefixes))) return undefined;
       if (e.keyword === "oneOf" && i === toks.length) {
@@ -171,7 +259,11 @@ function land(root: Field, e: ValidationError, value: unknown, failed: Map<strin
     v = own(v, toks[i++]!);
   }
   if (check && at && !fitsSchema(at, e)) return undefined;
-  const landing: Landing = [f.path, rank(e.keyword), cached(f.path ? f : { ...f, title: f.title || "The form" }, e)];
+  const landing: Landing = [
+    f.path,
+    rank(e.keyword),
+    cached(f.path ? f : { ...f, title: f.title || "The form" }, e),
+  ];
   if (key !== undefined && !choice) cache.set(key, landing);
   return landing;
 }
@@ -182,7 +274,12 @@ function land(root: Field, e: ValidationError, value: unknown, failed: Map<strin
  * Where an error lands and its sentence are cached per schema, so that mapping the same errors
  * again (a keystroke) costs little more than reading them.
  */
-export function errorMap(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): Map<string, Landing> {
+export function errorMap(
+  errors: readonly ValidationError[] | null | undefined,
+  schema: JsonSchema,
+  value: unknown,
+  branchOf?: BranchOf,
+): Map<string, Landing> {
   const root = planOf(schema);
   const failed = new Map<string, [Field, number, boolean]>();
   const best = new Map<string, Landing>();
@@ -196,25 +293,44 @@ export function errorMap(errors: readonly ValidationError[] | null | undefined, 
   // that several branches accept.
   for (const [path, [f, c, several]] of failed) {
     if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
-    best.set(path, [path, 0, c < 0 || !several ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}` : `${f.title} is not valid`]);
+    best.set(path, [
+      path,
+      0,
+      c < 0 || !several
+        ? `${f.title} must be one of ${f.branches!.map((b) => b.title).join(", ")}`
+        : `${f.title} is not valid`,
+    ]);
   }
   return best;
 }
 
 /** Ajv errors → one FieldError per field, in words (see errorMap). */
-export function toFieldErrors(errors: readonly ValidationError[] | null | undefined, schema: JsonSchema, value: unknown, branchOf?: BranchOf): FieldError[] {
-  return [...errorMap(errors, schema, value, branchOf).values()].map(([path, , message]) => ({ path, message }));
+export function toFieldErrors(
+  errors: readonly ValidationError[] | null | undefined,
+  schema: JsonSchema,
+  value: unknown,
+  branchOf?: BranchOf,
+): FieldError[] {
+  return [...errorMap(errors, schema, value, branchOf).values()].map(([path, , message]) => ({
+    path,
+    message,
+  }));
 }
 
 /**
  * The `required` errors Ajv would report, for use before Ajv has loaded: missing required fields
  * of the groups present in the value and of each choice's chosen branch.
  */
-export function requiredErrors(schema: JsonSchema, value: unknown, branchOf?: BranchOf): ValidationError[] {
+export function requiredErrors(
+  schema: JsonSchema,
+  value: unknown,
+  branchOf?: BranchOf,
+): ValidationError[] {
   const out: ValidationError[] = [];
   const walk = (f: Field, v: Json | undefined) => {
     if (!isObj(v)) return;
-    let fields = f.fields, sp = f.schemaPath;
+    let fields = f.fields,
+      sp = f.schemaPath;
     if (f.kind === "choice") {
       const b = f.branches![branchOf?.(f.path) ?? branchByValue(f, v)];
       fields = b?.fields;
@@ -223,7 +339,13 @@ export function requiredErrors(schema: JsonSchema, value: unknown, branchOf?: Br
     for (const c of fields ?? []) {
       const cv = own(v, c.key);
       if (cv !== undefined) walk(c, cv);
-      else if (c.required) out.push({ keyword: "required", instancePath: f.path, schemaPath: `${sp}/required`, params: { missingProperty: c.key } });
+      else if (c.required)
+        out.push({
+          keyword: "required",
+          instancePath: f.path,
+          schemaPath: `${sp}/required`,
+          params: { missingProperty: c.key },
+        });
     }
   };
   walk(planOf(schema), value as Json);

@@ -6,8 +6,22 @@ import type { Json, JsonSchema } from "./types.ts";
  */
 
 export type Kind =
-  | "text" | "secret" | "url" | "email" | "hostname" | "number" | "integer" | "boolean" | "select"
-  | "multiline" | "pem" | "connection-string" | "string-list" | "group" | "choice" | "custom";
+  | "text"
+  | "secret"
+  | "url"
+  | "email"
+  | "hostname"
+  | "number"
+  | "integer"
+  | "boolean"
+  | "select"
+  | "multiline"
+  | "pem"
+  | "connection-string"
+  | "string-list"
+  | "group"
+  | "choice"
+  | "custom";
 
 type Obj = { [key: string]: Json };
 
@@ -57,7 +71,8 @@ export interface Branch {
   errorPrefixes: string[];
 }
 
-export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 export const own = (o: unknown, k: string): Json | undefined =>
   isObj(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 
@@ -67,23 +82,37 @@ export const put = (o: Obj, k: string, v: Json) =>
 
 const esc = (k: string) => (/[~/]/.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
 export const pointer = (path: string, key: string | number) => path + "/" + esc(String(key));
-export const tokensOf = (path: string) => (path ? path.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")) : []);
+export const tokensOf = (path: string) =>
+  path
+    ? path
+        .slice(1)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))
+    : [];
 
 /** "baseUrl" → "Base url", "client_id" → "Client id". */
 export const humanise = (key: string) => {
-  const words = key.replace(/([a-z\d])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 };
 
 const str = (s: Obj) =>
-  s.type === "string" || (s.type === undefined && (typeof s.format === "string" || typeof s.pattern === "string" || s.writeOnly === true));
+  s.type === "string" ||
+  (s.type === undefined &&
+    (typeof s.format === "string" || typeof s.pattern === "string" || s.writeOnly === true));
 
 /** Kind of a (resolved) property schema; `resolve` follows the $refs of choice branches. */
 export function kindOf(s: Json, resolve: (branch: Json) => Json = same): Kind {
   if (!isObj(s)) return "custom";
   if (isChoice(s, resolve)) return "choice";
   if (isObj(s.properties) || s.type === "object") return "group";
-  const w = s["x-widget"], string = str(s), f = s.format;
+  const w = s["x-widget"],
+    string = str(s),
+    f = s.format;
   if (string && (w === "pem" || s.contentMediaType === "application/x-pem-file")) return "pem";
   if (string && w === "connection-string") return "connection-string";
   if (string && w === "multiline") return "multiline";
@@ -102,8 +131,20 @@ const same = (b: Json) => b;
 /** As the importer reads an auth-method choice: a `oneOf` of object branches on a non-group schema. */
 function isChoice(s: Obj, resolve: (branch: Json) => Json): boolean {
   const b = s.oneOf;
-  return Array.isArray(b) && b.length > 0 && !("properties" in s) && (s.type === undefined || s.type === "object") &&
-    b.map(resolve).every((x) => isObj(x) && (isObj(x.properties) || x.type === "object") && !(Array.isArray(x.oneOf) && !isObj(x.properties)));
+  return (
+    Array.isArray(b) &&
+    b.length > 0 &&
+    !("properties" in s) &&
+    (s.type === undefined || s.type === "object") &&
+    b
+      .map(resolve)
+      .every(
+        (x) =>
+          isObj(x) &&
+          (isObj(x.properties) || x.type === "object") &&
+          !(Array.isArray(x.oneOf) && !isObj(x.properties)),
+      )
+  );
 }
 
 const SECRET: ReadonlySet<Kind> = new Set(["secret", "pem", "connection-string"]);
@@ -112,12 +153,23 @@ const SECRET: ReadonlySet<Kind> = new Set(["secret", "pem", "connection-string"]
 function deref(root: Obj, s: Json, seen: ReadonlySet<string>): { schema: Json; refs: string[] } {
   if (!isObj(s) || typeof s.$ref !== "string") return { schema: s, refs: NONE };
   const refs: string[] = [];
-  while (isObj(s) && typeof s.$ref === "string" && s.$ref.startsWith("#") && !seen.has(s.$ref) && !refs.includes(s.$ref)) {
+  while (
+    isObj(s) &&
+    typeof s.$ref === "string" &&
+    s.$ref.startsWith("#") &&
+    !seen.has(s.$ref) &&
+    !refs.includes(s.$ref)
+  ) {
     const ref: string = s.$ref;
     let frag: string = ref.slice(1);
-    try { frag = decodeURIComponent(frag); } catch { /* kept as written */ }
+    try {
+      frag = decodeURIComponent(frag);
+    } catch {
+      /* kept as written */
+    }
     let t: Json | undefined = root;
-    for (const tok of tokensOf(frag) as string[]) t = Array.isArray(t) ? t[Number(tok)] : own(t, tok);
+    for (const tok of tokensOf(frag) as string[])
+      t = Array.isArray(t) ? t[Number(tok)] : own(t, tok);
     if (t === undefined) break;
     refs.push(ref);
     const { $ref: _, ...rest } = s;
@@ -145,11 +197,28 @@ function build(root: Obj): Field {
     const required = new Set(Array.isArray(o.required) ? o.required : []);
     const fields = Object.keys(props).map((k) => {
       const plain = /^[\w.-]*$/.test(k);
-      return field(props[k]!, k, [...tokens, k], path + "/" + (plain ? k : esc(k)), required.has(k), `${at}/properties/${plain ? k : encodeURIComponent(esc(k))}`, seen);
+      return field(
+        props[k]!,
+        k,
+        [...tokens, k],
+        path + "/" + (plain ? k : esc(k)),
+        required.has(k),
+        `${at}/properties/${plain ? k : encodeURIComponent(esc(k))}`,
+        seen,
+      );
     });
     return { fields, byKey: new Map(fields.map((x) => [x.key, x])) };
   };
-  const field = (raw: Json, key: string, tokens: string[], path: string, req: boolean, sp: string, seen: ReadonlySet<string>, top?: boolean): Field => {
+  const field = (
+    raw: Json,
+    key: string,
+    tokens: string[],
+    path: string,
+    req: boolean,
+    sp: string,
+    seen: ReadonlySet<string>,
+    top?: boolean,
+  ): Field => {
     const d = deref(root, raw, seen);
     if (d.refs.length) {
       sp = d.refs[d.refs.length - 1]!;
@@ -157,9 +226,21 @@ function build(root: Obj): Field {
       for (const c of cols) c.push(...d.refs);
     }
     const s = isObj(d.schema) ? d.schema : {};
-    const kind: Kind = top ? "group" : seen.size > 50 ? "custom" : kindOf(d.schema, s.oneOf ? (b) => deref(root, b, seen).schema : same);
+    const kind: Kind = top
+      ? "group"
+      : seen.size > 50
+        ? "custom"
+        : kindOf(d.schema, s.oneOf ? (b) => deref(root, b, seen).schema : same);
     const f: Field = {
-      index: all.length, key, path, tokens, kind, schema: s, required: req, schemaPath: sp, secret: SECRET.has(kind) || s.writeOnly === true,
+      index: all.length,
+      key,
+      path,
+      tokens,
+      kind,
+      schema: s,
+      required: req,
+      schemaPath: sp,
+      secret: SECRET.has(kind) || s.writeOnly === true,
       title: typeof s.title === "string" && s.title.trim() ? s.title : top ? "" : humanise(key),
     };
     all.push(f);
@@ -168,8 +249,12 @@ function build(root: Obj): Field {
     if (kind === "choice") {
       const raws = s.oneOf as Json[];
       const resolved = raws.map((b) => deref(root, b, seen));
-      const props = resolved.map((b) => (isObj(b.schema) && isObj(b.schema.properties) ? b.schema.properties : {}));
-      const keys = Object.keys(props[0]!).filter((k) => props.every((p) => own(own(p, k), "const") !== undefined));
+      const props = resolved.map((b) =>
+        isObj(b.schema) && isObj(b.schema.properties) ? b.schema.properties : {},
+      );
+      const keys = Object.keys(props[0]!).filter((k) =>
+        props.every((p) => own(own(p, k), "const") !== undefined),
+      );
       const disc = keys.includes("type") ? "type" : keys[0];
       if (disc !== undefined) f.disc = disc;
       f.branches = resolved.map((b, i) => {
@@ -186,8 +271,18 @@ function build(root: Obj): Field {
         cols.pop();
         const tag = disc === undefined ? undefined : own(own(props[i], disc), "const");
         return {
-          ...g, fields: g.fields.filter((x) => x.key !== disc), schema: bs, tag, schemaPath: bsp, errorPrefixes: [...new Set(col)],
-          title: typeof bs.title === "string" && bs.title ? bs.title : typeof tag === "string" ? humanise(tag) : `Option ${i + 1}`,
+          ...g,
+          fields: g.fields.filter((x) => x.key !== disc),
+          schema: bs,
+          tag,
+          schemaPath: bsp,
+          errorPrefixes: [...new Set(col)],
+          title:
+            typeof bs.title === "string" && bs.title
+              ? bs.title
+              : typeof tag === "string"
+                ? humanise(tag)
+                : `Option ${i + 1}`,
         };
       });
     }
@@ -202,7 +297,8 @@ function build(root: Obj): Field {
 export const branchByValue = (f: Field, v: Json | undefined): number =>
   f.disc === undefined ? -1 : f.branches!.findIndex((b) => own(v, f.disc!) === b.tag);
 
-const clone = (v: Json): Json => (v === null || typeof v !== "object" ? v : JSON.parse(JSON.stringify(v)));
+const clone = (v: Json): Json =>
+  v === null || typeof v !== "object" ? v : JSON.parse(JSON.stringify(v));
 
 /** `v` with the schema's defaults filled in where nothing is set (never for secrets). */
 export function withDefaults(f: Field, v: Json | undefined, pick?: number): Json | undefined {
@@ -215,7 +311,11 @@ export function withDefaults(f: Field, v: Json | undefined, pick?: number): Json
     let i = pick ?? (f.disc === undefined ? 0 : branchByValue(f, v));
     if (i < 0 && v === undefined) {
       const d = f.schema.default;
-      i = Math.max(0, branchByValue(f, d), f.branches!.findIndex((b) => b.tag !== undefined && b.tag === d));
+      i = Math.max(
+        0,
+        branchByValue(f, d),
+        f.branches!.findIndex((b) => b.tag !== undefined && b.tag === d),
+      );
       v = isObj(d) && branchByValue(f, d) === i ? clone(d) : undefined;
     }
     const b = f.branches![i];

@@ -1,5 +1,5 @@
-import { errorMap, requiredErrors, type Landing } from "./messages.ts";
-import { branchByValue, isObj, own, put, withDefaults, type Field } from "./plan.ts";
+import { errorMap, type Landing, requiredErrors } from "./messages.ts";
+import { branchByValue, type Field, isObj, own, put, withDefaults } from "./plan.ts";
 import type { CredentialValue, FieldError, Json, JsonSchema, ValidateFunction } from "./types.ts";
 
 type Listener = () => void;
@@ -9,7 +9,8 @@ type Obj = { [key: string]: Json };
 function setIn(o: Json | undefined, t: string[], i: number, v: Json | undefined): Json | undefined {
   if (i === t.length) return v;
   const c: Obj = isObj(o) ? { ...o } : {};
-  const k = t[i]!, nv = setIn(own(c, k), t, i + 1, v);
+  const k = t[i]!,
+    nv = setIn(own(c, k), t, i + 1, v);
   if (nv === undefined) delete c[k];
   else put(c, k, nv);
   return c;
@@ -63,7 +64,12 @@ export class Store {
   /** Whether the value was validated since it last changed. */
   validated = false;
 
-  constructor(readonly schema: JsonSchema, readonly root: Field, v: CredentialValue | undefined, fn: ValidateFunction | undefined) {
+  constructor(
+    readonly schema: JsonSchema,
+    readonly root: Field,
+    v: CredentialValue | undefined,
+    fn: ValidateFunction | undefined,
+  ) {
     this.value = withDefaults(root, v as Obj | undefined) as Obj;
     this.validate = fn;
   }
@@ -90,7 +96,9 @@ export class Store {
   }
   branchOf = (path: string) => this.chosenBranch.get(path);
   branch(f: Field): number {
-    return f.disc === undefined ? (this.chosenBranch.get(f.path) ?? 0) : branchByValue(f, this.get(f.tokens));
+    return f.disc === undefined
+      ? (this.chosenBranch.get(f.path) ?? 0)
+      : branchByValue(f, this.get(f.tokens));
   }
   /** Every error as a list (what onChange reports). */
   list(): FieldError[] {
@@ -162,7 +170,11 @@ export class Store {
     this.validated = true;
     const { validate: fn, value: v } = this;
     const old = this.errors;
-    const raw = fn ? (fn(v) ? [] : (fn.errors ?? [])) : requiredErrors(this.schema, v, this.branchOf);
+    const raw = fn
+      ? fn(v)
+        ? []
+        : (fn.errors ?? [])
+      : requiredErrors(this.schema, v, this.branchOf);
     const now = (this.errors = errorMap(raw, this.schema, v, this.branchOf));
     for (const [path, m] of now) if (old.get(path)?.[2] !== m[2]) this.emit(path);
     for (const path of old.keys()) if (!now.has(path)) this.emit(path);

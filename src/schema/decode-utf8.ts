@@ -8,7 +8,13 @@ import { JsonSyntaxProblem } from "./problem.ts";
  */
 export function decodeUtf8(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new JsonSyntaxProblem(1, 1, 0, "the file is UTF-16 text; JSON files are UTF-8", "save the file as UTF-8");
+    throw new JsonSyntaxProblem(
+      1,
+      1,
+      0,
+      "the file is UTF-16 text; JSON files are UTF-8",
+      "save the file as UTF-8",
+    );
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -17,7 +23,13 @@ export function decodeUtf8(bytes: Uint8Array): string {
     const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, bad));
     const { line, column } = lineColumnAt(before, before.length);
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
-    throw new JsonSyntaxProblem(line, column, before.length, `the file is not valid UTF-8 text (byte 0x${byte})`, "save the file as UTF-8");
+    throw new JsonSyntaxProblem(
+      line,
+      column,
+      before.length,
+      `the file is not valid UTF-8 text (byte 0x${byte})`,
+      "save the file as UTF-8",
+    );
   }
 }
 

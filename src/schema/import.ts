@@ -1,6 +1,6 @@
-import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
 import { newId } from "../model/ids.ts";
 import { keywordFix, keywordProblem } from "../model/keywords.ts";
+import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
 import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "./json.ts";
 import { SchemaProblem } from "./problem.ts";
 import { resolveRef } from "./refs.ts";
@@ -38,10 +38,16 @@ function checkShape(root: JsonObject): void {
     for (const keyword of Object.keys(node.schema)) {
       const value = node.schema[keyword]!;
       const problem = keywordProblem(keyword, value);
-      if (problem) throw new SchemaProblem(node.at(keyword), `"${keyword}" ${problem}, but it holds ${describeJson(value)}`, keywordFix(keyword));
+      if (problem)
+        throw new SchemaProblem(
+          node.at(keyword),
+          `"${keyword}" ${problem}, but it holds ${describeJson(value)}`,
+          keywordFix(keyword),
+        );
       if (keyword === "$ref") {
         const target = resolveRef(root, value as string);
-        if (target.kind !== "local") throw new SchemaProblem(node.at("$ref"), `the $ref ${target.problem}`, target.fix);
+        if (target.kind !== "local")
+          throw new SchemaProblem(node.at("$ref"), `the $ref ${target.problem}`, target.fix);
       }
     }
   }
@@ -55,7 +61,9 @@ function buildNode(schema: JsonObject | boolean, key: string, asContainer = fals
   }
   if (asContainer || isJsonObject(schema.properties) || schema.type === "object") {
     const properties = isJsonObject(schema.properties) ? schema.properties : {};
-    const fields = Object.keys(properties).map((name) => buildNode(properties[name] as JsonObject | boolean, name));
+    const fields = Object.keys(properties).map((name) =>
+      buildNode(properties[name] as JsonObject | boolean, name),
+    );
     const bag = "properties" in schema ? withPlaceholder(schema, "properties", {}) : schema;
     return { id: newId(), key, schema: bag, fields };
   }
@@ -70,7 +78,12 @@ function isChoice(schema: JsonObject): boolean {
     branches.length > 0 &&
     !("properties" in schema) &&
     (schema.type === undefined || schema.type === "object") &&
-    branches.every((branch) => isJsonObject(branch) && (isJsonObject(branch.properties) || branch.type === "object") && !isChoiceInside(branch))
+    branches.every(
+      (branch) =>
+        isJsonObject(branch) &&
+        (isJsonObject(branch.properties) || branch.type === "object") &&
+        !isChoiceInside(branch),
+    )
   );
 }
 
@@ -82,7 +95,8 @@ function isChoiceInside(branch: JsonObject): boolean {
 /** The keyword keeps its place in the bag; its content lives in the node's children. */
 function withPlaceholder(schema: JsonObject, keyword: string, empty: JsonValue): JsonObject {
   const bag: JsonObject = {};
-  for (const name of Object.keys(schema)) defineOwn(bag, name, name === keyword ? empty : schema[name]!);
+  for (const name of Object.keys(schema))
+    defineOwn(bag, name, name === keyword ? empty : schema[name]!);
   return bag;
 }
 
@@ -90,6 +104,7 @@ function describeJson(value: JsonValue): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)})`;
+  if (typeof value === "string")
+    return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)})`;
   return `${typeof value === "number" ? "a number" : "a boolean"} (${String(value)})`;
 }

@@ -1,8 +1,8 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import type { ValidateFunction, ValidationError } from "../preview/types.ts";
 import { AJV_OPTIONS } from "./ajv-options.ts";
 import { escapePointerToken } from "./json-pointer.ts";
-import type { ValidateFunction, ValidationError } from "../preview/types.ts";
 
 /**
  * A validator for a design that changes a little at a time. An object schema is validated as its
@@ -39,7 +39,6 @@ import type { ValidateFunction, ValidationError } from "../preview/types.ts";
 /** A JSON Schema: an object schema or a boolean one. */
 export type SchemaLike = { readonly [keyword: string]: unknown } | boolean;
 
-
 /** Compiles one schema, whose JSON text is `text`; throws what Ajv throws. */
 export type CompileSchema = (schema: SchemaLike, text: string) => ValidateFunction;
 
@@ -72,12 +71,28 @@ export interface PlannedProperty {
  * `x-` extensions are annotations too; any other keyword keeps the schema whole.
  */
 const SHELL_KEYWORDS = new Set([
-  "type", "properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties",
-  "title", "description", "default", "examples", "readOnly", "writeOnly", "$comment", "$schema",
+  "type",
+  "properties",
+  "required",
+  "additionalProperties",
+  "propertyNames",
+  "minProperties",
+  "maxProperties",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "readOnly",
+  "writeOnly",
+  "$comment",
+  "$schema",
 ]);
 
 /** The meta-schema URIs that mean what Ajv's default (draft-07) class assumes anyway. */
-const DRAFT_07 = new Set(["http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-07/schema"]);
+const DRAFT_07 = new Set([
+  "http://json-schema.org/draft-07/schema#",
+  "http://json-schema.org/draft-07/schema",
+]);
 
 /**
  * An object key starting with "$" other than `$comment`, or a `definitions` key, in a JSON text.
@@ -103,7 +118,10 @@ export function planValidation(schema: SchemaLike): ValidationPlan {
     return planPart(schema, true);
   } catch (error) {
     // Else a schema nested deeper than the stack allows to split: Ajv decides about the whole.
-    const reason = error instanceof PositionDependent ? "it holds $ref, $id, definitions or another keyword whose meaning depends on where it sits" : "it is nested too deeply to split";
+    const reason =
+      error instanceof PositionDependent
+        ? "it holds $ref, $id, definitions or another keyword whose meaning depends on where it sits"
+        : "it is nested too deeply to split";
     return { kind: "whole", schema, text: JSON.stringify(schema), reason };
   }
 }
@@ -114,9 +132,11 @@ function whyWhole(schema: SchemaLike, isRoot: boolean): string | undefined {
   const properties = hasOwn(schema, "properties") ? schema.properties : undefined;
   if (!isObject(properties) || Object.keys(properties).length === 0) return "no properties";
   for (const keyword of Object.keys(schema)) {
-    if (!SHELL_KEYWORDS.has(keyword) && !keyword.startsWith("x-")) return `"${keyword}" may look into the properties' values`;
+    if (!SHELL_KEYWORDS.has(keyword) && !keyword.startsWith("x-"))
+      return `"${keyword}" may look into the properties' values`;
   }
-  if (isRoot && hasOwn(schema, "$schema") && !DRAFT_07.has(schema.$schema as string)) return "its $schema is not draft-07";
+  if (isRoot && hasOwn(schema, "$schema") && !DRAFT_07.has(schema.$schema as string))
+    return "its $schema is not draft-07";
   return undefined;
 }
 
@@ -124,7 +144,8 @@ function planPart(schema: SchemaLike, isRoot: boolean): ValidationPlan {
   const reason = whyWhole(schema, isRoot);
   if (reason !== undefined) {
     const text = JSON.stringify(schema);
-    if (!isRoot && (text === undefined || POSITION_DEPENDENT_KEY.test(text))) throw new PositionDependent();
+    if (!isRoot && (text === undefined || POSITION_DEPENDENT_KEY.test(text)))
+      throw new PositionDependent();
     return { kind: "whole", schema, text, reason };
   }
   const object = schema as { readonly [keyword: string]: unknown };
@@ -143,14 +164,22 @@ function planPart(schema: SchemaLike, isRoot: boolean): ValidationPlan {
   }
   const text = JSON.stringify(shell);
   // The root's own `$schema` is fine (whyWhole checked it); any other one is not.
-  const scanned = isRoot && hasOwn(object, "$schema") ? text.replace(`"$schema":${JSON.stringify(object.$schema)}`, "") : text;
+  const scanned =
+    isRoot && hasOwn(object, "$schema")
+      ? text.replace(`"$schema":${JSON.stringify(object.$schema)}`, "")
+      : text;
   if (POSITION_DEPENDENT_KEY.test(scanned)) throw new PositionDependent();
 
   const planned: PlannedProperty[] = [];
   for (const key of Object.keys(properties)) {
     if (key === "__proto__") continue; // as Ajv's `properties`
     const token = escapePointerToken(key);
-    planned.push({ key, plan: planPart(properties[key] as SchemaLike, false), instancePrefix: "/" + token, schemaPathPrefix: "#/properties/" + encodeURIComponent(token) });
+    planned.push({
+      key,
+      plan: planPart(properties[key] as SchemaLike, false),
+      instancePrefix: "/" + token,
+      schemaPathPrefix: "#/properties/" + encodeURIComponent(token),
+    });
   }
   return { kind: "split", shell: { schema: shell, text }, properties: planned };
 }
@@ -168,7 +197,10 @@ interface PropertyValidator {
  * new errors array of new error objects on every call, and so does this function, so a part's
  * errors are taken over and re-pathed in place rather than copied.
  */
-function compose(shell: ValidateFunction, properties: readonly PropertyValidator[]): ValidateFunction {
+function compose(
+  shell: ValidateFunction,
+  properties: readonly PropertyValidator[],
+): ValidateFunction {
   const validate: ValidateFunction = (data: unknown) => {
     let valid = shell(data);
     const errors = (valid ? [] : (shell.errors ?? [])) as ValidationError[];
@@ -176,7 +208,8 @@ function compose(shell: ValidateFunction, properties: readonly PropertyValidator
     if (isObject(data)) {
       for (const property of properties) {
         const value = data[property.key];
-        if (value === undefined || !hasOwn(data, property.key) || property.validate(value)) continue;
+        if (value === undefined || !hasOwn(data, property.key) || property.validate(value))
+          continue;
         valid = false;
         for (const error of (property.validate.errors ?? []) as ValidationError[]) {
           error.instancePath = property.instancePrefix + error.instancePath;
@@ -212,7 +245,9 @@ export interface IncrementalValidatorOptions {
 }
 
 /** A compiled validator, or what compiling threw (so that a broken part is not compiled again and again). */
-type CacheEntry = { validate: ValidateFunction; error?: undefined; chars: number } | { validate?: undefined; error: unknown; chars: number };
+type CacheEntry =
+  | { validate: ValidateFunction; error?: undefined; chars: number }
+  | { validate?: undefined; error: unknown; chars: number };
 
 /**
  * Validators of the successive schemas of one design, sharing what did not change. Owns the
@@ -297,18 +332,32 @@ export class IncrementalValidator {
   }
 
   /** The validator of a plan from cached parts, compiling what is missing; a part that does not compile is left out, and reported. */
-  private build(plan: ValidationPlan, used: Set<string>, partFailed: () => void): ValidateFunction | undefined {
+  private build(
+    plan: ValidationPlan,
+    used: Set<string>,
+    partFailed: () => void,
+  ): ValidateFunction | undefined {
     if (plan.kind === "whole") return this.tryCached(plan, used, partFailed);
     const shell = this.tryCached(plan.shell, used, partFailed);
     const properties: PropertyValidator[] = [];
     for (const property of plan.properties) {
       const validate = this.build(property.plan, used, partFailed);
-      if (validate) properties.push({ key: property.key, validate, instancePrefix: property.instancePrefix, schemaPathPrefix: property.schemaPathPrefix });
+      if (validate)
+        properties.push({
+          key: property.key,
+          validate,
+          instancePrefix: property.instancePrefix,
+          schemaPathPrefix: property.schemaPathPrefix,
+        });
     }
     return compose(shell ?? checksNothing, properties);
   }
 
-  private tryCached(part: PlannedSchema, used: Set<string>, partFailed: () => void): ValidateFunction | undefined {
+  private tryCached(
+    part: PlannedSchema,
+    used: Set<string>,
+    partFailed: () => void,
+  ): ValidateFunction | undefined {
     try {
       return this.cached(part, used);
     } catch {
@@ -362,5 +411,10 @@ export function ajvCompiler(): CompileSchema {
 
 /** Sets an own enumerable property, even `__proto__` (an assignment would set the prototype). */
 function defineOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -13,7 +13,8 @@ export function appendPointer(pointer: string, ...tokens: Array<string | number>
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  if (!pointer.startsWith("/")) throw new Error(`"${pointer}" is not a JSON pointer: it must be empty or start with "/"`);
+  if (!pointer.startsWith("/"))
+    throw new Error(`"${pointer}" is not a JSON pointer: it must be empty or start with "/"`);
   return pointer.slice(1).split("/").map(unescapePointerToken);
 }
 

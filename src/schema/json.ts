@@ -25,7 +25,12 @@ export function cloneJson<T extends JsonValue>(value: T): T {
 
 /** Sets `key` as an own enumerable property, even when the key is `__proto__`. */
 export function defineOwn(target: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Own-property read: `constructor` or `__proto__` never resolve through the prototype. */
@@ -41,7 +46,10 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   if (isJsonObject(a) && isJsonObject(b)) {
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);
-    return keysA.length === keysB.length && keysA.every((key, i) => key === keysB[i] && jsonEqual(a[key], b[key]));
+    return (
+      keysA.length === keysB.length &&
+      keysA.every((key, i) => key === keysB[i] && jsonEqual(a[key], b[key]))
+    );
   }
   return false;
 }

@@ -26,7 +26,13 @@ export function parseJsonText(text: string): JsonValue {
     // Unreachable while the scanner accepts exactly what JSON.parse accepts. The engine's message
     // is not shown: some engines quote the text, which may hold secrets.
     const { line, column } = lineColumnAt(text, start);
-    throw new JsonSyntaxProblem(line, column, start, "the text is not valid JSON", "check it with a JSON validator");
+    throw new JsonSyntaxProblem(
+      line,
+      column,
+      start,
+      "the text is not valid JSON",
+      "check it with a JSON validator",
+    );
   }
 }
 
@@ -83,15 +89,27 @@ interface Frame {
 const WORD_HINTS: Record<string, { problem: string; fix: string }> = {
   True: { problem: "'True' is not a JSON value: JSON literals are lowercase", fix: "write true" },
   TRUE: { problem: "'TRUE' is not a JSON value: JSON literals are lowercase", fix: "write true" },
-  False: { problem: "'False' is not a JSON value: JSON literals are lowercase", fix: "write false" },
-  FALSE: { problem: "'FALSE' is not a JSON value: JSON literals are lowercase", fix: "write false" },
+  False: {
+    problem: "'False' is not a JSON value: JSON literals are lowercase",
+    fix: "write false",
+  },
+  FALSE: {
+    problem: "'FALSE' is not a JSON value: JSON literals are lowercase",
+    fix: "write false",
+  },
   Null: { problem: "'Null' is not a JSON value: JSON literals are lowercase", fix: "write null" },
   NULL: { problem: "'NULL' is not a JSON value: JSON literals are lowercase", fix: "write null" },
   None: { problem: "'None' is not a JSON value", fix: "write null" },
   nil: { problem: "'nil' is not a JSON value", fix: "write null" },
-  undefined: { problem: "'undefined' is not a JSON value", fix: "write null, or remove the property" },
+  undefined: {
+    problem: "'undefined' is not a JSON value",
+    fix: "write null, or remove the property",
+  },
   NaN: { problem: "'NaN' is not allowed in JSON", fix: "write null, or a string" },
-  Infinity: { problem: "'Infinity' is not allowed in JSON", fix: "write a finite number, null, or a string" },
+  Infinity: {
+    problem: "'Infinity' is not allowed in JSON",
+    fix: "write a finite number, null, or a string",
+  },
 };
 
 class Scanner {
@@ -113,7 +131,11 @@ class Scanner {
     if (i >= n) {
       this.fail(
         this.start,
-        this.start === n ? (this.start === 0 ? "the file is empty" : "the file is empty (it holds only a byte order mark)") : "the file holds only whitespace",
+        this.start === n
+          ? this.start === 0
+            ? "the file is empty"
+            : "the file is empty (it holds only a byte order mark)"
+          : "the file holds only whitespace",
         "put a JSON value in it, e.g. {}",
       );
     }
@@ -192,7 +214,9 @@ class Scanner {
         this.failUnexpected(
           i,
           `expected ',' or '}' after the value of ${showKey(top.lastKey)}, found ${this.describe(i)}`,
-          c === QUOTE ? "add a comma between the two properties" : "add a comma if another property follows, or close the object with '}'",
+          c === QUOTE
+            ? "add a comma between the two properties"
+            : "add a comma if another property follows, or close the object with '}'",
         );
       } else {
         this.failUnexpected(
@@ -214,7 +238,9 @@ class Scanner {
     const c = text.charCodeAt(i);
     if (c !== QUOTE) this.unexpectedKey(i);
     const end = this.string(i);
-    const key = this.sawEscape ? (JSON.parse(text.slice(i, end)) as string) : text.slice(i + 1, end - 1);
+    const key = this.sawEscape
+      ? (JSON.parse(text.slice(i, end)) as string)
+      : text.slice(i + 1, end - 1);
     const keys = (frame.keys ??= new Map());
     const first = keys.get(key);
     if (first !== undefined) {
@@ -244,22 +270,44 @@ class Scanner {
     this.sawEscape = false;
     let j = i + 1;
     for (;;) {
-      if (j >= n) this.failEnd(`the string opened at ${this.where(i)} is not closed`, `add the closing '"'`);
+      if (j >= n)
+        this.failEnd(`the string opened at ${this.where(i)} is not closed`, `add the closing '"'`);
       const c = text.charCodeAt(j);
       if (c === QUOTE) return j + 1;
       if (c === BACKSLASH) {
         this.sawEscape = true;
-        if (j + 1 >= n) this.failEnd(`the string opened at ${this.where(i)} is not closed`, `add the closing '"'`);
+        if (j + 1 >= n)
+          this.failEnd(
+            `the string opened at ${this.where(i)} is not closed`,
+            `add the closing '"'`,
+          );
         const e = text.charCodeAt(j + 1);
-        if (e === QUOTE || e === BACKSLASH || e === SLASH || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+        if (
+          e === QUOTE ||
+          e === BACKSLASH ||
+          e === SLASH ||
+          e === 0x62 ||
+          e === 0x66 ||
+          e === 0x6e ||
+          e === 0x72 ||
+          e === 0x74
+        ) {
           j += 2;
           continue;
         }
         if (e === LOWER_U) {
           for (let h = j + 2; h < j + 6; h++) {
-            if (h >= n) this.failEnd(`the string opened at ${this.where(i)} is not closed`, `finish the \\u escape and add the closing '"'`);
+            if (h >= n)
+              this.failEnd(
+                `the string opened at ${this.where(i)} is not closed`,
+                `finish the \\u escape and add the closing '"'`,
+              );
             if (!isHex(text.charCodeAt(h))) {
-              this.fail(j, "'\\u' must be followed by four hexadecimal digits", "write the character as \\u and four hex digits, e.g. \\u00e9, or a literal backslash as \\\\");
+              this.fail(
+                j,
+                "'\\u' must be followed by four hexadecimal digits",
+                "write the character as \\u and four hex digits, e.g. \\u00e9, or a literal backslash as \\\\",
+              );
             }
           }
           j += 6;
@@ -275,9 +323,14 @@ class Scanner {
             `close the string with '"' before the line break, or write the line break as \\n`,
           );
         }
-        if (c === TAB) this.fail(j, "a tab character inside a string is not allowed in JSON", "write it as \\t");
+        if (c === TAB)
+          this.fail(j, "a tab character inside a string is not allowed in JSON", "write it as \\t");
         const code = hex4(c);
-        this.fail(j, `the control character U+${code} inside a string is not allowed in JSON`, `write it as \\u${code.toLowerCase()}`);
+        this.fail(
+          j,
+          `the control character U+${code} inside a string is not allowed in JSON`,
+          `write it as \\u${code.toLowerCase()}`,
+        );
       }
       j++;
     }
@@ -290,24 +343,48 @@ class Scanner {
     if (text.charCodeAt(j) === MINUS) {
       j++;
       if (j >= n) this.failEnd("a number is not finished", "add its digits");
-      if (text.startsWith("Infinity", j)) this.fail(i, "'-Infinity' is not allowed in JSON", "write a finite number, null, or a string");
-      if (!isDigit(text.charCodeAt(j))) this.failUnexpected(j, `expected a digit after '-', found ${this.describe(j)}`, "write the number's digits right after the '-'");
+      if (text.startsWith("Infinity", j))
+        this.fail(
+          i,
+          "'-Infinity' is not allowed in JSON",
+          "write a finite number, null, or a string",
+        );
+      if (!isDigit(text.charCodeAt(j)))
+        this.failUnexpected(
+          j,
+          `expected a digit after '-', found ${this.describe(j)}`,
+          "write the number's digits right after the '-'",
+        );
     }
     if (text.charCodeAt(j) === ZERO) {
       j++;
       const next = text.charCodeAt(j);
       if (isDigit(next)) {
-        this.fail(j - 1, "a number cannot have leading zeros in JSON", "remove the leading zeros, or put the value in double quotes if the zeros matter");
+        this.fail(
+          j - 1,
+          "a number cannot have leading zeros in JSON",
+          "remove the leading zeros, or put the value in double quotes if the zeros matter",
+        );
       }
-      if (next === 0x78 || next === 0x58) this.fail(j - 1, "hexadecimal numbers are not allowed in JSON", "write the number in decimal");
+      if (next === 0x78 || next === 0x58)
+        this.fail(
+          j - 1,
+          "hexadecimal numbers are not allowed in JSON",
+          "write the number in decimal",
+        );
     } else {
       while (j < n && isDigit(text.charCodeAt(j))) j++;
     }
     if (text.charCodeAt(j) === DOT) {
       j++;
-      if (j >= n) this.failEnd("a number is not finished", "add the digits after the decimal point");
+      if (j >= n)
+        this.failEnd("a number is not finished", "add the digits after the decimal point");
       if (!isDigit(text.charCodeAt(j))) {
-        this.failUnexpected(j, `expected a digit after the decimal point, found ${this.describe(j)}`, "write digits after the '.', e.g. 1.0, or remove the '.'");
+        this.failUnexpected(
+          j,
+          `expected a digit after the decimal point, found ${this.describe(j)}`,
+          "write digits after the '.', e.g. 1.0, or remove the '.'",
+        );
       }
       while (j < n && isDigit(text.charCodeAt(j))) j++;
     }
@@ -320,12 +397,20 @@ class Scanner {
       if (sign === PLUS || sign === MINUS) j++;
       if (j >= n) this.failEnd("a number is not finished", "add the exponent's digits");
       if (!isDigit(text.charCodeAt(j))) {
-        this.failUnexpected(j, `expected a digit in the exponent, found ${this.describe(j)}`, "write the exponent's digits, e.g. 1e6, or remove the 'e'");
+        this.failUnexpected(
+          j,
+          `expected a digit in the exponent, found ${this.describe(j)}`,
+          "write the exponent's digits, e.g. 1e6, or remove the 'e'",
+        );
       }
       while (j < n && isDigit(text.charCodeAt(j))) j++;
     }
     if ((exponent || j - i > 300) && !Number.isFinite(Number(text.slice(i, j)))) {
-      this.fail(i, "the number is too large to represent (it would become Infinity)", "use a smaller number, or put it in double quotes");
+      this.fail(
+        i,
+        "the number is too large to represent (it would become Infinity)",
+        "use a smaller number, or put it in double quotes",
+      );
     }
     return j;
   }
@@ -337,10 +422,16 @@ class Scanner {
     while (j < n && isWordChar(text.charCodeAt(j))) j++;
     const word = text.slice(i, j);
     if (word === "true" || word === "false" || word === "null") return j;
-    if (j >= n && word.length < 5 && ["true", "false", "null"].some((literal) => literal.startsWith(word))) {
+    if (
+      j >= n &&
+      word.length < 5 &&
+      ["true", "false", "null"].some((literal) => literal.startsWith(word))
+    ) {
       this.failEnd(`'${word}' is not finished`, "complete the literal");
     }
-    const hint = Object.prototype.hasOwnProperty.call(WORD_HINTS, word) ? WORD_HINTS[word] : undefined;
+    const hint = Object.prototype.hasOwnProperty.call(WORD_HINTS, word)
+      ? WORD_HINTS[word]
+      : undefined;
     if (hint) this.fail(i, hint.problem, hint.fix);
     // The word is not quoted: it may be a secret, so it is not repeated.
     this.fail(
@@ -353,13 +444,27 @@ class Scanner {
   private unexpectedValue(i: number): never {
     const c = this.text.charCodeAt(i);
     if (c === APOSTROPHE) {
-      this.fail(i, "single quotes are not allowed in JSON: strings use double quotes", `replace the single quotes with double quotes (")`);
+      this.fail(
+        i,
+        "single quotes are not allowed in JSON: strings use double quotes",
+        `replace the single quotes with double quotes (")`,
+      );
     }
     if (c === PLUS) this.fail(i, "a number cannot start with '+' in JSON", "remove the '+'");
-    if (c === DOT && isDigit(this.text.charCodeAt(i + 1))) this.fail(i, "a number cannot start with '.' in JSON", "write a 0 before the '.', e.g. 0.5");
-    if (c === COMMA) this.fail(i, "expected a value, found ','", "remove the extra comma, or write the missing value");
+    if (c === DOT && isDigit(this.text.charCodeAt(i + 1)))
+      this.fail(i, "a number cannot start with '.' in JSON", "write a 0 before the '.', e.g. 0.5");
+    if (c === COMMA)
+      this.fail(
+        i,
+        "expected a value, found ','",
+        "remove the extra comma, or write the missing value",
+      );
     if (c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON) {
-      this.fail(i, `expected a value, found '${String.fromCharCode(c)}'`, "write the missing value");
+      this.fail(
+        i,
+        `expected a value, found '${String.fromCharCode(c)}'`,
+        "write the missing value",
+      );
     }
     this.failUnexpected(
       i,
@@ -372,7 +477,11 @@ class Scanner {
     const { text, n } = this;
     const c = text.charCodeAt(i);
     if (c === APOSTROPHE) {
-      this.fail(i, "single quotes are not allowed in JSON: property names use double quotes", `replace the single quotes with double quotes (")`);
+      this.fail(
+        i,
+        "single quotes are not allowed in JSON: property names use double quotes",
+        `replace the single quotes with double quotes (")`,
+      );
     }
     if (isWordChar(c)) {
       let j = i;
@@ -381,10 +490,16 @@ class Scanner {
       this.fail(
         i,
         "property names must be in double quotes in JSON",
-        name.length <= 40 && /^[A-Za-z_$][\w$-]*$/.test(name) ? `write "${name}"` : "put the name in double quotes",
+        name.length <= 40 && /^[A-Za-z_$][\w$-]*$/.test(name)
+          ? `write "${name}"`
+          : "put the name in double quotes",
       );
     }
-    this.failUnexpected(i, `expected a property name in double quotes, found ${this.describe(i)}`, "write the property name in double quotes, followed by ':' and its value");
+    this.failUnexpected(
+      i,
+      `expected a property name in double quotes, found ${this.describe(i)}`,
+      "write the property name in double quotes, followed by ':' and its value",
+    );
   }
 
   private unexpectedAfterEnd(i: number): never {
@@ -409,14 +524,45 @@ class Scanner {
     const c = text.charCodeAt(i);
     if (c === SLASH) {
       const next = text.charCodeAt(i + 1);
-      if (next === SLASH || next === 0x2a) this.fail(i, "comments are not allowed in JSON", "remove the comment");
+      if (next === SLASH || next === 0x2a)
+        this.fail(i, "comments are not allowed in JSON", "remove the comment");
     }
-    if (c === BOM) this.fail(i, "a byte order mark (U+FEFF) is only allowed at the very start of the text", "remove it");
-    if (c === 0x00a0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f || (c >= 0x2000 && c <= 0x200a)) {
-      this.fail(i, `the space character U+${hex4(c)} is not allowed between JSON tokens: only spaces, tabs and line breaks are`, "replace it with an ordinary space");
+    if (c === BOM)
+      this.fail(
+        i,
+        "a byte order mark (U+FEFF) is only allowed at the very start of the text",
+        "remove it",
+      );
+    if (
+      c === 0x00a0 ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x3000 ||
+      c === 0x1680 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      (c >= 0x2000 && c <= 0x200a)
+    ) {
+      this.fail(
+        i,
+        `the space character U+${hex4(c)} is not allowed between JSON tokens: only spaces, tabs and line breaks are`,
+        "replace it with an ordinary space",
+      );
     }
-    if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x2018 || c === 0x2019 || c === 0x00ab || c === 0x00bb) {
-      this.fail(i, `the typographic quote '${text[i]}' is not a JSON quote`, `replace it with a straight double quote (")`);
+    if (
+      c === 0x201c ||
+      c === 0x201d ||
+      c === 0x201e ||
+      c === 0x2018 ||
+      c === 0x2019 ||
+      c === 0x00ab ||
+      c === 0x00bb
+    ) {
+      this.fail(
+        i,
+        `the typographic quote '${text[i]}' is not a JSON quote`,
+        `replace it with a straight double quote (")`,
+      );
     }
     this.fail(i, problem, fix);
   }
@@ -424,14 +570,22 @@ class Scanner {
   /** Fails at the end of the text: it stops before the JSON is complete. */
   private failEnd(detail?: string, fix?: string): never {
     const open = this.stack[this.stack.length - 1];
-    const what = detail ?? (open ? `an unclosed '${String.fromCharCode(open.open)}' opened at ${this.where(open.offset)}` : "a value is missing");
+    const what =
+      detail ??
+      (open
+        ? `an unclosed '${String.fromCharCode(open.open)}' opened at ${this.where(open.offset)}`
+        : "a value is missing");
     const closers = this.stack
       .map((frame) => (frame.open === OPEN_BRACE ? "}" : "]"))
       .reverse()
       .join("");
     const parts = [fix, "restore the missing end of the file"];
     if (closers) parts.push(`close what is still open with "${closers}"`);
-    this.fail(this.n, `the text ends before the JSON is complete (${what})`, parts.filter(Boolean).join(", or "));
+    this.fail(
+      this.n,
+      `the text ends before the JSON is complete (${what})`,
+      parts.filter(Boolean).join(", or "),
+    );
   }
 
   private fail(offset: number, problem: string, fix: string): never {
@@ -472,7 +626,13 @@ function isHex(c: number): boolean {
 }
 
 function isWordChar(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= ZERO && c <= NINE) || c === 0x5f || c === 0x24;
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= ZERO && c <= NINE) ||
+    c === 0x5f ||
+    c === 0x24
+  );
 }
 
 function hex4(c: number): string {
@@ -488,7 +648,8 @@ function describeEscape(text: string, backslash: number): string {
 function escapeFix(e: number): string {
   if (e === APOSTROPHE) return "write ' without the backslash";
   if (e === 0x78) return "write \\u00XX instead of \\xXX";
-  if (e === LF || e === CR) return "JSON strings cannot continue on the next line: write the line break as \\n";
+  if (e === LF || e === CR)
+    return "JSON strings cannot continue on the next line: write the line break as \\n";
   return 'the valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a literal backslash (as in a regular expression like \\d, or a Windows path) as \\\\';
 }
 

@@ -67,7 +67,10 @@ function analysePattern(pattern: string): PatternVerdict {
     new RegExp(pattern, "u");
   } catch (error) {
     if (error instanceof RangeError) return tooComplex("it is nested too deeply");
-    const reason = error instanceof RegExpSyntaxError || error instanceof SyntaxError ? error.message : String(error);
+    const reason =
+      error instanceof RegExpSyntaxError || error instanceof SyntaxError
+        ? error.message
+        : String(error);
     return {
       ok: false,
       problem: "invalid",
@@ -75,12 +78,20 @@ function analysePattern(pattern: string): PatternVerdict {
     };
   }
   try {
-    return findBackreference(ast) ?? findExponential(ast) ?? findPolynomial(ast) ?? findFiniteAmbiguity(ast) ?? { ok: true };
+    return (
+      findBackreference(ast) ??
+      findExponential(ast) ??
+      findPolynomial(ast) ??
+      findFiniteAmbiguity(ast) ?? { ok: true }
+    );
   } catch (error) {
     if (error instanceof Ambiguous) return error.verdict();
-    if (error instanceof TooComplex || error instanceof RangeError) return tooComplex("it is too large or too deeply nested");
+    if (error instanceof TooComplex || error instanceof RangeError)
+      return tooComplex("it is too large or too deeply nested");
     // Never throw at callers (the linter must not crash on a schema): an analysis failure refuses.
-    return tooComplex(`the analysis failed (${error instanceof Error ? error.message : String(error)})`);
+    return tooComplex(
+      `the analysis failed (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -110,7 +121,10 @@ function findBackreference(ast: AST.Pattern): PatternVerdict | undefined {
 }
 
 /** Pre-order search over the pattern's regexpp AST, with an explicit stack. */
-function firstNode<T extends AST.Node>(root: AST.Node, test: (node: AST.Node) => node is T): T | undefined {
+function firstNode<T extends AST.Node>(
+  root: AST.Node,
+  test: (node: AST.Node) => node is T,
+): T | undefined {
   const stack: AST.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -150,7 +164,8 @@ function quantifiersInnerFirst(ast: AST.Pattern): AST.Quantifier[] {
     }
     stack.push({ node: top.node, expanded: true });
     const children = childrenOf(top.node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, expanded: false });
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i]!, expanded: false });
   }
   return out;
 }
@@ -194,7 +209,9 @@ class Nfa {
 }
 
 const charSets = new WeakMap<AST.Node, CharSet>();
-function charSetOf(node: AST.Character | AST.CharacterClass | AST.CharacterSet | AST.ExpressionCharacterClass): CharSet {
+function charSetOf(
+  node: AST.Character | AST.CharacterClass | AST.CharacterSet | AST.ExpressionCharacterClass,
+): CharSet {
   let set = charSets.get(node);
   if (!set) {
     set = toUnicodeSet(node, flags).chars;
@@ -217,7 +234,8 @@ function weightOf(node: AST.Node, memo: Map<AST.Node, number>): number {
       break;
     case "Quantifier": {
       const inner = weightOf(node.element, memo);
-      weight = inner * Math.max(1, Math.min(node.max === Infinity ? node.min + 1 : node.max, 100_000));
+      weight =
+        inner * Math.max(1, Math.min(node.max === Infinity ? node.min + 1 : node.max, 100_000));
       break;
     }
     default:
@@ -230,7 +248,13 @@ function weightOf(node: AST.Node, memo: Map<AST.Node, number>): number {
 }
 
 /** Adds `node` to the NFA starting at state `from`; returns the state where it ends. */
-function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, number>, backward = false): number {
+function build(
+  nfa: Nfa,
+  node: AST.Node,
+  from: number,
+  weights: Map<AST.Node, number>,
+  backward = false,
+): number {
   switch (node.type) {
     case "Character":
     case "CharacterClass":
@@ -270,7 +294,13 @@ function build(nfa: Nfa, node: AST.Node, from: number, weights: Map<AST.Node, nu
   }
 }
 
-function buildRepetition(nfa: Nfa, quant: AST.Quantifier, from: number, weights: Map<AST.Node, number>, backward: boolean): number {
+function buildRepetition(
+  nfa: Nfa,
+  quant: AST.Quantifier,
+  from: number,
+  weights: Map<AST.Node, number>,
+  backward: boolean,
+): number {
   let { min, max } = quant;
   const weight = weightOf(quant.element, weights);
   const copies = max === Infinity ? min + 1 : max;
@@ -311,7 +341,11 @@ interface ClosureEdge {
   loops: Array<AST.Quantifier[]>;
 }
 
-function closures(nfa: Nfa, nodes: number[], budget: { steps: number }): Map<number, ClosureEdge[]> {
+function closures(
+  nfa: Nfa,
+  nodes: number[],
+  budget: { steps: number },
+): Map<number, ClosureEdge[]> {
   const out = new Map<number, ClosureEdge[]>();
   for (const node of nodes) {
     const edges = new Map<number, ClosureEdge>();
@@ -319,9 +353,12 @@ function closures(nfa: Nfa, nodes: number[], budget: { steps: number }): Map<num
     // so a path may take a repetition's back edge only if it did not enter that repetition's
     // body itself (then the iteration consumed something before the path began). Since the
     // ε-graph without back edges is acyclic, this also makes every path finite.
-    const stack: Array<{ state: number; next: number; loops: AST.Quantifier[]; entered: AST.Quantifier[] }> = [
-      { state: node, next: 0, loops: [], entered: [] },
-    ];
+    const stack: Array<{
+      state: number;
+      next: number;
+      loops: AST.Quantifier[];
+      entered: AST.Quantifier[];
+    }> = [{ state: node, next: 0, loops: [], entered: [] }];
     while (stack.length > 0) {
       if (++budget.steps > MAX_CLOSURE_STEPS) throw new TooComplex();
       const top = stack[stack.length - 1]!;
@@ -366,7 +403,10 @@ interface Ambiguity {
     | { kind: "same"; element: AST.Node; loops: [AST.Quantifier[], AST.Quantifier[]] };
 }
 
-function repetitionAmbiguity(quant: AST.Quantifier, weights: Map<AST.Node, number>): Ambiguity | undefined {
+function repetitionAmbiguity(
+  quant: AST.Quantifier,
+  weights: Map<AST.Node, number>,
+): Ambiguity | undefined {
   // The NFA of E*: a loop state, the body, and a back edge.
   const nfa = new Nfa();
   const loop = nfa.state();
@@ -440,7 +480,11 @@ function repetitionAmbiguity(quant: AST.Quantifier, weights: Map<AST.Node, numbe
     }
     const [a, b] = pairs[step.to]!;
     const split: Ambiguity["split"] = step.same
-      ? { kind: "same", element: elements.get(a)!, loops: [step.same.loops[0] ?? [], step.same.loops[1] ?? []] }
+      ? {
+          kind: "same",
+          element: elements.get(a)!,
+          loops: [step.same.loops[0] ?? [], step.same.loops[1] ?? []],
+        }
       : { kind: "different", a: elements.get(a)!, b: elements.get(b)! };
     return { quant, pump, split };
   }
@@ -521,7 +565,11 @@ function findExponential(ast: AST.Pattern): PatternVerdict | undefined {
   const weights = new Map<AST.Node, number>();
   for (const quant of quantifiersInnerFirst(ast)) {
     if (quant.max < 2) continue;
-    if (quant.min >= 2 && isPotentiallyZeroLength(quant.element, flags) && !isZeroLength(quant.element, flags)) {
+    if (
+      quant.min >= 2 &&
+      isPotentiallyZeroLength(quant.element, flags) &&
+      !isZeroLength(quant.element, flags)
+    ) {
       return nullableRepetition(quant);
     }
     const ambiguity = repetitionAmbiguity(quant, weights);
@@ -549,7 +597,8 @@ function nullableRepetition(quant: AST.Quantifier): PatternVerdict {
 function describeAmbiguity({ quant, pump, split }: Ambiguity): PatternVerdict {
   const text = quote(pump.length > 24 ? pump.slice(0, 24) + "…" : pump);
   const first = quote(String.fromCodePoint(pump.codePointAt(0) ?? 0x3f));
-  const nestedFix = "remove the nested repetition so each character can be matched in only one way (e.g. (a+)+ → a+, (\\w+\\s?)* → [\\w\\s]*)";
+  const nestedFix =
+    "remove the nested repetition so each character can be matched in only one way (e.g. (a+)+ → a+, (\\w+\\s?)* → [\\w\\s]*)";
   let why: string;
   let fix: string;
   const inner = (element: AST.Node, loops: readonly AST.Quantifier[]) =>
@@ -563,7 +612,10 @@ function describeAmbiguity({ quant, pump, split }: Ambiguity): PatternVerdict {
       : "rewrite the repeated part so each character can be matched in only one way (e.g. (a?a)+ → a+)";
   } else {
     const element = split.kind === "different" ? split.a : split.element;
-    const loop = inner(element, split.kind === "same" ? [...split.loops[0], ...split.loops[1]] : []);
+    const loop = inner(
+      element,
+      split.kind === "same" ? [...split.loops[0], ...split.loops[1]] : [],
+    );
     why = loop
       ? `${quote(element.raw)} can be matched either by repeating ${quote(loop.raw)} again or by starting a new repetition of ${quote(quant.raw)}, so text like ${text} can be divided in more than one way`
       : `${quote(element.raw)} can be reached in more than one way, so text like ${text} can be divided in more than one way`;
@@ -633,7 +685,10 @@ function findFiniteAmbiguity(ast: AST.Pattern): PatternVerdict | undefined {
   const stack: AST.Node[] = [ast];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === "Pattern" || (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind"))) {
+    if (
+      node.type === "Pattern" ||
+      (node.type === "Assertion" && (node.kind === "lookahead" || node.kind === "lookbehind"))
+    ) {
       const backward = node.type === "Assertion" && node.kind === "lookbehind";
       for (const alternative of node.alternatives) countWays(alternative, weights, backward);
     }
@@ -642,7 +697,11 @@ function findFiniteAmbiguity(ast: AST.Pattern): PatternVerdict | undefined {
   return undefined;
 }
 
-function countWays(alternative: AST.Alternative, weights: Map<AST.Node, number>, backward: boolean): void {
+function countWays(
+  alternative: AST.Alternative,
+  weights: Map<AST.Node, number>,
+  backward: boolean,
+): void {
   const nfa = new Nfa();
   const start = nfa.state();
   build(nfa, alternative, start, weights, backward);
@@ -671,7 +730,10 @@ function countWays(alternative: AST.Alternative, weights: Map<AST.Node, number>,
           if (++work > MAX_DFA_WORK) throw new TooComplex();
           let target = next.get(index);
           if (!target) next.set(index, (target = new Map()));
-          target.set(edge.to, Math.min((target.get(edge.to) ?? 0) + count * edge.paths, Number.MAX_SAFE_INTEGER));
+          target.set(
+            edge.to,
+            Math.min((target.get(edge.to) ?? 0) + count * edge.paths, Number.MAX_SAFE_INTEGER),
+          );
         }
       }
     }
@@ -704,7 +766,10 @@ class Ambiguous extends Error {
     for (let i = this.last; i > 0; i = this.states[i]!.parent) chars.unshift(this.states[i]!.char);
     const prefix = String.fromCodePoint(...chars);
     const text = quote(prefix.length > 40 ? prefix.slice(0, 40) + "…" : prefix);
-    const ways = this.ways >= Number.MAX_SAFE_INTEGER ? "an astronomical number of" : `more than ${MAX_WAYS.toLocaleString("en-US")}`;
+    const ways =
+      this.ways >= Number.MAX_SAFE_INTEGER
+        ? "an astronomical number of"
+        : `more than ${MAX_WAYS.toLocaleString("en-US")}`;
     return {
       ok: false,
       problem: "unsafe",

@@ -24,14 +24,18 @@ export interface DescribedProblem {
  * the second. Anything else (a bug) is undefined.
  */
 export function describeProblem(error: unknown): DescribedProblem | undefined {
-  if (error instanceof SchemaProblem) return { place: displayPointer(error.pointer), problem: error.problem, fix: error.fix };
-  if (error instanceof JsonSyntaxProblem) return { place: `${error.line}:${error.column}`, problem: error.problem, fix: error.fix };
+  if (error instanceof SchemaProblem)
+    return { place: displayPointer(error.pointer), problem: error.problem, fix: error.fix };
+  if (error instanceof JsonSyntaxProblem)
+    return { place: `${error.line}:${error.column}`, problem: error.problem, fix: error.fix };
   return undefined;
 }
 
 /** `FILE:PLACE: problem. Fix.` on one line. */
 export function formatMessage(where: Place, problem: string, fix: string): string {
-  const prefix = [where.file === undefined ? undefined : printable(where.file), where.place].filter((part) => part !== undefined).join(":");
+  const prefix = [where.file === undefined ? undefined : printable(where.file), where.place]
+    .filter((part) => part !== undefined)
+    .join(":");
   const text = `${sentence(problem)}${fix ? " " + sentence(capitalise(fix)) : ""}`;
   return oneLine(prefix ? `${prefix}: ${text}` : text);
 }
@@ -53,5 +57,8 @@ export function oneLine(text: string): string {
 /** A file name for a message: control characters (a newline in a name…) escaped. */
 export function printable(file: string): string {
   // eslint-disable-next-line no-control-regex
-  return file.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return file.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

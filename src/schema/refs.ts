@@ -1,4 +1,4 @@
-import { isJsonObject, ownValue, type JsonObject, type JsonValue } from "./json.ts";
+import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "./json.ts";
 import { parsePointer } from "./json-pointer.ts";
 
 /**
@@ -26,15 +26,27 @@ export function resolveRef(root: JsonObject, ref: string): RefTarget {
     // A plain-name fragment ("#name") names the subschema whose $id is "#name".
     return findAnchor(root, `#${fragment}`)
       ? { kind: "local", value: findAnchor(root, `#${fragment}`)! }
-      : { kind: "missing", problem: `refers to "${ref}", but no subschema has "$id": "${ref}"`, fix: `add "$id": "${ref}" to the subschema it means, or use a JSON pointer like "#/definitions/<name>"` };
+      : {
+          kind: "missing",
+          problem: `refers to "${ref}", but no subschema has "$id": "${ref}"`,
+          fix: `add "$id": "${ref}" to the subschema it means, or use a JSON pointer like "#/definitions/<name>"`,
+        };
   }
   let value: JsonValue = root;
   for (const token of parsePointer(fragment)) {
     const next: JsonValue | undefined = Array.isArray(value)
-      ? /^(0|[1-9]\d*)$/.test(token) ? value[Number(token)] : undefined
-      : isJsonObject(value) ? ownValue(value, token) : undefined;
+      ? /^(0|[1-9]\d*)$/.test(token)
+        ? value[Number(token)]
+        : undefined
+      : isJsonObject(value)
+        ? ownValue(value, token)
+        : undefined;
     if (next === undefined) {
-      return { kind: "missing", problem: `refers to "${ref}", which points to nothing in this schema`, fix: "add the schema it means under \"definitions\", or correct the pointer" };
+      return {
+        kind: "missing",
+        problem: `refers to "${ref}", which points to nothing in this schema`,
+        fix: 'add the schema it means under "definitions", or correct the pointer',
+      };
     }
     value = next;
   }

@@ -1,6 +1,6 @@
-import { ownValue, type JsonObject } from "./json.ts";
+import { type JsonObject, ownValue } from "./json.ts";
 import { SchemaProblem } from "./problem.ts";
-import { walkSubschemas, type SubschemaNode } from "./walk.ts";
+import { type SubschemaNode, walkSubschemas } from "./walk.ts";
 
 /**
  * The one definition of "a secret carrying a value". A secret is a schema with `"writeOnly": true`;
@@ -67,7 +67,10 @@ function carriesValue(schema: JsonObject, keyword: string): keyword is SecretVal
  * (Password)`): sentence fragments, as SchemaProblem and the lint findings take them. The value
  * itself is never quoted.
  */
-export function describeSecretValue(name: string, value: SecretValue): { problem: string; fix: string } {
+export function describeSecretValue(
+  name: string,
+  value: SecretValue,
+): { problem: string; fix: string } {
   return {
     problem: `the secret ${name} has ${value.what} ("${value.keyword}"), which would ship with every connector`,
     fix: `remove "${value.keyword}" from the ${name}; describe the expected format in "description" instead`,
@@ -103,10 +106,13 @@ export function refuseSecretValues(root: JsonObject): void {
 function nameOf(node: SubschemaNode): string {
   const [via, key] = node.tokens;
   const rawTitle = ownValue(node.schema, "title");
-  const title = typeof rawTitle === "string" && rawTitle.trim() !== "" ? rawTitle.trim() : undefined;
+  const title =
+    typeof rawTitle === "string" && rawTitle.trim() !== "" ? rawTitle.trim() : undefined;
   const titled = (name: string) => (title && title !== key ? `${name} (${title})` : name);
-  if (via === "properties" && typeof key === "string") return titled(`field ${JSON.stringify(key)}`);
-  if ((via === "definitions" || via === "$defs") && typeof key === "string") return titled(`definition ${JSON.stringify(key)}`);
+  if (via === "properties" && typeof key === "string")
+    return titled(`field ${JSON.stringify(key)}`);
+  if ((via === "definitions" || via === "$defs") && typeof key === "string")
+    return titled(`definition ${JSON.stringify(key)}`);
   if (title) return `schema ${JSON.stringify(title)}`;
   return `schema at ${node.pointer === "" ? "the root" : node.pointer}`;
 }

@@ -26,7 +26,8 @@ export function nodeToSchema(node: FieldNode): JsonObject | boolean {
     }
     defineOwn(schema, keyword, value);
   }
-  if (!wroteChildren && node.fields && node.fields.length > 0) defineOwn(schema, "properties", propertiesOf(node.fields));
+  if (!wroteChildren && node.fields && node.fields.length > 0)
+    defineOwn(schema, "properties", propertiesOf(node.fields));
   if (!wroteChildren && node.branches) defineOwn(schema, "oneOf", node.branches.map(nodeToSchema));
   return schema;
 }

@@ -1,5 +1,5 @@
 import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "../model/keywords.ts";
-import { isJsonObject, ownValue, type JsonObject, type JsonValue } from "./json.ts";
+import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "./json.ts";
 import { appendPointer, escapePointerToken } from "./json-pointer.ts";
 
 /**
@@ -56,8 +56,11 @@ const SCHEMA_MAPS = new Set<string>([...SCHEMA_MAP_KEYWORDS, "dependencies", "$d
  */
 export function* walkSubschemas<Node extends SubschemaNode = SubschemaNode>(
   root: JsonObject,
-  create: (schema: JsonObject, parent: Node | undefined, tokens: Array<string | number>) => Node = (schema, parent, tokens) =>
-    new SubschemaNode(schema, parent, tokens) as Node,
+  create: (schema: JsonObject, parent: Node | undefined, tokens: Array<string | number>) => Node = (
+    schema,
+    parent,
+    tokens,
+  ) => new SubschemaNode(schema, parent, tokens) as Node,
 ): Generator<Node> {
   const seen = new Set<JsonObject>();
   const stack: Node[] = [create(root, undefined, [])];
@@ -72,9 +75,11 @@ export function* walkSubschemas<Node extends SubschemaNode = SubschemaNode>(
     };
     for (const keyword of Object.keys(node.schema)) {
       const value = ownValue(node.schema, keyword);
-      if (Array.isArray(value) && SCHEMA_LISTS.has(keyword)) value.forEach((item, index) => add(item, [keyword, index]));
+      if (Array.isArray(value) && SCHEMA_LISTS.has(keyword))
+        value.forEach((item, index) => add(item, [keyword, index]));
       else if (ONE_SCHEMA.has(keyword) || keyword === "items") add(value, [keyword]);
-      else if (SCHEMA_MAPS.has(keyword) && isJsonObject(value)) for (const name of Object.keys(value)) add(ownValue(value, name), [keyword, name]);
+      else if (SCHEMA_MAPS.has(keyword) && isJsonObject(value))
+        for (const name of Object.keys(value)) add(ownValue(value, name), [keyword, name]);
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }

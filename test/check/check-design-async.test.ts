@@ -12,8 +12,11 @@ import * as patternSafety from "../../src/schema/pattern-safety.ts";
  */
 
 const directory = new URL("../../schemas/", import.meta.url);
-const templates = readdirSync(directory).filter((name) => name.endsWith(".json")).sort();
-const load = (name: string) => JSON.parse(readFileSync(new URL(name, directory), "utf8")) as JsonObject;
+const templates = readdirSync(directory)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(name, directory), "utf8")) as JsonObject;
 
 /** A fresh loader each time (what it loaded is remembered per loader), counting its calls. */
 const spyLoader = () => vi.fn<PatternSafetyLoader>(async () => patternSafety);
@@ -26,7 +29,11 @@ function hasPatterns(value: JsonValue): boolean {
     if (Array.isArray(current)) stack.push(...current);
     else if (isJsonObject(current)) {
       if (typeof current.pattern === "string") return true;
-      if (isJsonObject(current.patternProperties) && Object.keys(current.patternProperties).length > 0) return true;
+      if (
+        isJsonObject(current.patternProperties) &&
+        Object.keys(current.patternProperties).length > 0
+      )
+        return true;
       stack.push(...Object.values(current));
     }
   }
@@ -38,14 +45,39 @@ function withoutPatterns(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(withoutPatterns);
   if (!isJsonObject(value)) return value;
   const copy: JsonObject = {};
-  for (const [key, inner] of Object.entries(value)) if (key !== "pattern" && key !== "patternProperties") defineOwn(copy, key, withoutPatterns(inner));
+  for (const [key, inner] of Object.entries(value))
+    if (key !== "pattern" && key !== "patternProperties")
+      defineOwn(copy, key, withoutPatterns(inner));
   return copy;
 }
 
 // ---------------------------------------------------------------- generated credential windows
 
-const PATTERNS = ["^https://", "^[^:]+$", "^(a+)+$", "^(\\w|\\d)+$", "\\d+\\d+", "[a-", "(", "\\-", "^[a-z]{1,8}$", "^x$", "(a)\\1", 5];
-const KEYS = ["password", "apiKey", "tokenUrl", "baseUrl", "user", "x", "a", "__proto__", "constructor"];
+const PATTERNS = [
+  "^https://",
+  "^[^:]+$",
+  "^(a+)+$",
+  "^(\\w|\\d)+$",
+  "\\d+\\d+",
+  "[a-",
+  "(",
+  "\\-",
+  "^[a-z]{1,8}$",
+  "^x$",
+  "(a)\\1",
+  5,
+];
+const KEYS = [
+  "password",
+  "apiKey",
+  "tokenUrl",
+  "baseUrl",
+  "user",
+  "x",
+  "a",
+  "__proto__",
+  "constructor",
+];
 
 const leaf: fc.Arbitrary<JsonObject> = fc
   .record(
@@ -54,7 +86,11 @@ const leaf: fc.Arbitrary<JsonObject> = fc
       title: fc.constantFrom("Password", "Token URL", "Name", "API key"),
       pattern: fc.constantFrom<JsonValue>(...PATTERNS),
       writeOnly: fc.boolean(),
-      default: fc.constantFrom<JsonValue>("http://login.example.com/token", "https://x.example.com", "hunter2"),
+      default: fc.constantFrom<JsonValue>(
+        "http://login.example.com/token",
+        "https://x.example.com",
+        "hunter2",
+      ),
       format: fc.constantFrom("uri", "hostname", "email"),
     },
     { requiredKeys: [] },
@@ -67,7 +103,16 @@ const objectOf = (inner: fc.Arbitrary<JsonObject>): fc.Arbitrary<JsonObject> =>
       {
         properties: fc.array(fc.tuple(fc.constantFrom(...KEYS), inner), { maxLength: 4 }),
         required: fc.array(fc.constantFrom("password", "a", "b", "usr", "x-1"), { maxLength: 3 }),
-        patternProperties: fc.array(fc.tuple(fc.constantFrom<string>(...PATTERNS.filter((p): p is string => typeof p === "string"), "^x-"), leaf), { maxLength: 2 }),
+        patternProperties: fc.array(
+          fc.tuple(
+            fc.constantFrom<string>(
+              ...PATTERNS.filter((p): p is string => typeof p === "string"),
+              "^x-",
+            ),
+            leaf,
+          ),
+          { maxLength: 2 },
+        ),
       },
       { requiredKeys: ["properties"] },
     )
@@ -89,8 +134,12 @@ const window_: fc.Arbitrary<JsonObject> = fc.letrec<{ node: JsonObject }>((tie) 
     { depthSize: "small", withCrossShrink: true },
     leaf,
     objectOf(tie("node")),
-    fc.array(objectOf(tie("node")), { minLength: 1, maxLength: 3 }).map((branches) => ({ oneOf: branches })),
-    fc.array(objectOf(tie("node")), { minLength: 1, maxLength: 2 }).map((parts) => ({ allOf: parts, required: ["a"] })),
+    fc
+      .array(objectOf(tie("node")), { minLength: 1, maxLength: 3 })
+      .map((branches) => ({ oneOf: branches })),
+    fc
+      .array(objectOf(tie("node")), { minLength: 1, maxLength: 2 })
+      .map((parts) => ({ allOf: parts, required: ["a"] })),
   ),
 })).node;
 
@@ -102,22 +151,29 @@ describe("checkDesign: the same findings as checkSchema, the pattern analysis lo
     expect(loader).toHaveBeenCalledTimes(hasPatterns(schema) ? 1 : 0);
   });
 
-  it.each(templates)("does not load the analysis for schemas/%s without its patterns", async (name) => {
-    const schema = withoutPatterns(load(name)) as JsonObject;
-    const loader = spyLoader();
-    expect(await checkDesign(schema, { loadPatternSafety: loader })).toEqual(checkSchema(schema));
-    expect(loader).not.toHaveBeenCalled();
-  });
+  it.each(templates)(
+    "does not load the analysis for schemas/%s without its patterns",
+    async (name) => {
+      const schema = withoutPatterns(load(name)) as JsonObject;
+      const loader = spyLoader();
+      expect(await checkDesign(schema, { loadPatternSafety: loader })).toEqual(checkSchema(schema));
+      expect(loader).not.toHaveBeenCalled();
+    },
+  );
 
   it("gives checkSchema's findings on generated windows with patterns, and loads only for those that have one", async () => {
     await fc.assert(
       fc.asyncProperty(objectOf(window_), async (schema) => {
         const loader = spyLoader();
-        expect(await checkDesign(schema, { loadPatternSafety: loader })).toEqual(checkSchema(schema));
+        expect(await checkDesign(schema, { loadPatternSafety: loader })).toEqual(
+          checkSchema(schema),
+        );
         expect(loader).toHaveBeenCalledTimes(hasPatterns(schema) ? 1 : 0);
         const plain = withoutPatterns(schema) as JsonObject;
         const plainLoader = spyLoader();
-        expect(await checkDesign(plain, { loadPatternSafety: plainLoader })).toEqual(checkSchema(plain));
+        expect(await checkDesign(plain, { loadPatternSafety: plainLoader })).toEqual(
+          checkSchema(plain),
+        );
         expect(plainLoader).not.toHaveBeenCalled();
       }),
       { numRuns: 300 },
@@ -126,7 +182,10 @@ describe("checkDesign: the same findings as checkSchema, the pattern analysis lo
 
   it("loads through a loader once; later checks with it run at once", async () => {
     const loader = spyLoader();
-    const schema: JsonObject = { type: "object", properties: { id: { type: "string", pattern: "^(a+)+$" } } };
+    const schema: JsonObject = {
+      type: "object",
+      properties: { id: { type: "string", pattern: "^(a+)+$" } },
+    };
     const first = await checkDesign(schema, { loadPatternSafety: loader });
     expect(first.map((finding) => finding.rule)).toEqual(["unsafe-pattern"]);
     expect(await checkDesign(schema, { loadPatternSafety: loader })).toEqual(first);
@@ -147,15 +206,25 @@ describe("checkDesign: the same findings as checkSchema, the pattern analysis lo
   });
 
   it("rejects when the analysis cannot load, and tries again on the next check", async () => {
-    const schema: JsonObject = { type: "object", properties: { id: { type: "string", pattern: "(" } } };
-    const loader = vi.fn<PatternSafetyLoader>().mockRejectedValueOnce(new Error("offline")).mockResolvedValue(patternSafety);
+    const schema: JsonObject = {
+      type: "object",
+      properties: { id: { type: "string", pattern: "(" } },
+    };
+    const loader = vi
+      .fn<PatternSafetyLoader>()
+      .mockRejectedValueOnce(new Error("offline"))
+      .mockResolvedValue(patternSafety);
     await expect(checkDesign(schema, { loadPatternSafety: loader })).rejects.toThrow("offline");
     expect(await checkDesign(schema, { loadPatternSafety: loader })).toEqual(checkSchema(schema));
     expect(loader).toHaveBeenCalledTimes(2);
   });
 
   it("with the default loader, imports src/schema/pattern-safety.ts itself", async () => {
-    const schema: JsonObject = { type: "object", properties: { a: { type: "string", pattern: "^(\\w|\\d)+$" }, b: { type: "string" } }, required: ["c"] };
+    const schema: JsonObject = {
+      type: "object",
+      properties: { a: { type: "string", pattern: "^(\\w|\\d)+$" }, b: { type: "string" } },
+      required: ["c"],
+    };
     expect(await checkDesign(schema)).toEqual(checkSchema(schema));
   });
 });
@@ -173,7 +242,9 @@ function staticImports(entry: URL): Set<string> {
     if (seen.has(file.href)) continue;
     seen.add(file.href);
     const text = readFileSync(file, "utf8");
-    for (const match of text.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["'](\.[^"']+)["']/gm)) {
+    for (const match of text.matchAll(
+      /^(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["'](\.[^"']+)["']/gm,
+    )) {
       stack.push(new URL(match[1]!, file));
     }
   }
@@ -181,11 +252,14 @@ function staticImports(entry: URL): Set<string> {
 }
 
 describe("what the page imports", () => {
-  it.each(["check/check-design.ts", "designer/problems/problems-list.tsx"])("%s reaches the pattern analysis only through a dynamic import", (entry) => {
-    const reached = staticImports(new URL(entry, SRC));
-    expect(reached.has("check/check-design.ts")).toBe(true);
-    expect(reached.has("schema/pattern-safety-lazy.ts")).toBe(true);
-    expect(reached.has("schema/pattern-safety.ts")).toBe(false);
-    expect(reached.has("check/index.ts")).toBe(false);
-  });
+  it.each(["check/check-design.ts", "designer/problems/problems-list.tsx"])(
+    "%s reaches the pattern analysis only through a dynamic import",
+    (entry) => {
+      const reached = staticImports(new URL(entry, SRC));
+      expect(reached.has("check/check-design.ts")).toBe(true);
+      expect(reached.has("schema/pattern-safety-lazy.ts")).toBe(true);
+      expect(reached.has("schema/pattern-safety.ts")).toBe(false);
+      expect(reached.has("check/index.ts")).toBe(false);
+    },
+  );
 });

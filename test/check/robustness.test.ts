@@ -5,20 +5,68 @@ import { defineOwn, type JsonObject, type JsonValue } from "../../src/schema/jso
 
 /** Keys that steer the walker and the rules, plus keys that trip naive object handling. */
 const KEYS = [
-  "type", "properties", "required", "oneOf", "anyOf", "allOf", "items", "definitions", "$defs", "not", "if", "then",
-  "else", "additionalProperties", "patternProperties", "dependencies", "pattern", "writeOnly", "default", "examples",
-  "const", "enum", "format", "title", "$ref", "password", "tokenUrl", "apiKey", "__proto__", "constructor", "toString",
-  "hasOwnProperty", "", "~/", "a",
+  "type",
+  "properties",
+  "required",
+  "oneOf",
+  "anyOf",
+  "allOf",
+  "items",
+  "definitions",
+  "$defs",
+  "not",
+  "if",
+  "then",
+  "else",
+  "additionalProperties",
+  "patternProperties",
+  "dependencies",
+  "pattern",
+  "writeOnly",
+  "default",
+  "examples",
+  "const",
+  "enum",
+  "format",
+  "title",
+  "$ref",
+  "password",
+  "tokenUrl",
+  "apiKey",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "",
+  "~/",
+  "a",
 ];
 
 const jsonish: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.constantFrom<JsonValue>(null, true, false, 0, -1, 2.5, "", "string", "object", "http://x.example", "^(a+)+$", "[", "#/definitions/a", "type"),
+    fc.constantFrom<JsonValue>(
+      null,
+      true,
+      false,
+      0,
+      -1,
+      2.5,
+      "",
+      "string",
+      "object",
+      "http://x.example",
+      "^(a+)+$",
+      "[",
+      "#/definitions/a",
+      "type",
+    ),
     fc.string(),
     fc.array(tie("value"), { maxLength: 4 }),
     fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string()), tie("value")), { maxLength: 6 })
+      .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string()), tie("value")), {
+        maxLength: 6,
+      })
       .map((entries) => {
         const object: JsonObject = {};
         for (const [key, value] of entries) defineOwn(object, key, value);
@@ -31,7 +79,10 @@ describe("checkSchema robustness", () => {
   it("never throws on arbitrary JSON-ish objects, and returns well-formed findings", () => {
     fc.assert(
       fc.property(jsonish, (value) => {
-        const root: JsonObject = typeof value === "object" && value !== null && !Array.isArray(value) ? value : { properties: { a: value } };
+        const root: JsonObject =
+          typeof value === "object" && value !== null && !Array.isArray(value)
+            ? value
+            : { properties: { a: value } };
         const findings = checkSchema(root);
         for (const finding of findings) {
           expect(rules.some((rule) => rule.id === finding.rule)).toBe(true);
@@ -81,7 +132,12 @@ describe("checkSchema robustness", () => {
     const properties: JsonObject = {};
     const required: JsonValue[] = [];
     for (let i = 0; i < 20_000; i++) {
-      properties[`field${i}`] = { type: "string", title: `Field ${i}`, pattern: `^[a-z]{1,${(i % 50) + 1}}$`, default: "x" };
+      properties[`field${i}`] = {
+        type: "string",
+        title: `Field ${i}`,
+        pattern: `^[a-z]{1,${(i % 50) + 1}}$`,
+        default: "x",
+      };
       properties[`secret${i}`] = { type: "string", writeOnly: true };
       required.push(`field${i}`, `secret${i}`);
     }

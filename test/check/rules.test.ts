@@ -5,11 +5,17 @@ import { capitalise } from "../../src/schema/problem-message.ts";
 import { secretValueRefusal } from "../../src/schema/secret-values.ts";
 
 const schema = (text: string) => JSON.parse(text) as JsonObject;
-const object = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({ type: "object", properties, ...extra });
-const only = (findings: Finding[], rule: string) => findings.filter((finding) => finding.rule === rule);
+const object = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({
+  type: "object",
+  properties,
+  ...extra,
+});
+const only = (findings: Finding[], rule: string) =>
+  findings.filter((finding) => finding.rule === rule);
 
 describe("secret-not-write-only", () => {
-  const flagged = (properties: JsonObject) => only(checkSchema(object(properties)), "secret-not-write-only");
+  const flagged = (properties: JsonObject) =>
+    only(checkSchema(object(properties)), "secret-not-write-only");
 
   it.each([
     ["password", {}],
@@ -81,18 +87,30 @@ describe("secret-not-write-only", () => {
   it("finds secrets in nested groups, choices, items and definitions", () => {
     const findings = flagged({
       auth: {
-        oneOf: [{ type: "object", properties: { type: { const: "basic" }, password: { type: "string" } } }],
+        oneOf: [
+          {
+            type: "object",
+            properties: { type: { const: "basic" }, password: { type: "string" } },
+          },
+        ],
       },
       group: { type: "object", properties: { token: { type: "string" } } },
-      list: { type: "array", items: { type: "object", properties: { secret: { type: "string" } } } },
+      list: {
+        type: "array",
+        items: { type: "object", properties: { secret: { type: "string" } } },
+      },
     });
     expect(findings.map((finding) => finding.pointer)).toEqual([
       "/properties/auth/oneOf/0/properties/password",
       "/properties/group/properties/token",
       "/properties/list/items/properties/secret",
     ]);
-    const definitions = checkSchema({ definitions: { creds: object({ secret: { type: "string" } }) } });
-    expect(only(definitions, "secret-not-write-only").map((f) => f.pointer)).toEqual(["/definitions/creds/properties/secret"]);
+    const definitions = checkSchema({
+      definitions: { creds: object({ secret: { type: "string" } }) },
+    });
+    expect(only(definitions, "secret-not-write-only").map((f) => f.pointer)).toEqual([
+      "/definitions/creds/properties/secret",
+    ]);
   });
 });
 
@@ -103,7 +121,10 @@ describe("secret-has-value", () => {
     ["const", { const: "hunter2" }],
     ["enum", { enum: ["hunter2"] }],
   ])("is an error for %s", (keyword, extra) => {
-    const findings = only(checkSchema(object({ password: { type: "string", writeOnly: true, ...extra } })), "secret-has-value");
+    const findings = only(
+      checkSchema(object({ password: { type: "string", writeOnly: true, ...extra } })),
+      "secret-has-value",
+    );
     expect(findings).toEqual([
       {
         rule: "secret-has-value",
@@ -117,16 +138,38 @@ describe("secret-has-value", () => {
 
   it("reports every one, wherever it is, in the words the exporter refuses the first with", () => {
     const schema = object(
-      { auth: { oneOf: [object({ type: { const: "basic" }, password: { title: "Password", type: "string", writeOnly: true, examples: ["x"], default: "y" } })] } },
+      {
+        auth: {
+          oneOf: [
+            object({
+              type: { const: "basic" },
+              password: {
+                title: "Password",
+                type: "string",
+                writeOnly: true,
+                examples: ["x"],
+                default: "y",
+              },
+            }),
+          ],
+        },
+      },
       { definitions: { token: { type: "string", writeOnly: true, const: "z" } } },
     );
     const findings = only(checkSchema(schema), "secret-has-value");
     expect(findings.map((finding) => finding.pointer).sort()).toEqual(
-      ["/properties/auth/oneOf/0/properties/password/examples", "/properties/auth/oneOf/0/properties/password/default", "/definitions/token/const"].sort(),
+      [
+        "/properties/auth/oneOf/0/properties/password/examples",
+        "/properties/auth/oneOf/0/properties/password/default",
+        "/definitions/token/const",
+      ].sort(),
     );
     const refusal = secretValueRefusal(schema)!;
     const same = findings.find((finding) => finding.pointer === refusal.pointer)!;
-    expect([same.message, same.fix]).toEqual([capitalise(refusal.problem), capitalise(refusal.fix)]);
+    expect([same.message, same.fix]).toEqual([
+      capitalise(refusal.problem),
+      capitalise(refusal.fix),
+    ]);
   });
 
   it("allows an enum of several values, and values on non-secrets", () => {
@@ -149,9 +192,22 @@ describe("insecure-url", () => {
     const findings = only(
       checkSchema(
         object({
-          authorizationUrl: { type: "string", format: "uri", default: "http://login.example.com/authorize" },
-          tokenEndpoint: { type: "string", format: "uri", examples: ["https://ok.example.com", "http://login.example.com/token"] },
-          field: { type: "string", format: "uri", title: "OAuth token URL", default: "HTTP://x.example.com" },
+          authorizationUrl: {
+            type: "string",
+            format: "uri",
+            default: "http://login.example.com/authorize",
+          },
+          tokenEndpoint: {
+            type: "string",
+            format: "uri",
+            examples: ["https://ok.example.com", "http://login.example.com/token"],
+          },
+          field: {
+            type: "string",
+            format: "uri",
+            title: "OAuth token URL",
+            default: "HTTP://x.example.com",
+          },
         }),
       ),
       "insecure-url",
@@ -172,7 +228,11 @@ describe("insecure-url", () => {
           baseUrl: { type: "string", format: "uri", default: "http://api.example.com" },
           redirectUri: { type: "string", format: "uri", default: "http://localhost:8080/callback" },
           docsUrl: { type: "string", format: "uri", default: "https://docs.example.com" },
-          tokenUrl: { type: "string", format: "uri", examples: ["https://login.example.com/token"] },
+          tokenUrl: {
+            type: "string",
+            format: "uri",
+            examples: ["https://login.example.com/token"],
+          },
         }),
       ),
       "insecure-url",
@@ -192,7 +252,9 @@ describe("unsafe-pattern and invalid-pattern", () => {
         rule: "unsafe-pattern",
         severity: "error",
         pointer: "/properties/id/pattern",
-        message: expect.stringMatching(/^The pattern "\^\(\\w\|\\d\)\+\$" of the field "id" can backtrack catastrophically \(exponential time\)/),
+        message: expect.stringMatching(
+          /^The pattern "\^\(\\w\|\\d\)\+\$" of the field "id" can backtrack catastrophically \(exponential time\)/,
+        ),
         fix: expect.stringContaining("(\\w|\\d)+ → \\w+"),
       },
     ]);
@@ -215,13 +277,20 @@ describe("unsafe-pattern and invalid-pattern", () => {
   });
 
   it("stays silent on safe patterns", () => {
-    expect(checkSchema(object({ host: { type: "string", pattern: "^(?:[a-z0-9-]+\\.)+[a-z]{2,}$" } }))).toEqual([]);
+    expect(
+      checkSchema(object({ host: { type: "string", pattern: "^(?:[a-z0-9-]+\\.)+[a-z]{2,}$" } })),
+    ).toEqual([]);
   });
 });
 
 describe("required-not-in-properties", () => {
   it("points at the required entry and suggests a close key", () => {
-    const findings = checkSchema(object({ host: { type: "string" }, username: { type: "string" } }, { required: ["host", 7, "usrname", "port"] }));
+    const findings = checkSchema(
+      object(
+        { host: { type: "string" }, username: { type: "string" } },
+        { required: ["host", 7, "usrname", "port"] },
+      ),
+    );
     expect(findings).toEqual([
       {
         rule: "required-not-in-properties",
@@ -234,7 +303,8 @@ describe("required-not-in-properties", () => {
         rule: "required-not-in-properties",
         severity: "error",
         pointer: "/required/2",
-        message: 'The root schema requires "usrname", but has no property "usrname" in "properties" (did you mean "username"?)',
+        message:
+          'The root schema requires "usrname", but has no property "usrname" in "properties" (did you mean "username"?)',
         fix: 'Change "usrname" to "username" in required, or add a property "usrname"',
       },
       {
@@ -261,7 +331,11 @@ describe("required-not-in-properties", () => {
   });
 
   it("treats __proto__ and constructor as ordinary keys", () => {
-    const findings = checkSchema(schema('{"type":"object","properties":{"__proto__":{"type":"string"}},"required":["__proto__","constructor","toString"]}'));
+    const findings = checkSchema(
+      schema(
+        '{"type":"object","properties":{"__proto__":{"type":"string"}},"required":["__proto__","constructor","toString"]}',
+      ),
+    );
     expect(findings.map((finding) => finding.pointer)).toEqual(["/required/1", "/required/2"]);
   });
 });
@@ -292,7 +366,9 @@ describe("choice-discriminator", () => {
         rule: "choice-discriminator",
         severity: "error",
         pointer: "/properties/auth/oneOf",
-        message: expect.stringContaining('The options of the choice field "auth" (Authentication) have no common discriminator'),
+        message: expect.stringContaining(
+          'The options of the choice field "auth" (Authentication) have no common discriminator',
+        ),
         fix: expect.stringContaining('"type"'),
       },
     ]);
@@ -301,7 +377,13 @@ describe("choice-discriminator", () => {
   it("is an error on the duplicate value, and a warning for an option that does not require the discriminator", () => {
     const findings = checkSchema(
       object({
-        auth: { oneOf: [branch("None", "none"), branch("Basic", "basic"), branch("Basic again", "basic", { required: [] })] },
+        auth: {
+          oneOf: [
+            branch("None", "none"),
+            branch("Basic", "basic"),
+            branch("Basic again", "basic", { required: [] }),
+          ],
+        },
       }),
     );
     expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
@@ -319,8 +401,19 @@ describe("choice-discriminator", () => {
         type: "object",
         definitions: { basic: branch("Basic", "basic") },
         properties: {
-          auth: { oneOf: [branch("None", "none"), { $ref: "#/definitions/basic" }, { ...branch("Key", "key"), properties: { type: { enum: ["apiKey"] } } }] },
-          level: { oneOf: [{ const: "a", title: "A" }, { const: "b", title: "B" }] },
+          auth: {
+            oneOf: [
+              branch("None", "none"),
+              { $ref: "#/definitions/basic" },
+              { ...branch("Key", "key"), properties: { type: { enum: ["apiKey"] } } },
+            ],
+          },
+          level: {
+            oneOf: [
+              { const: "a", title: "A" },
+              { const: "b", title: "B" },
+            ],
+          },
         },
       }),
     ).toEqual([]);
@@ -331,7 +424,9 @@ describe("choice-discriminator", () => {
       definitions: { basic: branch("Basic", "basic") },
       oneOf: [branch("Basic", "basic"), { $ref: "#/definitions/basic" }],
     });
-    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([{ severity: "error", pointer: "/oneOf/1" }]);
+    expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
+      { severity: "error", pointer: "/oneOf/1" },
+    ]);
   });
 });
 
@@ -339,11 +434,23 @@ describe("a good schema", () => {
   it("has no findings", () => {
     const good = object(
       {
-        baseUrl: { type: "string", format: "uri", title: "Base URL", pattern: "^https://", examples: ["https://api.example.com"] },
+        baseUrl: {
+          type: "string",
+          format: "uri",
+          title: "Base URL",
+          pattern: "^https://",
+          examples: ["https://api.example.com"],
+        },
         auth: {
           title: "Authentication",
           oneOf: [
-            { title: "None", type: "object", properties: { type: { const: "none" } }, required: ["type"], additionalProperties: false },
+            {
+              title: "None",
+              type: "object",
+              properties: { type: { const: "none" } },
+              required: ["type"],
+              additionalProperties: false,
+            },
             {
               title: "Basic",
               type: "object",

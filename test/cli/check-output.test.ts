@@ -20,13 +20,29 @@ afterEach(async () => {
 
 it("no findings: a summary line, exit 0", async () => {
   findings.current = [];
-  expect(await runMain(["check", "schema.json"], dir)).toEqual({ code: 0, stdout: "schema.json: no problems found\n", stderr: "" });
+  expect(await runMain(["check", "schema.json"], dir)).toEqual({
+    code: 0,
+    stdout: "schema.json: no problems found\n",
+    stderr: "",
+  });
 });
 
 it("warnings alone: exit 0", async () => {
   findings.current = [
-    { rule: "title", severity: "warning", pointer: "", message: "the schema has no title", fix: "add a title" },
-    { rule: "describe", severity: "warning", pointer: "/properties/a~1b", message: "the field has no description.", fix: "Add one." },
+    {
+      rule: "title",
+      severity: "warning",
+      pointer: "",
+      message: "the schema has no title",
+      fix: "add a title",
+    },
+    {
+      rule: "describe",
+      severity: "warning",
+      pointer: "/properties/a~1b",
+      message: "the field has no description.",
+      fix: "Add one.",
+    },
   ];
   const result = await runMain(["check", "schema.json"], dir);
   expect(result.code).toBe(0);
@@ -40,8 +56,20 @@ it("warnings alone: exit 0", async () => {
 
 it("an error: exit 1, findings on stdout as FILE:POINTER: SEVERITY: MESSAGE. FIX", async () => {
   findings.current = [
-    { rule: "secret-default", severity: "error", pointer: "/properties/password/default", message: "a secret field has a default\nvalue", fix: "remove the default" },
-    { rule: "title", severity: "warning", pointer: "", message: "the schema has no title", fix: "add a title" },
+    {
+      rule: "secret-default",
+      severity: "error",
+      pointer: "/properties/password/default",
+      message: "a secret field has a default\nvalue",
+      fix: "remove the default",
+    },
+    {
+      rule: "title",
+      severity: "warning",
+      pointer: "",
+      message: "the schema has no title",
+      fix: "add a title",
+    },
   ];
   const result = await runMain(["check", "schema.json"], dir);
   expect(result.code).toBe(1);

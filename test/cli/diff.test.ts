@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/schema/json.ts";
-import { lines, listing, runBin, runMain, tempDir, type RunResult } from "../support/cli.ts";
+import { lines, listing, type RunResult, runBin, runMain, tempDir } from "../support/cli.ts";
 import { BROKEN_INPUTS, GOOD_SCHEMA, GOOD_TEXT, SECRET } from "./fixtures.ts";
 
 let dir: string;
@@ -14,11 +14,16 @@ afterEach(async () => {
 });
 
 async function write(name: string, value: unknown): Promise<void> {
-  await fs.writeFile(path.join(dir, name), typeof value === "string" ? value : JSON.stringify(value, null, 2) + "\n");
+  await fs.writeFile(
+    path.join(dir, name),
+    typeof value === "string" ? value : JSON.stringify(value, null, 2) + "\n",
+  );
 }
 
 /** GOOD_SCHEMA with its properties edited. */
-function edited(edit: (properties: Record<string, JsonObject>, schema: JsonObject) => void): JsonObject {
+function edited(
+  edit: (properties: Record<string, JsonObject>, schema: JsonObject) => void,
+): JsonObject {
   const schema = structuredClone(GOOD_SCHEMA);
   edit(schema.properties as Record<string, JsonObject>, schema);
   return schema;
@@ -66,7 +71,9 @@ describe("diff: exit codes follow --fail-on", () => {
     const result = await runMain(["diff", "v1.json", next, ...options], dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(code);
-    expect(lines(result.stdout).at(-1)).toMatch(new RegExp(`--fail-on (breaking|exposing|any): ${code === 0 ? "passed" : "failed"}\\.$`));
+    expect(lines(result.stdout).at(-1)).toMatch(
+      new RegExp(`--fail-on (breaking|exposing|any): ${code === 0 ? "passed" : "failed"}\\.$`),
+    );
   });
 
   it("prints a table by default, and nothing changes on disk", async () => {
@@ -87,7 +94,10 @@ describe("diff: exit codes follow --fail-on", () => {
   });
 
   it("--format json: the shape tools read", async () => {
-    const result = await runMain(["diff", "v1.json", "exposing.json", "--format", "json", "--fail-on", "exposing"], dir);
+    const result = await runMain(
+      ["diff", "v1.json", "exposing.json", "--format", "json", "--fail-on", "exposing"],
+      dir,
+    );
     expect(result.code).toBe(1);
     const body = JSON.parse(result.stdout);
     expect(body).toEqual({
@@ -135,13 +145,20 @@ describe("diff --values", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
     const output = lines(result.stdout);
-    expect(output).toContain("Saved values in saved.json: 1 of 2 still validate, 1 no longer does:");
-    expect(output).toContain("  [1] /region: is missing, and the new version requires it (caused by required-field-added at /properties/region)");
+    expect(output).toContain(
+      "Saved values in saved.json: 1 of 2 still validate, 1 no longer does:",
+    );
+    expect(output).toContain(
+      "  [1] /region: is missing, and the new version requires it (caused by required-field-added at /properties/region)",
+    );
     expect(result.stdout).not.toContain(SECRET);
   });
 
   it("--format json lists every value with its problems and the changes that explain them", async () => {
-    const result = await runMain(["diff", "v1.json", "v2.json", "--values", "saved.json", "--format", "json"], dir);
+    const result = await runMain(
+      ["diff", "v1.json", "v2.json", "--values", "saved.json", "--format", "json"],
+      dir,
+    );
     const body = JSON.parse(result.stdout);
     expect(body.values).toEqual({
       file: "saved.json",
@@ -149,7 +166,18 @@ describe("diff --values", () => {
       invalid: 1,
       results: [
         { index: 0, valid: true, problems: [] },
-        { index: 1, valid: false, problems: [{ field: "/region", keyword: "required", message: "is missing, and the new version requires it", changes: [0] }] },
+        {
+          index: 1,
+          valid: false,
+          problems: [
+            {
+              field: "/region",
+              keyword: "required",
+              message: "is missing, and the new version requires it",
+              changes: [0],
+            },
+          ],
+        },
       ],
     });
     expect(result.stdout).not.toContain(SECRET);
@@ -157,24 +185,44 @@ describe("diff --values", () => {
 
   it("a saved value that no longer validates fails the run even when no change is breaking", async () => {
     await write("broken-saved.json", { baseUrl: "not a url", username: "ann", password: SECRET });
-    const result = await runMain(["diff", "v1.json", "v1.json", "--values", "broken-saved.json"], dir);
+    const result = await runMain(
+      ["diff", "v1.json", "v1.json", "--values", "broken-saved.json"],
+      dir,
+    );
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("[0] /baseUrl: must match format \"uri\" (no listed change explains it: it may not have been valid before either)");
+    expect(result.stdout).toContain(
+      '[0] /baseUrl: must match format "uri" (no listed change explains it: it may not have been valid before either)',
+    );
     expect(result.stdout).not.toContain(SECRET);
   });
 
   it("a broken values file is one line with line:column, and its contents are never quoted", async () => {
     const text = JSON.stringify(saved, null, 2);
     await write("truncated.json", text.slice(0, text.indexOf(SECRET) + 6));
-    expectOneLineFailure(await runMain(["diff", "v1.json", "v2.json", "--values", "truncated.json"], dir), /^credential-designer: truncated\.json:\d+:\d+: /);
+    expectOneLineFailure(
+      await runMain(["diff", "v1.json", "v2.json", "--values", "truncated.json"], dir),
+      /^credential-designer: truncated\.json:\d+:\d+: /,
+    );
     await write("scalar.json", JSON.stringify(SECRET));
-    expectOneLineFailure(await runMain(["diff", "v1.json", "v2.json", "--values", "scalar.json"], dir), /^credential-designer: scalar\.json:\/: the file holds a string, not saved credentials\. Give one saved credentials object, or an array of them\.\n$/);
-    expectOneLineFailure(await runMain(["diff", "v1.json", "v2.json", "--values", "missing.json"], dir), /^credential-designer: missing\.json: no such file\./);
+    expectOneLineFailure(
+      await runMain(["diff", "v1.json", "v2.json", "--values", "scalar.json"], dir),
+      /^credential-designer: scalar\.json:\/: the file holds a string, not saved credentials\. Give one saved credentials object, or an array of them\.\n$/,
+    );
+    expectOneLineFailure(
+      await runMain(["diff", "v1.json", "v2.json", "--values", "missing.json"], dir),
+      /^credential-designer: missing\.json: no such file\./,
+    );
   });
 
   it("refuses a new schema that cannot be run on saved values safely, naming it", async () => {
-    await write("unsafe.json", edited((properties) => void (properties.username!.pattern = "^(a+)+$")));
-    expectOneLineFailure(await runMain(["diff", "v1.json", "unsafe.json", "--values", "saved.json"], dir), /^credential-designer: unsafe\.json:\/properties\/username(\/pattern)?: /);
+    await write(
+      "unsafe.json",
+      edited((properties) => void (properties.username!.pattern = "^(a+)+$")),
+    );
+    expectOneLineFailure(
+      await runMain(["diff", "v1.json", "unsafe.json", "--values", "saved.json"], dir),
+      /^credential-designer: unsafe\.json:\/properties\/username(\/pattern)?: /,
+    );
     // Without --values nothing is run: the change is listed, as not provably looser.
     const result = await runMain(["diff", "v1.json", "unsafe.json"], dir);
     expect(result.code).toBe(1);
@@ -188,23 +236,51 @@ describe("diff: bad input is one line, as for export", () => {
   it.each(IMPORT_REFUSED)("old or new: $name", async ({ text, place, problem }) => {
     await write("good.json", GOOD_TEXT);
     await fs.writeFile(path.join(dir, "broken.json"), text);
-    for (const argv of [["diff", "broken.json", "good.json"], ["diff", "good.json", "broken.json"]]) {
+    for (const argv of [
+      ["diff", "broken.json", "good.json"],
+      ["diff", "good.json", "broken.json"],
+    ]) {
       const result = await runMain(argv, dir);
       expectOneLineFailure(result, /^credential-designer: broken\.json:/);
-      const [, where, message] = /^credential-designer: broken\.json:(\S+): (.*)$/.exec(lines(result.stderr)[0]!) ?? [];
+      const [, where, message] =
+        /^credential-designer: broken\.json:(\S+): (.*)$/.exec(lines(result.stderr)[0]!) ?? [];
       expect(where).toMatch(place);
       expect(message).toMatch(problem);
     }
   });
 
   it.each([
-    ["no files", ["diff"], /'diff' needs the old\.json file to read\. Write diff <old\.json> <new\.json>/],
+    [
+      "no files",
+      ["diff"],
+      /'diff' needs the old\.json file to read\. Write diff <old\.json> <new\.json>/,
+    ],
     ["one file", ["diff", "a.json"], /'diff' needs the new\.json file to read/],
-    ["three files", ["diff", "a.json", "b.json", "c.json"], /unexpected argument 'c\.json' for 'diff'\. Give the old\.json and new\.json files;/],
-    ["a format it does not know", ["diff", "a.json", "b.json", "--format", "yaml"], /option '--format' takes text, json, not 'yaml'\. Write --format text\|json; run 'credential-designer diff --help'/],
-    ["a typo in a level", ["diff", "a.json", "b.json", "--fail-on", "breakin"], /option '--fail-on' takes breaking, exposing, any, not 'breakin'\. Did you mean 'breaking'\?/],
-    ["a level without its value", ["diff", "a.json", "b.json", "--fail-on"], /option '--fail-on' needs a value \(LEVEL\)\. Write --fail-on breaking\|exposing\|any/],
-    ["a missing file", ["diff", "a.json", "b.json"], /^credential-designer: a\.json: no such file\./],
+    [
+      "three files",
+      ["diff", "a.json", "b.json", "c.json"],
+      /unexpected argument 'c\.json' for 'diff'\. Give the old\.json and new\.json files;/,
+    ],
+    [
+      "a format it does not know",
+      ["diff", "a.json", "b.json", "--format", "yaml"],
+      /option '--format' takes text, json, not 'yaml'\. Write --format text\|json; run 'credential-designer diff --help'/,
+    ],
+    [
+      "a typo in a level",
+      ["diff", "a.json", "b.json", "--fail-on", "breakin"],
+      /option '--fail-on' takes breaking, exposing, any, not 'breakin'\. Did you mean 'breaking'\?/,
+    ],
+    [
+      "a level without its value",
+      ["diff", "a.json", "b.json", "--fail-on"],
+      /option '--fail-on' needs a value \(LEVEL\)\. Write --fail-on breaking\|exposing\|any/,
+    ],
+    [
+      "a missing file",
+      ["diff", "a.json", "b.json"],
+      /^credential-designer: a\.json: no such file\./,
+    ],
   ])("%s", async (_name, argv, pattern) => {
     expectOneLineFailure(await runMain(argv, dir), pattern);
   });
@@ -212,7 +288,9 @@ describe("diff: bad input is one line, as for export", () => {
   it("--help explains the classes and the --fail-on levels", async () => {
     const result = await runMain(["diff", "--help"], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: credential-designer diff <old\.json> <new\.json> \[--values FILE\] \[--format text\|json\] \[--fail-on LEVEL\]\n/);
+    expect(result.stdout).toMatch(
+      /^Usage: credential-designer diff <old\.json> <new\.json> \[--values FILE\] \[--format text\|json\] \[--fail-on LEVEL\]\n/,
+    );
     expect(result.stdout).toMatch(/exposing {2}exit 1 on a breaking or an exposing change/);
     expect(result.stdout).toMatch(/--fail-on breaking\|exposing\|any/);
     expect((await runMain(["--help"], dir)).stdout).toMatch(/\n {2}diff <old\.json> <new\.json>/);

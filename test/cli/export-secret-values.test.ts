@@ -38,24 +38,45 @@ describe("export refuses a secret that carries a value", () => {
   });
 
   it.each([
-    ["examples", { examples: [SECRET] }, "/properties/password/examples", /has example values \("examples"\)/],
+    [
+      "examples",
+      { examples: [SECRET] },
+      "/properties/password/examples",
+      /has example values \("examples"\)/,
+    ],
     ["const", { const: SECRET }, "/properties/password/const", /has a constant value \("const"\)/],
-    ["a one-value enum", { enum: [SECRET] }, "/properties/password/enum", /has a single allowed value \("enum"\)/],
-  ])("%s: next to the input, into --out or a new folder, nothing is written and the value is never shown", async (_, extra, pointer, problem) => {
-    await leaky("leaky.schema.json", extra);
-    const before = await listing(dir);
-    for (const argv of [["export", "leaky.schema.json"], ["export", "leaky.schema.json", "--out", "out"], ["export", "leaky.schema.json", "--out", "new/folder"]]) {
-      const result = await runMain(argv, dir);
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe("");
-      const [line, ...rest] = lines(result.stderr);
-      expect(rest).toEqual([]);
-      expect(line).toMatch(new RegExp(`^credential-designer: leaky\\.schema\\.json:${pointer.replace(/\//g, "\\/")}: `));
-      expect(line).toMatch(problem);
-      expect(line).not.toContain(SECRET);
-      expect(await listing(dir)).toEqual(before);
-    }
-  });
+    [
+      "a one-value enum",
+      { enum: [SECRET] },
+      "/properties/password/enum",
+      /has a single allowed value \("enum"\)/,
+    ],
+  ])(
+    "%s: next to the input, into --out or a new folder, nothing is written and the value is never shown",
+    async (_, extra, pointer, problem) => {
+      await leaky("leaky.schema.json", extra);
+      const before = await listing(dir);
+      for (const argv of [
+        ["export", "leaky.schema.json"],
+        ["export", "leaky.schema.json", "--out", "out"],
+        ["export", "leaky.schema.json", "--out", "new/folder"],
+      ]) {
+        const result = await runMain(argv, dir);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe("");
+        const [line, ...rest] = lines(result.stderr);
+        expect(rest).toEqual([]);
+        expect(line).toMatch(
+          new RegExp(
+            `^credential-designer: leaky\\.schema\\.json:${pointer.replace(/\//g, "\\/")}: `,
+          ),
+        );
+        expect(line).toMatch(problem);
+        expect(line).not.toContain(SECRET);
+        expect(await listing(dir)).toEqual(before);
+      }
+    },
+  );
 
   it("one in a choice branch is found too", async () => {
     const schema = {
@@ -63,8 +84,19 @@ describe("export refuses a secret that carries a value", () => {
       properties: {
         auth: {
           oneOf: [
-            { title: "None", type: "object", properties: { type: { type: "string", const: "none" } } },
-            { title: "Token", type: "object", properties: { type: { type: "string", const: "token" }, token: { type: "string", writeOnly: true, examples: [SECRET] } } },
+            {
+              title: "None",
+              type: "object",
+              properties: { type: { type: "string", const: "none" } },
+            },
+            {
+              title: "Token",
+              type: "object",
+              properties: {
+                type: { type: "string", const: "token" },
+                token: { type: "string", writeOnly: true, examples: [SECRET] },
+              },
+            },
           ],
         },
       },
@@ -72,7 +104,9 @@ describe("export refuses a secret that carries a value", () => {
     await fs.writeFile(path.join(dir, "choice.json"), JSON.stringify(schema));
     const result = await runMain(["export", "choice.json", "--out", "out"], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^credential-designer: choice\.json:\/properties\/auth\/oneOf\/1\/properties\/token\/examples: the secret field "token" has example values/);
+    expect(result.stderr).toMatch(
+      /^credential-designer: choice\.json:\/properties\/auth\/oneOf\/1\/properties\/token\/examples: the secret field "token" has example values/,
+    );
     await expect(fs.stat(path.join(dir, "out"))).rejects.toThrow();
   });
 });
@@ -83,7 +117,12 @@ it("check still reads such a file and reports it with its rule, in the same word
   expect(check.stderr).toBe("");
   expect(check.code).toBe(1);
   const exported = await runMain(["export", "leaky.json"], dir);
-  const refusal = lines(exported.stderr)[0]!.replace(/^credential-designer: leaky\.json:\/properties\/password\/default: /, "");
-  expect(lines(check.stdout)).toContain(`leaky.json:/properties/password/default: error: ${refusal.charAt(0).toUpperCase()}${refusal.slice(1)}`);
+  const refusal = lines(exported.stderr)[0]!.replace(
+    /^credential-designer: leaky\.json:\/properties\/password\/default: /,
+    "",
+  );
+  expect(lines(check.stdout)).toContain(
+    `leaky.json:/properties/password/default: error: ${refusal.charAt(0).toUpperCase()}${refusal.slice(1)}`,
+  );
   expect(check.stdout).not.toContain(SECRET);
 });

@@ -15,7 +15,9 @@ afterEach(async () => {
 });
 
 async function exportedNames(folder: string): Promise<string[]> {
-  return (await fs.readdir(folder)).filter((name) => name !== "connector.schema.json" || folder !== dir).sort();
+  return (await fs.readdir(folder))
+    .filter((name) => name !== "connector.schema.json" || folder !== dir)
+    .sort();
 }
 
 describe("export", () => {
@@ -32,7 +34,9 @@ describe("export", () => {
     }
     // Nothing else: no temporary folder left behind.
     const all = (await fs.readdir(dir)).sort();
-    expect(all).toEqual([...new Set(["connector.schema.json", ...written.map((file) => path.basename(file))])].sort());
+    expect(all).toEqual(
+      [...new Set(["connector.schema.json", ...written.map((file) => path.basename(file))])].sort(),
+    );
   });
 
   it("leaves foo.schema.json as written (formatting included) when exporting next to it", async () => {
@@ -57,16 +61,24 @@ describe("export", () => {
   });
 
   it("creates a missing --out folder (and its parents), and prints paths inside it", async () => {
-    const result = await runMain(["export", "connector.schema.json", "--out", "build/credentials"], dir);
+    const result = await runMain(
+      ["export", "connector.schema.json", "--out", "build/credentials"],
+      dir,
+    );
     expect(result.code, result.stderr).toBe(0);
     const written = lines(result.stdout);
-    expect(written.every((file) => file.startsWith(path.join("build", "credentials") + path.sep))).toBe(true);
+    expect(
+      written.every((file) => file.startsWith(path.join("build", "credentials") + path.sep)),
+    ).toBe(true);
     expect(await exportedNames(path.join(dir, "build", "credentials"))).toHaveLength(4);
   });
 
   it("accepts absolute paths", async () => {
     const out = path.join(dir, "abs");
-    const result = await runMain(["export", path.join(dir, "connector.schema.json"), "--out", out], "/");
+    const result = await runMain(
+      ["export", path.join(dir, "connector.schema.json"), "--out", out],
+      "/",
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(lines(result.stdout).every((file) => file.startsWith(out + path.sep))).toBe(true);
   });
@@ -81,7 +93,9 @@ describe("export", () => {
     await fs.writeFile(path.join(dir, "connector.schema.json"), JSON.stringify(schema, null, 2));
     expect((await runMain(["export", "connector.schema.json", "--out", "out"], dir)).code).toBe(0);
     const second = await listing(path.join(dir, "out"));
-    expect(second.map((line) => line.split(" ")[0])).toEqual(first.map((line) => line.split(" ")[0]));
+    expect(second.map((line) => line.split(" ")[0])).toEqual(
+      first.map((line) => line.split(" ")[0]),
+    );
     expect(await fs.readFile(path.join(dir, "out", "notes.txt"), "utf8")).toBe("mine");
   });
 
@@ -91,7 +105,10 @@ describe("export", () => {
     const last = names[names.length - 1] as string;
     await fs.rm(path.join(dir, "out", last));
     await fs.mkdir(path.join(dir, "out", last));
-    await fs.writeFile(path.join(dir, "connector.schema.json"), GOOD_TEXT.replace("Example API", "Another title"));
+    await fs.writeFile(
+      path.join(dir, "connector.schema.json"),
+      GOOD_TEXT.replace("Example API", "Another title"),
+    );
     const before = await listing(dir);
     const result = await runMain(["export", "connector.schema.json", "--out", "out"], dir);
     expect(result.code).toBe(2);
@@ -103,19 +120,25 @@ describe("export", () => {
 
   it("is all or nothing: a failure half-way through the renames puts the earlier files back", async () => {
     expect((await runMain(["export", "connector.schema.json", "--out", "out"], dir)).code).toBe(0);
-    await fs.writeFile(path.join(dir, "connector.schema.json"), GOOD_TEXT.replace("Example API", "Another title"));
+    await fs.writeFile(
+      path.join(dir, "connector.schema.json"),
+      GOOD_TEXT.replace("Example API", "Another title"),
+    );
     const before = await listing(dir);
     const rename = fs.rename;
     let calls = 0;
     vi.spyOn(fs, "rename").mockImplementation(async (from, to) => {
       // Let the first file be moved aside and replaced, and the second moved aside: then fail.
-      if (++calls === 4) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+      if (++calls === 4)
+        throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
       return rename(from, to);
     });
     const result = await runMain(["export", "connector.schema.json", "--out", "out"], dir);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toMatch(/^credential-designer: out\/\S+: cannot write the file \(the disk is full\)\. Free some disk space\.\n$/);
+    expect(result.stderr).toMatch(
+      /^credential-designer: out\/\S+: cannot write the file \(the disk is full\)\. Free some disk space\.\n$/,
+    );
     expect(await listing(dir)).toEqual(before);
   });
 
@@ -124,7 +147,9 @@ describe("export", () => {
     const before = await listing(dir);
     const result = await runMain(["export", "connector.schema.json", "--out", "new/out"], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^credential-designer: new\/out: cannot write \S+ \(an input\/output error\)\. Choose another --out\.\n$/);
+    expect(result.stderr).toMatch(
+      /^credential-designer: new\/out: cannot write \S+ \(an input\/output error\)\. Choose another --out\.\n$/,
+    );
     expect(await listing(dir)).toEqual(before);
   });
 });

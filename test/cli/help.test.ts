@@ -2,7 +2,9 @@ import fs from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { REPO, runMain } from "../support/cli.ts";
 
-const version = (JSON.parse(await fs.readFile(`${REPO}/package.json`, "utf8")) as { version: string }).version;
+const version = (
+  JSON.parse(await fs.readFile(`${REPO}/package.json`, "utf8")) as { version: string }
+).version;
 
 describe("--help and --version", () => {
   it("--help shows the usage of every command, on stdout, exit 0", async () => {
@@ -21,10 +23,20 @@ describe("--help and --version", () => {
 
   it.each([
     ["export", /^Usage: credential-designer export <schema\.json> \[--out DIR\]\n[\s\S]*--out DIR/],
-    ["check", /^Usage: credential-designer check <schema\.json>\n[\s\S]*exits with 1 if there is an error/i],
-    ["new", /^Usage: credential-designer new --template NAME \[--out FILE\] \[--force\]\n[\s\S]*--force[\s\S]*Templates: /],
+    [
+      "check",
+      /^Usage: credential-designer check <schema\.json>\n[\s\S]*exits with 1 if there is an error/i,
+    ],
+    [
+      "new",
+      /^Usage: credential-designer new --template NAME \[--out FILE\] \[--force\]\n[\s\S]*--force[\s\S]*Templates: /,
+    ],
   ])("%s --help shows that command's usage", async (command, pattern) => {
-    for (const argv of [[command, "--help"], [command, "-h"], [command, "--bogus", "--help"]]) {
+    for (const argv of [
+      [command, "--help"],
+      [command, "-h"],
+      [command, "--bogus", "--help"],
+    ]) {
       const result = await runMain(argv, REPO);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");

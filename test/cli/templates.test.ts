@@ -28,7 +28,9 @@ describe.each(templates)("template %s", (name) => {
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     expect(lines(created.stdout)).toEqual([`${name}.json`]);
-    expect(await fs.readFile(path.join(work, `${name}.json`), "utf8")).toBe(await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8"));
+    expect(await fs.readFile(path.join(work, `${name}.json`), "utf8")).toBe(
+      await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8"),
+    );
 
     const checked = await runMain(["check", `${name}.json`], work);
     expect(checked.stderr).toBe("");
@@ -56,9 +58,14 @@ describe("new", () => {
     ]);
     expect(await listing(work)).toEqual(before);
 
-    const forced = await runMain(["new", "--template", `${name}.json`, "--out=mine.json", "--force"], work);
+    const forced = await runMain(
+      ["new", "--template", `${name}.json`, "--out=mine.json", "--force"],
+      work,
+    );
     expect(forced.code, forced.stderr).toBe(0);
-    expect(await fs.readFile(path.join(work, "mine.json"), "utf8")).toBe(await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8"));
+    expect(await fs.readFile(path.join(work, "mine.json"), "utf8")).toBe(
+      await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8"),
+    );
     expect((await fs.readdir(work)).sort()).toEqual(["mine.json"]);
 
     await fs.mkdir(path.join(work, "sub"));
@@ -75,18 +82,24 @@ describe("new", () => {
     const before = await listing(work);
     const missing = await runMain(["new", "--template", name, "--out", "nope/x.json"], work);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe("credential-designer: nope/x.json: cannot write the file: its folder does not exist. Create the folder first, or choose another --out.\n");
+    expect(missing.stderr).toBe(
+      "credential-designer: nope/x.json: cannot write the file: its folder does not exist. Create the folder first, or choose another --out.\n",
+    );
     const throughFile = await runMain(["new", "--template", name, "--out", "file/x.json"], work);
     expect(throughFile.code).toBe(2);
     expect(lines(throughFile.stderr)).toHaveLength(1);
-    expect(throughFile.stderr).toMatch(/^credential-designer: file\/x\.json: cannot write the file: its folder is a file\./);
+    expect(throughFile.stderr).toMatch(
+      /^credential-designer: file\/x\.json: cannot write the file: its folder is a file\./,
+    );
     expect(await listing(work)).toEqual(before);
   });
 
   it("an unknown template lists the available ones", async () => {
     const result = await runMain(["new", "--template", "basic"], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`credential-designer: unknown template 'basic'. Choose one of: ${templates.join(", ")}.\n`);
+    expect(result.stderr).toBe(
+      `credential-designer: unknown template 'basic'. Choose one of: ${templates.join(", ")}.\n`,
+    );
   });
 
   it("does not accept a path as a template name", async () => {

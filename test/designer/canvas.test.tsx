@@ -1,10 +1,10 @@
 import { act, cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
-import { discriminatorKey, moveField, type FieldNode } from "../../src/model/index.ts";
+import { discriminatorKey, type FieldNode, moveField } from "../../src/model/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 
 afterEach(cleanup);
 
@@ -13,12 +13,23 @@ const SAMPLE = {
   properties: {
     username: { type: "string", title: "User name" },
     region: { type: "string", title: "Region" },
-    account: { type: "object", title: "Account", properties: { username: { type: "string", title: "Login" } } },
+    account: {
+      type: "object",
+      title: "Account",
+      properties: { username: { type: "string", title: "Login" } },
+    },
     auth: {
       title: "Authentication",
       oneOf: [
         { title: "None", type: "object", properties: { type: { const: "none" } } },
-        { title: "Basic", type: "object", properties: { type: { const: "basic" }, password: { type: "string", title: "Password", writeOnly: true } } },
+        {
+          title: "Basic",
+          type: "object",
+          properties: {
+            type: { const: "basic" },
+            password: { type: "string", title: "Password", writeOnly: true },
+          },
+        },
       ],
     },
   },
@@ -27,19 +38,36 @@ const SAMPLE = {
 const setup = (schema: object = SAMPLE) => renderPaletteAndCanvas(schema);
 
 const keys = (node: FieldNode) => node.fields!.map((field) => field.key);
-const byKey = (store: DesignerStore, key: string) => store.doc.root.fields!.find((field) => field.key === key)!;
+const byKey = (store: DesignerStore, key: string) =>
+  store.doc.root.fields!.find((field) => field.key === key)!;
 const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
 
 describe("Canvas: the design as a tree of lists", () => {
   it("shows the window's fields, a group's fields nested, a choice's branches with their fields", () => {
     setup();
     const window = screen.getByRole("list", { name: "Fields of the window" });
-    const top = within(window).getAllByRole("listitem").filter((item) => item.parentElement === window);
-    expect(top.map((item) => item.querySelector(".cd-row-title")?.textContent)).toEqual(["User name", "Region", "Account", "Authentication"]);
-    expect(within(screen.getByRole("list", { name: "Fields of Account" })).getByText("Login")).toBeTruthy();
+    const top = within(window)
+      .getAllByRole("listitem")
+      .filter((item) => item.parentElement === window);
+    expect(top.map((item) => item.querySelector(".cd-row-title")?.textContent)).toEqual([
+      "User name",
+      "Region",
+      "Account",
+      "Authentication",
+    ]);
+    expect(
+      within(screen.getByRole("list", { name: "Fields of Account" })).getByText("Login"),
+    ).toBeTruthy();
     const branches = screen.getByRole("list", { name: "Branches of Authentication" });
-    expect(within(branches).getByRole("list", { name: "Fields of Authentication › Basic" })).toBeTruthy();
-    expect(within(screen.getByRole("list", { name: "Fields of Authentication › Basic" })).getByRole("button", { name: "Move Password" })).toBeTruthy();
+    expect(
+      within(branches).getByRole("list", { name: "Fields of Authentication › Basic" }),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole("list", { name: "Fields of Authentication › Basic" })).getByRole(
+        "button",
+        { name: "Move Password" },
+      ),
+    ).toBeTruthy();
     // Key and kind are shown in the row.
     expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
     expect(within(rowOf("Password")).getByText("Secret")).toBeTruthy();
@@ -47,7 +75,11 @@ describe("Canvas: the design as a tree of lists", () => {
 
   it("an empty group or window says where to drop", () => {
     setup({ type: "object", properties: {} });
-    expect(within(screen.getByRole("list", { name: "Fields of the window" })).getByText("Drop fields here")).toBeTruthy();
+    expect(
+      within(screen.getByRole("list", { name: "Fields of the window" })).getByText(
+        "Drop fields here",
+      ),
+    ).toBeTruthy();
   });
 
   it("click or Enter on a row selects it (aria-current)", async () => {
@@ -81,9 +113,19 @@ describe("Canvas: the design as a tree of lists", () => {
     const { store, user } = setup();
     expect(screen.queryByRole("alert")).toBeNull();
     let reason: string | undefined;
-    act(() => void (reason = store.run((doc) => moveField(doc, byKey(store, "username").id, { parent: byKey(store, "account").id, index: 0 }))));
+    act(
+      () =>
+        void (reason = store.run((doc) =>
+          moveField(doc, byKey(store, "username").id, {
+            parent: byKey(store, "account").id,
+            index: 0,
+          }),
+        )),
+    );
     expect(reason).toMatch(/already used/);
-    expect(screen.getByRole("alert").textContent).toMatch(/The key "username" is already used in "Account"/);
+    expect(screen.getByRole("alert").textContent).toMatch(
+      /The key "username" is already used in "Account"/,
+    );
     expect(keys(store.doc.root)).toEqual(["username", "region", "account", "auth"]);
     await user.click(screen.getByRole("button", { name: "Duplicate Region" }));
     expect(screen.queryByRole("alert")).toBeNull();
@@ -94,7 +136,9 @@ describe("Canvas: the design as a tree of lists", () => {
     const handle = screen.getByRole("button", { name: "Move Account" });
     expect(handle.tagName).toBe("BUTTON");
     expect(handle.getAttribute("aria-roledescription")).toBe("sortable");
-    expect(document.getElementById(handle.getAttribute("aria-describedby")!)?.textContent).toMatch(/Space/);
+    expect(document.getElementById(handle.getAttribute("aria-describedby")!)?.textContent).toMatch(
+      /Space/,
+    );
   });
 
   it("a branch shows no row for its discriminator: the inspector edits the branch's value", () => {
@@ -102,19 +146,34 @@ describe("Canvas: the design as a tree of lists", () => {
     const auth = byKey(store, "auth");
     expect(discriminatorKey(auth)).toBe("type");
     const basic = screen.getByRole("list", { name: "Fields of Authentication › Basic" });
-    expect(within(basic).getAllByRole("button", { name: /^Move / }).map((button) => button.getAttribute("aria-label"))).toEqual(["Move Password"]);
+    expect(
+      within(basic)
+        .getAllByRole("button", { name: /^Move / })
+        .map((button) => button.getAttribute("aria-label")),
+    ).toEqual(["Move Password"]);
     expect(screen.queryByRole("button", { name: "Move type" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Delete type" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Duplicate type" })).toBeNull();
     // None holds only its discriminator: it shows as empty.
-    expect(within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByText("Drop fields here")).toBeTruthy();
+    expect(
+      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByText(
+        "Drop fields here",
+      ),
+    ).toBeTruthy();
     // The model keeps it.
     expect(auth.branches!.map(keys)).toEqual([["type"], ["type", "password"]]);
   });
 
-  it("a field or a group holding a const \"type\" outside a branch is an ordinary row", () => {
-    setup({ type: "object", properties: { g: { type: "object", title: "G", properties: { type: { const: "x" } } } } });
-    expect(within(screen.getByRole("list", { name: "Fields of G" })).getByRole("button", { name: "Move type" })).toBeTruthy();
+  it('a field or a group holding a const "type" outside a branch is an ordinary row', () => {
+    setup({
+      type: "object",
+      properties: { g: { type: "object", title: "G", properties: { type: { const: "x" } } } },
+    });
+    expect(
+      within(screen.getByRole("list", { name: "Fields of G" })).getByRole("button", {
+        name: "Move type",
+      }),
+    ).toBeTruthy();
   });
 
   it("the palette adds after the selected row of a branch, after its discriminator when the branch is empty", async () => {
@@ -125,15 +184,24 @@ describe("Canvas: the design as a tree of lists", () => {
     await user.click(within(rowOf("None")).getByRole("button", { name: /^None/ }));
     await user.click(screen.getByRole("button", { name: "Add Text field" }));
     expect(keys(byKey(store, "auth").branches![0]!)).toEqual(["type", "text"]);
-    const none = (toSchema(store.doc).properties as Record<string, { oneOf: { properties: object }[] }>).auth!.oneOf[0]!;
+    const none = (
+      toSchema(store.doc).properties as Record<string, { oneOf: { properties: object }[] }>
+    ).auth!.oneOf[0]!;
     expect(Object.keys(none.properties)).toEqual(["type", "text"]);
-    expect(within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getAllByRole("button", { name: /^Move / }).length).toBe(1);
+    expect(
+      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getAllByRole(
+        "button",
+        { name: /^Move / },
+      ).length,
+    ).toBe(1);
   });
 
   it("a branch row has a Delete button; the last branch is refused, and the alert says why", async () => {
     const { store, user } = setup();
     await user.click(screen.getByRole("button", { name: "Delete None" }));
-    expect(byKey(store, "auth").branches!.map((branch) => branch.schema)).toMatchObject([{ title: "Basic" }]);
+    expect(byKey(store, "auth").branches!.map((branch) => branch.schema)).toMatchObject([
+      { title: "Basic" },
+    ]);
     expect(screen.queryByRole("button", { name: "Move None" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Delete Basic" }));
     expect(screen.getByRole("alert").textContent).toMatch(/A choice needs at least one branch/);

@@ -18,14 +18,30 @@ const OLD: JsonObject = {
     auth: {
       title: "Authentication",
       oneOf: [
-        { title: "None", type: "object", properties: { type: { type: "string", const: "none" } }, required: ["type"] },
+        {
+          title: "None",
+          type: "object",
+          properties: { type: { type: "string", const: "none" } },
+          required: ["type"],
+        },
         {
           title: "Basic",
           type: "object",
-          properties: { type: { type: "string", const: "basic" }, user: { type: "string", title: "User" } },
+          properties: {
+            type: { type: "string", const: "basic" },
+            user: { type: "string", title: "User" },
+          },
           required: ["type"],
         },
-        { title: "Token", type: "object", properties: { type: { type: "string", const: "token" }, token: { type: "string", writeOnly: true } }, required: ["type"] },
+        {
+          title: "Token",
+          type: "object",
+          properties: {
+            type: { type: "string", const: "token" },
+            token: { type: "string", writeOnly: true },
+          },
+          required: ["type"],
+        },
       ],
     },
     note: { type: "string", title: "Note", description: "short" },
@@ -38,7 +54,12 @@ function rowsFor(next: (schema: Record<string, any>) => void) {
   const doc = importSchema(schema as JsonObject);
   const rows = changeRows(doc, diffSchemas(OLD, toSchema(doc)), targetsAtPointers);
   const name = (id: string | undefined) => (id === undefined ? undefined : find(doc.root, id));
-  return rows.map((row) => ({ rule: row.change.rule, row: name(row.nodeId), place: row.place, values: row.values }));
+  return rows.map((row) => ({
+    rule: row.change.rule,
+    row: name(row.nodeId),
+    place: row.place,
+    values: row.values,
+  }));
 }
 
 /** A node's key (a branch's title), found by id. */
@@ -54,7 +75,12 @@ function find(node: FieldNode, id: string): string | undefined {
 describe("changeRows: each change with its canvas row", () => {
   it("a field made required in a branch: its row (the pointer is into the branch's required list)", () => {
     expect(rowsFor((schema) => schema.properties.auth.oneOf[1].required.push("user"))).toEqual([
-      { rule: "field-became-required", row: "user", place: "Authentication › Basic › User", values: undefined },
+      {
+        rule: "field-became-required",
+        row: "user",
+        place: "Authentication › Basic › User",
+        values: undefined,
+      },
     ]);
   });
 
@@ -62,11 +88,26 @@ describe("changeRows: each change with its canvas row", () => {
     expect(
       rowsFor((schema) => {
         schema.properties.auth.oneOf.splice(1, 1);
-        schema.properties.auth.oneOf.push({ title: "Key", type: "object", properties: { type: { type: "string", const: "key" } }, required: ["type"] });
+        schema.properties.auth.oneOf.push({
+          title: "Key",
+          type: "object",
+          properties: { type: { type: "string", const: "key" } },
+          required: ["type"],
+        });
       }),
     ).toEqual([
-      { rule: "choice-option-removed", row: undefined, place: undefined, values: '"basic" → (none)' },
-      { rule: "choice-option-added", row: "Key", place: "Authentication › Key", values: '(none) → "key"' },
+      {
+        rule: "choice-option-removed",
+        row: undefined,
+        place: undefined,
+        values: '"basic" → (none)',
+      },
+      {
+        rule: "choice-option-added",
+        row: "Key",
+        place: "Authentication › Key",
+        values: '(none) → "key"',
+      },
     ]);
   });
 
@@ -77,18 +118,29 @@ describe("changeRows: each change with its canvas row", () => {
         schema.title = "Service v2";
       }),
     ).toEqual([
-      { rule: "text-changed", row: undefined, place: undefined, values: '"Service" → "Service v2"' },
+      {
+        rule: "text-changed",
+        row: undefined,
+        place: undefined,
+        values: '"Service" → "Service v2"',
+      },
       { rule: "limit-tightened", row: "port", place: "Port", values: "65535 → 1024" },
     ]);
   });
 
   it("old → new only when both are short; a secret's value is never shown", () => {
     const rows = rowsFor((schema) => {
-      schema.properties.note.description = "a much longer description than the one this field had before";
+      schema.properties.note.description =
+        "a much longer description than the one this field had before";
       schema.properties.auth.oneOf[2].properties.token.default = "hunter2";
     });
     expect(rows).toEqual([
-      { rule: "secret-value-added", row: "token", place: "Authentication › Token › token", values: "(none) → <secret: not shown>" },
+      {
+        rule: "secret-value-added",
+        row: "token",
+        place: "Authentication › Token › token",
+        values: "(none) → <secret: not shown>",
+      },
       { rule: "text-changed", row: "note", place: "Note", values: undefined },
     ]);
   });

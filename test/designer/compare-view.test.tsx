@@ -9,7 +9,7 @@ import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import type { Autosave } from "../../src/designer/storage/autosave.ts";
 import { startAutosave } from "../../src/designer/storage/start-autosave.ts";
-import { updateField, type FieldNode } from "../../src/model/index.ts";
+import { type FieldNode, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { parseJsonText } from "../../src/schema/parse-json.ts";
@@ -37,19 +37,26 @@ const OLD: JsonObject = {
     token: { type: "string", title: "Token", writeOnly: true, default: "s3cr3t-default" },
     port: { type: "integer", title: "Port", maximum: 65535 },
     legacy: { type: "string", title: "Legacy" },
-    account: { type: "object", title: "Account", properties: { user: { type: "string", title: "User" } } },
+    account: {
+      type: "object",
+      title: "Account",
+      properties: { user: { type: "string", title: "User" } },
+    },
   },
   additionalProperties: false,
 };
 
 /** The open design: host required, token no longer secret, port looser, legacy removed, a title changed. */
 function newVersion(): JsonObject {
-  const next = structuredClone(OLD) as { properties: Record<string, Record<string, unknown>> } & JsonObject;
+  const next = structuredClone(OLD) as {
+    properties: Record<string, Record<string, unknown>>;
+  } & JsonObject;
   next.required = ["host"];
   delete next.properties.token!.writeOnly;
   next.properties.port!.maximum = 70000;
   delete next.properties.legacy;
-  (next.properties.account!.properties as Record<string, Record<string, unknown>>).user!.title = "User name";
+  (next.properties.account!.properties as Record<string, Record<string, unknown>>).user!.title =
+    "User name";
   return next;
 }
 
@@ -71,7 +78,8 @@ function setup(design: JsonObject = newVersion(), autosave?: Autosave) {
 
 const dialog = () => screen.getByRole("dialog", { name: "Compare with…" });
 const changes = () => within(dialog()).getByRole("region", { name: "Changes" });
-const byKey = (root: FieldNode, ...keys: string[]): FieldNode => keys.reduce((node, key) => node.fields!.find((field) => field.key === key)!, root);
+const byKey = (root: FieldNode, ...keys: string[]): FieldNode =>
+  keys.reduce((node, key) => node.fields!.find((field) => field.key === key)!, root);
 
 async function openDialog(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("button", { name: "Compare with…" }));
@@ -103,17 +111,21 @@ describe("Compare with…: the changes from another version to this design", () 
     // The old version has a secret with a default: read (not refused, as Import would), as `diff` reads it.
     await pickFile("v1.json", JSON.stringify(OLD, null, 2));
     await within(dialog()).findByRole("heading", { name: "Changes from «v1.json» to this design" });
-    expect(within(changes()).getByText("5 changes: 2 breaking, 1 exposing, 2 compatible.")).toBeTruthy();
+    expect(
+      within(changes()).getByText("5 changes: 2 breaking, 1 exposing, 2 compatible."),
+    ).toBeTruthy();
     expect(listed()).toEqual([
       '[button] Breaking: The field "host" (Host) became required and has no default: saved credentials without it no longer validate. — Host',
       '[button] Exposing: The field "token" (Token) is no longer secret ("writeOnly" removed): forms show its saved value in clear text, and it may be read back and logged. — Token',
-      "[button] Compatible: The field \"port\" (Port) may now be at most 70000 (was at most 65535). — Port",
+      '[button] Compatible: The field "port" (Port) may now be at most 70000 (was at most 65535). — Port',
       '[text] Breaking: The field "legacy" (Legacy) was removed, and the credentials object does not accept keys it does not list: saved credentials that have it no longer validate.',
       '[button] Compatible: The "title" of the field "user" (User name) changed from "User" to "User name". — Account › User name',
     ]);
     // Short values beside their change, as its description.
     const port = within(changes()).getByRole("button", { name: /"port"/ });
-    expect(document.getElementById(port.getAttribute("aria-describedby")!)!.textContent).toBe("65535 → 70000");
+    expect(document.getElementById(port.getAttribute("aria-describedby")!)!.textContent).toBe(
+      "65535 → 70000",
+    );
     expect(dialog().textContent).not.toContain("s3cr3t-default");
   });
 
@@ -122,7 +134,9 @@ describe("Compare with…: the changes from another version to this design", () 
     await openDialog(user);
     await pickFile("v1.json", JSON.stringify(OLD));
     // The pointer of "became required" is into the window's `required` list: it stands for the field.
-    await user.click(await within(changes()).findByRole("button", { name: /^Breaking: The field "host"/ }));
+    await user.click(
+      await within(changes()).findByRole("button", { name: /^Breaking: The field "host"/ }),
+    );
     const host = byKey(store.doc.root, "host");
     expect(store.getState().selected).toBe(host.id);
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -132,14 +146,23 @@ describe("Compare with…: the changes from another version to this design", () 
 
     // A nested field, with the keyboard.
     await openDialog(user);
-    within(changes()).getByRole("button", { name: /^Compatible: The "title" of the field "user"/ }).focus();
+    within(changes())
+      .getByRole("button", { name: /^Compatible: The "title" of the field "user"/ })
+      .focus();
     await user.keyboard("{Enter}");
     expect(store.getState().selected).toBe(byKey(store.doc.root, "account", "user").id);
 
     // The file is kept; the design as it is now is compared with it.
-    act(() => void store.run((doc) => updateField(doc, byKey(doc.root, "port").id, { set: { maximum: 65535 } })));
+    act(
+      () =>
+        void store.run((doc) =>
+          updateField(doc, byKey(doc.root, "port").id, { set: { maximum: 65535 } }),
+        ),
+    );
     await openDialog(user);
-    expect(within(changes()).getByText("4 changes: 2 breaking, 1 exposing, 1 compatible.")).toBeTruthy();
+    expect(
+      within(changes()).getByText("4 changes: 2 breaking, 1 exposing, 1 compatible."),
+    ).toBeTruthy();
     // Closing returns the focus to the button.
     await user.click(within(dialog()).getByRole("button", { name: "Close" }));
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Compare with…" }));
@@ -149,7 +172,9 @@ describe("Compare with…: the changes from another version to this design", () 
     const { user } = setup(OLD);
     await openDialog(user);
     await pickFile("same.json", JSON.stringify(OLD));
-    await within(dialog()).findByRole("heading", { name: "Changes from «same.json» to this design" });
+    await within(dialog()).findByRole("heading", {
+      name: "Changes from «same.json» to this design",
+    });
     expect(changes().textContent).toBe("No changes.");
     expect(within(changes()).queryAllByRole("listitem")).toEqual([]);
   });
@@ -172,7 +197,9 @@ describe("Compare with…: the changes from another version to this design", () 
 
     // A file that is JSON but not a schema the importer reads: its JSON pointer.
     await pickFile("list.json", "[1, 2]");
-    await waitFor(() => expect(within(dialog()).getByRole("alert").textContent).toMatch(/^list\.json:\/: /));
+    await waitFor(() =>
+      expect(within(dialog()).getByRole("alert").textContent).toMatch(/^list\.json:\/: /),
+    );
   });
 
   it("offers the saved designs other than the open one, and compares with the one chosen", async () => {
@@ -184,17 +211,29 @@ describe("Compare with…: the changes from another version to this design", () 
     const { user } = setup(newVersion(), autosave);
     await openDialog(user);
     const saved = await within(dialog()).findByRole("list", { name: "Saved designs" });
-    expect(within(saved).getAllByRole("button").map((button) => button.textContent)).toEqual(["Version 1"]);
+    expect(
+      within(saved)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(["Version 1"]);
     await user.click(within(saved).getByRole("button", { name: "Version 1" }));
-    const heading = await within(dialog()).findByRole("heading", { name: "Changes from «Version 1» to this design" });
+    const heading = await within(dialog()).findByRole("heading", {
+      name: "Changes from «Version 1» to this design",
+    });
     expect(document.activeElement).toBe(heading);
-    expect(within(changes()).getByText("5 changes: 2 breaking, 1 exposing, 2 compatible.")).toBeTruthy();
+    expect(
+      within(changes()).getByText("5 changes: 2 breaking, 1 exposing, 2 compatible."),
+    ).toBeTruthy();
   });
 
   it("without storage, offers a file only", async () => {
     const { user } = setup();
     await openDialog(user);
     expect(within(dialog()).queryByRole("list", { name: "Saved designs" })).toBeNull();
-    expect(within(dialog()).getAllByRole("button").map((button) => button.textContent)).toEqual(["A file…", "Close"]);
+    expect(
+      within(dialog())
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual(["A file…", "Close"]);
   });
 });

@@ -12,7 +12,10 @@ describe("DesignerStore: every change is a core command, one undo step each", ()
     const store = new DesignerStore(blank());
     const listener = vi.fn();
     store.subscribe(listener);
-    const refused = store.run((doc) => addField(doc, { parent: doc.root.id, kind: "url", key: "baseUrl" }), (doc) => doc.root.fields![0]!.id);
+    const refused = store.run(
+      (doc) => addField(doc, { parent: doc.root.id, kind: "url", key: "baseUrl" }),
+      (doc) => doc.root.fields![0]!.id,
+    );
     expect(refused).toBeUndefined();
     expect(keys(store)).toEqual(["baseUrl"]);
     expect(store.getState().selected).toBe(store.doc.root.fields![0]!.id);
@@ -24,7 +27,9 @@ describe("DesignerStore: every change is a core command, one undo step each", ()
     const store = new DesignerStore(blank());
     store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "user" }));
     const before = store.doc;
-    const reason = store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "user" }));
+    const reason = store.run((doc) =>
+      addField(doc, { parent: doc.root.id, kind: "text", key: "user" }),
+    );
     expect(reason).toMatch(/user/);
     expect(store.doc).toBe(before);
     expect(store.getState().refusal).toBe(reason);
@@ -34,7 +39,10 @@ describe("DesignerStore: every change is a core command, one undo step each", ()
 
   it("undo and redo walk the history; a selection whose field is gone is dropped", () => {
     const store = new DesignerStore(blank());
-    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }), (doc) => doc.root.fields![0]!.id);
+    store.run(
+      (doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }),
+      (doc) => doc.root.fields![0]!.id,
+    );
     const a = store.getState().selected!;
     store.run((doc) => updateField(doc, a, { set: { title: "A" } }));
     expect(toSchema(store.doc)).toMatchObject({ properties: { a: { title: "A" } } });
@@ -63,12 +71,18 @@ describe("DesignerStore: every change is a core command, one undo step each", ()
 
   it("load replaces the design: history, selection and refusal start afresh, and subscribers hear of it", () => {
     const store = new DesignerStore(blank());
-    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }), (doc) => doc.root.fields![0]!.id);
+    store.run(
+      (doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }),
+      (doc) => doc.root.fields![0]!.id,
+    );
     store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }));
     expect(store.getState().refusal).toBeDefined();
     const listener = vi.fn();
     store.subscribe(listener);
-    const other = importSchema({ type: "object", properties: { token: { type: "string", writeOnly: true } } });
+    const other = importSchema({
+      type: "object",
+      properties: { token: { type: "string", writeOnly: true } },
+    });
     store.load(other);
     expect(store.doc).toBe(other);
     expect(keys(store)).toEqual(["token"]);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cancelledText, droppedText, overText, pickedUpText } from "../../src/designer/dnd/announcements.ts";
 import {
+  cancelledText,
+  droppedText,
+  overText,
+  pickedUpText,
+} from "../../src/designer/dnd/announcements.ts";
+import {
+  type DragSource,
+  type DropSpot,
   dropFor,
   hiddenKeyOf,
   indicatorFor,
@@ -9,11 +16,15 @@ import {
   placeAfterSelection,
   shownFields,
   shownPosition,
-  type DragSource,
-  type DropSpot,
 } from "../../src/designer/dnd/drop-target.ts";
 import { containerPath, nodeName } from "../../src/designer/dnd/names.ts";
-import { addField, moveField, type CommandResult, type CredentialDocument, type FieldNode } from "../../src/model/index.ts";
+import {
+  addField,
+  type CommandResult,
+  type CredentialDocument,
+  type FieldNode,
+  moveField,
+} from "../../src/model/index.ts";
 import { applyTransaction } from "../../src/model/transaction.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
@@ -25,13 +36,21 @@ const doc = importSchema({
     a: { type: "string", title: "A" },
     b: { type: "string", title: "B" },
     c: { type: "string" },
-    g: { type: "object", title: "Group", properties: { x: { type: "string" }, y: { type: "string", title: "Why" } } },
+    g: {
+      type: "object",
+      title: "Group",
+      properties: { x: { type: "string" }, y: { type: "string", title: "Why" } },
+    },
     e: { type: "object", title: "Empty", properties: {} },
     auth: {
       title: "Authentication",
       oneOf: [
         { title: "None", type: "object", properties: { type: { const: "none" } } },
-        { title: "Basic", type: "object", properties: { type: { const: "basic" }, user: { type: "string", title: "User" } } },
+        {
+          title: "Basic",
+          type: "object",
+          properties: { type: { const: "basic" }, user: { type: "string", title: "User" } },
+        },
       ],
     },
   },
@@ -41,13 +60,19 @@ const doc = importSchema({
 function at(...names: string[]): FieldNode {
   let node = doc.root;
   for (const name of names) {
-    node = [...(node.fields ?? []), ...(node.branches ?? [])].find((child) => child.key === name || nodeName(child) === name)!;
+    node = [...(node.fields ?? []), ...(node.branches ?? [])].find(
+      (child) => child.key === name || nodeName(child) === name,
+    )!;
     if (!node) throw new Error(`no ${names.join("/")}`);
   }
   return node;
 }
 const id = (...names: string[]) => at(...names).id;
-const row = (placement: "before" | "after" | "replace", ...names: string[]): DropSpot => ({ type: "row", id: id(...names), placement });
+const row = (placement: "before" | "after" | "replace", ...names: string[]): DropSpot => ({
+  type: "row",
+  id: id(...names),
+  placement,
+});
 const field = (...names: string[]) => ({ type: "field" as const, id: id(...names) });
 const fresh = { type: "new" as const, count: 1 };
 
@@ -66,7 +91,13 @@ function keysAfterMove(source: string[], spot: DropSpot, inside: string[] = []):
 
 describe("dropFor: where a drop goes (container and final index)", () => {
   it("pointer over a row of the same list: the upper half goes before it, the lower half after it", () => {
-    expect(dropFor(doc, field("c"), row("before", "a"))).toMatchObject({ parent: doc.root.id, index: 0, slot: 0, size: 6, unchanged: false });
+    expect(dropFor(doc, field("c"), row("before", "a"))).toMatchObject({
+      parent: doc.root.id,
+      index: 0,
+      slot: 0,
+      size: 6,
+      unchanged: false,
+    });
     expect(dropFor(doc, field("a"), row("after", "c"))).toMatchObject({ index: 2, slot: 3 });
     expect(dropFor(doc, field("a"), row("before", "c"))).toMatchObject({ index: 1, slot: 2 });
     expect(keysAfterMove(["a"], row("after", "c"))).toEqual(["b", "c", "a", "g", "e", "auth"]);
@@ -74,7 +105,12 @@ describe("dropFor: where a drop goes (container and final index)", () => {
   });
 
   it("where the field already is: unchanged, and no drop line", () => {
-    for (const spot of [row("before", "b"), row("after", "a"), row("replace", "b"), row("after", "b")]) {
+    for (const spot of [
+      row("before", "b"),
+      row("after", "a"),
+      row("replace", "b"),
+      row("after", "b"),
+    ]) {
       const drop = dropFor(doc, field("b"), spot);
       expect(drop?.unchanged, JSON.stringify(spot)).toBe(true);
       expect(indicatorFor(doc, drop)).toBeUndefined();
@@ -88,43 +124,104 @@ describe("dropFor: where a drop goes (container and final index)", () => {
   });
 
   it("into another list: before the row (keyboard and upper half) or after it (lower half)", () => {
-    expect(dropFor(doc, field("a"), row("replace", "g", "y"))).toMatchObject({ parent: id("g"), index: 1, size: 3 });
-    expect(dropFor(doc, field("a"), row("after", "g", "y"))).toMatchObject({ parent: id("g"), index: 2, size: 3 });
-    expect(dropFor(doc, field("g", "x"), row("before", "a"))).toMatchObject({ parent: doc.root.id, index: 0, size: 7 });
+    expect(dropFor(doc, field("a"), row("replace", "g", "y"))).toMatchObject({
+      parent: id("g"),
+      index: 1,
+      size: 3,
+    });
+    expect(dropFor(doc, field("a"), row("after", "g", "y"))).toMatchObject({
+      parent: id("g"),
+      index: 2,
+      size: 3,
+    });
+    expect(dropFor(doc, field("g", "x"), row("before", "a"))).toMatchObject({
+      parent: doc.root.id,
+      index: 0,
+      size: 7,
+    });
     expect(keysAfterMove(["a"], row("after", "g", "x"), ["g"])).toEqual(["x", "a", "y"]);
   });
 
   it("the lower half of a group's row is the top of the group; the end zone its end", () => {
-    expect(dropFor(doc, field("a"), row("after", "g"))).toMatchObject({ parent: id("g"), index: 0 });
-    expect(dropFor(doc, field("a"), { type: "end", parent: id("g") })).toMatchObject({ parent: id("g"), index: 2, size: 3 });
-    expect(dropFor(doc, field("a"), { type: "end", parent: id("e") })).toMatchObject({ parent: id("e"), index: 0, size: 1 });
-    expect(dropFor(doc, field("a"), { type: "end", parent: doc.root.id })).toMatchObject({ parent: doc.root.id, index: 5, slot: 6, size: 6 });
+    expect(dropFor(doc, field("a"), row("after", "g"))).toMatchObject({
+      parent: id("g"),
+      index: 0,
+    });
+    expect(dropFor(doc, field("a"), { type: "end", parent: id("g") })).toMatchObject({
+      parent: id("g"),
+      index: 2,
+      size: 3,
+    });
+    expect(dropFor(doc, field("a"), { type: "end", parent: id("e") })).toMatchObject({
+      parent: id("e"),
+      index: 0,
+      size: 1,
+    });
+    expect(dropFor(doc, field("a"), { type: "end", parent: doc.root.id })).toMatchObject({
+      parent: doc.root.id,
+      index: 5,
+      slot: 6,
+      size: 6,
+    });
   });
 
   it("a field over a branch's row goes first into that branch; a choice holds no fields", () => {
     // First among the rows shown: after the branch's hidden discriminator in the model.
-    expect(dropFor(doc, field("a"), row("before", "auth", "Basic"))).toMatchObject({ parent: id("auth", "Basic"), list: "fields", index: 1, position: 0, size: 2 });
+    expect(dropFor(doc, field("a"), row("before", "auth", "Basic"))).toMatchObject({
+      parent: id("auth", "Basic"),
+      list: "fields",
+      index: 1,
+      position: 0,
+      size: 2,
+    });
     expect(dropFor(doc, field("a"), { type: "end", parent: id("auth") })).toBeUndefined();
-    expect(dropFor(doc, field("a"), row("after", "auth"))).toMatchObject({ parent: doc.root.id, index: 5 });
+    expect(dropFor(doc, field("a"), row("after", "auth"))).toMatchObject({
+      parent: doc.root.id,
+      index: 5,
+    });
   });
 
   it("a branch is reordered among its own choice's branches only", () => {
-    expect(dropFor(doc, field("auth", "Basic"), row("before", "auth", "None"))).toMatchObject({ parent: id("auth"), list: "branches", index: 0, size: 2 });
-    expect(dropFor(doc, field("auth", "None"), row("replace", "auth", "Basic"))).toMatchObject({ list: "branches", index: 1 });
+    expect(dropFor(doc, field("auth", "Basic"), row("before", "auth", "None"))).toMatchObject({
+      parent: id("auth"),
+      list: "branches",
+      index: 0,
+      size: 2,
+    });
+    expect(dropFor(doc, field("auth", "None"), row("replace", "auth", "Basic"))).toMatchObject({
+      list: "branches",
+      index: 1,
+    });
     expect(dropFor(doc, field("auth", "None"), row("before", "a"))).toBeUndefined();
-    expect(dropFor(doc, field("auth", "None"), { type: "end", parent: doc.root.id })).toBeUndefined();
+    expect(
+      dropFor(doc, field("auth", "None"), { type: "end", parent: doc.root.id }),
+    ).toBeUndefined();
   });
 
   it("new nodes from the palette: the place, with the size counting all of them", () => {
-    expect(dropFor(doc, fresh, row("before", "b"))).toMatchObject({ parent: doc.root.id, index: 1, size: 7 });
-    expect(dropFor(doc, { type: "new", count: 3 }, { type: "end", parent: id("g") })).toMatchObject({ index: 2, size: 5 });
-    expect(dropFor(doc, fresh, row("replace", "auth", "None"))).toMatchObject({ parent: id("auth", "None"), index: 1, position: 0, size: 1 });
+    expect(dropFor(doc, fresh, row("before", "b"))).toMatchObject({
+      parent: doc.root.id,
+      index: 1,
+      size: 7,
+    });
+    expect(dropFor(doc, { type: "new", count: 3 }, { type: "end", parent: id("g") })).toMatchObject(
+      { index: 2, size: 5 },
+    );
+    expect(dropFor(doc, fresh, row("replace", "auth", "None"))).toMatchObject({
+      parent: id("auth", "None"),
+      index: 1,
+      position: 0,
+      size: 1,
+    });
   });
 
   it("a group over its own fields gives a drop the core then refuses", () => {
     const drop = dropFor(doc, field("g"), row("before", "g", "y"))!;
     expect(drop).toMatchObject({ parent: id("g"), index: 1 });
-    expect(moveField(doc, id("g"), drop)).toMatchObject({ ok: false, reason: expect.stringMatching(/into itself/) });
+    expect(moveField(doc, id("g"), drop)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/into itself/),
+    });
   });
 
   it("unknown ids give no drop", () => {
@@ -135,9 +232,16 @@ describe("dropFor: where a drop goes (container and final index)", () => {
 
 describe("indicatorFor: where the drop line shows", () => {
   it("before the row at the slot, or at the end of the container", () => {
-    expect(indicatorFor(doc, dropFor(doc, field("c"), row("before", "a")))).toEqual({ before: id("a") });
-    expect(indicatorFor(doc, dropFor(doc, field("a"), { type: "end", parent: id("g") }))).toEqual({ end: id("g"), list: "fields" });
-    expect(indicatorFor(doc, dropFor(doc, field("auth", "None"), row("after", "auth", "Basic")))).toEqual({ end: id("auth"), list: "branches" });
+    expect(indicatorFor(doc, dropFor(doc, field("c"), row("before", "a")))).toEqual({
+      before: id("a"),
+    });
+    expect(indicatorFor(doc, dropFor(doc, field("a"), { type: "end", parent: id("g") }))).toEqual({
+      end: id("g"),
+      list: "fields",
+    });
+    expect(
+      indicatorFor(doc, dropFor(doc, field("auth", "None"), row("after", "auth", "Basic"))),
+    ).toEqual({ end: id("auth"), list: "branches" });
     expect(indicatorFor(doc, undefined)).toBeUndefined();
   });
 });
@@ -150,7 +254,10 @@ describe("placeAfterSelection: where the palette adds on click or Enter", () => 
     expect(placeAfterSelection(doc, id("g", "x"))).toEqual({ parent: id("g"), index: 1 });
     expect(placeAfterSelection(doc, id("g"))).toEqual({ parent: id("g"), index: 2 });
     expect(placeAfterSelection(doc, id("e"))).toEqual({ parent: id("e"), index: 0 });
-    expect(placeAfterSelection(doc, id("auth", "Basic"))).toEqual({ parent: id("auth", "Basic"), index: 2 });
+    expect(placeAfterSelection(doc, id("auth", "Basic"))).toEqual({
+      parent: id("auth", "Basic"),
+      index: 2,
+    });
     expect(placeAfterSelection(doc, id("auth"))).toEqual({ parent: doc.root.id, index: 6 });
     expect(placeAfterSelection(doc, doc.root.id)).toEqual({ parent: doc.root.id, index: 6 });
   });
@@ -165,15 +272,27 @@ describe("announcements name the field and the place", () => {
 
   it("picked up, over, dropped, refused, cancelled", () => {
     // Positions count the rows shown: Basic's discriminator "type" is not one.
-    expect(pickedUpText(doc, "User", id("auth", "Basic", "user"))).toBe("Picked up User. Over position 1 of 1 in Authentication › Basic.");
+    expect(pickedUpText(doc, "User", id("auth", "Basic", "user"))).toBe(
+      "Picked up User. Over position 1 of 1 in Authentication › Basic.",
+    );
     const drop = dropFor(doc, field("a"), row("before", "auth", "Basic"))!;
     expect(overText(doc, "A", drop)).toBe("A is over position 1 of 2 in Authentication › Basic.");
     expect(overText(doc, "User", undefined)).toBe("User is not over a place it can go.");
-    expect(droppedText(doc, "A", false, drop, undefined)).toBe("A moved to position 1 in Authentication › Basic.");
-    expect(droppedText(doc, "Text field", true, dropFor(doc, fresh, { type: "end", parent: doc.root.id }), undefined)).toBe(
-      "Text field added at position 7 in the window.",
+    expect(droppedText(doc, "A", false, drop, undefined)).toBe(
+      "A moved to position 1 in Authentication › Basic.",
     );
-    expect(droppedText(doc, "User", false, drop, 'the key "user" is taken')).toBe('User was not moved: the key "user" is taken.');
+    expect(
+      droppedText(
+        doc,
+        "Text field",
+        true,
+        dropFor(doc, fresh, { type: "end", parent: doc.root.id }),
+        undefined,
+      ),
+    ).toBe("Text field added at position 7 in the window.");
+    expect(droppedText(doc, "User", false, drop, 'the key "user" is taken')).toBe(
+      'User was not moved: the key "user" is taken.',
+    );
     expect(cancelledText("User")).toBe("Moving User was cancelled.");
   });
 });
@@ -188,24 +307,51 @@ describe("a branch's hidden discriminator: shown positions and the model's index
     type: "object",
     properties: {
       a: { type: "string", title: "A" },
-      g: { type: "object", title: "Group", properties: { type: { const: "fixed" }, x: { type: "string" } } },
+      g: {
+        type: "object",
+        title: "Group",
+        properties: { type: { const: "fixed" }, x: { type: "string" } },
+      },
       auth: {
         title: "Auth",
         oneOf: [
           { title: "None", type: "object", properties: { type: { const: "none" } } },
-          { title: "Basic", type: "object", properties: { type: { const: "basic" }, user: { type: "string" }, pass: { type: "string" } } },
-          { title: "Odd", type: "object", properties: { user: { type: "string" }, type: { const: "odd" }, pass: { type: "string" } } },
+          {
+            title: "Basic",
+            type: "object",
+            properties: {
+              type: { const: "basic" },
+              user: { type: "string" },
+              pass: { type: "string" },
+            },
+          },
+          {
+            title: "Odd",
+            type: "object",
+            properties: {
+              user: { type: "string" },
+              type: { const: "odd" },
+              pass: { type: "string" },
+            },
+          },
         ],
       },
     },
   });
   const node = (...names: string[]): FieldNode => {
     let current = d.root;
-    for (const name of names) current = [...(current.fields ?? []), ...(current.branches ?? [])].find((child) => child.key === name || nodeName(child) === name)!;
+    for (const name of names)
+      current = [...(current.fields ?? []), ...(current.branches ?? [])].find(
+        (child) => child.key === name || nodeName(child) === name,
+      )!;
     return current;
   };
   const nid = (...names: string[]) => node(...names).id;
-  const on = (placement: "before" | "after" | "replace", ...names: string[]): DropSpot => ({ type: "row", id: nid(...names), placement });
+  const on = (placement: "before" | "after" | "replace", ...names: string[]): DropSpot => ({
+    type: "row",
+    id: nid(...names),
+    placement,
+  });
   const moving = (...names: string[]): DragSource => ({ type: "field", id: nid(...names) });
   const keysOf = (n: FieldNode) => n.fields!.map((f) => f.key);
   /** Applies the command for the drop; returns the keys of `inside`'s fields and the exported schema. */
@@ -214,7 +360,10 @@ describe("a branch's hidden discriminator: shown positions and the model's index
     const applied = applyTransaction(d, command);
     if (!applied.ok) throw new Error(applied.reason);
     let n = applied.doc.root;
-    for (const name of inside) n = [...(n.fields ?? []), ...(n.branches ?? [])].find((child) => child.key === name || nodeName(child) === name)!;
+    for (const name of inside)
+      n = [...(n.fields ?? []), ...(n.branches ?? [])].find(
+        (child) => child.key === name || nodeName(child) === name,
+      )!;
     return { keys: keysOf(n), schema: toSchema(applied.doc) };
   }
 
@@ -225,8 +374,14 @@ describe("a branch's hidden discriminator: shown positions and the model's index
     expect(isHiddenField(node("auth", "Basic", "type"), "type")).toBe(true);
     expect(isHiddenField(node("auth", "Basic", "user"), "type")).toBe(false);
     expect(isHiddenField({ id: "t", key: "type", schema: { type: "string" } }, "type")).toBe(false);
-    expect(shownFields(node("auth", "Basic").fields!, "type").map((f) => f.key)).toEqual(["user", "pass"]);
-    expect(shownFields(node("auth", "Odd").fields!, "type").map((f) => f.key)).toEqual(["user", "pass"]);
+    expect(shownFields(node("auth", "Basic").fields!, "type").map((f) => f.key)).toEqual([
+      "user",
+      "pass",
+    ]);
+    expect(shownFields(node("auth", "Odd").fields!, "type").map((f) => f.key)).toEqual([
+      "user",
+      "pass",
+    ]);
     expect(shownFields(node("g").fields!, undefined).map((f) => f.key)).toEqual(["type", "x"]);
   });
 
@@ -243,39 +398,77 @@ describe("a branch's hidden discriminator: shown positions and the model's index
 
   it("the top of a branch (its row, keyboard or pointer) is right after the discriminator; the schema keeps it first", () => {
     for (const placement of ["before", "after", "replace"] as const) {
-      expect(dropFor(d, moving("a"), on(placement, "auth", "Basic"))).toMatchObject({ parent: nid("auth", "Basic"), index: 1, position: 0, slot: 0, size: 3 });
+      expect(dropFor(d, moving("a"), on(placement, "auth", "Basic"))).toMatchObject({
+        parent: nid("auth", "Basic"),
+        index: 1,
+        position: 0,
+        slot: 0,
+        size: 3,
+      });
     }
     const drop = dropFor(d, moving("a"), on("before", "auth", "Basic"))!;
     expect(indicatorFor(d, drop)).toEqual({ before: nid("auth", "Basic", "user") });
     const moved = apply(moveField(d, nid("a"), drop), "auth", "Basic");
     expect(moved.keys).toEqual(["type", "a", "user", "pass"]);
-    const basic = (moved.schema.properties as Record<string, { oneOf: { properties: object }[] }>).auth!.oneOf[1]!;
+    const basic = (moved.schema.properties as Record<string, { oneOf: { properties: object }[] }>)
+      .auth!.oneOf[1]!;
     expect(Object.keys(basic.properties)).toEqual(["type", "a", "user", "pass"]);
 
     const added = dropFor(d, { type: "new", count: 1 }, on("before", "auth", "Basic", "user"))!;
     expect(added).toMatchObject({ index: 1, position: 0, size: 3 });
-    expect(apply(addField(d, { parent: added.parent, index: added.index, kind: "text" }), "auth", "Basic").keys).toEqual(["type", "text", "user", "pass"]);
-    expect(droppedText(d, "Text field", true, added, undefined)).toBe("Text field added at position 1 in Auth › Basic.");
-    expect(overText(d, "Text field", added)).toBe("Text field is over position 1 of 3 in Auth › Basic.");
+    expect(
+      apply(
+        addField(d, { parent: added.parent, index: added.index, kind: "text" }),
+        "auth",
+        "Basic",
+      ).keys,
+    ).toEqual(["type", "text", "user", "pass"]);
+    expect(droppedText(d, "Text field", true, added, undefined)).toBe(
+      "Text field added at position 1 in Auth › Basic.",
+    );
+    expect(overText(d, "Text field", added)).toBe(
+      "Text field is over position 1 of 3 in Auth › Basic.",
+    );
   });
 
   it("a branch with only its discriminator shows as empty: the drop goes after it", () => {
     const drop = dropFor(d, moving("a"), { type: "end", parent: nid("auth", "None") })!;
     expect(drop).toMatchObject({ index: 1, position: 0, slot: 0, size: 1 });
     expect(indicatorFor(d, drop)).toEqual({ end: nid("auth", "None"), list: "fields" });
-    expect(dropFor(d, moving("a"), on("replace", "auth", "None"))).toMatchObject({ index: 1, position: 0, size: 1 });
+    expect(dropFor(d, moving("a"), on("replace", "auth", "None"))).toMatchObject({
+      index: 1,
+      position: 0,
+      size: 1,
+    });
     expect(apply(moveField(d, nid("a"), drop), "auth", "None").keys).toEqual(["type", "a"]);
   });
 
   it("rows and the end of a branch: before or after a shown row, the end after everything", () => {
-    expect(dropFor(d, moving("a"), on("after", "auth", "Basic", "user"))).toMatchObject({ index: 2, position: 1, size: 3 });
-    expect(dropFor(d, moving("a"), on("after", "auth", "Basic", "pass"))).toMatchObject({ index: 3, position: 2, size: 3 });
-    expect(dropFor(d, moving("a"), { type: "end", parent: nid("auth", "Basic") })).toMatchObject({ index: 3, position: 2, size: 3 });
+    expect(dropFor(d, moving("a"), on("after", "auth", "Basic", "user"))).toMatchObject({
+      index: 2,
+      position: 1,
+      size: 3,
+    });
+    expect(dropFor(d, moving("a"), on("after", "auth", "Basic", "pass"))).toMatchObject({
+      index: 3,
+      position: 2,
+      size: 3,
+    });
+    expect(dropFor(d, moving("a"), { type: "end", parent: nid("auth", "Basic") })).toMatchObject({
+      index: 3,
+      position: 2,
+      size: 3,
+    });
     // Odd: after user is before pass (the discriminator between them stays where it is).
     const odd = dropFor(d, moving("a"), on("after", "auth", "Odd", "user"))!;
     expect(odd).toMatchObject({ index: 2, position: 1, slot: 1, size: 3 });
     expect(indicatorFor(d, odd)).toEqual({ before: nid("auth", "Odd", "pass") });
-    expect(apply(moveField(d, nid("a"), odd), "auth", "Odd").keys).toEqual(["user", "type", "a", "pass"]);
+    expect(apply(moveField(d, nid("a"), odd), "auth", "Odd").keys).toEqual([
+      "user",
+      "type",
+      "a",
+      "pass",
+    ]);
     // The hidden row is no place to drop on.
     expect(dropFor(d, moving("a"), on("before", "auth", "Basic", "type"))).toBeUndefined();
   });
@@ -284,33 +477,83 @@ describe("a branch's hidden discriminator: shown positions and the model's index
     // Keyboard: pass takes user's place, the first row: right after the discriminator.
     const up = dropFor(d, moving("auth", "Basic", "pass"), on("replace", "auth", "Basic", "user"))!;
     expect(up).toMatchObject({ index: 1, position: 0, slot: 0, size: 2, unchanged: false });
-    expect(apply(moveField(d, nid("auth", "Basic", "pass"), up), "auth", "Basic").keys).toEqual(["type", "pass", "user"]);
+    expect(apply(moveField(d, nid("auth", "Basic", "pass"), up), "auth", "Basic").keys).toEqual([
+      "type",
+      "pass",
+      "user",
+    ]);
     expect(overText(d, "pass", up)).toBe("pass is over position 1 of 2 in Auth › Basic.");
     // Already first among the rows shown: unchanged.
-    expect(dropFor(d, moving("auth", "Basic", "user"), on("before", "auth", "Basic"))).toMatchObject({ unchanged: true, position: 0 });
-    expect(dropFor(d, moving("auth", "Basic", "user"), on("replace", "auth", "Basic", "user"))).toMatchObject({ unchanged: true, index: 1, position: 0, size: 2 });
-    expect(pickedUpText(d, "pass", nid("auth", "Basic", "pass"))).toBe("Picked up pass. Over position 2 of 2 in Auth › Basic.");
+    expect(
+      dropFor(d, moving("auth", "Basic", "user"), on("before", "auth", "Basic")),
+    ).toMatchObject({ unchanged: true, position: 0 });
+    expect(
+      dropFor(d, moving("auth", "Basic", "user"), on("replace", "auth", "Basic", "user")),
+    ).toMatchObject({ unchanged: true, index: 1, position: 0, size: 2 });
+    expect(pickedUpText(d, "pass", nid("auth", "Basic", "pass"))).toBe(
+      "Picked up pass. Over position 2 of 2 in Auth › Basic.",
+    );
     // Odd: user down past pass, to the end; pass up to the top, before user.
     const down = dropFor(d, moving("auth", "Odd", "user"), on("replace", "auth", "Odd", "pass"))!;
     expect(down).toMatchObject({ index: 2, position: 1, size: 2 });
-    expect(apply(moveField(d, nid("auth", "Odd", "user"), down), "auth", "Odd").keys).toEqual(["type", "pass", "user"]);
+    expect(apply(moveField(d, nid("auth", "Odd", "user"), down), "auth", "Odd").keys).toEqual([
+      "type",
+      "pass",
+      "user",
+    ]);
     const top = dropFor(d, moving("auth", "Odd", "pass"), on("before", "auth", "Odd"))!;
     expect(top).toMatchObject({ index: 0, position: 0, size: 2 });
-    expect(apply(moveField(d, nid("auth", "Odd", "pass"), top), "auth", "Odd").keys).toEqual(["pass", "user", "type"]);
+    expect(apply(moveField(d, nid("auth", "Odd", "pass"), top), "auth", "Odd").keys).toEqual([
+      "pass",
+      "user",
+      "type",
+    ]);
   });
 
   it("out of a branch: positions in the window do not change; a group's const field is a row", () => {
-    expect(dropFor(d, moving("auth", "Basic", "user"), on("before", "a"))).toMatchObject({ parent: d.root.id, index: 0, position: 0, size: 4 });
-    expect(dropFor(d, moving("a"), on("before", "g", "type"))).toMatchObject({ parent: nid("g"), index: 0, position: 0, size: 3 });
-    expect(dropFor(d, moving("a"), on("after", "g"))).toMatchObject({ parent: nid("g"), index: 0, position: 0 });
+    expect(dropFor(d, moving("auth", "Basic", "user"), on("before", "a"))).toMatchObject({
+      parent: d.root.id,
+      index: 0,
+      position: 0,
+      size: 4,
+    });
+    expect(dropFor(d, moving("a"), on("before", "g", "type"))).toMatchObject({
+      parent: nid("g"),
+      index: 0,
+      position: 0,
+      size: 3,
+    });
+    expect(dropFor(d, moving("a"), on("after", "g"))).toMatchObject({
+      parent: nid("g"),
+      index: 0,
+      position: 0,
+    });
   });
 
   it("the palette adds after the selected row shown, at the end of a selected branch", () => {
-    expect(placeAfterSelection(d, nid("auth", "Basic", "user"))).toEqual({ parent: nid("auth", "Basic"), index: 2 });
-    expect(placeAfterSelection(d, nid("auth", "Basic", "pass"))).toEqual({ parent: nid("auth", "Basic"), index: 3 });
-    expect(placeAfterSelection(d, nid("auth", "Odd", "user"))).toEqual({ parent: nid("auth", "Odd"), index: 2 });
-    expect(placeAfterSelection(d, nid("auth", "Basic"))).toEqual({ parent: nid("auth", "Basic"), index: 3 });
-    expect(placeAfterSelection(d, nid("auth", "None"))).toEqual({ parent: nid("auth", "None"), index: 1 });
-    expect(placeAfterSelection(d, nid("auth", "Basic", "type"))).toEqual({ parent: nid("auth", "Basic"), index: 1 });
+    expect(placeAfterSelection(d, nid("auth", "Basic", "user"))).toEqual({
+      parent: nid("auth", "Basic"),
+      index: 2,
+    });
+    expect(placeAfterSelection(d, nid("auth", "Basic", "pass"))).toEqual({
+      parent: nid("auth", "Basic"),
+      index: 3,
+    });
+    expect(placeAfterSelection(d, nid("auth", "Odd", "user"))).toEqual({
+      parent: nid("auth", "Odd"),
+      index: 2,
+    });
+    expect(placeAfterSelection(d, nid("auth", "Basic"))).toEqual({
+      parent: nid("auth", "Basic"),
+      index: 3,
+    });
+    expect(placeAfterSelection(d, nid("auth", "None"))).toEqual({
+      parent: nid("auth", "None"),
+      index: 1,
+    });
+    expect(placeAfterSelection(d, nid("auth", "Basic", "type"))).toEqual({
+      parent: nid("auth", "Basic"),
+      index: 1,
+    });
   });
 });

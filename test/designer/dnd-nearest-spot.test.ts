@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nearestSpot, rowSpot, type PlaceBox } from "../../src/designer/dnd/nearest-spot.ts";
+import { nearestSpot, type PlaceBox, rowSpot } from "../../src/designer/dnd/nearest-spot.ts";
 
 /** Rows a (0–40), b (48–88), and the end zone of the list (96–108), as a list lays them out. */
 const LIST: PlaceBox[] = [
@@ -31,11 +31,16 @@ describe("where a pointer drop goes in a list", () => {
 
   it("inside a box, always that box; the spot is one of the boxes, and the nearest", () => {
     const boxes = fc
-      .array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 1, maxLength: 12 })
+      .array(
+        fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 20 }), fc.boolean()),
+        { minLength: 1, maxLength: 12 },
+      )
       .map((sizes) => {
         let top = 0;
         return sizes.map(([height, gap, end], index): PlaceBox => {
-          const box: PlaceBox = end ? { type: "end", parent: `p${index}`, top, bottom: top + height } : { type: "row", id: `r${index}`, top, bottom: top + height };
+          const box: PlaceBox = end
+            ? { type: "end", parent: `p${index}`, top, bottom: top + height }
+            : { type: "row", id: `r${index}`, top, bottom: top + height };
           top += height + gap;
           return box;
         });
@@ -43,7 +48,11 @@ describe("where a pointer drop goes in a list", () => {
     fc.assert(
       fc.property(boxes, fc.double({ min: -100, max: 1200, noNaN: true }), (list, y) => {
         const spot = nearestSpot(list, y)!;
-        const chosen = list.find((box) => (box.type === "end" ? spot.type === "end" && spot.parent === box.parent : spot.type === "row" && spot.id === box.id))!;
+        const chosen = list.find((box) =>
+          box.type === "end"
+            ? spot.type === "end" && spot.parent === box.parent
+            : spot.type === "row" && spot.id === box.id,
+        )!;
         expect(chosen).toBeDefined();
         const distance = (box: PlaceBox) => Math.max(box.top - y, 0, y - box.bottom);
         for (const box of list) expect(distance(chosen)).toBeLessThanOrEqual(distance(box));

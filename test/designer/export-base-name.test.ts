@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BASE_NAME, exportBaseName, exportFileNames } from "../../src/designer/export/base-name.ts";
+import {
+  DEFAULT_BASE_NAME,
+  exportBaseName,
+  exportFileNames,
+} from "../../src/designer/export/base-name.ts";
 import { exportFiles } from "../../src/export/index.ts";
 
 /** The rule `exportFiles` applies to a base name (src/export/index.ts checkBaseName). */
@@ -34,18 +38,32 @@ describe("the base name of the exported files, from the design's title", () => {
 
   it("is always a base name exportFiles accepts, whatever the title", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 150 }), fc.string({ unit: "binary", maxLength: 150 })), (title) => {
-        const name = exportBaseName(title);
-        expect(name).toMatch(VALID_BASE_NAME);
-        expect(name.endsWith(".")).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "grapheme", maxLength: 150 }),
+          fc.string({ unit: "binary", maxLength: 150 }),
+        ),
+        (title) => {
+          const name = exportBaseName(title);
+          expect(name).toMatch(VALID_BASE_NAME);
+          expect(name.endsWith(".")).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("is accepted by exportFiles itself, and names the files as exportFiles does", async () => {
     const baseName = exportBaseName("Zugangsdaten für Ü-Bahn");
-    const files = await exportFiles({ $schema: "http://json-schema.org/draft-07/schema#", title: "Zugangsdaten für Ü-Bahn", type: "object", properties: { host: { type: "string" } } }, baseName);
+    const files = await exportFiles(
+      {
+        $schema: "http://json-schema.org/draft-07/schema#",
+        title: "Zugangsdaten für Ü-Bahn",
+        type: "object",
+        properties: { host: { type: "string" } },
+      },
+      baseName,
+    );
     expect(files.map((file) => file.name)).toEqual(exportFileNames(baseName));
   });
 });

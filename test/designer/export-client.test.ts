@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ExportClient, ExportError, type ExportWorkerLike } from "../../src/designer/export/export-client.ts";
+import {
+  ExportClient,
+  ExportError,
+  type ExportWorkerLike,
+} from "../../src/designer/export/export-client.ts";
 import type { ExportRequest, ExportResponse } from "../../src/designer/export/export-protocol.ts";
 
 /** A stand-in for the export worker: records requests; the test answers them. */
@@ -30,7 +34,9 @@ function clientWithFakes() {
   return { client, workers };
 }
 
-const SCHEMA = JSON.parse('{"type":"object","title":"A","properties":{"__proto__":{"type":"string"}}}') as never;
+const SCHEMA = JSON.parse(
+  '{"type":"object","title":"A","properties":{"__proto__":{"type":"string"}}}',
+) as never;
 
 describe("the export client", () => {
   it("starts no worker until the first export, then one for all of them", async () => {
@@ -40,7 +46,10 @@ describe("the export client", () => {
     const second = client.exportZip(SCHEMA, "a");
     expect(workers).toHaveLength(1);
     const [worker] = workers;
-    expect(worker!.requests.map((request) => [request.id, request.kind])).toEqual([[1, "files"], [2, "zip"]]);
+    expect(worker!.requests.map((request) => [request.id, request.kind])).toEqual([
+      [1, "files"],
+      [2, "zip"],
+    ]);
     // The schema travels as JSON text: key order and own "__proto__" keys survive.
     expect(worker!.requests[0]!.schemaText).toBe(JSON.stringify(SCHEMA));
     expect(worker!.requests[0]!.schemaText).toContain('"__proto__"');
@@ -57,16 +66,32 @@ describe("the export client", () => {
   it("rejects a refused export with an ExportError that keeps what, where and how to fix", async () => {
     const { client, workers } = clientWithFakes();
     const pending = client.exportFiles(SCHEMA, "a");
-    workers[0]!.answer({ id: 1, ok: false, failure: { what: "the pattern is unsafe", pointer: "/properties/x/pattern", fix: "remove the nested repetition" } });
+    workers[0]!.answer({
+      id: 1,
+      ok: false,
+      failure: {
+        what: "the pattern is unsafe",
+        pointer: "/properties/x/pattern",
+        fix: "remove the nested repetition",
+      },
+    });
     const error = await pending.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ExportError);
-    expect(error).toMatchObject({ what: "the pattern is unsafe", pointer: "/properties/x/pattern", fix: "remove the nested repetition" });
-    expect((error as Error).message).toBe("/properties/x/pattern: the pattern is unsafe. remove the nested repetition.");
+    expect(error).toMatchObject({
+      what: "the pattern is unsafe",
+      pointer: "/properties/x/pattern",
+      fix: "remove the nested repetition",
+    });
+    expect((error as Error).message).toBe(
+      "/properties/x/pattern: the pattern is unsafe. remove the nested repetition.",
+    );
   });
 
   it("fails every waiting export when the worker cannot load, and starts a new worker next time", async () => {
     const { client, workers } = clientWithFakes();
-    const waiting = [client.exportFiles(SCHEMA, "a"), client.exportZip(SCHEMA, "a")].map((promise) => promise.catch((error: unknown) => error));
+    const waiting = [client.exportFiles(SCHEMA, "a"), client.exportZip(SCHEMA, "a")].map(
+      (promise) => promise.catch((error: unknown) => error),
+    );
     workers[0]!.onerror?.(new Event("error"));
     for (const error of await Promise.all(waiting)) {
       expect(error).toBeInstanceOf(ExportError);

@@ -5,9 +5,18 @@ import { isDeepStrictEqual } from "../../src/designer/export/worker-shims/util.t
 
 /** JSON values with own "__proto__" and "constructor" keys now and then, as schemas may have. */
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, fc.constantFrom(null, true, false, 0, -0, 1, "", "a"), fc.integer(), fc.string({ maxLength: 3 }), tie("array"), tie("object")),
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.constantFrom(null, true, false, 0, -0, 1, "", "a"),
+    fc.integer(),
+    fc.string({ maxLength: 3 }),
+    tie("array"),
+    tie("object"),
+  ),
   array: fc.array(tie("value"), { maxLength: 3 }),
-  object: fc.dictionary(fc.constantFrom("a", "b", "__proto__", "constructor", "1"), tie("value"), { maxKeys: 3 }),
+  object: fc.dictionary(fc.constantFrom("a", "b", "__proto__", "constructor", "1"), tie("value"), {
+    maxKeys: 3,
+  }),
 })).value;
 
 describe("the export worker's stand-in for node:util", () => {

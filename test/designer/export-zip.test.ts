@@ -1,16 +1,23 @@
+import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { zipFiles } from "../../src/designer/export/zip.ts";
 import { exportFiles } from "../../src/export/index.ts";
-import { readFileSync } from "node:fs";
 
-const TEMPLATE = JSON.parse(readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8"));
+const TEMPLATE = JSON.parse(
+  readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8"),
+);
 
 describe("the .zip of the exported files", () => {
   it("holds the four files at its top level, in order, with their exact contents", async () => {
     const files = await exportFiles(TEMPLATE, "rest-api");
     const entries = unzipSync(zipFiles(files));
-    expect(Object.keys(entries)).toEqual(["rest-api.schema.json", "rest-api.ts", "rest-api.validate.js", "rest-api.validate.d.ts"]);
+    expect(Object.keys(entries)).toEqual([
+      "rest-api.schema.json",
+      "rest-api.ts",
+      "rest-api.validate.js",
+      "rest-api.validate.d.ts",
+    ]);
     for (const file of files) expect(strFromU8(entries[file.name]!)).toBe(file.contents);
   });
 
@@ -32,7 +39,10 @@ describe("the .zip of the exported files", () => {
   });
 
   it("stamps every entry 1980-01-01 00:00 (the first DOS date), as a Unix rw-r--r-- file", () => {
-    const zip = zipFiles([{ name: "a.ts", contents: "x" }, { name: "ü.json", contents: "{}\n" }]);
+    const zip = zipFiles([
+      { name: "a.ts", contents: "x" },
+      { name: "ü.json", contents: "{}\n" },
+    ]);
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     // Central directory entries: signature 0x02014b50; "version made by" high byte = OS,
     // DOS time at +12 and date at +14, external attributes at +38.

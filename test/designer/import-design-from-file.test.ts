@@ -3,14 +3,23 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_IMPORT_BYTES, designFromBytes, designFromFile, readDesign, sizeProblem } from "../../src/designer/import/design-from-file.ts";
+import {
+  designFromBytes,
+  designFromFile,
+  MAX_IMPORT_BYTES,
+  readDesign,
+  sizeProblem,
+} from "../../src/designer/import/design-from-file.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { runMain } from "../support/cli.ts";
 
 const TEMPLATES = new URL("../../schemas/", import.meta.url);
-const templates = readdirSync(TEMPLATES).filter((name) => name.endsWith(".json")).sort();
+const templates = readdirSync(TEMPLATES)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
 
-const errorOf = (result: ReturnType<typeof designFromFile>) => ("error" in result ? result.error : `imported: ${JSON.stringify(toSchema(result.doc))}`);
+const errorOf = (result: ReturnType<typeof designFromFile>) =>
+  "error" in result ? result.error : `imported: ${JSON.stringify(toSchema(result.doc))}`;
 
 describe("designFromFile: a schema file into a design, as the CLI reads it", () => {
   it.each(templates)("reads %s into a design whose schema is the file's", (name) => {
@@ -20,33 +29,77 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
   });
 
   it("broken JSON: the file, line:column, what is wrong and how to fix it", () => {
-    expect(errorOf(designFromFile("rest-adapter.json", '{\n  "title": "A",\n  "type": "object",,\n}'))).toBe(
+    expect(
+      errorOf(designFromFile("rest-adapter.json", '{\n  "title": "A",\n  "type": "object",,\n}')),
+    ).toBe(
       "rest-adapter.json:3:20: expected a property name in double quotes, found ','. Write the property name in double quotes, followed by ':' and its value.",
     );
   });
 
   it("the wrong shape: the file and the JSON pointer", () => {
-    expect(errorOf(designFromFile("list.json", '{"type": "array"}'))).toMatch(/^list\.json:\/type: the window's type is "array", but a credential window is an object of fields\. Set "type" to "object"/);
-    expect(errorOf(designFromFile("numbers.json", "[1, 2]"))).toMatch(/^numbers\.json:\/: the file holds an array, not a schema object\./);
-    expect(errorOf(designFromFile("bad.json", '{"properties": {"port": {"maximum": "9"}}}'))).toMatch(/^bad\.json:\/properties\/port\/maximum: "maximum" must be a number/);
+    expect(errorOf(designFromFile("list.json", '{"type": "array"}'))).toMatch(
+      /^list\.json:\/type: the window's type is "array", but a credential window is an object of fields\. Set "type" to "object"/,
+    );
+    expect(errorOf(designFromFile("numbers.json", "[1, 2]"))).toMatch(
+      /^numbers\.json:\/: the file holds an array, not a schema object\./,
+    );
+    expect(
+      errorOf(designFromFile("bad.json", '{"properties": {"port": {"maximum": "9"}}}')),
+    ).toMatch(/^bad\.json:\/properties\/port\/maximum: "maximum" must be a number/);
   });
 
   it("a $ref to another server or file is refused, never fetched", () => {
-    expect(errorOf(designFromFile("remote.json", '{"properties": {"a": {"$ref": "https://example.com/a.json"}}}'))).toMatch(
+    expect(
+      errorOf(
+        designFromFile(
+          "remote.json",
+          '{"properties": {"a": {"$ref": "https://example.com/a.json"}}}',
+        ),
+      ),
+    ).toMatch(
       /^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched\. Copy the referenced schema into "definitions"/,
     );
-    expect(errorOf(designFromFile("file.json", '{"properties": {"a": {"$ref": "other.json#/x"}}}'))).toMatch(/in another file, which is never read/);
+    expect(
+      errorOf(designFromFile("file.json", '{"properties": {"a": {"$ref": "other.json#/x"}}}')),
+    ).toMatch(/in another file, which is never read/);
   });
 
   it("a secret carrying a value is refused at the keyword's pointer, as the CLI's export refuses it; the value is never quoted", async () => {
     const leaky = (extra: object) =>
-      JSON.stringify({ type: "object", properties: { auth: { oneOf: [{ type: "object", properties: { password: { title: "Password", type: "string", writeOnly: true, ...extra } } }] } } }, null, 2);
+      JSON.stringify(
+        {
+          type: "object",
+          properties: {
+            auth: {
+              oneOf: [
+                {
+                  type: "object",
+                  properties: {
+                    password: { title: "Password", type: "string", writeOnly: true, ...extra },
+                  },
+                },
+              ],
+            },
+          },
+        },
+        null,
+        2,
+      );
     expect(errorOf(designFromFile("leaky.json", leaky({ default: "hunter2-marker" })))).toBe(
       'leaky.json:/properties/auth/oneOf/0/properties/password/default: the secret field "password" (Password) has a default value ("default"), which would ship with every connector. ' +
         'Remove "default" from the field "password" (Password); describe the expected format in "description" instead.',
     );
-    expect(errorOf(designFromFile("leaky.json", leaky({ enum: ["hunter2-marker"] })))).toMatch(/^leaky\.json:\/properties\/auth\/oneOf\/0\/properties\/password\/enum: the secret field "password" \(Password\) has a single allowed value/);
-    expect(errorOf(designFromBytes("leaky.json", new TextEncoder().encode(leaky({ examples: ["hunter2-marker"] }))))).not.toContain("hunter2-marker");
+    expect(errorOf(designFromFile("leaky.json", leaky({ enum: ["hunter2-marker"] })))).toMatch(
+      /^leaky\.json:\/properties\/auth\/oneOf\/0\/properties\/password\/enum: the secret field "password" \(Password\) has a single allowed value/,
+    );
+    expect(
+      errorOf(
+        designFromBytes(
+          "leaky.json",
+          new TextEncoder().encode(leaky({ examples: ["hunter2-marker"] })),
+        ),
+      ),
+    ).not.toContain("hunter2-marker");
     expect("doc" in designFromFile("fine.json", leaky({ enum: ["a", "b"] }))).toBe(true);
 
     const dir = await mkdtemp(join(tmpdir(), "designer-import-"));
@@ -54,18 +107,26 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
       await writeFile(join(dir, "leaky.json"), leaky({ const: "hunter2-marker" }));
       const cli = await runMain(["export", "leaky.json"], dir);
       expect(cli.code).toBe(2);
-      expect(cli.stderr).toBe(`credential-designer: ${errorOf(designFromFile("leaky.json", leaky({ const: "hunter2-marker" })))}\n`);
+      expect(cli.stderr).toBe(
+        `credential-designer: ${errorOf(designFromFile("leaky.json", leaky({ const: "hunter2-marker" })))}\n`,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it("readDesign, which Import and the Schema JSON view share, throws the problem with its place", () => {
-    expect(() => readDesign('{"properties": {"token": {"writeOnly": true, "examples": ["x"]}}}')).toThrow(
+    expect(() =>
+      readDesign('{"properties": {"token": {"writeOnly": true, "examples": ["x"]}}}'),
+    ).toThrow(
       expect.objectContaining({ name: "SchemaProblem", pointer: "/properties/token/examples" }),
     );
-    expect(() => readDesign('{"type": "object",}')).toThrow(expect.objectContaining({ name: "JsonSyntaxProblem", line: 1, column: 19 }));
-    expect(toSchema(readDesign('{"properties": {"token": {"writeOnly": true}}}'))).toEqual({ properties: { token: { writeOnly: true } } });
+    expect(() => readDesign('{"type": "object",}')).toThrow(
+      expect.objectContaining({ name: "JsonSyntaxProblem", line: 1, column: 19 }),
+    );
+    expect(toSchema(readDesign('{"properties": {"token": {"writeOnly": true}}}'))).toEqual({
+      properties: { token: { writeOnly: true } },
+    });
   });
 
   it("a file over 5 MB is refused, by its size before it is read, or by its text", () => {
@@ -74,14 +135,29 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
     );
     expect(sizeProblem("fine.json", MAX_IMPORT_BYTES)).toBeUndefined();
     const big = `{"description": "${"é".repeat(MAX_IMPORT_BYTES / 2)}"}`;
-    expect(errorOf(designFromFile("big.json", big))).toMatch(/^big\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/);
-    expect(errorOf(designFromBytes("big.json", new Uint8Array(MAX_IMPORT_BYTES + 1)))).toMatch(/too large/);
+    expect(errorOf(designFromFile("big.json", big))).toMatch(
+      /^big\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/,
+    );
+    expect(errorOf(designFromBytes("big.json", new Uint8Array(MAX_IMPORT_BYTES + 1)))).toMatch(
+      /too large/,
+    );
   });
 
   it("bytes are decoded as strict UTF-8: UTF-16 and bad bytes are located", () => {
-    expect(errorOf(designFromBytes("utf16.json", new Uint8Array([0xff, 0xfe, 0x7b, 0x00])))).toBe("utf16.json:1:1: the file is UTF-16 text; JSON files are UTF-8. Save the file as UTF-8.");
-    expect(errorOf(designFromBytes("latin1.json", new Uint8Array([0x7b, 0x0a, 0x22, 0xe9, 0x22, 0x7d])))).toBe("latin1.json:2:2: the file is not valid UTF-8 text (byte 0xE9). Save the file as UTF-8.");
-    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"type": "object"}')]);
+    expect(errorOf(designFromBytes("utf16.json", new Uint8Array([0xff, 0xfe, 0x7b, 0x00])))).toBe(
+      "utf16.json:1:1: the file is UTF-16 text; JSON files are UTF-8. Save the file as UTF-8.",
+    );
+    expect(
+      errorOf(designFromBytes("latin1.json", new Uint8Array([0x7b, 0x0a, 0x22, 0xe9, 0x22, 0x7d]))),
+    ).toBe(
+      "latin1.json:2:2: the file is not valid UTF-8 text (byte 0xE9). Save the file as UTF-8.",
+    );
+    const bom = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('{"type": "object"}'),
+    ]);
     expect("doc" in designFromBytes("bom.json", bom)).toBe(true);
   });
 

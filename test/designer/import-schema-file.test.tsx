@@ -1,7 +1,7 @@
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { MAX_IMPORT_BYTES } from "../../src/designer/import/design-from-file.ts";
@@ -11,9 +11,14 @@ import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);
 
-const BLANK = { title: "Credentials", type: "object", properties: { host: { title: "Host", type: "string" } } };
+const BLANK = {
+  title: "Credentials",
+  type: "object",
+  properties: { host: { title: "Host", type: "string" } },
+};
 // (happy-dom gives import.meta.url an http: URL: the folder is taken from import.meta.dirname)
-const template = (name: string) => readFileSync(join(import.meta.dirname, "../../schemas", name), "utf8");
+const template = (name: string) =>
+  readFileSync(join(import.meta.dirname, "../../schemas", name), "utf8");
 
 function setup() {
   const store = new DesignerStore(importSchema(structuredClone(BLANK)));
@@ -27,12 +32,15 @@ function setup() {
 }
 
 const fileInput = () => screen.getByLabelText<HTMLInputElement>("Schema file to import");
-const jsonFile = (name: string, text: string) => new File([text], name, { type: "application/json" });
+const jsonFile = (name: string, text: string) =>
+  new File([text], name, { type: "application/json" });
 
 /** A drop of `files` on the page, as the browser sends it for files dragged in from outside. */
 function dropFiles(files: File[]): Event {
   const drop = new Event("drop", { bubbles: true, cancelable: true });
-  Object.defineProperty(drop, "dataTransfer", { value: { types: ["Files"], files, dropEffect: "none" } });
+  Object.defineProperty(drop, "dataTransfer", {
+    value: { types: ["Files"], files, dropEffect: "none" },
+  });
   act(() => void document.body.dispatchEvent(drop));
   return drop;
 }
@@ -56,8 +64,12 @@ describe("Import…", () => {
     const text = template("oauth1.json");
     await user.upload(fileInput(), jsonFile("oauth1.json", text));
     await waitFor(() => expect(JSON.stringify(toSchema(store.doc), null, 2) + "\n").toBe(text));
-    expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual(["Import oauth1.json"]);
-    expect(screen.getByRole("status").textContent).toBe("Imported oauth1.json. Undo puts the design back as it was.");
+    expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual([
+      "Import oauth1.json",
+    ]);
+    expect(screen.getByRole("status").textContent).toBe(
+      "Imported oauth1.json. Undo puts the design back as it was.",
+    );
     expect(screen.queryByRole("alert")).toBeNull();
     act(() => store.undo());
     expect(toSchema(store.doc)).toEqual(BLANK);
@@ -67,9 +79,17 @@ describe("Import…", () => {
 
   it("broken JSON: an alert names the file, the line:column and the reason, and the design is untouched", async () => {
     const { user, unchanged } = setup();
-    await user.upload(fileInput(), jsonFile("rest-adapter.json", '{\n  "title": "REST",\n  "type": "object"\n  "properties": {}\n}'));
+    await user.upload(
+      fileInput(),
+      jsonFile(
+        "rest-adapter.json",
+        '{\n  "title": "REST",\n  "type": "object"\n  "properties": {}\n}',
+      ),
+    );
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/^rest-adapter\.json:4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./);
+    expect(alert.textContent).toMatch(
+      /^rest-adapter\.json:4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./,
+    );
     unchanged();
     await user.click(screen.getByRole("button", { name: "Dismiss the import message" }));
     expect(screen.queryByRole("alert")).toBeNull();
@@ -78,18 +98,43 @@ describe("Import…", () => {
   it("a schema of the wrong shape, or with a remote $ref, is refused at its JSON pointer", async () => {
     const { user, unchanged } = setup();
     await user.upload(fileInput(), jsonFile("list.json", '{"type": "array"}'));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/^list\.json:\/type: the window's type is "array"/);
-    await user.upload(fileInput(), jsonFile("remote.json", '{"properties": {"a": {"$ref": "https://example.com/a.json"}}}'));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched/));
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^list\.json:\/type: the window's type is "array"/,
+    );
+    await user.upload(
+      fileInput(),
+      jsonFile("remote.json", '{"properties": {"a": {"$ref": "https://example.com/a.json"}}}'),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toMatch(
+        /^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched/,
+      ),
+    );
     unchanged();
   });
 
   it("a secret carrying a value is refused at the keyword's pointer, without quoting it, and the design is untouched", async () => {
     const { user, unchanged } = setup();
-    const text = JSON.stringify({ type: "object", properties: { apiKey: { title: "API key", type: "string", writeOnly: true, examples: ["sk-live-marker"] } } }, null, 2);
+    const text = JSON.stringify(
+      {
+        type: "object",
+        properties: {
+          apiKey: {
+            title: "API key",
+            type: "string",
+            writeOnly: true,
+            examples: ["sk-live-marker"],
+          },
+        },
+      },
+      null,
+      2,
+    );
     await user.upload(fileInput(), jsonFile("api.json", text));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/^api\.json:\/properties\/apiKey\/examples: the secret field "apiKey" \(API key\) has example values \("examples"\), which would ship with every connector\. Remove "examples"/);
+    expect(alert.textContent).toMatch(
+      /^api\.json:\/properties\/apiKey\/examples: the secret field "apiKey" \(API key\) has example values \("examples"\), which would ship with every connector\. Remove "examples"/,
+    );
     expect(document.body.textContent).not.toContain("sk-live-marker");
     unchanged();
   });
@@ -100,7 +145,9 @@ describe("Import…", () => {
     Object.defineProperty(huge, "size", { value: MAX_IMPORT_BYTES + 1 });
     huge.arrayBuffer = () => Promise.reject(new Error("a file this large must not be read"));
     await user.upload(fileInput(), huge);
-    expect((await screen.findByRole("alert")).textContent).toMatch(/^huge\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^huge\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/,
+    );
     unchanged();
   });
 
@@ -108,7 +155,9 @@ describe("Import…", () => {
     const { store, unchanged } = setup();
     const two = dropFiles([jsonFile("a.json", "{}"), jsonFile("b.json", "{}")]);
     expect(two.defaultPrevented).toBe(true);
-    expect((await screen.findByRole("alert")).textContent).toBe("2 files were dropped. Drop one schema file at a time.");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "2 files were dropped. Drop one schema file at a time.",
+    );
     unchanged();
 
     const text = template("api-key.json");
@@ -117,7 +166,9 @@ describe("Import…", () => {
     expect(store.getState().editor.done).toHaveLength(1);
 
     const textDrop = new Event("drop", { bubbles: true, cancelable: true });
-    Object.defineProperty(textDrop, "dataTransfer", { value: { types: ["text/plain"], files: [] } });
+    Object.defineProperty(textDrop, "dataTransfer", {
+      value: { types: ["text/plain"], files: [] },
+    });
     document.body.dispatchEvent(textDrop);
     expect(textDrop.defaultPrevented).toBe(false);
   });

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { Inspector } from "../../src/designer/inspector/inspector.tsx";
 import { updateField } from "../../src/model/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { importSchema } from "../../src/schema/import.ts";
+import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);
@@ -18,12 +18,27 @@ const SCHEMA: JsonObject = {
     password: { type: "string", title: "Password", writeOnly: true },
     port: { type: "integer", title: "Port", minimum: 1, maximum: 65535 },
     verify: { type: "boolean", title: "Verify TLS" },
-    region: { type: "string", title: "Region", enum: ["eu", "us"], "x-enumNames": ["Europe", "United States"] },
+    region: {
+      type: "string",
+      title: "Region",
+      enum: ["eu", "us"],
+      "x-enumNames": ["Europe", "United States"],
+    },
     auth: {
       title: "Authentication",
       oneOf: [
-        { title: "None", type: "object", properties: { type: { type: "string", const: "none" } }, required: ["type"] },
-        { title: "Basic", type: "object", properties: { type: { type: "string", const: "basic" } }, required: ["type"] },
+        {
+          title: "None",
+          type: "object",
+          properties: { type: { type: "string", const: "none" } },
+          required: ["type"],
+        },
+        {
+          title: "Basic",
+          type: "object",
+          properties: { type: { type: "string", const: "basic" } },
+          required: ["type"],
+        },
       ],
     },
   },
@@ -35,10 +50,20 @@ function setup(key?: string) {
   const store = new DesignerStore(importSchema(structuredClone(SCHEMA)));
   render(<Inspector store={store} />);
   if (key !== undefined) act(() => store.select(idOf(store, key)));
-  return { store, user: userEvent.setup(), schema: () => toSchema(store.doc) as { properties: Record<string, JsonObject>; required?: string[]; [k: string]: unknown } };
+  return {
+    store,
+    user: userEvent.setup(),
+    schema: () =>
+      toSchema(store.doc) as {
+        properties: Record<string, JsonObject>;
+        required?: string[];
+        [k: string]: unknown;
+      },
+  };
 }
 
-const idOf = (store: DesignerStore, key: string) => store.doc.root.fields!.find((field) => field.key === key)!.id;
+const idOf = (store: DesignerStore, key: string) =>
+  store.doc.root.fields!.find((field) => field.key === key)!.id;
 const field = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 /** The text of the element(s) an invalid control's aria-describedby points at. */
 const description = (element: HTMLElement) =>
@@ -48,9 +73,18 @@ const description = (element: HTMLElement) =>
     .map((id) => document.getElementById(id)?.textContent ?? "")
     .join(" ");
 
-async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string, then = "{Enter}") {
+async function retype(
+  user: ReturnType<typeof userEvent.setup>,
+  input: HTMLElement,
+  text: string,
+  then = "{Enter}",
+) {
   await user.clear(input);
-  if (text !== "") await user.type(input, text.replace(/[{[]/g, (c) => c + c));
+  if (text !== "")
+    await user.type(
+      input,
+      text.replace(/[{[]/g, (c) => c + c),
+    );
   if (then === "tab") await user.tab();
   else await user.keyboard(then);
 }
@@ -77,7 +111,9 @@ describe("Inspector: the window and the selected field", () => {
     expect(within(form).getByRole("heading", { name: "Validation" })).toBeTruthy();
     expect(field("Key").value).toBe("username");
     expect(field("Title").value).toBe("User name");
-    expect((screen.getByRole("checkbox", { name: "Required" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("checkbox", { name: "Required" }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     expect(field("Minimum length").value).toBe("1");
   });
 });
@@ -113,7 +149,9 @@ describe("Inspector: validation of what the user types", () => {
     const pattern = field("Pattern");
     await user.type(pattern, "^(a+)+$");
     // The checker loads on demand (when the box is first focused): the flag comes once it is there.
-    await waitFor(() => expect(pattern.getAttribute("aria-invalid")).toBe("true"), { timeout: 5_000 });
+    await waitFor(() => expect(pattern.getAttribute("aria-invalid")).toBe("true"), {
+      timeout: 5_000,
+    });
     expect(description(pattern)).toMatch(/Unsafe pattern: it can backtrack catastrophically/);
     await user.keyboard("{Enter}");
     await user.tab();
@@ -134,7 +172,9 @@ describe("Inspector: validation of what the user types", () => {
     await retype(user, min, "100");
     expect(store.doc).toBe(before);
     expect(min.getAttribute("aria-invalid")).toBe("true");
-    expect(description(min)).toMatch(/minimum length \(100\) must not exceed the maximum length \(64\)/);
+    expect(description(min)).toMatch(
+      /minimum length \(100\) must not exceed the maximum length \(64\)/,
+    );
     await retype(user, field("Maximum length"), "200");
     await retype(user, min, "100");
     expect(schema().properties.username).toMatchObject({ minLength: 100, maxLength: 200 });
@@ -164,10 +204,14 @@ describe("Inspector: validation of what the user types", () => {
     await retype(user, exclusiveMinimum, "65535");
     expect(store.doc).toBe(before);
     expect(exclusiveMinimum.getAttribute("aria-invalid")).toBe("true");
-    expect(description(exclusiveMinimum)).toMatch(/exclusive minimum \(65535\) must be below the maximum \(65535\)/);
+    expect(description(exclusiveMinimum)).toMatch(
+      /exclusive minimum \(65535\) must be below the maximum \(65535\)/,
+    );
     const exclusiveMaximum = field("Exclusive maximum");
     await retype(user, exclusiveMaximum, "1");
-    expect(description(exclusiveMaximum)).toMatch(/exclusive maximum \(1\) must be above the minimum \(1\)/);
+    expect(description(exclusiveMaximum)).toMatch(
+      /exclusive maximum \(1\) must be above the minimum \(1\)/,
+    );
     await retype(user, exclusiveMaximum, "two");
     expect(description(exclusiveMaximum)).toMatch(/not a number/);
     expect(store.doc).toBe(before);
@@ -175,13 +219,25 @@ describe("Inspector: validation of what the user types", () => {
     await retype(user, exclusiveMinimum, "0");
     await retype(user, exclusiveMaximum, "65536");
     expect(exclusiveMinimum.getAttribute("aria-invalid")).toBeNull();
-    expect(Object.keys(schema().properties.port!)).toEqual(["type", "title", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"]);
-    expect(schema().properties.port).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 65536 });
+    expect(Object.keys(schema().properties.port!)).toEqual([
+      "type",
+      "title",
+      "minimum",
+      "exclusiveMinimum",
+      "maximum",
+      "exclusiveMaximum",
+    ]);
+    expect(schema().properties.port).toMatchObject({
+      exclusiveMinimum: 0,
+      exclusiveMaximum: 65536,
+    });
     // Without a maximum, the minimum is still held below the exclusive maximum.
     await retype(user, field("Maximum"), "", "tab");
     const minimum = field("Minimum");
     await retype(user, minimum, "65536");
-    expect(description(minimum)).toMatch(/minimum \(65536\) must be below the exclusive maximum \(65536\)/);
+    expect(description(minimum)).toMatch(
+      /minimum \(65536\) must be below the exclusive maximum \(65536\)/,
+    );
     await retype(user, minimum, "1", "{Escape}");
     await retype(user, field("Exclusive maximum"), "", "tab");
     expect(schema().properties.port!.exclusiveMaximum).toBeUndefined();
@@ -194,7 +250,9 @@ describe("Inspector: validation of what the user types", () => {
     const { store, user, schema } = setup("password");
     expect(screen.queryByRole("textbox", { name: "Default" })).toBeNull();
     expect(screen.queryByRole("textbox", { name: "Placeholder" })).toBeNull();
-    expect((screen.getByRole("checkbox", { name: "Secret (write-only)" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole("checkbox", { name: "Secret (write-only)" }) as HTMLInputElement).checked,
+    ).toBe(true);
 
     act(() => store.select(idOf(store, "username")));
     await retype(user, field("Default"), "admin");
@@ -213,16 +271,28 @@ describe("Inspector: validation of what the user types", () => {
 describe("Inspector: values already in the schema", () => {
   it("an unsafe pattern imported as is is flagged; a secret carrying a default offers to remove it", async () => {
     const store = new DesignerStore(
-      importSchema({ type: "object", properties: { token: { type: "string", writeOnly: true, default: "abc", pattern: "^(a|a)*$" } } }),
+      importSchema({
+        type: "object",
+        properties: {
+          token: { type: "string", writeOnly: true, default: "abc", pattern: "^(a|a)*$" },
+        },
+      }),
     );
     render(<Inspector store={store} />);
     act(() => store.select(store.doc.root.fields![0]!.id));
     const pattern = field("Pattern");
     // A pattern is there, so the checker loads as soon as the field shows; the flag comes once it is there.
-    await waitFor(() => expect(pattern.getAttribute("aria-invalid")).toBe("true"), { timeout: 5_000 });
+    await waitFor(() => expect(pattern.getAttribute("aria-invalid")).toBe("true"), {
+      timeout: 5_000,
+    });
     expect(description(pattern)).toMatch(/Unsafe pattern/);
-    await userEvent.setup().click(screen.getByRole("button", { name: "Remove the secret's default and examples" }));
-    expect(toSchema(store.doc)).toEqual({ type: "object", properties: { token: { type: "string", writeOnly: true, pattern: "^(a|a)*$" } } });
+    await userEvent
+      .setup()
+      .click(screen.getByRole("button", { name: "Remove the secret's default and examples" }));
+    expect(toSchema(store.doc)).toEqual({
+      type: "object",
+      properties: { token: { type: "string", writeOnly: true, pattern: "^(a|a)*$" } },
+    });
     expect(screen.queryByRole("button", { name: /Remove the secret's default/ })).toBeNull();
   });
 });
@@ -234,7 +304,11 @@ describe("Inspector: edits are one undo step each and follow the document", () =
     await retype(user, field("Help text"), "Your login", "tab");
     await user.click(screen.getByRole("checkbox", { name: "Required" }));
     await retype(user, field("Placeholder"), "jane");
-    expect(schema().properties.username).toMatchObject({ title: "Login", description: "Your login", examples: ["jane"] });
+    expect(schema().properties.username).toMatchObject({
+      title: "Login",
+      description: "Your login",
+      examples: ["jane"],
+    });
     expect(schema().required).toBeUndefined();
 
     act(() => store.undo());
@@ -242,7 +316,9 @@ describe("Inspector: edits are one undo step each and follow the document", () =
     expect(field("Placeholder").value).toBe("");
     act(() => store.undo());
     expect(schema().required).toEqual(["username"]);
-    expect((screen.getByRole("checkbox", { name: "Required" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("checkbox", { name: "Required" }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     act(() => store.undo());
     expect(field("Help text").value).toBe("");
     act(() => store.undo());
@@ -303,7 +379,10 @@ describe("Inspector: select options", () => {
     expect(description(field("Value of option 1"))).toMatch(/already has the value "na"/);
 
     await user.click(screen.getByRole("button", { name: "Add option" }));
-    expect(schema().properties.region).toMatchObject({ enum: ["eu", "na", "option3"], "x-enumNames": ["Europe", "North America", "Option 3"] });
+    expect(schema().properties.region).toMatchObject({
+      enum: ["eu", "na", "option3"],
+      "x-enumNames": ["Europe", "North America", "Option 3"],
+    });
     await user.click(screen.getByRole("button", { name: "Move option 3 up" }));
     expect(schema().properties.region!.enum).toEqual(["eu", "option3", "na"]);
     await user.click(screen.getByRole("button", { name: "Remove option 3" }));
@@ -311,7 +390,10 @@ describe("Inspector: select options", () => {
     expect(schema().properties.region!.default).toBeUndefined();
 
     act(() => store.undo());
-    expect(schema().properties.region).toMatchObject({ enum: ["eu", "option3", "na"], default: "na" });
+    expect(schema().properties.region).toMatchObject({
+      enum: ["eu", "option3", "na"],
+      default: "na",
+    });
     expect(field("Value of option 3").value).toBe("na");
   });
 
@@ -342,7 +424,10 @@ describe("Inspector: choice branches", () => {
     await retype(user, value, "password");
     await retype(user, field("Branch title"), "Password");
     const branch = (schema().properties.auth!.oneOf as JsonObject[])[1]!;
-    expect(branch).toMatchObject({ title: "Password", properties: { type: { const: "password" } } });
+    expect(branch).toMatchObject({
+      title: "Password",
+      properties: { type: { const: "password" } },
+    });
     act(() => store.undo());
     expect(field("Branch title").value).toBe("Basic");
     expect(field('Value of "type"').value).toBe("password");
@@ -356,7 +441,12 @@ describe("Inspector: a choice's discriminator key", () => {
       auth: {
         title: "Authentication",
         oneOf: [
-          { title: "None", type: "object", properties: { type: { type: "string", const: "none" } }, required: ["type"] },
+          {
+            title: "None",
+            type: "object",
+            properties: { type: { type: "string", const: "none" } },
+            required: ["type"],
+          },
           {
             title: "Basic",
             type: "object",
@@ -372,7 +462,8 @@ describe("Inspector: a choice's discriminator key", () => {
     const store = new DesignerStore(importSchema(structuredClone(schema)));
     render(<Inspector store={store} />);
     act(() => store.select(store.doc.root.fields![0]!.id));
-    const branches = () => ((toSchema(store.doc).properties as Record<string, JsonObject>).auth!.oneOf as JsonObject[]);
+    const branches = () =>
+      (toSchema(store.doc).properties as Record<string, JsonObject>).auth!.oneOf as JsonObject[];
     return { store, user: userEvent.setup(), branches };
   }
 
@@ -417,7 +508,9 @@ describe("Inspector: a choice's discriminator key", () => {
 
   it("a choice whose branches have no discriminator says so, and refuses a key", async () => {
     const branchesWithout = structuredClone(CHOICE);
-    ((branchesWithout.properties as Record<string, JsonObject>).auth!.oneOf as JsonObject[])[1]!.properties = { username: { type: "string" } };
+    (
+      (branchesWithout.properties as Record<string, JsonObject>).auth!.oneOf as JsonObject[]
+    )[1]!.properties = { username: { type: "string" } };
     const { store, user } = setupChoice(branchesWithout);
     const before = store.doc;
     const key = field("Discriminator key");
@@ -448,14 +541,19 @@ describe("Inspector: adding a branch to a choice", () => {
     });
     await retype(user, field("Branch title"), "OAuth 2.0");
     await retype(user, field('Value of "type"'), "oauth2");
-    expect((schema().properties.auth!.oneOf as JsonObject[])[2]).toMatchObject({ title: "OAuth 2.0", properties: { type: { const: "oauth2" } } });
+    expect((schema().properties.auth!.oneOf as JsonObject[])[2]).toMatchObject({
+      title: "OAuth 2.0",
+      properties: { type: { const: "oauth2" } },
+    });
 
     // Another one after that: the next free value.
     act(() => store.select(auth.id));
     await user.click(screen.getByRole("button", { name: "Add branch" }));
-    expect((schema().properties.auth!.oneOf as JsonObject[]).map((branch) => (branch.properties as Record<string, JsonObject>).type!.const)).toEqual([
-      "none", "basic", "oauth2", "branch4",
-    ]);
+    expect(
+      (schema().properties.auth!.oneOf as JsonObject[]).map(
+        (branch) => (branch.properties as Record<string, JsonObject>).type!.const,
+      ),
+    ).toEqual(["none", "basic", "oauth2", "branch4"]);
     const steps = store.getState().editor.done.length;
     act(() => store.undo());
     expect(store.getState().editor.done.length).toBe(steps - 1);
@@ -469,7 +567,10 @@ describe("Inspector: adding a branch to a choice", () => {
 });
 
 describe("Inspector: a list of strings", () => {
-  const LIST: JsonObject = { type: "object", properties: { scopes: { type: "array", title: "Scopes", items: { type: "string" } } } };
+  const LIST: JsonObject = {
+    type: "object",
+    properties: { scopes: { type: "array", title: "Scopes", items: { type: "string" } } },
+  };
 
   function setupList() {
     const store = new DesignerStore(importSchema(structuredClone(LIST)));
@@ -486,10 +587,23 @@ describe("Inspector: a list of strings", () => {
     await retype(user, field("Item minimum length"), "1");
     await retype(user, field("Item maximum length"), "256");
     await retype(user, field("Item pattern"), "^[a-z:]+$");
-    expect(JSON.stringify(scopes().items)).toBe(JSON.stringify({ title: "Scope", type: "string", minLength: 1, maxLength: 256, pattern: "^[a-z:]+$" }));
+    expect(JSON.stringify(scopes().items)).toBe(
+      JSON.stringify({
+        title: "Scope",
+        type: "string",
+        minLength: 1,
+        maxLength: 256,
+        pattern: "^[a-z:]+$",
+      }),
+    );
     expect(store.getState().editor.done.length).toBe(4);
     act(() => store.undo());
-    expect(scopes().items).toEqual({ type: "string", title: "Scope", minLength: 1, maxLength: 256 });
+    expect(scopes().items).toEqual({
+      type: "string",
+      title: "Scope",
+      minLength: 1,
+      maxLength: 256,
+    });
     expect(field("Item pattern").value).toBe("");
     // An empty text removes the keyword.
     await retype(user, field("Item title"), "");
@@ -521,7 +635,9 @@ describe("Inspector: a list of strings", () => {
     await retype(user, min, "4");
     expect(store.doc).toBe(before);
     expect(min.getAttribute("aria-invalid")).toBe("true");
-    expect(description(min)).toMatch(/minimum number of items \(4\) must not exceed the maximum number of items \(3\)/);
+    expect(description(min)).toMatch(
+      /minimum number of items \(4\) must not exceed the maximum number of items \(3\)/,
+    );
     await retype(user, min, "-1");
     expect(description(min)).toMatch(/must be 0 or more/);
     await retype(user, min, "1.5");
@@ -529,7 +645,15 @@ describe("Inspector: a list of strings", () => {
     expect(store.doc).toBe(before);
     await retype(user, min, "1");
     expect(min.getAttribute("aria-invalid")).toBeNull();
-    expect(JSON.stringify(scopes())).toBe(JSON.stringify({ type: "array", title: "Scopes", items: { type: "string" }, minItems: 1, maxItems: 3 }));
+    expect(JSON.stringify(scopes())).toBe(
+      JSON.stringify({
+        type: "array",
+        title: "Scopes",
+        items: { type: "string" },
+        minItems: 1,
+        maxItems: 3,
+      }),
+    );
     expect(store.getState().editor.done).toHaveLength(2);
     act(() => store.undo());
     expect(field("Minimum items").value).toBe("");
@@ -540,7 +664,10 @@ describe("Inspector: a list of strings", () => {
     await user.click(screen.getByRole("checkbox", { name: "No duplicate items" }));
     await user.click(screen.getByRole("checkbox", { name: "Starts as an empty list" }));
     expect(scopes()).toMatchObject({ uniqueItems: true, default: [] });
-    expect((screen.getByRole("checkbox", { name: "Starts as an empty list" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole("checkbox", { name: "Starts as an empty list" }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
     await user.click(screen.getByRole("checkbox", { name: "No duplicate items" }));
     await user.click(screen.getByRole("checkbox", { name: "Starts as an empty list" }));
     expect(scopes().uniqueItems).toBeUndefined();
@@ -556,7 +683,9 @@ describe("Inspector: the window's other properties", () => {
     await user.click(box);
     expect(schema().additionalProperties).toBe(false);
     expect(Object.keys(schema()).at(-1)).toBe("additionalProperties");
-    expect((screen.getByRole("checkbox", { name: "No other properties" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole("checkbox", { name: "No other properties" }) as HTMLInputElement).checked,
+    ).toBe(true);
     await user.click(screen.getByRole("checkbox", { name: "No other properties" }));
     expect("additionalProperties" in schema()).toBe(false);
     expect(store.getState().editor.done.length).toBe(2);

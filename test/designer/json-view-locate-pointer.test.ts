@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { locatePointer } from "../../src/designer/json-view/locate-pointer.ts";
+import { isJsonObject, type JsonValue, jsonEqual } from "../../src/schema/json.ts";
 import { appendPointer } from "../../src/schema/json-pointer.ts";
-import { isJsonObject, jsonEqual, type JsonValue } from "../../src/schema/json.ts";
 import { parseJsonText } from "../../src/schema/parse-json.ts";
 import { credentialSchema } from "../schema/credential-schema-arbitrary.ts";
 
@@ -18,7 +18,13 @@ const TEXT = `{
 
 const at = (pointer: string) => {
   const found = locatePointer(TEXT, pointer);
-  return found && { value: TEXT.slice(found.value.from, found.value.to), key: found.key && TEXT.slice(found.key.from, found.key.to), exact: found.exact };
+  return (
+    found && {
+      value: TEXT.slice(found.value.from, found.value.to),
+      key: found.key && TEXT.slice(found.key.from, found.key.to),
+      exact: found.exact,
+    }
+  );
 };
 
 describe("locatePointer: where the value at a JSON pointer is written", () => {
@@ -26,16 +32,36 @@ describe("locatePointer: where the value at a JSON pointer is written", () => {
     expect(at("")).toMatchObject({ value: TEXT, exact: true });
     expect(at("/title")).toEqual({ value: '"API"', key: '"title"', exact: true });
     // An array item has no name of its own.
-    expect(at("/properties/a~1b/enum/1")).toEqual({ value: '"y\\"]"', key: undefined, exact: true });
-    expect(at("/properties/port/minimum")).toEqual({ value: "-1.5e3", key: '"minimum"', exact: true });
-    expect(at('/properties/weird "name')).toEqual({ value: "true", key: '"weird \\u0022name"', exact: true });
+    expect(at("/properties/a~1b/enum/1")).toEqual({
+      value: '"y\\"]"',
+      key: undefined,
+      exact: true,
+    });
+    expect(at("/properties/port/minimum")).toEqual({
+      value: "-1.5e3",
+      key: '"minimum"',
+      exact: true,
+    });
+    expect(at('/properties/weird "name')).toEqual({
+      value: "true",
+      key: '"weird \\u0022name"',
+      exact: true,
+    });
     expect(at("/oneOf/1/required")).toEqual({ value: '["port"]', key: '"required"', exact: true });
     expect(at("/oneOf/1/required/0")).toEqual({ value: '"port"', key: undefined, exact: true });
   });
 
   it("a pointer that goes further than the text gives the deepest value it reaches", () => {
-    expect(at("/properties/port/maximum")).toMatchObject({ value: '{ "type": "integer", "minimum": -1.5e3 }', key: '"port"', exact: false });
-    expect(at("/oneOf/7")).toMatchObject({ value: '[ {}, { "required": ["port"] } ]', key: '"oneOf"', exact: false });
+    expect(at("/properties/port/maximum")).toMatchObject({
+      value: '{ "type": "integer", "minimum": -1.5e3 }',
+      key: '"port"',
+      exact: false,
+    });
+    expect(at("/oneOf/7")).toMatchObject({
+      value: '[ {}, { "required": ["port"] } ]',
+      key: '"oneOf"',
+      exact: false,
+    });
     expect(at("/title/x")).toMatchObject({ value: '"API"', exact: false });
   });
 
@@ -52,8 +78,10 @@ describe("locatePointer: where the value at a JSON pointer is written", () => {
         const values: Array<[string, JsonValue]> = [];
         const collect = (value: JsonValue, pointer: string) => {
           values.push([pointer, value]);
-          if (Array.isArray(value)) value.forEach((item, index) => collect(item, appendPointer(pointer, index)));
-          else if (isJsonObject(value)) for (const key of Object.keys(value)) collect(value[key]!, appendPointer(pointer, key));
+          if (Array.isArray(value))
+            value.forEach((item, index) => collect(item, appendPointer(pointer, index)));
+          else if (isJsonObject(value))
+            for (const key of Object.keys(value)) collect(value[key]!, appendPointer(pointer, key));
         };
         collect(parseJsonText(text), "");
         const step = Math.max(1, Math.floor(values.length / 80));
@@ -61,7 +89,10 @@ describe("locatePointer: where the value at a JSON pointer is written", () => {
           .filter((_, index) => index % step === 0 || index === values.length - 1)
           .filter(([pointer, value]) => {
             const found = locatePointer(text, pointer);
-            return !found?.exact || !jsonEqual(parseJsonText(text.slice(found.value.from, found.value.to)), value);
+            return (
+              !found?.exact ||
+              !jsonEqual(parseJsonText(text.slice(found.value.from, found.value.to)), value)
+            );
           })
           .map(([pointer]) => pointer);
         expect(misplaced).toEqual([]);

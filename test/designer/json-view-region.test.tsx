@@ -11,7 +11,11 @@ import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);
 
-const DESIGN = { title: "Credentials", type: "object", properties: { host: { title: "Host", type: "string" } } };
+const DESIGN = {
+  title: "Credentials",
+  type: "object",
+  properties: { host: { title: "Host", type: "string" } },
+};
 
 function setup() {
   const store = new DesignerStore(importSchema(structuredClone(DESIGN)));
@@ -24,14 +28,20 @@ function setup() {
 }
 
 const toggle = () => screen.getByRole("button", { name: "Show schema JSON" });
-const editorContent = () => screen.findByRole("textbox", { name: "Schema JSON" }, { timeout: 5000 });
+const editorContent = () =>
+  screen.findByRole("textbox", { name: "Schema JSON" }, { timeout: 5000 });
 const viewOf = (content: HTMLElement) => EditorView.findFromDOM(content)!;
 const textOf = (content: HTMLElement) => viewOf(content).state.doc.toString();
 
 /** Types over the whole text, as a user would paste a new version. */
 function replaceText(content: HTMLElement, text: string) {
   const view = viewOf(content);
-  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.paste" }));
+  act(() =>
+    view.dispatch({
+      changes: { from: 0, to: view.state.doc.length, insert: text },
+      userEvent: "input.paste",
+    }),
+  );
 }
 
 describe("the Schema JSON region", () => {
@@ -52,7 +62,12 @@ describe("the Schema JSON region", () => {
     const { store, user } = setup();
     await user.click(toggle());
     const content = await editorContent();
-    act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "url", key: "baseUrl" })));
+    act(
+      () =>
+        void store.run((doc) =>
+          addField(doc, { parent: doc.root.id, kind: "url", key: "baseUrl" }),
+        ),
+    );
     await waitFor(() => expect(textOf(content)).toBe(JSON.stringify(toSchema(store.doc), null, 2)));
     expect(textOf(content)).toContain('"baseUrl"');
   });
@@ -61,9 +76,20 @@ describe("the Schema JSON region", () => {
     const { store, user } = setup();
     await user.click(toggle());
     const content = await editorContent();
-    replaceText(content, JSON.stringify({ ...DESIGN, properties: { host: { title: "Server", type: "string" } } }, null, 2));
-    await waitFor(() => expect((toSchema(store.doc) as any).properties.host.title).toBe("Server"), { timeout: 3000 });
-    expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual(["Edit the schema JSON"]);
+    replaceText(
+      content,
+      JSON.stringify(
+        { ...DESIGN, properties: { host: { title: "Server", type: "string" } } },
+        null,
+        2,
+      ),
+    );
+    await waitFor(() => expect((toSchema(store.doc) as any).properties.host.title).toBe("Server"), {
+      timeout: 3000,
+    });
+    expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual([
+      "Edit the schema JSON",
+    ]);
     act(() => store.undo());
     await waitFor(() => expect(textOf(content)).toBe(JSON.stringify(DESIGN, null, 2)));
   });
@@ -74,7 +100,11 @@ describe("the Schema JSON region", () => {
     const content = await editorContent();
     const before = store.doc;
     replaceText(content, '{\n  "title": "Credentials",\n  "type": "object"\n  "properties": {}\n}');
-    const message = await screen.findByText(/^4:3: expected ',' or '}' after the value of "type"/, undefined, { timeout: 3000 });
+    const message = await screen.findByText(
+      /^4:3: expected ',' or '}' after the value of "type"/,
+      undefined,
+      { timeout: 3000 },
+    );
     expect(message.getAttribute("role")).toBe("status");
     expect(content.getAttribute("aria-describedby")).toBe(message.id);
     expect(store.doc).toBe(before);
@@ -88,18 +118,46 @@ describe("the Schema JSON region", () => {
     await user.click(toggle());
     const content = await editorContent();
     const before = store.doc;
-    const text = JSON.stringify({ ...DESIGN, properties: { ...DESIGN.properties, password: { title: "Password", type: "string", writeOnly: true, default: "hunter2" } } }, null, 2);
+    const text = JSON.stringify(
+      {
+        ...DESIGN,
+        properties: {
+          ...DESIGN.properties,
+          password: { title: "Password", type: "string", writeOnly: true, default: "hunter2" },
+        },
+      },
+      null,
+      2,
+    );
     replaceText(content, text);
-    const message = await screen.findByText(/^\d+:\d+ \(\/properties\/password\/default\): the secret field "password" \(Password\) has a default value/, undefined, { timeout: 3000 });
-    expect(message.textContent).toMatch(/Remove "default" from the field "password" \(Password\); describe the expected format in "description" instead\. The design stays as it was until the JSON is right\.$/);
+    const message = await screen.findByText(
+      /^\d+:\d+ \(\/properties\/password\/default\): the secret field "password" \(Password\) has a default value/,
+      undefined,
+      { timeout: 3000 },
+    );
+    expect(message.textContent).toMatch(
+      /Remove "default" from the field "password" \(Password\); describe the expected format in "description" instead\. The design stays as it was until the JSON is right\.$/,
+    );
     const marks: Array<{ text: string; severity: string }> = [];
-    forEachDiagnostic(viewOf(content).state, (diagnostic, from, to) => void marks.push({ text: text.slice(from, to), severity: diagnostic.severity }));
+    forEachDiagnostic(
+      viewOf(content).state,
+      (diagnostic, from, to) =>
+        void marks.push({ text: text.slice(from, to), severity: diagnostic.severity }),
+    );
     expect(marks).toEqual([{ text: '"hunter2"', severity: "error" }]);
     expect(store.doc).toBe(before);
     expect(store.getState().editor.done).toHaveLength(0);
     // Removing the value applies the text.
     replaceText(content, text.replace(/,\n\s*"default": "hunter2"/, ""));
-    await waitFor(() => expect((toSchema(store.doc) as any).properties.password).toEqual({ title: "Password", type: "string", writeOnly: true }), { timeout: 3000 });
+    await waitFor(
+      () =>
+        expect((toSchema(store.doc) as any).properties.password).toEqual({
+          title: "Password",
+          type: "string",
+          writeOnly: true,
+        }),
+      { timeout: 3000 },
+    );
   });
 
   it("a design changed elsewhere while a broken edit waits keeps the edit, says so, and Discard shows the new design", async () => {
@@ -107,8 +165,15 @@ describe("the Schema JSON region", () => {
     await user.click(toggle());
     const content = await editorContent();
     replaceText(content, "{");
-    await screen.findByText(/^1:2: the text ends before the JSON is complete/, undefined, { timeout: 3000 });
-    act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "region" })));
+    await screen.findByText(/^1:2: the text ends before the JSON is complete/, undefined, {
+      timeout: 3000,
+    });
+    act(
+      () =>
+        void store.run((doc) =>
+          addField(doc, { parent: doc.root.id, kind: "text", key: "region" }),
+        ),
+    );
     await screen.findByText(/The design has changed elsewhere since you edited this text/);
     expect(textOf(content)).toBe("{");
     await user.click(screen.getByRole("button", { name: "Discard JSON edits" }));

@@ -1,14 +1,15 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { Palette } from "../../src/designer/palette/palette.tsx";
 import { KIND_DEFINITIONS, locate, requiredKeys } from "../../src/model/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 
 afterEach(cleanup);
 
-const setup = (schema: object = { type: "object", properties: {} }) => renderPaletteAndCanvas(schema);
+const setup = (schema: object = { type: "object", properties: {} }) =>
+  renderPaletteAndCanvas(schema);
 
 const rootKeys = (store: DesignerStore) => store.doc.root.fields!.map((field) => field.key);
 
@@ -18,7 +19,16 @@ describe("Palette", () => {
     for (const definition of KIND_DEFINITIONS) {
       expect(screen.getByRole("button", { name: `Add ${definition.label} field` })).toBeTruthy();
     }
-    for (const block of ["Basic", "API key", "OAuth 1.0", "OAuth 2.0 client credentials", "OAuth 2.0 authorization code", "Connection string", "Private key", "Auth-method choice"]) {
+    for (const block of [
+      "Basic",
+      "API key",
+      "OAuth 1.0",
+      "OAuth 2.0 client credentials",
+      "OAuth 2.0 authorization code",
+      "Connection string",
+      "Private key",
+      "Auth-method choice",
+    ]) {
       expect(screen.getByRole("button", { name: `Add ${block} block` })).toBeTruthy();
     }
   });
@@ -29,13 +39,19 @@ describe("Palette", () => {
     await user.keyboard("{Enter}");
     expect(rootKeys(store)).toEqual(["text"]);
     expect(store.getState().selected).toBe(store.doc.root.fields![0]!.id);
-    expect(screen.getByRole("button", { name: "Move Text" }).closest("li")!.getAttribute("aria-current")).toBe("true");
+    expect(
+      screen.getByRole("button", { name: "Move Text" }).closest("li")!.getAttribute("aria-current"),
+    ).toBe("true");
   });
 
   it("Enter adds after the selected field, in its container", async () => {
     const { store, user } = setup({
       type: "object",
-      properties: { a: { type: "string" }, b: { type: "string" }, g: { type: "object", properties: { x: { type: "string" }, y: { type: "string" } } } },
+      properties: {
+        a: { type: "string" },
+        b: { type: "string" },
+        g: { type: "object", properties: { x: { type: "string" }, y: { type: "string" } } },
+      },
     });
     act(() => store.select(store.doc.root.fields![0]!.id));
     screen.getByRole("button", { name: "Add URL field" }).focus();
@@ -48,11 +64,20 @@ describe("Palette", () => {
     const g = store.doc.root.fields!.find((field) => field.key === "g")!;
     act(() => store.select(g.fields![0]!.id));
     await user.click(screen.getByRole("button", { name: "Add Number field" }));
-    expect(locate(store.doc, g.id)!.node.fields!.map((field) => field.key)).toEqual(["x", "number", "y"]);
+    expect(locate(store.doc, g.id)!.node.fields!.map((field) => field.key)).toEqual([
+      "x",
+      "number",
+      "y",
+    ]);
     // A selected group: at its end.
     act(() => store.select(g.id));
     await user.click(screen.getByRole("button", { name: "Add Yes / no field" }));
-    expect(locate(store.doc, g.id)!.node.fields!.map((field) => field.key)).toEqual(["x", "number", "y", "enabled"]);
+    expect(locate(store.doc, g.id)!.node.fields!.map((field) => field.key)).toEqual([
+      "x",
+      "number",
+      "y",
+      "enabled",
+    ]);
   });
 
   it("a block inserts the template's fields with its required list, keys made unique, as one step", async () => {
@@ -69,7 +94,10 @@ describe("Palette", () => {
     const { store, user } = setup();
     await user.click(screen.getByRole("button", { name: "Add Auth-method choice block" }));
     await user.click(screen.getByRole("button", { name: "Add Private key block" }));
-    const schema = toSchema(store.doc) as { properties: Record<string, { oneOf?: unknown[]; "x-widget"?: string }>; required: string[] };
+    const schema = toSchema(store.doc) as {
+      properties: Record<string, { oneOf?: unknown[]; "x-widget"?: string }>;
+      required: string[];
+    };
     expect(Object.keys(schema.properties)).toEqual(["auth", "privateKey", "passphrase"]);
     expect(schema.properties.auth!.oneOf).toHaveLength(4);
     expect(schema.properties.privateKey!["x-widget"]).toBe("pem");

@@ -9,7 +9,9 @@ import { IncrementalValidator } from "../../src/schema/incremental-validator.ts"
 
 // The form's own compile accepts anything here, so that any message can only come from the
 // pane's incremental validator.
-vi.mock("../../src/preview/ajv.ts", () => ({ compile: () => Object.assign(() => true, { errors: null }) }));
+vi.mock("../../src/preview/ajv.ts", () => ({
+  compile: () => Object.assign(() => true, { errors: null }),
+}));
 
 afterEach(() => {
   cleanup();
@@ -17,7 +19,10 @@ afterEach(() => {
 });
 
 const describedBy = (element: HTMLElement) =>
-  (element.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean).map((id) => document.getElementById(id)?.textContent);
+  (element.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent);
 
 describe("Preview pane", () => {
   it("an edited design: the preview shows the new rule's message, from the incremental validator", async () => {
@@ -26,7 +31,11 @@ describe("Preview pane", () => {
       importSchema({
         type: "object",
         properties: {
-          server: { type: "object", title: "Server", properties: { host: { type: "string", title: "Host", minLength: 3 } } },
+          server: {
+            type: "object",
+            title: "Server",
+            properties: { host: { type: "string", title: "Host", minLength: 3 } },
+          },
           region: { type: "string", title: "Region", enum: ["eu", "us"] },
         },
       }),
@@ -42,7 +51,9 @@ describe("Preview pane", () => {
     const server = store.doc.root.fields!.find((field) => field.key === "server")!;
     const host = server.fields!.find((field) => field.key === "host")!;
     act(() => void store.run((doc) => updateField(doc, host.id, { set: { minLength: 5 } })));
-    expect(deferred.mock.lastCall![0]).toMatchObject({ properties: { server: { properties: { host: { minLength: 5 } } } } });
+    expect(deferred.mock.lastCall![0]).toMatchObject({
+      properties: { server: { properties: { host: { minLength: 5 } } } },
+    });
 
     const input = screen.getByRole("textbox", { name: "Host" });
     await user.type(input, "abcd");
@@ -54,16 +65,30 @@ describe("Preview pane", () => {
 
   it("Save pressed before the validator has loaded: the values are judged once it is there, never called valid unchecked", async () => {
     const store = new DesignerStore(
-      importSchema({ type: "object", properties: { host: { type: "string", title: "Host", minLength: 3 } }, required: ["host"] }),
+      importSchema({
+        type: "object",
+        properties: { host: { type: "string", title: "Host", minLength: 3 } },
+        required: ["host"],
+      }),
     );
     render(<PreviewPane store={store} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(screen.getByRole("textbox", { name: "Host" }).getAttribute("aria-invalid")).toBe("true"));
-    expect(screen.getAllByRole("status").map((status) => status.textContent)).not.toContain("The values are valid.");
+    await waitFor(() =>
+      expect(screen.getByRole("textbox", { name: "Host" }).getAttribute("aria-invalid")).toBe(
+        "true",
+      ),
+    );
+    expect(screen.getAllByRole("status").map((status) => status.textContent)).not.toContain(
+      "The values are valid.",
+    );
 
     await user.type(screen.getByRole("textbox", { name: "Host" }), "db.example.com");
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(screen.getAllByRole("status").map((status) => status.textContent)).toContain("The values are valid."));
+    await waitFor(() =>
+      expect(screen.getAllByRole("status").map((status) => status.textContent)).toContain(
+        "The values are valid.",
+      ),
+    );
   });
 });

@@ -1,13 +1,13 @@
 import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/check/types.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import { ProblemsList } from "../../src/designer/problems/problems-list.tsx";
 import type { CheckTiming } from "../../src/designer/problems/use-design-problems.ts";
-import type { Finding } from "../../src/check/types.ts";
-import { updateField, type FieldNode } from "../../src/model/index.ts";
+import { type FieldNode, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 
@@ -21,7 +21,9 @@ const SCHEMA: JsonObject = {
     account: {
       type: "object",
       title: "Account",
-      properties: { password: { type: "string", title: "Password", writeOnly: true, default: "hunter2" } },
+      properties: {
+        password: { type: "string", title: "Password", writeOnly: true, default: "hunter2" },
+      },
     },
     id: { type: "string", title: "Identifier", pattern: "^(a+)+$" },
   },
@@ -40,29 +42,47 @@ function setup(schema: JsonObject = SCHEMA, timing: CheckTiming = { delayMs: 0 }
       </section>
     </>,
   );
-  return { store, user: userEvent.setup(), problems: screen.getByRole("region", { name: "Problems" }) };
+  return {
+    store,
+    user: userEvent.setup(),
+    problems: screen.getByRole("region", { name: "Problems" }),
+  };
 }
 
-const byKey = (root: FieldNode, ...keys: string[]): FieldNode => keys.reduce((node, key) => node.fields!.find((field) => field.key === key)!, root);
-const buttonNames = (region: HTMLElement) => within(region).queryAllByRole("button").map((button) => button.textContent);
+const byKey = (root: FieldNode, ...keys: string[]): FieldNode =>
+  keys.reduce((node, key) => node.fields!.find((field) => field.key === key)!, root);
+const buttonNames = (region: HTMLElement) =>
+  within(region)
+    .queryAllByRole("button")
+    .map((button) => button.textContent);
 
 describe("ProblemsList: the design's findings, live", () => {
   it("lists each finding as a button (severity, message, field) with its fix, counted in the heading", async () => {
     const { problems } = setup();
     await within(problems).findByRole("heading", { name: "Problems (3)" });
     expect(buttonNames(problems)).toEqual([
-      expect.stringMatching(/^Warning: The field "apiToken" \(API token\) looks like a secret .* — API token$/),
-      expect.stringMatching(/^Error: The secret field "password" \(Password\) has a default value .* — Account › Password$/),
-      expect.stringMatching(/^Error: The pattern "\^\(a\+\)\+\$" of the field "id" \(Identifier\) can backtrack catastrophically .* — Identifier$/),
+      expect.stringMatching(
+        /^Warning: The field "apiToken" \(API token\) looks like a secret .* — API token$/,
+      ),
+      expect.stringMatching(
+        /^Error: The secret field "password" \(Password\) has a default value .* — Account › Password$/,
+      ),
+      expect.stringMatching(
+        /^Error: The pattern "\^\(a\+\)\+\$" of the field "id" \(Identifier\) can backtrack catastrophically .* — Identifier$/,
+      ),
     ]);
     const first = within(problems).getAllByRole("button")[0]!;
     const fix = document.getElementById(first.getAttribute("aria-describedby")!)!;
-    expect(fix.textContent).toBe('Fix: Add "writeOnly": true to the field "apiToken" (API token), or rename it if it is not a secret');
+    expect(fix.textContent).toBe(
+      'Fix: Add "writeOnly": true to the field "apiToken" (API token), or rename it if it is not a secret',
+    );
   });
 
   it("choosing a problem selects its field and focuses its canvas row", async () => {
     const { store, user, problems } = setup();
-    const button = await within(problems).findByRole("button", { name: /^Error: The secret field "password"/ });
+    const button = await within(problems).findByRole("button", {
+      name: /^Error: The secret field "password"/,
+    });
     await user.click(button);
     const password = byKey(store.doc.root, "account", "password");
     expect(store.getState().selected).toBe(password.id);
@@ -71,7 +91,9 @@ describe("ProblemsList: the design's findings, live", () => {
     expect(document.activeElement).toBe(row.querySelector(":scope > .cd-row .cd-row-select"));
 
     // With the keyboard too: Enter on another problem.
-    within(problems).getByRole("button", { name: /^Error: The pattern/ }).focus();
+    within(problems)
+      .getByRole("button", { name: /^Error: The pattern/ })
+      .focus();
     await user.keyboard("{Enter}");
     expect(store.getState().selected).toBe(byKey(store.doc.root, "id").id);
   });
@@ -79,30 +101,67 @@ describe("ProblemsList: the design's findings, live", () => {
   it("follows the design: a fix removes its problem; a clean design says so", async () => {
     const { store, problems } = setup();
     await within(problems).findByRole("heading", { name: "Problems (3)" });
-    act(() => void store.run((doc) => updateField(doc, byKey(doc.root, "apiToken").id, { set: { writeOnly: true } })));
+    act(
+      () =>
+        void store.run((doc) =>
+          updateField(doc, byKey(doc.root, "apiToken").id, { set: { writeOnly: true } }),
+        ),
+    );
     await within(problems).findByRole("heading", { name: "Problems (2)" });
-    act(() => void store.run((doc) => updateField(doc, byKey(doc.root, "account", "password").id, { set: { default: undefined } })));
-    act(() => void store.run((doc) => updateField(doc, byKey(doc.root, "id").id, { set: { pattern: "^a+$" } })));
+    act(
+      () =>
+        void store.run((doc) =>
+          updateField(doc, byKey(doc.root, "account", "password").id, {
+            set: { default: undefined },
+          }),
+        ),
+    );
+    act(
+      () =>
+        void store.run((doc) =>
+          updateField(doc, byKey(doc.root, "id").id, { set: { pattern: "^a+$" } }),
+        ),
+    );
     await within(problems).findByRole("heading", { name: "Problems (0)" });
     expect(within(problems).getByText("No problems found.")).toBeTruthy();
     expect(buttonNames(problems)).toEqual([]);
   });
 
   it("a finding of the window itself selects nothing (the inspector then shows the window)", async () => {
-    const { store, user, problems } = setup({ type: "object", properties: { host: { type: "string" } }, required: ["hots"] });
+    const { store, user, problems } = setup({
+      type: "object",
+      properties: { host: { type: "string" } },
+      required: ["hots"],
+    });
     act(() => store.select(byKey(store.doc.root, "host").id));
-    await user.click(await within(problems).findByRole("button", { name: /^Error: The root schema requires "hots".* — Window$/ }));
+    await user.click(
+      await within(problems).findByRole("button", {
+        name: /^Error: The root schema requires "hots".* — Window$/,
+      }),
+    );
     expect(store.getState().selected).toBeUndefined();
   });
 
   it("drops a result that arrives after a newer change", async () => {
     const pending: Array<{ schema: JsonObject; resolve: (findings: Finding[]) => void }> = [];
-    const check = (schema: JsonObject) => new Promise<Finding[]>((resolve) => pending.push({ schema, resolve }));
+    const check = (schema: JsonObject) =>
+      new Promise<Finding[]>((resolve) => pending.push({ schema, resolve }));
     const { store, problems } = setup(SCHEMA, { delayMs: 0, check });
     await expect.poll(() => pending.length).toBe(1);
-    act(() => void store.run((doc) => updateField(doc, byKey(doc.root, "host").id, { set: { title: "Server" } })));
+    act(
+      () =>
+        void store.run((doc) =>
+          updateField(doc, byKey(doc.root, "host").id, { set: { title: "Server" } }),
+        ),
+    );
     await expect.poll(() => pending.length).toBe(2);
-    const finding = (message: string): Finding => ({ rule: "r", severity: "warning", pointer: "/properties/host", message, fix: "Do it" });
+    const finding = (message: string): Finding => ({
+      rule: "r",
+      severity: "warning",
+      pointer: "/properties/host",
+      message,
+      fix: "Do it",
+    });
     await act(async () => pending[1]!.resolve([finding("newer")]));
     await within(problems).findByRole("button", { name: "Warning: newer — Server" });
     await act(async () => pending[0]!.resolve([finding("older")]));
@@ -110,7 +169,12 @@ describe("ProblemsList: the design's findings, live", () => {
   });
 
   it("says so when the check cannot run", async () => {
-    const { problems } = setup(SCHEMA, { delayMs: 0, check: () => Promise.reject(new Error("the pattern analysis did not load")) });
-    await within(problems).findByText("The design could not be checked: the pattern analysis did not load");
+    const { problems } = setup(SCHEMA, {
+      delayMs: 0,
+      check: () => Promise.reject(new Error("the pattern analysis did not load")),
+    });
+    await within(problems).findByText(
+      "The design could not be checked: the pattern analysis did not load",
+    );
   });
 });

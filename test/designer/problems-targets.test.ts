@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { checkSchema } from "../../src/check/index.ts";
-import { nodeIdAtPointer, problemsOf, WINDOW_PLACE } from "../../src/designer/problems/problem-targets.ts";
-import { locate, pointerOf, walkNodes, type CredentialDocument, type FieldNode } from "../../src/model/index.ts";
+import {
+  nodeIdAtPointer,
+  problemsOf,
+  WINDOW_PLACE,
+} from "../../src/designer/problems/problem-targets.ts";
+import {
+  type CredentialDocument,
+  type FieldNode,
+  locate,
+  pointerOf,
+  walkNodes,
+} from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
@@ -10,15 +20,28 @@ const SCHEMA: JsonObject = {
   type: "object",
   properties: {
     "a/b": { type: "string", title: "Slash", pattern: "^(a+)+$" },
-    account: { type: "object", title: "Account", properties: { apiKey: { type: "string" } }, required: ["apiKye"] },
+    account: {
+      type: "object",
+      title: "Account",
+      properties: { apiKey: { type: "string" } },
+      required: ["apiKye"],
+    },
     auth: {
       title: "Authentication",
       oneOf: [
-        { title: "None", type: "object", properties: { type: { type: "string", const: "none" } }, required: ["type"] },
+        {
+          title: "None",
+          type: "object",
+          properties: { type: { type: "string", const: "none" } },
+          required: ["type"],
+        },
         {
           title: "Basic",
           type: "object",
-          properties: { type: { type: "string", const: "none" }, password: { type: "string", title: "Password", writeOnly: true, default: "hunter2" } },
+          properties: {
+            type: { type: "string", const: "none" },
+            password: { type: "string", title: "Password", writeOnly: true, default: "hunter2" },
+          },
           required: ["type"],
         },
       ],
@@ -33,7 +56,9 @@ const doc: CredentialDocument = importSchema(structuredClone(SCHEMA));
 function node(...names: string[]): FieldNode {
   let current = doc.root;
   for (const name of names) {
-    current = [...(current.fields ?? []), ...(current.branches ?? [])].find((child) => child.key === name || (child.schema as JsonObject).title === name)!;
+    current = [...(current.fields ?? []), ...(current.branches ?? [])].find(
+      (child) => child.key === name || (child.schema as JsonObject).title === name,
+    )!;
   }
   return current;
 }
@@ -57,7 +82,13 @@ describe("pointer → node: which row a finding selects", () => {
     expect(nodeIdAtPointer(doc, pointer)).toBe(node(...names).id);
   });
 
-  it.each(["", "/required/0", "/patternProperties/^x-", "/properties/nothing", "/definitions/a/pattern"])("%s is the window's own: selects nothing", (pointer) => {
+  it.each([
+    "",
+    "/required/0",
+    "/patternProperties/^x-",
+    "/properties/nothing",
+    "/definitions/a/pattern",
+  ])("%s is the window's own: selects nothing", (pointer) => {
     expect(nodeIdAtPointer(doc, pointer)).toBeUndefined();
   });
 
@@ -77,8 +108,16 @@ describe("problemsOf", () => {
       ["unsafe-pattern", "/properties/a~1b/pattern", "Slash"],
       ["required-not-in-properties", "/properties/account/required/0", "Account"],
       ["secret-not-write-only", "/properties/account/properties/apiKey", "Account › apiKey"],
-      ["choice-discriminator", "/properties/auth/oneOf/1/properties/type/const", "Authentication › Basic"],
-      ["secret-has-value", "/properties/auth/oneOf/1/properties/password/default", "Authentication › Basic › Password"],
+      [
+        "choice-discriminator",
+        "/properties/auth/oneOf/1/properties/type/const",
+        "Authentication › Basic",
+      ],
+      [
+        "secret-has-value",
+        "/properties/auth/oneOf/1/properties/password/default",
+        "Authentication › Basic › Password",
+      ],
       ["invalid-pattern", "/properties/scopes/items/pattern", "scopes"],
     ]);
     expect(problems.map((problem) => problem.nodeId)).toEqual([

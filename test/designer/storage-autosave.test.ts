@@ -1,9 +1,22 @@
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DesignerStore } from "../../src/designer/designer-store.ts";
-import { Autosave, type AnnouncementChannel, type DesignAnnouncement } from "../../src/designer/storage/autosave.ts";
-import { createDesign, deleteDesign, duplicateDesign, openDesign, renameDesign } from "../../src/designer/storage/design-actions.ts";
-import { DesignRepository, type DesignLibrary } from "../../src/designer/storage/design-repository.ts";
+import {
+  type AnnouncementChannel,
+  Autosave,
+  type DesignAnnouncement,
+} from "../../src/designer/storage/autosave.ts";
+import {
+  createDesign,
+  deleteDesign,
+  duplicateDesign,
+  openDesign,
+  renameDesign,
+} from "../../src/designer/storage/design-actions.ts";
+import {
+  type DesignLibrary,
+  DesignRepository,
+} from "../../src/designer/storage/design-repository.ts";
 import { BLANK_SCHEMA, DESIGN_TEMPLATES } from "../../src/designer/storage/design-templates.ts";
 import { startAutosave } from "../../src/designer/storage/start-autosave.ts";
 import { StorageFullError } from "../../src/designer/storage/storage-errors.ts";
@@ -23,7 +36,9 @@ class Tabs {
       postMessage: (message) => {
         this.sent.push(message);
         for (const other of this.channels) {
-          if (other !== self) for (const listener of other.listeners) setImmediate(() => listener({ data: structuredClone(message) } as MessageEvent));
+          if (other !== self)
+            for (const listener of other.listeners)
+              setImmediate(() => listener({ data: structuredClone(message) } as MessageEvent));
         }
       },
       addEventListener: (_type, listener) => self.listeners.add(listener),
@@ -35,7 +50,8 @@ class Tabs {
 
 const blankStore = () => new DesignerStore(importSchema(structuredClone(BLANK_SCHEMA)));
 const keys = (store: DesignerStore) => store.doc.root.fields!.map((field) => field.key);
-const addText = (store: DesignerStore, key: string) => store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key }));
+const addText = (store: DesignerStore, key: string) =>
+  store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key }));
 
 let started: Autosave[] = [];
 let indexedDB: IDBFactory;
@@ -44,7 +60,11 @@ let tabs: Tabs;
 /** A tab: a store and its autosave over this test's IndexedDB. */
 async function openTab(options: { channel?: AnnouncementChannel | null } = {}) {
   const store = blankStore();
-  const autosave = await startAutosave(store, { indexedDB, channel: options.channel === undefined ? tabs.channel() : options.channel, delayMs: 300 });
+  const autosave = await startAutosave(store, {
+    indexedDB,
+    channel: options.channel === undefined ? tabs.channel() : options.channel,
+    delayMs: 300,
+  });
   started.push(autosave);
   return { store, autosave };
 }
@@ -106,7 +126,9 @@ describe("Autosave: every change is stored within a second", () => {
     expect(save).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(status(autosave)).toBe("saved"));
     expect(autosave.getState().design?.revision).toBe(2);
-    expect(Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject)).toEqual(["a", "b"]);
+    expect(
+      Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["a", "b"]);
   });
 
   it("changes that keep coming are still saved within a second of the first", async () => {
@@ -119,7 +141,9 @@ describe("Autosave: every change is stored within a second", () => {
     // 1,200 ms of typing with 200 ms pauses: the first save went out at 1,000 ms.
     expect(save).toHaveBeenCalledTimes(1);
     await autosave.flush();
-    expect(Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject)).toEqual(["k0", "k1", "k2", "k3", "k4", "k5"]);
+    expect(
+      Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["k0", "k1", "k2", "k3", "k4", "k5"]);
   });
 
   it("undo and redo are changes like any other: stored too", async () => {
@@ -130,7 +154,9 @@ describe("Autosave: every change is stored within a second", () => {
     store.undo();
     await vi.advanceTimersByTimeAsync(300);
     await vi.waitFor(() => expect(status(autosave)).toBe("saved"));
-    expect(Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject)).toEqual(["a"]);
+    expect(
+      Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["a"]);
   });
 
   it("flush saves at once (the page is hidden or left)", async () => {
@@ -138,7 +164,9 @@ describe("Autosave: every change is stored within a second", () => {
     addText(store, "a");
     await autosave.flush();
     expect(status(autosave)).toBe("saved");
-    expect(Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject)).toEqual(["a"]);
+    expect(
+      Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["a"]);
   });
 
   it("stores the schema only: the record is id, name, schema (toSchema of the design), revision, updatedAt", async () => {
@@ -152,7 +180,8 @@ describe("Autosave: every change is stored within a second", () => {
     expect(record.schema).toEqual(toSchema(store.doc));
     // What tabs tell each other: which design and revision, nothing else.
     expect(tabs.sent.length).toBeGreaterThan(0);
-    for (const message of tabs.sent) expect(Object.keys(message).sort()).toEqual(["id", "revision", "type"]);
+    for (const message of tabs.sent)
+      expect(Object.keys(message).sort()).toEqual(["id", "revision", "type"]);
   });
 });
 
@@ -162,11 +191,17 @@ describe("Autosave: a failed save keeps the design in memory and tries again on 
     const library = autosave.library!;
     const save = library.save.bind(library);
     let full = true;
-    vi.spyOn(library, "save").mockImplementation((...args) => (full ? Promise.reject(new StorageFullError("save the design")) : save(...args)));
+    vi.spyOn(library, "save").mockImplementation((...args) =>
+      full ? Promise.reject(new StorageFullError("save the design")) : save(...args),
+    );
 
     addText(store, "a");
     await autosave.flush();
-    expect(autosave.getState().status).toMatchObject({ kind: "failed", problem: "full", message: expect.stringMatching(/full/) });
+    expect(autosave.getState().status).toMatchObject({
+      kind: "failed",
+      problem: "full",
+      message: expect.stringMatching(/full/),
+    });
     addText(store, "b");
     store.undo();
     expect(keys(store)).toEqual(["a"]);
@@ -179,7 +214,9 @@ describe("Autosave: a failed save keeps the design in memory and tries again on 
     addText(store, "c");
     await vi.advanceTimersByTimeAsync(300);
     await vi.waitFor(() => expect(status(autosave)).toBe("saved"));
-    expect(Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject)).toEqual(["a", "c"]);
+    expect(
+      Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["a", "c"]);
   });
 
   it("another design does not replace one whose changes could not be saved", async () => {
@@ -187,7 +224,9 @@ describe("Autosave: a failed save keeps the design in memory and tries again on 
     const other = await autosave.library!.create("Other", BLANK_SCHEMA);
     vi.spyOn(autosave.library!, "save").mockRejectedValue(new StorageFullError("save the design"));
     addText(store, "unsaved");
-    await expect(openDesign(autosave, other.id)).rejects.toThrow(/latest changes to "Untitled" are not saved, so it stays open: .*full/);
+    await expect(openDesign(autosave, other.id)).rejects.toThrow(
+      /latest changes to "Untitled" are not saved, so it stays open: .*full/,
+    );
     expect(keys(store)).toEqual(["unsaved"]);
     expect(autosave.getState().design?.name).toBe("Untitled");
   });
@@ -197,7 +236,11 @@ describe("Autosave: a failed save keeps the design in memory and tries again on 
     const autosave = await startAutosave(store, { indexedDB: undefined, channel: null });
     started.push(autosave);
     expect(autosave.getState().design).toBeUndefined();
-    expect(autosave.getState().status).toMatchObject({ kind: "failed", problem: "unavailable", message: expect.stringMatching(/no IndexedDB/) });
+    expect(autosave.getState().status).toMatchObject({
+      kind: "failed",
+      problem: "unavailable",
+      message: expect.stringMatching(/no IndexedDB/),
+    });
     addText(store, "a");
     await vi.advanceTimersByTimeAsync(300);
     await autosave.flush();
@@ -213,14 +256,23 @@ describe("Autosave: a failed save keeps the design in memory and tries again on 
       attempts++;
       return DesignRepository.open({ indexedDB });
     };
-    const autosave = new Autosave({ store, library: undefined, design: undefined, startProblem: new Error("blocked"), reopen, channel: null });
+    const autosave = new Autosave({
+      store,
+      library: undefined,
+      design: undefined,
+      startProblem: new Error("blocked"),
+      reopen,
+      channel: null,
+    });
     started.push(autosave);
     addText(store, "a");
     await vi.advanceTimersByTimeAsync(300);
     await vi.waitFor(() => expect(status(autosave)).toBe("saved"));
     expect(attempts).toBe(1);
     expect(autosave.getState().design).toMatchObject({ name: "Untitled", revision: 1 });
-    expect(Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject)).toEqual(["a"]);
+    expect(
+      Object.keys((await stored(autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["a"]);
   });
 });
 
@@ -232,7 +284,9 @@ describe("Autosave: two tabs on one design never overwrite each other silently",
     expect(b.autosave.getState().design?.id).toBe(id);
     addText(a.store, "fromA");
     await a.autosave.flush();
-    await vi.waitFor(() => expect(b.autosave.getState().status).toEqual({ kind: "conflict", theirs: "saved" }));
+    await vi.waitFor(() =>
+      expect(b.autosave.getState().status).toEqual({ kind: "conflict", theirs: "saved" }),
+    );
 
     const save = vi.spyOn(b.autosave.library!, "save");
     addText(b.store, "fromB");
@@ -272,7 +326,9 @@ describe("Autosave: two tabs on one design never overwrite each other silently",
     addText(b.store, "next");
     await b.autosave.flush();
     expect(status(b.autosave)).toBe("saved");
-    expect(Object.keys((await stored(b.autosave.getState().design!.id)).properties as JsonObject)).toEqual(["fromA", "next"]);
+    expect(
+      Object.keys((await stored(b.autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["fromA", "next"]);
   });
 
   it("a design deleted in another tab: conflict 'deleted'; keeping mine saves it as a copy", async () => {
@@ -283,9 +339,13 @@ describe("Autosave: two tabs on one design never overwrite each other silently",
     await b.autosave.flush();
     await a.autosave.flush();
     await deleteDesign(a.autosave, id);
-    await vi.waitFor(() => expect(b.autosave.getState().status).toEqual({ kind: "conflict", theirs: "deleted" }));
+    await vi.waitFor(() =>
+      expect(b.autosave.getState().status).toEqual({ kind: "conflict", theirs: "deleted" }),
+    );
     await b.autosave.keepMineAsCopy();
-    expect(Object.keys((await stored(b.autosave.getState().design!.id)).properties as JsonObject)).toEqual(["mine"]);
+    expect(
+      Object.keys((await stored(b.autosave.getState().design!.id)).properties as JsonObject),
+    ).toEqual(["mine"]);
   });
 
   it("a rename in another tab shows in this one, and does not stop it saving", async () => {
@@ -347,7 +407,9 @@ describe("design actions", () => {
   it("a stored design the designer cannot read is left as it is and says why when opened", async () => {
     const { autosave } = await openTab();
     const broken = await autosave.library!.create("Broken", { type: "array" });
-    await expect(openDesign(autosave, broken.id)).rejects.toThrow(/The design "Broken" could not be opened: .*type/);
+    await expect(openDesign(autosave, broken.id)).rejects.toThrow(
+      /The design "Broken" could not be opened: .*type/,
+    );
     expect(autosave.getState().design?.name).toBe("Untitled");
   });
 });

@@ -33,8 +33,12 @@ async function setup() {
   return { store, autosave, indexedDB, user: userEvent.setup() };
 }
 
-const addText = (store: DesignerStore, key: string) => act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key })));
-const status = () => screen.getAllByRole("status").find((element) => element.classList.contains("designs-menu-status"))!;
+const addText = (store: DesignerStore, key: string) =>
+  act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key })));
+const status = () =>
+  screen
+    .getAllByRole("status")
+    .find((element) => element.classList.contains("designs-menu-status"))!;
 const dialog = () => screen.getByRole("dialog", { name: "Designs" });
 const designNames = () =>
   within(within(dialog()).getByRole("list", { name: "Stored designs" }))
@@ -50,7 +54,9 @@ async function conflictWithAnotherTab() {
   await otherTab.save(id, { ...BLANK_SCHEMA, title: "Theirs" }, 1);
   otherTab.close();
   addText(store, "mine");
-  const conflict = await screen.findByRole("group", { name: "This design was changed in another tab" });
+  const conflict = await screen.findByRole("group", {
+    name: "This design was changed in another tab",
+  });
   return { ...opened, conflict };
 }
 
@@ -68,7 +74,11 @@ describe("DesignsMenu", () => {
     const { store, autosave } = await setup();
     vi.spyOn(autosave.library!, "save").mockRejectedValue(new StorageFullError("save the design"));
     addText(store, "user");
-    await waitFor(() => expect(status().textContent).toBe("Not saved: storage is full — your design is kept in this tab; export it to keep a copy"));
+    await waitFor(() =>
+      expect(status().textContent).toBe(
+        "Not saved: storage is full — your design is kept in this tab; export it to keep a copy",
+      ),
+    );
     expect(screen.getByText("Why?")).toBeTruthy();
     expect(toSchema(store.doc).properties).toHaveProperty("user");
   });
@@ -99,12 +109,22 @@ describe("DesignsMenu", () => {
     expect(document.activeElement).toBe(name);
     await user.clear(name);
     expect(name.getAttribute("aria-invalid")).toBe("true");
-    expect(within(dialog()).getByText("A design needs a name: type one.").id).toBe(name.getAttribute("aria-describedby"));
+    expect(within(dialog()).getByText("A design needs a name: type one.").id).toBe(
+      name.getAttribute("aria-describedby"),
+    );
     await user.type(name, "untitled");
-    expect(within(dialog()).getByText('Another design is already named "Untitled": choose a different name.')).toBeTruthy();
+    expect(
+      within(dialog()).getByText(
+        'Another design is already named "Untitled": choose a different name.',
+      ),
+    ).toBeTruthy();
     await user.keyboard("{Escape}");
     expect(within(dialog()).queryByRole("textbox")).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(within(dialog()).getByRole("button", { name: "Rename Untitled 2" })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(dialog()).getByRole("button", { name: "Rename Untitled 2" }),
+      ),
+    );
 
     await user.click(within(dialog()).getByRole("button", { name: "Rename Untitled 2" }));
     await user.clear(within(dialog()).getByRole("textbox", { name: "New name for Untitled 2" }));
@@ -117,7 +137,9 @@ describe("DesignsMenu", () => {
 
     await user.click(within(dialog()).getByRole("button", { name: "Delete CRM (copy)" }));
     const confirm = within(dialog()).getByRole("group", { name: "Delete CRM (copy) for good?" });
-    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByRole("button", { name: "Cancel" })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(confirm).getByRole("button", { name: "Cancel" })),
+    );
     await user.click(within(confirm).getByRole("button", { name: "Yes, delete CRM (copy)" }));
     await waitFor(() => expect(designNames()).not.toContain("CRM (copy)"));
     expect(designNames().sort()).toEqual(["CRM", "Untitled (open)"]);
@@ -138,12 +160,18 @@ describe("DesignsMenu", () => {
 
   it("another tab saved this design: 'This design was changed in another tab' with Load theirs / Keep mine (save as a copy)", async () => {
     const { user, store, conflict } = await conflictWithAnotherTab();
-    expect(within(conflict).getByRole("alert").textContent).toBe("This design was changed in another tab");
+    expect(within(conflict).getByRole("alert").textContent).toBe(
+      "This design was changed in another tab",
+    );
     expect(status().textContent).toBe("Not saved: choose which version to keep");
 
     await user.click(within(conflict).getByRole("button", { name: "Keep mine (save as a copy)" }));
-    await waitFor(() => expect(screen.getByText("Design:").textContent).toBe("Design: Untitled (my copy)"));
-    expect(screen.queryByRole("group", { name: "This design was changed in another tab" })).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByText("Design:").textContent).toBe("Design: Untitled (my copy)"),
+    );
+    expect(
+      screen.queryByRole("group", { name: "This design was changed in another tab" }),
+    ).toBeNull();
     expect(status().textContent).toBe("Saved");
     expect(toSchema(store.doc).properties).toHaveProperty("mine");
   });

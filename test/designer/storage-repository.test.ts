@@ -12,7 +12,11 @@ import {
 } from "../../src/designer/storage/storage-errors.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 
-const schema = (title: string): JsonObject => ({ title, type: "object", properties: { baseUrl: { type: "string", format: "uri" } } });
+const schema = (title: string): JsonObject => ({
+  title,
+  type: "object",
+  properties: { baseUrl: { type: "string", format: "uri" } },
+});
 
 let open: DesignRepository[] = [];
 afterEach(() => {
@@ -37,9 +41,17 @@ describe("DesignRepository: designs in IndexedDB", () => {
     expect(first).toMatchObject({ name: "Untitled", revision: 1, schema: schema("A") });
     expect(second.name).toBe("Untitled 2");
     expect(second.id).not.toBe(first.id);
-    expect((await repository.list()).map((design) => design.name)).toEqual(["Untitled 2", "Untitled"]);
+    expect((await repository.list()).map((design) => design.name)).toEqual([
+      "Untitled 2",
+      "Untitled",
+    ]);
     // A listing carries no schema.
-    expect(Object.keys((await repository.list())[0]!).sort()).toEqual(["id", "name", "revision", "updatedAt"]);
+    expect(Object.keys((await repository.list())[0]!).sort()).toEqual([
+      "id",
+      "name",
+      "revision",
+      "updatedAt",
+    ]);
 
     expect(await repository.load(first.id)).toEqual(first);
     const renamed = await repository.rename(first.id, "  Sales CRM  ");
@@ -51,17 +63,26 @@ describe("DesignRepository: designs in IndexedDB", () => {
     await repository.delete(second.id);
     await expect(repository.load(second.id)).rejects.toBeInstanceOf(DesignNotFoundError);
     await repository.delete(second.id); // gone already: nothing happens
-    expect((await repository.list()).map((design) => design.name).sort()).toEqual(["Sales CRM", "Sales CRM (copy)", "Sales CRM (copy) 2"]);
+    expect((await repository.list()).map((design) => design.name).sort()).toEqual([
+      "Sales CRM",
+      "Sales CRM (copy)",
+      "Sales CRM (copy) 2",
+    ]);
   });
 
   it("stores exactly the record: id, name, the schema, revision, updatedAt — keys like __proto__ stay own keys", async () => {
     const { repository } = await freshRepository();
-    const tricky = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"string"}}}') as JsonObject;
+    const tricky = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"string"}}}',
+    ) as JsonObject;
     const record = await repository.create("Tricky", tricky);
     const loaded = await repository.load(record.id);
     expect(Object.keys(loaded).sort()).toEqual(["id", "name", "revision", "schema", "updatedAt"]);
     expect(JSON.stringify(loaded.schema)).toBe(JSON.stringify(tricky));
-    expect(Object.keys(loaded.schema.properties as JsonObject)).toEqual(["__proto__", "constructor"]);
+    expect(Object.keys(loaded.schema.properties as JsonObject)).toEqual([
+      "__proto__",
+      "constructor",
+    ]);
   });
 
   it("a save names the revision it builds on; a stale one (another tab saved) or a deleted design is a conflict, and nothing is overwritten", async () => {
@@ -71,7 +92,11 @@ describe("DesignRepository: designs in IndexedDB", () => {
     expect(mine.revision).toBe(2);
     const stale = repository.save(created.id, schema("stale"), 1);
     await expect(stale).rejects.toBeInstanceOf(RevisionConflictError);
-    await expect(stale).rejects.toMatchObject({ expectedRevision: 1, storedRevision: 2, message: expect.stringMatching(/another tab/) });
+    await expect(stale).rejects.toMatchObject({
+      expectedRevision: 1,
+      storedRevision: 2,
+      message: expect.stringMatching(/another tab/),
+    });
     expect((await repository.load(created.id)).schema).toEqual(schema("v2"));
 
     // A rename is not an edit of the schema: a tab editing the design can still save.
@@ -79,7 +104,10 @@ describe("DesignRepository: designs in IndexedDB", () => {
     expect((await repository.save(created.id, schema("v3"), 2)).revision).toBe(3);
 
     await repository.delete(created.id);
-    await expect(repository.save(created.id, schema("v4"), 3)).rejects.toMatchObject({ name: "RevisionConflictError", storedRevision: undefined });
+    await expect(repository.save(created.id, schema("v4"), 3)).rejects.toMatchObject({
+      name: "RevisionConflictError",
+      storedRevision: undefined,
+    });
     await expect(repository.load(created.id)).rejects.toBeInstanceOf(DesignNotFoundError);
   });
 
@@ -87,7 +115,9 @@ describe("DesignRepository: designs in IndexedDB", () => {
     const { repository } = await freshRepository();
     const a = await repository.create("Alpha", schema("A"));
     await repository.create("Beta", schema("B"));
-    await expect(repository.rename(a.id, "   ")).rejects.toThrow(new DesignNameError("A design needs a name: type one."));
+    await expect(repository.rename(a.id, "   ")).rejects.toThrow(
+      new DesignNameError("A design needs a name: type one."),
+    );
     await expect(repository.rename(a.id, "beta")).rejects.toThrow(/already named "Beta"/);
     expect((await repository.load(a.id)).name).toBe("Alpha");
     expect((await repository.rename(a.id, "ALPHA")).name).toBe("ALPHA"); // its own name in other case is fine
@@ -134,9 +164,14 @@ describe("DesignRepository: designs in IndexedDB", () => {
   });
 
   it("maps errors: quota (by name or legacy code 22) to full, anything else to unavailable with its name; its own errors pass through", () => {
-    expect(toStorageError(new DOMException("x", "QuotaExceededError"), "save")).toBeInstanceOf(StorageFullError);
+    expect(toStorageError(new DOMException("x", "QuotaExceededError"), "save")).toBeInstanceOf(
+      StorageFullError,
+    );
     expect(toStorageError({ name: "Error", code: 22 }, "save")).toBeInstanceOf(StorageFullError);
-    const unknown = toStorageError(new DOMException("disk gone", "UnknownError"), "save the design");
+    const unknown = toStorageError(
+      new DOMException("disk gone", "UnknownError"),
+      "save the design",
+    );
     expect(unknown).toBeInstanceOf(StorageUnavailableError);
     expect(unknown.message).toMatch(/^Could not save the design: .*UnknownError: disk gone/);
     const conflict = new RevisionConflictError("d1", 1, 2);
@@ -144,21 +179,37 @@ describe("DesignRepository: designs in IndexedDB", () => {
   });
 
   it("no IndexedDB, an open that throws (private mode), errs or is blocked: StorageUnavailableError saying why and how to fix", async () => {
-    await expect(DesignRepository.open({ indexedDB: undefined })).rejects.toThrow(/no IndexedDB.*allow site data/);
-    const throwing = { open: () => { throw new DOMException("denied", "SecurityError"); } } as unknown as IDBFactory;
-    await expect(DesignRepository.open({ indexedDB: throwing })).rejects.toThrow(/unavailable \(SecurityError: denied\)/);
+    await expect(DesignRepository.open({ indexedDB: undefined })).rejects.toThrow(
+      /no IndexedDB.*allow site data/,
+    );
+    const throwing = {
+      open: () => {
+        throw new DOMException("denied", "SecurityError");
+      },
+    } as unknown as IDBFactory;
+    await expect(DesignRepository.open({ indexedDB: throwing })).rejects.toThrow(
+      /unavailable \(SecurityError: denied\)/,
+    );
 
     const request = (fire: (req: Record<string, unknown>) => void) =>
       ({
         open: () => {
-          const req: Record<string, unknown> = { error: new DOMException("A mutation operation was attempted", "InvalidStateError") };
+          const req: Record<string, unknown> = {
+            error: new DOMException("A mutation operation was attempted", "InvalidStateError"),
+          };
           setTimeout(() => fire(req), 0);
           return req;
         },
       }) as unknown as IDBFactory;
-    await expect(DesignRepository.open({ indexedDB: request((req) => (req.onerror as () => void)()) })).rejects.toThrow(/InvalidStateError/);
-    await expect(DesignRepository.open({ indexedDB: request((req) => (req.onblocked as () => void)()) })).rejects.toThrow(/close the designer's other tabs/);
-    await expect(DesignRepository.open({ indexedDB: request(() => {}), openTimeoutMs: 20 })).rejects.toThrow(/did not answer within 20 ms/);
+    await expect(
+      DesignRepository.open({ indexedDB: request((req) => (req.onerror as () => void)()) }),
+    ).rejects.toThrow(/InvalidStateError/);
+    await expect(
+      DesignRepository.open({ indexedDB: request((req) => (req.onblocked as () => void)()) }),
+    ).rejects.toThrow(/close the designer's other tabs/);
+    await expect(
+      DesignRepository.open({ indexedDB: request(() => {}), openTimeoutMs: 20 }),
+    ).rejects.toThrow(/did not answer within 20 ms/);
   });
 
   it("lets a newer version in another tab upgrade the database, then says so instead of failing obscurely", async () => {
@@ -171,7 +222,9 @@ describe("DesignRepository: designs in IndexedDB", () => {
       req.onblocked = () => reject(new Error("blocked: the old connection did not close"));
     });
     upgraded.close();
-    await expect(repository.list()).rejects.toThrow(/newer version of the designer opened in another tab; reload this tab/);
+    await expect(repository.list()).rejects.toThrow(
+      /newer version of the designer opened in another tab; reload this tab/,
+    );
   });
 });
 
@@ -179,7 +232,9 @@ describe("design names", () => {
   it("nameProblem: empty, too long, taken (ignoring case and spaces)", () => {
     expect(nameProblem("", [])).toMatch(/needs a name/);
     expect(nameProblem("x".repeat(121), [])).toMatch(/at most 120/);
-    expect(nameProblem(" crm ", ["CRM"])).toBe('Another design is already named "CRM": choose a different name.');
+    expect(nameProblem(" crm ", ["CRM"])).toBe(
+      'Another design is already named "CRM": choose a different name.',
+    );
     expect(nameProblem("CRM 2", ["CRM"])).toBeUndefined();
   });
 

@@ -1,13 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { diffSchemas, fails, formatJson, formatText, type Change, type DiffReport, type FailOn } from "../../src/diff/index.ts";
+import {
+  type Change,
+  type DiffReport,
+  diffSchemas,
+  type FailOn,
+  fails,
+  formatJson,
+  formatText,
+} from "../../src/diff/index.ts";
 
 const text = { type: "string" };
-const before = { type: "object", properties: { url: { type: "string", title: "URL" }, token: { type: "string", writeOnly: true } } };
-const after = { type: "object", properties: { url: { type: "string", title: "Base URL" }, token: text, region: text }, required: ["region"] };
+const before = {
+  type: "object",
+  properties: { url: { type: "string", title: "URL" }, token: { type: "string", writeOnly: true } },
+};
+const after = {
+  type: "object",
+  properties: { url: { type: "string", title: "Base URL" }, token: text, region: text },
+  required: ["region"],
+};
 
 describe("text", () => {
   it("is a table, a row per change, then one summary line", () => {
-    const output = formatText({ oldFile: "v1.json", newFile: "v2.json", failOn: "breaking", changes: diffSchemas(before, after) });
+    const output = formatText({
+      oldFile: "v1.json",
+      newFile: "v2.json",
+      failOn: "breaking",
+      changes: diffSchemas(before, after),
+    });
     expect(output.split("\n")).toEqual([
       "CLASS       RULE                  FIELD    POINTER                CHANGE",
       'compatible  text-changed          /url     /properties/url/title  The "title" of the field "url" (Base URL) changed from "URL" to "Base URL".',
@@ -20,18 +40,38 @@ describe("text", () => {
   });
 
   it("says so when nothing changed, and puts a hint under its row", () => {
-    expect(formatText({ oldFile: "a.json", newFile: "b.json", failOn: "breaking", changes: [] })).toBe(
+    expect(
+      formatText({ oldFile: "a.json", newFile: "b.json", failOn: "breaking", changes: [] }),
+    ).toBe(
       "No changes from a.json to b.json.\n\n0 changes: 0 breaking, 0 exposing, 0 compatible. --fail-on breaking: passed.\n",
     );
-    const renamed = diffSchemas({ type: "object", properties: { api_key: text } }, { type: "object", properties: { apiKey: text } });
-    const lines = formatText({ oldFile: "a.json", newFile: "b.json", failOn: "any", changes: renamed }).split("\n");
+    const renamed = diffSchemas(
+      { type: "object", properties: { api_key: text } },
+      { type: "object", properties: { apiKey: text } },
+    );
+    const lines = formatText({
+      oldFile: "a.json",
+      newFile: "b.json",
+      failOn: "any",
+      changes: renamed,
+    }).split("\n");
     expect(lines[2]).toMatch(/^ {20,}Hint: Looks renamed to the field "apiKey"/);
-    expect(lines.at(-2)).toBe("2 changes: 0 breaking, 0 exposing, 2 compatible. --fail-on any: failed.");
+    expect(lines.at(-2)).toBe(
+      "2 changes: 0 breaking, 0 exposing, 2 compatible. --fail-on any: failed.",
+    );
   });
 
   it("escapes control characters from keys, titles and patterns, so that a row stays one line", () => {
-    const changes = diffSchemas({ type: "object", properties: { a: { type: "string", title: "x" } } }, { type: "object", properties: { a: { type: "string", title: "line\nbreak" } } });
-    const output = formatText({ oldFile: "a.json", newFile: "b.json", failOn: "breaking", changes });
+    const changes = diffSchemas(
+      { type: "object", properties: { a: { type: "string", title: "x" } } },
+      { type: "object", properties: { a: { type: "string", title: "line\nbreak" } } },
+    );
+    const output = formatText({
+      oldFile: "a.json",
+      newFile: "b.json",
+      failOn: "breaking",
+      changes,
+    });
     expect(output.split("\n")).toHaveLength(5);
   });
 });
@@ -39,7 +79,9 @@ describe("text", () => {
 describe("json", () => {
   it("has the files, the threshold, the verdict, counts by class and the changes", () => {
     const changes = diffSchemas(before, after);
-    const body = JSON.parse(formatJson({ oldFile: "v1.json", newFile: "v2.json", failOn: "exposing", changes }));
+    const body = JSON.parse(
+      formatJson({ oldFile: "v1.json", newFile: "v2.json", failOn: "exposing", changes }),
+    );
     expect(body).toEqual({
       old: "v1.json",
       new: "v2.json",
@@ -48,12 +90,24 @@ describe("json", () => {
       summary: { breaking: 1, exposing: 1, compatible: 1 },
       changes: JSON.parse(JSON.stringify(changes)),
     });
-    expect(Object.keys(body.changes[0]).sort()).toEqual(["class", "field", "keyword", "message", "new", "old", "pointer", "pointerIn", "rule"]);
+    expect(Object.keys(body.changes[0]).sort()).toEqual([
+      "class",
+      "field",
+      "keyword",
+      "message",
+      "new",
+      "old",
+      "pointer",
+      "pointerIn",
+      "rule",
+    ]);
   });
 });
 
 describe("--fail-on levels nest", () => {
-  const only = (cls: Change["class"]): Change[] => [{ rule: "x", class: cls, pointer: "", pointerIn: "new", field: "", message: "m" }];
+  const only = (cls: Change["class"]): Change[] => [
+    { rule: "x", class: cls, pointer: "", pointerIn: "new", field: "", message: "m" },
+  ];
   it.each([
     ["breaking", "breaking", true],
     ["breaking", "exposing", false],
@@ -63,13 +117,28 @@ describe("--fail-on levels nest", () => {
     ["exposing", "compatible", false],
     ["any", "compatible", true],
     ["any", "exposing", true],
-  ] as Array<[FailOn, Change["class"], boolean]>)("--fail-on %s with a %s change fails: %s", (failOn, cls, expected) => {
-    expect(fails({ oldFile: "a", newFile: "b", failOn, changes: only(cls) })).toBe(expected);
-  });
+  ] as Array<[FailOn, Change["class"], boolean]>)(
+    "--fail-on %s with a %s change fails: %s",
+    (failOn, cls, expected) => {
+      expect(fails({ oldFile: "a", newFile: "b", failOn, changes: only(cls) })).toBe(expected);
+    },
+  );
 
   it("a saved value that no longer validates fails every level, even with no change", () => {
-    const report: DiffReport = { oldFile: "a", newFile: "b", failOn: "breaking", changes: [], values: { file: "s", results: [{ index: 0, valid: false, problems: [] }] } };
-    for (const failOn of ["breaking", "exposing", "any"] as const) expect(fails({ ...report, failOn })).toBe(true);
-    expect(fails({ ...report, values: { file: "s", results: [{ index: 0, valid: true, problems: [] }] } })).toBe(false);
+    const report: DiffReport = {
+      oldFile: "a",
+      newFile: "b",
+      failOn: "breaking",
+      changes: [],
+      values: { file: "s", results: [{ index: 0, valid: false, problems: [] }] },
+    };
+    for (const failOn of ["breaking", "exposing", "any"] as const)
+      expect(fails({ ...report, failOn })).toBe(true);
+    expect(
+      fails({
+        ...report,
+        values: { file: "s", results: [{ index: 0, valid: true, problems: [] }] },
+      }),
+    ).toBe(false);
   });
 });

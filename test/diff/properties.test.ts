@@ -56,7 +56,10 @@ describe("diff properties", () => {
         const valid = saved.filter((value) => oldCheck(value).length === 0);
         for (const result of checkSavedValues(compileSavedValuesCheck(after), changes, valid)) {
           for (const problem of result.problems) {
-            expect(problem.changes.length, JSON.stringify({ problem, changes, after })).toBeGreaterThan(0);
+            expect(
+              problem.changes.length,
+              JSON.stringify({ problem, changes, after }),
+            ).toBeGreaterThan(0);
             for (const index of problem.changes) expect(changes[index]!.class).toBe("breaking");
           }
         }
@@ -69,7 +72,9 @@ describe("diff properties", () => {
     fc.assert(
       fc.property(versions, ({ before, edits }) => {
         const after = mutate(before, edits);
-        expect(diffSchemas(structuredClone(before), structuredClone(after))).toEqual(diffSchemas(before, after));
+        expect(diffSchemas(structuredClone(before), structuredClone(after))).toEqual(
+          diffSchemas(before, after),
+        );
       }),
       { numRuns: 100 },
     );

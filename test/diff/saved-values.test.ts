@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { diffSchemas } from "../../src/diff/index.ts";
-import { checkSavedValues, compileSavedValuesCheck, savedValuesOf } from "../../src/diff/saved-values.ts";
+import {
+  checkSavedValues,
+  compileSavedValuesCheck,
+  savedValuesOf,
+} from "../../src/diff/saved-values.ts";
 import type { JsonObject, JsonValue } from "../../src/schema/json.ts";
 import { SchemaProblem } from "../../src/schema/problem.ts";
 
@@ -20,7 +24,10 @@ const before: JsonObject = {
     scopes: { type: "array", items: text },
     auth: {
       oneOf: [
-        option("basic", { username: text, password: { type: "string", writeOnly: true } }, ["username", "password"]),
+        option("basic", { username: text, password: { type: "string", writeOnly: true } }, [
+          "username",
+          "password",
+        ]),
         option("apiKey", { key: { type: "string", writeOnly: true } }, ["key"]),
       ],
     },
@@ -34,7 +41,18 @@ const after: JsonObject = {
     region: { type: "string", enum: ["eu", "us"], default: "eu" },
     tenant: text,
     scopes: { type: "array", items: { type: "string", pattern: "^[a-z]+$" } },
-    auth: { oneOf: [option("basic", { username: { type: "string", maxLength: 5 }, password: { type: "string", writeOnly: true } }, ["username", "password"])] },
+    auth: {
+      oneOf: [
+        option(
+          "basic",
+          {
+            username: { type: "string", maxLength: 5 },
+            password: { type: "string", writeOnly: true },
+          },
+          ["username", "password"],
+        ),
+      ],
+    },
   },
   required: ["baseUrl", "auth", "region", "tenant"],
 };
@@ -43,53 +61,105 @@ function check(values: JsonValue[]) {
   const changes = diffSchemas(before, after);
   return { changes, results: checkSavedValues(compileSavedValuesCheck(after), changes, values) };
 }
-const rulesOf = (changes: ReturnType<typeof diffSchemas>, indices: number[]) => indices.map((index) => changes[index]!.rule);
+const rulesOf = (changes: ReturnType<typeof diffSchemas>, indices: number[]) =>
+  indices.map((index) => changes[index]!.rule);
 
 describe("saved values against the new schema", () => {
   it("says which values still validate and which change breaks the others, by field", () => {
     const { changes, results } = check([
-      { baseUrl: "https://a.example", tenant: "t", auth: { type: "basic", username: "ann", password: MARKER } },
-      { baseUrl: "https://b.example", auth: { type: "basic", username: "annabelle", password: MARKER }, scopes: ["read", "Write"] },
+      {
+        baseUrl: "https://a.example",
+        tenant: "t",
+        auth: { type: "basic", username: "ann", password: MARKER },
+      },
+      {
+        baseUrl: "https://b.example",
+        auth: { type: "basic", username: "annabelle", password: MARKER },
+        scopes: ["read", "Write"],
+      },
       { baseUrl: "https://c.example", tenant: "t", auth: { type: "apiKey", key: MARKER } },
     ]);
     expect(results.map((result) => result.valid)).toEqual([true, false, false]);
-    expect(results[1]!.problems.map((problem) => [problem.field, problem.keyword, rulesOf(changes, problem.changes)])).toEqual([
+    expect(
+      results[1]!.problems.map((problem) => [
+        problem.field,
+        problem.keyword,
+        rulesOf(changes, problem.changes),
+      ]),
+    ).toEqual([
       ["/tenant", "required", ["required-field-added"]],
       ["/scopes/1", "pattern", ["pattern-tightened"]],
       ["/auth/username", "maxLength", ["limit-tightened"]],
     ]);
     // The apiKey option is gone: one problem for the choice, not the errors of every remaining option.
-    expect(results[2]!.problems.map((problem) => [problem.field, problem.keyword, rulesOf(changes, problem.changes)])).toEqual([
-      ["/auth", "oneOf", ["choice-option-removed"]],
-    ]);
+    expect(
+      results[2]!.problems.map((problem) => [
+        problem.field,
+        problem.keyword,
+        rulesOf(changes, problem.changes),
+      ]),
+    ).toEqual([["/auth", "oneOf", ["choice-option-removed"]]]);
     expect(JSON.stringify(results)).not.toContain(MARKER);
   });
 
   it("fills in defaults (on a copy): a new required field with a default keeps values valid", () => {
-    const value = { baseUrl: "https://a.example", tenant: "t", auth: { type: "basic", username: "ann", password: "x" } };
+    const value = {
+      baseUrl: "https://a.example",
+      tenant: "t",
+      auth: { type: "basic", username: "ann", password: "x" },
+    };
     const copy = structuredClone(value);
     expect(check([value]).results[0]!.valid).toBe(true);
     expect(value).toEqual(copy);
   });
 
   it("a value that was already invalid is not blamed on a change", () => {
-    const { results } = check([{ baseUrl: "not a url", tenant: "t", auth: { type: "basic", username: "ann", password: "x" } }]);
-    expect(results[0]!.problems).toEqual([{ field: "/baseUrl", keyword: "format", message: 'must match format "uri"', changes: [] }]);
+    const { results } = check([
+      {
+        baseUrl: "not a url",
+        tenant: "t",
+        auth: { type: "basic", username: "ann", password: "x" },
+      },
+    ]);
+    expect(results[0]!.problems).toEqual([
+      { field: "/baseUrl", keyword: "format", message: 'must match format "uri"', changes: [] },
+    ]);
   });
 
   it("maps a key the new version rejects to the field's removal", () => {
-    const closed = (properties: JsonObject): JsonObject => ({ type: "object", properties, additionalProperties: false });
+    const closed = (properties: JsonObject): JsonObject => ({
+      type: "object",
+      properties,
+      additionalProperties: false,
+    });
     const changes = diffSchemas(closed({ a: text, legacy: text }), closed({ a: text }));
-    const [result] = checkSavedValues(compileSavedValuesCheck(closed({ a: text })), changes, [{ a: "x", legacy: MARKER }]);
+    const [result] = checkSavedValues(compileSavedValuesCheck(closed({ a: text })), changes, [
+      { a: "x", legacy: MARKER },
+    ]);
     expect(result!.problems).toEqual([
-      { field: "/legacy", keyword: "additionalProperties", message: "is not a field of the new version, which rejects keys it does not list", changes: [0] },
+      {
+        field: "/legacy",
+        keyword: "additionalProperties",
+        message: "is not a field of the new version, which rejects keys it does not list",
+        changes: [0],
+      },
     ]);
     expect(changes[0]!.rule).toBe("field-removed-rejected");
   });
 
   it("refuses a new schema that cannot be run safely, as export does", () => {
-    expect(() => compileSavedValuesCheck({ type: "object", properties: { key: { type: "string", pattern: "^(a+)+$" } } })).toThrow(SchemaProblem);
-    expect(() => compileSavedValuesCheck({ type: "object", properties: { key: { type: "string", format: "no-such-format" } } })).toThrow(/unknown format/);
+    expect(() =>
+      compileSavedValuesCheck({
+        type: "object",
+        properties: { key: { type: "string", pattern: "^(a+)+$" } },
+      }),
+    ).toThrow(SchemaProblem);
+    expect(() =>
+      compileSavedValuesCheck({
+        type: "object",
+        properties: { key: { type: "string", format: "no-such-format" } },
+      }),
+    ).toThrow(/unknown format/);
   });
 });
 

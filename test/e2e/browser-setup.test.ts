@@ -9,7 +9,9 @@ describe("findChromium", () => {
   it("fails with how to fix it when CHROMIUM_PATH names no executable", async () => {
     const promise = findChromium({ CHROMIUM_PATH: "/nonexistent/chromium" });
     await expect(promise).rejects.toBeInstanceOf(NoBrowserError);
-    await expect(promise).rejects.toThrow(/CHROMIUM_PATH is set to "\/nonexistent\/chromium", which is not an executable file\. Set CHROMIUM_PATH .* install Debian's chromium/);
+    await expect(promise).rejects.toThrow(
+      /CHROMIUM_PATH is set to "\/nonexistent\/chromium", which is not an executable file\. Set CHROMIUM_PATH .* install Debian's chromium/,
+    );
   });
 
   it("uses CHROMIUM_PATH first, then Debian's chromium", async () => {
@@ -17,7 +19,10 @@ describe("findChromium", () => {
     try {
       const fake = path.join(dir, "chrome");
       await fs.writeFile(fake, "#!/bin/sh\n", { mode: 0o755 });
-      expect(await findChromium({ CHROMIUM_PATH: fake }, "/nonexistent/debian-chromium")).toEqual({ executablePath: fake, source: "CHROMIUM_PATH" });
+      expect(await findChromium({ CHROMIUM_PATH: fake }, "/nonexistent/debian-chromium")).toEqual({
+        executablePath: fake,
+        source: "CHROMIUM_PATH",
+      });
       expect(await findChromium({}, fake)).toEqual({ executablePath: fake, source: fake });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/schema/json.ts";
-import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { center, mouseDrag } from "../support/mouse-drag.ts";
 
 /**
@@ -27,14 +27,19 @@ const setup = devServerAndBrowser();
 
 // ---------------------------------------------------------------- driving the page
 
-const openDesigner = (problems: string[]) => openDesignerPage(setup.browser.context, setup.server.url, problems, { viewport: { width: 1280, height: 2000 } });
+const openDesigner = (problems: string[]) =>
+  openDesignerPage(setup.browser.context, setup.server.url, problems, {
+    viewport: { width: 1280, height: 2000 },
+  });
 
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" });
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
-const handle = (page: Page, name: string) => canvas(page).getByRole("button", { name: `Move ${name}`, exact: true });
+const handle = (page: Page, name: string) =>
+  canvas(page).getByRole("button", { name: `Move ${name}`, exact: true });
 /** What the inspector is editing: its form's name, e.g. `Properties of "Base URL" (baseUrl)`. */
-const editing = (page: Page) => inspector(page).getByRole("form").first().getAttribute("aria-label");
+const editing = (page: Page) =>
+  inspector(page).getByRole("form").first().getAttribute("aria-label");
 
 /** Just below the middle of a row (its lower half: the drop goes after it), right of its handle. */
 async function below(page: Page, name: string) {
@@ -45,11 +50,19 @@ async function below(page: Page, name: string) {
 
 /** The "Drop fields here" box of an empty container, by the container's name on the canvas. */
 async function emptyBox(page: Page, container: string) {
-  return center(canvas(page).getByRole("list", { name: `Fields of ${container}`, exact: true }).getByRole("listitem"));
+  return center(
+    canvas(page)
+      .getByRole("list", { name: `Fields of ${container}`, exact: true })
+      .getByRole("listitem"),
+  );
 }
 
 /** A real mouse drag of a palette item: press, move past the activation distance, glide, release. */
-async function drag(page: Page, item: string, target: () => Promise<{ x: number; y: number }>): Promise<void> {
+async function drag(
+  page: Page,
+  item: string,
+  target: () => Promise<{ x: number; y: number }>,
+): Promise<void> {
   const source = palette(page).getByRole("button", { name: `Add ${item}`, exact: true });
   await source.scrollIntoViewIfNeeded();
   const to = await target();
@@ -72,7 +85,9 @@ async function type(page: Page, label: string, text: string): Promise<void> {
   const box = inspector(page).getByRole("textbox", { name: label, exact: true });
   await box.fill(text);
   await box.press("Tab");
-  await expect.poll(() => box.getAttribute("aria-invalid"), { message: `${label}: ${text}` }).toBeNull();
+  await expect
+    .poll(() => box.getAttribute("aria-invalid"), { message: `${label}: ${text}` })
+    .toBeNull();
 }
 
 async function check(page: Page, label: string): Promise<void> {
@@ -117,7 +132,13 @@ async function fill(page: Page, text: FieldText): Promise<void> {
 }
 
 /** Drags a palette item to `target`, selects the new row (by the kind's default title) and fills it in. */
-async function place(page: Page, item: string, target: () => Promise<{ x: number; y: number }>, newTitle: string, text: FieldText): Promise<void> {
+async function place(
+  page: Page,
+  item: string,
+  target: () => Promise<{ x: number; y: number }>,
+  newTitle: string,
+  text: FieldText,
+): Promise<void> {
   await drag(page, item, target);
   await select(page, newTitle);
   await fill(page, text);
@@ -136,7 +157,10 @@ async function addBranch(page: Page, title: string, value: string): Promise<void
 async function options(page: Page, pairs: ReadonlyArray<readonly [string, string]>): Promise<void> {
   for (const [index, [value, label]] of pairs.entries()) {
     const n = index + 1;
-    const valueBox = inspector(page).getByRole("textbox", { name: `Value of option ${n}`, exact: true });
+    const valueBox = inspector(page).getByRole("textbox", {
+      name: `Value of option ${n}`,
+      exact: true,
+    });
     if ((await valueBox.count()) === 0) {
       await inspector(page).getByRole("button", { name: "Add option", exact: true }).click();
       await valueBox.waitFor();
@@ -149,7 +173,11 @@ async function options(page: Page, pairs: ReadonlyArray<readonly [string, string
 async function chooseDefault(page: Page, label: string): Promise<void> {
   const box = inspector(page).getByRole("combobox", { name: "Default", exact: true });
   await box.selectOption({ label });
-  await expect.poll(async () => box.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.textContent)).toBe(label);
+  await expect
+    .poll(async () =>
+      box.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.textContent),
+    )
+    .toBe(label);
 }
 
 const HTTPS_URL = { maxLength: "2048", pattern: "^https://" } as const;
@@ -161,7 +189,11 @@ describe("building the REST adapter's credential window with the mouse", () => {
 
     // The window: nothing is selected, so the inspector edits the window.
     await type(page, "Window title", "REST API");
-    await type(page, "Window description", "A REST API reached over https, with a choice of authentication method.");
+    await type(
+      page,
+      "Window description",
+      "A REST API reached over https, with a choice of authentication method.",
+    );
 
     // Base URL onto the empty canvas, and the timeout below it (the choice goes between them).
     await place(page, "URL field", () => emptyBox(page, "the window"), "URL", {
@@ -188,20 +220,32 @@ describe("building the REST adapter's credential window with the mouse", () => {
 
     // Basic: the user name and password it starts with, given the template's texts and rules.
     await select(page, "User name");
-    await fill(page, { title: "Username", help: "The account to sign in as. It cannot contain a colon.", minLength: "1", maxLength: "256", pattern: "^[^:]+$" });
+    await fill(page, {
+      title: "Username",
+      help: "The account to sign in as. It cannot contain a colon.",
+      minLength: "1",
+      maxLength: "256",
+      pattern: "^[^:]+$",
+    });
     await select(page, "Password");
     await fill(page, { help: "The password of that account.", minLength: "1", maxLength: "1024" });
 
     // OAuth 1.0a: the consumer's and the user's secrets, and how requests are signed.
     await addBranch(page, "OAuth 1.0a", "oauth1");
-    await place(page, "Secret field", () => emptyBox(page, "Authentication › OAuth 1.0a"), "Secret", {
-      key: "consumerKey",
-      title: "Consumer key",
-      help: "Identifies the app; issued with the consumer secret.",
-      required: true,
-      minLength: "1",
-      maxLength: "1024",
-    });
+    await place(
+      page,
+      "Secret field",
+      () => emptyBox(page, "Authentication › OAuth 1.0a"),
+      "Secret",
+      {
+        key: "consumerKey",
+        title: "Consumer key",
+        help: "Identifies the app; issued with the consumer secret.",
+        required: true,
+        minLength: "1",
+        maxLength: "1024",
+      },
+    );
     await place(page, "Secret field", () => below(page, "Consumer key"), "Secret", {
       key: "consumerSecret",
       title: "Consumer secret",
@@ -228,18 +272,31 @@ describe("building the REST adapter's credential window with the mouse", () => {
       help: "How requests are signed.",
       required: true,
     });
-    await options(page, [["HMAC-SHA1", "HMAC-SHA1"], ["HMAC-SHA256", "HMAC-SHA256"], ["PLAINTEXT", "Plain text"]]);
+    await options(page, [
+      ["HMAC-SHA1", "HMAC-SHA1"],
+      ["HMAC-SHA256", "HMAC-SHA256"],
+      ["PLAINTEXT", "Plain text"],
+    ]);
     await chooseDefault(page, "HMAC-SHA1");
 
     // OAuth 2.0: the grant, the service's URLs, the app's credentials, scopes and PKCE.
     await addBranch(page, "OAuth 2.0", "oauth2");
-    await place(page, "Select field", () => emptyBox(page, "Authentication › OAuth 2.0"), "Select", {
-      key: "grantType",
-      title: "Grant type",
-      help: "Authorization code when a user signs in and grants access; client credentials when the connector acts as an app.",
-      required: true,
-    });
-    await options(page, [["authorization_code", "Authorization code"], ["client_credentials", "Client credentials"]]);
+    await place(
+      page,
+      "Select field",
+      () => emptyBox(page, "Authentication › OAuth 2.0"),
+      "Select",
+      {
+        key: "grantType",
+        title: "Grant type",
+        help: "Authorization code when a user signs in and grants access; client credentials when the connector acts as an app.",
+        required: true,
+      },
+    );
+    await options(page, [
+      ["authorization_code", "Authorization code"],
+      ["client_credentials", "Client credentials"],
+    ]);
     await chooseDefault(page, "Authorization code");
     await place(page, "URL field", () => below(page, "Grant type"), "URL", {
       key: "authorizationUrl",
@@ -272,7 +329,11 @@ describe("building the REST adapter's credential window with the mouse", () => {
       secret: true,
       maxLength: "1024",
     });
-    await place(page, "List of strings field", () => below(page, "Client secret"), "List", { key: "scopes", title: "Scopes", help: "The permissions to request." });
+    await place(page, "List of strings field", () => below(page, "Client secret"), "List", {
+      key: "scopes",
+      title: "Scopes",
+      help: "The permissions to request.",
+    });
     await type(page, "Item title", "Scope");
     await type(page, "Item minimum length", "1");
     await type(page, "Item maximum length", "256");
@@ -291,7 +352,11 @@ describe("building the REST adapter's credential window with the mouse", () => {
     await check(page, "No other properties");
 
     // The design as the canvas shows it.
-    expect(await canvas(page).getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")))).toEqual([
+    expect(
+      await canvas(page)
+        .getByRole("button", { name: /^Move / })
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label"))),
+    ).toEqual([
       "Move Base URL",
       "Move Authentication",
       "Move None",
@@ -322,7 +387,12 @@ describe("building the REST adapter's credential window with the mouse", () => {
 
     // Nothing was refused along the way, and every step is undoable.
     expect(await canvas(page).getByRole("alert").count()).toBe(0);
-    expect(await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).isEnabled()).toBe(true);
+    expect(
+      await page
+        .getByRole("toolbar", { name: "Design" })
+        .getByRole("button", { name: "Undo" })
+        .isEnabled(),
+    ).toBe(true);
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -31,14 +31,24 @@ function keys(page: Page, key?: string): Promise<string[]> {
   return page.evaluate((inside) => {
     type Node = { key: string; fields?: Node[] };
     const store = (window as unknown as { designerStore: { doc: { root: Node } } }).designerStore;
-    const container = inside === undefined ? store.doc.root : store.doc.root.fields!.find((field) => field.key === inside)!;
+    const container =
+      inside === undefined
+        ? store.doc.root
+        : store.doc.root.fields!.find((field) => field.key === inside)!;
     return container.fields!.map((field) => field.key);
   }, key);
 }
 
 /** The exported schema of the page's design (the document is plain data: read it, export it here). */
 async function schemaOf(page: Page): Promise<JsonObject> {
-  const doc = await page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { designerStore: { doc: unknown } }).designerStore.doc)) as unknown);
+  const doc = await page.evaluate(
+    () =>
+      JSON.parse(
+        JSON.stringify(
+          (window as unknown as { designerStore: { doc: unknown } }).designerStore.doc,
+        ),
+      ) as unknown,
+  );
   return toSchema(doc as CredentialDocument);
 }
 
@@ -49,7 +59,12 @@ function branchProperties(schema: JsonObject, key: string, index: number): strin
 }
 
 function historyLength(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { designerStore: { getState(): { editor: { done: unknown[] } } } }).designerStore.getState().editor.done.length);
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as { designerStore: { getState(): { editor: { done: unknown[] } } } }
+      ).designerStore.getState().editor.done.length,
+  );
 }
 
 function announcement(page: Page): Promise<string> {
@@ -62,7 +77,10 @@ function canvas(page: Page): Locator {
 
 /** A row (listitem) of the canvas by its field's name. */
 function row(page: Page, name: string): Locator {
-  return canvas(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: `Move ${name}`, exact: true }) }).first();
+  return canvas(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: `Move ${name}`, exact: true }) })
+    .first();
 }
 
 /**
@@ -78,17 +96,20 @@ async function lift(page: Page, name: string): Promise<void> {
 
 /** A row (listitem) by its field's name, not one that holds it. */
 function ownRow(page: Page, name: string): Locator {
-  return page.getByRole("button", { name: `Move ${name}`, exact: true }).locator("xpath=ancestor::li[1]");
+  return page
+    .getByRole("button", { name: `Move ${name}`, exact: true })
+    .locator("xpath=ancestor::li[1]");
 }
 
 /** The header of a row: its handle's parent. */
 async function rowBox(page: Page, name: string) {
-  const box = await page.getByRole("button", { name: `Move ${name}`, exact: true }).locator("xpath=..").boundingBox();
+  const box = await page
+    .getByRole("button", { name: `Move ${name}`, exact: true })
+    .locator("xpath=..")
+    .boundingBox();
   if (!box) throw new Error(`no row ${name}`);
   return box;
 }
-
-
 
 /** The upper or lower quarter of a row's header. */
 async function part(page: Page, name: string, where: "upper" | "lower") {
@@ -99,21 +120,36 @@ async function part(page: Page, name: string, where: "upper" | "lower") {
 describe("palette and canvas in headless Chromium: real drags", () => {
   it("mouse: drags fields and a block from the palette to a position on the canvas", async () => {
     const { page, problems } = await open("blank");
-    await mouseDrag(page, page.getByRole("button", { name: "Add Text field" }), await center(canvas(page).getByText("Drop fields here")));
+    await mouseDrag(
+      page,
+      page.getByRole("button", { name: "Add Text field" }),
+      await center(canvas(page).getByText("Drop fields here")),
+    );
     expect(await keys(page)).toEqual(["text"]);
     await expect.poll(() => row(page, "Text").getAttribute("aria-current")).toBe("true");
 
     // Into the upper half of the Text row: before it.
-    await mouseDrag(page, page.getByRole("button", { name: "Add Secret field" }), await part(page, "Text", "upper"));
+    await mouseDrag(
+      page,
+      page.getByRole("button", { name: "Add Secret field" }),
+      await part(page, "Text", "upper"),
+    );
     expect(await keys(page)).toEqual(["secret", "text"]);
 
     // The Basic block, between the two.
-    await mouseDrag(page, page.getByRole("button", { name: "Add Basic block" }), await part(page, "Secret", "lower"));
+    await mouseDrag(
+      page,
+      page.getByRole("button", { name: "Add Basic block" }),
+      await part(page, "Secret", "lower"),
+    );
     expect(await keys(page)).toEqual(["secret", "username", "password", "text"]);
     expect(await historyLength(page)).toBe(3);
 
     // Dropped outside the canvas: nothing happens.
-    await mouseDrag(page, page.getByRole("button", { name: "Add Email field" }), { x: 990, y: 880 });
+    await mouseDrag(page, page.getByRole("button", { name: "Add Email field" }), {
+      x: 990,
+      y: 880,
+    });
     expect(await keys(page)).toEqual(["secret", "username", "password", "text"]);
     await page.close();
     expect(problems).toEqual([]);
@@ -134,15 +170,31 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await expect.poll(() => row(page, "User name").getAttribute("data-drop")).toBe("before");
     expect(await keys(page)).toEqual(before);
     await page.mouse.up();
-    expect(await keys(page)).toEqual(["region", "username", "apiKey", "account", "extras", "baseUrl"]);
+    expect(await keys(page)).toEqual([
+      "region",
+      "username",
+      "apiKey",
+      "account",
+      "extras",
+      "baseUrl",
+    ]);
     expect(await historyLength(page)).toBe(1);
     expect(await canvas(page).locator("[data-drop]").count()).toBe(0);
 
-    await page.evaluate(() => (window as unknown as { designerStore: { undo(): void } }).designerStore.undo());
-    expect(await keys(page)).toEqual(before);
-    const names = await page.getByRole("list", { name: "Fields of the window" }).getByRole("listitem").evaluateAll((items) =>
-      items.filter((item) => item.parentElement?.getAttribute("aria-label") === "Fields of the window").map((item) => item.querySelector(".cd-row-title")?.textContent),
+    await page.evaluate(() =>
+      (window as unknown as { designerStore: { undo(): void } }).designerStore.undo(),
     );
+    expect(await keys(page)).toEqual(before);
+    const names = await page
+      .getByRole("list", { name: "Fields of the window" })
+      .getByRole("listitem")
+      .evaluateAll((items) =>
+        items
+          .filter(
+            (item) => item.parentElement?.getAttribute("aria-label") === "Fields of the window",
+          )
+          .map((item) => item.querySelector(".cd-row-title")?.textContent),
+      );
     expect(names).toEqual(["User name", "API key", "Region", "Account", "Extras", "Base URL"]);
     await page.close();
     expect(problems).toEqual([]);
@@ -153,13 +205,31 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await lift(page, "API key");
     expect(await announcement(page)).toBe("Picked up API key. Over position 2 of 6 in the window.");
     await page.keyboard.press("ArrowUp");
-    await expect.poll(() => announcement(page)).toBe("API key is over position 1 of 6 in the window.");
-    expect(await keys(page)).toEqual(["username", "apiKey", "region", "account", "extras", "baseUrl"]);
+    await expect
+      .poll(() => announcement(page))
+      .toBe("API key is over position 1 of 6 in the window.");
+    expect(await keys(page)).toEqual([
+      "username",
+      "apiKey",
+      "region",
+      "account",
+      "extras",
+      "baseUrl",
+    ]);
     await page.keyboard.press("Space");
     await expect.poll(() => announcement(page)).toBe("API key moved to position 1 in the window.");
-    expect(await keys(page)).toEqual(["apiKey", "username", "region", "account", "extras", "baseUrl"]);
+    expect(await keys(page)).toEqual([
+      "apiKey",
+      "username",
+      "region",
+      "account",
+      "extras",
+      "baseUrl",
+    ]);
     // Focus stays on the moved field's handle.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Move API key");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Move API key");
 
     // Base URL up into the end of Account: past the empty Extras box and the Extras row.
     await lift(page, "Base URL");
@@ -167,14 +237,18 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await expect.poll(() => announcement(page)).toBe("Base URL is over position 1 of 1 in Extras.");
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("ArrowUp");
-    await expect.poll(() => announcement(page)).toBe("Base URL is over position 3 of 3 in Account.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Base URL is over position 3 of 3 in Account.");
     await page.keyboard.press("Space");
     await expect.poll(() => announcement(page)).toBe("Base URL moved to position 3 in Account.");
     expect(await keys(page, "account")).toEqual(["username", "password", "baseUrl"]);
     expect(await keys(page)).toEqual(["apiKey", "username", "region", "account", "extras"]);
     expect(await historyLength(page)).toBe(2);
     const account = page.getByRole("list", { name: "Fields of Account" });
-    expect(await account.getByRole("button", { name: "Move Base URL", exact: true }).count()).toBe(1);
+    expect(await account.getByRole("button", { name: "Move Base URL", exact: true }).count()).toBe(
+      1,
+    );
 
     // Escape cancels: nothing moves.
     await lift(page, "Region");
@@ -206,27 +280,42 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await lift(page, "Region");
     // Down to the Basic branch's row (its discriminator "type" is not a row: positions count Password only).
     for (let step = 0; step < 5; step++) await page.keyboard.press("ArrowDown");
-    await expect.poll(() => announcement(page)).toBe("Region is over position 1 of 2 in Authentication › Basic.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Region is over position 1 of 2 in Authentication › Basic.");
     await page.keyboard.press("Space");
-    await expect.poll(() => announcement(page)).toBe("Region moved to position 1 in Authentication › Basic.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Region moved to position 1 in Authentication › Basic.");
     const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
-    expect(await basic.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")))).toEqual([
-      "Move Region",
-      "Move Password",
-    ]);
+    expect(
+      await basic
+        .getByRole("button", { name: /^Move / })
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label"))),
+    ).toEqual(["Move Region", "Move Password"]);
     // In the model and the schema, the discriminator stays Basic's first property.
-    expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "region", "password"]);
+    expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual([
+      "type",
+      "region",
+      "password",
+    ]);
 
     await lift(page, "Basic");
     await page.keyboard.press("ArrowUp");
     // Up over None's empty fields (None shows no row for its discriminator), then None's row.
     await expect.poll(() => announcement(page)).toBe("Basic is not over a place it can go.");
     await page.keyboard.press("ArrowUp");
-    await expect.poll(() => announcement(page)).toBe("Basic is over position 1 of 2 in Authentication.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Basic is over position 1 of 2 in Authentication.");
     await page.keyboard.press("Space");
-    await expect.poll(() => announcement(page)).toBe("Basic moved to position 1 in Authentication.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Basic moved to position 1 in Authentication.");
     const branches = page.getByRole("list", { name: "Branches of Authentication" });
-    expect(await branches.locator(":scope > li > .cd-row .cd-row-title").allTextContents()).toEqual(["Basic", "None"]);
+    expect(await branches.locator(":scope > li > .cd-row .cd-row-title").allTextContents()).toEqual(
+      ["Basic", "None"],
+    );
     expect(await historyLength(page)).toBe(2);
     await page.close();
     expect(problems).toEqual([]);
@@ -245,18 +334,27 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await page.mouse.move(target.x, target.y, { steps: 12 });
     await page.mouse.move(target.x, target.y + 1, { steps: 2 });
     await expect.poll(() => ownRow(page, "Password").getAttribute("data-drop")).toBe("before");
-    await expect.poll(() => announcement(page)).toBe("Text field is over position 1 of 2 in Authentication › Basic.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Text field is over position 1 of 2 in Authentication › Basic.");
     await page.mouse.up();
-    await expect.poll(() => announcement(page)).toBe("Text field added at position 1 in Authentication › Basic.");
+    await expect
+      .poll(() => announcement(page))
+      .toBe("Text field added at position 1 in Authentication › Basic.");
     expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "text", "password"]);
     const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
-    expect(await basic.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")))).toEqual([
-      "Move Text",
-      "Move Password",
-    ]);
+    expect(
+      await basic
+        .getByRole("button", { name: /^Move / })
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label"))),
+    ).toEqual(["Move Text", "Move Password"]);
 
     // Password dragged above Text (the top of Basic again): after the discriminator, one undo step each.
-    await mouseDrag(page, page.getByRole("button", { name: "Move Password", exact: true }), await part(page, "Text", "upper"));
+    await mouseDrag(
+      page,
+      page.getByRole("button", { name: "Move Password", exact: true }),
+      await part(page, "Text", "upper"),
+    );
     expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "password", "text"]);
     expect(await historyLength(page)).toBe(2);
     await page.close();
@@ -269,16 +367,32 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 1 });
     const start = await center(page.getByRole("button", { name: "Move Base URL", exact: true }));
     const target = await part(page, "API key", "upper");
-    const touch = (type: "touchStart" | "touchMove" | "touchEnd", point?: { x: number; y: number }) =>
-      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: point ? [{ x: point.x, y: point.y }] : [] });
+    const touch = (
+      type: "touchStart" | "touchMove" | "touchEnd",
+      point?: { x: number; y: number },
+    ) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints: point ? [{ x: point.x, y: point.y }] : [],
+      });
     await touch("touchStart", start);
     await page.waitForTimeout(300); // the touch sensor's hold delay
     for (let step = 1; step <= 12; step++) {
-      await touch("touchMove", { x: start.x + ((target.x - start.x) * step) / 12, y: start.y + ((target.y - start.y) * step) / 12 });
+      await touch("touchMove", {
+        x: start.x + ((target.x - start.x) * step) / 12,
+        y: start.y + ((target.y - start.y) * step) / 12,
+      });
     }
     await expect.poll(() => row(page, "API key").getAttribute("data-drop")).toBe("before");
     await touch("touchEnd");
-    expect(await keys(page)).toEqual(["username", "baseUrl", "apiKey", "region", "account", "extras"]);
+    expect(await keys(page)).toEqual([
+      "username",
+      "baseUrl",
+      "apiKey",
+      "region",
+      "account",
+      "extras",
+    ]);
     expect(await historyLength(page)).toBe(1);
     await cdp.detach();
     await page.close();
@@ -288,17 +402,27 @@ describe("palette and canvas in headless Chromium: real drags", () => {
   it("a refused drop (a second username in Account) shows why and changes nothing", async () => {
     const { page, problems } = await open();
     const before = await keys(page);
-    await mouseDrag(page, page.getByRole("button", { name: "Move User name", exact: true }), await part(page, "Login", "lower"));
+    await mouseDrag(
+      page,
+      page.getByRole("button", { name: "Move User name", exact: true }),
+      await part(page, "Login", "lower"),
+    );
     const alert = canvas(page).getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/the key "username" is already used in "Account"/i);
     expect(await keys(page)).toEqual(before);
     expect(await keys(page, "account")).toEqual(["username", "password"]);
     expect(await historyLength(page)).toBe(0);
-    await expect.poll(() => announcement(page)).toMatch(/^User name was not moved: the key "username" is already used/);
+    await expect
+      .poll(() => announcement(page))
+      .toMatch(/^User name was not moved: the key "username" is already used/);
 
     // A group into itself is refused too.
-    await mouseDrag(page, page.getByRole("button", { name: "Move Account", exact: true }), await part(page, "Password", "upper"));
+    await mouseDrag(
+      page,
+      page.getByRole("button", { name: "Move Account", exact: true }),
+      await part(page, "Password", "upper"),
+    );
     await expect.poll(() => alert.innerText()).toMatch(/cannot be moved into itself/);
     expect(await keys(page)).toEqual(before);
     expect(await historyLength(page)).toBe(0);

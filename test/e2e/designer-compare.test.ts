@@ -6,16 +6,16 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import viteConfig from "../../vite.config.ts";
 import { countByClass, diffSchemas } from "../../src/diff/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { sentence } from "../../src/schema/problem-message.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import viteConfig from "../../vite.config.ts";
 import { runMain } from "../support/cli.ts";
-import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { exportedSchema, openDesignerPage } from "../support/designer-page.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 /**
  * "Compare with…" on the designer page (dev server), in headless Chromium: a template design is
@@ -27,7 +27,9 @@ import { serveStatic, type StaticServer } from "../support/static-server.ts";
  */
 
 const setup = devServerAndBrowser();
-const TEMPLATE = JSON.parse(readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8")) as JsonObject;
+const TEMPLATE = JSON.parse(
+  readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8"),
+) as JsonObject;
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let tmp = "";
@@ -47,9 +49,13 @@ const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspe
 const compareDialog = (page: Page) => page.getByRole("dialog", { name: "Compare with…" });
 const changesRegion = (page: Page) => compareDialog(page).getByRole("region", { name: "Changes" });
 /** The canvas row of a field or branch, by the name its handle has ("Move Access token"). */
-const row = (page: Page, name: string) => canvas(page).getByRole("button", { name: `Move ${name}`, exact: true }).locator("xpath=ancestor::li[1]");
+const row = (page: Page, name: string) =>
+  canvas(page)
+    .getByRole("button", { name: `Move ${name}`, exact: true })
+    .locator("xpath=ancestor::li[1]");
 /** What the inspector is editing: its form's name. */
-const editing = (page: Page) => inspector(page).getByRole("form").first().getAttribute("aria-label");
+const editing = (page: Page) =>
+  inspector(page).getByRole("form").first().getAttribute("aria-label");
 
 /** Loads a design as an import does: the page's own importSchema into its store (dev server only). */
 async function loadDesign(page: Page, design: JsonObject): Promise<void> {
@@ -62,14 +68,21 @@ async function loadDesign(page: Page, design: JsonObject): Promise<void> {
 }
 
 async function waitSaved(page: Page): Promise<void> {
-  await header(page).getByRole("status").filter({ hasText: /^Saved$/ }).waitFor({ timeout: 10_000 });
+  await header(page)
+    .getByRole("status")
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 10_000 });
 }
 
 /** Each listed change as the page shows it: its class and sentence (and, for a button, " — place"). */
 function listedChanges(page: Page): Promise<string[]> {
   return changesRegion(page)
     .locator("li")
-    .evaluateAll((items) => items.map((item) => item.querySelector(".cd-change-show, .cd-change-text")?.textContent ?? ""));
+    .evaluateAll((items) =>
+      items.map(
+        (item) => item.querySelector(".cd-change-show, .cd-change-text")?.textContent ?? "",
+      ),
+    );
 }
 
 async function openCompare(page: Page): Promise<void> {
@@ -80,7 +93,9 @@ async function openCompare(page: Page): Promise<void> {
 describe("Compare with… in the designer page, in headless Chromium", () => {
   it("lists the changes from the template's file and from a saved copy; choosing one selects its field", async () => {
     const errors: string[] = [];
-    const page = await openDesignerPage(setup.browser.context, setup.server.url, errors, { viewport: { width: 1280, height: 1200 } });
+    const page = await openDesignerPage(setup.browser.context, setup.server.url, errors, {
+      viewport: { width: 1280, height: 1200 },
+    });
     await loadDesign(page, TEMPLATE);
     await row(page, "Access token").waitFor();
     await waitSaved(page);
@@ -100,20 +115,30 @@ describe("Compare with… in the designer page, in headless Chromium", () => {
     await expect.poll(() => row(page, "Basic").count()).toBe(0);
     await row(page, "Client secret").locator(":scope > .cd-row .cd-row-select").click();
     await expect.poll(() => editing(page)).toContain("(clientSecret)");
-    await inspector(page).getByRole("checkbox", { name: "Secret (write-only)", exact: true }).uncheck();
+    await inspector(page)
+      .getByRole("checkbox", { name: "Secret (write-only)", exact: true })
+      .uncheck();
     await waitSaved(page);
 
     // What diff finds in Node for the same two schemas.
     const design = await exportedSchema(page);
     const expected = diffSchemas(toSchema(importSchema(TEMPLATE)), design);
     expect(countByClass(expected)).toEqual({ breaking: 2, exposing: 1, compatible: 0 });
-    expect(expected.map((change) => change.rule)).toEqual(["choice-option-removed", "field-became-required", "secret-exposed"]);
+    expect(expected.map((change) => change.rule)).toEqual([
+      "choice-option-removed",
+      "field-became-required",
+      "secret-exposed",
+    ]);
 
     // Compared with the file.
     await openCompare(page);
     await compareDialog(page).getByLabel("Schema file to compare with").setInputFiles(templateFile);
-    await compareDialog(page).getByRole("heading", { name: "Changes from «rest-adapter.json» to this design" }).waitFor();
-    expect(await changesRegion(page).locator(".cd-compare-summary").textContent()).toBe("3 changes: 2 breaking, 1 exposing, 0 compatible.");
+    await compareDialog(page)
+      .getByRole("heading", { name: "Changes from «rest-adapter.json» to this design" })
+      .waitFor();
+    expect(await changesRegion(page).locator(".cd-compare-summary").textContent()).toBe(
+      "3 changes: 2 breaking, 1 exposing, 0 compatible.",
+    );
     const listed = await listedChanges(page);
     expect(listed).toEqual([
       `Breaking: ${sentence(expected[0]!.message)}`, // the Basic option is gone: text, no button
@@ -121,22 +146,40 @@ describe("Compare with… in the designer page, in headless Chromium", () => {
       `Exposing: ${sentence(expected[2]!.message)} — Authentication › OAuth 2.0 › Client secret`,
     ]);
     expect(await changesRegion(page).getByRole("button").count()).toBe(2);
-    expect(await changesRegion(page).getByText(/was removed/).evaluate((element) => element.tagName)).toBe("P");
+    expect(
+      await changesRegion(page)
+        .getByText(/was removed/)
+        .evaluate((element) => element.tagName),
+    ).toBe("P");
     // The open dialog, as axe sees it.
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: Element): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document.querySelector("dialog[open]")!);
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
     expect(violations).toEqual([]);
 
     // Choosing the breaking change selects Access token, closes the dialog, focuses its row.
-    await changesRegion(page).getByRole("button", { name: /^Breaking: .*Access token$/ }).click();
+    await changesRegion(page)
+      .getByRole("button", { name: /^Breaking: .*Access token$/ })
+      .click();
     await expect.poll(() => compareDialog(page).isVisible()).toBe(false);
     await expect.poll(() => row(page, "Access token").getAttribute("aria-current")).toBe("true");
     await expect.poll(() => editing(page)).toContain("(token)");
-    expect(await page.evaluate(() => document.activeElement?.closest("li[data-node]")?.querySelector(".cd-row-title")?.textContent)).toBe("Access token");
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest("li[data-node]")?.querySelector(".cd-row-title")
+            ?.textContent,
+      ),
+    ).toBe("Access token");
 
     // Compared with the saved copy: the same list.
     await openCompare(page);
@@ -144,10 +187,16 @@ describe("Compare with… in the designer page, in headless Chromium", () => {
     await saved.waitFor();
     expect(await saved.getByRole("button").allTextContents()).toEqual(["Untitled (copy)"]); // not the open design
     await saved.getByRole("button", { name: "Untitled (copy)" }).click();
-    await compareDialog(page).getByRole("heading", { name: "Changes from «Untitled (copy)» to this design" }).waitFor();
-    expect(await changesRegion(page).locator(".cd-compare-summary").textContent()).toBe("3 changes: 2 breaking, 1 exposing, 0 compatible.");
+    await compareDialog(page)
+      .getByRole("heading", { name: "Changes from «Untitled (copy)» to this design" })
+      .waitFor();
+    expect(await changesRegion(page).locator(".cd-compare-summary").textContent()).toBe(
+      "3 changes: 2 breaking, 1 exposing, 0 compatible.",
+    );
     expect(await listedChanges(page)).toEqual(listed);
-    await changesRegion(page).getByRole("button", { name: /^Exposing: .*Client secret$/ }).click();
+    await changesRegion(page)
+      .getByRole("button", { name: /^Exposing: .*Client secret$/ })
+      .click();
     await expect.poll(() => row(page, "Client secret").getAttribute("aria-current")).toBe("true");
 
     await page.close();
@@ -171,7 +220,11 @@ describe("Compare with… in the designer page, in headless Chromium", () => {
     expect(await changesRegion(page).count()).toBe(0);
     await page.keyboard.press("Escape");
     await expect.poll(() => compareDialog(page).isVisible()).toBe(false);
-    expect(await header(page).getByRole("button", { name: "Compare with…", exact: true }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await header(page)
+        .getByRole("button", { name: "Compare with…", exact: true })
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
     await page.close();
     expect(errors).toEqual([]);
   });
@@ -186,7 +239,12 @@ describe("the built page loads the comparison only when Compare with… is opene
   let site: StaticServer | undefined;
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "designer-compare-build-"));
-    await build({ ...viteConfig, configFile: false, logLevel: "error", build: { ...viteConfig.build, outDir, emptyOutDir: true } });
+    await build({
+      ...viteConfig,
+      configFile: false,
+      logLevel: "error",
+      build: { ...viteConfig.build, outDir, emptyOutDir: true },
+    });
     site = await serveStatic(outDir);
   }, 120_000);
   afterAll(async () => {
@@ -201,19 +259,33 @@ describe("the built page loads the comparison only when Compare with… is opene
     page.on("response", async (response) => {
       if (response.request().resourceType() !== "script") return;
       const body = await response.text().catch(() => "");
-      scripts.push({ url: new URL(response.url()).pathname, diff: body.includes(DIFF_MARKER), refa: body.includes(REFA_MARKER) });
+      scripts.push({
+        url: new URL(response.url()).pathname,
+        diff: body.includes(DIFF_MARKER),
+        refa: body.includes(REFA_MARKER),
+      });
     });
     page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     await page.goto(site!.url, { waitUntil: "load" });
-    await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole("heading", { level: 1, name: "Credential Designer" })
+      .waitFor({ timeout: 15_000 });
     await page.getByRole("region", { name: "Problems" }).getByText("No problems found.").waitFor();
     await page.waitForLoadState("networkidle");
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((script) => script.diff || script.refa)).toEqual([]);
 
     await openCompare(page);
-    await expect.poll(() => scripts.some((script) => script.diff), { message: "the comparison's chunk loaded" }).toBe(true);
-    await expect.poll(() => scripts.some((script) => script.refa), { message: "the pattern analysis loaded with it" }).toBe(true);
+    await expect
+      .poll(() => scripts.some((script) => script.diff), {
+        message: "the comparison's chunk loaded",
+      })
+      .toBe(true);
+    await expect
+      .poll(() => scripts.some((script) => script.refa), {
+        message: "the pattern analysis loaded with it",
+      })
+      .toBe(true);
     await page.close();
     expect(errors).toEqual([]);
   });

@@ -5,11 +5,11 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import viteConfig, { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { exportFiles } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
-import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import viteConfig, { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
+import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
+import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 /**
  * The built designer (the real vite.config.ts, as `npm run build` makes it) under its own
@@ -32,7 +32,13 @@ beforeAll(async () => {
     configFile: false,
     logLevel: "error",
     cacheDir: path.join(tmp, ".vite-cache"),
-    build: { ...viteConfig.build, outDir: dist, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 100_000 },
+    build: {
+      ...viteConfig.build,
+      outDir: dist,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 100_000,
+    },
   });
   browser = await launchChromium();
 }, 180_000);
@@ -64,30 +70,47 @@ async function openBuiltDesigner(url: string): Promise<Watched> {
   const errors: string[] = [];
   // Recorded from the first script on, before the page's own scripts run.
   await page.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations = []);
+    const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations =
+      []);
     document.addEventListener("securitypolicyviolation", (event) => {
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+      );
     });
   });
   page.on("console", (message) => {
-    if (/Content[- ]Security[- ]Policy|CSP/i.test(message.text())) violations.push(`console: ${message.text()}`);
+    if (/Content[- ]Security[- ]Policy|CSP/i.test(message.text()))
+      violations.push(`console: ${message.text()}`);
     else if (message.type() === "error") errors.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   const response = await page.goto(url, { waitUntil: "load" });
   expect(response?.status()).toBe(200);
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  await page
+    .getByRole("heading", { level: 1, name: "Credential Designer" })
+    .waitFor({ timeout: 15_000 });
   return { page, violations, errors };
 }
 
-const reported = async ({ page, violations }: Watched) => [...violations, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
+const reported = async ({ page, violations }: Watched) => [
+  ...violations,
+  ...(await page.evaluate(
+    () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+  )),
+];
 
 /**
  * What a person does: add a Text field, type into it in the preview, save, open the schema's JSON
  * (CodeMirror, which brings its own styles), export everything, then type broken JSON.
  */
-async function useTheDesigner(page: Page, previewSays = "The values are valid."): Promise<Map<string, string>> {
-  await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add Text field", exact: true }).click();
+async function useTheDesigner(
+  page: Page,
+  previewSays = "The values are valid.",
+): Promise<Map<string, string>> {
+  await page
+    .getByRole("navigation", { name: "Palette" })
+    .getByRole("button", { name: "Add Text field", exact: true })
+    .click();
   const preview = page.getByRole("region", { name: "Preview" });
   const field = preview.getByRole("textbox").first();
   await field.waitFor();
@@ -99,8 +122,20 @@ async function useTheDesigner(page: Page, previewSays = "The values are valid.")
   await json.getByRole("textbox").first().waitFor({ timeout: 15_000 });
   // CodeMirror is styled (its base theme makes the editor a flex column) through a constructed
   // stylesheet, with no <style> element (see vite.config.ts).
-  expect(await page.evaluate(() => ({ display: getComputedStyle(document.querySelector(".cm-editor")!).display, adopted: document.adoptedStyleSheets.length > 0, styleElements: document.querySelectorAll("style").length }))).toEqual({ display: "flex", adopted: true, styleElements: 0 });
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("group", { name: "Export" }).getByRole("button", { name: "Export all (.zip)" }).click()]);
+  expect(
+    await page.evaluate(() => ({
+      display: getComputedStyle(document.querySelector(".cm-editor")!).display,
+      adopted: document.adoptedStyleSheets.length > 0,
+      styleElements: document.querySelectorAll("style").length,
+    })),
+  ).toEqual({ display: "flex", adopted: true, styleElements: 0 });
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page
+      .getByRole("group", { name: "Export" })
+      .getByRole("button", { name: "Export all (.zip)" })
+      .click(),
+  ]);
   expect(download.suggestedFilename()).toBe("credentials.zip");
   const entries = unzipSync(new Uint8Array(await fs.readFile(await download.path())));
   // Broken JSON typed into the editor: CodeMirror marks it (lint decorations, gutter marker).
@@ -117,24 +152,35 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
     const html = await fs.readFile(path.join(dist, "index.html"), "utf8");
     const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
-    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.search(/<script|<link rel="stylesheet"|<link rel="modulepreload"/));
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(
+      html.search(/<script|<link rel="stylesheet"|<link rel="modulepreload"/),
+    );
     expect(html).toMatch(/connect-src 'none'/);
-    for (const script of html.match(/<script\b[^>]*>/g) ?? []) expect(script).toMatch(/\bsrc="\/assets\//);
+    for (const script of html.match(/<script\b[^>]*>/g) ?? [])
+      expect(script).toMatch(/\bsrc="\/assets\//);
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
     // Only the export worker may carry the exporter (json-schema-to-typescript, prettier, ajv standalone).
     const assets = await fs.readdir(path.join(dist, "assets"));
-    expect(assets.filter((name) => name.startsWith("export-worker-") && name.endsWith(".js"))).toHaveLength(1);
+    expect(
+      assets.filter((name) => name.startsWith("export-worker-") && name.endsWith(".js")),
+    ).toHaveLength(1);
   });
 
   it("is used (a field added, typed into, saved, everything exported) with no violation; the export works and matches exportFiles", async () => {
     const server = await serve();
     const watched = await openBuiltDesigner(server.url);
     const files = await useTheDesigner(watched.page);
-    expect([...files.keys()]).toEqual(["credentials.schema.json", "credentials.ts", "credentials.validate.js", "credentials.validate.d.ts"]);
+    expect([...files.keys()]).toEqual([
+      "credentials.schema.json",
+      "credentials.ts",
+      "credentials.validate.js",
+      "credentials.validate.d.ts",
+    ]);
     const schema = JSON.parse(files.get("credentials.schema.json")!) as JsonObject;
     expect(Object.keys(schema.properties as JsonObject)).toHaveLength(1);
     expect(JSON.stringify(schema)).not.toContain("typed in the preview"); // preview values never reach the export
-    for (const file of await exportFiles(schema, "credentials")) expect(files.get(file.name), file.name).toBe(file.contents);
+    for (const file of await exportFiles(schema, "credentials"))
+      expect(files.get(file.name), file.name).toBe(file.contents);
     await watched.page.waitForTimeout(300);
     expect(await reported(watched)).toEqual([]);
     expect(watched.errors).toEqual([]);
@@ -144,11 +190,25 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
       const script = document.createElement("script");
       script.textContent = "window.__inlineRan = true";
       document.head.append(script);
-      const fetched = await fetch("/index.html").then(() => "fetched", () => "refused");
-      return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, fetched };
+      const fetched = await fetch("/index.html").then(
+        () => "fetched",
+        () => "refused",
+      );
+      return {
+        inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+        fetched,
+      };
     });
     expect(blocked).toEqual({ inlineRan: false, fetched: "refused" });
-    await expect.poll(async () => (await watched.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map((line) => line.split(" ")[0])).toEqual(["script-src-elem", "connect-src"]);
+    await expect
+      .poll(async () =>
+        (
+          await watched.page.evaluate(
+            () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+          )
+        ).map((line) => line.split(" ")[0]),
+      )
+      .toEqual(["script-src-elem", "connect-src"]);
     await watched.page.close();
   });
 
@@ -163,7 +223,9 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
     // The preview says it could not check the values (never that they are valid).
     const files = await useTheDesigner(watched.page, "The values were not checked:");
     expect(files.size).toBe(4);
-    const evalBlocked = (await reported(watched)).filter((line) => line.startsWith("script-src blocked eval"));
+    const evalBlocked = (await reported(watched)).filter((line) =>
+      line.startsWith("script-src blocked eval"),
+    );
     // If this fails, the page no longer evaluates code: drop 'unsafe-eval' from vite.config.ts.
     expect(evalBlocked.length, "the preview compiles with eval on the page").toBeGreaterThan(0);
     await watched.page.close();

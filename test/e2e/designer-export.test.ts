@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Download, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportBaseName } from "../../src/designer/export/base-name.ts";
-import { exportFiles, type ExportFile } from "../../src/export/index.ts";
+import { type ExportFile, exportFiles } from "../../src/export/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
@@ -22,11 +22,18 @@ import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
  */
 
 const setup = devServerAndBrowser();
-const TEMPLATE = JSON.parse(readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8")) as JsonObject;
+const TEMPLATE = JSON.parse(
+  readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8"),
+) as JsonObject;
 /** What the page's store holds after importing the template, as the exporter gets it. */
 const DESIGN = toSchema(importSchema(TEMPLATE));
 const BASE = "rest-api"; // from the template's title, "REST API"
-const FILE_NAMES = [`${BASE}.schema.json`, `${BASE}.ts`, `${BASE}.validate.js`, `${BASE}.validate.d.ts`];
+const FILE_NAMES = [
+  `${BASE}.schema.json`,
+  `${BASE}.ts`,
+  `${BASE}.validate.js`,
+  `${BASE}.validate.d.ts`,
+];
 
 /** Own "__proto__" and "constructor" properties, a local $ref, text in other scripts and a comment closer. */
 const TRICKY_DESIGN = JSON.stringify({
@@ -55,7 +62,8 @@ beforeAll(async () => {
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   cliFiles = new Map();
-  for (const name of await fs.readdir(path.join(tmp, "out"))) cliFiles.set(name, await fs.readFile(path.join(tmp, "out", name)));
+  for (const name of await fs.readdir(path.join(tmp, "out")))
+    cliFiles.set(name, await fs.readFile(path.join(tmp, "out", name)));
 }, 120_000);
 
 afterAll(async () => {
@@ -82,7 +90,9 @@ async function openDesigner(problems: string[], design: JsonObject): Promise<Pag
   await page.context().route("**/*", guard);
   page.on("close", () => void page.context().unroute("**/*", guard));
   await page.goto(setup.server.url, { waitUntil: "load" });
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  await page
+    .getByRole("heading", { level: 1, name: "Credential Designer" })
+    .waitFor({ timeout: 15_000 });
   await loadDesign(page, design);
   return page;
 }
@@ -107,8 +117,13 @@ const exportGroup = (page: Page) => page.getByRole("group", { name: "Export" });
  * while one runs the buttons are aria-disabled and a click is ignored.
  */
 async function downloadBy(page: Page, name: string): Promise<Download> {
-  await expect.poll(() => exportGroup(page).getAttribute("aria-busy"), { timeout: 45_000 }).toBe("false");
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 45_000 }), exportGroup(page).getByRole("button", { name, exact: true }).click()]);
+  await expect
+    .poll(() => exportGroup(page).getAttribute("aria-busy"), { timeout: 45_000 })
+    .toBe("false");
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 45_000 }),
+    exportGroup(page).getByRole("button", { name, exact: true }).click(),
+  ]);
   return download;
 }
 
@@ -123,7 +138,9 @@ function expectSameAsCli(name: string, bytes: Uint8Array, fromNode: readonly Exp
   // Compare as text first (a readable diff), then byte for byte.
   expect(strFromU8(bytes), name).toBe(cli!.toString("utf8"));
   expect(Buffer.compare(Buffer.from(bytes), cli!), name).toBe(0);
-  expect(strFromU8(bytes), `${name}, as exportFiles returns it in Node`).toBe(fromNode.find((file) => file.name === name)?.contents);
+  expect(strFromU8(bytes), `${name}, as exportFiles returns it in Node`).toBe(
+    fromNode.find((file) => file.name === name)?.contents,
+  );
 }
 
 describe("export in the designer page, in headless Chromium", () => {
@@ -140,7 +157,9 @@ describe("export in the designer page, in headless Chromium", () => {
     const entries = unzipSync(new Uint8Array(await bytesOf(download)));
     expect(Object.keys(entries)).toEqual(FILE_NAMES);
     for (const name of FILE_NAMES) expectSameAsCli(name, entries[name]!, fromNode);
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Downloaded" }).textContent()).toBe(`Downloaded ${BASE}.zip.`);
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Downloaded" }).textContent())
+      .toBe(`Downloaded ${BASE}.zip.`);
 
     // The same design gives the same archive, byte for byte (fixed times, no clock).
     const again = await bytesOf(await downloadBy(page, "Export all (.zip)"));
@@ -151,8 +170,17 @@ describe("export in the designer page, in headless Chromium", () => {
 
   it("every template, and a design with keys such as __proto__, $refs and text in other scripts, exports as in Node", async () => {
     const problems: string[] = [];
-    const templates = (await fs.readdir(new URL("../../schemas/", import.meta.url))).filter((name) => name.endsWith(".json"));
-    const designs = await Promise.all(templates.map(async (name) => JSON.parse(await fs.readFile(new URL(`../../schemas/${name}`, import.meta.url), "utf8")) as JsonObject));
+    const templates = (await fs.readdir(new URL("../../schemas/", import.meta.url))).filter(
+      (name) => name.endsWith(".json"),
+    );
+    const designs = await Promise.all(
+      templates.map(
+        async (name) =>
+          JSON.parse(
+            await fs.readFile(new URL(`../../schemas/${name}`, import.meta.url), "utf8"),
+          ) as JsonObject,
+      ),
+    );
     designs.push(JSON.parse(TRICKY_DESIGN) as JsonObject);
     const page = await openDesigner(problems, designs[0]!);
     let lastZip: Record<string, Uint8Array> = {};
@@ -165,10 +193,15 @@ describe("export in the designer page, in headless Chromium", () => {
       const entries = (lastZip = unzipSync(new Uint8Array(await bytesOf(download))));
       const expected = await exportFiles(schema, base);
       expect(Object.keys(entries)).toEqual(expected.map((file) => file.name));
-      for (const file of expected) expect(strFromU8(entries[file.name]!), `${String(schema.title)}: ${file.name}`).toBe(file.contents);
+      for (const file of expected)
+        expect(strFromU8(entries[file.name]!), `${String(schema.title)}: ${file.name}`).toBe(
+          file.contents,
+        );
     }
     // The last one kept its own "__proto__" property all the way through the page and the worker.
-    const lastSchema = JSON.parse(strFromU8(lastZip["zugangsdaten-für-ü-bahn.schema.json"]!)) as { properties: object };
+    const lastSchema = JSON.parse(strFromU8(lastZip["zugangsdaten-für-ü-bahn.schema.json"]!)) as {
+      properties: object;
+    };
     expect(Object.keys(lastSchema.properties)).toContain("__proto__");
     await page.close();
     expect(problems).toEqual([]);
@@ -209,7 +242,9 @@ describe("export in the designer page, in headless Chromium", () => {
     expect(downloads).toEqual([]);
 
     // A single file is refused the same way.
-    await exportGroup(page).getByRole("button", { name: `Download ${BASE}.ts` }).click();
+    await exportGroup(page)
+      .getByRole("button", { name: `Download ${BASE}.ts` })
+      .click();
     await page.waitForTimeout(300);
     await alert.waitFor();
     await page.waitForTimeout(500);

@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/schema/json.ts";
-import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
  * The Schema JSON view and import, on the designer page (dev server) in headless Chromium: edits
@@ -15,7 +15,9 @@ import { exportedSchema, historyLength, openDesignerPage } from "../support/desi
  */
 
 const SCHEMAS = new URL("../../schemas/", import.meta.url);
-const TEMPLATES = readdirSync(SCHEMAS).filter((name) => name.endsWith(".json")).sort();
+const TEMPLATES = readdirSync(SCHEMAS)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
 const templateText = (name: string) => readFileSync(new URL(name, SCHEMAS), "utf8");
 
 const setup = devServerAndBrowser();
@@ -26,7 +28,13 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ include: [[".designer-json"]] });
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
@@ -41,7 +49,10 @@ const openDesigner = (problems: string[], requests: string[] = []) =>
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const jsonRegion = (page: Page) => page.getByRole("region", { name: "Schema JSON" });
 const editor = (page: Page) => jsonRegion(page).getByRole("textbox", { name: "Schema JSON" });
-const rowNames = (page: Page) => canvas(page).getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")));
+const rowNames = (page: Page) =>
+  canvas(page)
+    .getByRole("button", { name: /^Move / })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")));
 
 async function openJsonView(page: Page): Promise<void> {
   const toggle = jsonRegion(page).getByRole("button", { name: "Show schema JSON" });
@@ -60,10 +71,20 @@ async function typeIntoEditor(page: Page, text: string): Promise<void> {
 }
 
 /** Picks `file` in the file chooser that the Import… button opens. */
-async function importThroughPicker(page: Page, file: { name: string; text: string }): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Import…" }).click()]);
+async function importThroughPicker(
+  page: Page,
+  file: { name: string; text: string },
+): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "Import…" }).click(),
+  ]);
   expect(chooser.isMultiple()).toBe(false);
-  await chooser.setFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
+  await chooser.setFiles({
+    name: file.name,
+    mimeType: "application/json",
+    buffer: Buffer.from(file.text),
+  });
 }
 
 describe("the Schema JSON view and import, in headless Chromium", () => {
@@ -71,7 +92,10 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
     const problems: string[] = [];
     const requests: string[] = [];
     const page = await openDesigner(problems, requests);
-    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add URL field" }).press("Enter");
+    await page
+      .getByRole("navigation", { name: "Palette" })
+      .getByRole("button", { name: "Add URL field" })
+      .press("Enter");
     await canvas(page).getByRole("button", { name: "Move URL", exact: true }).waitFor();
     expect(requests.filter((url) => /codemirror|schema-json-editor/.test(url))).toEqual([]);
 
@@ -84,11 +108,16 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
     const edited = structuredClone(schema) as any;
     edited.properties.url.title = "Base URL";
     await typeIntoEditor(page, JSON.stringify(edited, null, 2));
-    await canvas(page).getByRole("button", { name: "Move Base URL", exact: true }).waitFor({ timeout: 5000 });
+    await canvas(page)
+      .getByRole("button", { name: "Move Base URL", exact: true })
+      .waitFor({ timeout: 5000 });
     expect(await historyLength(page)).toBe(before + 1);
     expect(await exportedSchema(page)).toEqual(edited);
 
-    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await page
+      .getByRole("toolbar", { name: "Design" })
+      .getByRole("button", { name: "Undo" })
+      .click();
     await canvas(page).getByRole("button", { name: "Move URL", exact: true }).waitFor();
     expect(await exportedSchema(page)).toEqual(schema);
     await expect.poll(() => editor(page).textContent()).toContain('"title": "URL"');
@@ -99,25 +128,43 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
   it("broken JSON is marked at its line with the reason, and the design stays as it was", async () => {
     const problems: string[] = [];
     const page = await openDesigner(problems);
-    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add Secret field" }).press("Enter");
+    await page
+      .getByRole("navigation", { name: "Palette" })
+      .getByRole("button", { name: "Add Secret field" })
+      .press("Enter");
     await canvas(page).getByRole("button", { name: "Move Secret", exact: true }).waitFor();
     await openJsonView(page);
     const schema = await exportedSchema(page);
     const rows = await rowNames(page);
     const before = await historyLength(page);
 
-    await typeIntoEditor(page, '{\n  "title": "Credentials",\n  "type": "object"\n  "properties": {}\n}');
+    await typeIntoEditor(
+      page,
+      '{\n  "title": "Credentials",\n  "type": "object"\n  "properties": {}\n}',
+    );
     const mark = jsonRegion(page).locator(".cm-lintRange-error, .cm-lintPoint-error").first();
     await mark.waitFor({ timeout: 5000 });
     expect(await jsonRegion(page).locator(".cm-gutter-lint .cm-lint-marker-error").count()).toBe(1);
-    const message = jsonRegion(page).getByRole("status").filter({ hasText: /^4:3: / });
+    const message = jsonRegion(page)
+      .getByRole("status")
+      .filter({ hasText: /^4:3: / });
     await message.waitFor();
-    expect(await message.textContent()).toMatch(/^4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./);
+    expect(await message.textContent()).toMatch(
+      /^4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./,
+    );
 
     // A schema the importer refuses is marked too, on the value its pointer names.
-    await typeIntoEditor(page, '{\n  "type": "object",\n  "properties": {\n    "port": { "type": "integer", "minimum": "ten" }\n  }\n}');
-    await jsonRegion(page).getByRole("status").filter({ hasText: /^4:45 \(\/properties\/port\/minimum\): "minimum" must be a number/ }).waitFor({ timeout: 5000 });
-    await expect.poll(() => jsonRegion(page).locator(".cm-lintRange-error").first().textContent()).toBe('"ten"');
+    await typeIntoEditor(
+      page,
+      '{\n  "type": "object",\n  "properties": {\n    "port": { "type": "integer", "minimum": "ten" }\n  }\n}',
+    );
+    await jsonRegion(page)
+      .getByRole("status")
+      .filter({ hasText: /^4:45 \(\/properties\/port\/minimum\): "minimum" must be a number/ })
+      .waitFor({ timeout: 5000 });
+    await expect
+      .poll(() => jsonRegion(page).locator(".cm-lintRange-error").first().textContent())
+      .toBe('"ten"');
 
     expect(await historyLength(page)).toBe(before);
     expect(await exportedSchema(page)).toEqual(schema);
@@ -144,13 +191,23 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
       expect(schema).toEqual(template);
       expect(JSON.stringify(schema, null, 2) + "\n").toBe(text);
       const rows = await rowNames(page);
-      for (const [key, property] of Object.entries(template.properties as Record<string, { title?: string }>)) {
+      for (const [key, property] of Object.entries(
+        template.properties as Record<string, { title?: string }>,
+      )) {
         expect(rows, `${name}: ${key}`).toContain(`Move ${property.title ?? key}`);
       }
-      expect(await page.getByRole("status").filter({ hasText: `Imported ${name}.` }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole("status")
+          .filter({ hasText: `Imported ${name}.` })
+          .count(),
+      ).toBe(1);
     }
     // One import is one step: undo gives back the template before.
-    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await page
+      .getByRole("toolbar", { name: "Design" })
+      .getByRole("button", { name: "Undo" })
+      .click();
     expect(await exportedSchema(page)).toEqual(JSON.parse(templateText(TEMPLATES.at(-2)!)));
     await page.close();
     expect(problems).toEqual([]);
@@ -160,7 +217,10 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
     const problems: string[] = [];
     const page = await openDesigner(problems);
     const schema = await exportedSchema(page);
-    await importThroughPicker(page, { name: "rest-adapter.json", text: '{\n  "title": "REST",\n  "type": "object",\n  "properties": {,}\n}' });
+    await importThroughPicker(page, {
+      name: "rest-adapter.json",
+      text: '{\n  "title": "REST",\n  "type": "object",\n  "properties": {,}\n}',
+    });
     const alert = page.getByRole("alert").filter({ hasText: "rest-adapter.json" });
     await alert.waitFor({ timeout: 5000 });
     expect(await alert.textContent()).toMatch(/^rest-adapter\.json:4:18: .+\. .+\.$/);
@@ -179,7 +239,10 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
         const data = new DataTransfer();
         data.items.add(new File([text], name, { type: "application/json" }));
         const target = document.querySelector("main")!;
-        for (const type of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+        for (const type of ["dragenter", "dragover", "drop"])
+          target.dispatchEvent(
+            new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+          );
       },
       { name: "basic-auth.json", text },
     );

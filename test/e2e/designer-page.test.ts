@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { openDesignerPage } from "../support/designer-page.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
@@ -41,7 +41,11 @@ describe("the designer page, in headless Chromium", () => {
     expect(await toolbar.getByRole("button", { name: "Redo" }).isDisabled()).toBe(true);
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+      const result = await (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+        }
+      ).axe.run();
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
     expect(violations).toEqual([]);
@@ -54,7 +58,10 @@ describe("the designer page, in headless Chromium", () => {
     const page = await openDesigner(problems);
     const canvas = page.getByRole("main", { name: "Canvas" });
     const preview = page.getByRole("region", { name: "Preview" });
-    await page.getByRole("navigation", { name: "Palette" }).getByRole("button", { name: "Add URL field" }).press("Enter");
+    await page
+      .getByRole("navigation", { name: "Palette" })
+      .getByRole("button", { name: "Add URL field" })
+      .press("Enter");
     await preview.getByRole("textbox", { name: "URL" }).waitFor({ timeout: 10_000 });
     const rows = canvas.getByRole("button", { name: /^Move / });
     expect(await rows.count()).toBe(1);
@@ -82,26 +89,65 @@ describe("the designer page, in headless Chromium", () => {
     const preview = page.getByRole("region", { name: "Preview" });
     const palette = page.getByRole("navigation", { name: "Palette" });
     // Each added field is selected, so the next one goes after it: Text, URL, Email.
-    for (const item of ["Add Text field", "Add URL field", "Add Email field"]) await palette.getByRole("button", { name: item }).click();
-    const rowNames = () => canvas.getByRole("button", { name: /^Move / }).evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")));
-    const previewNames = () => preview.getByRole("textbox").evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ""));
+    for (const item of ["Add Text field", "Add URL field", "Add Email field"])
+      await palette.getByRole("button", { name: item }).click();
+    const rowNames = () =>
+      canvas
+        .getByRole("button", { name: /^Move / })
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label")));
+    const previewNames = () =>
+      preview
+        .getByRole("textbox")
+        .evaluateAll((boxes) =>
+          boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ""),
+        );
     await expect.poll(rowNames).toEqual(["Move Text", "Move URL", "Move Email"]);
 
     // Email dragged by its handle above Text: the upper part of Text's row.
-    const text = await canvas.getByRole("button", { name: "Move Text", exact: true }).locator("xpath=..").boundingBox();
+    const text = await canvas
+      .getByRole("button", { name: "Move Text", exact: true })
+      .locator("xpath=..")
+      .boundingBox();
     if (!text) throw new Error("no Text row");
-    await mouseDrag(page, canvas.getByRole("button", { name: "Move Email", exact: true }), { x: text.x + text.width / 2, y: text.y + text.height * 0.2 });
+    await mouseDrag(page, canvas.getByRole("button", { name: "Move Email", exact: true }), {
+      x: text.x + text.width / 2,
+      y: text.y + text.height * 0.2,
+    });
     await expect.poll(rowNames).toEqual(["Move Email", "Move Text", "Move URL"]);
-    await expect.poll(previewNames).toEqual([expect.stringMatching(/^Email/), expect.stringMatching(/^Text/), expect.stringMatching(/^URL/)]);
+    await expect
+      .poll(previewNames)
+      .toEqual([
+        expect.stringMatching(/^Email/),
+        expect.stringMatching(/^Text/),
+        expect.stringMatching(/^URL/),
+      ]);
 
-    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await page
+      .getByRole("toolbar", { name: "Design" })
+      .getByRole("button", { name: "Undo" })
+      .click();
     await expect.poll(rowNames).toEqual(["Move Text", "Move URL", "Move Email"]);
-    await expect.poll(previewNames).toEqual([expect.stringMatching(/^Text/), expect.stringMatching(/^URL/), expect.stringMatching(/^Email/)]);
-    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Redo" }).click();
+    await expect
+      .poll(previewNames)
+      .toEqual([
+        expect.stringMatching(/^Text/),
+        expect.stringMatching(/^URL/),
+        expect.stringMatching(/^Email/),
+      ]);
+    await page
+      .getByRole("toolbar", { name: "Design" })
+      .getByRole("button", { name: "Redo" })
+      .click();
     await expect.poll(rowNames).toEqual(["Move Email", "Move Text", "Move URL"]);
     // One more Undo takes back the third add, not part of the drag.
-    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
-    await page.getByRole("toolbar", { name: "Design" }).getByRole("button", { name: "Undo" }).click();
+    await page
+      .getByRole("toolbar", { name: "Design" })
+      .getByRole("button", { name: "Undo" })
+      .click();
+    await page
+      .getByRole("toolbar", { name: "Design" })
+      .getByRole("button", { name: "Undo" })
+      .click();
     await expect.poll(rowNames).toEqual(["Move Text", "Move URL"]);
     await page.close();
     expect(problems).toEqual([]);
@@ -119,13 +165,25 @@ describe("the designer page, in headless Chromium", () => {
     );
     const canvas = page.getByRole("main", { name: "Canvas" });
     await canvas.getByRole("button", { name: `Move ${markup}`, exact: true }).waitFor();
-    await canvas.getByRole("button", { name: new RegExp(`^${markup.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).first().click();
+    await canvas
+      .getByRole("button", {
+        name: new RegExp(`^${markup.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      })
+      .first()
+      .click();
     const preview = page.getByRole("region", { name: "Preview" });
     await preview.getByRole("textbox", { name: markup }).waitFor();
     expect(await preview.getByText("<b>bold</b> help", { exact: true }).count()).toBe(1);
-    expect(await page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Title", exact: true }).inputValue()).toBe(markup);
+    expect(
+      await page
+        .getByRole("complementary", { name: "Inspector" })
+        .getByRole("textbox", { name: "Title", exact: true })
+        .inputValue(),
+    ).toBe(markup);
     expect(await page.locator(".designer img, .designer b").count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -5,9 +5,9 @@ import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import viteConfig from "../../vite.config.ts";
-import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { openDesignerPage } from "../support/designer-page.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
+import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 /**
  * The problems list on the designer page: the core's findings for the design, live; choosing one
@@ -18,21 +18,25 @@ import { serveStatic, type StaticServer } from "../support/static-server.ts";
 const setup = devServerAndBrowser();
 
 /** Opens a page of the designer at `url`, collecting console and page errors. */
-const openDesigner = (url: string, errors: string[]) => openDesignerPage(setup.browser.context, url, errors, { viewport: { width: 1280, height: 1200 } });
+const openDesigner = (url: string, errors: string[]) =>
+  openDesignerPage(setup.browser.context, url, errors, { viewport: { width: 1280, height: 1200 } });
 
 const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" });
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const problems = (page: Page) => page.getByRole("region", { name: "Problems" });
 /** What the inspector is editing: its form's name, e.g. `Properties of text "Text" (apiToken)`. */
-const editing = (page: Page) => inspector(page).getByRole("form").first().getAttribute("aria-label");
+const editing = (page: Page) =>
+  inspector(page).getByRole("form").first().getAttribute("aria-label");
 
 /** Types into an inspector box and leaves it (which applies the text). */
 async function type(page: Page, label: string, text: string): Promise<void> {
   const box = inspector(page).getByRole("textbox", { name: label, exact: true });
   await box.fill(text);
   await box.press("Tab");
-  await expect.poll(() => box.getAttribute("aria-invalid"), { message: `${label}: ${text}` }).toBeNull();
+  await expect
+    .poll(() => box.getAttribute("aria-invalid"), { message: `${label}: ${text}` })
+    .toBeNull();
 }
 
 describe("the problems list, on the dev server", () => {
@@ -46,24 +50,42 @@ describe("the problems list, on the dev server", () => {
     await palette(page).getByRole("button", { name: "Add Text field", exact: true }).press("Enter");
     await expect.poll(() => editing(page)).toContain('"Text"');
     await type(page, "Key", "apiToken");
-    const problem = problems(page).getByRole("button", { name: /^Warning: The field "apiToken" \(Text\) looks like a secret .* — Text$/ });
+    const problem = problems(page).getByRole("button", {
+      name: /^Warning: The field "apiToken" \(Text\) looks like a secret .* — Text$/,
+    });
     await problem.waitFor();
     expect(await problems(page).getByRole("heading", { name: "Problems (1)" }).count()).toBe(1);
-    const fix = await problem.evaluate((button) => document.getElementById(button.getAttribute("aria-describedby")!)?.textContent);
-    expect(fix).toBe('Fix: Add "writeOnly": true to the field "apiToken" (Text), or rename it if it is not a secret');
+    const fix = await problem.evaluate(
+      (button) => document.getElementById(button.getAttribute("aria-describedby")!)?.textContent,
+    );
+    expect(fix).toBe(
+      'Fix: Add "writeOnly": true to the field "apiToken" (Text), or rename it if it is not a secret',
+    );
 
     // Another field is selected now; choosing the problem goes back to the text field.
     await palette(page).getByRole("button", { name: "Add URL field", exact: true }).press("Enter");
     await expect.poll(() => editing(page)).toContain('"URL"');
     await problem.click();
     await expect.poll(() => editing(page)).toContain('"Text" (apiToken)');
-    const row = canvas(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: "Move Text", exact: true }) });
+    const row = canvas(page)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: "Move Text", exact: true }) });
     expect(await row.getAttribute("aria-current")).toBe("true");
-    expect(await page.evaluate(() => document.activeElement?.closest("li[data-node]")?.querySelector(".cd-row-title")?.textContent)).toBe("Text");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("cd-row-select"))).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest("li[data-node]")?.querySelector(".cd-row-title")
+            ?.textContent,
+      ),
+    ).toBe("Text");
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains("cd-row-select")),
+    ).toBe(true);
 
     // Fixing it in the inspector empties the list.
-    await inspector(page).getByRole("checkbox", { name: "Secret (write-only)", exact: true }).click();
+    await inspector(page)
+      .getByRole("checkbox", { name: "Secret (write-only)", exact: true })
+      .click();
     await problems(page).getByText("No problems found.").waitFor();
     await page.close();
     expect(errors).toEqual([]);
@@ -78,7 +100,12 @@ describe("the built page loads the pattern analysis only when the design has a p
   let site: StaticServer | undefined;
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "designer-problems-"));
-    await build({ ...viteConfig, configFile: false, logLevel: "error", build: { ...viteConfig.build, outDir, emptyOutDir: true } });
+    await build({
+      ...viteConfig,
+      configFile: false,
+      logLevel: "error",
+      build: { ...viteConfig.build, outDir, emptyOutDir: true },
+    });
     site = await serveStatic(outDir);
   }, 120_000);
   afterAll(async () => {
@@ -97,7 +124,9 @@ describe("the built page loads the pattern analysis only when the design has a p
     });
     page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     await page.goto(site!.url, { waitUntil: "load" });
-    await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole("heading", { level: 1, name: "Credential Designer" })
+      .waitFor({ timeout: 15_000 });
     // The blank design has been checked (so the check's own code has loaded), and the page is quiet.
     await problems(page).getByText("No problems found.").waitFor();
     await page.waitForLoadState("networkidle");
@@ -109,9 +138,15 @@ describe("the built page loads the pattern analysis only when the design has a p
     await problems(page).getByText("No problems found.").waitFor();
     expect(scripts.filter((script) => script.refa)).toEqual([]);
     await type(page, "Pattern", "^[a-z]+$");
-    await expect.poll(() => scripts.some((script) => script.refa), { message: "the pattern analysis's chunk loaded" }).toBe(true);
+    await expect
+      .poll(() => scripts.some((script) => script.refa), {
+        message: "the pattern analysis's chunk loaded",
+      })
+      .toBe(true);
     // The design with the pattern has been checked (nothing is pending): a safe pattern, no problems.
-    await expect.poll(() => problems(page).locator("[aria-busy]").getAttribute("aria-busy")).toBe("false");
+    await expect
+      .poll(() => problems(page).locator("[aria-busy]").getAttribute("aria-busy"))
+      .toBe("false");
     expect(await problems(page).getByText("No problems found.").count()).toBe(1);
     await page.close();
     expect(errors).toEqual([]);

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/schema/json.ts";
-import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
+import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
  * Secrets never carry a value, on the designer page (dev server) in headless Chromium: the Schema
@@ -24,7 +24,10 @@ const LEAKY: JsonObject = {
 };
 const LEAKY_TEXT = JSON.stringify(LEAKY, null, 2);
 
-const openDesigner = (problems: string[]) => openDesignerPage(setup.browser.context, setup.server.url, problems, { viewport: { width: 1280, height: 1600 } });
+const openDesigner = (problems: string[]) =>
+  openDesignerPage(setup.browser.context, setup.server.url, problems, {
+    viewport: { width: 1280, height: 1600 },
+  });
 const jsonRegion = (page: Page) => page.getByRole("region", { name: "Schema JSON" });
 const editor = (page: Page) => jsonRegion(page).getByRole("textbox", { name: "Schema JSON" });
 const exportGroup = (page: Page) => page.getByRole("group", { name: "Export" });
@@ -42,12 +45,18 @@ describe("secrets never carry a value, in headless Chromium", () => {
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText(LEAKY_TEXT);
     const line = LEAKY_TEXT.split("\n").findIndex((text) => text.includes(VALUE)) + 1;
-    const message = jsonRegion(page).getByRole("status").filter({ hasText: `${line}:` });
+    const message = jsonRegion(page)
+      .getByRole("status")
+      .filter({ hasText: `${line}:` });
     await message.waitFor({ timeout: 5000 });
     expect(await message.textContent()).toMatch(
-      new RegExp(`^${line}:\\d+ \\(/properties/password/default\\): the secret field "password" \\(Password\\) has a default value \\("default"\\), which would ship with every connector\\. Remove "default"`),
+      new RegExp(
+        `^${line}:\\d+ \\(/properties/password/default\\): the secret field "password" \\(Password\\) has a default value \\("default"\\), which would ship with every connector\\. Remove "default"`,
+      ),
     );
-    await expect.poll(() => jsonRegion(page).locator(".cm-lintRange-error").first().textContent()).toBe(`"${VALUE}"`);
+    await expect
+      .poll(() => jsonRegion(page).locator(".cm-lintRange-error").first().textContent())
+      .toBe(`"${VALUE}"`);
     expect(await jsonRegion(page).locator(".cm-gutter-lint .cm-lint-marker-error").count()).toBe(1);
     expect(await historyLength(page)).toBe(before);
     expect(await exportedSchema(page)).toEqual(schema);
@@ -59,11 +68,20 @@ describe("secrets never carry a value, in headless Chromium", () => {
     const problems: string[] = [];
     const page = await openDesigner(problems);
     const schema = await exportedSchema(page);
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Import…" }).click()]);
-    await chooser.setFiles({ name: "leaky.json", mimeType: "application/json", buffer: Buffer.from(LEAKY_TEXT) });
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Import…" }).click(),
+    ]);
+    await chooser.setFiles({
+      name: "leaky.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(LEAKY_TEXT),
+    });
     const alert = page.getByRole("alert").filter({ hasText: "leaky.json" });
     await alert.waitFor({ timeout: 5000 });
-    expect(await alert.textContent()).toMatch(/^leaky\.json:\/properties\/password\/default: the secret field "password" \(Password\) has a default value/);
+    expect(await alert.textContent()).toMatch(
+      /^leaky\.json:\/properties\/password\/default: the secret field "password" \(Password\) has a default value/,
+    );
     expect(await page.locator("body").textContent()).not.toContain(VALUE);
     expect(await historyLength(page)).toBe(0);
     expect(await exportedSchema(page)).toEqual(schema);
@@ -89,10 +107,14 @@ describe("secrets never carry a value, in headless Chromium", () => {
     const alert = page.getByRole("alert").filter({ hasText: "Export failed" });
     await alert.waitFor({ timeout: 45_000 });
     const text = (await alert.textContent()) ?? "";
-    expect(text).toMatch(/^Export failed: The secret field "password" \(Password\) has a default value/);
+    expect(text).toMatch(
+      /^Export failed: The secret field "password" \(Password\) has a default value/,
+    );
     expect(text).toContain('Where: "Password" (/properties/password/default)');
     expect(text).not.toContain(VALUE);
-    await expect.poll(() => exportGroup(page).getAttribute("aria-busy"), { timeout: 45_000 }).toBe("false");
+    await expect
+      .poll(() => exportGroup(page).getAttribute("aria-busy"), { timeout: 45_000 })
+      .toBe("false");
     await page.waitForTimeout(500);
     expect(downloads).toEqual([]);
     await page.close();

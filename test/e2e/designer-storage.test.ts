@@ -45,7 +45,9 @@ async function openDesigner(options: { initScript?: () => void } = {}): Promise<
   page.on("pageerror", (error) => console.push(`page error: ${error.message}`));
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(setup.server.url, { waitUntil: "load" });
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  await page
+    .getByRole("heading", { level: 1, name: "Credential Designer" })
+    .waitFor({ timeout: 15_000 });
   return { page, console };
 }
 
@@ -55,11 +57,15 @@ const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const preview = (page: Page) => page.getByRole("region", { name: "Preview" });
 const designsDialog = (page: Page) => page.getByRole("dialog", { name: "Designs" });
 const designName = (page: Page) => header(page).getByText(/^Design: /);
-const status = (page: Page, text: string | RegExp) => header(page).getByRole("status").filter({ hasText: text });
-const conflict = (page: Page) => page.getByRole("group", { name: "This design was changed in another tab" });
+const status = (page: Page, text: string | RegExp) =>
+  header(page).getByRole("status").filter({ hasText: text });
+const conflict = (page: Page) =>
+  page.getByRole("group", { name: "This design was changed in another tab" });
 
 async function add(page: Page, kind: string): Promise<void> {
-  await palette(page).getByRole("button", { name: `Add ${kind} field`, exact: true }).press("Enter");
+  await palette(page)
+    .getByRole("button", { name: `Add ${kind} field`, exact: true })
+    .press("Enter");
 }
 
 /** Everything the page's origin keeps in IndexedDB, as { database: { store: [records] } }. */
@@ -77,7 +83,15 @@ function dumpIndexedDB(page: Page): Promise<Record<string, Record<string, unknow
       for (const name of [...db.objectStoreNames]) {
         const store = db.transaction(name, "readonly").objectStore(name);
         const [keys, values] = await Promise.all(
-          [store.getAllKeys(), store.getAll()].map((request) => new Promise<unknown[]>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))))),
+          [store.getAllKeys(), store.getAll()].map(
+            (request) =>
+              new Promise<unknown[]>(
+                (resolve, reject) => (
+                  (request.onsuccess = () => resolve(request.result)),
+                  (request.onerror = () => reject(request.error))
+                ),
+              ),
+          ),
         );
         stores[name] = [...keys!, ...values!];
       }
@@ -97,12 +111,20 @@ interface StoredDesign {
 
 async function storedDesigns(page: Page): Promise<StoredDesign[]> {
   const values = (await dumpIndexedDB(page))["credential-designer"]?.designs ?? [];
-  return values.filter((value): value is StoredDesign => typeof value === "object" && value !== null && "schema" in value);
+  return values.filter(
+    (value): value is StoredDesign =>
+      typeof value === "object" && value !== null && "schema" in value,
+  );
 }
 
 /** The stored designs as { name: [property keys] }. */
 async function storedKeys(page: Page): Promise<Record<string, string[]>> {
-  return Object.fromEntries((await storedDesigns(page)).map((design) => [design.name, Object.keys(design.schema.properties ?? {})]));
+  return Object.fromEntries(
+    (await storedDesigns(page)).map((design) => [
+      design.name,
+      Object.keys(design.schema.properties ?? {}),
+    ]),
+  );
 }
 
 async function waitSaved(page: Page): Promise<void> {
@@ -127,7 +149,9 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await add(page, "URL");
     await preview(page).getByRole("textbox", { name: "URL" }).waitFor();
     const changedAt = Date.now();
-    await expect.poll(() => storedKeys(page), { timeout: 5_000, interval: 50 }).toEqual({ Untitled: ["url"] });
+    await expect
+      .poll(() => storedKeys(page), { timeout: 5_000, interval: 50 })
+      .toEqual({ Untitled: ["url"] });
     expect(Date.now() - changedAt).toBeLessThan(1_500); // within a second, plus the test's polling
     await waitSaved(page);
 
@@ -149,7 +173,9 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
 
     // New from a template.
     let dialog = await openDesignsDialog(page);
-    await dialog.getByRole("combobox", { name: "Template" }).selectOption({ label: "Basic authentication" });
+    await dialog
+      .getByRole("combobox", { name: "Template" })
+      .selectOption({ label: "Basic authentication" });
     await dialog.getByRole("button", { name: "New from template" }).click();
     await expect.poll(() => designName(page).textContent()).toBe("Design: Basic authentication");
     expect(await dialog.isVisible()).toBe(false);
@@ -177,12 +203,20 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await dialog.getByText("Duplicated as Sales CRM (copy).").waitFor();
     await dialog.getByRole("button", { name: "Delete Sales CRM (copy)" }).click();
     const confirm = dialog.getByRole("group", { name: "Delete Sales CRM (copy) for good?" });
-    expect(await confirm.getByRole("button", { name: "Cancel" }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await confirm
+        .getByRole("button", { name: "Cancel" })
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
     await confirm.getByRole("button", { name: "Yes, delete Sales CRM (copy)" }).click();
     await dialog.getByText("Deleted Sales CRM (copy).").waitFor();
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await header(page).getByRole("button", { name: "Designs", exact: true }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await header(page)
+        .getByRole("button", { name: "Designs", exact: true })
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
 
     const stored = await storedKeys(page);
     expect(Object.keys(stored).sort()).toEqual(["Sales CRM", "Untitled"]);
@@ -191,7 +225,9 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
 
     // The last opened design is the one a reload opens.
     await page.reload({ waitUntil: "load" });
-    await expect.poll(() => designName(page).textContent(), { timeout: 15_000 }).toBe("Design: Untitled");
+    await expect
+      .poll(() => designName(page).textContent(), { timeout: 15_000 })
+      .toBe("Design: Untitled");
     await page.close();
     expect(console.filter((line) => /^(error|page error)/.test(line))).toEqual([]);
   });
@@ -204,8 +240,12 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
         let writes = 0;
         for (const method of ["put", "add"] as const) {
           const original = IDBObjectStore.prototype[method];
-          IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-            if (++writes > 2) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          IDBObjectStore.prototype[method] = function (
+            this: IDBObjectStore,
+            ...args: Parameters<IDBObjectStore["put"]>
+          ) {
+            if (++writes > 2)
+              throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
             return original.apply(this, args);
           };
         }
@@ -213,10 +253,15 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     });
     await waitSaved(page);
     await add(page, "URL");
-    const warning = status(page, "Not saved: storage is full — your design is kept in this tab; export it to keep a copy");
+    const warning = status(
+      page,
+      "Not saved: storage is full — your design is kept in this tab; export it to keep a copy",
+    );
     await warning.waitFor({ timeout: 10_000 });
     await header(page).getByText("Why?").click();
-    await header(page).getByText(/storage for this page is full/).waitFor();
+    await header(page)
+      .getByText(/storage for this page is full/)
+      .waitFor();
 
     await add(page, "Email");
     await preview(page).getByRole("textbox", { name: "Email" }).waitFor();
@@ -240,7 +285,10 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
         };
       },
     });
-    await status(page, "Not saved: this browser's storage is unavailable — your design is kept in this tab; export it to keep a copy").waitFor({ timeout: 15_000 });
+    await status(
+      page,
+      "Not saved: this browser's storage is unavailable — your design is kept in this tab; export it to keep a copy",
+    ).waitFor({ timeout: 15_000 });
     expect(await designName(page).textContent()).toBe("Design: not stored");
     await add(page, "URL");
     await preview(page).getByRole("textbox", { name: "URL" }).waitFor();
@@ -262,7 +310,9 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await waitSaved(a.page);
     await expect.poll(() => storedKeys(a.page)).toEqual({ Untitled: ["url"] });
     await conflict(b.page).waitFor({ timeout: 10_000 });
-    expect(await conflict(b.page).getByRole("alert").textContent()).toBe("This design was changed in another tab");
+    expect(await conflict(b.page).getByRole("alert").textContent()).toBe(
+      "This design was changed in another tab",
+    );
 
     // B goes on editing: kept in its memory, nothing saved over A's version.
     await add(b.page, "Email");
@@ -273,11 +323,16 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await conflict(b.page).getByRole("button", { name: "Keep mine (save as a copy)" }).click();
     await expect.poll(() => designName(b.page).textContent()).toBe("Design: Untitled (my copy)");
     await waitSaved(b.page);
-    expect(await storedKeys(a.page)).toEqual({ Untitled: ["url"], "Untitled (my copy)": ["email"] });
+    expect(await storedKeys(a.page)).toEqual({
+      Untitled: ["url"],
+      "Untitled (my copy)": ["email"],
+    });
 
     // A saved after B's copy was made: A's tab is not in conflict and keeps saving its design.
     await add(a.page, "Text");
-    await expect.poll(() => storedKeys(a.page)).toEqual({ Untitled: ["url", "text"], "Untitled (my copy)": ["email"] });
+    await expect
+      .poll(() => storedKeys(a.page))
+      .toEqual({ Untitled: ["url", "text"], "Untitled (my copy)": ["email"] });
     expect(await conflict(a.page).count()).toBe(0);
 
     // B opens A's design: "Load theirs" in the other direction is just opening it.
@@ -286,7 +341,8 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await preview(b.page).getByRole("textbox", { name: "URL" }).waitFor();
     await a.page.close();
     await b.page.close();
-    for (const { console } of [a, b]) expect(console.filter((line) => /^(error|page error)/.test(line))).toEqual([]);
+    for (const { console } of [a, b])
+      expect(console.filter((line) => /^(error|page error)/.test(line))).toEqual([]);
   });
 
   it("'Load theirs' replaces this tab's version with the other tab's", async () => {
@@ -333,10 +389,20 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     // Every exported file, as the page downloads them (one archive holds all four).
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
-      page.getByRole("group", { name: "Export" }).getByRole("button", { name: "Export all (.zip)" }).click(),
+      page
+        .getByRole("group", { name: "Export" })
+        .getByRole("button", { name: "Export all (.zip)" })
+        .click(),
     ]);
-    const exported = Object.entries(unzipSync(new Uint8Array(await fs.readFile(await download.path())))).map(([name, bytes]) => [name, strFromU8(bytes)]);
-    expect(exported.map(([name]) => name)).toEqual(["credentials.schema.json", "credentials.ts", "credentials.validate.js", "credentials.validate.d.ts"]);
+    const exported = Object.entries(
+      unzipSync(new Uint8Array(await fs.readFile(await download.path()))),
+    ).map(([name, bytes]) => [name, strFromU8(bytes)]);
+    expect(exported.map(([name]) => name)).toEqual([
+      "credentials.schema.json",
+      "credentials.ts",
+      "credentials.validate.js",
+      "credentials.validate.d.ts",
+    ]);
 
     const heard = await listener.evaluate(() => (window as unknown as { heard: unknown[] }).heard);
     expect(heard.length).toBeGreaterThan(0);
@@ -352,7 +418,11 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
       heard,
       exported,
       // Attributes are not storage, but a secret in one would end up in saved HTML and screenshots' DOM dumps.
-      attributes: await page.evaluate(() => [...document.querySelectorAll("*")].flatMap((element) => [...element.attributes].map((attribute) => attribute.value))),
+      attributes: await page.evaluate(() =>
+        [...document.querySelectorAll("*")].flatMap((element) =>
+          [...element.attributes].map((attribute) => attribute.value),
+        ),
+      ),
     };
     expect(JSON.stringify(everywhere.indexedDB)).toContain('"writeOnly":true'); // the design itself is there
     expect(JSON.stringify(everywhere)).not.toContain(MARKER);

@@ -2,11 +2,12 @@ import fs from "node:fs/promises";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEmbedExample } from "../support/build-example.ts";
-import { launchChromium, type LaunchedChromium } from "../support/chromium.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
+import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 /** No 'unsafe-eval', no inline script: what a careful host page sends. */
-const CSP = "default-src 'self'; script-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 const SECRET = "marker-S3cr3t-7f1d";
 
 /** The text a screen reader reads as the control's description (its aria-describedby elements). */
@@ -43,13 +44,16 @@ describe("examples/embed: the REST adapter template with its exported validator,
     const consoleText: string[] = [];
     page.on("console", (message) => {
       consoleText.push(message.text());
-      if (message.type() === "error" || /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
+      if (message.type() === "error" || /Content.Security.Policy|Refused to/i.test(message.text()))
+        problems.push(`console: ${message.text()}`);
     });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
         (window as unknown as { __violations: string[] }).__violations ??= [];
-        (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+        (window as unknown as { __violations: string[] }).__violations.push(
+          `${event.violatedDirective}: ${event.blockedURI}`,
+        );
       });
     });
     const response = await page.goto(server.url);
@@ -59,7 +63,9 @@ describe("examples/embed: the REST adapter template with its exported validator,
     await baseUrl.waitFor();
     await baseUrl.fill("not a url");
     await baseUrl.blur();
-    await expect.poll(() => description(baseUrl)).toMatch(/Base URL must be a URL, like https:\/\//);
+    await expect
+      .poll(() => description(baseUrl))
+      .toMatch(/Base URL must be a URL, like https:\/\//);
     expect(await baseUrl.getAttribute("aria-invalid")).toBe("true");
     await baseUrl.fill("https://api.example.com");
     await baseUrl.blur();
@@ -80,12 +86,18 @@ describe("examples/embed: the REST adapter template with its exported validator,
     await page.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Saved.");
 
-    const violations = await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
+    const violations = await page.evaluate(
+      () => (window as unknown as { __violations?: string[] }).__violations ?? [],
+    );
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     // The secret stays in the input: not in the URL, storage, the console or other DOM text.
     expect(page.url()).not.toContain(SECRET);
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(SECRET);
+    expect(
+      await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      ),
+    ).not.toContain(SECRET);
     expect(consoleText.join("\n")).not.toContain(SECRET);
     expect(await page.evaluate(() => document.body.outerHTML)).not.toContain("marker-S3cr3t");
     await page.close();
@@ -96,8 +108,14 @@ describe("examples/embed: the REST adapter template with its exported validator,
     const page = await browser.context.newPage();
     await page.goto(server.url);
     await page.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => description(page.getByRole("textbox", { name: /^Base URL/ }))).toMatch(/Base URL is required/);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "")).toMatch(/^Base URL/);
+    await expect
+      .poll(() => description(page.getByRole("textbox", { name: /^Base URL/ })))
+      .toMatch(/Base URL is required/);
+    expect(
+      await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+      ),
+    ).toMatch(/^Base URL/);
     expect(await page.getByText(/must match|oneOf|must be equal to constant/).count()).toBe(0);
     expect(await page.getByRole("status").textContent()).toBe("");
     await page.close();

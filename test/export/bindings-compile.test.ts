@@ -1,10 +1,17 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { exportFiles, type ExportFile } from "../../src/export/index.ts";
+import { type ExportFile, exportFiles } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
+import {
+  loadFixture,
+  removeScratchDirs,
+  runTsc,
+  scratchDir,
+  writeFiles,
+  writeTsProject,
+} from "./support/files.ts";
 import { deepSchema } from "./support/generated-schemas.ts";
-import { loadFixture, runTsc, scratchDir, writeFiles, writeTsProject, removeScratchDirs } from "./support/files.ts";
 
 afterAll(removeScratchDirs);
 
@@ -74,10 +81,21 @@ const treeSchema: JsonObject = {
   required: ["root"],
   properties: {
     root: { $ref: "#/definitions/node" },
-    strict: { $ref: "#/definitions/node", required: ["name"], properties: { extra: { type: "boolean" } } },
+    strict: {
+      $ref: "#/definitions/node",
+      required: ["name"],
+      properties: { extra: { type: "boolean" } },
+    },
   },
   definitions: {
-    node: { type: "object", required: ["name"], properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#/definitions/node" } } } },
+    node: {
+      type: "object",
+      required: ["name"],
+      properties: {
+        name: { type: "string" },
+        children: { type: "array", items: { $ref: "#/definitions/node" } },
+      },
+    },
   },
 };
 const treeUsage = `
@@ -94,8 +112,19 @@ const rootChoiceSchema: JsonObject = {
   required: ["name", "type"],
   properties: { name: { type: "string" } },
   oneOf: [
-    { title: "Password login", required: ["type", "user"], properties: { type: { const: "password" }, user: { type: "string" }, secret: { type: "string", writeOnly: true } } },
-    { required: ["type", "token"], properties: { type: { enum: ["token"] }, token: { type: "string", writeOnly: true } } },
+    {
+      title: "Password login",
+      required: ["type", "user"],
+      properties: {
+        type: { const: "password" },
+        user: { type: "string" },
+        secret: { type: "string", writeOnly: true },
+      },
+    },
+    {
+      required: ["type", "token"],
+      properties: { type: { enum: ["token"] }, token: { type: "string", writeOnly: true } },
+    },
   ],
 };
 const rootChoiceUsage = `
@@ -122,7 +151,12 @@ const kitchenSinkSchema: JsonObject = {
   type: "object",
   properties: {
     nullable: { type: ["string", "null"] },
-    pair: { type: "array", items: [{ type: "string" }, { type: "integer" }], minItems: 2, maxItems: 2 },
+    pair: {
+      type: "array",
+      items: [{ type: "string" }, { type: "integer" }],
+      minItems: 2,
+      maxItems: 2,
+    },
     list: { type: "array", items: { type: "string" }, minItems: 1 },
     labels: { type: "object", additionalProperties: { type: "string" } },
     anything: {},
@@ -131,10 +165,30 @@ const kitchenSinkSchema: JsonObject = {
     annotated: { description: "only a description", "x-widget": "textarea" },
     mixedEnum: { enum: ["a", 1, true, null, { o: 1 }, [1, 2]] },
     constObject: { const: { deep: { list: [1, "two"] } } },
-    anyOf: { anyOf: [{ type: "string", format: "email" }, { type: "object", properties: { id: { type: "integer" } } }] },
-    allOf: { allOf: [{ type: "object", properties: { a: { type: "string" } } }, { type: "object", properties: { b: { type: "number" } } }] },
-    conditional: { type: "object", if: { properties: { a: { const: 1 } } }, then: { required: ["b"] }, not: { required: ["c"] }, properties: { a: { type: "integer" } } },
-    extensible: { type: "object", properties: { known: { type: "string" } }, additionalProperties: true },
+    anyOf: {
+      anyOf: [
+        { type: "string", format: "email" },
+        { type: "object", properties: { id: { type: "integer" } } },
+      ],
+    },
+    allOf: {
+      allOf: [
+        { type: "object", properties: { a: { type: "string" } } },
+        { type: "object", properties: { b: { type: "number" } } },
+      ],
+    },
+    conditional: {
+      type: "object",
+      if: { properties: { a: { const: 1 } } },
+      then: { required: ["b"] },
+      not: { required: ["c"] },
+      properties: { a: { type: "integer" } },
+    },
+    extensible: {
+      type: "object",
+      properties: { known: { type: "string" } },
+      additionalProperties: true,
+    },
     deprecated: { type: "string", deprecated: true },
     tsType: { type: "string", tsType: "import('fs').Stats" },
   },
@@ -168,7 +222,12 @@ let projectDir = "";
 let hostileRoot = "";
 let result: { status: number | null; output: string } = { status: null, output: "" };
 
-async function add(dir: string, schema: JsonObject, base: string, usage: string): Promise<ExportFile[]> {
+async function add(
+  dir: string,
+  schema: JsonObject,
+  base: string,
+  usage: string,
+): Promise<ExportFile[]> {
   const files = await exportFiles(schema, base);
   writeFiles(join(projectDir, dir), files);
   writeFileSync(join(projectDir, dir, "usage.ts"), usage);
@@ -250,7 +309,10 @@ describe("generated bindings under tsc --strict", () => {
     const dir = scratchDir("tsc-negative");
     writeTsProject(dir);
     writeFiles(dir, await exportFiles(loadFixture("rest-adapter.schema.json"), "rest-adapter"));
-    writeFileSync(join(dir, "usage.ts"), `import type { Authentication } from "./rest-adapter.js";\nexport const a: Authentication = { type: "basic", username: "u", password: 1 };\n`);
+    writeFileSync(
+      join(dir, "usage.ts"),
+      `import type { Authentication } from "./rest-adapter.js";\nexport const a: Authentication = { type: "basic", username: "u", password: 1 };\n`,
+    );
     const negative = runTsc(dir);
     expect(negative.status).not.toBe(0);
     expect(negative.output).toContain("usage.ts");

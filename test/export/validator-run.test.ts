@@ -1,9 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exportFiles, SUPPORTED_FORMATS } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
+import {
+  loadFixture,
+  removeScratchDirs,
+  runStrictNode,
+  scratchDir,
+  writeFiles,
+} from "./support/files.ts";
 import { deepSchema } from "./support/generated-schemas.ts";
-import { loadFixture, runStrictNode, scratchDir, writeFiles, removeScratchDirs } from "./support/files.ts";
 
 afterAll(removeScratchDirs);
 
@@ -21,27 +27,62 @@ interface Outcome {
 
 const formatsSchema: JsonObject = {
   type: "object",
-  properties: Object.fromEntries(SUPPORTED_FORMATS.map((format) => [format, { type: ["string", "number"], format }])),
+  properties: Object.fromEntries(
+    SUPPORTED_FORMATS.map((format) => [format, { type: ["string", "number"], format }]),
+  ),
 };
 
 const restSamples: Record<string, unknown> = {
-  full: { baseUrl: "https://api.example.com/v2?x=1#f", region: "ap", auth: { type: "basic", username: "u", password: "p" }, timeouts: { connectMs: 1, readMs: 2 }, contactEmail: "ops@example.com", proxyHost: "proxy.example.com", validFrom: "2024-02-29T23:59:59.5+01:00" },
+  full: {
+    baseUrl: "https://api.example.com/v2?x=1#f",
+    region: "ap",
+    auth: { type: "basic", username: "u", password: "p" },
+    timeouts: { connectMs: 1, readMs: 2 },
+    contactEmail: "ops@example.com",
+    proxyHost: "proxy.example.com",
+    validFrom: "2024-02-29T23:59:59.5+01:00",
+  },
   minimal: { baseUrl: "urn:isbn:0451450523", auth: { type: "none" } },
-  apiKey: { baseUrl: "https://x.example", auth: { type: "apiKey", key: "12345678", header: "X-Api-Key" } },
+  apiKey: {
+    baseUrl: "https://x.example",
+    auth: { type: "apiKey", key: "12345678", header: "X-Api-Key" },
+  },
   badUri: { baseUrl: "not a uri", auth: { type: "none" } },
   badEmail: { baseUrl: "https://x.example", auth: { type: "none" }, contactEmail: "ops@" },
-  badHost: { baseUrl: "https://x.example", auth: { type: "none" }, proxyHost: "-proxy-.example.com" },
-  badDateTime: { baseUrl: "https://x.example", auth: { type: "none" }, validFrom: "2023-02-29T12:00:00Z" },
-  dateWithoutZone: { baseUrl: "https://x.example", auth: { type: "none" }, validFrom: "2024-01-01T12:00:00" },
+  badHost: {
+    baseUrl: "https://x.example",
+    auth: { type: "none" },
+    proxyHost: "-proxy-.example.com",
+  },
+  badDateTime: {
+    baseUrl: "https://x.example",
+    auth: { type: "none" },
+    validFrom: "2023-02-29T12:00:00Z",
+  },
+  dateWithoutZone: {
+    baseUrl: "https://x.example",
+    auth: { type: "none" },
+    validFrom: "2024-01-01T12:00:00",
+  },
   missingSecret: { baseUrl: "https://x.example", auth: { type: "basic", username: "u" } },
   unknownAuth: { baseUrl: "https://x.example", auth: { type: "digest" } },
   extraProperty: { baseUrl: "https://x.example", auth: { type: "none" }, baseURL: "typo" },
-  badHeader: { baseUrl: "https://x.example", auth: { type: "apiKey", key: "12345678", header: "bad header!" } },
+  badHeader: {
+    baseUrl: "https://x.example",
+    auth: { type: "apiKey", key: "12345678", header: "bad header!" },
+  },
   // 7 code points, 14 UTF-16 units: minLength counts code points (Ajv's ucs2length)
   shortEmojiKey: { baseUrl: "https://x.example", auth: { type: "apiKey", key: "🔑🔑🔑🔑🔑🔑🔑" } },
-  eightEmojiKey: { baseUrl: "https://x.example", auth: { type: "apiKey", key: "🔑🔑🔑🔑🔑🔑🔑🔑" } },
+  eightEmojiKey: {
+    baseUrl: "https://x.example",
+    auth: { type: "apiKey", key: "🔑🔑🔑🔑🔑🔑🔑🔑" },
+  },
   badRegion: { baseUrl: "https://x.example", auth: { type: "none" }, region: "mars" },
-  badTimeout: { baseUrl: "https://x.example", auth: { type: "none" }, timeouts: { connectMs: 0.5 } },
+  badTimeout: {
+    baseUrl: "https://x.example",
+    auth: { type: "none" },
+    timeouts: { connectMs: 0.5 },
+  },
   notAnObject: "https://x.example",
 };
 
@@ -113,8 +154,12 @@ beforeAll(async () => {
   }
   let deepGood: Record<string, unknown> = { leaf: "x" };
   for (let level = 400; level >= 1; level--) deepGood = { [`level${level}`]: deepGood, note: "n" };
-  const deepBad = JSON.parse(JSON.stringify(deepGood).replace('"leaf":"x"', '"leaf":""')) as unknown;
-  const formatCases = Object.fromEntries(formatSamples.map(([format, value], i) => [`${i}:${format}`, { [format]: value }]));
+  const deepBad = JSON.parse(
+    JSON.stringify(deepGood).replace('"leaf":"x"', '"leaf":""'),
+  ) as unknown;
+  const formatCases = Object.fromEntries(
+    formatSamples.map(([format, value], i) => [`${i}:${format}`, { [format]: value }]),
+  );
   results = runStrictNode(
     dir,
     `
@@ -144,12 +189,15 @@ const outcome = (group: string, name: string): Outcome => {
   if (!found) throw new Error(`no result for ${group}/${name}`);
   return found;
 };
-const failures = (group: string, name: string): string[] => (outcome(group, name).errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+const failures = (group: string, name: string): string[] =>
+  (outcome(group, name).errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
 
 describe("generated validator modules", () => {
   test("are self-contained ES modules: no require, eval, Function, import", () => {
     for (const [name, code] of Object.entries(files)) {
-      expect(code, name).not.toMatch(/\brequire\s*\(|\beval\b|new Function|\bFunction\(|^\s*import\b/m);
+      expect(code, name).not.toMatch(
+        /\brequire\s*\(|\beval\b|new Function|\bFunction\(|^\s*import\b/m,
+      );
       expect(code, name).toMatch(/export default validate\d+;/);
       expect(code, name).toMatch(/export const validate = validate\d+;/);
     }
@@ -160,7 +208,8 @@ describe("generated validator modules", () => {
   });
 
   test("accept good credentials and reject bad ones, formats included", () => {
-    for (const name of ["full", "minimal", "apiKey", "eightEmojiKey"]) expect(outcome("rest", name), name).toEqual({ valid: true, errors: null });
+    for (const name of ["full", "minimal", "apiKey", "eightEmojiKey"])
+      expect(outcome("rest", name), name).toEqual({ valid: true, errors: null });
     const expected: Record<string, string> = {
       badUri: "/baseUrl format",
       badEmail: "/contactEmail format",
@@ -190,7 +239,10 @@ describe("generated validator modules", () => {
 
   test("hostile keys: own-property semantics, no prototype pollution", () => {
     expect(outcome("hostile", "empty").valid).toBe(false);
-    expect(outcome("hostile", "empty").errors?.map((e) => e.params.missingProperty)).toEqual(["constructor", "auth"]);
+    expect(outcome("hostile", "empty").errors?.map((e) => e.params.missingProperty)).toEqual([
+      "constructor",
+      "auth",
+    ]);
     expect(outcome("hostile", "minimal").valid).toBe(true);
     expect(outcome("hostile", "protoString").valid).toBe(true);
     expect(failures("hostile", "protoWrongType")).toEqual(["/__proto__ type"]);

@@ -3,10 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   addBranch,
   addField,
+  type CommandResult,
+  type CredentialDocument,
   createEditorState,
   dispatch,
   duplicateField,
   FIELD_KINDS,
+  type FieldNode,
   isAddableKind,
   isRefusal,
   moveField,
@@ -17,9 +20,6 @@ import {
   undo,
   updateField,
   walkNodes,
-  type CommandResult,
-  type CredentialDocument,
-  type FieldNode,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
@@ -28,15 +28,37 @@ import { applyChecked } from "./support.ts";
 
 /** A command a user could issue, with its targets picked by position among the document's nodes. */
 const intent = fc.oneof(
-  fc.record({ type: fc.constant("add"), parent: fc.nat(), index: fc.nat(), kind: fc.constantFrom(...FIELD_KINDS.filter(isAddableKind)) }),
+  fc.record({
+    type: fc.constant("add"),
+    parent: fc.nat(),
+    index: fc.nat(),
+    kind: fc.constantFrom(...FIELD_KINDS.filter(isAddableKind)),
+  }),
   fc.record({ type: fc.constant("move"), node: fc.nat(), parent: fc.nat(), index: fc.nat() }),
   fc.record({ type: fc.constant("remove"), node: fc.nat() }),
   fc.record({ type: fc.constant("duplicate"), node: fc.nat() }),
-  fc.record({ type: fc.constant("rename"), node: fc.nat(), key: fc.constantFrom("a", "b", "username", "", "__proto__") }),
+  fc.record({
+    type: fc.constant("rename"),
+    node: fc.nat(),
+    key: fc.constantFrom("a", "b", "username", "", "__proto__"),
+  }),
   fc.record({ type: fc.constant("require"), node: fc.nat(), required: fc.boolean() }),
-  fc.record({ type: fc.constant("set"), node: fc.nat(), title: fc.string({ maxLength: 6 }), minLength: fc.integer({ min: -1, max: 4 }) }),
-  fc.record({ type: fc.constant("branch"), node: fc.nat(), value: fc.constantFrom("basic", "oauth2", "x", "") }),
-  fc.record({ type: fc.constant("discriminator"), node: fc.nat(), key: fc.constantFrom("kind", "type", "username", "", "__proto__") }),
+  fc.record({
+    type: fc.constant("set"),
+    node: fc.nat(),
+    title: fc.string({ maxLength: 6 }),
+    minLength: fc.integer({ min: -1, max: 4 }),
+  }),
+  fc.record({
+    type: fc.constant("branch"),
+    node: fc.nat(),
+    value: fc.constantFrom("basic", "oauth2", "x", ""),
+  }),
+  fc.record({
+    type: fc.constant("discriminator"),
+    node: fc.nat(),
+    key: fc.constantFrom("kind", "type", "username", "", "__proto__"),
+  }),
 );
 type Intent = typeof intent extends fc.Arbitrary<infer T> ? T : never;
 
@@ -52,11 +74,18 @@ function commandFor(doc: CredentialDocument, step: Intent): CommandResult {
   switch (step.type) {
     case "add": {
       const parent = pick(step.parent);
-      return addField(doc, { parent: parent.id, index: step.index % ((parent.fields?.length ?? 0) + 1), kind: step.kind });
+      return addField(doc, {
+        parent: parent.id,
+        index: step.index % ((parent.fields?.length ?? 0) + 1),
+        kind: step.kind,
+      });
     }
     case "move": {
       const target = pick(step.parent);
-      return moveField(doc, pick(step.node).id, { parent: target.id, index: step.index % ((target.fields ?? target.branches ?? []).length + 1) });
+      return moveField(doc, pick(step.node).id, {
+        parent: target.id,
+        index: step.index % ((target.fields ?? target.branches ?? []).length + 1),
+      });
     }
     case "remove":
       return removeField(doc, pick(step.node).id);
@@ -67,10 +96,14 @@ function commandFor(doc: CredentialDocument, step: Intent): CommandResult {
     case "require":
       return updateField(doc, pick(step.node).id, { required: step.required });
     case "set":
-      return updateField(doc, pick(step.node).id, { set: { title: step.title, minLength: step.minLength } });
+      return updateField(doc, pick(step.node).id, {
+        set: { title: step.title, minLength: step.minLength },
+      });
     case "branch": {
       const node = pick(step.node);
-      return node.branches ? addBranch(doc, node.id, { value: step.value }) : renameBranch(doc, node.id, { value: step.value });
+      return node.branches
+        ? addBranch(doc, node.id, { value: step.value })
+        : renameBranch(doc, node.id, { value: step.value });
     }
     case "discriminator":
       return renameDiscriminator(doc, pick(step.node).id, step.key);
@@ -80,29 +113,33 @@ function commandFor(doc: CredentialDocument, step: Intent): CommandResult {
 describe("any sequence of commands", () => {
   it("each applied change inverts and replays from JSON; refused ones change nothing; undo all gives the start back", () => {
     fc.assert(
-      fc.property(credentialSchema, fc.array(intent, { minLength: 1, maxLength: 15 }), (schema, intents) => {
-        const start = createEditorState(importSchema(schema));
-        let state = start;
-        for (const step of intents) {
-          const command = commandFor(state.doc, step);
-          if (isRefusal(command)) {
-            expect(command.reason.length).toBeGreaterThan(10);
-            continue;
+      fc.property(
+        credentialSchema,
+        fc.array(intent, { minLength: 1, maxLength: 15 }),
+        (schema, intents) => {
+          const start = createEditorState(importSchema(schema));
+          let state = start;
+          for (const step of intents) {
+            const command = commandFor(state.doc, step);
+            if (isRefusal(command)) {
+              expect(command.reason.length).toBeGreaterThan(10);
+              continue;
+            }
+            const result = dispatch(state, command);
+            if (!result.ok) continue;
+            applyChecked(state.doc, command);
+            state = result.state;
+            // What the document exports always imports again and gives the same schema back.
+            const exported = JSON.stringify(toSchema(state.doc));
+            expect(JSON.stringify(toSchema(importSchema(JSON.parse(exported))))).toBe(exported);
           }
-          const result = dispatch(state, command);
-          if (!result.ok) continue;
-          applyChecked(state.doc, command);
-          state = result.state;
-          // What the document exports always imports again and gives the same schema back.
-          const exported = JSON.stringify(toSchema(state.doc));
-          expect(JSON.stringify(toSchema(importSchema(JSON.parse(exported))))).toBe(exported);
-        }
-        const end = state.doc;
-        while (state.done.length > 0) state = undo(state);
-        expect(state.doc).toEqual(start.doc);
-        while (state.undone.length > 0) state = redo(state);
-        expect(state.doc).toEqual(end);
-      }),
+          const end = state.doc;
+          while (state.done.length > 0) state = undo(state);
+          expect(state.doc).toEqual(start.doc);
+          while (state.undone.length > 0) state = redo(state);
+          expect(state.doc).toEqual(end);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -2,16 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   addBranch,
   branchValue,
+  type CredentialDocument,
   createEditorState,
   discriminatorKey,
   dispatch,
+  type EditorState,
   foundDiscriminatorKey,
   redo,
   renameDiscriminator,
-  undo,
-  type CredentialDocument,
-  type EditorState,
   type Transaction,
+  undo,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { applyChecked, expectRefused, idOf, nodeAt, sampleDocument, toSchema } from "./support.ts";
@@ -40,7 +40,10 @@ describe("renaming a choice's discriminator", () => {
     expect(auth.oneOf[1].required).toEqual(["kind", "username", "password"]);
     const choice = nodeAt(doc, "auth");
     expect(discriminatorKey(choice)).toBe("kind");
-    expect(choice.branches!.map((branch) => branchValue(choice, branch))).toEqual(["none", "basic"]);
+    expect(choice.branches!.map((branch) => branchValue(choice, branch))).toEqual([
+      "none",
+      "basic",
+    ]);
     // Ids stay: the same fields, renamed.
     expect(nodeAt(doc, "auth", 1, "kind").id).toBe(nodeAt(before, "auth", 1, "type").id);
   });
@@ -48,8 +51,14 @@ describe("renaming a choice's discriminator", () => {
   it("a branch added afterwards uses the new key", () => {
     let doc = sampleDocument();
     doc = applyChecked(doc, renameDiscriminator(doc, idOf(doc, "auth"), "method"));
-    doc = applyChecked(doc, addBranch(doc, idOf(doc, "auth"), { value: "oauth2", title: "OAuth 2.0" }));
-    expect(schemaOf(doc).properties.auth.oneOf[2]).toMatchObject({ properties: { method: { const: "oauth2" } }, required: ["method"] });
+    doc = applyChecked(
+      doc,
+      addBranch(doc, idOf(doc, "auth"), { value: "oauth2", title: "OAuth 2.0" }),
+    );
+    expect(schemaOf(doc).properties.auth.oneOf[2]).toMatchObject({
+      properties: { method: { const: "oauth2" } },
+      required: ["method"],
+    });
   });
 
   it("leaves a required list alone where it does not name the discriminator, and never lists a key twice", () => {
@@ -59,7 +68,11 @@ describe("renaming a choice's discriminator", () => {
         auth: {
           oneOf: [
             { type: "object", properties: { type: { const: "a" } } },
-            { type: "object", properties: { type: { const: "b" }, user: { type: "string" } }, required: ["user", "type", "kind"] },
+            {
+              type: "object",
+              properties: { type: { const: "b" }, user: { type: "string" } },
+              required: ["user", "type", "kind"],
+            },
           ],
         },
       },
@@ -72,7 +85,9 @@ describe("renaming a choice's discriminator", () => {
 
   it("is one undo step, and redo renames again", () => {
     const start = createEditorState(sampleDocument());
-    const state = must(dispatch(start, renameDiscriminator(start.doc, idOf(start.doc, "auth"), "kind")));
+    const state = must(
+      dispatch(start, renameDiscriminator(start.doc, idOf(start.doc, "auth"), "kind")),
+    );
     expect(state.done).toHaveLength(1);
     const renamed = state.doc;
     const undone = undo(state);
@@ -80,7 +95,11 @@ describe("renaming a choice's discriminator", () => {
     expect(discriminatorKey(nodeAt(undone.doc, "auth"))).toBe("type");
     const redone = redo(undone);
     expect(redone.doc).toEqual(renamed);
-    expect(schemaOf(redone.doc).properties.auth.oneOf[1].required).toEqual(["kind", "username", "password"]);
+    expect(schemaOf(redone.doc).properties.auth.oneOf[1].required).toEqual([
+      "kind",
+      "username",
+      "password",
+    ]);
   });
 
   it("the same key changes nothing and adds no history step", () => {
@@ -95,8 +114,14 @@ describe("renaming a choice's discriminator", () => {
     const doc = sampleDocument();
     const auth = idOf(doc, "auth");
     expectRefused(renameDiscriminator(doc, auth, ""), /needs a key/);
-    expectRefused(renameDiscriminator(doc, auth, "username"), /the branch "Basic" already has a field "username": choose another key/);
-    expectRefused(renameDiscriminator(doc, idOf(doc, "settings"), "kind"), /only an auth-method choice has a discriminator/);
+    expectRefused(
+      renameDiscriminator(doc, auth, "username"),
+      /the branch "Basic" already has a field "username": choose another key/,
+    );
+    expectRefused(
+      renameDiscriminator(doc, idOf(doc, "settings"), "kind"),
+      /only an auth-method choice has a discriminator/,
+    );
     expectRefused(renameDiscriminator(doc, "gone", "kind"), /only an auth-method choice/);
   });
 
@@ -116,6 +141,9 @@ describe("renaming a choice's discriminator", () => {
     const choice = nodeAt(doc, "auth");
     expect(foundDiscriminatorKey(choice)).toBeUndefined();
     expect(discriminatorKey(choice)).toBe("type"); // the default new branches use, unchanged
-    expectRefused(renameDiscriminator(doc, choice.id, "kind"), /"Auth" \(auth\) has no discriminator to rename/);
+    expectRefused(
+      renameDiscriminator(doc, choice.id, "kind"),
+      /"Auth" \(auth\) has no discriminator to rename/,
+    );
   });
 });

@@ -2,15 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type CredentialDocument,
   createEditorState,
   dispatch,
   isRefusal,
   redo,
   replaceDesign,
+  type Transaction,
   undo,
   walkNodes,
-  type CredentialDocument,
-  type Transaction,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { cloneJson, type JsonObject } from "../../src/schema/json.ts";
@@ -18,8 +18,11 @@ import { credentialSchema } from "../schema/credential-schema-arbitrary.ts";
 import { applyChecked, idOf, nodeAt, sampleDocument, toSchema } from "./support.ts";
 
 const TEMPLATES = new URL("../../schemas/", import.meta.url);
-const templates = readdirSync(TEMPLATES).filter((name) => name.endsWith(".json")).sort();
-const readTemplate = (name: string) => JSON.parse(readFileSync(new URL(name, TEMPLATES), "utf8")) as JsonObject;
+const templates = readdirSync(TEMPLATES)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
+const readTemplate = (name: string) =>
+  JSON.parse(readFileSync(new URL(name, TEMPLATES), "utf8")) as JsonObject;
 
 /** The design's schema, edited by `change` on a copy: what a user typing in the JSON view produces. */
 function edited(doc: CredentialDocument, change: (schema: any) => void): CredentialDocument {
@@ -40,12 +43,15 @@ const ids = (doc: CredentialDocument) => {
 };
 
 describe("replaceDesign", () => {
-  it.each(templates)("turns the sample design into %s: the schema is the template's, key for key; undo gives the sample back; a JSON replay gives the same", (name) => {
-    const doc = sampleDocument();
-    const template = readTemplate(name);
-    const after = applyChecked(doc, replaceDesign(doc, importSchema(template)));
-    expect(JSON.stringify(toSchema(after))).toBe(JSON.stringify(template));
-  });
+  it.each(templates)(
+    "turns the sample design into %s: the schema is the template's, key for key; undo gives the sample back; a JSON replay gives the same",
+    (name) => {
+      const doc = sampleDocument();
+      const template = readTemplate(name);
+      const after = applyChecked(doc, replaceDesign(doc, importSchema(template)));
+      expect(JSON.stringify(toSchema(after))).toBe(JSON.stringify(template));
+    },
+  );
 
   it("an equal design is no change: no step, so no history entry", () => {
     const doc = sampleDocument();
@@ -58,10 +64,15 @@ describe("replaceDesign", () => {
 
   it("a title edited in the JSON is one `set` on that field: every node keeps its id and every untouched node stays shared", () => {
     const doc = sampleDocument();
-    const next = edited(doc, (schema) => (schema.properties.auth.oneOf[1].properties.password.title = "Secret word"));
+    const next = edited(
+      doc,
+      (schema) => (schema.properties.auth.oneOf[1].properties.password.title = "Secret word"),
+    );
     const command = transactionOf(replaceDesign(doc, next, "Edit the schema JSON"));
     expect(command.label).toBe("Edit the schema JSON");
-    expect(command.steps).toEqual([expect.objectContaining({ op: "set", node: idOf(doc, "auth", 1, "password") })]);
+    expect(command.steps).toEqual([
+      expect.objectContaining({ op: "set", node: idOf(doc, "auth", 1, "password") }),
+    ]);
     const after = applyChecked(doc, command);
     expect(ids(after)).toEqual(ids(doc));
     expect((nodeAt(after, "auth", 1, "password").schema as JsonObject).title).toBe("Secret word");
@@ -82,9 +93,17 @@ describe("replaceDesign", () => {
     });
     const command = transactionOf(replaceDesign(doc, next));
     expect(command.steps).toHaveLength(1);
-    expect(command.steps[0]).toMatchObject({ op: "splice", parent: doc.root.id, list: "fields", index: 1, remove: [] });
+    expect(command.steps[0]).toMatchObject({
+      op: "splice",
+      parent: doc.root.id,
+      list: "fields",
+      index: 1,
+      remove: [],
+    });
     const after = applyChecked(doc, command);
-    expect(after.root.fields!.map((field) => field.key)).toEqual(next.root.fields!.map((field) => field.key));
+    expect(after.root.fields!.map((field) => field.key)).toEqual(
+      next.root.fields!.map((field) => field.key),
+    );
     for (const field of doc.root.fields!) expect(after.root.fields!).toContain(field);
   });
 
@@ -97,7 +116,9 @@ describe("replaceDesign", () => {
       schema.properties = reversed;
     });
     const after = applyChecked(doc, replaceDesign(doc, next));
-    expect(after.root.fields!.map((field) => field.key)).toEqual(doc.root.fields!.map((field) => field.key).reverse());
+    expect(after.root.fields!.map((field) => field.key)).toEqual(
+      doc.root.fields!.map((field) => field.key).reverse(),
+    );
     expect(new Set(ids(after))).toEqual(new Set(ids(doc)));
     // Unchanged fields are the same nodes, only in another order.
     for (const field of after.root.fields!) expect(doc.root.fields!).toContain(field);
@@ -105,7 +126,11 @@ describe("replaceDesign", () => {
 
   it("a field that becomes a group is replaced by a new node; its siblings stay", () => {
     const doc = sampleDocument();
-    const next = edited(doc, (schema) => (schema.properties.baseUrl = { type: "object", properties: { host: { type: "string" } } }));
+    const next = edited(
+      doc,
+      (schema) =>
+        (schema.properties.baseUrl = { type: "object", properties: { host: { type: "string" } } }),
+    );
     const after = applyChecked(doc, replaceDesign(doc, next));
     expect(nodeAt(after, "baseUrl").id).not.toBe(nodeAt(doc, "baseUrl").id);
     expect(nodeAt(after, "baseUrl", "host")).toBeDefined();

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import {
   applyTransaction,
-  isRefusal,
-  locate,
   type CommandResult,
   type CredentialDocument,
   type FieldNode,
+  isRefusal,
+  locate,
   type Transaction,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
@@ -14,7 +14,9 @@ import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 export function loadFixture(name: string): JsonObject {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8")) as JsonObject;
+  return JSON.parse(
+    readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"),
+  ) as JsonObject;
 }
 
 export function sampleDocument(): CredentialDocument {
@@ -25,7 +27,10 @@ export function sampleDocument(): CredentialDocument {
 export function nodeAt(doc: CredentialDocument, ...path: Array<string | number>): FieldNode {
   let node = doc.root;
   for (const step of path) {
-    const next = typeof step === "number" ? node.branches?.[step] : node.fields?.find((field) => field.key === step);
+    const next =
+      typeof step === "number"
+        ? node.branches?.[step]
+        : node.fields?.find((field) => field.key === step);
     if (!next) throw new Error(`no node at ${path.join(".")}`);
     node = next;
   }

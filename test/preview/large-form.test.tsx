@@ -19,7 +19,12 @@ test("more than 32 fields: blocks of 32, in order; labels, tab order and the foc
   const blocks = [...form.children].filter((el) => el.classList.contains("cd-fields"));
   expect(blocks.map((block) => block.children.length)).toEqual([32, 32, 6]);
   const boxes = screen.getAllByRole("textbox");
-  expect(boxes.map((box) => box.getAttribute("aria-label") ?? (box as HTMLInputElement).labels![0]!.textContent!.trim())).toEqual(Array.from({ length: 70 }, (_, n) => `Field ${n}`));
+  expect(
+    boxes.map(
+      (box) =>
+        box.getAttribute("aria-label") ?? (box as HTMLInputElement).labels![0]!.textContent!.trim(),
+    ),
+  ).toEqual(Array.from({ length: 70 }, (_, n) => `Field ${n}`));
   const user = userEvent.setup();
   await user.click(screen.getByRole("textbox", { name: "Field 31" }));
   await user.tab();

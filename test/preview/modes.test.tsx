@@ -9,13 +9,19 @@ afterEach(cleanup);
 
 test("uncontrolled: defaultValue is the start, the form keeps its own state", async () => {
   const onChange = vi.fn<(value: CredentialValue, errors: FieldError[]) => void>();
-  await renderForm({ schema: template("basic-auth"), defaultValue: { username: "alice" }, onChange });
+  await renderForm({
+    schema: template("basic-auth"),
+    defaultValue: { username: "alice" },
+    onChange,
+  });
   const user = userEvent.setup();
   const name = screen.getByRole("textbox", { name: "Username" }) as HTMLInputElement;
   expect(name.value).toBe("alice");
   await user.type(name, "!");
   expect(name.value).toBe("alice!");
-  expect(onChange).toHaveBeenLastCalledWith({ username: "alice!" }, [{ path: "/password", message: "Password is required" }]);
+  expect(onChange).toHaveBeenLastCalledWith({ username: "alice!" }, [
+    { path: "/password", message: "Password is required" },
+  ]);
 });
 
 test("controlled: the value comes from the parent; changes go through onChange; outside changes show", async () => {
@@ -25,8 +31,14 @@ test("controlled: the value comes from the parent; changes go through onChange; 
     const [value, setValue] = useState<CredentialValue>({ username: "alice", password: "pw" });
     return (
       <>
-        <CredentialForm schema={schema} value={value} onChange={(v) => (seen.push(v), setValue(v))} />
-        <button type="button" onClick={() => setValue({ username: "bob" })}>Reset</button>
+        <CredentialForm
+          schema={schema}
+          value={value}
+          onChange={(v) => (seen.push(v), setValue(v))}
+        />
+        <button type="button" onClick={() => setValue({ username: "bob" })}>
+          Reset
+        </button>
         <output>{String(value.username)}</output>
       </>
     );
@@ -53,7 +65,9 @@ test("controlled, with a parent that ignores changes: the form shows the parent'
     return (
       <>
         <CredentialForm schema={schema} value={value} />
-        <button type="button" onClick={() => setValue({ username: "carol" })}>Load</button>
+        <button type="button" onClick={() => setValue({ username: "carol" })}>
+          Load
+        </button>
       </>
     );
   }
@@ -61,40 +75,79 @@ test("controlled, with a parent that ignores changes: the form shows the parent'
   await settle();
   const user = userEvent.setup();
   await user.click(screen.getByRole("button", { name: "Load" }));
-  expect((screen.getByRole("textbox", { name: "Username" }) as HTMLInputElement).value).toBe("carol");
+  expect((screen.getByRole("textbox", { name: "Username" }) as HTMLInputElement).value).toBe(
+    "carol",
+  );
 });
 
 test("disabled: every control and button is disabled", async () => {
-  await renderForm({ schema: template("rest-adapter"), disabled: true, onSubmit: () => {}, defaultValue: { auth: { type: "oauth2", scopes: ["a", "b"] } } });
+  await renderForm({
+    schema: template("rest-adapter"),
+    disabled: true,
+    onSubmit: () => {},
+    defaultValue: { auth: { type: "oauth2", scopes: ["a", "b"] } },
+  });
   const controls = document.querySelectorAll("input, select, textarea, button");
   expect(controls.length).toBeGreaterThan(10);
-  for (const control of controls) expect((control as HTMLInputElement).disabled, control.outerHTML).toBe(true);
+  for (const control of controls)
+    expect((control as HTMLInputElement).disabled, control.outerHTML).toBe(true);
 });
 
 test("two forms on one page with different idPrefix: every id is unique and every label points into its own form", async () => {
   render(
     <>
-      <section aria-label="one"><CredentialForm schema={template("rest-adapter")} idPrefix="one" defaultValue={{ auth: { type: "oauth2" } }} /></section>
-      <section aria-label="two"><CredentialForm schema={template("rest-adapter")} idPrefix="two" defaultValue={{ auth: { type: "oauth2" } }} /></section>
-      <section aria-label="three"><CredentialForm schema={template("rest-adapter")} defaultValue={{ auth: { type: "basic" } }} /></section>
-      <section aria-label="four"><CredentialForm schema={template("rest-adapter")} defaultValue={{ auth: { type: "basic" } }} /></section>
+      <section aria-label="one">
+        <CredentialForm
+          schema={template("rest-adapter")}
+          idPrefix="one"
+          defaultValue={{ auth: { type: "oauth2" } }}
+        />
+      </section>
+      <section aria-label="two">
+        <CredentialForm
+          schema={template("rest-adapter")}
+          idPrefix="two"
+          defaultValue={{ auth: { type: "oauth2" } }}
+        />
+      </section>
+      <section aria-label="three">
+        <CredentialForm
+          schema={template("rest-adapter")}
+          defaultValue={{ auth: { type: "basic" } }}
+        />
+      </section>
+      <section aria-label="four">
+        <CredentialForm
+          schema={template("rest-adapter")}
+          defaultValue={{ auth: { type: "basic" } }}
+        />
+      </section>
     </>,
   );
   await settle();
   const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
   expect(ids.length).toBeGreaterThan(40);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids.filter((id) => id.startsWith("one-")).length).toBe(ids.filter((id) => id.startsWith("two-")).length);
+  expect(ids.filter((id) => id.startsWith("one-")).length).toBe(
+    ids.filter((id) => id.startsWith("two-")).length,
+  );
   for (const name of ["one", "two", "three", "four"]) {
     const section = screen.getByRole("region", { name });
-    for (const label of section.querySelectorAll("label[for]")) expect(section.contains(document.getElementById(label.getAttribute("for")!))).toBe(true);
+    for (const label of section.querySelectorAll("label[for]"))
+      expect(section.contains(document.getElementById(label.getAttribute("for")!))).toBe(true);
     for (const el of section.querySelectorAll("[aria-describedby]")) {
-      for (const id of el.getAttribute("aria-describedby")!.split(" ")) expect(section.contains(document.getElementById(id))).toBe(true);
+      for (const id of el.getAttribute("aria-describedby")!.split(" "))
+        expect(section.contains(document.getElementById(id))).toBe(true);
     }
-    for (const radio of within(section).queryAllByRole("radio")) expect((radio as HTMLInputElement).name).toBe((within(section).getAllByRole("radio")[0] as HTMLInputElement).name);
+    for (const radio of within(section).queryAllByRole("radio"))
+      expect((radio as HTMLInputElement).name).toBe(
+        (within(section).getAllByRole("radio")[0] as HTMLInputElement).name,
+      );
   }
   // radio groups of different forms do not share a name
-  expect(new Set(screen.getAllByRole("radio").map((r) => (r as HTMLInputElement).name)).size).toBe(4);
+  expect(new Set(screen.getAllByRole("radio").map((r) => (r as HTMLInputElement).name)).size).toBe(
+    4,
+  );
 });
 
 test("a new schema object starts a new form (keep the schema object stable, e.g. in a constant or useMemo)", async () => {
@@ -103,7 +156,9 @@ test("a new schema object starts a new form (keep the schema object stable, e.g.
     return (
       <>
         <CredentialForm schema={template("basic-auth")} defaultValue={{ username: "u" + n }} />
-        <button type="button" onClick={() => setN(n + 1)}>Next</button>
+        <button type="button" onClick={() => setN(n + 1)}>
+          Next
+        </button>
       </>
     );
   }
@@ -124,7 +179,10 @@ test("values handed out are never changed afterwards (onSubmit, onChange)", asyn
   await user.type(screen.getByLabelText("Password"), "pw{Enter}");
   await user.type(screen.getByRole("textbox", { name: "Username" }), "2");
   await user.type(screen.getByLabelText("Password"), "3{Enter}");
-  expect(submitted).toEqual([{ username: "alice", password: "pw" }, { username: "alice2", password: "pw3" }]);
+  expect(submitted).toEqual([
+    { username: "alice", password: "pw" },
+    { username: "alice2", password: "pw3" },
+  ]);
 
   cleanup();
   const changes: CredentialValue[] = [];
@@ -135,11 +193,17 @@ test("values handed out are never changed afterwards (onSubmit, onChange)", asyn
 
 test("under React.StrictMode (effects run twice): one form, and it works", async () => {
   const onChange = vi.fn<(value: CredentialValue, errors: FieldError[]) => void>();
-  render(<StrictMode><CredentialForm schema={template("basic-auth")} onChange={onChange} onSubmit={() => {}} /></StrictMode>);
+  render(
+    <StrictMode>
+      <CredentialForm schema={template("basic-auth")} onChange={onChange} onSubmit={() => {}} />
+    </StrictMode>,
+  );
   await settle();
   expect(document.querySelectorAll(".cd-form")).toHaveLength(1);
   expect(screen.getAllByRole("textbox", { name: "Username" })).toHaveLength(1);
   expect(screen.getAllByRole("button", { name: "Save" })).toHaveLength(1);
   await userEvent.setup().type(screen.getByRole("textbox", { name: "Username" }), "al");
-  expect(onChange).toHaveBeenLastCalledWith({ username: "al" }, [{ path: "/password", message: "Password is required" }]);
+  expect(onChange).toHaveBeenLastCalledWith({ username: "al" }, [
+    { path: "/password", message: "Password is required" },
+  ]);
 });

@@ -1,19 +1,25 @@
-import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { FieldNode } from "../../src/model/nodes.ts";
 import { kindOf } from "../../src/model/kinds.ts";
-import { planOf, withDefaults, type Field } from "../../src/preview/plan.ts";
+import type { FieldNode } from "../../src/model/nodes.ts";
+import { type Field, planOf, withDefaults } from "../../src/preview/plan.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import type { JsonObject } from "../../src/schema/json.ts";
 import { credentialSchema } from "../schema/credential-schema-arbitrary.ts";
 
 const schemasDir = join(import.meta.dirname, "../../schemas");
-const templates = readdirSync(schemasDir).map((file) => JSON.parse(readFileSync(join(schemasDir, file), "utf8")) as JsonObject);
+const templates = readdirSync(schemasDir).map(
+  (file) => JSON.parse(readFileSync(join(schemasDir, file), "utf8")) as JsonObject,
+);
 
 /** Pairs every field of the designer's document with the form's descriptor of it. */
-function pairs(node: FieldNode, field: Field, out: Array<[FieldNode, Field]> = []): Array<[FieldNode, Field]> {
+function pairs(
+  node: FieldNode,
+  field: Field,
+  out: Array<[FieldNode, Field]> = [],
+): Array<[FieldNode, Field]> {
   for (const child of node.fields ?? []) {
     const mine = field.kind === "choice" ? undefined : field.byKey?.get(child.key);
     if (!mine) throw new Error(`no descriptor for ${child.key}`);
@@ -48,7 +54,8 @@ describe("the form's kinds agree with the designer's (src/model/kinds.ts)", () =
   test("every field of generated schemas (fields that are a $ref aside: the form follows them, the designer shows them as they are)", () => {
     fc.assert(
       fc.property(credentialSchema, (schema) => {
-        for (const [node, field] of pairs(importSchema(schema).root, planOf(schema))) if (!hasRef(node)) expect(field.kind, field.path).toBe(kindOf(node));
+        for (const [node, field] of pairs(importSchema(schema).root, planOf(schema)))
+          if (!hasRef(node)) expect(field.kind, field.path).toBe(kindOf(node));
       }),
       { numRuns: 300 },
     );
@@ -63,19 +70,39 @@ describe("the plan", () => {
   test("follows local $refs, also recursive ones, without looping", () => {
     const schema: JsonObject = {
       type: "object",
-      definitions: { host: { type: "string", format: "hostname", title: "Host" }, node: { type: "object", title: "Node", properties: { child: { $ref: "#/definitions/node" }, name: { type: "string" } } } },
-      properties: { host: { $ref: "#/definitions/host" }, tree: { $ref: "#/definitions/node" }, missing: { $ref: "#/definitions/nothing" } },
+      definitions: {
+        host: { type: "string", format: "hostname", title: "Host" },
+        node: {
+          type: "object",
+          title: "Node",
+          properties: { child: { $ref: "#/definitions/node" }, name: { type: "string" } },
+        },
+      },
+      properties: {
+        host: { $ref: "#/definitions/host" },
+        tree: { $ref: "#/definitions/node" },
+        missing: { $ref: "#/definitions/nothing" },
+      },
     };
     const root = planOf(schema);
-    expect(root.fields!.map((f) => [f.key, f.kind, f.title])).toEqual([["host", "hostname", "Host"], ["tree", "group", "Node"], ["missing", "custom", "Missing"]]);
+    expect(root.fields!.map((f) => [f.key, f.kind, f.title])).toEqual([
+      ["host", "hostname", "Host"],
+      ["tree", "group", "Node"],
+      ["missing", "custom", "Missing"],
+    ]);
     const child = root.byKey!.get("tree")!.byKey!.get("child")!;
     expect(child.kind).toBe("custom");
   });
 
   test("keys like __proto__ are ordinary fields, and defaults never touch the prototype", () => {
-    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string","default":"x"},"constructor":{"type":"boolean","default":true}}}') as JsonObject;
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string","default":"x"},"constructor":{"type":"boolean","default":true}}}',
+    ) as JsonObject;
     const root = planOf(schema);
-    expect(root.fields!.map((f) => [f.key, f.path, f.kind])).toEqual([["__proto__", "/__proto__", "text"], ["constructor", "/constructor", "boolean"]]);
+    expect(root.fields!.map((f) => [f.key, f.path, f.kind])).toEqual([
+      ["__proto__", "/__proto__", "text"],
+      ["constructor", "/constructor", "boolean"],
+    ]);
     const value = withDefaults(root, undefined) as JsonObject;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.keys(value)).toEqual(["__proto__", "constructor"]);

@@ -31,11 +31,19 @@ test("a secret is masked and the toggle shows and hides it", async () => {
 const consoleMethods = ["log", "info", "warn", "error", "debug", "trace", "dir", "table"] as const;
 
 /** Types the marker into every secret of a template, shows it, submits, and looks everywhere but the inputs' values. */
-async function secretsStayInTheirInputs(schema: JsonSchema, secrets: string[], before?: (user: ReturnType<typeof userEvent.setup>) => Promise<void>) {
+async function secretsStayInTheirInputs(
+  schema: JsonSchema,
+  secrets: string[],
+  before?: (user: ReturnType<typeof userEvent.setup>) => Promise<void>,
+) {
   const spies = consoleMethods.map((m) => vi.spyOn(console, m));
   const changes: Array<[CredentialValue, FieldError[]]> = [];
   const submitted: CredentialValue[] = [];
-  await renderForm({ schema, onChange: (v, e) => changes.push([v, e]), onSubmit: (v) => submitted.push(v) });
+  await renderForm({
+    schema,
+    onChange: (v, e) => changes.push([v, e]),
+    onSubmit: (v) => submitted.push(v),
+  });
   const user = userEvent.setup();
   await before?.(user);
   for (const label of secrets) {
@@ -51,7 +59,9 @@ async function secretsStayInTheirInputs(schema: JsonSchema, secrets: string[], b
   expect(document.body.innerHTML).not.toContain(MARKER);
   expect(changes.length).toBeGreaterThan(0);
   for (const [, errors] of changes) for (const e of errors) expect(e.message).not.toContain(MARKER);
-  for (const spy of spies) for (const call of spy.mock.calls) expect(JSON.stringify(call.map(String))).not.toContain(MARKER);
+  for (const spy of spies)
+    for (const call of spy.mock.calls)
+      expect(JSON.stringify(call.map(String))).not.toContain(MARKER);
   expect(JSON.stringify({ ...localStorage })).not.toContain(MARKER);
   expect(JSON.stringify({ ...sessionStorage })).not.toContain(MARKER);
   expect(location.href).not.toContain(MARKER);
@@ -62,24 +72,47 @@ async function secretsStayInTheirInputs(schema: JsonSchema, secrets: string[], b
 }
 
 test("a secret's value appears only as its input's value: not in text, attributes, messages, console, storage or the URL", async () => {
-  await secretsStayInTheirInputs(template("oauth1"), ["Consumer key", "Consumer secret", "Access token", "Access token secret"]);
+  await secretsStayInTheirInputs(template("oauth1"), [
+    "Consumer key",
+    "Consumer secret",
+    "Access token",
+    "Access token secret",
+  ]);
 });
 
 test("the same for a PEM key and a passphrase in a choice branch, and a connection string", async () => {
-  await secretsStayInTheirInputs(template("sftp"), ["Private key (PEM)", "Passphrase"], async (user) => {
-    await user.click(screen.getByRole("radio", { name: "Private key" }));
-  });
+  await secretsStayInTheirInputs(
+    template("sftp"),
+    ["Private key (PEM)", "Passphrase"],
+    async (user) => {
+      await user.click(screen.getByRole("radio", { name: "Private key" }));
+    },
+  );
   cleanup();
   await secretsStayInTheirInputs(template("database-connection-string"), ["Connection string"]);
 });
 
 test("a secret with an error: the message names the field, never the value", async () => {
-  const schema: JsonSchema = { type: "object", properties: { token: { type: "string", writeOnly: true, title: "Token", minLength: 40, pattern: "^[a-f0-9]+$", format: "uri" } } };
+  const schema: JsonSchema = {
+    type: "object",
+    properties: {
+      token: {
+        type: "string",
+        writeOnly: true,
+        title: "Token",
+        minLength: 40,
+        pattern: "^[a-f0-9]+$",
+        format: "uri",
+      },
+    },
+  };
   const submitted = await secretsStayInTheirInputs(schema, ["Token"]);
   expect(submitted).toEqual([]);
   const token = screen.getByLabelText("Token");
   expect(token.getAttribute("aria-invalid")).toBe("true");
-  expect(document.getElementById(token.getAttribute("aria-describedby")!.split(" ")[0]!)!.textContent).toMatch(/^Token /);
+  expect(
+    document.getElementById(token.getAttribute("aria-describedby")!.split(" ")[0]!)!.textContent,
+  ).toMatch(/^Token /);
 });
 
 test("a value given from outside (controlled) is not written to any attribute either", async () => {

@@ -1,8 +1,12 @@
-import { act, render, type RenderResult } from "@testing-library/react";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CredentialForm, type CredentialFormProps, type JsonSchema } from "../../src/preview/index.ts";
+import { act, type RenderResult, render } from "@testing-library/react";
+import {
+  CredentialForm,
+  type CredentialFormProps,
+  type JsonSchema,
+} from "../../src/preview/index.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -10,7 +14,11 @@ export function template(name: string): JsonSchema {
   return JSON.parse(readFileSync(join(repoRoot, "schemas", `${name}.json`), "utf8")) as JsonSchema;
 }
 
-export const templateNames = () => readdirSync(join(repoRoot, "schemas")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+export const templateNames = () =>
+  readdirSync(join(repoRoot, "schemas"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
 
 /** Lets the lazily imported ajv load and compile (the module is warmed by the first call). */
 export async function settle(): Promise<void> {
@@ -28,6 +36,7 @@ export async function renderForm(props: CredentialFormProps): Promise<RenderResu
 /** Every attribute value and text of the document, to look for leaked secrets. */
 export function everyAttributeAndText(root: Element = document.body): string[] {
   const out = [root.textContent ?? ""];
-  for (const el of [root, ...root.querySelectorAll("*")]) for (const a of el.attributes) out.push(`${el.tagName}[${a.name}]=${a.value}`);
+  for (const el of [root, ...root.querySelectorAll("*")])
+    for (const a of el.attributes) out.push(`${el.tagName}[${a.name}]=${a.value}`);
   return out;
 }

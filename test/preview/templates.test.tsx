@@ -8,14 +8,26 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const ROLES = ["textbox", "spinbutton", "checkbox", "combobox", "radio", "button", "radiogroup", "group"] as const;
+const ROLES = [
+  "textbox",
+  "spinbutton",
+  "checkbox",
+  "combobox",
+  "radio",
+  "button",
+  "radiogroup",
+  "group",
+] as const;
 
 /** Every control and group has an accessible name (as assistive technology computes it). */
 function expectEverythingLabelled() {
   for (const role of ROLES) {
     const all = screen.queryAllByRole(role);
     const named = screen.queryAllByRole(role, { name: /\S/ });
-    expect(named.map((el) => el.outerHTML.slice(0, 80)), role).toEqual(all.map((el) => el.outerHTML.slice(0, 80)));
+    expect(
+      named.map((el) => el.outerHTML.slice(0, 80)),
+      role,
+    ).toEqual(all.map((el) => el.outerHTML.slice(0, 80)));
   }
   // password inputs have no role: a <label for> each
   for (const input of document.querySelectorAll<HTMLInputElement>("input[type=password]")) {
@@ -23,27 +35,37 @@ function expectEverythingLabelled() {
     expect(input.labels![0]!.textContent!.trim()).not.toBe("");
   }
   for (const control of document.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
-    expect(control.labels?.length || control.getAttribute("aria-label") || control.getAttribute("aria-labelledby") || control.closest("label"), control.outerHTML).toBeTruthy();
+    expect(
+      control.labels?.length ||
+        control.getAttribute("aria-label") ||
+        control.getAttribute("aria-labelledby") ||
+        control.closest("label"),
+      control.outerHTML,
+    ).toBeTruthy();
   }
 }
 
-test.each(templateNames())("%s renders without warnings, every control labelled, every branch too", async (name) => {
-  const errors = vi.spyOn(console, "error");
-  const warnings = vi.spyOn(console, "warn");
-  await renderForm({ schema: template(name), onSubmit: () => {} });
-  const user = userEvent.setup();
-  expectEverythingLabelled();
-  for (const radio of screen.queryAllByRole("radio")) {
-    await user.click(radio);
+test.each(templateNames())(
+  "%s renders without warnings, every control labelled, every branch too",
+  async (name) => {
+    const errors = vi.spyOn(console, "error");
+    const warnings = vi.spyOn(console, "warn");
+    await renderForm({ schema: template(name), onSubmit: () => {} });
+    const user = userEvent.setup();
     expectEverythingLabelled();
-  }
-  await user.click(screen.getByRole("button", { name: "Save" }));
-  expectEverythingLabelled();
-  expect(document.querySelectorAll(".cd-error").length).toBeGreaterThan(0);
-  for (const el of document.querySelectorAll("[aria-invalid=true]")) expect(el.getAttribute("aria-describedby")).toMatch(/-e\b/);
-  expect(errors).not.toHaveBeenCalled();
-  expect(warnings).not.toHaveBeenCalled();
-});
+    for (const radio of screen.queryAllByRole("radio")) {
+      await user.click(radio);
+      expectEverythingLabelled();
+    }
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expectEverythingLabelled();
+    expect(document.querySelectorAll(".cd-error").length).toBeGreaterThan(0);
+    for (const el of document.querySelectorAll("[aria-invalid=true]"))
+      expect(el.getAttribute("aria-describedby")).toMatch(/-e\b/);
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).not.toHaveBeenCalled();
+  },
+);
 
 test("the templates cover these kinds", async () => {
   const { planOf } = await import("../../src/preview/plan.ts");
@@ -54,5 +76,18 @@ test("the templates cover these kinds", async () => {
     f.branches?.forEach((b) => b.fields.forEach(walk));
   };
   for (const name of templateNames()) walk(planOf(template(name)));
-  expect([...kinds].sort()).toEqual(["boolean", "choice", "connection-string", "group", "hostname", "integer", "pem", "secret", "select", "string-list", "text", "url"]);
+  expect([...kinds].sort()).toEqual([
+    "boolean",
+    "choice",
+    "connection-string",
+    "group",
+    "hostname",
+    "integer",
+    "pem",
+    "secret",
+    "select",
+    "string-list",
+    "text",
+    "url",
+  ]);
 });

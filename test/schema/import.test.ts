@@ -33,14 +33,34 @@ describe("importSchema", () => {
     [[], "", /holds an array, not a schema object/],
     ["text", "", /holds a string/],
     [{ type: "string" }, "/type", /window's type is "string"/],
-    [{ type: "object", properties: [] }, "/properties", /"properties" must be an object mapping names to schemas, but it holds an array/],
+    [
+      { type: "object", properties: [] },
+      "/properties",
+      /"properties" must be an object mapping names to schemas, but it holds an array/,
+    ],
     [{ properties: { a: 5 } }, "/properties", /must map every name to a schema/],
-    [{ properties: { a: { type: "text" } } }, "/properties/a/type", /"text", which is not a JSON Schema type/],
+    [
+      { properties: { a: { type: "text" } } },
+      "/properties/a/type",
+      /"text", which is not a JSON Schema type/,
+    ],
     [{ properties: { a: { minLength: -2 } } }, "/properties/a/minLength", /whole number/],
-    [{ properties: { a: { title: 7 } } }, "/properties/a/title", /must be a string, but it holds a number \(7\)/],
+    [
+      { properties: { a: { title: 7 } } },
+      "/properties/a/title",
+      /must be a string, but it holds a number \(7\)/,
+    ],
     [{ required: "a" }, "/required", /array of property names/],
-    [{ properties: { auth: { oneOf: [] } } }, "/properties/auth/oneOf", /non-empty array of schemas/],
-    [{ properties: { a: { items: { items: 3 } } } }, "/properties/a/items/items", /schema or an array of schemas/],
+    [
+      { properties: { auth: { oneOf: [] } } },
+      "/properties/auth/oneOf",
+      /non-empty array of schemas/,
+    ],
+    [
+      { properties: { a: { items: { items: 3 } } } },
+      "/properties/a/items/items",
+      /schema or an array of schemas/,
+    ],
   ])("refuses a schema of the wrong shape (%j) at %s", (schema, pointer, message) => {
     const problem = problemOf(schema);
     expect(problem.pointer).toBe(pointer);
@@ -62,12 +82,24 @@ describe("importSchema", () => {
   });
 
   it("refuses a local $ref that points to nothing, and accepts anchors and recursive refs", () => {
-    expect(problemOf({ properties: { a: { $ref: "#/definitions/missing" } } }).problem).toMatch(/points to nothing/);
-    expect(problemOf({ properties: { a: { $ref: "#nowhere" } } }).problem).toMatch(/no subschema has "\$id": "#nowhere"/);
+    expect(problemOf({ properties: { a: { $ref: "#/definitions/missing" } } }).problem).toMatch(
+      /points to nothing/,
+    );
+    expect(problemOf({ properties: { a: { $ref: "#nowhere" } } }).problem).toMatch(
+      /no subschema has "\$id": "#nowhere"/,
+    );
     expect(() =>
       importSchema({
-        properties: { a: { $ref: "#/definitions/tree" }, b: { $ref: "#leaf" }, c: { $ref: "#/definitions/a%20b" } },
-        definitions: { tree: { properties: { child: { $ref: "#/definitions/tree" } } }, leaf: { $id: "#leaf", type: "string" }, "a b": { type: "string" } },
+        properties: {
+          a: { $ref: "#/definitions/tree" },
+          b: { $ref: "#leaf" },
+          c: { $ref: "#/definitions/a%20b" },
+        },
+        definitions: {
+          tree: { properties: { child: { $ref: "#/definitions/tree" } } },
+          leaf: { $id: "#leaf", type: "string" },
+          "a b": { type: "string" },
+        },
       }),
     ).not.toThrow();
   });
@@ -82,7 +114,9 @@ describe("importSchema", () => {
   });
 
   it("keeps a oneOf that is not a choice of objects as custom JSON", () => {
-    const doc = importSchema({ properties: { port: { oneOf: [{ type: "integer" }, { type: "string", pattern: "^\\d+$" }] } } });
+    const doc = importSchema({
+      properties: { port: { oneOf: [{ type: "integer" }, { type: "string", pattern: "^\\d+$" }] } },
+    });
     expect(kindOf(nodeAt(doc, "port"))).toBe("custom");
     expect(nodeAt(doc, "port").branches).toBeUndefined();
   });

@@ -3,7 +3,13 @@ import { describe, expect, test } from "vitest";
 import { compile as compileWhole } from "../../src/preview/ajv.ts";
 import { toFieldErrors } from "../../src/preview/messages.ts";
 import type { ValidateFunction } from "../../src/preview/types.ts";
-import { ajvCompiler, IncrementalValidator, planValidation, type CompileSchema, type SchemaLike } from "../../src/schema/incremental-validator.ts";
+import {
+  ajvCompiler,
+  type CompileSchema,
+  IncrementalValidator,
+  planValidation,
+  type SchemaLike,
+} from "../../src/schema/incremental-validator.ts";
 
 type Schema = { [keyword: string]: unknown };
 
@@ -11,19 +17,32 @@ type Schema = { [keyword: string]: unknown };
 function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Schema {
   const object: Schema = {};
   for (const [key, value] of entries) {
-    if (!Object.prototype.hasOwnProperty.call(object, key)) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    if (!Object.prototype.hasOwnProperty.call(object, key))
+      Object.defineProperty(object, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return object;
 }
 
 /** What Ajv says for the whole schema (the preview form's own fallback compile) against the composite. */
-function expectSameAsWhole(schema: Schema, composite: ValidateFunction, values: readonly unknown[], whole: ValidateFunction = compileWhole(schema)) {
+function expectSameAsWhole(
+  schema: Schema,
+  composite: ValidateFunction,
+  values: readonly unknown[],
+  whole: ValidateFunction = compileWhole(schema),
+) {
   for (const value of values) {
     const valid = whole(value);
     expect(composite(value), JSON.stringify(value)).toBe(valid);
     // The same errors in the same order (so the same multiset, too).
     expect(composite.errors ?? null).toEqual(whole.errors ?? null);
-    expect(toFieldErrors(composite.errors, schema, value)).toEqual(toFieldErrors(whole.errors, schema, value));
+    expect(toFieldErrors(composite.errors, schema, value)).toEqual(
+      toFieldErrors(whole.errors, schema, value),
+    );
   }
 }
 
@@ -41,7 +60,22 @@ function countingCompile() {
 
 // ——— generated designs and values ———
 
-const key = fc.constantFrom("host", "port", "user", "region", "auth", "a/b", "~x", "a~1b", "__proto__", "constructor", "toString", "a b", "é", "10");
+const key = fc.constantFrom(
+  "host",
+  "port",
+  "user",
+  "region",
+  "auth",
+  "a/b",
+  "~x",
+  "a~1b",
+  "__proto__",
+  "constructor",
+  "toString",
+  "a b",
+  "é",
+  "10",
+);
 const stringSchema = fc.record(
   {
     type: fc.constant("string"),
@@ -67,10 +101,24 @@ const numberSchema = fc.record(
   { requiredKeys: ["type"] },
 );
 const enumSchema = fc
-  .uniqueArray(fc.constantFrom<unknown>("eu", "us", "apac", 1, null), { minLength: 1, maxLength: 3 })
-  .chain((values) => fc.constantFrom<Schema>({ enum: values }, { type: "string", enum: values, "x-enumNames": values.map(String) }));
+  .uniqueArray(fc.constantFrom<unknown>("eu", "us", "apac", 1, null), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .chain((values) =>
+    fc.constantFrom<Schema>(
+      { enum: values },
+      { type: "string", enum: values, "x-enumNames": values.map(String) },
+    ),
+  );
 const listSchema = fc.record(
-  { type: fc.constant("array"), items: stringSchema, minItems: fc.nat(2), maxItems: fc.integer({ min: 2, max: 4 }), uniqueItems: fc.boolean() },
+  {
+    type: fc.constant("array"),
+    items: stringSchema,
+    minItems: fc.nat(2),
+    maxItems: fc.integer({ min: 2, max: 4 }),
+    uniqueItems: fc.boolean(),
+  },
   { requiredKeys: ["type", "items"] },
 );
 const leaf = fc.oneof<fc.Arbitrary<unknown>[]>(
@@ -87,31 +135,47 @@ const leaf = fc.oneof<fc.Arbitrary<unknown>[]>(
 function fieldsOf(field: fc.Arbitrary<unknown>, minLength = 1) {
   return fc
     .uniqueArray(fc.tuple(key, field), { selector: ([name]) => name, minLength, maxLength: 5 })
-    .chain((entries) => fc.tuple(fc.constant(entries), fc.subarray([...entries.map(([name]) => name), "missing"])));
+    .chain((entries) =>
+      fc.tuple(fc.constant(entries), fc.subarray([...entries.map(([name]) => name), "missing"])),
+    );
 }
 
 function fieldSchema(depth: number): fc.Arbitrary<unknown> {
   if (depth === 0) return leaf;
-  return fc.oneof({ weight: 3, arbitrary: leaf }, { weight: 1, arbitrary: groupSchema(depth - 1) }, { weight: 1, arbitrary: choiceSchema(depth - 1) });
+  return fc.oneof(
+    { weight: 3, arbitrary: leaf },
+    { weight: 1, arbitrary: groupSchema(depth - 1) },
+    { weight: 1, arbitrary: choiceSchema(depth - 1) },
+  );
 }
 
 function groupSchema(depth: number): fc.Arbitrary<Schema> {
-  return fc.tuple(fieldsOf(fieldSchema(depth)), fc.boolean(), fc.boolean()).map(([[entries, required], closed, titled]) =>
-    objectOf([
-      ["type", "object"],
-      ...(titled ? [["title", "Group"] as const] : []),
-      ["properties", objectOf(entries)],
-      ...(required.length ? [["required", required] as const] : []),
-      ...(closed ? [["additionalProperties", false] as const] : []),
-    ]),
-  );
+  return fc
+    .tuple(fieldsOf(fieldSchema(depth)), fc.boolean(), fc.boolean())
+    .map(([[entries, required], closed, titled]) =>
+      objectOf([
+        ["type", "object"],
+        ...(titled ? [["title", "Group"] as const] : []),
+        ["properties", objectOf(entries)],
+        ...(required.length ? [["required", required] as const] : []),
+        ...(closed ? [["additionalProperties", false] as const] : []),
+      ]),
+    );
 }
 
 /** An auth-method choice: object branches told apart by a `const` "type". */
 function choiceSchema(depth: number): fc.Arbitrary<Schema> {
   return fc
     .uniqueArray(fc.constantFrom("none", "basic", "apiKey"), { minLength: 1, maxLength: 3 })
-    .chain((values) => fc.tuple(...values.map((value) => fieldsOf(fieldSchema(depth), 0).map(([entries, required]) => [value, entries, required] as const))))
+    .chain((values) =>
+      fc.tuple(
+        ...values.map((value) =>
+          fieldsOf(fieldSchema(depth), 0).map(
+            ([entries, required]) => [value, entries, required] as const,
+          ),
+        ),
+      ),
+    )
     .map((branches) => ({
       title: "Authentication",
       oneOf: branches.map(([value, entries, required]) =>
@@ -155,8 +219,21 @@ const rootSchema: fc.Arbitrary<Schema> = fc
 
 const anyJson = fc.jsonValue({ maxDepth: 2 });
 const stringValue = fc.oneof(
-  fc.string({ unit: fc.constantFrom("a", "B", "Z", "1", "-", ".", "@", "/", ":", " ", "é"), maxLength: 10 }),
-  fc.constantFrom("https://api.example.com", "a@b.co", "api.example.com", "2024-01-31", "123e4567-e89b-12d3-a456-426614174000", "192.0.2.1", "AB-12", "", "host"),
+  fc.string({
+    unit: fc.constantFrom("a", "B", "Z", "1", "-", ".", "@", "/", ":", " ", "é"),
+    maxLength: 10,
+  }),
+  fc.constantFrom(
+    "https://api.example.com",
+    "a@b.co",
+    "api.example.com",
+    "2024-01-31",
+    "123e4567-e89b-12d3-a456-426614174000",
+    "192.0.2.1",
+    "AB-12",
+    "",
+    "host",
+  ),
 );
 
 /** Values shaped like what `schema` asks for, often right and often a little wrong. */
@@ -164,14 +241,17 @@ function valueFor(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
   if (typeof schema !== "object" || schema === null || depth > 4) return anyJson;
   const s = schema as Schema;
   let fitting: fc.Arbitrary<unknown> = anyJson;
-  if (Array.isArray(s.oneOf)) fitting = fc.oneof(...(s.oneOf as unknown[]).map((branch) => valueFor(branch, depth + 1)));
+  if (Array.isArray(s.oneOf))
+    fitting = fc.oneof(...(s.oneOf as unknown[]).map((branch) => valueFor(branch, depth + 1)));
   else if (Array.isArray(s.enum)) fitting = fc.constantFrom(...(s.enum as unknown[]), "other");
   else if ("const" in s) fitting = fc.constantFrom(s.const, "other");
   else if (typeof s.properties === "object") fitting = objectFor(s, depth);
   else if (s.type === "string") fitting = stringValue;
-  else if (s.type === "integer" || s.type === "number") fitting = fc.constantFrom(-1, 0, 0.5, 1, 1.5, 2, 7, 10, 65_535, 65_536, 70_001);
+  else if (s.type === "integer" || s.type === "number")
+    fitting = fc.constantFrom(-1, 0, 0.5, 1, 1.5, 2, 7, 10, 65_535, 65_536, 70_001);
   else if (s.type === "boolean") fitting = fc.boolean();
-  else if (s.type === "array") fitting = fc.array(fc.oneof(stringValue, fc.constant("dup"), anyJson), { maxLength: 4 });
+  else if (s.type === "array")
+    fitting = fc.array(fc.oneof(stringValue, fc.constant("dup"), anyJson), { maxLength: 4 });
   return fc.oneof({ weight: 5, arbitrary: fitting }, { weight: 1, arbitrary: anyJson });
 }
 
@@ -180,16 +260,27 @@ function objectFor(schema: Schema, depth: number): fc.Arbitrary<unknown> {
   const keys = [...Object.keys(properties), "extra", "toolongkeyname"];
   const entryFor = (name: string) =>
     fc.oneof(
-      { weight: 3, arbitrary: valueFor(properties[name], depth + 1).map((value) => [name, value] as const) },
+      {
+        weight: 3,
+        arbitrary: valueFor(properties[name], depth + 1).map((value) => [name, value] as const),
+      },
       { weight: 2, arbitrary: fc.constant(undefined) }, // left out
       { weight: 1, arbitrary: fc.constant([name, undefined] as const) }, // there, but undefined
     );
-  return fc.tuple(...keys.map(entryFor)).map((entries) => objectOf(entries.filter((entry) => entry !== undefined)));
+  return fc
+    .tuple(...keys.map(entryFor))
+    .map((entries) => objectOf(entries.filter((entry) => entry !== undefined)));
 }
 
 /** A design and a few values for it (mostly objects, sometimes not). */
 const designAndValues = rootSchema.chain((schema) =>
-  fc.tuple(fc.constant(schema), fc.array(fc.oneof({ weight: 6, arbitrary: objectFor(schema, 0) }, { weight: 1, arbitrary: anyJson }), { minLength: 1, maxLength: 6 })),
+  fc.tuple(
+    fc.constant(schema),
+    fc.array(
+      fc.oneof({ weight: 6, arbitrary: objectFor(schema, 0) }, { weight: 1, arbitrary: anyJson }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  ),
 );
 
 // ——— the tests ———
@@ -227,43 +318,86 @@ describe("the composite judges as Ajv on the whole schema", () => {
       ["additionalProperties", false],
     ]);
     const composite = new IncrementalValidator().validatorFor(schema);
-    const value = JSON.parse('{"a/b": 1, "~x": "ab", "__proto__": 5, "constructor": "x", "a b": {"c/d": 2}, "é": 0, "other": 1}');
+    const value = JSON.parse(
+      '{"a/b": 1, "~x": "ab", "__proto__": 5, "constructor": "x", "a b": {"c/d": 2}, "é": 0, "other": 1}',
+    );
     expect(composite(value)).toBe(false);
     const paths = composite.errors!.map((e) => [e.instancePath, e.schemaPath]);
-    expect(paths).toEqual(expect.arrayContaining([
-      ["/a~1b", "#/properties/a~1b/type"],
-      ["/~0x", "#/properties/~0x/minLength"],
-      ["/constructor", "#/properties/constructor/type"],
-      ["/a b/c~1d", "#/properties/a%20b/properties/c~1d/type"],
-      ["/é", "#/properties/%C3%A9/false schema"],
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ["/a~1b", "#/properties/a~1b/type"],
+        ["/~0x", "#/properties/~0x/minLength"],
+        ["/constructor", "#/properties/constructor/type"],
+        ["/a b/c~1d", "#/properties/a%20b/properties/c~1d/type"],
+        ["/é", "#/properties/%C3%A9/false schema"],
+      ]),
+    );
     expect(paths.some(([instancePath]) => instancePath === "/__proto__")).toBe(false);
-    expectSameAsWhole(schema, composite, [value, {}, { constructor: 1 }, Object.create({ constructor: "inherited" }), JSON.parse('{"__proto__": {"x": 1}}')]);
+    expectSameAsWhole(schema, composite, [
+      value,
+      {},
+      { constructor: 1 },
+      Object.create({ constructor: "inherited" }),
+      JSON.parse('{"__proto__": {"x": 1}}'),
+    ]);
   });
 
   test("groups nested 100 deep: split at every level, judged as the whole", () => {
     let schema: Schema = { type: "string", minLength: 2 };
     let value: unknown = "x";
     for (let depth = 0; depth < 100; depth++) {
-      schema = { type: "object", properties: { a: schema, b: { type: "integer" } }, required: ["a"], additionalProperties: false };
+      schema = {
+        type: "object",
+        properties: { a: schema, b: { type: "integer" } },
+        required: ["a"],
+        additionalProperties: false,
+      };
       value = { a: value, ...(depth % 10 === 0 ? { b: "no", c: 1 } : {}) };
     }
     expect(planValidation(schema).kind).toBe("split");
-    expectSameAsWhole(schema, new IncrementalValidator().validatorFor(schema), [value, {}, { a: {} }]);
+    expectSameAsWhole(schema, new IncrementalValidator().validatorFor(schema), [
+      value,
+      {},
+      { a: {} },
+    ]);
   });
 
   test("a value that is not an object: only the shell speaks", () => {
     const schema = { type: "object", properties: { host: { type: "string" } }, required: ["host"] };
-    expectSameAsWhole(schema, new IncrementalValidator().validatorFor(schema), ["text", 1, null, [], [{ host: 1 }], true]);
+    expectSameAsWhole(schema, new IncrementalValidator().validatorFor(schema), [
+      "text",
+      1,
+      null,
+      [],
+      [{ host: 1 }],
+      true,
+    ]);
   });
 });
 
 describe("the cache: only what changed is compiled", () => {
-  const design = (groups: Schema) => ({ $schema: "http://json-schema.org/draft-07/schema#", type: "object", properties: groups, required: Object.keys(groups), additionalProperties: false });
-  const group = (fields: Schema) => ({ type: "object", properties: fields, required: Object.keys(fields).slice(0, 1), additionalProperties: false });
+  const design = (groups: Schema) => ({
+    $schema: "http://json-schema.org/draft-07/schema#",
+    type: "object",
+    properties: groups,
+    required: Object.keys(groups),
+    additionalProperties: false,
+  });
+  const group = (fields: Schema) => ({
+    type: "object",
+    properties: fields,
+    required: Object.keys(fields).slice(0, 1),
+    additionalProperties: false,
+  });
   const start = () => ({
-    server: group({ host: { type: "string", format: "hostname" }, port: { type: "integer", minimum: 1 } }),
-    account: group({ user: { type: "string", minLength: 1 }, password: { type: "string", writeOnly: true } }),
+    server: group({
+      host: { type: "string", format: "hostname" },
+      port: { type: "integer", minimum: 1 },
+    }),
+    account: group({
+      user: { type: "string", minLength: 1 },
+      password: { type: "string", writeOnly: true },
+    }),
     region: { enum: ["eu", "us"] },
   });
 
@@ -279,8 +413,12 @@ describe("the cache: only what changed is compiled", () => {
     compiled.length = 0;
     let validate = validators.validatorFor(design(edited));
     expect(compiled).toEqual([JSON.stringify(port)]);
-    expect(validate({ server: { host: "h", port: 70_000 }, account: { user: "u" }, region: "eu" })).toBe(false);
-    expect(validate.errors!.map((e) => e.schemaPath)).toEqual(["#/properties/server/properties/port/maximum"]);
+    expect(
+      validate({ server: { host: "h", port: 70_000 }, account: { user: "u" }, region: "eu" }),
+    ).toBe(false);
+    expect(validate.errors!.map((e) => e.schemaPath)).toEqual([
+      "#/properties/server/properties/port/maximum",
+    ]);
 
     // An added field: its schema, and its group's shell (the keys changed).
     const added = start();
@@ -298,15 +436,23 @@ describe("the cache: only what changed is compiled", () => {
     compiled.length = 0;
     validate = validators.validatorFor(design(moved));
     expect(compiled).toHaveLength(2);
-    expect(compiled.every((text) => text.includes('"properties":{') && !text.includes('"minimum"'))).toBe(true);
-    expectSameAsWhole(design(moved), validate, [{ server: { host: "h", port: 0 }, account: { user: "", port: 0 }, region: "x" }]);
+    expect(
+      compiled.every((text) => text.includes('"properties":{') && !text.includes('"minimum"')),
+    ).toBe(true);
+    expectSameAsWhole(design(moved), validate, [
+      { server: { host: "h", port: 0 }, account: { user: "", port: 0 }, region: "x" },
+    ]);
 
     // Top-level fields reordered: the root's shell; the same design again: nothing.
     compiled.length = 0;
-    validators.validatorFor(design({ region: moved.region, server: moved.server, account: moved.account }));
+    validators.validatorFor(
+      design({ region: moved.region, server: moved.server, account: moved.account }),
+    );
     expect(compiled).toHaveLength(1);
     compiled.length = 0;
-    validators.validatorFor(design({ region: moved.region, server: moved.server, account: moved.account }));
+    validators.validatorFor(
+      design({ region: moved.region, server: moved.server, account: moved.account }),
+    );
     expect(compiled).toEqual([]);
   });
 
@@ -317,7 +463,11 @@ describe("the cache: only what changed is compiled", () => {
     expect(compiled).toEqual([]);
     expect(validate({})).toBe(false);
     expect(compiled).toHaveLength(8);
-    expect(validate.errors!.map((e) => e.params.missingProperty)).toEqual(["server", "account", "region"]);
+    expect(validate.errors!.map((e) => e.params.missingProperty)).toEqual([
+      "server",
+      "account",
+      "region",
+    ]);
     validate({ region: "eu" });
     expect(compiled).toHaveLength(8);
   });
@@ -326,7 +476,11 @@ describe("the cache: only what changed is compiled", () => {
     const validators = new IncrementalValidator({ spareValidators: 3 });
     for (let i = 0; i < 40; i++) {
       const groups = start();
-      (groups.account.properties as Schema).user = { type: "string", minLength: 1, title: `User ${i}` };
+      (groups.account.properties as Schema).user = {
+        type: "string",
+        minLength: 1,
+        title: `User ${i}`,
+      };
       validators.validatorFor(design(groups));
     }
     expect(validators.size).toBe(8 + 3);
@@ -350,7 +504,10 @@ describe("the cache: only what changed is compiled", () => {
       (groups.server.properties as Schema).port = { type: "integer", minimum: i };
       const schema = design(groups);
       compiled.length = 0;
-      expectSameAsWhole(schema, validators.validatorFor(schema), [{ server: { host: "-", port: 0 } }, { server: { host: "h.example.com", port: 5 }, account: { user: "" }, region: "x" }]);
+      expectSameAsWhole(schema, validators.validatorFor(schema), [
+        { server: { host: "-", port: 0 } },
+        { server: { host: "h.example.com", port: 5 }, account: { user: "" }, region: "x" },
+      ]);
       // Either the edited field alone, or everything again on a fresh compiler.
       expect([1, 8]).toContain(compiled.length);
     }
@@ -362,24 +519,101 @@ describe("the cache: only what changed is compiled", () => {
 describe("whole compile when a part might judge differently alone", () => {
   const field = { type: "string", minLength: 2 };
   const cases: Array<[string, Schema]> = [
-    ["a $ref", { type: "object", properties: { a: { $ref: "#/definitions/host" } }, definitions: { host: { type: "string" } } }],
-    ["a $ref to the root", { type: "object", properties: { a: { type: "object", properties: { again: { $ref: "#" } } } } }],
-    ["$id in a property", { type: "object", properties: { a: { $id: "http://example.com/a", type: "string" } } }],
+    [
+      "a $ref",
+      {
+        type: "object",
+        properties: { a: { $ref: "#/definitions/host" } },
+        definitions: { host: { type: "string" } },
+      },
+    ],
+    [
+      "a $ref to the root",
+      {
+        type: "object",
+        properties: { a: { type: "object", properties: { again: { $ref: "#" } } } },
+      },
+    ],
+    [
+      "$id in a property",
+      { type: "object", properties: { a: { $id: "http://example.com/a", type: "string" } } },
+    ],
     ["$defs", { type: "object", properties: { a: field }, $defs: { x: field } }],
-    ["definitions in a property", { type: "object", properties: { a: { type: "object", definitions: { x: field } } } }],
+    [
+      "definitions in a property",
+      { type: "object", properties: { a: { type: "object", definitions: { x: field } } } },
+    ],
     ["$async", { type: "object", properties: { a: { $async: true, type: "string" } } }],
-    ["a nested $schema", { type: "object", properties: { a: { $schema: "http://json-schema.org/draft-07/schema#", type: "string" } } }],
-    ["a root $schema other than draft-07", { $schema: "http://json-schema.org/schema#", type: "object", properties: { a: field } }],
-    ["dependencies", { type: "object", properties: { a: field, b: field }, dependencies: { a: { properties: { b: { minLength: 5 } } } } }],
-    ["if/then/else", { type: "object", properties: { a: field, b: field }, if: { properties: { a: { const: "x" } } }, then: { required: ["b"] }, else: { properties: { b: { maxLength: 1 } } } }],
-    ["oneOf at the root", { type: "object", properties: { a: field }, oneOf: [{ properties: { a: { const: "xx" } } }, { properties: { a: { const: "yy" } } }] }],
-    ["anyOf at the root", { type: "object", properties: { a: field }, anyOf: [{ required: ["a"] }, { properties: { a: { maxLength: 3 } } }] }],
-    ["allOf at the root", { type: "object", properties: { a: field }, allOf: [{ properties: { a: { maxLength: 3 } } }] }],
-    ["not at the root", { type: "object", properties: { a: field }, not: { properties: { a: { const: "no" } } } }],
-    ["patternProperties matching a declared key", { type: "object", properties: { a: field }, patternProperties: { "^a$": { maxLength: 3 } } }],
+    [
+      "a nested $schema",
+      {
+        type: "object",
+        properties: { a: { $schema: "http://json-schema.org/draft-07/schema#", type: "string" } },
+      },
+    ],
+    [
+      "a root $schema other than draft-07",
+      { $schema: "http://json-schema.org/schema#", type: "object", properties: { a: field } },
+    ],
+    [
+      "dependencies",
+      {
+        type: "object",
+        properties: { a: field, b: field },
+        dependencies: { a: { properties: { b: { minLength: 5 } } } },
+      },
+    ],
+    [
+      "if/then/else",
+      {
+        type: "object",
+        properties: { a: field, b: field },
+        if: { properties: { a: { const: "x" } } },
+        then: { required: ["b"] },
+        else: { properties: { b: { maxLength: 1 } } },
+      },
+    ],
+    [
+      "oneOf at the root",
+      {
+        type: "object",
+        properties: { a: field },
+        oneOf: [{ properties: { a: { const: "xx" } } }, { properties: { a: { const: "yy" } } }],
+      },
+    ],
+    [
+      "anyOf at the root",
+      {
+        type: "object",
+        properties: { a: field },
+        anyOf: [{ required: ["a"] }, { properties: { a: { maxLength: 3 } } }],
+      },
+    ],
+    [
+      "allOf at the root",
+      {
+        type: "object",
+        properties: { a: field },
+        allOf: [{ properties: { a: { maxLength: 3 } } }],
+      },
+    ],
+    [
+      "not at the root",
+      { type: "object", properties: { a: field }, not: { properties: { a: { const: "no" } } } },
+    ],
+    [
+      "patternProperties matching a declared key",
+      { type: "object", properties: { a: field }, patternProperties: { "^a$": { maxLength: 3 } } },
+    ],
     ["enum at the root", { type: "object", properties: { a: field }, enum: [{ a: "ok" }] }],
-    ["an unknown root keyword", { type: "object", properties: { a: field }, unevaluatedProperties: false }],
-    ["a property named $ref (blunt, but never wrong)", { type: "object", properties: { $ref: field } }],
+    [
+      "an unknown root keyword",
+      { type: "object", properties: { a: field }, unevaluatedProperties: false },
+    ],
+    [
+      "a property named $ref (blunt, but never wrong)",
+      { type: "object", properties: { $ref: field } },
+    ],
     ["no properties", { type: "object", required: ["a"] }],
   ];
   test.each(cases)("%s", (_, schema) => {
@@ -388,10 +622,20 @@ describe("whole compile when a part might judge differently alone", () => {
     try {
       whole = compileWhole(schema);
     } catch (error) {
-      expect(() => new IncrementalValidator().validatorFor(schema)).toThrow((error as Error).message);
+      expect(() => new IncrementalValidator().validatorFor(schema)).toThrow(
+        (error as Error).message,
+      );
       return;
     }
-    const values = [{}, { a: "x" }, { a: "xx", b: "x" }, { a: "yyyy", b: "zzzzzz" }, { a: "no", $ref: 1 }, { a: 5 }, "text"];
+    const values = [
+      {},
+      { a: "x" },
+      { a: "xx", b: "x" },
+      { a: "yyyy", b: "zzzzzz" },
+      { a: "no", $ref: 1 },
+      { a: 5 },
+      "text",
+    ];
     expectSameAsWhole(schema, new IncrementalValidator().validatorFor(schema), values, whole);
   });
 
@@ -399,13 +643,25 @@ describe("whole compile when a part might judge differently alone", () => {
     expect(planValidation(true).kind).toBe("whole");
     const validate = new IncrementalValidator().validatorFor(false);
     expect(validate(1)).toBe(false);
-    expect(validate.errors).toEqual([{ instancePath: "", schemaPath: "#/false schema", keyword: "false schema", params: {}, message: "boolean schema is false" }]);
+    expect(validate.errors).toEqual([
+      {
+        instancePath: "",
+        schemaPath: "#/false schema",
+        keyword: "false schema",
+        params: {},
+        message: "boolean schema is false",
+      },
+    ]);
   });
 
   test("the whole is compiled once and cached by its text", () => {
     const { createCompiler, compiled } = countingCompile();
     const validators = new IncrementalValidator({ createCompiler });
-    const schema = () => ({ type: "object", properties: { a: { $ref: "#/definitions/x" } }, definitions: { x: { type: "string" } } });
+    const schema = () => ({
+      type: "object",
+      properties: { a: { $ref: "#/definitions/x" } },
+      definitions: { x: { type: "string" } },
+    });
     validators.validatorFor(schema());
     validators.validatorFor(schema());
     expect(compiled).toEqual([JSON.stringify(schema())]);
@@ -422,9 +678,33 @@ describe("a design Ajv cannot compile", () => {
     throw new Error("the whole schema compiled");
   };
   const broken: Array<[string, Schema]> = [
-    ["a pattern invalid with the u flag", { type: "object", properties: { ok: { type: "string", minLength: 2 }, code: { type: "string", pattern: "^\\-\\w+$" } }, required: ["ok"] }],
-    ["a subschema of the wrong shape", { type: "object", properties: { ok: { type: "string", minLength: 2 }, port: { type: "integr" } }, required: ["ok"] }],
-    ["a broken shell", { type: "object", properties: { ok: { type: "string", minLength: 2 } }, propertyNames: { pattern: "(" } }],
+    [
+      "a pattern invalid with the u flag",
+      {
+        type: "object",
+        properties: {
+          ok: { type: "string", minLength: 2 },
+          code: { type: "string", pattern: "^\\-\\w+$" },
+        },
+        required: ["ok"],
+      },
+    ],
+    [
+      "a subschema of the wrong shape",
+      {
+        type: "object",
+        properties: { ok: { type: "string", minLength: 2 }, port: { type: "integr" } },
+        required: ["ok"],
+      },
+    ],
+    [
+      "a broken shell",
+      {
+        type: "object",
+        properties: { ok: { type: "string", minLength: 2 } },
+        propertyNames: { pattern: "(" },
+      },
+    ],
   ];
 
   test.each(broken)("%s: validatorFor throws what compiling the whole throws", (_, schema) => {
@@ -440,7 +720,11 @@ describe("a design Ajv cannot compile", () => {
     expect(validate({ ok: "xx", code: "a b" })).toBe(true);
     expect(validate.errors).toBeNull();
     // And a whole-only schema that does not compile checks nothing.
-    const whole = validators.deferredValidatorFor({ type: "object", properties: { a: { $ref: "#/definitions/a" } }, definitions: { a: { pattern: "[\\w-]" } } });
+    const whole = validators.deferredValidatorFor({
+      type: "object",
+      properties: { a: { $ref: "#/definitions/a" } },
+      definitions: { a: { pattern: "[\\w-]" } },
+    });
     expect(whole({ a: 1 })).toBe(true);
     // The broken part is remembered, not compiled again for the next design.
     const { createCompiler, compiled } = countingCompile();

@@ -116,11 +116,15 @@ describe("checkPattern: verdicts", () => {
     expect(checkPattern(pattern)).toEqual({ ok: true });
   });
 
-  it.each(["(", "[a-", "a{2,1}", "\\p{NotAProperty}", "\\c", "(?<n>a)(?<n>b)", "a**"])("reports %s as invalid", (pattern) => {
-    const verdict = checkPattern(pattern);
-    expect(verdict).toMatchObject({ ok: false, problem: "invalid" });
-    if (!verdict.ok) expect(verdict.message).toMatch(/^is not a valid regular expression \(.+\)$/);
-  });
+  it.each(["(", "[a-", "a{2,1}", "\\p{NotAProperty}", "\\c", "(?<n>a)(?<n>b)", "a**"])(
+    "reports %s as invalid",
+    (pattern) => {
+      const verdict = checkPattern(pattern);
+      expect(verdict).toMatchObject({ ok: false, problem: "invalid" });
+      if (!verdict.ok)
+        expect(verdict.message).toMatch(/^is not a valid regular expression \(.+\)$/);
+    },
+  );
 
   it("handles a slash and an escaped backslash before a slash", () => {
     expect(checkPattern("^https?://[a-z]+/v1$")).toEqual({ ok: true });
@@ -139,7 +143,9 @@ describe("checkPattern: verdicts", () => {
   it("names the nested repetition", () => {
     const verdict = checkPattern("^(\\w+\\s?)*$");
     if (verdict.ok || verdict.problem !== "unsafe") throw new Error("expected unsafe");
-    expect(verdict.message).toContain('repeating "\\\\w+" again or by starting a new repetition of "(\\\\w+\\\\s?)*"');
+    expect(verdict.message).toContain(
+      'repeating "\\\\w+" again or by starting a new repetition of "(\\\\w+\\\\s?)*"',
+    );
     expect(verdict.fix).toContain("(a+)+ → a+");
   });
 
@@ -159,7 +165,9 @@ describe("checkPattern: verdicts", () => {
     expect(optional.fix).toContain("[xy]{0,3}");
     const empty = checkPattern("^(?:a?){500}b");
     if (empty.ok || empty.problem !== "unsafe") throw new Error("expected unsafe");
-    expect(empty.message).toContain('each of the 500 required repetitions may match the empty string');
+    expect(empty.message).toContain(
+      "each of the 500 required repetitions may match the empty string",
+    );
     expect(empty.fix).toContain("a{0,500}");
     // A dozen optional parts is still fine: at most C(12, 6) = 924 ways.
     expect(checkPattern("^" + "[xy]?".repeat(12) + "z$")).toEqual({ ok: true });
@@ -190,10 +198,16 @@ describe("checkPattern: verdicts", () => {
 
   it("never throws, on random and on pathological input", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(..."()[]{}|*+?^$.\\-,:=!<>abd0129wsSpPkuxc/ ".split("")), maxLength: 40 }), (pattern) => {
-        const verdict = checkPattern(pattern);
-        expect(typeof verdict.ok).toBe("boolean");
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(..."()[]{}|*+?^$.\\-,:=!<>abd0129wsSpPkuxc/ ".split("")),
+          maxLength: 40,
+        }),
+        (pattern) => {
+          const verdict = checkPattern(pattern);
+          expect(typeof verdict.ok).toBe("boolean");
+        },
+      ),
       { numRuns: 2_000 },
     );
     const deep = "(".repeat(20_000) + "a" + ")".repeat(20_000);
@@ -215,7 +229,11 @@ describe("checkPattern: verdicts", () => {
       (i: number) => `^(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,${(i % 5) + 1}})?$`,
       (i: number) => `^[a-z]{${(i % 5) + 1}}-[0-9]{${(i % 7) + 1}}-[A-Z0-9]{${(i % 30) + 1}}$`,
     ];
-    const patterns = [...new Set(Array.from({ length: 300 }, (_, i) => templates.map((template) => template(i))).flat())];
+    const patterns = [
+      ...new Set(
+        Array.from({ length: 300 }, (_, i) => templates.map((template) => template(i))).flat(),
+      ),
+    ];
     expect(patterns.length).toBeGreaterThan(1_500);
     for (const pattern of patterns) expect(checkPattern(pattern), pattern).toEqual({ ok: true });
   });
@@ -275,7 +293,12 @@ class Compiler {
       case "Assertion":
         if (node.kind === "lookahead" || node.kind === "lookbehind") {
           const sub = compile(node, node.kind === "lookbehind");
-          this.emit({ op: "look", program: sub.code, negate: node.negate, registers: sub.registers });
+          this.emit({
+            op: "look",
+            program: sub.code,
+            negate: node.negate,
+            registers: sub.registers,
+          });
         } else if (node.kind === "word") {
           this.emit({ op: "assert", kind: node.negate ? "nonword" : "word" });
         } else {
@@ -307,7 +330,8 @@ class Compiler {
 
   quantifier(quant: AST.Quantifier): void {
     for (let i = 0; i < quant.min; i++) this.node(quant.element);
-    const order = (body: number, exit: number) => (quant.greedy ? { first: body, second: exit } : { first: exit, second: body });
+    const order = (body: number, exit: number) =>
+      quant.greedy ? { first: body, second: exit } : { first: exit, second: body };
     if (quant.max === Infinity) {
       const register = this.registers++;
       const loop = this.emit({ op: "split", first: 0, second: 0 });
@@ -323,7 +347,8 @@ class Compiler {
       splits.push(this.emit({ op: "split", first: 0, second: 0 }));
       this.node(quant.element);
     }
-    for (const split of splits) Object.assign(this.code[split]!, order(split + 1, this.code.length));
+    for (const split of splits)
+      Object.assign(this.code[split]!, order(split + 1, this.code.length));
   }
 }
 
@@ -338,10 +363,17 @@ function compile(node: AST.Pattern | AST.LookaroundAssertion, backward: boolean)
 class StepLimitExceeded extends Error {}
 
 const isWord = (c: number | undefined) =>
-  c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+  c !== undefined &&
+  ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
 
 /** Runs from `start`; returns whether it matched. Every executed instruction is one step. */
-function run(code: Inst[], registerCount: number, input: number[], start: number, counter: { steps: number; limit: number }): boolean {
+function run(
+  code: Inst[],
+  registerCount: number,
+  input: number[],
+  start: number,
+  counter: { steps: number; limit: number },
+): boolean {
   const registers = new Int32Array(registerCount).fill(-1);
   const stackPc: number[] = [];
   const stackValue: number[] = [];
@@ -371,7 +403,13 @@ function run(code: Inst[], registerCount: number, input: number[], start: number
       case "assert": {
         const boundary = isWord(input[sp - 1]) !== isWord(input[sp]);
         ok =
-          inst.kind === "start" ? sp === 0 : inst.kind === "end" ? sp === input.length : inst.kind === "word" ? boundary : !boundary;
+          inst.kind === "start"
+            ? sp === 0
+            : inst.kind === "end"
+              ? sp === input.length
+              : inst.kind === "word"
+                ? boundary
+                : !boundary;
         if (ok) pc++;
         break;
       }
@@ -409,7 +447,11 @@ function run(code: Inst[], registerCount: number, input: number[], start: number
 }
 
 /** Like RegExp.prototype.test: tries every start position. */
-function search(program: Program, text: string, counter: { steps: number; limit: number }): boolean {
+function search(
+  program: Program,
+  text: string,
+  counter: { steps: number; limit: number },
+): boolean {
   const input = Array.from(text, (c) => c.codePointAt(0)!);
   for (let start = 0; start <= input.length; start++) {
     if (run(program.code, program.registers, input, start, counter)) return true;
@@ -437,7 +479,8 @@ function product(parts: string[][], limit: number): string[] {
   let out = [""];
   for (const options of parts) {
     const next: string[] = [];
-    for (const head of out) for (const option of options) if (next.length < limit) next.push(head + option);
+    for (const head of out)
+      for (const option of options) if (next.length < limit) next.push(head + option);
     out = next;
   }
   return out;
@@ -451,14 +494,25 @@ function samples(node: AST.Node, limit = 4): string[] {
     case "ExpressionCharacterClass":
       return representatives(toUnicodeSet(node, flags).chars, 2);
     case "Alternative":
-      return product(node.elements.map((element) => samples(element, limit)), limit);
+      return product(
+        node.elements.map((element) => samples(element, limit)),
+        limit,
+      );
     case "Pattern":
     case "Group":
     case "CapturingGroup":
-      return [...new Set(node.alternatives.flatMap((alternative) => samples(alternative, limit)))].slice(0, limit);
+      return [
+        ...new Set(node.alternatives.flatMap((alternative) => samples(alternative, limit))),
+      ].slice(0, limit);
     case "Quantifier": {
       const inner = samples(node.element, limit);
-      const counts = [...new Set([node.min, Math.min(node.max, Math.max(node.min, 1)), Math.min(node.max, node.min + 2)])];
+      const counts = [
+        ...new Set([
+          node.min,
+          Math.min(node.max, Math.max(node.min, 1)),
+          Math.min(node.max, node.min + 2),
+        ]),
+      ];
       return [...new Set(counts.flatMap((n) => inner.map((s) => s.repeat(n))))].slice(0, limit);
     }
     default:
@@ -469,10 +523,18 @@ function samples(node: AST.Node, limit = 4): string[] {
 /** Text that leads the pattern up to `node`, following its ancestors from the root. */
 function prefixBefore(node: AST.Node): string {
   let prefix = "";
-  for (let child: AST.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+  for (
+    let child: AST.Node = node, parent = node.parent;
+    parent;
+    child = parent, parent = parent.parent
+  ) {
     if (parent.type === "Alternative") {
       const index = parent.elements.indexOf(child as AST.Element);
-      prefix = parent.elements.slice(0, index).map((element) => samples(element)[0] ?? "").join("") + prefix;
+      prefix =
+        parent.elements
+          .slice(0, index)
+          .map((element) => samples(element)[0] ?? "")
+          .join("") + prefix;
     }
   }
   return prefix;
@@ -483,7 +545,11 @@ function charElements(root: AST.Node): CharSet[] {
   const stack: AST.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === "Character" || node.type === "CharacterClass" || node.type === "CharacterSet") {
+    if (
+      node.type === "Character" ||
+      node.type === "CharacterClass" ||
+      node.type === "CharacterSet"
+    ) {
       out.push(toUnicodeSet(node, flags).chars);
     } else if ("alternatives" in node) stack.push(...node.alternatives);
     else if (node.type === "Alternative") stack.push(...node.elements);
@@ -517,7 +583,8 @@ function adversarialInputs(pattern: string): string[] {
     const units = new Set(samples(element, 4));
     for (const set of charElements(element)) for (const c of representatives(set, 2)) units.add(c);
     const list = [...units].filter((u) => u.length > 0);
-    for (const a of list.slice(0, 3)) for (const b of list.slice(0, 3)) if (a !== b) units.add(a + b);
+    for (const a of list.slice(0, 3))
+      for (const b of list.slice(0, 3)) if (a !== b) units.add(a + b);
     const leadIns = [...killers].filter((k) => k !== "").slice(0, 2);
     for (const prefix of new Set([prefixBefore(quant), "", ...leadIns])) {
       for (const unit of [...units].filter((u) => u.length > 0).slice(0, 8)) {
@@ -533,7 +600,10 @@ function adversarialInputs(pattern: string): string[] {
 const STEP_LIMIT = 400 * LENGTH;
 
 function worstCase(pattern: string): { exceeded: boolean; maxSteps: number; inputs: number } {
-  const program = compile(parser.parsePattern(pattern, 0, pattern.length, { unicode: true }), false);
+  const program = compile(
+    parser.parsePattern(pattern, 0, pattern.length, { unicode: true }),
+    false,
+  );
   const real = new RegExp(pattern, "u");
   let maxSteps = 0;
   const inputs = adversarialInputs(pattern);
@@ -543,7 +613,8 @@ function worstCase(pattern: string): { exceeded: boolean; maxSteps: number; inpu
     try {
       matched = search(program, input, counter);
     } catch (error) {
-      if (error instanceof StepLimitExceeded) return { exceeded: true, maxSteps: counter.steps, inputs: inputs.length };
+      if (error instanceof StepLimitExceeded)
+        return { exceeded: true, maxSteps: counter.steps, inputs: inputs.length };
       throw error;
     }
     maxSteps = Math.max(maxSteps, counter.steps);
@@ -567,7 +638,10 @@ describe("checkPattern: adversarial inputs of ~5,000 characters", () => {
       ["^[^\\n]*$", "line\nbreak", false],
     ];
     for (const [pattern, input, expected] of cases) {
-      const program = compile(parser.parsePattern(pattern, 0, pattern.length, { unicode: true }), false);
+      const program = compile(
+        parser.parsePattern(pattern, 0, pattern.length, { unicode: true }),
+        false,
+      );
       const counter = { steps: 0, limit: 1e6 };
       expect(search(program, input, counter), `${pattern} on ${input}`).toBe(expected);
       expect(new RegExp(pattern, "u").test(input)).toBe(expected);
@@ -581,7 +655,10 @@ describe("checkPattern: adversarial inputs of ~5,000 characters", () => {
   });
 
   // The same inputs do blow the budget for the patterns we refuse: the harness has teeth.
-  it.each([...EXPONENTIAL.filter((p) => !p.includes("(?=")), ...POLYNOMIAL])("%s exceeds the step budget", (pattern) => {
-    expect(worstCase(pattern).exceeded).toBe(true);
-  });
+  it.each([...EXPONENTIAL.filter((p) => !p.includes("(?=")), ...POLYNOMIAL])(
+    "%s exceeds the step budget",
+    (pattern) => {
+      expect(worstCase(pattern).exceeded).toBe(true);
+    },
+  );
 });

@@ -1,10 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { loadFixture } from "../model/support.ts";
 import { credentialSchema } from "./credential-schema-arbitrary.ts";
-import { readdirSync, readFileSync } from "node:fs";
 
 describe("import then export is lossless", () => {
   it("gives back every generated credential schema exactly: keywords, order, extensions, refs", () => {
@@ -19,12 +19,16 @@ describe("import then export is lossless", () => {
   it("gives back the sample and every template byte for byte", () => {
     const texts = [JSON.stringify(loadFixture("rest-sample.schema.json"), null, 2)];
     const folder = new URL("../../schemas/", import.meta.url);
-    for (const name of readdirSync(folder).filter((file) => file.endsWith(".json"))) texts.push(readFileSync(new URL(name, folder), "utf8").trimEnd());
-    for (const text of texts) expect(JSON.stringify(toSchema(importSchema(JSON.parse(text))), null, 2)).toBe(text);
+    for (const name of readdirSync(folder).filter((file) => file.endsWith(".json")))
+      texts.push(readFileSync(new URL(name, folder), "utf8").trimEnd());
+    for (const text of texts)
+      expect(JSON.stringify(toSchema(importSchema(JSON.parse(text))), null, 2)).toBe(text);
   });
 
   it("keeps `__proto__` and `constructor` as ordinary own property keys", () => {
-    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"number"}},"required":["__proto__"]}');
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"number"}},"required":["__proto__"]}',
+    );
     const exported = toSchema(importSchema(schema));
     expect(JSON.stringify(exported)).toBe(JSON.stringify(schema));
     expect(Object.getPrototypeOf(exported.properties)).toBe(Object.prototype);
@@ -40,7 +44,8 @@ describe("import then export is lossless", () => {
 
   it("survives a 400-level nested schema", () => {
     let schema: any = { type: "string", title: "leaf" };
-    for (let depth = 0; depth < 400; depth++) schema = { type: "object", properties: { [`level${depth}`]: schema } };
+    for (let depth = 0; depth < 400; depth++)
+      schema = { type: "object", properties: { [`level${depth}`]: schema } };
     expect(JSON.stringify(toSchema(importSchema(schema)))).toBe(JSON.stringify(schema));
   });
 });

@@ -11,15 +11,20 @@ export const REPO = fileURLToPath(new URL("../../", import.meta.url));
  * `generated/`, then a production Vite build. Works in a copy under the repo's .tmp/ (so that
  * react resolves from the repo's node_modules); returns the copy and its dist folder.
  */
-export async function buildEmbedExample(template = "rest-adapter"): Promise<{ dir: string; dist: string }> {
+export async function buildEmbedExample(
+  template = "rest-adapter",
+): Promise<{ dir: string; dist: string }> {
   await fs.mkdir(path.join(REPO, ".tmp"), { recursive: true });
   const dir = await fs.mkdtemp(path.join(REPO, ".tmp", "embed-"));
   for (const file of ["index.html", "main.tsx", "tsconfig.json"]) {
     await fs.copyFile(path.join(REPO, "examples", "embed", file), path.join(dir, file));
   }
-  const schema = JSON.parse(await fs.readFile(path.join(REPO, "schemas", `${template}.json`), "utf8"));
+  const schema = JSON.parse(
+    await fs.readFile(path.join(REPO, "schemas", `${template}.json`), "utf8"),
+  );
   await fs.mkdir(path.join(dir, "generated"));
-  for (const file of await exportFiles(schema, "rest-adapter")) await fs.writeFile(path.join(dir, "generated", file.name), file.contents);
+  for (const file of await exportFiles(schema, "rest-adapter"))
+    await fs.writeFile(path.join(dir, "generated", file.name), file.contents);
   const dist = path.join(dir, "dist");
   await build({
     root: dir,
@@ -27,7 +32,12 @@ export async function buildEmbedExample(template = "rest-adapter"): Promise<{ di
     logLevel: "error",
     resolve: {
       alias: {
-        "credential-designer/preview/style.css": path.join(REPO, "src", "preview", "credential-form.css"),
+        "credential-designer/preview/style.css": path.join(
+          REPO,
+          "src",
+          "preview",
+          "credential-form.css",
+        ),
         "credential-designer/preview": path.join(REPO, "src", "preview", "index.ts"),
       },
     },

@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { type BrowserContext, chromium } from "playwright-core";
 
 /**
  * A real headless Chromium for the end-to-end tests.
@@ -41,18 +41,25 @@ export interface FoundChromium {
   source: string;
 }
 
-export async function findChromium(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<FoundChromium> {
+export async function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  debianPath = DEBIAN_CHROMIUM,
+): Promise<FoundChromium> {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv !== undefined && fromEnv !== "") {
     // Set on purpose: a wrong value is an error, not a reason to quietly use another browser.
-    if (!(await isExecutable(fromEnv))) throw new NoBrowserError(`CHROMIUM_PATH is set to ${JSON.stringify(fromEnv)}, which is not an executable file`);
+    if (!(await isExecutable(fromEnv)))
+      throw new NoBrowserError(
+        `CHROMIUM_PATH is set to ${JSON.stringify(fromEnv)}, which is not an executable file`,
+      );
     return { executablePath: fromEnv, source: "CHROMIUM_PATH" };
   }
   if (await isExecutable(debianPath)) return { executablePath: debianPath, source: debianPath };
   try {
     const { default: sparticuz } = await import("@sparticuz/chromium");
     const executablePath = await sparticuz.executablePath();
-    if (!(await isExecutable(executablePath))) throw new Error(`${executablePath} is not executable`);
+    if (!(await isExecutable(executablePath)))
+      throw new Error(`${executablePath} is not executable`);
     return { executablePath, source: "@sparticuz/chromium" };
   } catch (error) {
     throw new NoBrowserError(
@@ -82,7 +89,10 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     });
   } catch (error) {
     await fs.rm(userDataDir, { recursive: true, force: true });
-    throw new NoBrowserError(`${found.executablePath} (from ${found.source}) did not launch (${firstLine(error)})`, { cause: error });
+    throw new NoBrowserError(
+      `${found.executablePath} (from ${found.source}) did not launch (${firstLine(error)})`,
+      { cause: error },
+    );
   }
   return {
     context,

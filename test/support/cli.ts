@@ -30,13 +30,18 @@ export async function runMain(argv: string[], cwd: string): Promise<RunResult> {
 /** Runs the real `bin/credential-designer.js` as a child process. */
 export function runBin(argv: string[], cwd: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    execFile(BIN, argv, { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== "number") {
-        reject(error);
-        return;
-      }
-      resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-    });
+    execFile(
+      BIN,
+      argv,
+      { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number") {
+          reject(error);
+          return;
+        }
+        resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -70,8 +75,15 @@ export async function listing(dir: string): Promise<string[]> {
         lines.push(`${rel}/ ${(stat.mode & 0o777).toString(8)}`);
         await walk(full);
       } else {
-        const hash = entry.isFile() ? createHash("sha256").update(await fs.readFile(full)).digest("hex").slice(0, 16) : "-";
-        lines.push(`${rel} ${(stat.mode & 0o777).toString(8)} ${stat.size} ${hash} ${stat.mtimeMs}`);
+        const hash = entry.isFile()
+          ? createHash("sha256")
+              .update(await fs.readFile(full))
+              .digest("hex")
+              .slice(0, 16)
+          : "-";
+        lines.push(
+          `${rel} ${(stat.mode & 0o777).toString(8)} ${stat.size} ${hash} ${stat.mtimeMs}`,
+        );
       }
     }
   }

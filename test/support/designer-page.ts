@@ -13,7 +13,12 @@ export interface OpenDesignerOptions {
 }
 
 /** Opens the designer at `url` and waits for it, collecting console errors and page errors in `problems`. */
-export async function openDesignerPage(context: BrowserContext, url: string, problems: string[], options: OpenDesignerOptions = {}): Promise<Page> {
+export async function openDesignerPage(
+  context: BrowserContext,
+  url: string,
+  problems: string[],
+  options: OpenDesignerOptions = {},
+): Promise<Page> {
   const page = await context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   page.on("console", (message) => {
@@ -23,7 +28,9 @@ export async function openDesignerPage(context: BrowserContext, url: string, pro
   await options.before?.(page);
   const response = await page.goto(url, { waitUntil: "load" });
   if (response && !response.ok()) throw new Error(`${url} answered ${response.status()}`);
-  await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor({ timeout: 15_000 });
+  await page
+    .getByRole("heading", { level: 1, name: "Credential Designer" })
+    .waitFor({ timeout: 15_000 });
   return page;
 }
 
@@ -37,5 +44,10 @@ export function exportedSchema(page: Page): Promise<JsonObject> {
 
 /** How many steps the page's undo history holds. */
 export function historyLength(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __designerStore: { getState(): { editor: { done: unknown[] } } } }).__designerStore.getState().editor.done.length);
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as { __designerStore: { getState(): { editor: { done: unknown[] } } } }
+      ).__designerStore.getState().editor.done.length,
+  );
 }

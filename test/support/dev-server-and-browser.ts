@@ -1,7 +1,7 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { launchChromium, type LaunchedChromium } from "./chromium.ts";
-import { startServer, type StartedServer } from "./server.ts";
+import { type LaunchedChromium, launchChromium } from "./chromium.ts";
+import { type StartedServer, startServer } from "./server.ts";
 
 /**
  * For an end-to-end test file: starts the designer's Vite dev server and a headless Chromium
@@ -9,7 +9,10 @@ import { startServer, type StartedServer } from "./server.ts";
  * test starts with the site's storage empty (the designer keeps designs in IndexedDB, and the
  * tests of a file share one browser profile), so a test never opens the previous test's design.
  */
-export function devServerAndBrowser(): { readonly server: StartedServer; readonly browser: LaunchedChromium } {
+export function devServerAndBrowser(): {
+  readonly server: StartedServer;
+  readonly browser: LaunchedChromium;
+} {
   let server: StartedServer | undefined;
   let browser: LaunchedChromium | undefined;
   beforeAll(async () => {
@@ -52,7 +55,8 @@ async function clearSiteStorage(context: BrowserContext, url: string): Promise<v
           const request = indexedDB.deleteDatabase(name);
           request.onsuccess = () => resolve();
           request.onerror = () => reject(request.error);
-          request.onblocked = () => reject(new Error(`the database ${name} is still open in another page`));
+          request.onblocked = () =>
+            reject(new Error(`the database ${name} is still open in another page`));
         });
       }
       localStorage.clear();

@@ -8,7 +8,12 @@ export async function center(locator: Locator): Promise<{ x: number; y: number }
 }
 
 /** A real mouse drag as a person makes it: press, move past dnd-kit's activation distance, glide to the target, release. */
-export async function mouseDrag(page: Page, from: Locator, to: { x: number; y: number }, glideSteps = 12): Promise<void> {
+export async function mouseDrag(
+  page: Page,
+  from: Locator,
+  to: { x: number; y: number },
+  glideSteps = 12,
+): Promise<void> {
   const start = await center(from);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();

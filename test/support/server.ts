@@ -19,7 +19,8 @@ export async function startServer(): Promise<StartedServer> {
     await server.listen();
     const address = server.httpServer?.address();
     const url =
-      server.resolvedUrls?.local[0] ?? (address && typeof address === "object" ? `http://127.0.0.1:${address.port}/` : undefined);
+      server.resolvedUrls?.local[0] ??
+      (address && typeof address === "object" ? `http://127.0.0.1:${address.port}/` : undefined);
     if (!url) throw new Error("the Vite dev server did not report its address");
     return { url, close: () => server.close() };
   } catch (error) {

@@ -17,11 +17,20 @@ const FIELDS = Number(new URLSearchParams(location.search).get("fields") ?? 1000
 const store = new DesignerStore(importSchema(generateCredentialSchema(FIELDS)));
 createRoot(document.getElementById("root")!).render(<DesignerApp store={store} />);
 
-const api = { ready: false, fields: FIELDS, clickedAt: [] as number[], downloadedAt: [] as number[] };
-document.addEventListener("click", (event) => {
-  const target = event.target instanceof Element ? event.target.closest("button") : null;
-  if (target?.textContent === "Export all (.zip)") api.clickedAt.push(event.timeStamp);
-}, { capture: true });
+const api = {
+  ready: false,
+  fields: FIELDS,
+  clickedAt: [] as number[],
+  downloadedAt: [] as number[],
+};
+document.addEventListener(
+  "click",
+  (event) => {
+    const target = event.target instanceof Element ? event.target.closest("button") : null;
+    if (target?.textContent === "Export all (.zip)") api.clickedAt.push(event.timeStamp);
+  },
+  { capture: true },
+);
 const click = HTMLAnchorElement.prototype.click;
 HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
   if (this.download) api.downloadedAt.push(performance.now());

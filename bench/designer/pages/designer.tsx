@@ -3,7 +3,7 @@ import addFormats from "ajv-formats";
 import { createRoot } from "react-dom/client";
 import { DesignerApp } from "../../../src/designer/app.tsx";
 import { DesignerStore } from "../../../src/designer/designer-store.ts";
-import { addField, moveField, updateField, type FieldNode } from "../../../src/model/index.ts";
+import { addField, type FieldNode, moveField, updateField } from "../../../src/model/index.ts";
 import { AJV_OPTIONS } from "../../../src/schema/ajv-options.ts";
 import { importSchema } from "../../../src/schema/import.ts";
 import { toSchema } from "../../../src/schema/to-schema.ts";
@@ -28,7 +28,8 @@ const scheduler = (globalThis as unknown as { scheduler: { postTask: PostTask } 
 const channel = new MessageChannel();
 const waiting: Array<() => void> = [];
 channel.port1.onmessage = () => waiting.shift()?.();
-const nextTask = () => new Promise<void>((resolve) => (waiting.push(resolve), channel.port2.postMessage(undefined)));
+const nextTask = () =>
+  new Promise<void>((resolve) => (waiting.push(resolve), channel.port2.postMessage(undefined)));
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Times a change: until the frame after it is produced, and until the tasks queued by then have run. */
@@ -38,7 +39,8 @@ async function timeChange(change: () => void): Promise<{ shown: number; settled:
   const start = performance.now();
   change();
   await frame();
-  const shown = (await scheduler.postTask(() => performance.now(), { priority: "user-blocking" })) - start;
+  const shown =
+    (await scheduler.postTask(() => performance.now(), { priority: "user-blocking" })) - start;
   await nextTask();
   await nextTask();
   return { shown, settled: performance.now() - start };
@@ -52,19 +54,30 @@ const api = {
   ready: false,
   fields: FIELDS,
   async edit() {
-    const field = middle(middle(groups()).fields!.filter((f: FieldNode) => !f.fields && !f.branches));
+    const field = middle(
+      middle(groups()).fields!.filter((f: FieldNode) => !f.fields && !f.branches),
+    );
     store.select(field.id);
     await frame();
-    return timeChange(() => store.run((doc) => updateField(doc, field.id, { set: { title: `Renamed ${++edits}` } })));
+    return timeChange(() =>
+      store.run((doc) => updateField(doc, field.id, { set: { title: `Renamed ${++edits}` } })),
+    );
   },
   async add() {
     const group = middle(groups());
-    return timeChange(() => store.run((doc) => addField(doc, { parent: group.id, index: 3, kind: "text" }), (doc) => doc.root.id));
+    return timeChange(() =>
+      store.run(
+        (doc) => addField(doc, { parent: group.id, index: 3, kind: "text" }),
+        (doc) => doc.root.id,
+      ),
+    );
   },
   async move() {
     const [from, to] = [groups()[1]!, groups()[groups().length - 2]!];
     const field = from.fields!.find((f: FieldNode) => !f.fields && !f.branches)!;
-    return timeChange(() => store.run((doc) => moveField(doc, field.id, { parent: to.id, index: 2 })));
+    return timeChange(() =>
+      store.run((doc) => moveField(doc, field.id, { parent: to.id, index: 2 })),
+    );
   },
   /** The reference: ajv compiling the whole current schema (a new Ajv, as for a new schema). */
   compileWhole() {

@@ -82,12 +82,15 @@ async function frameWhen(ready: () => boolean, timeoutMs = 30_000): Promise<Fram
     await frame();
     const seen = performance.now();
     if (ready()) {
-      const produced = scheduler ? scheduler.postTask(() => performance.now(), { priority: "user-blocking" }) : undefined;
+      const produced = scheduler
+        ? scheduler.postTask(() => performance.now(), { priority: "user-blocking" })
+        : undefined;
       await nextTask();
       const settled = performance.now();
       return { seen, produced: (await produced) ?? settled, settled };
     }
-    if (seen - start > timeoutMs) throw new Error(`the fields did not appear within ${timeoutMs} ms`);
+    if (seen - start > timeoutMs)
+      throw new Error(`the fields did not appear within ${timeoutMs} ms`);
   }
 }
 
@@ -100,7 +103,8 @@ function typedField(field: number): HTMLInputElement | HTMLTextAreaElement {
   for (const label of document.getElementsByTagName("label")) {
     if (!title.test(label.textContent ?? "")) continue;
     const control = label.control;
-    if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control;
+    if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)
+      return control;
   }
   throw new Error(`no <label> "Field ${field}" points at an input or textarea`);
 }
@@ -109,11 +113,19 @@ const KEYS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /** Measures the first render of `mount`, then publishes window.__bench for the driver. */
 export async function runBench(expectedFields: number, mount: () => void): Promise<void> {
-  const api: BenchApi = { ready: false, firstRender: NaN, committed: NaN, settled: NaN, fields: 0, typeKeys: async () => [] };
+  const api: BenchApi = {
+    ready: false,
+    firstRender: NaN,
+    committed: NaN,
+    settled: NaN,
+    fields: 0,
+    typeKeys: async () => [],
+  };
   window.__bench = api;
   try {
     // Start once the page is loaded and producing frames, so that no start-up lag is counted.
-    if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+    if (document.readyState !== "complete")
+      await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
     await frameWhen(() => true);
     await frameWhen(() => true);
     const start = performance.now();
@@ -150,7 +162,10 @@ export async function runBench(expectedFields: number, mount: () => void): Promi
         times.push({ dispatched, task, total: performance.now() - t0 });
         await frameWhen(() => true);
       }
-      if (target.value !== value) throw new Error(`the typed field holds ${JSON.stringify(target.value)}, not ${JSON.stringify(value)}`);
+      if (target.value !== value)
+        throw new Error(
+          `the typed field holds ${JSON.stringify(target.value)}, not ${JSON.stringify(value)}`,
+        );
       return times;
     };
     // Let anything scheduled after the first frame (effects, lazy work) finish before typing.

@@ -1,9 +1,9 @@
+import validateFns from "virtual:bench/rjsf-validators";
+import schema from "virtual:bench/schema";
 import Form from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { createPrecompiledValidator } from "@rjsf/validator-ajv8";
 import { createRoot } from "react-dom/client";
-import schema from "virtual:bench/schema";
-import validateFns from "virtual:bench/rjsf-validators";
 import { fieldTitles } from "../schema.ts";
 import { runBench } from "./harness.ts";
 
@@ -14,6 +14,11 @@ const validator = createPrecompiledValidator(validateFns, rootSchema);
 const live = new URLSearchParams(location.search).has("live");
 void runBench(fieldTitles(schema).length, () => {
   createRoot(document.getElementById("app")!).render(
-    <Form schema={rootSchema} validator={validator} noHtml5Validate {...(live ? { liveValidate: "onChange" as const } : {})} />,
+    <Form
+      schema={rootSchema}
+      validator={validator}
+      noHtml5Validate
+      {...(live ? { liveValidate: "onChange" as const } : {})}
+    />,
   );
 });

@@ -1,4 +1,10 @@
-import { isJsonObject, jsonEqual, ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
+import {
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  jsonEqual,
+  ownValue,
+} from "../../schema/json.ts";
 import { parsePointer } from "../../schema/json-pointer.ts";
 import type { Rule } from "../types.ts";
 
@@ -10,7 +16,8 @@ import type { Rule } from "../types.ts";
  */
 export const choiceDiscriminator: Rule = {
   id: "choice-discriminator",
-  description: "The options of a choice (oneOf of objects) lack a common const discriminator, or share a value",
+  description:
+    "The options of a choice (oneOf of objects) lack a common const discriminator, or share a value",
   check(node, report) {
     const list = ownValue(node.schema, "oneOf");
     if (!Array.isArray(list) || list.length < 2) return;
@@ -26,13 +33,16 @@ export const choiceDiscriminator: Rule = {
       });
     }
     // Inside an option when it is written in place; at the option when it is a $ref.
-    const choice = node.key !== undefined ? `the choice ${node.name}` : `the choice in the ${node.name}`;
+    const choice =
+      node.key !== undefined ? `the choice ${node.name}` : `the choice in the ${node.name}`;
     const optionPointer = (i: number, ...tokens: Array<string | number>) =>
       options[i]!.viaRef ? node.at("oneOf", i) : node.at("oneOf", i, ...tokens);
 
     // Candidate discriminators: properties with a constant in every option.
     const constants = options.map((option) => constantsOf(option.schema));
-    const candidates = [...constants[0]!.keys()].filter((name) => constants.every((c) => c.has(name)));
+    const candidates = [...constants[0]!.keys()].filter((name) =>
+      constants.every((c) => c.has(name)),
+    );
     if (candidates.length === 0) {
       report({
         severity: "error",
@@ -45,7 +55,9 @@ export const choiceDiscriminator: Rule = {
     const name = candidates.includes("type") ? "type" : candidates[0]!;
     options.forEach((option, i) => {
       const own = constants[i]!.get(name)!;
-      const earlier = options.findIndex((_, j) => j < i && jsonEqual(constants[j]!.get(name)!.value, own.value));
+      const earlier = options.findIndex(
+        (_, j) => j < i && jsonEqual(constants[j]!.get(name)!.value, own.value),
+      );
       if (earlier !== -1) {
         report({
           severity: "error",
@@ -73,7 +85,9 @@ function isObjectSchema(schema: JsonObject): boolean {
 }
 
 /** Properties with a single allowed value: `const`, or an `enum` of one. */
-function constantsOf(schema: JsonObject): Map<string, { value: JsonValue; keyword: "const" | "enum" }> {
+function constantsOf(
+  schema: JsonObject,
+): Map<string, { value: JsonValue; keyword: "const" | "enum" }> {
   const out = new Map<string, { value: JsonValue; keyword: "const" | "enum" }>();
   const properties = ownValue(schema, "properties");
   if (!isJsonObject(properties)) return out;
@@ -86,13 +100,17 @@ function constantsOf(schema: JsonObject): Map<string, { value: JsonValue; keywor
       continue;
     }
     const values = ownValue(property, "enum");
-    if (Array.isArray(values) && values.length === 1) out.set(name, { value: values[0]!, keyword: "enum" });
+    if (Array.isArray(values) && values.length === 1)
+      out.set(name, { value: values[0]!, keyword: "enum" });
   }
   return out;
 }
 
 /** The schema itself, or what a local `$ref` ("#/definitions/…") points to. */
-function resolve(value: JsonValue | undefined, root: JsonObject | undefined): { schema: JsonObject; ref: boolean } | undefined {
+function resolve(
+  value: JsonValue | undefined,
+  root: JsonObject | undefined,
+): { schema: JsonObject; ref: boolean } | undefined {
   if (!isJsonObject(value)) return undefined;
   const ref = ownValue(value, "$ref");
   if (typeof ref !== "string" || !root) return { schema: value, ref: false };
@@ -100,7 +118,11 @@ function resolve(value: JsonValue | undefined, root: JsonObject | undefined): { 
   let target: JsonValue | undefined = root;
   try {
     for (const token of parsePointer(decodeURIComponent(ref.slice(1)))) {
-      target = Array.isArray(target) ? target[Number(token)] : isJsonObject(target) ? ownValue(target, token) : undefined;
+      target = Array.isArray(target)
+        ? target[Number(token)]
+        : isJsonObject(target)
+          ? ownValue(target, token)
+          : undefined;
       if (target === undefined) return undefined;
     }
   } catch {

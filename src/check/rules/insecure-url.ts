@@ -1,4 +1,4 @@
-import { ownValue, type JsonValue } from "../../schema/json.ts";
+import { type JsonValue, ownValue } from "../../schema/json.ts";
 import { namesAuthUrl } from "../names.ts";
 import type { Rule } from "../types.ts";
 
@@ -8,12 +8,14 @@ import type { Rule } from "../types.ts";
  */
 export const insecureUrl: Rule = {
   id: "insecure-url",
-  description: "A default, example, const or enum value is a plain http:// URL (an error for authorization and token URLs)",
+  description:
+    "A default, example, const or enum value is a plain http:// URL (an error for authorization and token URLs)",
   check(node, report) {
     const { schema } = node;
     const key = node.key;
     const title = node.title;
-    const auth = (key !== undefined && namesAuthUrl(key)) || (title !== undefined && namesAuthUrl(title));
+    const auth =
+      (key !== undefined && namesAuthUrl(key)) || (title !== undefined && namesAuthUrl(title));
     const offer = (value: JsonValue | undefined, tokens: Array<string | number>, what: string) => {
       if (typeof value !== "string" || !/^http:\/\//i.test(value.trim())) return;
       const https = "https://" + value.trim().slice("http://".length);
@@ -29,7 +31,8 @@ export const insecureUrl: Rule = {
     offer(ownValue(schema, "default"), ["default"], "default");
     offer(ownValue(schema, "const"), ["const"], "constant value");
     const examples = ownValue(schema, "examples");
-    if (Array.isArray(examples)) examples.forEach((example, i) => offer(example, ["examples", i], "example"));
+    if (Array.isArray(examples))
+      examples.forEach((example, i) => offer(example, ["examples", i], "example"));
     const values = ownValue(schema, "enum");
     if (Array.isArray(values)) values.forEach((value, i) => offer(value, ["enum", i], "choice"));
   },

@@ -5,7 +5,8 @@ import type { Rule } from "../types.ts";
 /** A `pattern` (or `patternProperties` key) that is not a valid regular expression with the `u` flag. */
 export const invalidPattern: Rule = {
   id: "invalid-pattern",
-  description: "A pattern is not a valid regular expression (validators compile patterns with the u flag)",
+  description:
+    "A pattern is not a valid regular expression (validators compile patterns with the u flag)",
   check(node, report, { checkPattern }) {
     const pattern = ownValue(node.schema, "pattern");
     if (pattern !== undefined && typeof pattern !== "string") {

@@ -1,6 +1,6 @@
-import { isJsonObject, ownValue, type JsonObject } from "../../schema/json.ts";
-import type { Rule, RuleContext, SchemaNode } from "../types.ts";
 import { editDistance } from "../../schema/edit-distance.ts";
+import { isJsonObject, type JsonObject, ownValue } from "../../schema/json.ts";
+import type { Rule, RuleContext, SchemaNode } from "../types.ts";
 
 /**
  * Every key in `required` must be a declared property, or the window has a mandatory field
@@ -46,7 +46,8 @@ function declaringSchemas(node: SchemaNode): JsonObject[] {
     scopes.push(parent.schema);
     if (node.via === "allOf") {
       const siblings = ownValue(parent.schema, "allOf");
-      if (Array.isArray(siblings)) for (const sibling of siblings) if (isJsonObject(sibling)) scopes.push(sibling);
+      if (Array.isArray(siblings))
+        for (const sibling of siblings) if (isJsonObject(sibling)) scopes.push(sibling);
     }
   }
   return scopes;
@@ -54,10 +55,13 @@ function declaringSchemas(node: SchemaNode): JsonObject[] {
 
 function declares(schema: JsonObject, key: string, { checkPattern }: RuleContext): boolean {
   const properties = ownValue(schema, "properties");
-  if (isJsonObject(properties) && Object.prototype.hasOwnProperty.call(properties, key)) return true;
+  if (isJsonObject(properties) && Object.prototype.hasOwnProperty.call(properties, key))
+    return true;
   const patternProperties = ownValue(schema, "patternProperties");
   if (!isJsonObject(patternProperties)) return false;
-  return Object.keys(patternProperties).some((pattern) => checkPattern(pattern).ok && new RegExp(pattern, "u").test(key));
+  return Object.keys(patternProperties).some(
+    (pattern) => checkPattern(pattern).ok && new RegExp(pattern, "u").test(key),
+  );
 }
 
 /** A declared key one typo away (two for longer keys), looking at no more than 500 keys. */

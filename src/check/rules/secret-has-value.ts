@@ -9,11 +9,17 @@ import type { Rule } from "../types.ts";
  */
 export const secretHasValue: Rule = {
   id: "secret-has-value",
-  description: "A secret (writeOnly) field carries a value: default, examples, const or a one-value enum",
+  description:
+    "A secret (writeOnly) field carries a value: default, examples, const or a one-value enum",
   check(node, report) {
     for (const value of secretValues(node.schema)) {
       const { problem, fix } = describeSecretValue(node.name, value);
-      report({ severity: "error", pointer: node.at(value.keyword), message: capitalise(problem), fix: capitalise(fix) });
+      report({
+        severity: "error",
+        pointer: node.at(value.keyword),
+        message: capitalise(problem),
+        fix: capitalise(fix),
+      });
     }
   },
 };

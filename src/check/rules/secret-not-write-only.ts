@@ -5,7 +5,8 @@ import type { Rule } from "../types.ts";
 /** A field named like a secret must be `writeOnly`, so it is masked and never echoed back. */
 export const secretNotWriteOnly: Rule = {
   id: "secret-not-write-only",
-  description: "A field whose key or title names a secret (password, token, API key, …) is not marked writeOnly",
+  description:
+    "A field whose key or title names a secret (password, token, API key, …) is not marked writeOnly",
   check(node, report) {
     const { schema } = node;
     const key = node.key;
@@ -15,7 +16,8 @@ export const secretNotWriteOnly: Rule = {
     if (!allowsString(schema) || hasUrlFormat(schema)) return;
     if (ownValue(schema, "enum") !== undefined || ownValue(schema, "const") !== undefined) return;
     const format = ownValue(schema, "format");
-    if (format === "hostname" || format === "email" || format === "ipv4" || format === "ipv6") return;
+    if (format === "hostname" || format === "email" || format === "ipv4" || format === "ipv6")
+      return;
     const title = node.title;
     if (namesUrl(key) || (title !== undefined && namesUrl(title))) return;
     const term = secretTerm(key) ?? (title !== undefined ? secretTerm(title) : undefined);

@@ -7,12 +7,18 @@ import type { Rule } from "../types.ts";
  */
 export const unsafePattern: Rule = {
   id: "unsafe-pattern",
-  description: "A pattern can backtrack catastrophically (exponential or polynomial time) on a crafted input",
+  description:
+    "A pattern can backtrack catastrophically (exponential or polynomial time) on a crafted input",
   check(node, report, { checkPattern }) {
     for (const { source, pointer, subject } of patternsOf(node)) {
       const verdict = checkPattern(source);
       if (verdict.ok || verdict.problem !== "unsafe") continue;
-      report({ severity: "error", pointer, message: `${subject} ${verdict.message}`, fix: capitalise(verdict.fix) });
+      report({
+        severity: "error",
+        pointer,
+        message: `${subject} ${verdict.message}`,
+        fix: capitalise(verdict.fix),
+      });
     }
   },
 };

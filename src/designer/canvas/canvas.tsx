@@ -21,13 +21,22 @@ export function Canvas({ store }: { store: DesignerStore }) {
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
           <span>{capitalise(refusal)}.</span>
-          <button type="button" className="cd-canvas-dismiss" onClick={() => store.dismissRefusal()}>
+          <button
+            type="button"
+            className="cd-canvas-dismiss"
+            onClick={() => store.dismissRefusal()}
+          >
             Dismiss
           </button>
         </div>
       )}
       {/* With no field selected, the inspector edits the window: this is how to get back to it. */}
-      <button type="button" className="cd-window-select" aria-current={windowSelected ? "true" : undefined} onClick={() => store.select(undefined)}>
+      <button
+        type="button"
+        className="cd-window-select"
+        aria-current={windowSelected ? "true" : undefined}
+        onClick={() => store.select(undefined)}
+      >
         Window properties
       </button>
       <HandleAttributesContext.Provider value={rowDrag.attributes}>

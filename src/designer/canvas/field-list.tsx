@@ -21,7 +21,12 @@ interface FieldListProps {
  * where they are while dragging: the drop line shows where the drop goes. A branch's
  * discriminator is not a row: the inspector edits the branch's value.
  */
-export const FieldList = memo(function FieldList({ store, container, path, discriminator }: FieldListProps) {
+export const FieldList = memo(function FieldList({
+  store,
+  container,
+  path,
+  discriminator,
+}: FieldListProps) {
   const all = container.fields;
   const fields = useMemo(() => shownFields(all ?? [], discriminator), [all, discriminator]);
   return (
@@ -39,7 +44,15 @@ export const FieldList = memo(function FieldList({ store, container, path, discr
 });
 
 /** The branches of a choice, reordered among themselves (their list has no end zone for fields). */
-export const BranchList = memo(function BranchList({ store, choice, path }: { store: DesignerStore; choice: FieldNode; path: string }) {
+export const BranchList = memo(function BranchList({
+  store,
+  choice,
+  path,
+}: {
+  store: DesignerStore;
+  choice: FieldNode;
+  path: string;
+}) {
   const branches = choice.branches ?? [];
   const discriminator = discriminatorKey(choice);
   const line = useDropLine(useDndShared()?.indicator, choice.id);
@@ -47,7 +60,13 @@ export const BranchList = memo(function BranchList({ store, choice, path }: { st
     <div className="cd-list">
       <ul role="list" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
         {branches.map((branch) => (
-          <BranchRow key={branch.id} store={store} node={branch} path={path} discriminator={discriminator} />
+          <BranchRow
+            key={branch.id}
+            store={store}
+            node={branch}
+            path={path}
+            discriminator={discriminator}
+          />
         ))}
       </ul>
       <div className="cd-end" data-drop={line === "end" ? "end" : undefined} aria-hidden="true" />
@@ -67,5 +86,12 @@ function EndZone({ parent, empty, path }: { parent: string; empty: boolean; path
       </ul>
     );
   }
-  return <div className="cd-end" data-end={parent} data-drop={line === "end" ? "end" : undefined} aria-hidden="true" />;
+  return (
+    <div
+      className="cd-end"
+      data-end={parent}
+      data-drop={line === "end" ? "end" : undefined}
+      aria-hidden="true"
+    />
+  );
 }

@@ -1,14 +1,14 @@
 import { memo, type ReactNode } from "react";
 import {
+  type CommandResult,
+  type CredentialDocument,
   duplicateField,
+  type FieldNode,
   kindLabel,
   kindOf,
   locate,
   removeBranch,
   removeField,
-  type CommandResult,
-  type CredentialDocument,
-  type FieldNode,
 } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
@@ -47,7 +47,12 @@ export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) 
  * A branch of a choice: reordered among its choice's branches, deleted (not the last one: the core
  * refuses, and the canvas shows why); its fields nested under it, without its discriminator.
  */
-export const BranchRow = memo(function BranchRow({ store, node, path, discriminator }: RowProps & { discriminator: string }) {
+export const BranchRow = memo(function BranchRow({
+  store,
+  node,
+  path,
+  discriminator,
+}: RowProps & { discriminator: string }) {
   const name = nodeName(node);
   const row = useRow(store, node, name);
   return (
@@ -56,7 +61,12 @@ export const BranchRow = memo(function BranchRow({ store, node, path, discrimina
         {row.handle}
         <BranchRowBody store={store} node={node} name={name} />
       </div>
-      <FieldList store={store} container={node} path={joinPath(path, name)} discriminator={discriminator} />
+      <FieldList
+        store={store}
+        container={node}
+        path={joinPath(path, name)}
+        discriminator={discriminator}
+      />
     </li>
   );
 });
@@ -65,7 +75,15 @@ export const BranchRow = memo(function BranchRow({ store, node, path, discrimina
  * A row's content apart from its handle: memoised on its own, because every row re-renders when a
  * drag starts or moves (dnd-kit's context changes), and at 500 rows that must stay cheap.
  */
-const FieldRowBody = memo(function FieldRowBody({ store, node, name }: { store: DesignerStore; node: FieldNode; name: string }) {
+const FieldRowBody = memo(function FieldRowBody({
+  store,
+  node,
+  name,
+}: {
+  store: DesignerStore;
+  node: FieldNode;
+  name: string;
+}) {
   return (
     <>
       <SelectButton store={store} id={node.id}>
@@ -73,24 +91,50 @@ const FieldRowBody = memo(function FieldRowBody({ store, node, name }: { store: 
         <span className="cd-row-key">{node.key}</span>
         <span className="cd-row-kind">{kindLabel(kindOf(node))}</span>
       </SelectButton>
-      <button type="button" className="cd-icon-button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={() => duplicate(store, node.id)}>
+      <button
+        type="button"
+        className="cd-icon-button"
+        aria-label={`Duplicate ${name}`}
+        title="Duplicate"
+        onClick={() => duplicate(store, node.id)}
+      >
         <DuplicateIcon />
       </button>
-      <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeField)}>
+      <button
+        type="button"
+        className="cd-icon-button"
+        aria-label={`Delete ${name}`}
+        title="Delete"
+        onClick={() => remove(store, node.id, removeField)}
+      >
         ✕
       </button>
     </>
   );
 });
 
-const BranchRowBody = memo(function BranchRowBody({ store, node, name }: { store: DesignerStore; node: FieldNode; name: string }) {
+const BranchRowBody = memo(function BranchRowBody({
+  store,
+  node,
+  name,
+}: {
+  store: DesignerStore;
+  node: FieldNode;
+  name: string;
+}) {
   return (
     <>
       <SelectButton store={store} id={node.id}>
         <span className="cd-row-title">{name}</span>
         <span className="cd-row-kind">Branch</span>
       </SelectButton>
-      <button type="button" className="cd-icon-button" aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(store, node.id, removeBranch)}>
+      <button
+        type="button"
+        className="cd-icon-button"
+        aria-label={`Delete ${name}`}
+        title="Delete"
+        onClick={() => remove(store, node.id, removeBranch)}
+      >
         ✕
       </button>
     </>
@@ -100,14 +144,31 @@ const BranchRowBody = memo(function BranchRowBody({ store, node, name }: { store
 /** Two overlapping squares, drawn (a font may lack the ⧉ character). */
 function DuplicateIcon() {
   return (
-    <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 14 14" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
       <rect x="1" y="4" width="9" height="9" rx="1" />
       <path d="M4 4V2a1 1 0 0 1 1-1h7a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-2" />
     </svg>
   );
 }
 
-function SelectButton({ store, id, children }: { store: DesignerStore; id: string; children: ReactNode }) {
+function SelectButton({
+  store,
+  id,
+  children,
+}: {
+  store: DesignerStore;
+  id: string;
+  children: ReactNode;
+}) {
   return (
     <button type="button" className="cd-row-select" onClick={() => store.select(id)}>
       {children}
@@ -135,7 +196,13 @@ function useRow(store: DesignerStore, node: FieldNode, name: string) {
       "data-node": node.id,
     },
     handle: (
-      <button type="button" className="cd-handle" {...attributes} aria-label={`Move ${name}`} title="Drag to move, or press Space and use the arrow keys">
+      <button
+        type="button"
+        className="cd-handle"
+        {...attributes}
+        aria-label={`Move ${name}`}
+        title="Drag to move, or press Space and use the arrow keys"
+      >
         ⠿
       </button>
     ),
@@ -156,7 +223,11 @@ function duplicate(store: DesignerStore, id: string): void {
  * Removes the field (or branch) and moves focus to a neighbouring row shown (or the container's),
  * so focus is not lost.
  */
-function remove(store: DesignerStore, id: string, command: (doc: CredentialDocument, id: string) => CommandResult): void {
+function remove(
+  store: DesignerStore,
+  id: string,
+  command: (doc: CredentialDocument, id: string) => CommandResult,
+): void {
   const at = locate(store.doc, id)?.path.at(-1);
   const siblings = at ? shownList(store.doc, at.parent, at.list, id) : [];
   const index = siblings.findIndex((sibling) => sibling.id === id);
@@ -164,7 +235,9 @@ function remove(store: DesignerStore, id: string, command: (doc: CredentialDocum
   const refused = store.run((doc) => command(doc, id));
   if (refused !== undefined || !neighbour || typeof document === "undefined") return;
   requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>(`[data-node="${CSS.escape(neighbour.id)}"] .cd-row-select`);
+    const target = document.querySelector<HTMLElement>(
+      `[data-node="${CSS.escape(neighbour.id)}"] .cd-row-select`,
+    );
     target?.focus();
   });
 }

@@ -4,7 +4,10 @@
  * render (e.g. when a dialog closes first): then focus follows on the next frame.
  */
 export function focusRow(id: string): void {
-  const button = () => document.querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row .cd-row-select`);
+  const button = () =>
+    document.querySelector<HTMLElement>(
+      `li[data-node="${CSS.escape(id)}"] > .cd-row .cd-row-select`,
+    );
   const now = button();
   if (now) now.focus();
   else requestAnimationFrame(() => button()?.focus());

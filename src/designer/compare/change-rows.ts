@@ -1,7 +1,7 @@
-import { REDACTED, type Change } from "../../diff/types.ts";
+import { type Change, REDACTED } from "../../diff/types.ts";
 import type { CredentialDocument, FieldNode } from "../../model/index.ts";
-import { appendPointer, parsePointer } from "../../schema/json-pointer.ts";
 import type { JsonValue } from "../../schema/json.ts";
+import { appendPointer, parsePointer } from "../../schema/json-pointer.ts";
 import { sentence } from "../../schema/problem-message.ts";
 import type { targetsAtPointers } from "../problems/problem-targets.ts";
 
@@ -36,7 +36,11 @@ const MAX_VALUE_LENGTH = 40;
  * falls back to the field's place in saved values. A change whose pointer is into the old schema
  * (the thing is gone) has no row.
  */
-export function changeRows(doc: CredentialDocument, changes: readonly Change[], targetsAt: typeof targetsAtPointers): ChangeRow[] {
+export function changeRows(
+  doc: CredentialDocument,
+  changes: readonly Change[],
+  targetsAt: typeof targetsAtPointers,
+): ChangeRow[] {
   const pointers = changes.map((change) => {
     if (change.pointerIn === "old") return undefined;
     const pointer = rowPointer(change);
@@ -44,7 +48,10 @@ export function changeRows(doc: CredentialDocument, changes: readonly Change[], 
     // Into the window's own keywords (`/title`, `/definitions/…`): the changed field's, or the window's.
     return first === "properties" || first === "oneOf" ? pointer : fieldPointer(doc, change.field);
   });
-  const targets = targetsAt(doc, pointers.map((pointer) => pointer ?? ""));
+  const targets = targetsAt(
+    doc,
+    pointers.map((pointer) => pointer ?? ""),
+  );
   return changes.map((change, index) => {
     const target = pointers[index] === undefined ? undefined : targets[index];
     return {
@@ -81,7 +88,8 @@ function fieldPointer(doc: CredentialDocument, field: string): string {
       pointer = appendPointer(pointer, "properties", key);
       continue;
     }
-    const branch = node.branches?.findIndex((option) => option.fields?.some((child) => child.key === key)) ?? -1;
+    const branch =
+      node.branches?.findIndex((option) => option.fields?.some((child) => child.key === key)) ?? -1;
     if (branch < 0) break;
     node = node.branches![branch]!.fields!.find((child) => child.key === key)!;
     pointer = appendPointer(pointer, "oneOf", branch, "properties", key);
@@ -93,7 +101,9 @@ function shortValues(change: Change): string | undefined {
   if (change.old === undefined && change.new === undefined) return undefined;
   const before = shown(change.old);
   const after = shown(change.new);
-  return before.length > MAX_VALUE_LENGTH || after.length > MAX_VALUE_LENGTH ? undefined : `${before} → ${after}`;
+  return before.length > MAX_VALUE_LENGTH || after.length > MAX_VALUE_LENGTH
+    ? undefined
+    : `${before} → ${after}`;
 }
 
 /** A value as JSON; the diff's stand-in for a secret's value as it is ("<secret: not shown>"). */

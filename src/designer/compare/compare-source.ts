@@ -33,13 +33,28 @@ export async function sourceFromFile(file: File): Promise<SourceRead> {
     return { error: unreadable(file.name) };
   }
   try {
-    return { source: { name: file.name, schema: toSchema(importSchema(parseJsonText(decodeUtf8(bytes)))) } };
+    return {
+      source: { name: file.name, schema: toSchema(importSchema(parseJsonText(decodeUtf8(bytes)))) },
+    };
   } catch (error) {
     const described = describeProblem(error);
-    if (described) return { error: formatMessage({ file: file.name, place: described.place }, described.problem, described.fix) };
+    if (described)
+      return {
+        error: formatMessage(
+          { file: file.name, place: described.place },
+          described.problem,
+          described.fix,
+        ),
+      };
     // Not a problem with the file: a bug. Its message is not shown (it might quote the file).
     const kind = error instanceof Error ? error.name : typeof error;
-    return { error: formatMessage({ file: file.name }, `the file could not be read (internal error: ${kind})`, "this is a bug: please report it") };
+    return {
+      error: formatMessage(
+        { file: file.name },
+        `the file could not be read (internal error: ${kind})`,
+        "this is a bug: please report it",
+      ),
+    };
   }
 }
 
@@ -49,6 +64,8 @@ export async function sourceFromLibrary(library: DesignLibrary, id: string): Pro
     const record = await library.load(id);
     return { source: { name: record.name, schema: record.schema } };
   } catch (error) {
-    return { error: `The saved design could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      error: `The saved design could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { countByClass, diffSchemas, type ChangeClass } from "../../diff/index.ts";
+import { type ChangeClass, countByClass, diffSchemas } from "../../diff/index.ts";
 import type { CredentialDocument } from "../../model/index.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";
@@ -9,8 +9,13 @@ import type { Autosave } from "../storage/autosave.ts";
 import type { DesignLibrary, DesignSummary } from "../storage/design-repository.ts";
 import { useAutosave } from "../storage/use-autosave.ts";
 import { useDesigner } from "../use-designer.ts";
-import { changeRows, type ChangeRow } from "./change-rows.ts";
-import { sourceFromFile, sourceFromLibrary, type CompareSource, type SourceRead } from "./compare-source.ts";
+import { type ChangeRow, changeRows } from "./change-rows.ts";
+import {
+  type CompareSource,
+  type SourceRead,
+  sourceFromFile,
+  sourceFromLibrary,
+} from "./compare-source.ts";
 
 export type { CompareSource } from "./compare-source.ts";
 
@@ -30,9 +35,15 @@ export interface CompareViewProps {
   readonly targetsAt: typeof targetsAtPointers;
 }
 
-const CLASS_WORDS: Record<ChangeClass, string> = { breaking: "Breaking", exposing: "Exposing", compatible: "Compatible" };
+const CLASS_WORDS: Record<ChangeClass, string> = {
+  breaking: "Breaking",
+  exposing: "Exposing",
+  compatible: "Compatible",
+};
 
-type Comparison = { readonly rows: readonly ChangeRow[]; readonly summary: string } | { readonly error: string };
+type Comparison =
+  | { readonly rows: readonly ChangeRow[]; readonly summary: string }
+  | { readonly error: string };
 
 /**
  * The content of the "Compare with…" dialog, loaded when it first opens (with src/diff and the
@@ -41,7 +52,14 @@ type Comparison = { readonly rows: readonly ChangeRow[]; readonly summary: strin
  * `diff` lists them, in document order. A change whose field is in the design is a button that
  * selects it on the canvas; one about something removed is text. Schemas only: no saved values.
  */
-export function CompareView({ store, autosave, source, onSource, onShow, targetsAt }: CompareViewProps) {
+export function CompareView({
+  store,
+  autosave,
+  source,
+  onSource,
+  onShow,
+  targetsAt,
+}: CompareViewProps) {
   const doc = useDesigner(store, (state) => state.editor.doc);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -53,7 +71,10 @@ export function CompareView({ store, autosave, source, onSource, onShow, targets
   const library = autosave?.library;
 
   // Follows the design while the dialog is open (undo still works from the keyboard).
-  const comparison = useMemo(() => (source ? compare(source, doc, targetsAt) : undefined), [source, doc, targetsAt]);
+  const comparison = useMemo(
+    () => (source ? compare(source, doc, targetsAt) : undefined),
+    [source, doc, targetsAt],
+  );
 
   useEffect(() => {
     if (!focusResult.current) return;
@@ -66,7 +87,11 @@ export function CompareView({ store, autosave, source, onSource, onShow, targets
     const ticket = ++latest.current;
     setBusy(true);
     read()
-      .catch((reason: unknown): SourceRead => ({ error: `The version could not be read: ${reason instanceof Error ? reason.message : String(reason)}` }))
+      .catch(
+        (reason: unknown): SourceRead => ({
+          error: `The version could not be read: ${reason instanceof Error ? reason.message : String(reason)}`,
+        }),
+      )
       .then((result) => {
         if (ticket !== latest.current) return;
         setBusy(false);
@@ -83,7 +108,13 @@ export function CompareView({ store, autosave, source, onSource, onShow, targets
     <div className="cd-compare" aria-busy={busy}>
       <div className="cd-compare-sources" role="group" aria-labelledby={`${id}-with`}>
         <p id={`${id}-with`}>Compare this design with an earlier version of it:</p>
-        {autosave && library ? <SavedDesigns autosave={autosave} library={library} onChoose={(designId) => choose(() => sourceFromLibrary(library, designId))} /> : null}
+        {autosave && library ? (
+          <SavedDesigns
+            autosave={autosave}
+            library={library}
+            onChoose={(designId) => choose(() => sourceFromLibrary(library, designId))}
+          />
+        ) : null}
         <button type="button" onClick={() => file.current?.click()}>
           A file…
         </button>
@@ -127,7 +158,15 @@ export function CompareView({ store, autosave, source, onSource, onShow, targets
 }
 
 /** The stored designs other than the open one, each a button that compares with it. */
-function SavedDesigns({ autosave, library, onChoose }: { autosave: Autosave; library: DesignLibrary; onChoose: (id: string) => void }) {
+function SavedDesigns({
+  autosave,
+  library,
+  onChoose,
+}: {
+  autosave: Autosave;
+  library: DesignLibrary;
+  onChoose: (id: string) => void;
+}) {
   const current = useAutosave(autosave, (state) => state.design?.id);
   const libraryVersion = useAutosave(autosave, (state) => state.libraryVersion);
   const [designs, setDesigns] = useState<DesignSummary[]>();
@@ -137,7 +176,11 @@ function SavedDesigns({ autosave, library, onChoose }: { autosave: Autosave; lib
     let live = true;
     library.list().then(
       (list) => live && setDesigns(list),
-      (reason: unknown) => live && setFailure(`The saved designs could not be listed: ${reason instanceof Error ? reason.message : String(reason)}`),
+      (reason: unknown) =>
+        live &&
+        setFailure(
+          `The saved designs could not be listed: ${reason instanceof Error ? reason.message : String(reason)}`,
+        ),
     );
     return () => void (live = false);
   }, [library, libraryVersion]);
@@ -166,7 +209,15 @@ function SavedDesigns({ autosave, library, onChoose }: { autosave: Autosave; lib
   );
 }
 
-function ChangeList({ rows, summary, onShow }: { rows: readonly ChangeRow[]; summary: string; onShow: (nodeId: string) => void }) {
+function ChangeList({
+  rows,
+  summary,
+  onShow,
+}: {
+  rows: readonly ChangeRow[];
+  summary: string;
+  onShow: (nodeId: string) => void;
+}) {
   if (rows.length === 0) return <p className="cd-compare-summary">No changes.</p>;
   return (
     <>
@@ -188,7 +239,12 @@ function ChangeItem({ row, onShow }: { row: ChangeRow; onShow: (nodeId: string) 
   return (
     <li className={`cd-change cd-change-${change.class}`}>
       {nodeId !== undefined ? (
-        <button type="button" className="cd-change-show" aria-describedby={hasDetails ? detailsId : undefined} onClick={() => onShow(nodeId)}>
+        <button
+          type="button"
+          className="cd-change-show"
+          aria-describedby={hasDetails ? detailsId : undefined}
+          onClick={() => onShow(nodeId)}
+        >
           {label} {row.text} — {row.place}
         </button>
       ) : (
@@ -207,15 +263,26 @@ function ChangeItem({ row, onShow }: { row: ChangeRow; onShow: (nodeId: string) 
 }
 
 /** The changes from the source to the design, as rows, with the CLI's summary ("3 changes: 2 breaking, 1 exposing, 0 compatible."). */
-function compare(source: CompareSource, doc: CredentialDocument, targetsAt: typeof targetsAtPointers): Comparison {
+function compare(
+  source: CompareSource,
+  doc: CredentialDocument,
+  targetsAt: typeof targetsAtPointers,
+): Comparison {
   let changes;
   try {
     changes = diffSchemas(source.schema, toSchema(doc));
   } catch (error) {
     const described = describeProblem(error);
-    if (described) return { error: formatMessage({ place: described.place }, described.problem, described.fix) };
+    if (described)
+      return { error: formatMessage({ place: described.place }, described.problem, described.fix) };
     const kind = error instanceof Error ? error.name : typeof error;
-    return { error: formatMessage({}, `the two versions could not be compared (internal error: ${kind})`, "this is a bug: please report it") };
+    return {
+      error: formatMessage(
+        {},
+        `the two versions could not be compared (internal error: ${kind})`,
+        "this is a bug: please report it",
+      ),
+    };
   }
   const counts = countByClass(changes);
   const total = changes.length;

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ComponentType } from "react";
+import { type ComponentType, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { DesignerStore } from "../designer-store.ts";
 import { targetsAtPointers } from "../problems/problem-targets.ts";
@@ -17,7 +17,13 @@ const loadCompareView = () => import("./compare-view.tsx");
  * compared again with the design as it is then. Choosing a change closes the dialog, selects its
  * field and moves the focus to its canvas row; otherwise closing returns the focus to the button.
  */
-export function CompareWith({ store, autosave }: { store: DesignerStore; autosave?: Autosave | undefined }) {
+export function CompareWith({
+  store,
+  autosave,
+}: {
+  store: DesignerStore;
+  autosave?: Autosave | undefined;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
@@ -68,7 +74,14 @@ export function CompareWith({ store, autosave }: { store: DesignerStore; autosav
               Compare with…
             </h2>
             {View ? (
-              <View store={store} autosave={autosave} source={source} onSource={setSource} onShow={showChange} targetsAt={targetsAtPointers} />
+              <View
+                store={store}
+                autosave={autosave}
+                source={source}
+                onSource={setSource}
+                onShow={showChange}
+                targetsAt={targetsAtPointers}
+              />
             ) : loadFailed ? (
               <p role="alert" className="cd-compare-error">
                 The comparison could not be loaded. Reload the page and try again.
@@ -76,7 +89,11 @@ export function CompareWith({ store, autosave }: { store: DesignerStore; autosav
             ) : (
               <p role="status">Loading the comparison…</p>
             )}
-            <button type="button" className="cd-compare-close" onClick={() => dialog.current?.close()}>
+            <button
+              type="button"
+              className="cd-compare-close"
+              onClick={() => dialog.current?.close()}
+            >
               Close
             </button>
           </>
@@ -85,4 +102,3 @@ export function CompareWith({ store, autosave }: { store: DesignerStore; autosav
     </div>
   );
 }
-

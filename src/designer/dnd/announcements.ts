@@ -1,5 +1,5 @@
-import { locate, type CredentialDocument } from "../../model/index.ts";
-import { shownList, type Drop } from "./drop-target.ts";
+import { type CredentialDocument, locate } from "../../model/index.ts";
+import { type Drop, shownList } from "./drop-target.ts";
 import { containerPath, placeName } from "./names.ts";
 
 /**
@@ -11,7 +11,11 @@ export function whereText(doc: CredentialDocument, drop: Drop): string {
   return `position ${drop.position + 1} of ${drop.size} in ${placeName(containerPath(doc, drop.parent))}`;
 }
 
-export function pickedUpText(doc: CredentialDocument, name: string, id: string | undefined): string {
+export function pickedUpText(
+  doc: CredentialDocument,
+  name: string,
+  id: string | undefined,
+): string {
   const at = id === undefined ? undefined : locate(doc, id)?.path.at(-1);
   if (!at) return `Picked up ${name}.`;
   // Positions count the rows shown (a branch's discriminator is not one).
@@ -27,12 +31,23 @@ export function overText(doc: CredentialDocument, name: string, drop: Drop | und
 }
 
 /** After the drop: `doc` is the document the drop was computed on (before the change). */
-export function droppedText(doc: CredentialDocument, name: string, isNew: boolean, drop: Drop | undefined, refusal: string | undefined): string {
-  if (!drop) return isNew ? `${name} was dropped outside the design: nothing was added.` : `${name} was dropped where it cannot go: nothing moved.`;
+export function droppedText(
+  doc: CredentialDocument,
+  name: string,
+  isNew: boolean,
+  drop: Drop | undefined,
+  refusal: string | undefined,
+): string {
+  if (!drop)
+    return isNew
+      ? `${name} was dropped outside the design: nothing was added.`
+      : `${name} was dropped where it cannot go: nothing moved.`;
   if (refusal !== undefined) return `${name} was not ${isNew ? "added" : "moved"}: ${refusal}.`;
   if (drop.unchanged) return `${name} was dropped where it was.`;
   const place = placeName(containerPath(doc, drop.parent));
-  return isNew ? `${name} added at position ${drop.position + 1} in ${place}.` : `${name} moved to position ${drop.position + 1} in ${place}.`;
+  return isNew
+    ? `${name} added at position ${drop.position + 1} in ${place}.`
+    : `${name} moved to position ${drop.position + 1} in ${place}.`;
 }
 
 export function cancelledText(name: string): string {

@@ -1,5 +1,5 @@
-import { nearestSpot, rowSpot, type PlaceBox } from "./nearest-spot.ts";
 import type { DropSpot } from "./drop-target.ts";
+import { nearestSpot, type PlaceBox, rowSpot } from "./nearest-spot.ts";
 
 /**
  * The canvas's places read from its DOM, only while a drag needs them: the row or end zone under
@@ -30,18 +30,28 @@ export function spotAtPoint(canvas: HTMLElement, x: number, y: number): DropSpot
     return rowSpot(row.dataset.node, rect.top, rect.bottom, y);
   }
   // Between places (a list's margin, beside a nested list): the nearest place of the innermost list.
-  const list = hit.closest<HTMLElement>(".cd-list") ?? canvas.querySelector<HTMLElement>(".cd-list");
+  const list =
+    hit.closest<HTMLElement>(".cd-list") ?? canvas.querySelector<HTMLElement>(".cd-list");
   return list && canvas.contains(list) ? nearestSpot(placesOf(list), y) : undefined;
 }
 
 /** The rows and the end zone that a list holds itself (not those of lists nested in it). */
 function placesOf(list: HTMLElement): PlaceBox[] {
   const boxes: PlaceBox[] = [];
-  for (const element of list.querySelectorAll<HTMLElement>(`:scope > ul > ${ROW_HEADER}, :scope > [data-end], :scope > ul > [data-end]`)) {
+  for (const element of list.querySelectorAll<HTMLElement>(
+    `:scope > ul > ${ROW_HEADER}, :scope > [data-end], :scope > ul > [data-end]`,
+  )) {
     const rect = element.getBoundingClientRect();
     const end = element.dataset.end;
-    if (end !== undefined) boxes.push({ type: "end", parent: end, top: rect.top, bottom: rect.bottom });
-    else boxes.push({ type: "row", id: element.parentElement!.dataset.node!, top: rect.top, bottom: rect.bottom });
+    if (end !== undefined)
+      boxes.push({ type: "end", parent: end, top: rect.top, bottom: rect.bottom });
+    else
+      boxes.push({
+        type: "row",
+        id: element.parentElement!.dataset.node!,
+        top: rect.top,
+        bottom: rect.bottom,
+      });
   }
   return boxes;
 }
@@ -60,7 +70,10 @@ export function keyboardTargets(canvas: HTMLElement): KeyboardTarget[] {
   const targets: KeyboardTarget[] = [];
   for (const element of canvas.querySelectorAll<HTMLElement>(`${ROW_HEADER}, [data-end]`)) {
     const end = element.dataset.end;
-    const spot: DropSpot = end !== undefined ? { type: "end", parent: end } : { type: "row", id: element.parentElement!.dataset.node!, placement: "replace" };
+    const spot: DropSpot =
+      end !== undefined
+        ? { type: "end", parent: end }
+        : { type: "row", id: element.parentElement!.dataset.node!, placement: "replace" };
     targets.push({ element, spot });
   }
   return targets;

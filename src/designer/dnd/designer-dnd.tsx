@@ -1,27 +1,27 @@
 import {
+  type Announcements,
+  type CollisionDetection,
   DndContext,
   DragOverlay,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   MouseSensor,
+  type ScreenReaderInstructions,
   TouchSensor,
   useSensor,
   useSensors,
-  type Announcements,
-  type CollisionDetection,
-  type DragStartEvent,
-  type KeyboardCoordinateGetter,
-  type ScreenReaderInstructions,
 } from "@dnd-kit/core";
 import { getEventCoordinates } from "@dnd-kit/utilities";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { moveField } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { addedAt, addItem, itemName, itemSize } from "../palette/palette-items.ts";
 import { cancelledText, droppedText, overText, pickedUpText } from "./announcements.ts";
-import { keyboardTargets, spotAtPoint, type KeyboardTarget } from "./canvas-geometry.ts";
-import { dragData, DndSharedContext, type DndShared, type DragData } from "./drag-data.ts";
+import { type KeyboardTarget, keyboardTargets, spotAtPoint } from "./canvas-geometry.ts";
+import { type DndShared, DndSharedContext, type DragData, dragData } from "./drag-data.ts";
 import { DropIndicatorStore } from "./drop-indicator.ts";
-import { dropFor, indicatorFor, type Drop, type DragSource, type DropSpot } from "./drop-target.ts";
+import { type DragSource, type Drop, type DropSpot, dropFor, indicatorFor } from "./drop-target.ts";
 import "./designer-dnd.css";
 
 const INSTRUCTIONS: ScreenReaderInstructions = {
@@ -61,7 +61,10 @@ const noCollisions: CollisionDetection = () => [];
  * design, through one core command (one history step); a refused drop leaves the store's refusal.
  */
 export function DesignerDnd({ store, children }: { store: DesignerStore; children?: ReactNode }) {
-  const shared = useMemo<DndShared>(() => ({ indicator: new DropIndicatorStore(), canvas: { current: null } }), []);
+  const shared = useMemo<DndShared>(
+    () => ({ indicator: new DropIndicatorStore(), canvas: { current: null } }),
+    [],
+  );
   const drag = useRef<DragInProgress | undefined>(undefined);
   const [overlay, setOverlay] = useState<string | undefined>(undefined);
 
@@ -76,7 +79,10 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
       if (!current.targets) {
         current.targets = keyboardTargets(canvas);
         const data = current.data;
-        current.target = data.type === "field" ? current.targets.findIndex(({ spot }) => spot.type === "row" && spot.id === data.id) : -1;
+        current.target =
+          data.type === "field"
+            ? current.targets.findIndex(({ spot }) => spot.type === "row" && spot.id === data.id)
+            : -1;
       }
       const next = Math.min(Math.max(current.target + step, 0), current.targets.length - 1);
       const target = current.targets[next];
@@ -145,12 +151,24 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
     if (drop && !drop.unchanged) {
       const data = current.data;
       if (data.type === "field") {
-        refusal = store.run((doc) => moveField(doc, data.id, { parent: drop.parent, index: drop.index }), () => data.id);
+        refusal = store.run(
+          (doc) => moveField(doc, data.id, { parent: drop.parent, index: drop.index }),
+          () => data.id,
+        );
       } else if (data.type === "palette") {
-        refusal = store.run((doc) => addItem(doc, data.item, drop.parent, drop.index), (doc) => addedAt(doc, drop.parent, drop.index));
+        refusal = store.run(
+          (doc) => addItem(doc, data.item, drop.parent, drop.index),
+          (doc) => addedAt(doc, drop.parent, drop.index),
+        );
       }
     }
-    current.ended = droppedText(before, current.name, current.data.type === "palette", drop, refusal);
+    current.ended = droppedText(
+      before,
+      current.name,
+      current.data.type === "palette",
+      drop,
+      refusal,
+    );
     if (current.keyboard && current.data.type === "field") focusHandle(current.data.id);
   };
 
@@ -165,7 +183,11 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
       onDragStart: ({ active }) => {
         const data = dragData(active.data.current);
         const current = drag.current;
-        return pickedUpText(store.doc, current?.name ?? String(active.id), data?.type === "field" ? data.id : undefined);
+        return pickedUpText(
+          store.doc,
+          current?.name ?? String(active.id),
+          data?.type === "field" ? data.id : undefined,
+        );
       },
       // (over is always null: the place is announced on moves)
       onDragOver: () => undefined,
@@ -203,21 +225,29 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
       <DndContext
         sensors={sensors}
         collisionDetection={noCollisions}
-        accessibility={{ announcements, screenReaderInstructions: INSTRUCTIONS, restoreFocus: false }}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: INSTRUCTIONS,
+          restoreFocus: false,
+        }}
         onDragStart={onDragStart}
         onDragMove={track}
         onDragEnd={onDragEnd}
         onDragCancel={onDragCancel}
       >
         {children}
-        <DragOverlay dropAnimation={null} style={{ pointerEvents: "none" }}>{overlay !== undefined ? <div className="cd-drag-overlay">{overlay}</div> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null} style={{ pointerEvents: "none" }}>
+          {overlay !== undefined ? <div className="cd-drag-overlay">{overlay}</div> : null}
+        </DragOverlay>
       </DndContext>
     </DndSharedContext.Provider>
   );
 }
 
 function sourceOf(data: DragData): DragSource {
-  return data.type === "palette" ? { type: "new", count: itemSize(data.item) } : { type: "field", id: data.type === "field" ? data.id : "" };
+  return data.type === "palette"
+    ? { type: "new", count: itemSize(data.item) }
+    : { type: "field", id: data.type === "field" ? data.id : "" };
 }
 
 /** The place the drag is over: for the keyboard, the target the arrows reached; else the one under the pointer. */
@@ -225,10 +255,13 @@ function spotOf(current: DragInProgress, canvas: HTMLElement | null): DropSpot |
   if (current.keyboard) {
     const data = current.data;
     // Before the first arrow key, a row is over its own place.
-    if (!current.targets) return data.type === "field" ? { type: "row", id: data.id, placement: "replace" } : undefined;
+    if (!current.targets)
+      return data.type === "field" ? { type: "row", id: data.id, placement: "replace" } : undefined;
     return current.targets[current.target]?.spot;
   }
-  return canvas && current.point ? spotAtPoint(canvas, current.point.x, current.point.y) : undefined;
+  return canvas && current.point
+    ? spotAtPoint(canvas, current.point.x, current.point.y)
+    : undefined;
 }
 
 /**
@@ -252,7 +285,9 @@ function followPointer(current: DragInProgress): () => void {
 /** After a keyboard drag, focus stays on the dragged row's handle, wherever the row now is. */
 function focusHandle(id: string): void {
   requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row > .cd-handle`)?.focus();
+    document
+      .querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row > .cd-handle`)
+      ?.focus();
   });
 }
 

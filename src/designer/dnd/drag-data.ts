@@ -1,4 +1,4 @@
-import { createContext, useContext, type RefObject } from "react";
+import { createContext, type RefObject, useContext } from "react";
 import type { PaletteItem } from "../palette/palette-items.ts";
 import type { DropIndicatorStore } from "./drop-indicator.ts";
 

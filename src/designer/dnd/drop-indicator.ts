@@ -34,8 +34,11 @@ export class DropIndicatorStore {
     const current = this.indicator;
     const same =
       current === indicator ||
-      (current !== undefined && indicator !== undefined &&
-        ("before" in current ? "before" in indicator && indicator.before === current.before : "end" in indicator && indicator.end === current.end));
+      (current !== undefined &&
+        indicator !== undefined &&
+        ("before" in current
+          ? "before" in indicator && indicator.before === current.before
+          : "end" in indicator && indicator.end === current.end));
     if (same) return;
     this.indicator = indicator;
     this.notify();
@@ -47,7 +50,10 @@ export class DropIndicatorStore {
 }
 
 /** "before" when the line shows above the row of `id`; "end" when it shows at the end of container `id`. */
-export function useDropLine(store: DropIndicatorStore | undefined, id: string): "before" | "end" | undefined {
+export function useDropLine(
+  store: DropIndicatorStore | undefined,
+  id: string,
+): "before" | "end" | undefined {
   const read = useCallback(() => {
     const indicator = store?.get();
     if (!indicator) return undefined;

@@ -1,4 +1,10 @@
-import { discriminatorKey, locate, type ChildList, type CredentialDocument, type FieldNode } from "../../model/index.ts";
+import {
+  type ChildList,
+  type CredentialDocument,
+  discriminatorKey,
+  type FieldNode,
+  locate,
+} from "../../model/index.ts";
 
 /**
  * Where a drop goes, as pure functions of the document: no React, no DOM, no dnd-kit. The
@@ -7,7 +13,9 @@ import { discriminatorKey, locate, type ChildList, type CredentialDocument, type
  */
 
 /** What is being dragged: a field (or branch) of the design, or `count` new nodes from the palette. */
-export type DragSource = { readonly type: "field"; readonly id: string } | { readonly type: "new"; readonly count: number };
+export type DragSource =
+  | { readonly type: "field"; readonly id: string }
+  | { readonly type: "new"; readonly count: number };
 
 /**
  * What the drag is over. `row`: a field's or branch's row, with the pointer in its upper half
@@ -15,7 +23,11 @@ export type DragSource = { readonly type: "field"; readonly id: string } | { rea
  * a sortable list does). `end`: the end of a container's fields (its "Drop fields here" zone).
  */
 export type DropSpot =
-  | { readonly type: "row"; readonly id: string; readonly placement: "before" | "after" | "replace" }
+  | {
+      readonly type: "row";
+      readonly id: string;
+      readonly placement: "before" | "after" | "replace";
+    }
   | { readonly type: "end"; readonly parent: string };
 
 export interface Drop {
@@ -37,14 +49,26 @@ export interface Drop {
   readonly unchanged: boolean;
 }
 
-export function dropFor(doc: CredentialDocument, source: DragSource, spot: DropSpot): Drop | undefined {
+export function dropFor(
+  doc: CredentialDocument,
+  source: DragSource,
+  spot: DropSpot,
+): Drop | undefined {
   const from = source.type === "field" ? locate(doc, source.id)?.path.at(-1) : undefined;
   if (source.type === "field" && !from) return undefined;
   const sourceId = source.type === "field" ? source.id : undefined;
   if (from && spot.type === "row" && spot.id === sourceId) {
     const rows = shownList(doc, from.parent, from.list, sourceId);
     const position = rows.findIndex((node) => node.id === sourceId);
-    return { parent: from.parent.id, list: from.list, index: from.index, position, slot: position, size: rows.length, unchanged: true };
+    return {
+      parent: from.parent.id,
+      list: from.list,
+      index: from.index,
+      position,
+      slot: position,
+      size: rows.length,
+      unchanged: true,
+    };
   }
   const movingBranch = from?.list === "branches";
   const place = rawPlace(doc, spot, movingBranch, sourceId);
@@ -56,15 +80,38 @@ export function dropFor(doc: CredentialDocument, source: DragSource, spot: DropS
   if (sameList) {
     const fromRow = rows.findIndex((node) => node.id === sourceId);
     // "replace" means: take the place of the row, as arrayMove(from, to) does.
-    const target = spot.type === "row" && spot.placement === "replace" ? replaceSlot(place.rowIndex!, fromRow) : slot;
+    const target =
+      spot.type === "row" && spot.placement === "replace"
+        ? replaceSlot(place.rowIndex!, fromRow)
+        : slot;
     const position = target > fromRow ? target - 1 : target;
     // The final index in the model: the list once the dragged node is taken out of it.
     const rest = all.filter((node) => node.id !== sourceId);
-    const index = modelIndex(rest, rows.filter((node) => node.id !== sourceId), position);
-    return { parent: parent.id, list, index, position, slot: target, size: rows.length, unchanged: position === fromRow };
+    const index = modelIndex(
+      rest,
+      rows.filter((node) => node.id !== sourceId),
+      position,
+    );
+    return {
+      parent: parent.id,
+      list,
+      index,
+      position,
+      slot: target,
+      size: rows.length,
+      unchanged: position === fromRow,
+    };
   }
   const count = source.type === "new" ? source.count : 1;
-  return { parent: parent.id, list, index: modelIndex(all, rows, slot), position: slot, slot, size: rows.length + count, unchanged: false };
+  return {
+    parent: parent.id,
+    list,
+    index: modelIndex(all, rows, slot),
+    position: slot,
+    slot,
+    size: rows.length + count,
+    unchanged: false,
+  };
 }
 
 function replaceSlot(rowIndex: number, fromIndex: number): number {
@@ -89,8 +136,13 @@ export function hiddenKeyOf(doc: CredentialDocument, container: string): string 
 }
 
 /** The fields the canvas shows, in order: all but a branch's discriminator. */
-export function shownFields(fields: readonly FieldNode[], discriminator: string | undefined): readonly FieldNode[] {
-  return discriminator === undefined ? fields : fields.filter((field) => !isHiddenField(field, discriminator));
+export function shownFields(
+  fields: readonly FieldNode[],
+  discriminator: string | undefined,
+): readonly FieldNode[] {
+  return discriminator === undefined
+    ? fields
+    : fields.filter((field) => !isHiddenField(field, discriminator));
 }
 
 /**
@@ -98,7 +150,11 @@ export function shownFields(fields: readonly FieldNode[], discriminator: string 
  * past the last one, the end of the list. So the top of a branch is right after its (first,
  * hidden) discriminator. `all` is the model's list, `rows` the shown ones (a subsequence of it).
  */
-export function modelIndex(all: readonly FieldNode[], rows: readonly FieldNode[], position: number): number {
+export function modelIndex(
+  all: readonly FieldNode[],
+  rows: readonly FieldNode[],
+  position: number,
+): number {
   const node = rows[position];
   if (!node) return all.length;
   const index = all.findIndex((candidate) => candidate.id === node.id);
@@ -106,7 +162,11 @@ export function modelIndex(all: readonly FieldNode[], rows: readonly FieldNode[]
 }
 
 /** The position among the shown rows of the model's index `index`: how many shown rows come before it. */
-export function shownPosition(all: readonly FieldNode[], rows: readonly FieldNode[], index: number): number {
+export function shownPosition(
+  all: readonly FieldNode[],
+  rows: readonly FieldNode[],
+  index: number,
+): number {
   const shown = new Set(rows.map((node) => node.id));
   let position = 0;
   for (let i = 0; i < index && i < all.length; i++) if (shown.has(all[i]!.id)) position++;
@@ -114,15 +174,26 @@ export function shownPosition(all: readonly FieldNode[], rows: readonly FieldNod
 }
 
 /** The rows shown of `parent`'s list (a hidden node being dragged counts, so it has a place). */
-export function shownList(doc: CredentialDocument, parent: FieldNode, list: ChildList, keep?: string): readonly FieldNode[] {
+export function shownList(
+  doc: CredentialDocument,
+  parent: FieldNode,
+  list: ChildList,
+  keep?: string,
+): readonly FieldNode[] {
   const nodes = parent[list] ?? [];
   if (list !== "fields") return nodes;
   const key = hiddenKeyOf(doc, parent.id);
-  return key === undefined ? nodes : nodes.filter((node) => node.id === keep || !isHiddenField(node, key));
+  return key === undefined
+    ? nodes
+    : nodes.filter((node) => node.id === keep || !isHiddenField(node, key));
 }
 
 function hasConst(field: FieldNode): boolean {
-  return typeof field.schema === "object" && field.schema !== null && Object.prototype.hasOwnProperty.call(field.schema, "const");
+  return (
+    typeof field.schema === "object" &&
+    field.schema !== null &&
+    Object.prototype.hasOwnProperty.call(field.schema, "const")
+  );
 }
 
 // ---------------------------------------------------------------- places
@@ -138,8 +209,18 @@ interface RawPlace {
   rowIndex?: number;
 }
 
-function rawPlace(doc: CredentialDocument, spot: DropSpot, movingBranch: boolean, keep: string | undefined): RawPlace | undefined {
-  const top = (container: FieldNode): RawPlace => ({ parent: container, list: "fields", rows: shownList(doc, container, "fields", keep), slot: 0 });
+function rawPlace(
+  doc: CredentialDocument,
+  spot: DropSpot,
+  movingBranch: boolean,
+  keep: string | undefined,
+): RawPlace | undefined {
+  const top = (container: FieldNode): RawPlace => ({
+    parent: container,
+    list: "fields",
+    rows: shownList(doc, container, "fields", keep),
+    slot: 0,
+  });
   if (spot.type === "end") {
     if (movingBranch) return undefined;
     const container = locate(doc, spot.parent)?.node;
@@ -154,7 +235,13 @@ function rawPlace(doc: CredentialDocument, spot: DropSpot, movingBranch: boolean
     const rows = shownList(doc, at.parent, at.list, keep);
     const rowIndex = rows.findIndex((node) => node.id === row.node.id);
     if (rowIndex < 0) return undefined;
-    return { parent: at.parent, list: at.list, rows, slot: spot.placement === "after" ? rowIndex + 1 : rowIndex, rowIndex };
+    return {
+      parent: at.parent,
+      list: at.list,
+      rows,
+      slot: spot.placement === "after" ? rowIndex + 1 : rowIndex,
+      rowIndex,
+    };
   };
   if (at.list === "branches") {
     // A branch row: a branch is reordered beside it; a field goes into it, first.
@@ -172,7 +259,10 @@ function rawPlace(doc: CredentialDocument, spot: DropSpot, movingBranch: boolean
  * the end of a selected group or branch (or the window); at the end of the window when nothing
  * is selected or the selection is gone.
  */
-export function placeAfterSelection(doc: CredentialDocument, selected: string | undefined): { parent: string; index: number } {
+export function placeAfterSelection(
+  doc: CredentialDocument,
+  selected: string | undefined,
+): { parent: string; index: number } {
   const root = doc.root;
   const end = { parent: root.id, index: root.fields?.length ?? 0 };
   if (selected === undefined) return end;
@@ -188,7 +278,10 @@ export function placeAfterSelection(doc: CredentialDocument, selected: string | 
 }
 
 /** The line's place: before the shown row at `slot`, or (slot = the number of rows shown) at the end of the container. */
-export type Indicator = { readonly before: string } | { readonly end: string; readonly list: ChildList } | undefined;
+export type Indicator =
+  | { readonly before: string }
+  | { readonly end: string; readonly list: ChildList }
+  | undefined;
 
 export function indicatorFor(doc: CredentialDocument, drop: Drop | undefined): Indicator {
   if (!drop || drop.unchanged) return undefined;

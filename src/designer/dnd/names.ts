@@ -1,8 +1,11 @@
-import { locate, type CredentialDocument, type FieldNode } from "../../model/index.ts";
+import { type CredentialDocument, type FieldNode, locate } from "../../model/index.ts";
 
 /** What the designer calls a node on screen and in announcements: its title, else its key. */
 export function nodeName(node: FieldNode): string {
-  const title = typeof node.schema === "object" && typeof node.schema.title === "string" ? node.schema.title.trim() : "";
+  const title =
+    typeof node.schema === "object" && typeof node.schema.title === "string"
+      ? node.schema.title.trim()
+      : "";
   if (title !== "") return title;
   return node.key !== "" ? node.key : "Untitled branch";
 }

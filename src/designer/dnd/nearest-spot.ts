@@ -7,7 +7,12 @@ import type { DropSpot } from "./drop-target.ts";
  */
 export type PlaceBox =
   | { readonly type: "row"; readonly id: string; readonly top: number; readonly bottom: number }
-  | { readonly type: "end"; readonly parent: string; readonly top: number; readonly bottom: number };
+  | {
+      readonly type: "end";
+      readonly parent: string;
+      readonly top: number;
+      readonly bottom: number;
+    };
 
 /** On a row: its upper half is before it, its lower half after it. */
 export function rowSpot(id: string, top: number, bottom: number, y: number): DropSpot {
@@ -26,5 +31,7 @@ export function nearestSpot(boxes: readonly PlaceBox[], y: number): DropSpot | u
     }
   }
   if (!best) return undefined;
-  return best.type === "end" ? { type: "end", parent: best.parent } : rowSpot(best.id, best.top, best.bottom, y);
+  return best.type === "end"
+    ? { type: "end", parent: best.parent }
+    : rowSpot(best.id, best.top, best.bottom, y);
 }

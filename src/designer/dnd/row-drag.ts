@@ -1,5 +1,13 @@
 import { useDraggable } from "@dnd-kit/core";
-import { createContext, useContext, useMemo, useRef, type KeyboardEvent, type MouseEvent, type TouchEvent } from "react";
+import {
+  createContext,
+  type KeyboardEvent,
+  type MouseEvent,
+  type TouchEvent,
+  useContext,
+  useMemo,
+  useRef,
+} from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { nodeName } from "./names.ts";
@@ -31,7 +39,10 @@ type Handlers = {
  * first. So no row uses a dnd-kit hook, and a drag starting or moving re-renders no row (with a
  * draggable per row, dnd-kit's context re-rendered all of them: ~500 at once on a big design).
  */
-export function useRowDrag(store: DesignerStore): { handlers: Handlers; attributes: HandleAttributes } {
+export function useRowDrag(store: DesignerStore): {
+  handlers: Handlers;
+  attributes: HandleAttributes;
+} {
   // dnd-kit reads a draggable's `data` when the drag starts: the pressed row is written into it.
   const picked = useMemo(() => ({ type: "field" as "field", id: "", name: "" }), []);
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, active } = useDraggable({
@@ -59,9 +70,12 @@ export function useRowDrag(store: DesignerStore): { handlers: Handlers; attribut
       return true;
     };
     return {
-      onMouseDown: (event) => void (pick(event.target, event.currentTarget) && listeners?.onMouseDown?.(event)),
-      onTouchStart: (event) => void (pick(event.target, event.currentTarget) && listeners?.onTouchStart?.(event)),
-      onKeyDown: (event) => void (pick(event.target, event.currentTarget) && listeners?.onKeyDown?.(event)),
+      onMouseDown: (event) =>
+        void (pick(event.target, event.currentTarget) && listeners?.onMouseDown?.(event)),
+      onTouchStart: (event) =>
+        void (pick(event.target, event.currentTarget) && listeners?.onTouchStart?.(event)),
+      onKeyDown: (event) =>
+        void (pick(event.target, event.currentTarget) && listeners?.onKeyDown?.(event)),
     };
   }, [listeners, picked, setActivatorNodeRef, setNodeRef, store]);
 

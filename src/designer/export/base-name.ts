@@ -27,5 +27,10 @@ export function exportBaseName(title: unknown): string {
 
 /** The four files `exportFiles` writes for a base name, in its order. */
 export function exportFileNames(baseName: string): readonly string[] {
-  return [`${baseName}.schema.json`, `${baseName}.ts`, `${baseName}.validate.js`, `${baseName}.validate.d.ts`];
+  return [
+    `${baseName}.schema.json`,
+    `${baseName}.ts`,
+    `${baseName}.validate.js`,
+    `${baseName}.validate.d.ts`,
+  ];
 }

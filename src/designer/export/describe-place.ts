@@ -1,4 +1,4 @@
-import { isJsonObject, ownValue, type JsonObject } from "../../schema/json.ts";
+import { isJsonObject, type JsonObject, ownValue } from "../../schema/json.ts";
 import { displayPointer, parsePointer } from "../../schema/json-pointer.ts";
 
 /**
@@ -18,12 +18,18 @@ export function describePlace(schema: JsonObject, pointer: string): string {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const parent: unknown = node;
-    node = Array.isArray(parent) ? parent[Number(token)] : isJsonObject(parent) ? ownValue(parent, token) : undefined;
+    node = Array.isArray(parent)
+      ? parent[Number(token)]
+      : isJsonObject(parent)
+        ? ownValue(parent, token)
+        : undefined;
     if (node === undefined) break;
     if (tokens[i - 1] === "properties" && isJsonObject(node)) {
       const title = ownValue(node, "title");
       field = typeof title === "string" && title.trim() !== "" ? title : token;
     }
   }
-  return field === undefined ? displayPointer(pointer) : `${JSON.stringify(field)} (${displayPointer(pointer)})`;
+  return field === undefined
+    ? displayPointer(pointer)
+    : `${JSON.stringify(field)} (${displayPointer(pointer)})`;
 }

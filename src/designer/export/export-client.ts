@@ -9,7 +9,9 @@ export class ExportError extends Error {
   readonly pointer: string | undefined;
   readonly fix: string;
   constructor(failure: ExportFailure) {
-    super(`${failure.pointer === undefined ? "" : `${failure.pointer || "/"}: `}${failure.what}. ${failure.fix}.`);
+    super(
+      `${failure.pointer === undefined ? "" : `${failure.pointer || "/"}: `}${failure.what}. ${failure.fix}.`,
+    );
     this.what = failure.what;
     this.pointer = failure.pointer;
     this.fix = failure.fix;
@@ -31,7 +33,10 @@ export interface ExportWorkerLike {
  * until this runs.
  */
 export function startExportWorker(): ExportWorkerLike {
-  return new Worker(new URL("./export-worker.ts", import.meta.url), { type: "module", name: "credential-designer export" }) as unknown as ExportWorkerLike;
+  return new Worker(new URL("./export-worker.ts", import.meta.url), {
+    type: "module",
+    name: "credential-designer export",
+  }) as unknown as ExportWorkerLike;
 }
 
 interface Pending {
@@ -77,7 +82,11 @@ export class ExportClient {
     this.fail(WORKER_FAILED);
   }
 
-  private request(kind: ExportRequest["kind"], schema: JsonObject, baseName: string): Promise<ExportResponse & { ok: true }> {
+  private request(
+    kind: ExportRequest["kind"],
+    schema: JsonObject,
+    baseName: string,
+  ): Promise<ExportResponse & { ok: true }> {
     const id = this.nextId++;
     let worker: ExportWorkerLike;
     try {

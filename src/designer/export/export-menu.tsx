@@ -6,7 +6,7 @@ import { useDesigner } from "../use-designer.ts";
 import { exportBaseName, exportFileNames } from "./base-name.ts";
 import { describePlace } from "./describe-place.ts";
 import { downloadFile } from "./download.ts";
-import { ExportError, sharedExportClient, type ExportClient } from "./export-client.ts";
+import { type ExportClient, ExportError, sharedExportClient } from "./export-client.ts";
 import "./export-menu.css";
 
 type Outcome =
@@ -24,12 +24,17 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * alert with what is wrong, where and how to fix it.
  */
 export function ExportMenu({ store, client }: { store: DesignerStore; client?: ExportClient }) {
-  const baseName = useDesigner(store, (state) => exportBaseName(rootTitle(state.editor.doc.root.schema)));
+  const baseName = useDesigner(store, (state) =>
+    exportBaseName(rootTitle(state.editor.doc.root.schema)),
+  );
   const [busy, setBusy] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const working = useRef(false); // a second click before React re-renders must not start a second export
 
-  async function run(target: (baseName: string) => string, work: (exporter: ExportClient, schema: JsonObject, baseName: string) => Promise<void>) {
+  async function run(
+    target: (baseName: string) => string,
+    work: (exporter: ExportClient, schema: JsonObject, baseName: string) => Promise<void>,
+  ) {
     if (working.current) return;
     working.current = true;
     const schema = toSchema(store.doc);
@@ -40,8 +45,19 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
       await work(client ?? sharedExportClient(), schema, base);
       setOutcome({ ok: true, downloaded: target(base) });
     } catch (error) {
-      const failure = error instanceof ExportError ? error : new ExportError({ what: `the export failed unexpectedly (${String(error)})`, pointer: undefined, fix: "try again" });
-      setOutcome({ ok: false, error: failure, place: failure.pointer === undefined ? undefined : describePlace(schema, failure.pointer) });
+      const failure =
+        error instanceof ExportError
+          ? error
+          : new ExportError({
+              what: `the export failed unexpectedly (${String(error)})`,
+              pointer: undefined,
+              fix: "try again",
+            });
+      setOutcome({
+        ok: false,
+        error: failure,
+        place: failure.pointer === undefined ? undefined : describePlace(schema, failure.pointer),
+      });
     } finally {
       working.current = false;
       setBusy(undefined);
@@ -51,7 +67,8 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
   const exportAll = () =>
     run(
       (base) => `${base}.zip`,
-      async (exporter, schema, base) => downloadFile(`${base}.zip`, await exporter.exportZip(schema, base)),
+      async (exporter, schema, base) =>
+        downloadFile(`${base}.zip`, await exporter.exportZip(schema, base)),
     );
   const exportOne = (index: number) =>
     run(
@@ -64,18 +81,35 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
 
   return (
     <div className="designer-export">
-      <div role="group" aria-label="Export" aria-busy={busy !== undefined} className="designer-export-buttons">
+      <div
+        role="group"
+        aria-label="Export"
+        aria-busy={busy !== undefined}
+        className="designer-export-buttons"
+      >
         <button type="button" aria-disabled={busy !== undefined} onClick={exportAll}>
           Export all (.zip)
         </button>
         {exportFileNames(baseName).map((name, index) => (
-          <button key={index} type="button" aria-disabled={busy !== undefined} aria-label={`Download ${name}`} title={`Download ${name}`} onClick={() => exportOne(index)} className="designer-export-file">
+          <button
+            key={index}
+            type="button"
+            aria-disabled={busy !== undefined}
+            aria-label={`Download ${name}`}
+            title={`Download ${name}`}
+            onClick={() => exportOne(index)}
+            className="designer-export-file"
+          >
             {name}
           </button>
         ))}
       </div>
       <p role="status" className="designer-export-status">
-        {busy !== undefined ? `Exporting ${busy}…` : outcome?.ok ? `Downloaded ${outcome.downloaded}.` : ""}
+        {busy !== undefined
+          ? `Exporting ${busy}…`
+          : outcome?.ok
+            ? `Downloaded ${outcome.downloaded}.`
+            : ""}
       </p>
       {outcome && !outcome.ok && (
         <div role="alert" className="designer-export-error">

@@ -22,6 +22,11 @@ export interface ExportFailure {
 }
 
 export type ExportResponse =
-  | { readonly id: number; readonly ok: true; readonly kind: "files"; readonly files: readonly ExportFile[] }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly kind: "files";
+      readonly files: readonly ExportFile[];
+    }
   | { readonly id: number; readonly ok: true; readonly kind: "zip"; readonly zip: Uint8Array }
   | { readonly id: number; readonly ok: false; readonly failure: ExportFailure };

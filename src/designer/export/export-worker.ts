@@ -36,7 +36,12 @@ function post(response: ExportResponse, transfer: Transferable[] = []): void {
 }
 
 function describeFailure(error: unknown): ExportFailure {
-  if (error instanceof SchemaProblem) return { what: error.problem, pointer: error.pointer, fix: error.fix };
+  if (error instanceof SchemaProblem)
+    return { what: error.problem, pointer: error.pointer, fix: error.fix };
   const message = error instanceof Error ? error.message : String(error);
-  return { what: `the export failed unexpectedly (${message.split("\n")[0]})`, pointer: undefined, fix: "try again; if it fails again, export with the command line, which reports the same checks" };
+  return {
+    what: `the export failed unexpectedly (${message.split("\n")[0]})`,
+    pointer: undefined,
+    fix: "try again; if it fails again, export with the command line, which reports the same checks",
+  };
 }

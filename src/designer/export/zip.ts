@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strToU8, type Zippable, zipSync } from "fflate";
 import type { ExportFile } from "../../export/index.ts";
 
 /**
@@ -20,6 +20,7 @@ const READ_WRITE_READ_READ = 0o644 << 16;
 export function zipFiles(files: readonly ExportFile[]): Uint8Array {
   const mtime = fixedMtime();
   const entries: Zippable = {};
-  for (const file of files) entries[file.name] = [strToU8(file.contents), { mtime, os: UNIX, attrs: READ_WRITE_READ_READ }];
+  for (const file of files)
+    entries[file.name] = [strToU8(file.contents), { mtime, os: UNIX, attrs: READ_WRITE_READ_READ }];
   return zipSync(entries, { level: 6, mtime });
 }

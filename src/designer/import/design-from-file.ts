@@ -76,10 +76,15 @@ function tooLarge(name: string, bytes: number): string {
 
 function messageFor(name: string, error: unknown): string {
   const described = describeProblem(error);
-  if (described) return formatMessage({ file: name, place: described.place }, described.problem, described.fix);
+  if (described)
+    return formatMessage({ file: name, place: described.place }, described.problem, described.fix);
   // Not a problem with the file: a bug. Its message is not shown (it might quote the file).
   const kind = error instanceof Error ? error.name : typeof error;
-  return formatMessage({ file: name }, `the file could not be imported (internal error: ${kind})`, "this is a bug: please report it");
+  return formatMessage(
+    { file: name },
+    `the file could not be imported (internal error: ${kind})`,
+    "this is a bug: please report it",
+  );
 }
 
 /**
@@ -103,5 +108,9 @@ function utf8Length(text: string): number {
 
 /** A file the browser could not read (removed or changed since it was picked). */
 export function unreadable(name: string): string {
-  return formatMessage({ file: name }, "the file cannot be read", "check that it still exists and can be opened, then import it again");
+  return formatMessage(
+    { file: name },
+    "the file cannot be read",
+    "check that it still exists and can be opened, then import it again",
+  );
 }

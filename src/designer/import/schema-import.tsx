@@ -42,11 +42,17 @@ export function SchemaImport({ store }: { store: DesignerStore }) {
     const [file] = files;
     if (!file) return;
     if (files.length > 1) {
-      setOutcome({ kind: "error", text: `${files.length} files were dropped. Drop one schema file at a time.` });
+      setOutcome({
+        kind: "error",
+        text: `${files.length} files were dropped. Drop one schema file at a time.`,
+      });
       return;
     }
     importSchemaFile(store, file).then(setOutcome, () =>
-      setOutcome({ kind: "error", text: `${file.name}: the importer could not be loaded. Reload the page and try again.` }),
+      setOutcome({
+        kind: "error",
+        text: `${file.name}: the importer could not be loaded. Reload the page and try again.`,
+      }),
     );
   };
   const dragging = usePageFileDrop(importFiles);
@@ -56,7 +62,11 @@ export function SchemaImport({ store }: { store: DesignerStore }) {
   }, [store, outcome]);
   return (
     <div className="designer-import">
-      <button type="button" onClick={() => input.current?.click()} title="Open a JSON Schema file, or drop one on the page">
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        title="Open a JSON Schema file, or drop one on the page"
+      >
         Import…
       </button>
       <input
@@ -75,7 +85,11 @@ export function SchemaImport({ store }: { store: DesignerStore }) {
       {outcome?.kind === "error" && (
         <div className="designer-import-error">
           <span role="alert">{outcome.text}</span>
-          <button type="button" aria-label="Dismiss the import message" onClick={() => setOutcome(undefined)}>
+          <button
+            type="button"
+            aria-label="Dismiss the import message"
+            onClick={() => setOutcome(undefined)}
+          >
             Dismiss
           </button>
         </div>

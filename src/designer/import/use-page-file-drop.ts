@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 
 /** Whether a drag carries files from outside the page (the canvas's own drags carry none). */
-const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes("Files");
+const carriesFiles = (event: DragEvent) =>
+  Array.from(event.dataTransfer?.types ?? []).includes("Files");
 
 /**
  * Files dropped anywhere on the page go to `onDrop`; returns whether files are being dragged over

@@ -1,4 +1,9 @@
-import { renameBranch, renameDiscriminator, updateField, type BranchRename } from "../../model/index.ts";
+import {
+  type BranchRename,
+  renameBranch,
+  renameDiscriminator,
+  updateField,
+} from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import type { Edit } from "./field-properties.ts";
 
@@ -8,16 +13,33 @@ import type { Edit } from "./field-properties.ts";
  */
 export function applyEdit(store: DesignerStore, id: string, edit: Edit): string | undefined {
   if (!edit.ok) return edit.reason;
-  return shownHere(store, store.run((doc) => updateField(doc, id, edit.update)));
+  return shownHere(
+    store,
+    store.run((doc) => updateField(doc, id, edit.update)),
+  );
 }
 
-export function applyBranchRename(store: DesignerStore, id: string, rename: BranchRename): string | undefined {
-  return shownHere(store, store.run((doc) => renameBranch(doc, id, rename)));
+export function applyBranchRename(
+  store: DesignerStore,
+  id: string,
+  rename: BranchRename,
+): string | undefined {
+  return shownHere(
+    store,
+    store.run((doc) => renameBranch(doc, id, rename)),
+  );
 }
 
 /** Renames a choice's discriminator in all its branches, as one step. */
-export function applyDiscriminatorRename(store: DesignerStore, choiceId: string, key: string): string | undefined {
-  return shownHere(store, store.run((doc) => renameDiscriminator(doc, choiceId, key)));
+export function applyDiscriminatorRename(
+  store: DesignerStore,
+  choiceId: string,
+  key: string,
+): string | undefined {
+  return shownHere(
+    store,
+    store.run((doc) => renameDiscriminator(doc, choiceId, key)),
+  );
 }
 
 /** The inspector shows a refusal next to its control, so the page-wide one (for drops) is cleared. */

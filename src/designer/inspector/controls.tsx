@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
 
 /**
  * The inspector's labelled controls. A control shows the document's value; what the user types
@@ -18,7 +18,8 @@ function useDescription(hint: ReactNode | undefined, error: string | undefined) 
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(" ") || undefined;
   const extra = (
     <>
       {error ? (
@@ -56,7 +57,17 @@ export interface TextControlProps extends Described {
   spellCheck?: boolean;
 }
 
-export function TextControl({ label, value, onCommit, check, multiline, inputMode, placeholder, spellCheck, hint }: TextControlProps) {
+export function TextControl({
+  label,
+  value,
+  onCommit,
+  check,
+  multiline,
+  inputMode,
+  placeholder,
+  spellCheck,
+  hint,
+}: TextControlProps) {
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   // The value changed from elsewhere (undo, another edit) while a draft was open: show the new value.
@@ -68,7 +79,9 @@ export function TextControl({ label, value, onCommit, check, multiline, inputMod
   // `error` is the last commit's refusal; `check` runs on what is shown at each render, so a draft
   // is checked again when `check` changes (a checker that loads on demand arrived), and with no
   // draft open the committed value is checked too (e.g. an unsafe pattern imported as is).
-  const shown = open ? (error ?? check?.(draft.text)) : (error ?? (value === "" ? undefined : check?.(value)));
+  const shown = open
+    ? (error ?? check?.(draft.text))
+    : (error ?? (value === "" ? undefined : check?.(value)));
   const { id, describedBy, extra } = useDescription(hint, shown);
   const text = open ? draft.text : value;
 
@@ -121,7 +134,12 @@ export function TextControl({ label, value, onCommit, check, multiline, inputMod
       {multiline ? (
         <textarea {...common} rows={3} onChange={(event) => change(event.target.value)} />
       ) : (
-        <input {...common} type="text" inputMode={inputMode} onChange={(event) => change(event.target.value)} />
+        <input
+          {...common}
+          type="text"
+          inputMode={inputMode}
+          onChange={(event) => change(event.target.value)}
+        />
       )}
       {extra}
     </div>

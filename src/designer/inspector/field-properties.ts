@@ -1,18 +1,18 @@
 import {
   branchValue,
-  withKeywords,
+  type CredentialDocument,
   discriminatorKey,
+  type FieldKind,
+  type FieldNode,
+  type FieldUpdate,
   foundDiscriminatorKey,
   kindOf,
   locate,
   requiredKeys,
   schemaObject,
-  type CredentialDocument,
-  type FieldKind,
-  type FieldNode,
-  type FieldUpdate,
+  withKeywords,
 } from "../../model/index.ts";
-import { isJsonObject, ownValue, type JsonObject, type JsonValue } from "../../schema/json.ts";
+import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../../schema/json.ts";
 import type { PatternVerdict } from "../../schema/pattern-safety.ts";
 import { secretValues } from "../../schema/secret-values.ts";
 
@@ -67,14 +67,30 @@ export interface Selection {
 
 /** Kinds holding a string value (a secret, a URL, a PEM key…). */
 const STRING_KINDS: ReadonlySet<FieldKind> = new Set([
-  "text", "secret", "url", "email", "hostname", "multiline", "pem", "connection-string",
+  "text",
+  "secret",
+  "url",
+  "email",
+  "hostname",
+  "multiline",
+  "pem",
+  "connection-string",
 ]);
 /** String kinds whose value a `format` describes. */
-const FORMAT_KINDS: ReadonlySet<FieldKind> = new Set(["text", "secret", "url", "email", "hostname"]);
+const FORMAT_KINDS: ReadonlySet<FieldKind> = new Set([
+  "text",
+  "secret",
+  "url",
+  "email",
+  "hostname",
+]);
 const NUMBER_KINDS: ReadonlySet<FieldKind> = new Set(["number", "integer"]);
 
 /** The selected node, where it sits and which properties apply; undefined for none or the window. */
-export function selectionOf(doc: CredentialDocument, id: string | undefined): Selection | undefined {
+export function selectionOf(
+  doc: CredentialDocument,
+  id: string | undefined,
+): Selection | undefined {
   if (id === undefined) return undefined;
   const located = locate(doc, id);
   const position = located?.path.at(-1);
@@ -97,7 +113,8 @@ export function selectionOf(doc: CredentialDocument, id: string | undefined): Se
 
 /** The properties of a field (not a branch), grouped under headings, in the order shown. */
 export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): PropertySection[] {
-  if (typeof node.schema === "boolean") return [{ title: "Field", properties: ["key", "required"] }];
+  if (typeof node.schema === "boolean")
+    return [{ title: "Field", properties: ["key", "required"] }];
   const schema = node.schema;
   const secret = ownValue(schema, "writeOnly") === true;
   const field: PropertyName[] = ["key", "title", "help", "required"];
@@ -124,7 +141,8 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
   if (validation.length > 0) sections.push({ title: "Validation", properties: validation });
   if (kind === "select") sections.push({ title: "Options", properties: ["options"] });
   if (kind === "string-list") sections.push({ title: "Items", properties: ["list-items"] });
-  if (kind === "choice") sections.push({ title: "Branches", properties: ["discriminator", "branches"] });
+  if (kind === "choice")
+    sections.push({ title: "Branches", properties: ["discriminator", "branches"] });
   return sections;
 }
 
@@ -166,7 +184,9 @@ export function discriminatorKeyText(choice: FieldNode): string {
 // ---------------------------------------------------------------- typed text to edits
 
 /** What a control's committed text becomes: a field update for the core, or why not. */
-export type Edit = { readonly ok: true; readonly update: FieldUpdate } | { readonly ok: false; readonly reason: string };
+export type Edit =
+  | { readonly ok: true; readonly update: FieldUpdate }
+  | { readonly ok: false; readonly reason: string };
 
 const edit = (set: Record<string, JsonValue | undefined>): Edit => ({ ok: true, update: { set } });
 const refuse = (reason: string): Edit => ({ ok: false, reason });
@@ -192,24 +212,38 @@ export function secretEdit(secret: boolean): Edit {
 
 /** Removes the values a secret must not carry (src/schema/secret-values.ts: default, examples, const, a one-value enum). */
 export function clearSecretValues(node: FieldNode): Edit {
-  return edit(Object.fromEntries(secretValues({ ...schemaObject(node), writeOnly: true }).map(({ keyword }) => [keyword, undefined])));
+  return edit(
+    Object.fromEntries(
+      secretValues({ ...schemaObject(node), writeOnly: true }).map(({ keyword }) => [
+        keyword,
+        undefined,
+      ]),
+    ),
+  );
 }
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** A number typed as text, or why it is not one. */
-export function parseNumber(text: string, integer = false): { ok: true; value: number } | { ok: false; reason: string } {
+export function parseNumber(
+  text: string,
+  integer = false,
+): { ok: true; value: number } | { ok: false; reason: string } {
   const trimmed = text.trim();
   const value = Number(trimmed);
   if (!NUMBER_TEXT.test(trimmed) || !Number.isFinite(value)) {
     return { ok: false, reason: `"${text}" is not a number: type digits, e.g. 42 or 2.5` };
   }
-  if (integer && !Number.isInteger(value)) return { ok: false, reason: `"${text}" is not a whole number: type e.g. 42` };
+  if (integer && !Number.isInteger(value))
+    return { ok: false, reason: `"${text}" is not a whole number: type e.g. 42` };
   return { ok: true, value };
 }
 
 /** Text typed for a value of `kind` (a default or a placeholder) as the JSON value it stands for. */
-export function parseValue(kind: FieldKind, text: string): { ok: true; value: JsonValue } | { ok: false; reason: string } {
+export function parseValue(
+  kind: FieldKind,
+  text: string,
+): { ok: true; value: JsonValue } | { ok: false; reason: string } {
   if (NUMBER_KINDS.has(kind)) return parseNumber(text, kind === "integer");
   return { ok: true, value: text };
 }
@@ -218,7 +252,9 @@ export function parseValue(kind: FieldKind, text: string): { ok: true; value: Js
 export function defaultEdit(kind: FieldKind, text: string): Edit {
   if (text === "") return edit({ default: undefined });
   const parsed = parseValue(kind, text);
-  return parsed.ok ? edit({ default: parsed.value }) : refuse(`The default ${parsed.reason.replace(/^"[^"]*" /, "")}`);
+  return parsed.ok
+    ? edit({ default: parsed.value })
+    : refuse(`The default ${parsed.reason.replace(/^"[^"]*" /, "")}`);
 }
 
 /** A yes / no field's default: on or none. */
@@ -231,7 +267,9 @@ export function selectDefaultEdit(node: FieldNode, choice: string): Edit {
   if (choice === "") return edit({ default: undefined });
   const values = ownValue(schemaObject(node), "enum");
   const value = Array.isArray(values) ? values[Number(choice)] : undefined;
-  return value === undefined ? refuse("that option is no longer there: choose another") : edit({ default: value });
+  return value === undefined
+    ? refuse("that option is no longer there: choose another")
+    : edit({ default: value });
 }
 
 /** The placeholder is the first example; an empty text removes it (keeping further examples). */
@@ -251,12 +289,19 @@ export function placeholderEdit(node: FieldNode, kind: FieldKind, text: string):
 export type PatternChecker = (pattern: string) => PatternVerdict;
 
 /** Why a typed pattern cannot be used (invalid or unsafe), checked as the user types. */
-export function patternProblem(text: string, checkPattern: PatternChecker): { kind: "invalid" | "unsafe"; message: string } | undefined {
+export function patternProblem(
+  text: string,
+  checkPattern: PatternChecker,
+): { kind: "invalid" | "unsafe"; message: string } | undefined {
   if (text === "") return undefined;
   const verdict = checkPattern(text);
   if (verdict.ok) return undefined;
-  if (verdict.problem === "invalid") return { kind: "invalid", message: `This pattern ${verdict.message}.` };
-  return { kind: "unsafe", message: `Unsafe pattern: it ${verdict.message}. To fix it, ${verdict.fix}.` };
+  if (verdict.problem === "invalid")
+    return { kind: "invalid", message: `This pattern ${verdict.message}.` };
+  return {
+    kind: "unsafe",
+    message: `Unsafe pattern: it ${verdict.message}. To fix it, ${verdict.fix}.`,
+  };
 }
 
 export function patternEdit(text: string, checkPattern: PatternChecker): Edit {
@@ -287,14 +332,62 @@ interface Bound {
 }
 
 const BOUNDS: Record<BoundKeyword, Bound> = {
-  minLength: { isMin: true, exclusive: false, count: true, name: "minimum length", opposite: ["maxLength"] },
-  maxLength: { isMin: false, exclusive: false, count: true, name: "maximum length", opposite: ["minLength"] },
-  minItems: { isMin: true, exclusive: false, count: true, name: "minimum number of items", opposite: ["maxItems"] },
-  maxItems: { isMin: false, exclusive: false, count: true, name: "maximum number of items", opposite: ["minItems"] },
-  minimum: { isMin: true, exclusive: false, count: false, name: "minimum", opposite: ["maximum", "exclusiveMaximum"] },
-  exclusiveMinimum: { isMin: true, exclusive: true, count: false, name: "exclusive minimum", opposite: ["maximum", "exclusiveMaximum"] },
-  maximum: { isMin: false, exclusive: false, count: false, name: "maximum", opposite: ["minimum", "exclusiveMinimum"] },
-  exclusiveMaximum: { isMin: false, exclusive: true, count: false, name: "exclusive maximum", opposite: ["minimum", "exclusiveMinimum"] },
+  minLength: {
+    isMin: true,
+    exclusive: false,
+    count: true,
+    name: "minimum length",
+    opposite: ["maxLength"],
+  },
+  maxLength: {
+    isMin: false,
+    exclusive: false,
+    count: true,
+    name: "maximum length",
+    opposite: ["minLength"],
+  },
+  minItems: {
+    isMin: true,
+    exclusive: false,
+    count: true,
+    name: "minimum number of items",
+    opposite: ["maxItems"],
+  },
+  maxItems: {
+    isMin: false,
+    exclusive: false,
+    count: true,
+    name: "maximum number of items",
+    opposite: ["minItems"],
+  },
+  minimum: {
+    isMin: true,
+    exclusive: false,
+    count: false,
+    name: "minimum",
+    opposite: ["maximum", "exclusiveMaximum"],
+  },
+  exclusiveMinimum: {
+    isMin: true,
+    exclusive: true,
+    count: false,
+    name: "exclusive minimum",
+    opposite: ["maximum", "exclusiveMaximum"],
+  },
+  maximum: {
+    isMin: false,
+    exclusive: false,
+    count: false,
+    name: "maximum",
+    opposite: ["minimum", "exclusiveMinimum"],
+  },
+  exclusiveMaximum: {
+    isMin: false,
+    exclusive: true,
+    count: false,
+    name: "exclusive maximum",
+    opposite: ["minimum", "exclusiveMinimum"],
+  },
 };
 
 /** Whether a bound is a count (typed as a whole number) rather than any number. */
@@ -322,8 +415,16 @@ export function boundEdit(node: FieldNode, keyword: BoundKeyword, text: string):
     const [min, max] = bound.isMin ? [value, other] : [other, value];
     const strict = bound.exclusive || otherBound.exclusive;
     if (strict ? min < max : min <= max) continue;
-    const relation = bound.isMin ? (strict ? "be below" : "not exceed") : strict ? "be above" : "not be below";
-    return refuse(`The ${bound.name} (${value}) must ${relation} the ${otherBound.name} (${other})`);
+    const relation = bound.isMin
+      ? strict
+        ? "be below"
+        : "not exceed"
+      : strict
+        ? "be above"
+        : "not be below";
+    return refuse(
+      `The ${bound.name} (${value}) must ${relation} the ${otherBound.name} (${other})`,
+    );
   }
   return edit({ [keyword]: value });
 }
@@ -343,7 +444,9 @@ export const FORMATS: ReadonlyArray<{ value: string; label: string }> = [
 
 export function formatChoices(node: FieldNode): ReadonlyArray<{ value: string; label: string }> {
   const current = keywordText(node, "format");
-  return current === "" || FORMATS.some((format) => format.value === current) ? FORMATS : [...FORMATS, { value: current, label: current }];
+  return current === "" || FORMATS.some((format) => format.value === current)
+    ? FORMATS
+    : [...FORMATS, { value: current, label: current }];
 }
 
 export function formatEdit(format: string): Edit {
@@ -376,11 +479,17 @@ export function itemTitleEdit(node: FieldNode, text: string): Edit {
 /** An item's pattern, checked as a field's pattern is. */
 export function itemPatternEdit(node: FieldNode, text: string, checkPattern: PatternChecker): Edit {
   const problem = patternProblem(text, checkPattern);
-  return problem ? refuse(problem.message) : itemsEdit(node, { pattern: text === "" ? undefined : text });
+  return problem
+    ? refuse(problem.message)
+    : itemsEdit(node, { pattern: text === "" ? undefined : text });
 }
 
 /** An item's minimum or maximum length, checked as a field's lengths are (against the items' other bound). */
-export function itemLengthEdit(node: FieldNode, keyword: "minLength" | "maxLength", text: string): Edit {
+export function itemLengthEdit(
+  node: FieldNode,
+  keyword: "minLength" | "maxLength",
+  text: string,
+): Edit {
   const checked = boundEdit({ ...node, schema: itemsSchema(node) }, keyword, text);
   if (!checked.ok) return checked;
   return itemsEdit(node, { [keyword]: checked.update.set![keyword] });
@@ -406,7 +515,9 @@ export function startsEmpty(node: FieldNode): boolean {
 
 /** The value and title of a new branch of `choice`: the first "branchN" no branch has yet. */
 export function newBranchFor(choice: FieldNode): { value: string; title: string } {
-  const taken = new Set((choice.branches ?? []).map((branch) => valueText(branchValue(choice, branch))));
+  const taken = new Set(
+    (choice.branches ?? []).map((branch) => valueText(branchValue(choice, branch))),
+  );
   let n = (choice.branches?.length ?? 0) + 1;
   while (taken.has(`branch${n}`)) n++;
   return { value: `branch${n}`, title: `Branch ${n}` };

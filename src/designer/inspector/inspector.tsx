@@ -1,10 +1,22 @@
-import { useId, useMemo, type FormEvent } from "react";
-import { describe, kindLabel, schemaObject, setWindowText, updateField, type CredentialDocument } from "../../model/index.ts";
+import { type FormEvent, useId, useMemo } from "react";
+import {
+  type CredentialDocument,
+  describe,
+  kindLabel,
+  schemaObject,
+  setWindowText,
+  updateField,
+} from "../../model/index.ts";
 import { ownValue } from "../../schema/json.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { useDesigner } from "../use-designer.ts";
 import { CheckboxControl, TextControl } from "./controls.tsx";
-import { selectionOf, valueText, type PropertySection, type Selection } from "./field-properties.ts";
+import {
+  type PropertySection,
+  type Selection,
+  selectionOf,
+  valueText,
+} from "./field-properties.ts";
 import { PROPERTY_EDITORS } from "./property-editors.tsx";
 
 /**
@@ -32,11 +44,20 @@ export function Inspector({ store }: { store: DesignerStore }) {
 const noSubmit = (event: FormEvent) => event.preventDefault();
 
 function FieldProperties({ store, selection }: { store: DesignerStore; selection: Selection }) {
-  const name = selection.place === "branch" ? `branch ${describe(selection.node)}` : `${kindLabel(selection.kind).toLowerCase()} ${describe(selection.node)}`;
+  const name =
+    selection.place === "branch"
+      ? `branch ${describe(selection.node)}`
+      : `${kindLabel(selection.kind).toLowerCase()} ${describe(selection.node)}`;
   return (
-    <form className="inspector-form" aria-label={`Properties of ${name}`} onSubmit={noSubmit} noValidate>
+    <form
+      className="inspector-form"
+      aria-label={`Properties of ${name}`}
+      onSubmit={noSubmit}
+      noValidate
+    >
       <p className="inspector-subject">
-        {selection.place === "branch" ? "Branch" : kindLabel(selection.kind)}: {describe(selection.node)}
+        {selection.place === "branch" ? "Branch" : kindLabel(selection.kind)}:{" "}
+        {describe(selection.node)}
       </p>
       {selection.sections.map((section) => (
         <PropertyGroup key={section.title} store={store} selection={selection} section={section} />
@@ -45,7 +66,15 @@ function FieldProperties({ store, selection }: { store: DesignerStore; selection
   );
 }
 
-function PropertyGroup({ store, selection, section }: { store: DesignerStore; selection: Selection; section: PropertySection }) {
+function PropertyGroup({
+  store,
+  selection,
+  section,
+}: {
+  store: DesignerStore;
+  selection: Selection;
+  section: PropertySection;
+}) {
   const headingId = useId();
   return (
     <div role="group" className="inspector-group" aria-labelledby={headingId}>
@@ -80,7 +109,11 @@ function WindowProperties({ store, doc }: { store: DesignerStore; doc: Credentia
         checked={ownValue(schema, "additionalProperties") === false}
         hint="The connector refuses properties that are not fields of the window (additionalProperties: false)."
         onCommit={(on) => {
-          const reason = store.run((current) => updateField(current, current.root.id, { set: { additionalProperties: on ? false : undefined } }));
+          const reason = store.run((current) =>
+            updateField(current, current.root.id, {
+              set: { additionalProperties: on ? false : undefined },
+            }),
+          );
           if (reason !== undefined) store.dismissRefusal(); // shown next to the checkbox
           return reason;
         }}

@@ -4,7 +4,14 @@ import type { DesignerStore } from "../designer-store.ts";
 import { applyEdit } from "./apply-edit.ts";
 import { TextControl } from "./controls.tsx";
 import type { Edit } from "./field-properties.ts";
-import { addOption, editOptionLabel, editOptionValue, moveOption, readOptions, removeOption } from "./select-options.ts";
+import {
+  addOption,
+  editOptionLabel,
+  editOptionValue,
+  moveOption,
+  readOptions,
+  removeOption,
+} from "./select-options.ts";
 
 /** A select's options: value and label of each, added, removed and reordered. Each change is one step. */
 export function OptionsEditor({ store, node }: { store: DesignerStore; node: FieldNode }) {
@@ -33,7 +40,12 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
                 onCommit={(text) => applyEdit(store, node.id, editOptionLabel(node, index, text))}
               />
               <div className="inspector-option-actions">
-                <button type="button" aria-describedby={describedBy} disabled={index === 0} onClick={() => apply(moveOption(node, index, index - 1))}>
+                <button
+                  type="button"
+                  aria-describedby={describedBy}
+                  disabled={index === 0}
+                  onClick={() => apply(moveOption(node, index, index - 1))}
+                >
                   Move option {n} up
                 </button>
                 <button
@@ -44,7 +56,11 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
                 >
                   Move option {n} down
                 </button>
-                <button type="button" aria-describedby={describedBy} onClick={() => apply(removeOption(node, index))}>
+                <button
+                  type="button"
+                  aria-describedby={describedBy}
+                  onClick={() => apply(removeOption(node, index))}
+                >
                   Remove option {n}
                 </button>
               </div>

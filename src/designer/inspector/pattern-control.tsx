@@ -1,10 +1,15 @@
 import { useEffect, useState } from "react";
-import { loadPatternSafety, patternSafetyIfLoaded, type PatternSafety } from "../../schema/pattern-safety-lazy.ts";
+import {
+  loadPatternSafety,
+  type PatternSafety,
+  patternSafetyIfLoaded,
+} from "../../schema/pattern-safety-lazy.ts";
 import { TextControl } from "./controls.tsx";
-import { patternProblem, type PatternChecker } from "./field-properties.ts";
+import { type PatternChecker, patternProblem } from "./field-properties.ts";
 
 /** Said when the checker could not be loaded: the pattern is not applied unchecked. */
-export const CHECKER_MISSING = "The pattern could not be checked (the checker did not load): reload the page and try again.";
+export const CHECKER_MISSING =
+  "The pattern could not be checked (the checker did not load): reload the page and try again.";
 
 /**
  * The pattern-safety analysis for the inspector, once `wanted`: it is most of the page's script,
@@ -29,7 +34,17 @@ function usePatternChecker(wanted: boolean): PatternChecker | undefined {
  * A pattern's text box, checked as the user types once the checker is there; `commit` gets the
  * checker, so no pattern is ever applied unchecked (a commit before it has loaded waits for it).
  */
-export function PatternControl({ label, value, hint, commit }: { label: string; value: string; hint: string; commit: (text: string, checkPattern: PatternChecker) => string | undefined }) {
+export function PatternControl({
+  label,
+  value,
+  hint,
+  commit,
+}: {
+  label: string;
+  value: string;
+  hint: string;
+  commit: (text: string, checkPattern: PatternChecker) => string | undefined;
+}) {
   const [focused, setFocused] = useState(false);
   const checkPattern = usePatternChecker(focused || value !== "");
   return (

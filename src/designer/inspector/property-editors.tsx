@@ -1,10 +1,11 @@
-import { useId, useState, type ReactNode } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { addBranch, locate, schemaObject } from "../../model/index.ts";
-import { ownValue } from "../../schema/json.ts";
+import { jsonEqual, ownValue } from "../../schema/json.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { applyBranchRename, applyDiscriminatorRename, applyEdit } from "./apply-edit.ts";
 import { CheckboxControl, SelectControl, TextControl } from "./controls.tsx";
 import {
+  type BoundKeyword,
   booleanDefaultEdit,
   boundEdit,
   branchValueText,
@@ -15,31 +16,29 @@ import {
   emptyListDefaultEdit,
   formatChoices,
   formatEdit,
+  isCountBound,
   itemLengthEdit,
   itemPatternEdit,
   itemText,
   itemTitleEdit,
-  isCountBound,
   keyEdit,
   keywordText,
   newBranchFor,
+  type PropertyName,
   patternEdit,
   placeholderEdit,
   placeholderText,
   requiredEdit,
+  type Selection,
   secretEdit,
   selectDefaultEdit,
   startsEmpty,
   textEdit,
   uniqueItemsEdit,
-  type BoundKeyword,
-  type PropertyName,
-  type Selection,
 } from "./field-properties.ts";
 import { OptionsEditor } from "./options-editor.tsx";
 import { PatternControl } from "./pattern-control.tsx";
 import { readOptions } from "./select-options.ts";
-import { jsonEqual } from "../../schema/json.ts";
 
 export interface PropertyEditorProps {
   store: DesignerStore;
@@ -48,7 +47,8 @@ export interface PropertyEditorProps {
 
 type PropertyEditor = (props: PropertyEditorProps) => ReactNode;
 
-const isNumberKind = (selection: Selection) => selection.kind === "number" || selection.kind === "integer";
+const isNumberKind = (selection: Selection) =>
+  selection.kind === "number" || selection.kind === "integer";
 
 /** One editor per property: the inspector renders the ones `sectionsFor` lists, in its order. */
 export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
@@ -63,7 +63,11 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   ),
 
   title: ({ store, selection: { node } }) => (
-    <TextControl label="Title" value={keywordText(node, "title")} onCommit={(text) => applyEdit(store, node.id, textEdit("title", text))} />
+    <TextControl
+      label="Title"
+      value={keywordText(node, "title")}
+      onCommit={(text) => applyEdit(store, node.id, textEdit("title", text))}
+    />
   ),
 
   help: ({ store, selection: { node } }) => (
@@ -77,7 +81,11 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   ),
 
   required: ({ store, selection: { node, required } }) => (
-    <CheckboxControl label="Required" checked={required} onCommit={(on) => applyEdit(store, node.id, requiredEdit(on))} />
+    <CheckboxControl
+      label="Required"
+      checked={required}
+      onCommit={(on) => applyEdit(store, node.id, requiredEdit(on))}
+    />
   ),
 
   secret: ({ store, selection: { node } }) => (
@@ -97,7 +105,9 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       value={placeholderText(selection.node)}
       inputMode={isNumberKind(selection) ? "decimal" : undefined}
       hint="An example shown in the empty field (the schema's first example)."
-      onCommit={(text) => applyEdit(store, selection.node.id, placeholderEdit(selection.node, selection.kind, text))}
+      onCommit={(text) =>
+        applyEdit(store, selection.node.id, placeholderEdit(selection.node, selection.kind, text))
+      }
     />
   ),
 
@@ -203,7 +213,11 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
 
   "list-items": ({ store, selection: { node } }) => (
     <>
-      <TextControl label="Item title" value={itemText(node, "title")} onCommit={(text) => applyEdit(store, node.id, itemTitleEdit(node, text))} />
+      <TextControl
+        label="Item title"
+        value={itemText(node, "title")}
+        onCommit={(text) => applyEdit(store, node.id, itemTitleEdit(node, text))}
+      />
       <TextControl
         label="Item minimum length"
         value={itemText(node, "minLength")}
@@ -220,7 +234,9 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
         label="Item pattern"
         value={itemText(node, "pattern")}
         hint="A regular expression every item must match."
-        commit={(text, checkPattern) => applyEdit(store, node.id, itemPatternEdit(node, text, checkPattern))}
+        commit={(text, checkPattern) =>
+          applyEdit(store, node.id, itemPatternEdit(node, text, checkPattern))
+        }
       />
     </>
   ),
@@ -257,7 +273,12 @@ function AddBranch({ store, selection: { node } }: PropertyEditorProps) {
   );
 }
 
-function Bound({ store, selection: { node }, keyword, label }: PropertyEditorProps & { keyword: BoundKeyword; label: string }) {
+function Bound({
+  store,
+  selection: { node },
+  keyword,
+  label,
+}: PropertyEditorProps & { keyword: BoundKeyword; label: string }) {
   return (
     <TextControl
       label={label}
@@ -272,16 +293,26 @@ function DefaultValue({ store, selection }: PropertyEditorProps) {
   const { node, kind } = selection;
   const current = ownValue(schemaObject(node), "default");
   if (kind === "boolean") {
-    return <CheckboxControl label="On by default" checked={current === true} onCommit={(on) => applyEdit(store, node.id, booleanDefaultEdit(on))} />;
+    return (
+      <CheckboxControl
+        label="On by default"
+        checked={current === true}
+        onCommit={(on) => applyEdit(store, node.id, booleanDefaultEdit(on))}
+      />
+    );
   }
   if (kind === "select") {
     const options = readOptions(node);
-    const index = current === undefined ? -1 : options.findIndex((option) => jsonEqual(option.value, current));
+    const index =
+      current === undefined ? -1 : options.findIndex((option) => jsonEqual(option.value, current));
     return (
       <SelectControl
         label="Default"
         value={index < 0 ? "" : String(index)}
-        choices={[{ value: "", label: "No default" }, ...options.map((option, i) => ({ value: String(i), label: option.label }))]}
+        choices={[
+          { value: "", label: "No default" },
+          ...options.map((option, i) => ({ value: String(i), label: option.label })),
+        ]}
         onCommit={(choice) => applyEdit(store, node.id, selectDefaultEdit(node, choice))}
       />
     );
@@ -303,7 +334,10 @@ function SecretValues({ store, selection: { node } }: PropertyEditorProps) {
   const id = useId();
   return (
     <div className="inspector-control">
-      <p id={`${id}-why`}>This secret carries a value in the schema (a default, an example, a constant or a single allowed value), which would ship it with every connector.</p>
+      <p id={`${id}-why`}>
+        This secret carries a value in the schema (a default, an example, a constant or a single
+        allowed value), which would ship it with every connector.
+      </p>
       <button
         type="button"
         aria-describedby={[`${id}-why`, error ? `${id}-error` : ""].join(" ").trim()}

@@ -1,6 +1,6 @@
-import { schemaObject, type FieldNode } from "../../model/index.ts";
-import { jsonEqual, ownValue, type JsonValue } from "../../schema/json.ts";
-import { valueText, type Edit } from "./field-properties.ts";
+import { type FieldNode, schemaObject } from "../../model/index.ts";
+import { type JsonValue, jsonEqual, ownValue } from "../../schema/json.ts";
+import { type Edit, valueText } from "./field-properties.ts";
 
 /**
  * A select's options: the values (`enum`) and their labels (`x-enumNames`, same order). Each edit
@@ -22,7 +22,11 @@ export function readOptions(node: FieldNode): SelectOption[] {
   if (!Array.isArray(values)) return [];
   return values.map((value, index) => {
     const name = Array.isArray(names) ? names[index] : undefined;
-    return { value, valueText: valueText(value), label: typeof name === "string" ? name : valueText(value) };
+    return {
+      value,
+      valueText: valueText(value),
+      label: typeof name === "string" ? name : valueText(value),
+    };
   });
 }
 
@@ -34,8 +38,15 @@ function hasLabels(node: FieldNode): boolean {
 }
 
 /** The enum and labels after a change, and the default following its option. */
-function rewrite(node: FieldNode, options: SelectOption[], defaultValue: JsonValue | undefined, withLabels = hasLabels(node)): Edit {
-  const set: Record<string, JsonValue | undefined> = { enum: options.map((option) => option.value) };
+function rewrite(
+  node: FieldNode,
+  options: SelectOption[],
+  defaultValue: JsonValue | undefined,
+  withLabels = hasLabels(node),
+): Edit {
+  const set: Record<string, JsonValue | undefined> = {
+    enum: options.map((option) => option.value),
+  };
   if (withLabels) set["x-enumNames"] = options.map((option) => option.label);
   const current = ownValue(schemaObject(node), "default");
   if (!jsonEqual(current, defaultValue)) set.default = defaultValue;
@@ -69,9 +80,16 @@ export function editOptionValue(node: FieldNode, index: number, text: string): E
     return refuse(`Another option already has the value "${text}": choose another value`);
   }
   const labelled = hasLabels(node);
-  const next = options.map((other, i) => (i === index ? { ...other, value, valueText: text } : other));
+  const next = options.map((other, i) =>
+    i === index ? { ...other, value, valueText: text } : other,
+  );
   const def = currentDefault(node);
-  return rewrite(node, next, def !== undefined && jsonEqual(def, option.value) ? value : def, labelled);
+  return rewrite(
+    node,
+    next,
+    def !== undefined && jsonEqual(def, option.value) ? value : def,
+    labelled,
+  );
 }
 
 /** A label; an empty label falls back to the value. Adds `x-enumNames` when the schema had none. */
@@ -79,7 +97,9 @@ export function editOptionLabel(node: FieldNode, index: number, text: string): E
   const options = readOptions(node);
   const option = options[index];
   if (!option) return refuse("that option is no longer there");
-  const next = options.map((other, i) => (i === index ? { ...other, label: text === "" ? other.valueText : text } : other));
+  const next = options.map((other, i) =>
+    i === index ? { ...other, label: text === "" ? other.valueText : text } : other,
+  );
   return rewrite(node, next, currentDefault(node), true);
 }
 
@@ -96,7 +116,8 @@ export function removeOption(node: FieldNode, index: number): Edit {
   const options = readOptions(node);
   const option = options[index];
   if (!option) return refuse("that option is no longer there");
-  if (options.length === 1) return refuse("A select needs at least one option: add another before removing this one");
+  if (options.length === 1)
+    return refuse("A select needs at least one option: add another before removing this one");
   const def = currentDefault(node);
   const next = options.filter((_, i) => i !== index);
   return rewrite(node, next, def !== undefined && jsonEqual(def, option.value) ? undefined : def);

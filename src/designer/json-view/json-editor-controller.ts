@@ -1,12 +1,38 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { lintGutter, lintKeymap, linter, setDiagnosticsEffect, type Diagnostic } from "@codemirror/lint";
-import { Annotation, EditorState, Transaction, type Extension } from "@codemirror/state";
-import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
-import { replaceDesign, type CredentialDocument } from "../../model/index.ts";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  foldGutter,
+  foldKeymap,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import {
+  type Diagnostic,
+  linter,
+  lintGutter,
+  lintKeymap,
+  setDiagnosticsEffect,
+} from "@codemirror/lint";
+import { Annotation, EditorState, type Extension, Transaction } from "@codemirror/state";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
+import { type CredentialDocument, replaceDesign } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
-import { diagnosticText, readSchemaText, schemaText, textChange, type TextProblem } from "./schema-text.ts";
+import {
+  diagnosticText,
+  readSchemaText,
+  schemaText,
+  type TextProblem,
+  textChange,
+} from "./schema-text.ts";
 
 /** How long typing must pause before the text is read and applied to the design. */
 export const EDIT_DELAY_MS = 400;
@@ -66,7 +92,10 @@ export class JsonEditorController {
     this.shown = options.store.doc;
     this.view = new EditorView({
       parent: options.parent,
-      state: EditorState.create({ doc: schemaText(this.shown), extensions: this.extensions(options) }),
+      state: EditorState.create({
+        doc: schemaText(this.shown),
+        extensions: this.extensions(options),
+      }),
     });
     this.unsubscribe = this.store.subscribe(() => this.designChanged());
   }
@@ -105,9 +134,17 @@ export class JsonEditorController {
       linter((view) => this.applyEdit(view), { delay: options.delay ?? EDIT_DELAY_MS }),
       // Tab is left to move the focus (no indentWithTab), so the editor is no keyboard trap.
       keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
-      EditorView.contentAttributes.of({ "aria-label": "Schema JSON", ...(options.describedBy !== undefined && { "aria-describedby": options.describedBy }) }),
+      EditorView.contentAttributes.of({
+        "aria-label": "Schema JSON",
+        ...(options.describedBy !== undefined && { "aria-describedby": options.describedBy }),
+      }),
       EditorView.updateListener.of((update) => {
-        if (update.transactions.some((transaction) => transaction.docChanged && !transaction.annotation(showsDesign))) this.edited = true;
+        if (
+          update.transactions.some(
+            (transaction) => transaction.docChanged && !transaction.annotation(showsDesign),
+          )
+        )
+          this.edited = true;
       }),
     ];
   }
@@ -125,7 +162,14 @@ export class JsonEditorController {
       this.applying = false;
     }
     if (refused !== undefined) {
-      return this.problem({ from: 0, to: Math.min(1, view.state.doc.length), line: 1, column: 1, problem: refused, fix: "change the JSON so that the design can take it" });
+      return this.problem({
+        from: 0,
+        to: Math.min(1, view.state.doc.length),
+        line: 1,
+        column: 1,
+        problem: refused,
+        fix: "change the JSON so that the design can take it",
+      });
     }
     // The text now is the design: keep it as the user wrote it (their formatting) rather than re-showing it.
     this.edited = false;
@@ -136,13 +180,22 @@ export class JsonEditorController {
 
   private problem(problem: TextProblem): readonly Diagnostic[] {
     this.tell({ ...this.report, problem });
-    return [{ from: problem.from, to: problem.to, severity: "error", source: "Schema JSON", message: diagnosticText(problem) }];
+    return [
+      {
+        from: problem.from,
+        to: problem.to,
+        severity: "error",
+        source: "Schema JSON",
+        message: diagnosticText(problem),
+      },
+    ];
   }
 
   /** The design changed (from anywhere): show it once the change is painted, so the canvas comes first. */
   private designChanged(): void {
     if (this.applying || this.store.doc === this.shown) return;
-    if (this.edited && !this.report.changedElsewhere) this.tell({ ...this.report, changedElsewhere: true });
+    if (this.edited && !this.report.changedElsewhere)
+      this.tell({ ...this.report, changedElsewhere: true });
     if (!this.visible || this.frame !== undefined || this.timer !== undefined) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = undefined;
@@ -171,7 +224,11 @@ export class JsonEditorController {
   }
 
   private tell(report: JsonEditorReport): void {
-    if (report.problem === this.report.problem && report.changedElsewhere === this.report.changedElsewhere) return;
+    if (
+      report.problem === this.report.problem &&
+      report.changedElsewhere === this.report.changedElsewhere
+    )
+      return;
     this.report = report;
     this.onReport(report);
   }

@@ -32,8 +32,18 @@ export function locatePointer(text: string, pointer: string): PointerLocation | 
   if (start >= text.length) return undefined;
   let key: TextSpan | undefined;
   for (const token of tokens) {
-    const child = text[start] === "{" ? findMember(text, start, token) : text[start] === "[" ? findItem(text, start, token) : undefined;
-    if (!child) return { value: { from: start, to: valueEnd(text, start) }, ...(key && { key }), exact: false };
+    const child =
+      text[start] === "{"
+        ? findMember(text, start, token)
+        : text[start] === "["
+          ? findItem(text, start, token)
+          : undefined;
+    if (!child)
+      return {
+        value: { from: start, to: valueEnd(text, start) },
+        ...(key && { key }),
+        exact: false,
+      };
     start = child.value;
     key = child.key;
   }
@@ -41,7 +51,11 @@ export function locatePointer(text: string, pointer: string): PointerLocation | 
 }
 
 /** The member named `name` of the object at `open`: where its value starts and where its name is. */
-function findMember(text: string, open: number, name: string): { value: number; key: TextSpan } | undefined {
+function findMember(
+  text: string,
+  open: number,
+  name: string,
+): { value: number; key: TextSpan } | undefined {
   let i = skipWhitespace(text, open + 1);
   while (text[i] === '"') {
     const keyEnd = stringEnd(text, i);
@@ -57,7 +71,11 @@ function findMember(text: string, open: number, name: string): { value: number; 
 }
 
 /** Where the item at index `token` of the array at `open` starts. */
-function findItem(text: string, open: number, token: string): { value: number; key: undefined } | undefined {
+function findItem(
+  text: string,
+  open: number,
+  token: string,
+): { value: number; key: undefined } | undefined {
   if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
   const index = Number(token);
   let i = skipWhitespace(text, open + 1);
@@ -100,6 +118,10 @@ function stringEnd(text: string, open: number): number {
 }
 
 function skipWhitespace(text: string, i: number): number {
-  while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")) i++;
+  while (
+    i < text.length &&
+    (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")
+  )
+    i++;
   return i;
 }

@@ -11,11 +11,19 @@ import { describeTextProblem } from "./schema-text.ts";
 export function SchemaJsonEditor({ store, visible }: { store: DesignerStore; visible: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const controller = useRef<JsonEditorController>(undefined);
-  const [report, setReport] = useState<JsonEditorReport>({ problem: undefined, changedElsewhere: false });
+  const [report, setReport] = useState<JsonEditorReport>({
+    problem: undefined,
+    changedElsewhere: false,
+  });
   const { problem, changedElsewhere } = report;
   const messageId = useId();
   useEffect(() => {
-    const created = new JsonEditorController({ parent: host.current!, store, onReport: setReport, describedBy: messageId });
+    const created = new JsonEditorController({
+      parent: host.current!,
+      store,
+      onReport: setReport,
+      describedBy: messageId,
+    });
     controller.current = created;
     return () => {
       created.destroy();
@@ -27,11 +35,16 @@ export function SchemaJsonEditor({ store, visible }: { store: DesignerStore; vis
     <div className="designer-json-editor">
       <div ref={host} className="designer-json-host" />
       <div className="designer-json-footer">
-        <p id={messageId} role="status" className={problem ? "designer-json-problem" : "designer-hint"}>
+        <p
+          id={messageId}
+          role="status"
+          className={problem ? "designer-json-problem" : "designer-hint"}
+        >
           {problem
             ? `${describeTextProblem(problem)} The design stays as it was until the JSON is right.`
             : "Edits apply to the design when you pause typing, as one step to undo. Ctrl/Cmd+Z in here undoes typing."}
-          {changedElsewhere && " The design has changed elsewhere since you edited this text: applying it replaces those changes; discard your JSON edits to see the design."}
+          {changedElsewhere &&
+            " The design has changed elsewhere since you edited this text: applying it replaces those changes; discard your JSON edits to see the design."}
         </p>
         {(problem || changedElsewhere) && (
           <button type="button" onClick={() => controller.current?.revert()}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ComponentType } from "react";
+import { type ComponentType, useEffect, useId, useState } from "react";
 import type { DesignerStore } from "../designer-store.ts";
 import "./json-view.css";
 
@@ -28,7 +28,13 @@ export function SchemaJsonRegion({ store }: { store: DesignerStore }) {
     <>
       <div className="designer-json-head">
         <h2>Schema JSON</h2>
-        <button type="button" className="designer-json-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="designer-json-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen(!open)}
+        >
           <span aria-hidden="true">{open ? "▾" : "▸"}</span> Show schema JSON
         </button>
       </div>
@@ -36,7 +42,13 @@ export function SchemaJsonRegion({ store }: { store: DesignerStore }) {
         {Editor ? (
           <Editor store={store} visible={open} />
         ) : (
-          open && <p role="status">{loadFailed ? "The JSON editor could not be loaded: close and open the view to try again." : "Loading the JSON editor…"}</p>
+          open && (
+            <p role="status">
+              {loadFailed
+                ? "The JSON editor could not be loaded: close and open the view to try again."
+                : "Loading the JSON editor…"}
+            </p>
+          )
         )}
       </div>
     </>

@@ -26,7 +26,9 @@ export interface TextProblem {
   readonly fix: string;
 }
 
-export type SchemaTextReading = { readonly ok: true; readonly doc: CredentialDocument } | { readonly ok: false; readonly problem: TextProblem };
+export type SchemaTextReading =
+  | { readonly ok: true; readonly doc: CredentialDocument }
+  | { readonly ok: false; readonly problem: TextProblem };
 
 /**
  * Reads the JSON view's text as Import reads a file (`readDesign`: parsed and imported as the CLI
@@ -40,7 +42,17 @@ export function readSchemaText(text: string): SchemaTextReading {
   } catch (error) {
     if (error instanceof JsonSyntaxProblem) {
       const to = Math.min(error.offset + 1, text.length);
-      return { ok: false, problem: { from: Math.min(error.offset, text.length), to, line: error.line, column: error.column, problem: error.problem, fix: error.fix } };
+      return {
+        ok: false,
+        problem: {
+          from: Math.min(error.offset, text.length),
+          to,
+          line: error.line,
+          column: error.column,
+          problem: error.problem,
+          fix: error.fix,
+        },
+      };
     }
     if (error instanceof SchemaProblem) return { ok: false, problem: schemaProblemAt(text, error) };
     throw error;
@@ -57,7 +69,15 @@ function schemaProblemAt(text: string, error: SchemaProblem): TextProblem {
   const container = text[value.from] === "{" || text[value.from] === "[";
   const span = !container ? value : (located?.key ?? { from: value.from, to: value.from + 1 });
   const { line, column } = lineColumnAt(text, span.from);
-  return { from: span.from, to: span.to, line, column, pointer: error.pointer, problem: error.problem, fix: error.fix };
+  return {
+    from: span.from,
+    to: span.to,
+    line,
+    column,
+    pointer: error.pointer,
+    problem: error.problem,
+    fix: error.fix,
+  };
 }
 
 /** The problem for the message under the editor: `3:14 (/properties/port/type): problem. Fix.` */
@@ -76,13 +96,20 @@ export function diagnosticText(problem: TextProblem): string {
  * Replacing only that keeps the cursor, the scroll position and the editor's undo history
  * meaningful when the design changes from elsewhere. Undefined when the texts are equal.
  */
-export function textChange(before: string, after: string): { from: number; to: number; insert: string } | undefined {
+export function textChange(
+  before: string,
+  after: string,
+): { from: number; to: number; insert: string } | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  while (
+    end < shorter - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
   // Never split a surrogate pair: the change starts and ends on whole characters.
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;

@@ -8,22 +8,27 @@ import oauth2Client from "../../../schemas/oauth2-client-credentials.json";
 import restAdapter from "../../../schemas/rest-adapter.json";
 import sftp from "../../../schemas/sftp.json";
 import {
+  type AddableKind,
   addField,
+  type CommandResult,
+  type CredentialDocument,
+  type FieldNode,
   insertNodes,
   KIND_DEFINITIONS,
   locate,
   requiredKeys,
-  type AddableKind,
-  type CommandResult,
-  type CredentialDocument,
-  type FieldNode,
 } from "../../model/index.ts";
 import { importSchema } from "../../schema/import.ts";
 import type { JsonValue } from "../../schema/json.ts";
 
 /** One thing the palette offers: a field of a kind, or a ready-made block of fields from a template. */
 export type PaletteItem =
-  | { readonly type: "kind"; readonly id: string; readonly label: string; readonly kind: AddableKind }
+  | {
+      readonly type: "kind";
+      readonly id: string;
+      readonly label: string;
+      readonly kind: AddableKind;
+    }
   | {
       readonly type: "block";
       readonly id: string;
@@ -33,15 +38,28 @@ export type PaletteItem =
       readonly required: readonly string[];
     };
 
-export const KIND_ITEMS: readonly PaletteItem[] = KIND_DEFINITIONS.filter((definition) => definition.kind !== "custom").map(
-  (definition) => ({ type: "kind", id: `kind:${definition.kind}`, label: definition.label, kind: definition.kind as AddableKind }),
-);
+export const KIND_ITEMS: readonly PaletteItem[] = KIND_DEFINITIONS.filter(
+  (definition) => definition.kind !== "custom",
+).map((definition) => ({
+  type: "kind",
+  id: `kind:${definition.kind}`,
+  label: definition.label,
+  kind: definition.kind as AddableKind,
+}));
 
 /** The fields of a template's window (or of the node `pick` chooses in it), with its required keys. */
-function block(id: string, label: string, schema: unknown, pick?: (root: FieldNode) => FieldNode): PaletteItem {
+function block(
+  id: string,
+  label: string,
+  schema: unknown,
+  pick?: (root: FieldNode) => FieldNode,
+): PaletteItem {
   const root = importSchema(schema as JsonValue).root;
   const from = pick ? pick(root) : root;
-  const title = typeof root.schema === "object" && typeof root.schema.title === "string" ? root.schema.title : label;
+  const title =
+    typeof root.schema === "object" && typeof root.schema.title === "string"
+      ? root.schema.title
+      : label;
   return {
     type: "block",
     id: `block:${id}`,
@@ -52,22 +70,33 @@ function block(id: string, label: string, schema: unknown, pick?: (root: FieldNo
   };
 }
 
-const field = (key: string) => (root: FieldNode): FieldNode => {
-  const node = root.fields?.find((candidate) => candidate.key === key);
-  if (!node) throw new Error(`template has no field "${key}"`);
-  return node;
-};
-const branch = (key: string, title: string) => (root: FieldNode): FieldNode => {
-  const node = field(key)(root).branches?.find((candidate) => typeof candidate.schema === "object" && candidate.schema.title === title);
-  if (!node) throw new Error(`template has no branch "${title}"`);
-  return node;
-};
+const field =
+  (key: string) =>
+  (root: FieldNode): FieldNode => {
+    const node = root.fields?.find((candidate) => candidate.key === key);
+    if (!node) throw new Error(`template has no field "${key}"`);
+    return node;
+  };
+const branch =
+  (key: string, title: string) =>
+  (root: FieldNode): FieldNode => {
+    const node = field(key)(root).branches?.find(
+      (candidate) => typeof candidate.schema === "object" && candidate.schema.title === title,
+    );
+    if (!node) throw new Error(`template has no branch "${title}"`);
+    return node;
+  };
 /** A block of the one node `key` itself (e.g. a whole choice). */
-const single = (key: string) => (root: FieldNode): FieldNode => ({
-  ...root,
-  fields: [field(key)(root)],
-  schema: { ...(typeof root.schema === "object" ? root.schema : {}), required: requiredKeys(root).filter((name) => name === key) },
-});
+const single =
+  (key: string) =>
+  (root: FieldNode): FieldNode => ({
+    ...root,
+    fields: [field(key)(root)],
+    schema: {
+      ...(typeof root.schema === "object" ? root.schema : {}),
+      required: requiredKeys(root).filter((name) => name === key),
+    },
+  });
 
 export const BLOCK_ITEMS: readonly PaletteItem[] = [
   block("basic", "Basic", basic),
@@ -94,12 +123,27 @@ export function itemName(item: PaletteItem): string {
 }
 
 /** The core command that adds the item at `index` of `parent`. */
-export function addItem(doc: CredentialDocument, item: PaletteItem, parent: string, index: number): CommandResult {
+export function addItem(
+  doc: CredentialDocument,
+  item: PaletteItem,
+  parent: string,
+  index: number,
+): CommandResult {
   if (item.type === "kind") return addField(doc, { parent, index, kind: item.kind });
-  return insertNodes(doc, { parent, index, nodes: item.nodes, required: item.required, label: `Add the ${item.label} block` });
+  return insertNodes(doc, {
+    parent,
+    index,
+    nodes: item.nodes,
+    required: item.required,
+    label: `Add the ${item.label} block`,
+  });
 }
 
 /** The id of the node an add put at `index` of `parent`, to select it. */
-export function addedAt(doc: CredentialDocument, parent: string, index: number): string | undefined {
+export function addedAt(
+  doc: CredentialDocument,
+  parent: string,
+  index: number,
+): string | undefined {
   return locate(doc, parent)?.node.fields?.[index]?.id;
 }

@@ -1,9 +1,16 @@
 import { useDraggable } from "@dnd-kit/core";
 import { memo, useId, useMemo } from "react";
 import type { DesignerStore } from "../designer-store.ts";
-import { paletteDragId, type DragData } from "../dnd/drag-data.ts";
+import { type DragData, paletteDragId } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
-import { addedAt, addItem, BLOCK_ITEMS, itemName, KIND_ITEMS, type PaletteItem } from "./palette-items.ts";
+import {
+  addedAt,
+  addItem,
+  BLOCK_ITEMS,
+  itemName,
+  KIND_ITEMS,
+  type PaletteItem,
+} from "./palette-items.ts";
 import "./palette.css";
 
 /**
@@ -30,7 +37,13 @@ export function Palette({ store }: { store: DesignerStore }) {
   );
 }
 
-const PaletteButton = memo(function PaletteButton({ store, item }: { store: DesignerStore; item: PaletteItem }) {
+const PaletteButton = memo(function PaletteButton({
+  store,
+  item,
+}: {
+  store: DesignerStore;
+  item: PaletteItem;
+}) {
   const data = useMemo<DragData>(() => ({ type: "palette", item }), [item]);
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: paletteDragId(item), data });
   // Keyboard users add with Enter or a click; the keyboard drag is the canvas's (Space on a handle).
@@ -54,5 +67,8 @@ const PaletteButton = memo(function PaletteButton({ store, item }: { store: Desi
 
 function add(store: DesignerStore, item: PaletteItem): void {
   const { parent, index } = placeAfterSelection(store.doc, store.getState().selected);
-  store.run((doc) => addItem(doc, item, parent, index), (doc) => addedAt(doc, parent, index));
+  store.run(
+    (doc) => addItem(doc, item, parent, index),
+    (doc) => addedAt(doc, parent, index),
+  );
 }

@@ -1,5 +1,10 @@
 import type { Finding } from "../../check/types.ts";
-import { discriminatorKey, nodeAtPointer, type CredentialDocument, type FieldNode } from "../../model/index.ts";
+import {
+  type CredentialDocument,
+  discriminatorKey,
+  type FieldNode,
+  nodeAtPointer,
+} from "../../model/index.ts";
 import { shownFields } from "../dnd/drop-target.ts";
 import { joinPath, nodeName } from "../dnd/names.ts";
 
@@ -42,7 +47,10 @@ export interface PointerTarget {
  * For each JSON pointer into `doc`'s schema, the node whose row shows it and the canvas's name for
  * that node (as {@link nodeIdAtPointer} finds it), with one walk of the design for all of them.
  */
-export function targetsAtPointers(doc: CredentialDocument, pointers: readonly string[]): PointerTarget[] {
+export function targetsAtPointers(
+  doc: CredentialDocument,
+  pointers: readonly string[],
+): PointerTarget[] {
   let rows: Map<string, Row> | undefined;
   return pointers.map((pointer) => {
     rows ??= rowsOf(doc);
@@ -53,11 +61,18 @@ export function targetsAtPointers(doc: CredentialDocument, pointers: readonly st
 
 /** The findings of `doc`'s schema, each with the node whose row shows it and the canvas's name for that node. */
 export function problemsOf(doc: CredentialDocument, findings: readonly Finding[]): Problem[] {
-  const targets = targetsAtPointers(doc, findings.map((finding) => finding.pointer));
+  const targets = targetsAtPointers(
+    doc,
+    findings.map((finding) => finding.pointer),
+  );
   return findings.map((finding, index) => ({ finding, ...targets[index]! }));
 }
 
-function rowAt(doc: CredentialDocument, pointer: string, rows: ReadonlyMap<string, Row>): Row | undefined {
+function rowAt(
+  doc: CredentialDocument,
+  pointer: string,
+  rows: ReadonlyMap<string, Row>,
+): Row | undefined {
   const node = nodeAtPointer(doc, pointer);
   return node === doc.root ? undefined : rows.get(node.id);
 }
@@ -65,7 +80,9 @@ function rowAt(doc: CredentialDocument, pointer: string, rows: ReadonlyMap<strin
 /** Every node's row and canvas path, in one walk (a design may have a finding on each of 1,000 fields). */
 function rowsOf(doc: CredentialDocument): Map<string, Row> {
   const rows = new Map<string, Row>();
-  const stack: Array<{ node: FieldNode; place: string; discriminator: string | undefined }> = [{ node: doc.root, place: "", discriminator: undefined }];
+  const stack: Array<{ node: FieldNode; place: string; discriminator: string | undefined }> = [
+    { node: doc.root, place: "", discriminator: undefined },
+  ];
   while (stack.length > 0) {
     const { node, place, discriminator } = stack.pop()!;
     const fields = node.fields ?? [];

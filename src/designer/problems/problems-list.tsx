@@ -2,7 +2,7 @@ import { memo, useId, useMemo } from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { nodeIdAtPointer, type Problem } from "./problem-targets.ts";
-import { useDesignProblems, type CheckTiming } from "./use-design-problems.ts";
+import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
 import "./problems.css";
 import { focusRow } from "../canvas/focus-row.ts";
 
@@ -18,11 +18,19 @@ export function ProblemsList({ store, timing }: { store: DesignerStore; timing?:
   const { problems, stale, failure } = useDesignProblems(store, timing);
   const headingId = useId();
   // Built once per result: the component re-renders on every change of the design, the list need not.
-  const items = useMemo(() => problems?.map((problem, index) => <ProblemItem key={index} store={store} problem={problem} />), [store, problems]);
+  const items = useMemo(
+    () =>
+      problems?.map((problem, index) => (
+        <ProblemItem key={index} store={store} problem={problem} />
+      )),
+    [store, problems],
+  );
   return (
     <div className="cd-problems" aria-busy={stale}>
       <h2 id={headingId}>{problems ? `Problems (${problems.length})` : "Problems"}</h2>
-      {failure !== undefined && <p className="cd-problems-failure">The design could not be checked: {failure}</p>}
+      {failure !== undefined && (
+        <p className="cd-problems-failure">The design could not be checked: {failure}</p>
+      )}
       {problems === undefined ? (
         failure === undefined && <p className="designer-hint">Checking the design…</p>
       ) : problems.length === 0 ? (
@@ -36,12 +44,23 @@ export function ProblemsList({ store, timing }: { store: DesignerStore; timing?:
   );
 }
 
-const ProblemItem = memo(function ProblemItem({ store, problem }: { store: DesignerStore; problem: Problem }) {
+const ProblemItem = memo(function ProblemItem({
+  store,
+  problem,
+}: {
+  store: DesignerStore;
+  problem: Problem;
+}) {
   const fixId = useId();
   const { severity, message, fix } = problem.finding;
   return (
     <li className={`cd-problem cd-problem-${severity}`}>
-      <button type="button" className="cd-problem-show" aria-describedby={fixId} onClick={() => showProblem(store, problem)}>
+      <button
+        type="button"
+        className="cd-problem-show"
+        aria-describedby={fixId}
+        onClick={() => showProblem(store, problem)}
+      >
         {SEVERITY_WORDS[severity]}: {message} — {problem.place}
       </button>
       <p id={fixId} className="cd-problem-fix">
@@ -58,8 +77,10 @@ const ProblemItem = memo(function ProblemItem({ store, problem }: { store: Desig
  */
 function showProblem(store: DesignerStore, problem: Problem): void {
   const { nodeId } = problem;
-  const id = nodeId !== undefined && locate(store.doc, nodeId) ? nodeId : nodeIdAtPointer(store.doc, problem.finding.pointer);
+  const id =
+    nodeId !== undefined && locate(store.doc, nodeId)
+      ? nodeId
+      : nodeIdAtPointer(store.doc, problem.finding.pointer);
   store.select(id);
   if (id !== undefined) focusRow(id);
 }
-

@@ -6,7 +6,7 @@ import type { JsonObject } from "../../schema/json.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../designer-store.ts";
 import { useDesigner } from "../use-designer.ts";
-import { problemsOf, type Problem } from "./problem-targets.ts";
+import { type Problem, problemsOf } from "./problem-targets.ts";
 
 export interface DesignProblems {
   /** The findings of the last design checked; undefined until the first check has finished. */
@@ -35,7 +35,10 @@ interface Checked {
  * pause and the browser is idle, off the keystroke's path, and a result that arrives after a
  * newer change is dropped. The previous findings stay shown (marked stale) meanwhile.
  */
-export function useDesignProblems(store: DesignerStore, { delayMs = 150, check = checkDesign }: CheckTiming = {}): DesignProblems {
+export function useDesignProblems(
+  store: DesignerStore,
+  { delayMs = 150, check = checkDesign }: CheckTiming = {},
+): DesignProblems {
   const doc = useDesigner(store, (state) => state.editor.doc);
   const [checked, setChecked] = useState<Checked>();
   // The latest check function, without re-checking when only its identity changes.
@@ -50,12 +53,20 @@ export function useDesignProblems(store: DesignerStore, { delayMs = 150, check =
       idle = undefined;
       // Inside a promise, so that a throw is reported like a rejection.
       new Promise<Finding[]>((resolve) => resolve(checkRef.current(toSchema(doc)))).then(
-        (findings) => current && setChecked({ doc, problems: problemsOf(doc, findings), failure: undefined }),
-        (error: unknown) => current && setChecked((last) => ({ doc, problems: last?.problems, failure: error instanceof Error ? error.message : String(error) })),
+        (findings) =>
+          current && setChecked({ doc, problems: problemsOf(doc, findings), failure: undefined }),
+        (error: unknown) =>
+          current &&
+          setChecked((last) => ({
+            doc,
+            problems: last?.problems,
+            failure: error instanceof Error ? error.message : String(error),
+          })),
       );
     };
     const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(run, { timeout: 1_000 });
+      if (typeof requestIdleCallback === "function")
+        idle = requestIdleCallback(run, { timeout: 1_000 });
       else run();
     }, delayMs);
     return () => {

@@ -75,7 +75,10 @@ const isAnnouncement = (value: unknown): value is DesignAnnouncement => {
   return (
     typeof message === "object" &&
     message !== null &&
-    (message.type === "saved" || message.type === "created" || message.type === "renamed" || message.type === "deleted") &&
+    (message.type === "saved" ||
+      message.type === "created" ||
+      message.type === "renamed" ||
+      message.type === "deleted") &&
     typeof message.id === "string" &&
     typeof message.revision === "number"
   );
@@ -124,7 +127,9 @@ export class Autosave {
     const inMemory = options.design === undefined;
     this.state = {
       design: options.design,
-      status: inMemory ? this.failure(options.startProblem ?? new Error("Storage is not available.")) : { kind: "saved" },
+      status: inMemory
+        ? this.failure(options.startProblem ?? new Error("Storage is not available."))
+        : { kind: "saved" },
       libraryVersion: 0,
     };
     this.channel =
@@ -170,7 +175,9 @@ export class Autosave {
     const { design, status } = this.state;
     const name = design ? `"${design.name}"` : "this design";
     if (status.kind === "conflict") {
-      throw new Error(`${name} was changed in another tab: choose "Load theirs" or "Keep mine (save as a copy)" first, so that neither version is lost.`);
+      throw new Error(
+        `${name} was changed in another tab: choose "Load theirs" or "Keep mine (save as a copy)" first, so that neither version is lost.`,
+      );
     }
     if (this.hasUnsavedChanges) {
       const why = status.kind === "failed" ? status.message : "the save did not finish";
@@ -185,7 +192,10 @@ export class Autosave {
       doc = importSchema(record.schema);
     } catch (error) {
       // Left as stored (nothing overwrites it); the current design stays open.
-      throw new Error(`The design "${record.name}" could not be opened: its stored schema is not one the designer reads (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      throw new Error(
+        `The design "${record.name}" could not be opened: its stored schema is not one the designer reads (${error instanceof Error ? error.message : String(error)})`,
+        { cause: error },
+      );
     }
     this.clearTimer();
     this.saveWhenDone = false;
@@ -197,7 +207,8 @@ export class Autosave {
 
   /** The current design was renamed (here or elsewhere): show the new name. */
   renamed(record: DesignRecord): void {
-    if (this.state.design?.id === record.id) this.setState({ design: { ...this.state.design, name: record.name } });
+    if (this.state.design?.id === record.id)
+      this.setState({ design: { ...this.state.design, name: record.name } });
   }
 
   /** Tells other tabs (and this tab's lists) that a stored design changed. */
@@ -239,7 +250,10 @@ export class Autosave {
     const doc = this.store.doc;
     const record = await library.create(`${design.name} (my copy)`, toSchema(doc));
     this.savedDoc = doc;
-    this.setState({ design: openDesign(record), status: this.store.doc === doc ? { kind: "saved" } : { kind: "pending" } });
+    this.setState({
+      design: openDesign(record),
+      status: this.store.doc === doc ? { kind: "saved" } : { kind: "pending" },
+    });
     this.announce("created", record.id, record.revision);
     this.rememberLastOpened(record.id);
     if (this.needsSave()) this.schedule();
@@ -253,7 +267,11 @@ export class Autosave {
     const onPageHide = () => void this.flush();
     // Only when the changes cannot be stored: leaving would lose them, so the browser asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (this.hasUnsavedChanges && (this.state.status.kind === "failed" || this.state.status.kind === "conflict")) event.preventDefault();
+      if (
+        this.hasUnsavedChanges &&
+        (this.state.status.kind === "failed" || this.state.status.kind === "conflict")
+      )
+        event.preventDefault();
     };
     win.document.addEventListener("visibilitychange", onHidden);
     win.addEventListener("pagehide", onPageHide);
@@ -281,7 +299,8 @@ export class Autosave {
     if (doc === this.savedDoc) {
       // Undone back to what is stored.
       this.clearTimer();
-      if (!this.inFlight && this.state.status.kind !== "failed") this.setState({ status: { kind: "saved" } });
+      if (!this.inFlight && this.state.status.kind !== "failed")
+        this.setState({ status: { kind: "saved" } });
       return;
     }
     this.schedule();
@@ -293,9 +312,14 @@ export class Autosave {
     this.setState({ libraryVersion: this.state.libraryVersion + 1 });
     const { design } = this.state;
     if (!design || message.id !== design.id) return;
-    if (message.type === "deleted" || (message.type === "saved" && message.revision > design.revision)) {
+    if (
+      message.type === "deleted" ||
+      (message.type === "saved" && message.revision > design.revision)
+    ) {
       this.clearTimer();
-      this.setState({ status: { kind: "conflict", theirs: message.type === "deleted" ? "deleted" : "saved" } });
+      this.setState({
+        status: { kind: "conflict", theirs: message.type === "deleted" ? "deleted" : "saved" },
+      });
     } else if (message.type === "renamed") {
       this.libraryInUse?.load(design.id).then(
         (record) => this.renamed(record),
@@ -371,7 +395,12 @@ export class Autosave {
       if (this.state.design?.id !== design?.id) return;
       if (error instanceof RevisionConflictError) {
         this.clearTimer();
-        this.setState({ status: { kind: "conflict", theirs: error.storedRevision === undefined ? "deleted" : "saved" } });
+        this.setState({
+          status: {
+            kind: "conflict",
+            theirs: error.storedRevision === undefined ? "deleted" : "saved",
+          },
+        });
       } else {
         this.setState({ status: this.failure(error) });
       }
@@ -385,7 +414,11 @@ export class Autosave {
 
   private failure(error: unknown): SaveStatus {
     const message = error instanceof Error ? error.message : String(error);
-    return { kind: "failed", problem: error instanceof StorageFullError ? "full" : "unavailable", message };
+    return {
+      kind: "failed",
+      problem: error instanceof StorageFullError ? "full" : "unavailable",
+      message,
+    };
   }
 
   private rememberLastOpened(id: string): void {

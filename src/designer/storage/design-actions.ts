@@ -13,10 +13,17 @@ function libraryOf(autosave: Autosave): DesignLibrary {
   const library = autosave.library;
   if (library) return library;
   const { status } = autosave.getState();
-  throw new Error(`Designs cannot be listed or opened: ${status.kind === "failed" ? status.message : "storage is not available."}`);
+  throw new Error(
+    `Designs cannot be listed or opened: ${status.kind === "failed" ? status.message : "storage is not available."}`,
+  );
 }
 
-async function createAnnounced(autosave: Autosave, library: DesignLibrary, name: string, schema: JsonObject): Promise<DesignRecord> {
+async function createAnnounced(
+  autosave: Autosave,
+  library: DesignLibrary,
+  name: string,
+  schema: JsonObject,
+): Promise<DesignRecord> {
   const record = await library.create(name, schema);
   autosave.announce("created", record.id, record.revision);
   return record;
@@ -34,11 +41,22 @@ export async function openDesign(autosave: Autosave, id: string): Promise<void> 
 export async function createDesign(autosave: Autosave, template?: DesignTemplate): Promise<void> {
   const library = libraryOf(autosave);
   await autosave.prepareToLeave();
-  autosave.switchTo(await createAnnounced(autosave, library, template?.name ?? "Untitled", template?.schema ?? BLANK_SCHEMA));
+  autosave.switchTo(
+    await createAnnounced(
+      autosave,
+      library,
+      template?.name ?? "Untitled",
+      template?.schema ?? BLANK_SCHEMA,
+    ),
+  );
 }
 
 /** Renames a design; a DesignNameError says why a name cannot be used. */
-export async function renameDesign(autosave: Autosave, id: string, name: string): Promise<DesignRecord> {
+export async function renameDesign(
+  autosave: Autosave,
+  id: string,
+  name: string,
+): Promise<DesignRecord> {
   const record = await libraryOf(autosave).rename(id, name);
   autosave.renamed(record);
   autosave.announce("renamed", record.id, record.revision);
@@ -66,6 +84,10 @@ export async function deleteDesign(autosave: Autosave, id: string): Promise<void
     await library.delete(id);
     autosave.announce("deleted", id, 0);
     const [next] = await library.list();
-    autosave.switchTo(next ? await library.load(next.id) : await createAnnounced(autosave, library, "Untitled", BLANK_SCHEMA));
+    autosave.switchTo(
+      next
+        ? await library.load(next.id)
+        : await createAnnounced(autosave, library, "Untitled", BLANK_SCHEMA),
+    );
   });
 }

@@ -5,15 +5,18 @@
 
 export const MAX_NAME_LENGTH = 120;
 
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+const sameName = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** Why `name` cannot name a design among `others` (the other designs' names), or undefined when it can. */
 export function nameProblem(name: string, others: readonly string[]): string | undefined {
   const trimmed = name.trim();
   if (trimmed === "") return "A design needs a name: type one.";
-  if (trimmed.length > MAX_NAME_LENGTH) return `A name has at most ${MAX_NAME_LENGTH} characters; this one has ${trimmed.length}: shorten it.`;
+  if (trimmed.length > MAX_NAME_LENGTH)
+    return `A name has at most ${MAX_NAME_LENGTH} characters; this one has ${trimmed.length}: shorten it.`;
   const taken = others.find((other) => sameName(other, trimmed));
-  if (taken !== undefined) return `Another design is already named "${taken}": choose a different name.`;
+  if (taken !== undefined)
+    return `Another design is already named "${taken}": choose a different name.`;
   return undefined;
 }
 

@@ -95,12 +95,20 @@ function asRecord(value: unknown, id: string): DesignRecord {
     typeof record.updatedAt !== "number" ||
     !isJsonObject(record.schema as unknown)
   ) {
-    throw new StorageUnavailableError(`read design ${id}`, "the stored record is not a design this version of the designer can read");
+    throw new StorageUnavailableError(
+      `read design ${id}`,
+      "the stored record is not a design this version of the designer can read",
+    );
   }
   return record as DesignRecord;
 }
 
-const summary = ({ id, name, revision, updatedAt }: DesignRecord): DesignSummary => ({ id, name, revision, updatedAt });
+const summary = ({ id, name, revision, updatedAt }: DesignRecord): DesignSummary => ({
+  id,
+  name,
+  revision,
+  updatedAt,
+});
 
 /** Designs in IndexedDB: database "credential-designer", stores "designs" (by id) and "meta". */
 export class DesignRepository implements DesignLibrary {
@@ -124,9 +132,13 @@ export class DesignRepository implements DesignLibrary {
   /** Opens (creating or upgrading) the database; a StorageUnavailableError when IndexedDB cannot be used. */
   static open(options: OpenRepositoryOptions = {}): Promise<DesignRepository> {
     const doing = "open the designs kept in this browser";
-    const factory = "indexedDB" in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    const factory =
+      "indexedDB" in options
+        ? options.indexedDB
+        : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
     const now = options.now ?? Date.now;
-    if (!factory) return Promise.reject(new StorageUnavailableError(doing, "this browser offers no IndexedDB"));
+    if (!factory)
+      return Promise.reject(new StorageUnavailableError(doing, "this browser offers no IndexedDB"));
     return new Promise((resolve, reject) => {
       let settled = false;
       const fail = (error: Error) => {
@@ -136,7 +148,13 @@ export class DesignRepository implements DesignLibrary {
         reject(error);
       };
       const timer = setTimeout(
-        () => fail(new StorageUnavailableError(doing, `IndexedDB did not answer within ${options.openTimeoutMs ?? 5000} ms`)),
+        () =>
+          fail(
+            new StorageUnavailableError(
+              doing,
+              `IndexedDB did not answer within ${options.openTimeoutMs ?? 5000} ms`,
+            ),
+          ),
         options.openTimeoutMs ?? 5000,
       );
       let req: IDBOpenDBRequest;
@@ -148,7 +166,12 @@ export class DesignRepository implements DesignLibrary {
       }
       req.onupgradeneeded = (event) => upgrade(req.result, event.oldVersion);
       req.onblocked = () =>
-        fail(new StorageUnavailableError(doing, "another tab of the designer keeps an older version of the database open; close the designer's other tabs"));
+        fail(
+          new StorageUnavailableError(
+            doing,
+            "another tab of the designer keeps an older version of the database open; close the designer's other tabs",
+          ),
+        );
       req.onerror = () => fail(toStorageError(req.error, doing));
       req.onsuccess = () => {
         if (settled) return void req.result.close(); // too late: we gave up waiting
@@ -174,12 +197,20 @@ export class DesignRepository implements DesignLibrary {
   }
 
   load(id: string): Promise<DesignRecord> {
-    return this.transact("readonly", "open the design", async (designs) => asRecord(await request(designs.get(id)), id));
+    return this.transact("readonly", "open the design", async (designs) =>
+      asRecord(await request(designs.get(id)), id),
+    );
   }
 
   create(name: string, schema: JsonObject): Promise<DesignRecord> {
     return this.transact("readwrite", "create the design", async (designs) => {
-      const record: DesignRecord = { id: newDesignId(), name: uniqueName(name, await this.names(designs)), schema, revision: 1, updatedAt: this.now() };
+      const record: DesignRecord = {
+        id: newDesignId(),
+        name: uniqueName(name, await this.names(designs)),
+        schema,
+        revision: 1,
+        updatedAt: this.now(),
+      };
       await request(designs.add(record));
       return record;
     });
@@ -190,8 +221,14 @@ export class DesignRepository implements DesignLibrary {
       const value = await request(designs.get(id));
       if (value === undefined) throw new RevisionConflictError(id, expectedRevision, undefined);
       const stored = asRecord(value, id);
-      if (stored.revision !== expectedRevision) throw new RevisionConflictError(id, expectedRevision, stored.revision);
-      const next: DesignRecord = { ...stored, schema, revision: stored.revision + 1, updatedAt: this.now() };
+      if (stored.revision !== expectedRevision)
+        throw new RevisionConflictError(id, expectedRevision, stored.revision);
+      const next: DesignRecord = {
+        ...stored,
+        schema,
+        revision: stored.revision + 1,
+        updatedAt: this.now(),
+      };
       await request(designs.put(next));
       return next;
     });
@@ -200,7 +237,7 @@ export class DesignRepository implements DesignLibrary {
   rename(id: string, name: string): Promise<DesignRecord> {
     return this.transact("readwrite", "rename the design", async (designs) => {
       const stored = asRecord(await request(designs.get(id)), id);
-      const others = (await this.names(designs, id));
+      const others = await this.names(designs, id);
       const problem = nameProblem(name, others);
       if (problem) throw new DesignNameError(problem);
       const next: DesignRecord = { ...stored, name: name.trim() };
@@ -236,7 +273,9 @@ export class DesignRepository implements DesignLibrary {
     return this.transact("readonly", "find the design opened last", async (designs, meta) => {
       const last = (await request(meta.get(LAST_OPENED))) as { designId?: unknown } | undefined;
       if (typeof last?.designId !== "string") return undefined;
-      return (await request(designs.getKey(last.designId))) === undefined ? undefined : last.designId;
+      return (await request(designs.getKey(last.designId))) === undefined
+        ? undefined
+        : last.designId;
     });
   }
 
@@ -249,7 +288,9 @@ export class DesignRepository implements DesignLibrary {
   /** Every design's name (but `except`'s), read in the caller's transaction. */
   private async names(designs: IDBObjectStore, except?: string): Promise<string[]> {
     const all = (await request(designs.getAll())) as Array<{ id?: unknown; name?: unknown }>;
-    return all.filter((value) => value.id !== except && typeof value.name === "string").map((value) => value.name as string);
+    return all
+      .filter((value) => value.id !== except && typeof value.name === "string")
+      .map((value) => value.name as string);
   }
 
   /**
@@ -271,7 +312,8 @@ export class DesignRepository implements DesignLibrary {
     }
     const committed = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error ?? new DOMException("the transaction was aborted", "AbortError"));
+      tx.onabort = () =>
+        reject(tx.error ?? new DOMException("the transaction was aborted", "AbortError"));
     });
     let result: T;
     try {

@@ -1,7 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { Autosave, SaveStatus } from "./autosave.ts";
-import { createDesign, deleteDesign, duplicateDesign, openDesign, renameDesign } from "./design-actions.ts";
+import {
+  createDesign,
+  deleteDesign,
+  duplicateDesign,
+  openDesign,
+  renameDesign,
+} from "./design-actions.ts";
 import { nameProblem } from "./design-names.ts";
 import type { DesignSummary } from "./design-repository.ts";
 import { DESIGN_TEMPLATES } from "./design-templates.ts";
@@ -65,7 +71,9 @@ export function DesignsMenu({ autosave }: { autosave: Autosave }) {
       <button type="button" ref={opener} aria-haspopup="dialog" onClick={show}>
         Designs
       </button>
-      {status.kind === "conflict" ? <ConflictChoice autosave={autosave} theirs={status.theirs} /> : null}
+      {status.kind === "conflict" ? (
+        <ConflictChoice autosave={autosave} theirs={status.theirs} />
+      ) : null}
       <dialog
         ref={dialog}
         className="designs-dialog"
@@ -75,7 +83,9 @@ export function DesignsMenu({ autosave }: { autosave: Autosave }) {
           opener.current?.focus();
         }}
       >
-        {open ? <DesignsDialogContent autosave={autosave} titleId={`${id}-title`} onDone={hide} /> : null}
+        {open ? (
+          <DesignsDialogContent autosave={autosave} titleId={`${id}-title`} onDone={hide} />
+        ) : null}
       </dialog>
     </div>
   );
@@ -92,7 +102,9 @@ function ConflictChoice({ autosave, theirs }: { autosave: Autosave; theirs: "sav
   return (
     <div className="designs-conflict" role="group" aria-labelledby={`${id}-message`}>
       <p id={`${id}-message`} role="alert">
-        {theirs === "deleted" ? "This design was deleted in another tab" : "This design was changed in another tab"}
+        {theirs === "deleted"
+          ? "This design was deleted in another tab"
+          : "This design was changed in another tab"}
       </p>
       {theirs === "saved" ? (
         <button type="button" onClick={choose(() => autosave.loadTheirs())}>
@@ -110,7 +122,15 @@ function ConflictChoice({ autosave, theirs }: { autosave: Autosave; theirs: "sav
 type ItemMode = { readonly id: string; readonly mode: "rename" | "confirm-delete" } | undefined;
 
 /** The dialog's content, mounted while it is open (so each opening reads the list afresh). */
-function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosave; titleId: string; onDone: () => void }) {
+function DesignsDialogContent({
+  autosave,
+  titleId,
+  onDone,
+}: {
+  autosave: Autosave;
+  titleId: string;
+  onDone: () => void;
+}) {
   const current = useAutosave(autosave, (state) => state.design?.id);
   const libraryVersion = useAutosave(autosave, (state) => state.libraryVersion);
   const [designs, setDesigns] = useState<DesignSummary[]>();
@@ -125,7 +145,9 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
     const library = autosave.library;
     if (!library) {
       const { status } = autosave.getState();
-      setError(`Stored designs are not available: ${status.kind === "failed" ? status.message : "storage is not available."}`);
+      setError(
+        `Stored designs are not available: ${status.kind === "failed" ? status.message : "storage is not available."}`,
+      );
       return;
     }
     let live = true;
@@ -146,7 +168,8 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
       .catch((reason: unknown) => setError(messageOf(reason)))
       .finally(() => (busy.current = false));
   };
-  const focusSoon = (elementId: string) => requestAnimationFrame(() => document.getElementById(elementId)?.focus());
+  const focusSoon = (elementId: string) =>
+    requestAnimationFrame(() => document.getElementById(elementId)?.focus());
   const itemId = (design: DesignSummary, what: string) => `${id}-${what}-${design.id}`;
   const chosenTemplate = DESIGN_TEMPLATES.find((candidate) => candidate.id === template)!;
 
@@ -156,18 +179,28 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
         Designs
       </h2>
       <div className="designs-new" role="group" aria-label="New design">
-        <button type="button" onClick={() => act(async () => (await createDesign(autosave), onDone()))}>
+        <button
+          type="button"
+          onClick={() => act(async () => (await createDesign(autosave), onDone()))}
+        >
           New blank design
         </button>
         <label htmlFor={`${id}-template`}>Template</label>
-        <select id={`${id}-template`} value={template} onChange={(event) => setTemplate(event.target.value)}>
+        <select
+          id={`${id}-template`}
+          value={template}
+          onChange={(event) => setTemplate(event.target.value)}
+        >
           {DESIGN_TEMPLATES.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name}
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => act(async () => (await createDesign(autosave, chosenTemplate), onDone()))}>
+        <button
+          type="button"
+          onClick={() => act(async () => (await createDesign(autosave, chosenTemplate), onDone()))}
+        >
           New from template
         </button>
       </div>
@@ -186,7 +219,9 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
               {mode?.id === design.id && mode.mode === "rename" ? (
                 <RenameForm
                   design={design}
-                  others={designs.filter((other) => other.id !== design.id).map((other) => other.name)}
+                  others={designs
+                    .filter((other) => other.id !== design.id)
+                    .map((other) => other.name)}
                   onCancel={() => {
                     setMode(undefined);
                     focusSoon(itemId(design, "rename"));
@@ -202,11 +237,17 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
               ) : (
                 <span className="designs-list-name">
                   {design.name}
-                  {design.id === current ? <span className="designs-list-open"> (open)</span> : null}
+                  {design.id === current ? (
+                    <span className="designs-list-open"> (open)</span>
+                  ) : null}
                 </span>
               )}
               {mode?.id === design.id && mode.mode === "confirm-delete" ? (
-                <div className="designs-confirm" role="group" aria-labelledby={itemId(design, "confirm")}>
+                <div
+                  className="designs-confirm"
+                  role="group"
+                  aria-labelledby={itemId(design, "confirm")}
+                >
                   <span id={itemId(design, "confirm")}>Delete {design.name} for good?</span>
                   <button
                     type="button"
@@ -235,7 +276,13 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
               ) : mode?.id !== design.id ? (
                 <span className="designs-list-actions">
                   {design.id !== current ? (
-                    <button type="button" aria-label={`Open ${design.name}`} onClick={() => act(async () => (await openDesign(autosave, design.id), onDone()))}>
+                    <button
+                      type="button"
+                      aria-label={`Open ${design.name}`}
+                      onClick={() =>
+                        act(async () => (await openDesign(autosave, design.id), onDone()))
+                      }
+                    >
                       Open
                     </button>
                   ) : null}
@@ -253,7 +300,13 @@ function DesignsDialogContent({ autosave, titleId, onDone }: { autosave: Autosav
                   <button
                     type="button"
                     aria-label={`Duplicate ${design.name}`}
-                    onClick={() => act(async () => setNotice(`Duplicated as ${(await duplicateDesign(autosave, design.id)).name}.`))}
+                    onClick={() =>
+                      act(async () =>
+                        setNotice(
+                          `Duplicated as ${(await duplicateDesign(autosave, design.id)).name}.`,
+                        ),
+                      )
+                    }
                   >
                     Duplicate
                   </button>

@@ -2,8 +2,8 @@ import type { CredentialDocument } from "../../model/index.ts";
 import { importSchema } from "../../schema/import.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../designer-store.ts";
-import { Autosave, type AnnouncementChannel } from "./autosave.ts";
-import { DesignRepository, type DesignLibrary, type DesignRecord } from "./design-repository.ts";
+import { type AnnouncementChannel, Autosave } from "./autosave.ts";
+import { type DesignLibrary, type DesignRecord, DesignRepository } from "./design-repository.ts";
 import { DesignNotFoundError } from "./storage-errors.ts";
 
 export interface StartAutosaveOptions {
@@ -36,7 +36,10 @@ async function startingDesign(library: DesignLibrary, store: DesignerStore): Pro
  * keeps the design it holds, in memory, and the Autosave's status says why (and the next change
  * tries storage again).
  */
-export async function startAutosave(store: DesignerStore, options: StartAutosaveOptions = {}): Promise<Autosave> {
+export async function startAutosave(
+  store: DesignerStore,
+  options: StartAutosaveOptions = {},
+): Promise<Autosave> {
   const open = () =>
     DesignRepository.open({
       indexedDB: "indexedDB" in options ? options.indexedDB : globalThis.indexedDB,
@@ -58,8 +61,17 @@ export async function startAutosave(store: DesignerStore, options: StartAutosave
     }
     store.load(doc);
     library.setLastOpened(record.id).catch(() => {}); // a convenience for the next start only
-    return new Autosave({ ...common, library, design: { id: record.id, name: record.name, revision: record.revision } });
+    return new Autosave({
+      ...common,
+      library,
+      design: { id: record.id, name: record.name, revision: record.revision },
+    });
   } catch (error) {
-    return new Autosave({ ...common, library, design: undefined, startProblem: error instanceof Error ? error : new Error(String(error)) });
+    return new Autosave({
+      ...common,
+      library,
+      design: undefined,
+      startProblem: error instanceof Error ? error : new Error(String(error)),
+    });
   }
 }

@@ -52,7 +52,9 @@ export class RevisionConflictError extends Error {
 export class DesignNotFoundError extends Error {
   override readonly name = "DesignNotFoundError";
   constructor(readonly designId: string) {
-    super(`No design ${designId} is stored: it was deleted, perhaps in another tab. Open another design from the Designs list.`);
+    super(
+      `No design ${designId} is stored: it was deleted, perhaps in another tab. Open another design from the Designs list.`,
+    );
   }
 }
 
@@ -68,12 +70,21 @@ export function isQuotaError(error: unknown): boolean {
   return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || code === 22;
 }
 
-const OWN_ERRORS = [StorageFullError, StorageUnavailableError, RevisionConflictError, DesignNotFoundError, DesignNameError];
+const OWN_ERRORS = [
+  StorageFullError,
+  StorageUnavailableError,
+  RevisionConflictError,
+  DesignNotFoundError,
+  DesignNameError,
+];
 
 /** Maps anything IndexedDB threw or aborted with to one of the errors above; ours pass through. */
 export function toStorageError(error: unknown, doing: string): Error {
   if (OWN_ERRORS.some((type) => error instanceof type)) return error as Error;
   if (isQuotaError(error)) return new StorageFullError(doing, { cause: error });
-  const detail = error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
+  const detail =
+    error instanceof Error || error instanceof DOMException
+      ? `${error.name}: ${error.message}`
+      : String(error);
   return new StorageUnavailableError(doing, detail, { cause: error });
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from "../../schema/json.ts";
-import { isSecretPair, shown, type Pair, type Report } from "../context.ts";
+import { isSecretPair, type Pair, type Report, shown } from "../context.ts";
 import { includesJson } from "../equality.ts";
 import { REDACTED } from "../types.ts";
 import type { SchemaView } from "../view.ts";
@@ -18,11 +18,21 @@ export function compareAllowedValues(pair: Pair, report: Report): void {
     ...(after ? { new: shown(pair, pair.new.get(after.keyword))! } : {}),
   };
   if (!before) {
-    report({ rule: "enum-narrowed", keyword, ...values, message: `The ${pair.name} now only accepts ${list(pair, after!.values)}: saved values other than these no longer validate` });
+    report({
+      rule: "enum-narrowed",
+      keyword,
+      ...values,
+      message: `The ${pair.name} now only accepts ${list(pair, after!.values)}: saved values other than these no longer validate`,
+    });
     return;
   }
   if (!after) {
-    report({ rule: "enum-widened", keyword, ...values, message: `The ${pair.name} no longer restricts its value to ${list(pair, before.values)}` });
+    report({
+      rule: "enum-widened",
+      keyword,
+      ...values,
+      message: `The ${pair.name} no longer restricts its value to ${list(pair, before.values)}`,
+    });
     return;
   }
   const removed = before.values.filter((value) => !includesJson(after.values, value));
@@ -35,12 +45,19 @@ export function compareAllowedValues(pair: Pair, report: Report): void {
       message: `The ${pair.name} no longer accepts ${list(pair, removed)}: saved values holding ${removed.length === 1 ? "it" : "them"} no longer validate`,
     });
   } else if (added.length > 0) {
-    report({ rule: "enum-widened", keyword, ...values, message: `The ${pair.name} now also accepts ${list(pair, added)}` });
+    report({
+      rule: "enum-widened",
+      keyword,
+      ...values,
+      message: `The ${pair.name} now also accepts ${list(pair, added)}`,
+    });
   }
 }
 
 /** The values a node allows by `const` (which wins) or `enum`, if it restricts them. */
-function allowedValues(view: SchemaView): { keyword: "const" | "enum"; values: JsonValue[] } | undefined {
+function allowedValues(
+  view: SchemaView,
+): { keyword: "const" | "enum"; values: JsonValue[] } | undefined {
   const constant = view.get("const");
   if (constant !== undefined) return { keyword: "const", values: [constant] };
   const values = view.get("enum");
@@ -48,7 +65,8 @@ function allowedValues(view: SchemaView): { keyword: "const" | "enum"; values: J
 }
 
 function list(pair: Pair, values: readonly JsonValue[]): string {
-  if (isSecretPair(pair)) return `${values.length} value${values.length === 1 ? "" : "s"} (${REDACTED})`;
+  if (isSecretPair(pair))
+    return `${values.length} value${values.length === 1 ? "" : "s"} (${REDACTED})`;
   const shownValues = values.slice(0, 5).map((value) => JSON.stringify(value));
   return shownValues.join(", ") + (values.length > 5 ? ` and ${values.length - 5} more` : "");
 }

@@ -1,4 +1,4 @@
-import { capitalise, isSecretPair, quoted, shown, type Pair, type Report } from "../context.ts";
+import { capitalise, isSecretPair, type Pair, quoted, type Report, shown } from "../context.ts";
 import { sameJson } from "../equality.ts";
 import { DEFINITION_KEYWORDS, TEXT_KEYWORDS, VALIDATION_KEYWORDS } from "../keywords.ts";
 
@@ -13,7 +13,12 @@ const OWN_RULES = new Set(["writeOnly", "default"]);
 export function compareAnnotations(pair: Pair, report: Report): void {
   const keywords = [...new Set([...pair.new.keywords(), ...pair.old.keywords()])];
   for (const keyword of keywords) {
-    if (VALIDATION_KEYWORDS.has(keyword) || DEFINITION_KEYWORDS.has(keyword) || OWN_RULES.has(keyword)) continue;
+    if (
+      VALIDATION_KEYWORDS.has(keyword) ||
+      DEFINITION_KEYWORDS.has(keyword) ||
+      OWN_RULES.has(keyword)
+    )
+      continue;
     const before = pair.old.get(keyword);
     const after = pair.new.get(keyword);
     if (sameJson(before, after)) continue;

@@ -3,7 +3,7 @@ import { capitalise, type Pair, type Report } from "../context.ts";
 import { optionName, short } from "../naming.ts";
 import { mergedOrder, reordered } from "../order.ts";
 import { hintRenames, type RenameSide } from "../renames.ts";
-import { discriminatorOf, optionsOf, type Discriminator } from "../shapes.ts";
+import { type Discriminator, discriminatorOf, optionsOf } from "../shapes.ts";
 import type { SchemaView } from "../view.ts";
 
 interface Side {
@@ -20,7 +20,11 @@ interface Side {
  * credentials that use it; an added one is compatible when a discriminator keeps it apart from
  * the others (without one, a saved value may match two options, which `oneOf` refuses).
  */
-export function compareChoice(pair: Pair, report: Report, compareOption: (option: Pair) => void): void {
+export function compareChoice(
+  pair: Pair,
+  report: Report,
+  compareOption: (option: Pair) => void,
+): void {
   const [before, after] = sides(pair);
   const oldName = before.discriminator?.name;
   const newName = after.discriminator?.name;
@@ -37,8 +41,15 @@ export function compareChoice(pair: Pair, report: Report, compareOption: (option
     });
   }
   if (reordered(before.keys, after.keys)) {
-    const common = (side: Side, other: Side) => side.keys.flatMap((key, i) => (other.keys.includes(key) ? [label(side, i)] : []));
-    report({ rule: "order-changed", keyword: "oneOf", old: common(before, after), new: common(after, before), message: `The options of the ${pair.name} are in a different order` });
+    const common = (side: Side, other: Side) =>
+      side.keys.flatMap((key, i) => (other.keys.includes(key) ? [label(side, i)] : []));
+    report({
+      rule: "order-changed",
+      keyword: "oneOf",
+      old: common(before, after),
+      new: common(after, before),
+      message: `The options of the ${pair.name} are in a different order`,
+    });
   }
   const removed: RenameSide[] = [];
   const added: RenameSide[] = [];
@@ -71,7 +82,13 @@ export function compareChoice(pair: Pair, report: Report, compareOption: (option
       const option = after.options[index]!;
       const name = optionName(option, index, tag(after, index), pair.name);
       const change = after.discriminator
-        ? report({ rule: "choice-option-added", keyword: "oneOf", pointer: option.pointer, new: label(after, index), message: `${capitalise(`the ${name}`)} is new` })
+        ? report({
+            rule: "choice-option-added",
+            keyword: "oneOf",
+            pointer: option.pointer,
+            new: label(after, index),
+            message: `${capitalise(`the ${name}`)} is new`,
+          })
         : report({
             rule: "choice-option-ambiguous",
             keyword: "oneOf",
@@ -100,8 +117,16 @@ function sides(pair: Pair): [Side, Side] {
     keysOf = (options) => options.map((_, index) => `index:${index}`);
   }
   return [
-    { options: optionsBefore, discriminator: discriminatorBefore, keys: keysOf(optionsBefore, discriminatorBefore) },
-    { options: optionsAfter, discriminator: discriminatorAfter, keys: keysOf(optionsAfter, discriminatorAfter) },
+    {
+      options: optionsBefore,
+      discriminator: discriminatorBefore,
+      keys: keysOf(optionsBefore, discriminatorBefore),
+    },
+    {
+      options: optionsAfter,
+      discriminator: discriminatorAfter,
+      keys: keysOf(optionsAfter, discriminatorAfter),
+    },
   ];
 }
 
@@ -111,7 +136,9 @@ function distinctTitles(options: readonly SchemaView[]): boolean {
 }
 
 function tag(side: Side, index: number): { name: string; value: JsonValue } | undefined {
-  return side.discriminator ? { name: side.discriminator.name, value: side.discriminator.values[index]! } : undefined;
+  return side.discriminator
+    ? { name: side.discriminator.name, value: side.discriminator.values[index]! }
+    : undefined;
 }
 
 /** How `old`/`new` name an option: its discriminator value, else its title, else its position. */
@@ -119,7 +146,12 @@ function label(side: Side, index: number): JsonValue {
   return side.discriminator?.values[index] ?? side.options[index]!.title ?? index + 1;
 }
 
-function renameSide(change: ReturnType<Report>, side: Side, index: number, name: string): RenameSide {
+function renameSide(
+  change: ReturnType<Report>,
+  side: Side,
+  index: number,
+  name: string,
+): RenameSide {
   const value = side.discriminator?.values[index];
   return {
     change,
@@ -134,7 +166,11 @@ function renameSide(change: ReturnType<Report>, side: Side, index: number, name:
 function canonical(value: JsonValue): string {
   return JSON.stringify(value, (_, inner: JsonValue) =>
     inner !== null && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.keys(inner).sort().map((key) => [key, inner[key]]))
+      ? Object.fromEntries(
+          Object.keys(inner)
+            .sort()
+            .map((key) => [key, inner[key]]),
+        )
       : inner,
   );
 }

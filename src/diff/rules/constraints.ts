@@ -4,8 +4,20 @@ import { isChoice } from "../shapes.ts";
 
 /** Validation keywords without a rule of their own: compared as a whole. */
 const OTHER_CONSTRAINTS = [
-  "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-  "patternProperties", "dependencies", "propertyNames", "contains", "additionalItems", "items", "$ref",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "patternProperties",
+  "dependencies",
+  "propertyNames",
+  "contains",
+  "additionalItems",
+  "items",
+  "$ref",
 ];
 
 /**
@@ -25,7 +37,11 @@ export function compareOtherConstraints(pair: Pair, report: Report): void {
     if (after === undefined) {
       report({ rule: "constraint-loosened", keyword, message: `${capitalise(what)} was removed` });
     } else if (before === undefined) {
-      report({ rule: "constraint-tightened", keyword, message: `${capitalise(what)} was added: saved values that do not satisfy it no longer validate` });
+      report({
+        rule: "constraint-tightened",
+        keyword,
+        message: `${capitalise(what)} was added: saved values that do not satisfy it no longer validate`,
+      });
     } else if (!sameKeyword(pair.old, pair.new, keyword)) {
       report({
         rule: "constraint-tightened",

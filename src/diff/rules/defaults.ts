@@ -1,4 +1,4 @@
-import { capitalise, filledDefault, quoted, shown, type Pair, type Report } from "../context.ts";
+import { capitalise, filledDefault, type Pair, quoted, type Report, shown } from "../context.ts";
 import { sameJson } from "../equality.ts";
 
 /**
@@ -12,8 +12,16 @@ export function compareDefaults(pair: Pair, report: Report): void {
   const after = pair.new.get("default");
   const filledBefore = filledDefault(pair, "old");
   const filledAfter = filledDefault(pair, "new");
-  if (pair.requiredOld && pair.requiredNew && filledBefore !== undefined && filledAfter === undefined) {
-    const why = after !== undefined ? ` (its default is now inside the target of a "$ref", where it is not filled in)` : ` (was ${quoted(pair, filledBefore)})`;
+  if (
+    pair.requiredOld &&
+    pair.requiredNew &&
+    filledBefore !== undefined &&
+    filledAfter === undefined
+  ) {
+    const why =
+      after !== undefined
+        ? ` (its default is now inside the target of a "$ref", where it is not filled in)`
+        : ` (was ${quoted(pair, filledBefore)})`;
     report({
       rule: "default-removed",
       keyword: "default",

@@ -19,7 +19,10 @@ export function compareExtraKeys(pair: Pair, report: Report): void {
   const before = extraKeysOf(pair.old);
   const after = extraKeysOf(pair.new);
   if (before === after || (before !== "none" && after !== "none")) return;
-  const values = { ...(pair.old.has("additionalProperties") ? { old: pair.old.get("additionalProperties")! } : {}), ...(pair.new.has("additionalProperties") ? { new: pair.new.get("additionalProperties")! } : {}) };
+  const values = {
+    ...(pair.old.has("additionalProperties") ? { old: pair.old.get("additionalProperties")! } : {}),
+    ...(pair.new.has("additionalProperties") ? { new: pair.new.get("additionalProperties")! } : {}),
+  };
   if (after === "none") {
     report({
       rule: "extra-keys-forbidden",
@@ -28,6 +31,11 @@ export function compareExtraKeys(pair: Pair, report: Report): void {
       message: `${capitalise(`the ${pair.name}`)} no longer accepts keys other than its fields ("additionalProperties": false): saved credentials with other keys, such as fields removed earlier, no longer validate`,
     });
   } else {
-    report({ rule: "extra-keys-allowed", keyword: "additionalProperties", ...values, message: `${capitalise(`the ${pair.name}`)} now accepts keys other than its fields` });
+    report({
+      rule: "extra-keys-allowed",
+      keyword: "additionalProperties",
+      ...values,
+      message: `${capitalise(`the ${pair.name}`)} now accepts keys other than its fields`,
+    });
   }
 }

@@ -45,7 +45,10 @@ function compareBound(pair: Pair, report: Report, family: Family): void {
   const stricter = !before ? 1 : !after ? -1 : compareStrictness(before, after, family.side);
   if (stricter === 0) return;
   const keyword = (after ?? before)!.keyword;
-  const values = { ...(before ? { old: before.value } : {}), ...(after ? { new: after.value } : {}) };
+  const values = {
+    ...(before ? { old: before.value } : {}),
+    ...(after ? { new: after.value } : {}),
+  };
   const was = before ? describe(before, family) : "no limit";
   if (stricter > 0) {
     report({
@@ -55,8 +58,15 @@ function compareBound(pair: Pair, report: Report, family: Family): void {
       message: `The ${pair.name} must now be ${describe(after!, family)} (was ${was}): saved values outside the new limit no longer validate`,
     });
   } else {
-    const now = after ? `may now be ${describe(after, family)}` : `no longer has ${family.side === "lower" ? "a lower" : "an upper"} limit`;
-    report({ rule: "limit-loosened", keyword, ...values, message: `The ${pair.name} ${now} (was ${was})` });
+    const now = after
+      ? `may now be ${describe(after, family)}`
+      : `no longer has ${family.side === "lower" ? "a lower" : "an upper"} limit`;
+    report({
+      rule: "limit-loosened",
+      keyword,
+      ...values,
+      message: `The ${pair.name} ${now} (was ${was})`,
+    });
   }
 }
 
@@ -74,14 +84,22 @@ function boundOf(view: SchemaView, family: Family): Bound | undefined {
 
 /** 1 when `after` is stricter than `before`, -1 when looser, 0 when the same. */
 function compareStrictness(before: Bound, after: Bound, side: "lower" | "upper"): number {
-  if (before.value !== after.value) return (after.value > before.value) === (side === "lower") ? 1 : -1;
+  if (before.value !== after.value)
+    return after.value > before.value === (side === "lower") ? 1 : -1;
   return before.exclusive === after.exclusive ? 0 : after.exclusive ? 1 : -1;
 }
 
 function describe(bound: Bound, family: Family): string {
   const relation =
-    family.side === "lower" ? (bound.exclusive ? "more than" : "at least") : bound.exclusive ? "less than" : "at most";
-  const unit = family.unit === "" ? "" : ` ${bound.value === 1 ? family.unit.slice(0, -1) : family.unit}`;
+    family.side === "lower"
+      ? bound.exclusive
+        ? "more than"
+        : "at least"
+      : bound.exclusive
+        ? "less than"
+        : "at most";
+  const unit =
+    family.unit === "" ? "" : ` ${bound.value === 1 ? family.unit.slice(0, -1) : family.unit}`;
   return `${relation} ${bound.value}${unit}`;
 }
 
@@ -89,12 +107,24 @@ function compareMultipleOf(pair: Pair, report: Report): void {
   const before = pair.old.get("multipleOf");
   const after = pair.new.get("multipleOf");
   if (before === after || (typeof before !== "number" && typeof after !== "number")) return;
-  const values = { ...(typeof before === "number" ? { old: before } : {}), ...(typeof after === "number" ? { new: after } : {}) };
+  const values = {
+    ...(typeof before === "number" ? { old: before } : {}),
+    ...(typeof after === "number" ? { new: after } : {}),
+  };
   // Every multiple of `before` is a multiple of `after` when `after` divides it; only proven for whole numbers (floats round).
   const looser =
-    typeof after !== "number" || (typeof before === "number" && Number.isInteger(before) && Number.isInteger(after) && before % after === 0);
+    typeof after !== "number" ||
+    (typeof before === "number" &&
+      Number.isInteger(before) &&
+      Number.isInteger(after) &&
+      before % after === 0);
   if (looser) {
-    report({ rule: "limit-loosened", keyword: "multipleOf", ...values, message: `The ${pair.name} ${typeof after === "number" ? `must now be a multiple of ${after}` : "no longer has to be a multiple of anything"} (was a multiple of ${before})` });
+    report({
+      rule: "limit-loosened",
+      keyword: "multipleOf",
+      ...values,
+      message: `The ${pair.name} ${typeof after === "number" ? `must now be a multiple of ${after}` : "no longer has to be a multiple of anything"} (was a multiple of ${before})`,
+    });
   } else {
     report({
       rule: "limit-tightened",
@@ -109,10 +139,23 @@ function compareUniqueItems(pair: Pair, report: Report): void {
   const before = pair.old.get("uniqueItems") === true;
   const after = pair.new.get("uniqueItems") === true;
   if (before === after) return;
-  const values = { ...(pair.old.has("uniqueItems") ? { old: pair.old.get("uniqueItems")! } : {}), ...(pair.new.has("uniqueItems") ? { new: pair.new.get("uniqueItems")! } : {}) };
+  const values = {
+    ...(pair.old.has("uniqueItems") ? { old: pair.old.get("uniqueItems")! } : {}),
+    ...(pair.new.has("uniqueItems") ? { new: pair.new.get("uniqueItems")! } : {}),
+  };
   if (after) {
-    report({ rule: "limit-tightened", keyword: "uniqueItems", ...values, message: `The items of the ${pair.name} must now be unique: saved lists with a repeated item no longer validate` });
+    report({
+      rule: "limit-tightened",
+      keyword: "uniqueItems",
+      ...values,
+      message: `The items of the ${pair.name} must now be unique: saved lists with a repeated item no longer validate`,
+    });
   } else {
-    report({ rule: "limit-loosened", keyword: "uniqueItems", ...values, message: `The items of the ${pair.name} no longer have to be unique` });
+    report({
+      rule: "limit-loosened",
+      keyword: "uniqueItems",
+      ...values,
+      message: `The items of the ${pair.name} no longer have to be unique`,
+    });
   }
 }

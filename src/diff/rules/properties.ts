@@ -1,7 +1,7 @@
-import { checkPattern } from "../../schema/pattern-safety.ts";
-import { appendPointer } from "../../schema/json-pointer.ts";
 import { isJsonObject, type JsonValue } from "../../schema/json.ts";
-import { capitalise, filledDefault, quoted, quotedIn, type Pair, type Report } from "../context.ts";
+import { appendPointer } from "../../schema/json-pointer.ts";
+import { checkPattern } from "../../schema/pattern-safety.ts";
+import { capitalise, filledDefault, type Pair, quoted, quotedIn, type Report } from "../context.ts";
 import { fieldName } from "../naming.ts";
 import { mergedOrder, reordered } from "../order.ts";
 import { hintRenames, type RenameSide } from "../renames.ts";
@@ -13,7 +13,11 @@ import type { SchemaView } from "../view.ts";
  * requiredness, then the field added or removed or, when it is in both, its own comparison.
  * Fields only required (listed in `required` without a schema) come last.
  */
-export function compareProperties(pair: Pair, report: Report, compareField: (field: Pair) => void): void {
+export function compareProperties(
+  pair: Pair,
+  report: Report,
+  compareField: (field: Pair) => void,
+): void {
   const oldKeys = keysOf(pair.old);
   const newKeys = keysOf(pair.new);
   const oldRequired = new Set(requiredOf(pair.old));
@@ -29,10 +33,22 @@ export function compareProperties(pair: Pair, report: Report, compareField: (fie
     const field = appendPointer(pair.field, key);
     if (entry.old === undefined) {
       const change = reportAdded(pair, report, key, after, field, newRequired.has(key));
-      added.push({ change, label: fieldName(key, after), key, title: after.title, kind: kindOfView(after) });
+      added.push({
+        change,
+        label: fieldName(key, after),
+        key,
+        title: after.title,
+        kind: kindOfView(after),
+      });
     } else if (entry.new === undefined) {
       const change = reportRemoved(pair, report, key, before, field);
-      removed.push({ change, label: fieldName(key, before), key, title: before.title, kind: kindOfView(before) });
+      removed.push({
+        change,
+        label: fieldName(key, before),
+        key,
+        title: before.title,
+        kind: kindOfView(before),
+      });
     } else {
       const child: Pair = {
         old: before,
@@ -61,7 +77,13 @@ export function compareProperties(pair: Pair, report: Report, compareField: (fie
   }
   for (const key of oldRequired) {
     if (newRequired.has(key) || newKeySet.has(key) || oldKeySet.has(key)) continue;
-    report({ rule: "field-became-optional", keyword: "required", field: appendPointer(pair.field, key), old: key, message: `The field ${JSON.stringify(key)} is no longer required` });
+    report({
+      rule: "field-became-optional",
+      keyword: "required",
+      field: appendPointer(pair.field, key),
+      old: key,
+      message: `The field ${JSON.stringify(key)} is no longer required`,
+    });
   }
 }
 
@@ -83,10 +105,23 @@ export function compareFieldOrder(pair: Pair, report: Report): void {
   });
 }
 
-function reportAdded(pair: Pair, report: Report, key: string, after: SchemaView, field: string, required: boolean) {
+function reportAdded(
+  pair: Pair,
+  report: Report,
+  key: string,
+  after: SchemaView,
+  field: string,
+  required: boolean,
+) {
   const name = fieldName(key, after);
   const pointer = after.pointer;
-  if (!required) return report({ rule: "field-added", field, pointer, message: `The ${name} is new and optional` });
+  if (!required)
+    return report({
+      rule: "field-added",
+      field,
+      pointer,
+      message: `The ${name} is new and optional`,
+    });
   const fallback = after.get("default");
   const filled = pair.fillsDefaults ? after.filledDefault : undefined;
   if (filled !== undefined) {
@@ -98,14 +133,25 @@ function reportAdded(pair: Pair, report: Report, key: string, after: SchemaView,
     });
   }
   const why = fallback !== undefined ? ` (${notFilled(pair)})` : "";
-  return report({ rule: "required-field-added", field, pointer, message: `The ${name} is new, required and has no default${why}: saved credentials, which lack it, no longer validate` });
+  return report({
+    rule: "required-field-added",
+    field,
+    pointer,
+    message: `The ${name} is new, required and has no default${why}: saved credentials, which lack it, no longer validate`,
+  });
 }
 
 function reportRemoved(pair: Pair, report: Report, key: string, before: SchemaView, field: string) {
   const name = fieldName(key, before);
   const pointer = before.pointer;
   if (acceptsUnlistedKey(pair.new, key)) {
-    return report({ rule: "field-removed", field, pointer, pointerIn: "old", message: `The ${name} was removed: saved credentials keep its value, which the new version ignores` });
+    return report({
+      rule: "field-removed",
+      field,
+      pointer,
+      pointerIn: "old",
+      message: `The ${name} was removed: saved credentials keep its value, which the new version ignores`,
+    });
   }
   return report({
     rule: "field-removed-rejected",
@@ -116,10 +162,21 @@ function reportRemoved(pair: Pair, report: Report, key: string, before: SchemaVi
   });
 }
 
-function reportRequiredness(parent: Pair, report: Report, child: Pair, requiredIndex: number): void {
+function reportRequiredness(
+  parent: Pair,
+  report: Report,
+  child: Pair,
+  requiredIndex: number,
+): void {
   if (child.requiredOld === child.requiredNew) return;
   if (child.requiredOld) {
-    report({ rule: "field-became-optional", keyword: "required", field: child.field, pointer: child.new.pointer, message: `The ${child.name} is no longer required` });
+    report({
+      rule: "field-became-optional",
+      keyword: "required",
+      field: child.field,
+      pointer: child.new.pointer,
+      message: `The ${child.name} is no longer required`,
+    });
     return;
   }
   const pointer = parent.new.at("required", requiredIndex);
@@ -147,7 +204,9 @@ function reportRequiredness(parent: Pair, report: Report, child: Pair, requiredI
 
 /** Why a field's default is not filled in. */
 function notFilled(parent: Pair): string {
-  return parent.fillsDefaults ? 'its default is inside the target of a "$ref", where it is not filled in' : "its default is not filled in inside an option of a choice";
+  return parent.fillsDefaults
+    ? 'its default is inside the target of a "$ref", where it is not filled in'
+    : "its default is not filled in inside an option of a choice";
 }
 
 /** Whether an object would still accept a key it no longer lists, whatever its value. */
@@ -172,5 +231,7 @@ function keysOf(view: SchemaView): string[] {
 
 function requiredOf(view: SchemaView): string[] {
   const required: JsonValue | undefined = view.get("required");
-  return Array.isArray(required) ? required.filter((key): key is string => typeof key === "string") : [];
+  return Array.isArray(required)
+    ? required.filter((key): key is string => typeof key === "string")
+    : [];
 }

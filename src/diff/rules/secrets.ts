@@ -1,7 +1,7 @@
-import { capitalise, shown, type Pair, type Report } from "../context.ts";
+import { secretValues } from "../../schema/secret-values.ts";
+import { capitalise, type Pair, type Report, shown } from "../context.ts";
 import { sameJson } from "../equality.ts";
 import { REDACTED } from "../types.ts";
-import { secretValues } from "../../schema/secret-values.ts";
 
 /**
  * A field that stops being secret (writeOnly removed) is shown in clear text and may be read back
@@ -20,7 +20,12 @@ export function compareSecrets(pair: Pair, report: Report): void {
       message: `The ${pair.name} is no longer secret ("writeOnly" removed): forms show its saved value in clear text, and it may be read back and logged`,
     });
   } else if (!before.isSecret && after.isSecret) {
-    report({ rule: "field-became-secret", keyword: "writeOnly", new: true, message: `The ${pair.name} became secret ("writeOnly": true): its value is masked and never read back` });
+    report({
+      rule: "field-became-secret",
+      keyword: "writeOnly",
+      new: true,
+      message: `The ${pair.name} became secret ("writeOnly": true): its value is masked and never read back`,
+    });
   }
   if (!after.isSecret || after.schema === false) return;
   for (const { keyword, what } of secretValues(after.schema)) {

@@ -16,11 +16,24 @@ function comparePattern(pair: Pair, report: Report): void {
   const before = pair.old.get("pattern");
   const after = pair.new.get("pattern");
   if (before === after || (typeof before !== "string" && typeof after !== "string")) return;
-  const values = { ...(before !== undefined ? { old: before } : {}), ...(after !== undefined ? { new: after } : {}) };
+  const values = {
+    ...(before !== undefined ? { old: before } : {}),
+    ...(after !== undefined ? { new: after } : {}),
+  };
   if (typeof after !== "string") {
-    report({ rule: "pattern-loosened", keyword: "pattern", ...values, message: `The ${pair.name} no longer has to match the pattern ${JSON.stringify(before)}` });
+    report({
+      rule: "pattern-loosened",
+      keyword: "pattern",
+      ...values,
+      message: `The ${pair.name} no longer has to match the pattern ${JSON.stringify(before)}`,
+    });
   } else if (typeof before !== "string") {
-    report({ rule: "pattern-tightened", keyword: "pattern", ...values, message: `The ${pair.name} now has to match the pattern ${JSON.stringify(after)}: saved values that do not match it no longer validate` });
+    report({
+      rule: "pattern-tightened",
+      keyword: "pattern",
+      ...values,
+      message: `The ${pair.name} now has to match the pattern ${JSON.stringify(after)}: saved values that do not match it no longer validate`,
+    });
   } else if (patternAcceptsAll(after, before)) {
     report({
       rule: "pattern-loosened",
@@ -42,11 +55,24 @@ function compareFormat(pair: Pair, report: Report): void {
   const before = pair.old.get("format");
   const after = pair.new.get("format");
   if (before === after || (before === undefined && after === undefined)) return;
-  const values = { ...(before !== undefined ? { old: before } : {}), ...(after !== undefined ? { new: after } : {}) };
+  const values = {
+    ...(before !== undefined ? { old: before } : {}),
+    ...(after !== undefined ? { new: after } : {}),
+  };
   if (after === undefined) {
-    report({ rule: "format-loosened", keyword: "format", ...values, message: `The ${pair.name} no longer has to be in the format ${JSON.stringify(before)}` });
+    report({
+      rule: "format-loosened",
+      keyword: "format",
+      ...values,
+      message: `The ${pair.name} no longer has to be in the format ${JSON.stringify(before)}`,
+    });
   } else if (before === undefined) {
-    report({ rule: "format-tightened", keyword: "format", ...values, message: `The ${pair.name} now has to be in the format ${JSON.stringify(after)}: saved values that are not no longer validate` });
+    report({
+      rule: "format-tightened",
+      keyword: "format",
+      ...values,
+      message: `The ${pair.name} now has to be in the format ${JSON.stringify(after)}: saved values that are not no longer validate`,
+    });
   } else {
     report({
       rule: "format-tightened",

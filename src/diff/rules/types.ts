@@ -20,7 +20,12 @@ export function compareTypes(pair: Pair, report: Report): void {
       message: `The ${pair.name} now accepts ${describe(pair.new, after)} instead of ${describe(pair.old, before)}: saved values of type ${dropped.join(", ")} no longer validate`,
     });
   } else {
-    report({ rule: "type-widened", keyword: "type", ...values, message: `The ${pair.name} now accepts ${describe(pair.new, after)} (was ${describe(pair.old, before)})` });
+    report({
+      rule: "type-widened",
+      keyword: "type",
+      ...values,
+      message: `The ${pair.name} now accepts ${describe(pair.new, after)} (was ${describe(pair.old, before)})`,
+    });
   }
 }
 
@@ -41,6 +46,9 @@ function describe(view: SchemaView, types: readonly string[]): string {
   return view.has("type") ? types.join(" or ") : "any type";
 }
 
-function pick(old: JsonValue | undefined, now: JsonValue | undefined): { old?: JsonValue; new?: JsonValue } {
+function pick(
+  old: JsonValue | undefined,
+  now: JsonValue | undefined,
+): { old?: JsonValue; new?: JsonValue } {
   return { ...(old !== undefined ? { old } : {}), ...(now !== undefined ? { new: now } : {}) };
 }

@@ -13,7 +13,12 @@ const ATTRIBUTES = /-|^(role|inputmode|autocapitalize|spellcheck)$/;
  * are attributes; every other is a property (id, className, htmlFor, type, textContent…);
  * undefined is left out.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props?: Props | null, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props?: Props | null,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const el = doc.createElement(tag);
   for (const name in props) {
     const value = props[name];
@@ -33,9 +38,18 @@ export function attribute(el: Element, name: string, value: string | undefined):
 }
 
 /** A button (type=button, never a submit) with a text and an accessible name. */
-export const button = (doc: Document, textContent: string, label: string | undefined, onclick: () => void, props?: Props) =>
-  h(doc, "button", { type: "button", textContent, "aria-label": label, onclick, ...props });
+export const button = (
+  doc: Document,
+  textContent: string,
+  label: string | undefined,
+  onclick: () => void,
+  props?: Props,
+) => h(doc, "button", { type: "button", textContent, "aria-label": label, onclick, ...props });
 
 /** The ids a control's aria-describedby lists: its error first, then its help. */
-export const describedBy = (id: string, hasHelp: boolean, error: string | undefined): string | undefined =>
+export const describedBy = (
+  id: string,
+  hasHelp: boolean,
+  error: string | undefined,
+): string | undefined =>
   error ? (hasHelp ? `${id}-e ${id}-h` : `${id}-e`) : hasHelp ? `${id}-h` : undefined;

@@ -23,7 +23,10 @@ export class ErrorSlot {
     this.shown = error;
     if (error) {
       if (!this.message) {
-        this.message = h(this.anchor.ownerDocument, "p", { id: `${this.id}-e`, className: "cd-error" });
+        this.message = h(this.anchor.ownerDocument, "p", {
+          id: `${this.id}-e`,
+          className: "cd-error",
+        });
         this.anchor[this.where](this.message);
       }
       this.message.textContent = error;

@@ -1,9 +1,9 @@
 import type { Field } from "../plan.ts";
 import type { Store } from "../store.ts";
 import type { CredentialValue } from "../types.ts";
-import { runCleanup, type Cleanup, type RenderContext } from "./context.ts";
 import { choice, group, list } from "./containers.ts";
-import { button, h, type Control } from "./elements.ts";
+import { type Cleanup, type RenderContext, runCleanup } from "./context.ts";
+import { button, type Control, h } from "./elements.ts";
 import { leafRenderer } from "./leaves.ts";
 
 export interface FormViewOptions {
@@ -26,7 +26,8 @@ export interface FormView {
 const BLOCK = 32;
 
 /** Visually hidden, still read by screen readers. */
-const HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap";
+const HIDDEN =
+  "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap";
 
 /**
  * The credential form, built as plain DOM into `host` (a `div.cd-form`): the fields, the errors
@@ -45,20 +46,32 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   let { onSubmit } = options;
   const cleanup: Cleanup = [];
   const cx: RenderContext = {
-    doc, store, prefix, disabled: options.disabled, disabledAlways: new WeakSet(), leaves: [], prototypes: new Map(),
+    doc,
+    store,
+    prefix,
+    disabled: options.disabled,
+    disabledAlways: new WeakSet(),
+    leaves: [],
+    prototypes: new Map(),
     renderFields(fields, into, cleanupOf) {
       // More than BLOCK fields go in blocks of BLOCK (div.cd-fields): typing then re-lays out one
       // block and the list of blocks, not a list of every field (at 1,000 fields, a third of the
       // layout time of a flat list).
       let block: Node = into;
       fields.forEach((f, i) => {
-        if (fields.length > BLOCK && i % BLOCK === 0) block = into.appendChild(h(doc, "div", { className: "cd-fields" }));
+        if (fields.length > BLOCK && i % BLOCK === 0)
+          block = into.appendChild(h(doc, "div", { className: "cd-fields" }));
         const leaf = leafRenderer(f.kind);
-        block.appendChild(leaf ? leaf(f, cx) : (f.kind === "group" ? group : f.kind === "choice" ? choice : list)(f, cx, cleanupOf));
+        block.appendChild(
+          leaf
+            ? leaf(f, cx)
+            : (f.kind === "group" ? group : f.kind === "choice" ? choice : list)(f, cx, cleanupOf),
+        );
       });
       // The store stops telling the leaves rendered here (containers clean up their own).
       cleanupOf.push(() => {
-        for (const f of fields) if (store.leafViews.get(f.path) === cx.leaves[f.index]) store.leafViews.delete(f.path);
+        for (const f of fields)
+          if (store.leafViews.get(f.path) === cx.leaves[f.index]) store.leafViews.delete(f.path);
       });
     },
   };
@@ -72,7 +85,11 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   let formError: HTMLElement | undefined;
   const showFormError = () => {
     const error = store.shown("");
-    if (error) (formError ??= live.parentNode!.insertBefore(h(doc, "p", { id: `${prefix}e`, className: "cd-error" }), live)).textContent = error;
+    if (error)
+      (formError ??= live.parentNode!.insertBefore(
+        h(doc, "p", { id: `${prefix}e`, className: "cd-error" }),
+        live,
+      )).textContent = error;
     else formError = void formError?.remove();
   };
   content.append(live);
@@ -84,11 +101,20 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
 
   let save: HTMLButtonElement | undefined;
   const showSave = () => {
-    if (onSubmit && !save) host.append((save = button(doc, "Save", undefined, () => void submit(), { className: "cd-save", disabled: cx.disabled })));
+    if (onSubmit && !save)
+      host.append(
+        (save = button(doc, "Save", undefined, () => void submit(), {
+          className: "cd-save",
+          disabled: cx.disabled,
+        })),
+      );
     else if (!onSubmit && save) save = void save.remove();
   };
 
-  const byId = (id: string) => (host.getRootNode() as Document | ShadowRoot).getElementById?.(prefix + id) as HTMLElement | null;
+  const byId = (id: string) =>
+    (host.getRootNode() as Document | ShadowRoot).getElementById?.(
+      prefix + id,
+    ) as HTMLElement | null;
   const submit = async () => {
     if (cx.disabled) return;
     if (store.pending) await store.pending;
@@ -99,9 +125,14 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     }
     // Focus the field of the first error shown, in page order (a group or choice: its checked
     // radio or first control). An error's id is its field's element id and "-e".
-    const at = [...host.querySelectorAll(".cd-error")].find((message) => message.id !== `${prefix}e`)?.id.slice(prefix.length, -2);
+    const at = [...host.querySelectorAll(".cd-error")]
+      .find((message) => message.id !== `${prefix}e`)
+      ?.id.slice(prefix.length, -2);
     const el = at === undefined ? null : byId(at);
-    const target = el && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? (el.querySelector("input:checked") ?? el.querySelector("input,select,textarea")) : el;
+    const target =
+      el && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)
+        ? (el.querySelector("input:checked") ?? el.querySelector("input,select,textarea"))
+        : el;
     (target as HTMLElement | null)?.focus();
   };
 
@@ -114,7 +145,11 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   };
   const onInput = (event: Event) => {
     const target = event.target as HTMLElement;
-    const typing = event.type === "input" && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && !/^(checkbox|radio)$/.test((target as HTMLInputElement).type)));
+    const typing =
+      event.type === "input" &&
+      (target.tagName === "TEXTAREA" ||
+        (target.tagName === "INPUT" &&
+          !/^(checkbox|radio)$/.test((target as HTMLInputElement).type)));
     leafOf(target)?.input(typing);
   };
   const onFocusOut = (event: Event) => {
@@ -123,7 +158,13 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const t = event.target as HTMLInputElement;
-    if (onSubmit && event.key === "Enter" && t.tagName === "INPUT" && !/^(button|checkbox|radio)$/.test(t.type) && !event.isComposing) {
+    if (
+      onSubmit &&
+      event.key === "Enter" &&
+      t.tagName === "INPUT" &&
+      !/^(button|checkbox|radio)$/.test(t.type) &&
+      !event.isComposing
+    ) {
       event.preventDefault();
       void submit();
     }
@@ -133,7 +174,8 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     const target = event.target as Element;
     if (target.classList?.contains("cd-toggle")) leafOf(target.previousElementSibling)?.toggle();
   };
-  const listening = new AbortController(), signal = listening.signal;
+  const listening = new AbortController(),
+    signal = listening.signal;
   host.addEventListener("input", onInput, { signal });
   host.addEventListener("change", onInput, { signal });
   host.addEventListener("focusout", onFocusOut, { signal });
@@ -149,7 +191,9 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
       showSave();
       if (next.disabled === cx.disabled) return;
       cx.disabled = next.disabled;
-      for (const el of host.querySelectorAll<Control | HTMLButtonElement>("input,select,textarea,button")) {
+      for (const el of host.querySelectorAll<Control | HTMLButtonElement>(
+        "input,select,textarea,button",
+      )) {
         el.disabled = next.disabled || cx.disabledAlways.has(el);
       }
     },

@@ -1,7 +1,7 @@
-import { own, type Field, type Kind } from "../plan.ts";
+import { type Field, type Kind, own } from "../plan.ts";
 import type { Json } from "../types.ts";
 import type { LeafView, RenderContext } from "./context.ts";
-import { h, type Control } from "./elements.ts";
+import { type Control, h } from "./elements.ts";
 import { ErrorSlot } from "./error-slot.ts";
 
 /**
@@ -23,10 +23,20 @@ interface Access {
   write(el: Control, value: Json | undefined): void;
 }
 
-const asText = (v: Json | undefined) => (v === undefined || v === null ? "" : typeof v === "string" ? v : String(v));
-const TEXT: Access = { read: (el) => el.value || undefined, write: (el, v) => void (el.value = asText(v)) };
-const NUMBER: Access = { read: (el) => (el.value === "" ? undefined : Number(el.value)), write: TEXT.write };
-const CHECKBOX: Access = { read: (el) => el.checked, write: (el, v) => void (el.checked = v === true) };
+const asText = (v: Json | undefined) =>
+  v === undefined || v === null ? "" : typeof v === "string" ? v : String(v);
+const TEXT: Access = {
+  read: (el) => el.value || undefined,
+  write: (el, v) => void (el.value = asText(v)),
+};
+const NUMBER: Access = {
+  read: (el) => (el.value === "" ? undefined : Number(el.value)),
+  write: TEXT.write,
+};
+const CHECKBOX: Access = {
+  read: (el) => el.checked,
+  write: (el, v) => void (el.checked = v === true),
+};
 
 const enumOf = (f: Field): Json[] => (Array.isArray(f.schema.enum) ? f.schema.enum : []);
 /** A select's option value is the enum index, "" for none. */
@@ -41,8 +51,10 @@ const selectAccess = (f: Field): Access => ({
 
 /** The first example, as a placeholder (never for secrets). */
 function placeholder(control: Control, f: Field) {
-  const examples = own(f.schema, "examples"), first = Array.isArray(examples) ? examples[0] : undefined;
-  if (!f.secret && (typeof first === "string" || typeof first === "number")) control.placeholder = String(first);
+  const examples = own(f.schema, "examples"),
+    first = Array.isArray(examples) ? examples[0] : undefined;
+  if (!f.secret && (typeof first === "string" || typeof first === "number"))
+    control.placeholder = String(first);
 }
 
 /** Nothing corrected, capitalised or spell-checked (some browsers send the text to a server for that). */
@@ -63,7 +75,8 @@ interface KindSpec {
 }
 
 const input = (doc: Document, type?: string) => h(doc, "input", { type }) as Control;
-const textarea = (doc: Document, rows: number, className?: string) => h(doc, "textarea", { rows, className }) as Control;
+const textarea = (doc: Document, rows: number, className?: string) =>
+  h(doc, "textarea", { rows, className }) as Control;
 
 const textKind = (type?: string, inputMode?: string): KindSpec => ({
   control(doc) {
@@ -94,7 +107,8 @@ const secretKind = (kind: "secret" | "connection-string" | "pem"): KindSpec => (
 
 /** Shows or masks a secret. A textarea has no password mode: its text is drawn as discs (`cd-mask` lets a stylesheet do more). */
 function mask(el: Control, shown: boolean) {
-  if (el.tagName === "INPUT") return void ((el as HTMLInputElement).type = shown ? "text" : "password");
+  if (el.tagName === "INPUT")
+    return void ((el as HTMLInputElement).type = shown ? "text" : "password");
   el.className = shown ? "cd-mono" : "cd-mono cd-mask";
   el.style.setProperty("-webkit-text-security", shown ? null : "disc");
 }
@@ -115,19 +129,32 @@ const numberKind = (integer: boolean): KindSpec => ({
 });
 
 const KINDS: Partial<Record<Kind, KindSpec>> = {
-  text: textKind(), url: textKind("url"), email: textKind("email"), hostname: textKind(undefined, "url"),
-  secret: secretKind("secret"), "connection-string": secretKind("connection-string"), pem: secretKind("pem"),
-  number: numberKind(false), integer: numberKind(true),
+  text: textKind(),
+  url: textKind("url"),
+  email: textKind("email"),
+  hostname: textKind(undefined, "url"),
+  secret: secretKind("secret"),
+  "connection-string": secretKind("connection-string"),
+  pem: secretKind("pem"),
+  number: numberKind(false),
+  integer: numberKind(true),
   boolean: { control: (doc) => input(doc, "checkbox"), access: () => CHECKBOX, controlFirst: true },
   multiline: { control: (doc) => textarea(doc, 4), access: () => TEXT, own: placeholder },
   select: {
-    control: (doc) => h(doc, "select", null, h(doc, "option", { value: "", textContent: "—" })) as Control,
+    control: (doc) =>
+      h(doc, "select", null, h(doc, "option", { value: "", textContent: "—" })) as Control,
     access: selectAccess,
     own(el, f, doc) {
       const names = f.schema["x-enumNames"];
       enumOf(f).forEach((v, i) => {
         const name = Array.isArray(names) ? names[i] : undefined;
-        el.append(h(doc, "option", { value: String(i), textContent: typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v) }));
+        el.append(
+          h(doc, "option", {
+            value: String(i),
+            textContent:
+              typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v),
+          }),
+        );
       });
     },
   },
@@ -150,8 +177,21 @@ function prototypeOf(f: Field, spec: KindSpec, cx: RenderContext): HTMLElement {
   // The label shows " *"; the accessible name is the title alone (aria-label, set per field).
   if (f.required) control.setAttribute("aria-required", "true");
   const label = h(doc, "label");
-  box = h(doc, "div", { className: `cd-field cd-${f.kind}` }, ...(spec.controlFirst ? [control, label] : [label, control]));
-  if (spec.toggle) box.append(h(doc, "button", { type: "button", className: "cd-toggle", textContent: "Show", "aria-pressed": "false" }));
+  box = h(
+    doc,
+    "div",
+    { className: `cd-field cd-${f.kind}` },
+    ...(spec.controlFirst ? [control, label] : [label, control]),
+  );
+  if (spec.toggle)
+    box.append(
+      h(doc, "button", {
+        type: "button",
+        className: "cd-toggle",
+        textContent: "Show",
+        "aria-pressed": "false",
+      }),
+    );
   if (f.help) box.append(h(doc, "p", { className: "cd-help" }));
   cx.prototypes.set(key, box);
   return box;
@@ -192,12 +232,20 @@ class Leaf implements LeafView {
 
   protected showError(error: string | undefined): void {
     if (error === undefined && !this.error) return;
-    this.error ??= new ErrorSlot(this.control.id, !!this.field.help, this.control, this.control, this.box, "append");
+    this.error ??= new ErrorSlot(
+      this.control.id,
+      !!this.field.help,
+      this.control,
+      this.control,
+      this.box,
+      "append",
+    );
     this.error.show(error);
   }
 
   input(typing: boolean): void {
-    const { store } = this.cx, v = this.access!.read(this.control);
+    const { store } = this.cx,
+      v = this.access!.read(this.control);
     if (v !== store.get(this.field.tokens)) store.set(this.field, v, typing);
   }
 
@@ -254,10 +302,14 @@ function leaf(f: Field, cx: RenderContext): HTMLElement {
   const id = cx.prefix + f.index;
   const box = prototypeOf(f, spec, cx).cloneNode(true) as HTMLElement;
   const first = box.firstElementChild as HTMLElement;
-  const [control, label] = (spec.controlFirst ? [first, first.nextElementSibling] : [first.nextElementSibling, first]) as [Control, HTMLLabelElement];
+  const [control, label] = (
+    spec.controlFirst ? [first, first.nextElementSibling] : [first.nextElementSibling, first]
+  ) as [Control, HTMLLabelElement];
   control.id = id;
   label.htmlFor = id;
-  label.textContent = spec.controlFirst ? ` ${f.title}${f.required ? " *" : ""}` : `${f.title}${f.required ? " *" : ""} `;
+  label.textContent = spec.controlFirst
+    ? ` ${f.title}${f.required ? " *" : ""}`
+    : `${f.title}${f.required ? " *" : ""} `;
   if (f.required) control.setAttribute("aria-label", f.title);
   if (cx.disabled) control.disabled = true;
   spec.own?.(control, f, doc);
@@ -273,7 +325,9 @@ function leaf(f: Field, cx: RenderContext): HTMLElement {
     control.setAttribute("aria-describedby", `${id}-h`);
   }
   const access = spec.access?.(f);
-  const view = access ? new Leaf(f, cx, control, box, access, toggle) : new CustomLeaf(f, cx, control, box, undefined, undefined);
+  const view = access
+    ? new Leaf(f, cx, control, box, access, toggle)
+    : new CustomLeaf(f, cx, control, box, undefined, undefined);
   // The value (a default, or given) goes into the control's property only, never an attribute.
   view.refresh();
   cx.leaves[f.index] = view;
@@ -282,4 +336,6 @@ function leaf(f: Field, cx: RenderContext): HTMLElement {
 }
 
 /** Renders a leaf field, or gives undefined for containers. */
-export const leafRenderer = (kind: Kind): ((f: Field, cx: RenderContext) => HTMLElement) | undefined => (KINDS[kind] ? leaf : undefined);
+export const leafRenderer = (
+  kind: Kind,
+): ((f: Field, cx: RenderContext) => HTMLElement) | undefined => (KINDS[kind] ? leaf : undefined);

@@ -1,20 +1,73 @@
 import fc from "fast-check";
-import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from "../../../src/schema/json.ts";
+import {
+  cloneJson,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+} from "../../../src/schema/json.ts";
 import { FORMATS, PATTERNS } from "./schemas.ts";
 
 /** What a connector author may do to a credential window between two versions. */
 export const OPERATIONS = [
-  "retitle", "describe", "add-optional", "add-required", "remove", "toggle-required", "set-type", "widen-type",
-  "enum-add", "enum-remove", "pattern", "pattern-remove", "format", "format-remove", "min-up", "min-down", "max-up", "max-down",
-  "close", "open", "secret-on", "secret-off", "default-set", "default-remove", "branch-add", "branch-remove", "branch-rename",
-  "branch-reorder", "discriminator-rename", "reorder", "rename", "to-ref", "multiple-of", "unique", "items",
+  "retitle",
+  "describe",
+  "add-optional",
+  "add-required",
+  "remove",
+  "toggle-required",
+  "set-type",
+  "widen-type",
+  "enum-add",
+  "enum-remove",
+  "pattern",
+  "pattern-remove",
+  "format",
+  "format-remove",
+  "min-up",
+  "min-down",
+  "max-up",
+  "max-down",
+  "close",
+  "open",
+  "secret-on",
+  "secret-off",
+  "default-set",
+  "default-remove",
+  "branch-add",
+  "branch-remove",
+  "branch-rename",
+  "branch-reorder",
+  "discriminator-rename",
+  "reorder",
+  "rename",
+  "to-ref",
+  "multiple-of",
+  "unique",
+  "items",
 ] as const;
 
-const CONSTRAINT_EDITS = new Set<string>(["set-type", "enum-add", "enum-remove", "pattern", "format", "min-up", "min-down", "max-up", "max-down", "multiple-of", "unique", "items"]);
+const CONSTRAINT_EDITS = new Set<string>([
+  "set-type",
+  "enum-add",
+  "enum-remove",
+  "pattern",
+  "format",
+  "min-up",
+  "min-down",
+  "max-up",
+  "max-down",
+  "multiple-of",
+  "unique",
+  "items",
+]);
 
 export type Mutation = { op: (typeof OPERATIONS)[number]; at: number; n: number };
 
-export const mutation: fc.Arbitrary<Mutation> = fc.record({ op: fc.constantFrom(...OPERATIONS), at: fc.nat(), n: fc.nat(20) });
+export const mutation: fc.Arbitrary<Mutation> = fc.record({
+  op: fc.constantFrom(...OPERATIONS),
+  at: fc.nat(),
+  n: fc.nat(20),
+});
 
 interface FieldSite {
   owner: JsonObject;
@@ -31,7 +84,8 @@ export function mutate(schema: JsonObject, mutations: readonly Mutation[]): Json
 
 function apply(root: JsonObject, { op, at, n }: Mutation): void {
   const { groups, fields, choices } = sites(root);
-  const pick = <T>(list: readonly T[]): T | undefined => (list.length > 0 ? list[at % list.length] : undefined);
+  const pick = <T>(list: readonly T[]): T | undefined =>
+    list.length > 0 ? list[at % list.length] : undefined;
   const field = pick(fields);
   const group = pick(groups);
   const choice = pick(choices);
@@ -50,33 +104,43 @@ function apply(root: JsonObject, { op, at, n }: Mutation): void {
       return;
     case "add-required":
       if (group) {
-        properties(group)[`extra${n}`] = n % 2 === 0 ? { type: "string", default: "filled" } : { type: "string" };
+        properties(group)[`extra${n}`] =
+          n % 2 === 0 ? { type: "string", default: "filled" } : { type: "string" };
         group.required = [...new Set([...required(group), `extra${n}`])];
       }
       return;
     case "remove":
       if (field) {
         delete properties(field.owner)[field.key];
-        setRequired(field.owner, required(field.owner).filter((key) => key !== field.key));
+        setRequired(
+          field.owner,
+          required(field.owner).filter((key) => key !== field.key),
+        );
       }
       return;
     case "toggle-required":
       if (field) {
         const list = required(field.owner);
-        setRequired(field.owner, list.includes(field.key) ? list.filter((key) => key !== field.key) : [...list, field.key]);
+        setRequired(
+          field.owner,
+          list.includes(field.key) ? list.filter((key) => key !== field.key) : [...list, field.key],
+        );
       }
       return;
     case "set-type":
-      if (s && !s.properties && !s.oneOf && !s.$ref) s.type = ["string", "integer", "number", "boolean"][n % 4]!;
+      if (s && !s.properties && !s.oneOf && !s.$ref)
+        s.type = ["string", "integer", "number", "boolean"][n % 4]!;
       return;
     case "widen-type":
       if (s && typeof s.type === "string") s.type = [s.type, "null"];
       return;
     case "enum-add":
-      if (s && !s.properties && !s.oneOf) s.enum = Array.isArray(s.enum) ? [...s.enum, `new${n}`] : ["eu", "us"];
+      if (s && !s.properties && !s.oneOf)
+        s.enum = Array.isArray(s.enum) ? [...s.enum, `new${n}`] : ["eu", "us"];
       return;
     case "enum-remove":
-      if (s && Array.isArray(s.enum) && s.enum.length > 1) s.enum = s.enum.filter((_, i) => i !== n % (s.enum as JsonValue[]).length);
+      if (s && Array.isArray(s.enum) && s.enum.length > 1)
+        s.enum = s.enum.filter((_, i) => i !== n % (s.enum as JsonValue[]).length);
       return;
     case "pattern":
       if (s && s.type === "string") {
@@ -136,13 +200,22 @@ function apply(root: JsonObject, { op, at, n }: Mutation): void {
       if (s) delete s.default;
       return;
     case "branch-add":
-      if (choice) (choice.oneOf as JsonValue[]).push({ title: `NEW${n}`, type: "object", properties: { type: { const: `new${n}` } }, required: ["type"] });
+      if (choice)
+        (choice.oneOf as JsonValue[]).push({
+          title: `NEW${n}`,
+          type: "object",
+          properties: { type: { const: `new${n}` } },
+          required: ["type"],
+        });
       return;
     case "branch-remove":
-      if (choice && (choice.oneOf as JsonValue[]).length > 1) (choice.oneOf as JsonValue[]).splice(n % (choice.oneOf as JsonValue[]).length, 1);
+      if (choice && (choice.oneOf as JsonValue[]).length > 1)
+        (choice.oneOf as JsonValue[]).splice(n % (choice.oneOf as JsonValue[]).length, 1);
       return;
     case "branch-rename": {
-      const branch = choice ? ((choice.oneOf as JsonObject[])[n % (choice.oneOf as JsonValue[]).length] as JsonObject) : undefined;
+      const branch = choice
+        ? ((choice.oneOf as JsonObject[])[n % (choice.oneOf as JsonValue[]).length] as JsonObject)
+        : undefined;
       const tag = branch && isJsonObject(branch.properties) ? branch.properties.type : undefined;
       if (isJsonObject(tag)) tag.const = `renamed${n}`;
       return;
@@ -155,8 +228,13 @@ function apply(root: JsonObject, { op, at, n }: Mutation): void {
         for (const branch of choice.oneOf as JsonObject[]) {
           const props = properties(branch);
           if (!props.type) continue;
-          branch.properties = Object.fromEntries(Object.entries(props).map(([key, value]) => [key === "type" ? "kind" : key, value]));
-          setRequired(branch, required(branch).map((key) => (key === "type" ? "kind" : key)));
+          branch.properties = Object.fromEntries(
+            Object.entries(props).map(([key, value]) => [key === "type" ? "kind" : key, value]),
+          );
+          setRequired(
+            branch,
+            required(branch).map((key) => (key === "type" ? "kind" : key)),
+          );
         }
       }
       return;
@@ -166,8 +244,16 @@ function apply(root: JsonObject, { op, at, n }: Mutation): void {
     case "rename":
       if (field && field.key !== "type") {
         const renamed = `${field.key}Renamed`;
-        field.owner.properties = Object.fromEntries(Object.entries(properties(field.owner)).map(([key, value]) => [key === field.key ? renamed : key, value]));
-        setRequired(field.owner, required(field.owner).map((key) => (key === field.key ? renamed : key)));
+        field.owner.properties = Object.fromEntries(
+          Object.entries(properties(field.owner)).map(([key, value]) => [
+            key === field.key ? renamed : key,
+            value,
+          ]),
+        );
+        setRequired(
+          field.owner,
+          required(field.owner).map((key) => (key === field.key ? renamed : key)),
+        );
       }
       return;
     case "to-ref":
@@ -183,7 +269,8 @@ function apply(root: JsonObject, { op, at, n }: Mutation): void {
       if (s && s.type === "array") s.uniqueItems = s.uniqueItems !== true;
       return;
     case "items":
-      if (s && s.type === "array") s.items = n % 2 === 0 ? { type: "string", maxLength: 3 } : { type: "string" };
+      if (s && s.type === "array")
+        s.items = n % 2 === 0 ? { type: "string", maxLength: 3 } : { type: "string" };
       return;
   }
 }
@@ -193,8 +280,21 @@ function validDefault(s: JsonObject): JsonValue | undefined {
   if (s.properties || s.oneOf || s.$ref || s.const !== undefined) return undefined;
   if (Array.isArray(s.enum)) return s.enum[0];
   if (s.type === "boolean") return true;
-  if (s.type === "string" && s.pattern === undefined && s.format === undefined && s.minLength === undefined && s.maxLength === undefined) return "abc";
-  if ((s.type === "integer" || s.type === "number") && s.minimum === undefined && s.maximum === undefined && s.multipleOf === undefined) return 0;
+  if (
+    s.type === "string" &&
+    s.pattern === undefined &&
+    s.format === undefined &&
+    s.minLength === undefined &&
+    s.maxLength === undefined
+  )
+    return "abc";
+  if (
+    (s.type === "integer" || s.type === "number") &&
+    s.minimum === undefined &&
+    s.maximum === undefined &&
+    s.multipleOf === undefined
+  )
+    return 0;
   return undefined;
 }
 
@@ -213,7 +313,11 @@ function setRequired(owner: JsonObject, keys: string[]): void {
 }
 
 /** The objects that hold fields (root, groups, options), the fields, and the choices, in document order. */
-function sites(root: JsonObject): { groups: JsonObject[]; fields: FieldSite[]; choices: JsonObject[] } {
+function sites(root: JsonObject): {
+  groups: JsonObject[];
+  fields: FieldSite[];
+  choices: JsonObject[];
+} {
   const groups: JsonObject[] = [];
   const fields: FieldSite[] = [];
   const choices: JsonObject[] = [];
@@ -224,7 +328,10 @@ function sites(root: JsonObject): { groups: JsonObject[]; fields: FieldSite[]; c
     for (const key of Object.keys(props)) {
       const schema = props[key];
       if (!isJsonObject(schema)) continue;
-      if (!(owner.oneOf === undefined && key === "type" && isJsonObject(schema) && "const" in schema)) fields.push({ owner, key, schema });
+      if (
+        !(owner.oneOf === undefined && key === "type" && isJsonObject(schema) && "const" in schema)
+      )
+        fields.push({ owner, key, schema });
       if (isJsonObject(schema.properties)) visit(schema);
       if (Array.isArray(schema.oneOf)) {
         choices.push(schema);

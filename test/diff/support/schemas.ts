@@ -8,9 +8,30 @@ import { savedValue } from "./values.ts";
  * Patterns and formats come from small pools that the value generator can satisfy and that
  * export accepts (safe patterns, supported formats).
  */
-export const PATTERNS = ["^[a-z]+$", "^[a-z0-9]+$", "^[a-z]{3,8}$", "^https://", "^https?://", "^[A-Z]{2}-\\d{4}$", "^[A-Z]{2}-\\d+$", "^\\S+$", "x"];
+export const PATTERNS = [
+  "^[a-z]+$",
+  "^[a-z0-9]+$",
+  "^[a-z]{3,8}$",
+  "^https://",
+  "^https?://",
+  "^[A-Z]{2}-\\d{4}$",
+  "^[A-Z]{2}-\\d+$",
+  "^\\S+$",
+  "x",
+];
 export const FORMATS = ["email", "uri", "hostname", "date", "ipv4"];
-export const KEYS = ["baseUrl", "username", "password", "apiKey", "host", "port", "region", "scopes", "token", "tenant"];
+export const KEYS = [
+  "baseUrl",
+  "username",
+  "password",
+  "apiKey",
+  "host",
+  "port",
+  "region",
+  "scopes",
+  "token",
+  "tenant",
+];
 
 const title = fc.constantFrom("Base URL", "User name", "Secret", "Region", "Port");
 
@@ -19,7 +40,9 @@ const title = fc.constantFrom("Base URL", "User name", "Secret", "Region", "Port
  * a default its own field refuses would break values that lack the field whatever the change.
  */
 function withValidDefault(field: JsonObject): fc.Arbitrary<JsonObject> {
-  return fc.option(savedValue(field, field), { nil: undefined }).map((value) => (value === undefined ? field : { ...field, default: value }));
+  return fc
+    .option(savedValue(field, field), { nil: undefined })
+    .map((value) => (value === undefined ? field : { ...field, default: value }));
 }
 
 const stringField: fc.Arbitrary<JsonObject> = fc
@@ -29,7 +52,10 @@ const stringField: fc.Arbitrary<JsonObject> = fc
       rule: fc.oneof(
         fc.record({ pattern: fc.constantFrom(...PATTERNS) }),
         fc.record({ format: fc.constantFrom(...FORMATS) }),
-        fc.record({ minLength: fc.nat(3), maxLength: fc.integer({ min: 8, max: 40 }) }, { requiredKeys: [] }),
+        fc.record(
+          { minLength: fc.nat(3), maxLength: fc.integer({ min: 8, max: 40 }) },
+          { requiredKeys: [] },
+        ),
       ),
       writeOnly: fc.boolean(),
     },
@@ -57,44 +83,80 @@ const selectField: fc.Arbitrary<JsonObject> = fc
   .map((values) => ({ type: "string", title: "Region", enum: values }));
 
 const listField: fc.Arbitrary<JsonObject> = fc
-  .record({ minItems: fc.nat(2), maxItems: fc.integer({ min: 3, max: 6 }), uniqueItems: fc.boolean() }, { requiredKeys: [] })
-  .map((limits) => ({ type: "array", title: "Scopes", items: { type: "string", minLength: 1, maxLength: 10 }, ...limits }));
+  .record(
+    { minItems: fc.nat(2), maxItems: fc.integer({ min: 3, max: 6 }), uniqueItems: fc.boolean() },
+    { requiredKeys: [] },
+  )
+  .map((limits) => ({
+    type: "array",
+    title: "Scopes",
+    items: { type: "string", minLength: 1, maxLength: 10 },
+    ...limits,
+  }));
 
 const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
   { weight: 5, arbitrary: stringField },
   { weight: 2, arbitrary: numberField },
   { weight: 2, arbitrary: selectField },
-  { weight: 1, arbitrary: fc.constantFrom<JsonObject>({ type: "boolean", default: false }, { type: "boolean" }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<JsonObject>(
+      { type: "boolean", default: false },
+      { type: "boolean" },
+    ),
+  },
   { weight: 1, arbitrary: listField },
   { weight: 1, arbitrary: fc.constant({ $ref: "#/definitions/host" }) },
 );
 
-function group(field: fc.Arbitrary<JsonObject>, extra: Array<[string, JsonObject]> = []): fc.Arbitrary<JsonObject> {
+function group(
+  field: fc.Arbitrary<JsonObject>,
+  extra: Array<[string, JsonObject]> = [],
+): fc.Arbitrary<JsonObject> {
   return fc
-    .uniqueArray(fc.tuple(fc.constantFrom(...KEYS), field), { selector: ([key]) => key, minLength: 1, maxLength: 4 })
+    .uniqueArray(fc.tuple(fc.constantFrom(...KEYS), field), {
+      selector: ([key]) => key,
+      minLength: 1,
+      maxLength: 4,
+    })
     .chain((entries) => {
       const all = [...extra, ...entries.filter(([key]) => !extra.some(([taken]) => taken === key))];
-      return fc.record({
-        required: fc.subarray(all.map(([key]) => key)),
-        closed: fc.boolean(),
-      }).map(({ required, closed }) => {
-        const requiredAll = [...new Set([...extra.map(([key]) => key), ...required])];
-        return {
-          type: "object",
-          properties: Object.fromEntries(all),
-          ...(requiredAll.length > 0 ? { required: requiredAll } : {}),
-          ...(closed ? { additionalProperties: false } : {}),
-        } as JsonObject;
-      });
+      return fc
+        .record({
+          required: fc.subarray(all.map(([key]) => key)),
+          closed: fc.boolean(),
+        })
+        .map(({ required, closed }) => {
+          const requiredAll = [...new Set([...extra.map(([key]) => key), ...required])];
+          return {
+            type: "object",
+            properties: Object.fromEntries(all),
+            ...(requiredAll.length > 0 ? { required: requiredAll } : {}),
+            ...(closed ? { additionalProperties: false } : {}),
+          } as JsonObject;
+        });
     });
 }
 
 const choice: fc.Arbitrary<JsonObject> = fc
   .uniqueArray(fc.constantFrom("basic", "apiKey", "oauth2", "none"), { minLength: 1, maxLength: 3 })
-  .chain((values) => fc.tuple(...values.map((value) => group(leaf, [["type", { const: value }]]).map((branch) => ({ title: value.toUpperCase(), ...branch })))))
+  .chain((values) =>
+    fc.tuple(
+      ...values.map((value) =>
+        group(leaf, [["type", { const: value }]]).map((branch) => ({
+          title: value.toUpperCase(),
+          ...branch,
+        })),
+      ),
+    ),
+  )
   .map((branches) => ({ title: "Authentication", oneOf: branches }) as JsonObject);
 
-const field: fc.Arbitrary<JsonObject> = fc.oneof({ weight: 6, arbitrary: leaf }, { weight: 1, arbitrary: group(leaf) }, { weight: 2, arbitrary: choice });
+const field: fc.Arbitrary<JsonObject> = fc.oneof(
+  { weight: 6, arbitrary: leaf },
+  { weight: 1, arbitrary: group(leaf) },
+  { weight: 2, arbitrary: choice },
+);
 
 /** A credential window (draft-07) with a definition that fields may refer to. */
 export const windowSchema: fc.Arbitrary<JsonObject> = group(field).map((root) => ({

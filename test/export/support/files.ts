@@ -10,7 +10,9 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../
 export const tscBin = join(repoRoot, "node_modules/.bin/tsc");
 
 export function loadFixture(name: string): JsonObject {
-  return JSON.parse(readFileSync(join(repoRoot, "test/fixtures/export", name), "utf8")) as JsonObject;
+  return JSON.parse(
+    readFileSync(join(repoRoot, "test/fixtures/export", name), "utf8"),
+  ) as JsonObject;
 }
 
 const scratchDirs: string[] = [];
@@ -25,7 +27,8 @@ export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `cd-export-${prefix}-`));
   scratchDirs.push(dir);
   for (let up = dir; ; up = dirname(up)) {
-    if (existsSync(join(up, "node_modules"))) throw new Error(`${up} has a node_modules: the test would not prove anything`);
+    if (existsSync(join(up, "node_modules")))
+      throw new Error(`${up} has a node_modules: the test would not prove anything`);
     if (dirname(up) === up) break;
   }
   return dir;
@@ -43,13 +46,20 @@ export function writeFiles(dir: string, files: ReadonlyArray<ExportFile>): void 
 export function runStrictNode(cwd: string, script: string): unknown {
   const path = join(cwd, `run-${Date.now()}-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(path, script);
-  const out = execFileSync(process.execPath, ["--disallow-code-generation-from-strings", path], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+  const out = execFileSync(process.execPath, ["--disallow-code-generation-from-strings", path], {
+    cwd,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "" },
+  });
   return JSON.parse(out);
 }
 
 /** `tsc --strict --noEmit -p <dir>`; returns exit status and output. */
 export function runTsc(dir: string): { status: number | null; output: string } {
-  const result = spawnSync(tscBin, ["--strict", "--noEmit", "-p", join(dir, "tsconfig.json")], { cwd: dir, encoding: "utf8" });
+  const result = spawnSync(tscBin, ["--strict", "--noEmit", "-p", join(dir, "tsconfig.json")], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

@@ -14,6 +14,7 @@ scope.process ??= {
   argv: [],
   platform: "browser",
   cwd: () => "/",
-  nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
+  nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) =>
+    queueMicrotask(() => callback(...args)),
 };
 scope.Buffer ??= Buffer;

@@ -8,16 +8,27 @@
 export function isDeepStrictEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const aKeys = Object.keys(a), bKeys = Object.keys(b);
+  if (
+    Array.isArray(a) !== Array.isArray(b) ||
+    Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)
+  )
+    return false;
+  const aKeys = Object.keys(a),
+    bKeys = Object.keys(b);
   if (aKeys.length !== bKeys.length) return false;
-  const aRecord = a as Record<string, unknown>, bRecord = b as Record<string, unknown>;
-  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && isDeepStrictEqual(aRecord[key], bRecord[key]));
+  const aRecord = a as Record<string, unknown>,
+    bRecord = b as Record<string, unknown>;
+  return aKeys.every(
+    (key) =>
+      Object.prototype.hasOwnProperty.call(b, key) && isDeepStrictEqual(aRecord[key], bRecord[key]),
+  );
 }
 
 /** Like Node's `util.format` for what the generator passes: a message and values, joined by spaces. */
 export function format(message: unknown, ...values: unknown[]): string {
-  return [message, ...values].map((value) => (typeof value === "string" ? value : safeJson(value))).join(" ");
+  return [message, ...values]
+    .map((value) => (typeof value === "string" ? value : safeJson(value)))
+    .join(" ");
 }
 
 function safeJson(value: unknown): string {
@@ -29,6 +40,8 @@ function safeJson(value: unknown): string {
 }
 
 /** Named only: ono imports it (for types) and reads `inspect.custom`. */
-export const inspect = Object.assign((value: unknown) => safeJson(value), { custom: Symbol.for("nodejs.util.inspect.custom") });
+export const inspect = Object.assign((value: unknown) => safeJson(value), {
+  custom: Symbol.for("nodejs.util.inspect.custom"),
+});
 
 export default { isDeepStrictEqual, format, inspect };

@@ -36,15 +36,28 @@ const CHOICE = {
       title: "Authentication",
       oneOf: [
         { title: "None", type: "object", properties: { type: { const: "none" } } },
-        { title: "Basic", type: "object", properties: { type: { const: "basic" }, password: { type: "string", title: "Password", writeOnly: true } } },
+        {
+          title: "Basic",
+          type: "object",
+          properties: {
+            type: { const: "basic" },
+            password: { type: "string", title: "Password", writeOnly: true },
+          },
+        },
       ],
     },
   },
 };
 
-const DESIGNS: Record<string, object> = { sample: SAMPLE, choice: CHOICE, blank: { type: "object", properties: {} } };
+const DESIGNS: Record<string, object> = {
+  sample: SAMPLE,
+  choice: CHOICE,
+  blank: { type: "object", properties: {} },
+};
 const design = new URLSearchParams(location.search).get("design");
-const store = new DesignerStore(importSchema(structuredClone(DESIGNS[design ?? "sample"] ?? SAMPLE) as never));
+const store = new DesignerStore(
+  importSchema(structuredClone(DESIGNS[design ?? "sample"] ?? SAMPLE) as never),
+);
 (window as unknown as { designerStore: DesignerStore }).designerStore = store;
 
 createRoot(document.getElementById("root")!).render(
