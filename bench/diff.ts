@@ -9,8 +9,8 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { diffSchemas } from "../src/diff/index.ts";
 import { checkSavedValues, compileSavedValuesCheck } from "../src/diff/saved-values.ts";
+import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from "../src/json/value.ts";
 import { AJV_OPTIONS } from "../src/schema/ajv-options.ts";
-import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from "../src/schema/json.ts";
 import { generateCredentialSchema } from "./generate-schema.ts";
 
 const CHANGES = 100;

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../src/schema/json.ts";
+import type { JsonObject } from "../src/json/value.ts";
 
 /**
  * A credential window of about `fieldCount` fields that looks like real ones, scaled up: groups of

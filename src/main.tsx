@@ -1,8 +1,8 @@
 import { createRoot } from "react-dom/client";
 import { DesignerApp } from "./designer/app.tsx";
-import { DesignerStore } from "./designer/designer-store.ts";
 import { BLANK_SCHEMA } from "./designer/storage/design-templates.ts";
 import { startAutosave } from "./designer/storage/start-autosave.ts";
+import { DesignerStore } from "./designer/store/designer-store.ts";
 import { importSchema } from "./schema/import.ts";
 import "./preview/credential-form.css";
 import "./designer/designer.css";

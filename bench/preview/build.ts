@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { compileSchemaValidatorsCode } from "@rjsf/validator-ajv8/compileSchemaValidators";
 import { build, type Plugin } from "vite";
 import { exportFiles } from "../../src/export/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));

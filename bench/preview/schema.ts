@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 /**
  * What the keystroke benchmark types into, each field visited before (given a start value, focused

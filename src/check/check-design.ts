@@ -1,4 +1,4 @@
-import type { JsonObject } from "../schema/json.ts";
+import type { JsonObject } from "../json/value.ts";
 import { loadPatternSafety, patternSafetyIfLoaded } from "../schema/pattern-safety-lazy.ts";
 import { rules, runRules } from "./run-rules.ts";
 import type { Finding, Rule, RuleContext } from "./types.ts";

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../schema/json.ts";
+import type { JsonObject } from "../json/value.ts";
 import { checkPattern } from "../schema/pattern-safety.ts";
 import { rules, runRules } from "./run-rules.ts";
 import type { Finding, Rule } from "./types.ts";

@@ -1,4 +1,4 @@
-import { type JsonObject, ownValue } from "../schema/json.ts";
+import { type JsonObject, ownValue } from "../json/value.ts";
 
 /**
  * What field names and titles say about a field. Keys are split into words

@@ -1,4 +1,4 @@
-import { isJsonObject, ownValue } from "../schema/json.ts";
+import { isJsonObject, ownValue } from "../json/value.ts";
 import type { SchemaNode } from "./types.ts";
 
 /** A regular expression a schema node carries: its `pattern`, or a `patternProperties` key. */

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../schema/json.ts";
+import type { JsonObject } from "../json/value.ts";
 import { choiceDiscriminator } from "./rules/choice-discriminator.ts";
 import { insecureUrl } from "./rules/insecure-url.ts";
 import { invalidPattern } from "./rules/invalid-pattern.ts";

@@ -1,5 +1,5 @@
-import type { JsonObject } from "../schema/json.ts";
-import { walkSubschemas } from "../schema/walk.ts";
+import type { JsonObject } from "../json/value.ts";
+import { walkSubschemas } from "../model/walk.ts";
 import { SchemaNode } from "./types.ts";
 
 /** Every schema object in `root`, as the lint rules see it: the schema walk with names for messages. */

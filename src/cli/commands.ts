@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../schema/json.ts";
-import { displayPointer } from "../schema/json-pointer.ts";
-import { SchemaProblem } from "../schema/problem.ts";
+import { displayPointer } from "../json/pointer.ts";
+import { SchemaProblem } from "../json/problem.ts";
+import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../json/value.ts";
 import {
   CliError,
   capitalise,

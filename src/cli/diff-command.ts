@@ -1,7 +1,7 @@
 import type { FailOn } from "../diff/report.ts";
 import type { SavedValueResult } from "../diff/saved-values.ts";
 import type { Change } from "../diff/types.ts";
-import type { JsonObject, JsonValue } from "../schema/json.ts";
+import type { JsonObject, JsonValue } from "../json/value.ts";
 import { type CliIo, readSchema } from "./commands.ts";
 import { EXIT_DIFF_FOUND, EXIT_OK, inFile } from "./errors.ts";
 import { type NamedPath, namedPath, readJsonFile } from "./files.ts";

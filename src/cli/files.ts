@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { JsonValue } from "../json/value.ts";
 import { decodeUtf8 as decodeSchemaBytes } from "../schema/decode-utf8.ts";
-import type { JsonValue } from "../schema/json.ts";
 import { parseJsonText } from "../schema/parse-json.ts";
 import { CliError, describeFsError, inFile } from "./errors.ts";
 

@@ -1,7 +1,6 @@
 import { useEffect } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
 import { CompareWith } from "./compare/compare-with.tsx";
-import type { DesignerStore } from "./designer-store.ts";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
 import { ExportMenu } from "./export/export-menu.tsx";
 import { SchemaImport } from "./import/schema-import.tsx";
@@ -12,7 +11,8 @@ import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
-import { useDesigner } from "./use-designer.ts";
+import type { DesignerStore } from "./store/designer-store.ts";
+import { useDesigner } from "./store/use-designer.ts";
 
 /** Whether a key press belongs to a text control (its own undo), not to the design. */
 const editsText = (target: EventTarget | null) =>

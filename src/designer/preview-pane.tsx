@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { IncrementalValidator } from "../preview/incremental-validator.ts";
 import { CredentialForm, type CredentialValue, type ValidateFunction } from "../preview/index.ts";
-import type { IncrementalValidator } from "../schema/incremental-validator.ts";
 import { toSchema } from "../schema/to-schema.ts";
-import type { DesignerStore } from "./designer-store.ts";
-import { useDesigner } from "./use-designer.ts";
+import type { DesignerStore } from "./store/designer-store.ts";
+import { useDesigner } from "./store/use-designer.ts";
 
 /**
  * Stands in for the validator until the preview is first used: it knows of no error. The form's
@@ -28,7 +28,7 @@ function useIncrementalValidator(): {
   useEffect(() => () => void (live.current = false), []);
   const load = useCallback(
     () =>
-      (loading.current ??= import("../schema/incremental-validator.ts").then(
+      (loading.current ??= import("../preview/incremental-validator.ts").then(
         (module) => {
           const validator = new module.IncrementalValidator();
           if (live.current) setLoaded({ validator });
@@ -50,7 +50,7 @@ function useIncrementalValidator(): {
  * updated on every change. What is typed here is validated live and kept in this component's
  * memory only (never stored, logged or exported); it survives changes to the design.
  * Each change validates with the parts of the schema it did not touch already compiled (see
- * src/schema/incremental-validator.ts), compiling what changed after the change is painted.
+ * src/preview/incremental-validator.ts), compiling what changed after the change is painted.
  */
 export function PreviewPane({ store }: { store: DesignerStore }) {
   const doc = useDesigner(store, (state) => state.editor.doc);

@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { appendPointer, displayPointer, parsePointer } from "../schema/json-pointer.ts";
+import { appendPointer, displayPointer, parsePointer } from "../json/pointer.ts";
 import type { RuleId } from "./catalogue.ts";
 import type { SavedValueProblem } from "./saved-values.ts";
 import type { Change } from "./types.ts";

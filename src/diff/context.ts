@@ -1,5 +1,5 @@
-import type { JsonValue } from "../schema/json.ts";
-import { SchemaProblem } from "../schema/problem.ts";
+import { SchemaProblem } from "../json/problem.ts";
+import type { JsonValue } from "../json/value.ts";
 import { classOf, type RuleId } from "./catalogue.ts";
 import { type Change, REDACTED } from "./types.ts";
 import type { SchemaView } from "./view.ts";

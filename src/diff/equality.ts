@@ -1,5 +1,5 @@
+import { isJsonObject, type JsonValue, ownValue } from "../json/value.ts";
 import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "../model/keywords.ts";
-import { isJsonObject, type JsonValue, ownValue } from "../schema/json.ts";
 import { SchemaView } from "./view.ts";
 
 /** JSON equality where the key order of objects does not matter (it never does to validation). */

@@ -1,4 +1,4 @@
-import { displayPointer } from "../schema/json-pointer.ts";
+import { displayPointer } from "../json/pointer.ts";
 import { sentence } from "../schema/problem-message.ts";
 import { countByClass, type DiffReport, fails, invalidCount } from "./report.ts";
 import type { Change } from "./types.ts";

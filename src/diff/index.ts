@@ -1,5 +1,5 @@
-import type { JsonObject } from "../schema/json.ts";
-import { SchemaProblem } from "../schema/problem.ts";
+import { SchemaProblem } from "../json/problem.ts";
+import type { JsonObject } from "../json/value.ts";
 import { compareNode } from "./compare.ts";
 import { Comparison } from "./context.ts";
 import { ROOT_NAME } from "./naming.ts";

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { isJsonObject, type JsonValue, ownValue } from "../schema/json.ts";
-import { appendPointer } from "../schema/json-pointer.ts";
+import { appendPointer } from "../json/pointer.ts";
+import { isJsonObject, type JsonValue, ownValue } from "../json/value.ts";
 import { sameJson } from "./equality.ts";
 import { type Discriminator, discriminatorOf, isChoice, optionsOf } from "./shapes.ts";
 import type { SchemaView } from "./view.ts";

@@ -1,5 +1,5 @@
+import { isJsonObject, type JsonValue } from "../json/value.ts";
 import { type FieldKind, kindOf } from "../model/kinds.ts";
-import { isJsonObject, type JsonValue } from "../schema/json.ts";
 import { includesJson } from "./equality.ts";
 import type { SchemaView } from "./view.ts";
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from "../schema/json.ts";
+import type { JsonValue } from "../json/value.ts";
 
 /**
  * What a change does to credentials users already saved against the old schema:

@@ -1,11 +1,11 @@
+import { appendPointer, parsePointer } from "../json/pointer.ts";
 import {
   defineOwn,
   isJsonObject,
   type JsonObject,
   type JsonValue,
   ownValue,
-} from "../schema/json.ts";
-import { appendPointer, parsePointer } from "../schema/json-pointer.ts";
+} from "../json/value.ts";
 import { resolveRef } from "../schema/refs.ts";
 
 /**

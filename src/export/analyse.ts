@@ -1,14 +1,14 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import { appendPointer, parsePointer } from "../json/pointer.ts";
+import { SchemaProblem } from "../json/problem.ts";
 import {
   defineOwn,
   isJsonObject,
   type JsonObject,
   type JsonValue,
   ownValue,
-} from "../schema/json.ts";
-import { appendPointer, parsePointer } from "../schema/json-pointer.ts";
+} from "../json/value.ts";
 import { checkPattern } from "../schema/pattern-safety.ts";
-import { SchemaProblem } from "../schema/problem.ts";
 
 /**
  * One pass over a draft-07 schema that (1) refuses what cannot be exported, as SchemaProblems in

@@ -1,6 +1,6 @@
-import { type JsonObject, ownValue } from "../schema/json.ts";
-import { SchemaProblem } from "../schema/problem.ts";
-import { refuseSecretValues } from "../schema/secret-values.ts";
+import { SchemaProblem } from "../json/problem.ts";
+import { type JsonObject, ownValue } from "../json/value.ts";
+import { refuseSecretValues } from "../model/secret-values.ts";
 import { analyseSchema } from "./analyse.ts";
 import { generateDeclaration } from "./declaration.ts";
 import { generateBindings } from "./typescript.ts";

@@ -1,7 +1,8 @@
 import Ajv, { type ErrorObject, Name } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { parsePointer } from "../json/pointer.ts";
+import { SchemaProblem } from "../json/problem.ts";
 import {
   cloneJson,
   defineOwn,
@@ -9,9 +10,8 @@ import {
   type JsonObject,
   type JsonValue,
   ownValue,
-} from "../schema/json.ts";
-import { parsePointer } from "../schema/json-pointer.ts";
-import { SchemaProblem } from "../schema/problem.ts";
+} from "../json/value.ts";
+import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import {
   FORMATS_IDENTIFIER,
   RUNTIME_HELPERS,

@@ -4,13 +4,13 @@ import {
   isJsonObject,
   type JsonObject,
   type JsonValue,
-} from "../schema/json.ts";
-import { secretValues } from "../schema/secret-values.ts";
+} from "../json/value.ts";
 import { newId } from "./ids.ts";
 import { canonicalInsertionIndex } from "./keyword-order.ts";
 import { keywordProblem } from "./keywords.ts";
 import { type AddableKind, kindDefinition } from "./kinds.ts";
 import { type CredentialDocument, type FieldNode, requiredKeys, schemaObject } from "./nodes.ts";
+import { secretValues } from "./secret-values.ts";
 import type { Step } from "./steps.ts";
 import { type Refusal, refusal, type Transaction } from "./transaction.ts";
 import { type Located, locate } from "./tree.ts";
@@ -334,7 +334,7 @@ export function updateField(
 /**
  * Secrets never ship a value: an edit that gives a secret a default, examples, a const or a
  * one-value enum, or makes a field that has one secret, is refused (what counts is
- * src/schema/secret-values.ts, as `check` and the exporter count it). An edit that only removes
+ * src/model/secret-values.ts, as `check` and the exporter count it). An edit that only removes
  * such values, or touches none of them, goes through, so a design that has one (stored before)
  * can still be edited and cleaned up a value at a time.
  */

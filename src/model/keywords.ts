@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from "../schema/json.ts";
+import { isJsonObject, type JsonValue } from "../json/value.ts";
 
 /**
  * What each draft-07 keyword must hold. Import checks every subschema against it and commands

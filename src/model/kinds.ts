@@ -1,4 +1,4 @@
-import type { JsonObject } from "../schema/json.ts";
+import type { JsonObject } from "../json/value.ts";
 import type { FieldNode } from "./nodes.ts";
 
 export const FIELD_KINDS = [

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../schema/json.ts";
+import type { JsonObject } from "../json/value.ts";
 
 /**
  * One node of the credential window: the root, a field, a group, a choice or a choice branch.

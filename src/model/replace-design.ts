@@ -1,4 +1,4 @@
-import { jsonEqual } from "../schema/json.ts";
+import { jsonEqual } from "../json/value.ts";
 import type { CommandResult } from "./commands.ts";
 import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 import type { Step } from "./steps.ts";

@@ -1,4 +1,4 @@
-import { type JsonObject, jsonEqual } from "../schema/json.ts";
+import { type JsonObject, jsonEqual } from "../json/value.ts";
 import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 import { locate, replaceAlong, walkNodes } from "./tree.ts";
 

@@ -1,4 +1,4 @@
-import { appendPointer, parsePointer } from "../schema/json-pointer.ts";
+import { appendPointer, parsePointer } from "../json/pointer.ts";
 import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 
 /** One step down the tree: which list of `parent` and where in it. */

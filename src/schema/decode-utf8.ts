@@ -1,5 +1,5 @@
+import { JsonSyntaxProblem } from "../json/problem.ts";
 import { lineColumnAt } from "./parse-json.ts";
-import { JsonSyntaxProblem } from "./problem.ts";
 
 /**
  * A schema file's bytes as text, decoded as strict UTF-8 (a UTF-8 byte order mark is kept for

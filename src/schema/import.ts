@@ -1,10 +1,16 @@
+import { SchemaProblem } from "../json/problem.ts";
+import {
+  cloneJson,
+  defineOwn,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+} from "../json/value.ts";
 import { newId } from "../model/ids.ts";
 import { keywordFix, keywordProblem } from "../model/keywords.ts";
 import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
-import { cloneJson, defineOwn, isJsonObject, type JsonObject, type JsonValue } from "./json.ts";
-import { SchemaProblem } from "./problem.ts";
+import { walkSubschemas } from "../model/walk.ts";
 import { resolveRef } from "./refs.ts";
-import { walkSubschemas } from "./walk.ts";
 
 /**
  * Turns a draft-07 credential schema into a document, losing nothing: every keyword stays in its

@@ -1,5 +1,5 @@
-import type { JsonValue } from "./json.ts";
-import { JsonSyntaxProblem } from "./problem.ts";
+import { JsonSyntaxProblem } from "../json/problem.ts";
+import type { JsonValue } from "../json/value.ts";
 
 /**
  * Strict JSON parsing with a precise, engine-independent diagnosis.

@@ -1,5 +1,5 @@
-import { displayPointer } from "./json-pointer.ts";
-import { JsonSyntaxProblem, SchemaProblem } from "./problem.ts";
+import { displayPointer } from "../json/pointer.ts";
+import { JsonSyntaxProblem, SchemaProblem } from "../json/problem.ts";
 
 /**
  * How a problem with a schema file is told, the same in the CLI and in the designer:

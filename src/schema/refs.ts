@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "./json.ts";
-import { parsePointer } from "./json-pointer.ts";
+import { parsePointer } from "../json/pointer.ts";
+import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
 
 /**
  * Where a `$ref` leads. Only refs inside the same schema are followed; remote and file refs are

@@ -1,5 +1,5 @@
+import { defineOwn, type JsonObject, type JsonValue } from "../json/value.ts";
 import type { CredentialDocument, FieldNode } from "../model/nodes.ts";
-import { defineOwn, type JsonObject, type JsonValue } from "./json.ts";
 
 /**
  * The draft-07 schema of a document: each node's keywords in their order, with `properties`

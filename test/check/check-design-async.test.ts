@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { checkDesign, type PatternSafetyLoader } from "../../src/check/check-design.ts";
 import { checkSchema } from "../../src/check/index.ts";
-import { defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../../src/schema/json.ts";
+import { defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../../src/json/value.ts";
 import * as patternSafety from "../../src/schema/pattern-safety.ts";
 
 /**

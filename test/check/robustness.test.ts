@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSchema, rules } from "../../src/check/index.ts";
-import { defineOwn, type JsonObject, type JsonValue } from "../../src/schema/json.ts";
+import { defineOwn, type JsonObject, type JsonValue } from "../../src/json/value.ts";
 
 /** Keys that steer the walker and the rules, plus keys that trip naive object handling. */
 const KEYS = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkSchema, type Finding } from "../../src/check/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
+import { secretValueRefusal } from "../../src/model/secret-values.ts";
 import { capitalise } from "../../src/schema/problem-message.ts";
-import { secretValueRefusal } from "../../src/schema/secret-values.ts";
 
 const schema = (text: string) => JSON.parse(text) as JsonObject;
 const object = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({

@@ -4,7 +4,7 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { checkSchema, walkSchema } from "../../src/check/index.ts";
 import { secretTerm } from "../../src/check/names.ts";
-import { isJsonObject, type JsonObject, ownValue } from "../../src/schema/json.ts";
+import { isJsonObject, type JsonObject, ownValue } from "../../src/json/value.ts";
 
 const directory = new URL("../../schemas/", import.meta.url);
 const files = readdirSync(directory)

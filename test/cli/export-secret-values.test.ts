@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { lines, listing, runBin, runMain, tempDir } from "../support/cli.ts";
 import { GOOD_SCHEMA, SECRET } from "./fixtures.ts";
 

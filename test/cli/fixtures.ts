@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 /** A small valid credential window: base URL, user name, password. */
 export const GOOD_SCHEMA: JsonObject = {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { changeRows } from "../../src/designer/compare/change-rows.ts";
 import { targetsAtPointers } from "../../src/designer/problems/problem-targets.ts";
 import { diffSchemas } from "../../src/diff/index.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import type { FieldNode } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 /** Where the compare view links each change: the canvas row of its field in the new design. */

@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { inFile } from "../../src/cli/errors.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { CompareWith } from "../../src/designer/compare/compare-with.tsx";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import type { Autosave } from "../../src/designer/storage/autosave.ts";
 import { startAutosave } from "../../src/designer/storage/start-autosave.ts";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { type FieldNode, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { parseJsonText } from "../../src/schema/parse-json.ts";
 
 /**

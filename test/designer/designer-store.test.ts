@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { addField, removeField, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";

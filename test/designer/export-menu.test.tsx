@@ -1,13 +1,13 @@
 import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { ExportClient, ExportError } from "../../src/designer/export/export-client.ts";
 import { ExportMenu } from "../../src/designer/export/export-menu.tsx";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import type { ExportFile } from "../../src/export/index.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 
 const SCHEMA: JsonObject = {
   $schema: "http://json-schema.org/draft-07/schema#",

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { MAX_IMPORT_BYTES } from "../../src/designer/import/design-from-file.ts";
 import { SchemaImport } from "../../src/designer/import/schema-import.tsx";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 

@@ -21,6 +21,7 @@ import {
   selectionOf,
   textEdit,
 } from "../../src/designer/inspector/field-properties.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import {
   applyTransaction,
   type CredentialDocument,
@@ -29,7 +30,6 @@ import {
   updateField,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { checkPattern } from "../../src/schema/pattern-safety.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 

@@ -8,8 +8,8 @@ import {
   readOptions,
   removeOption,
 } from "../../src/designer/inspector/select-options.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import type { FieldNode } from "../../src/model/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 
 const select = (extra: JsonObject = {}): FieldNode => ({
   id: "s",

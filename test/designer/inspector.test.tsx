@@ -1,11 +1,11 @@
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { Inspector } from "../../src/designer/inspector/inspector.tsx";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 afterEach(cleanup);

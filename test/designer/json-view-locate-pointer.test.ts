@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { locatePointer } from "../../src/designer/json-view/locate-pointer.ts";
-import { isJsonObject, type JsonValue, jsonEqual } from "../../src/schema/json.ts";
-import { appendPointer } from "../../src/schema/json-pointer.ts";
+import { appendPointer } from "../../src/json/pointer.ts";
+import { isJsonObject, type JsonValue, jsonEqual } from "../../src/json/value.ts";
 import { parseJsonText } from "../../src/schema/parse-json.ts";
 import { credentialSchema } from "../schema/credential-schema-arbitrary.ts";
 

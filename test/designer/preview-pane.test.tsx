@@ -1,11 +1,11 @@
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { PreviewPane } from "../../src/designer/preview-pane.tsx";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { updateField } from "../../src/model/index.ts";
+import { IncrementalValidator } from "../../src/preview/incremental-validator.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import { IncrementalValidator } from "../../src/schema/incremental-validator.ts";
 
 // The form's own compile accepts anything here, so that any message can only come from the
 // pane's incremental validator.

@@ -3,13 +3,13 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/check/types.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import { ProblemsList } from "../../src/designer/problems/problems-list.tsx";
 import type { CheckTiming } from "../../src/designer/problems/use-design-problems.ts";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { type FieldNode, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 
 afterEach(cleanup);
 

@@ -5,6 +5,7 @@ import {
   problemsOf,
   WINDOW_PLACE,
 } from "../../src/designer/problems/problem-targets.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import {
   type CredentialDocument,
   type FieldNode,
@@ -13,7 +14,6 @@ import {
   walkNodes,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 const SCHEMA: JsonObject = {

@@ -1,6 +1,5 @@
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DesignerStore } from "../../src/designer/designer-store.ts";
 import {
   type AnnouncementChannel,
   Autosave,
@@ -20,9 +19,10 @@ import {
 import { BLANK_SCHEMA, DESIGN_TEMPLATES } from "../../src/designer/storage/design-templates.ts";
 import { startAutosave } from "../../src/designer/storage/start-autosave.ts";
 import { StorageFullError } from "../../src/designer/storage/storage-errors.ts";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { addField, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 /** Tabs of one browser: channels that deliver each message to the others (asynchronously, as BroadcastChannel does). */

@@ -10,7 +10,7 @@ import {
   StorageUnavailableError,
   toStorageError,
 } from "../../src/designer/storage/storage-errors.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 const schema = (title: string): JsonObject => ({
   title,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ChangeClass, diffSchemas, RULES, type RuleId } from "../../src/diff/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 /** A credential window with these fields. */
 const window = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({

@@ -5,8 +5,8 @@ import {
   compileSavedValuesCheck,
   savedValuesOf,
 } from "../../src/diff/saved-values.ts";
-import type { JsonObject, JsonValue } from "../../src/schema/json.ts";
-import { SchemaProblem } from "../../src/schema/problem.ts";
+import { SchemaProblem } from "../../src/json/problem.ts";
+import type { JsonObject, JsonValue } from "../../src/json/value.ts";
 
 const MARKER = "hunter2-MARKER-7f3a";
 const text = { type: "string" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffSchemas, formatJson, formatText, REDACTED } from "../../src/diff/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 /** A value that must never show up in what diff reports. */
 const MARKER = "sk_live_MARKER_51HxQ";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Change, diffSchemas } from "../../src/diff/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 const text = { type: "string" };
 const window = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../../src/json/value.ts";
 import type { CredentialDocument } from "../../src/model/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { center, mouseDrag } from "../support/mouse-drag.ts";

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportFiles } from "../../src/export/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import viteConfig, { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
 import { type StaticServer, serveStatic } from "../support/static-server.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { exportFiles, SUPPORTED_FORMATS } from "../../src/export/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
+import { SchemaProblem } from "../../src/json/problem.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import { checkPattern } from "../../src/schema/pattern-safety.ts";
-import { SchemaProblem } from "../../src/schema/problem.ts";
 import { loadFixture, repoRoot } from "./support/files.ts";
 import { deepSchema, largeSchema } from "./support/generated-schemas.ts";
 

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exportFiles, SUPPORTED_FORMATS } from "../../src/export/index.ts";
 import { FORMAT_SOURCES, runtimeSource } from "../../src/export/runtime-source.ts";
-import type { JsonObject, JsonValue } from "../../src/schema/json.ts";
+import type { JsonObject, JsonValue } from "../../src/json/value.ts";
 import { removeScratchDirs, scratchDir, writeFiles } from "./support/files.ts";
 
 afterAll(removeScratchDirs);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../../src/json/value.ts";
 import {
   addBranch,
   addField,
@@ -19,10 +20,9 @@ import {
   walkNodes,
   withKeywords,
 } from "../../src/model/index.ts";
+import { walkSubschemas } from "../../src/model/walk.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import { defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
-import { walkSubschemas } from "../../src/schema/walk.ts";
 import { applyChecked, idOf, sampleDocument } from "./support.ts";
 
 /** An object with these keywords in this order (own properties even for `__proto__`). */

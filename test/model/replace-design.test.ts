@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cloneJson, type JsonObject } from "../../src/json/value.ts";
 import {
   type CredentialDocument,
   createEditorState,
@@ -13,7 +14,6 @@ import {
   walkNodes,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import { cloneJson, type JsonObject } from "../../src/schema/json.ts";
 import { credentialSchema } from "../schema/credential-schema-arbitrary.ts";
 import { applyChecked, idOf, nodeAt, sampleDocument, toSchema } from "./support.ts";
 

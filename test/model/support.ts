@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
+import type { JsonObject } from "../../src/json/value.ts";
 import {
   applyTransaction,
   type CommandResult,
@@ -10,7 +11,6 @@ import {
   type Transaction,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 export function loadFixture(name: string): JsonObject {

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import type { JsonObject } from "../../src/json/value.ts";
 import { kindOf } from "../../src/model/kinds.ts";
 import type { FieldNode } from "../../src/model/nodes.ts";
 import { type Field, planOf, withDefaults } from "../../src/preview/plan.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { credentialSchema } from "../schema/credential-schema-arbitrary.ts";
 
 const schemasDir = join(import.meta.dirname, "../../schemas");

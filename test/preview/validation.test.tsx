@@ -5,6 +5,7 @@ import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import { exportFiles } from "../../src/export/index.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import {
   CredentialForm,
   type CredentialValue,
@@ -12,7 +13,6 @@ import {
   type JsonSchema,
   type ValidateFunction,
 } from "../../src/preview/index.ts";
-import type { JsonObject } from "../../src/schema/json.ts";
 import { renderForm, settle, template } from "./support.tsx";
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { defineOwn, type JsonObject, type JsonValue } from "../../src/schema/json.ts";
+import { defineOwn, type JsonObject, type JsonValue } from "../../src/json/value.ts";
 
 /** Property keys, including the ones that trip naive code. */
 export const propertyKey = fc.oneof(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SchemaProblem } from "../../src/json/problem.ts";
 import { kindOf } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import { SchemaProblem } from "../../src/schema/problem.ts";
 import { nodeAt, sampleDocument } from "../model/support.ts";
 
 function problemOf(schema: unknown): SchemaProblem {

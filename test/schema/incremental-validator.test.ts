@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compile as compileWhole } from "../../src/preview/ajv.ts";
-import { toFieldErrors } from "../../src/preview/messages.ts";
-import type { ValidateFunction } from "../../src/preview/types.ts";
 import {
   ajvCompiler,
   type CompileSchema,
   IncrementalValidator,
   planValidation,
   type SchemaLike,
-} from "../../src/schema/incremental-validator.ts";
+} from "../../src/preview/incremental-validator.ts";
+import { toFieldErrors } from "../../src/preview/messages.ts";
+import type { ValidateFunction } from "../../src/preview/types.ts";
 
 type Schema = { [keyword: string]: unknown };
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type JsonValue, jsonEqual } from "../../src/schema/json.ts";
+import { JsonSyntaxProblem } from "../../src/json/problem.ts";
+import { type JsonValue, jsonEqual } from "../../src/json/value.ts";
 import { lineColumnAt, parseJsonText } from "../../src/schema/parse-json.ts";
-import { JsonSyntaxProblem } from "../../src/schema/problem.ts";
 
 /** Catches the JsonSyntaxProblem, failing the test on anything else. */
 function problemOf(text: string): JsonSyntaxProblem {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../../src/schema/json.ts";
-import { SchemaProblem } from "../../src/schema/problem.ts";
+import { SchemaProblem } from "../../src/json/problem.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 import {
   describeSecretValue,
   refuseSecretValues,
   secretValueRefusal,
   secretValues,
-} from "../../src/schema/secret-values.ts";
+} from "../../src/model/secret-values.ts";
 
 const SECRET = "s3cret-VALUE-marker";
 const object = (properties: JsonObject, extra: JsonObject = {}): JsonObject => ({

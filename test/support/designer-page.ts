@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
-import type { JsonObject } from "../../src/schema/json.ts";
+import type { JsonObject } from "../../src/json/value.ts";
 
 /**
  * Opening the designer page in an end-to-end test, and reading its design. The dev server's

@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { DesignerApp } from "../../../src/designer/app.tsx";
-import { DesignerStore } from "../../../src/designer/designer-store.ts";
+import { DesignerStore } from "../../../src/designer/store/designer-store.ts";
 import { importSchema } from "../../../src/schema/import.ts";
 import "../../../src/preview/credential-form.css";
 import "../../../src/designer/designer.css";

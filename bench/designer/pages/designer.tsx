@@ -2,7 +2,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { createRoot } from "react-dom/client";
 import { DesignerApp } from "../../../src/designer/app.tsx";
-import { DesignerStore } from "../../../src/designer/designer-store.ts";
+import { DesignerStore } from "../../../src/designer/store/designer-store.ts";
 import { addField, type FieldNode, moveField, updateField } from "../../../src/model/index.ts";
 import { AJV_OPTIONS } from "../../../src/schema/ajv-options.ts";
 import { importSchema } from "../../../src/schema/import.ts";

@@ -2,7 +2,7 @@
 
 declare module "virtual:bench/schema" {
   /** The benchmark schema (bench/preview/schema.ts), parsed from JSON text. */
-  const schema: import("../../../src/schema/json.ts").JsonObject;
+  const schema: import("../../../src/json/value.ts").JsonObject;
   export default schema;
 }
 

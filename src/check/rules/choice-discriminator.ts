@@ -1,11 +1,11 @@
+import { parsePointer } from "../../json/pointer.ts";
 import {
   isJsonObject,
   type JsonObject,
   type JsonValue,
   jsonEqual,
   ownValue,
-} from "../../schema/json.ts";
-import { parsePointer } from "../../schema/json-pointer.ts";
+} from "../../json/value.ts";
 import type { Rule } from "../types.ts";
 
 /**

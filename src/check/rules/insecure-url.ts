@@ -1,4 +1,4 @@
-import { type JsonValue, ownValue } from "../../schema/json.ts";
+import { type JsonValue, ownValue } from "../../json/value.ts";
 import { namesAuthUrl } from "../names.ts";
 import type { Rule } from "../types.ts";
 

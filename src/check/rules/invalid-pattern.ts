@@ -1,4 +1,4 @@
-import { ownValue } from "../../schema/json.ts";
+import { ownValue } from "../../json/value.ts";
 import { patternsOf } from "../patterns.ts";
 import type { Rule } from "../types.ts";
 

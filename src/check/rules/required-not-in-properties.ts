@@ -1,5 +1,5 @@
+import { isJsonObject, type JsonObject, ownValue } from "../../json/value.ts";
 import { editDistance } from "../../schema/edit-distance.ts";
-import { isJsonObject, type JsonObject, ownValue } from "../../schema/json.ts";
 import type { Rule, RuleContext, SchemaNode } from "../types.ts";
 
 /**

@@ -1,11 +1,11 @@
+import { describeSecretValue, secretValues } from "../../model/secret-values.ts";
 import { capitalise } from "../../schema/problem-message.ts";
-import { describeSecretValue, secretValues } from "../../schema/secret-values.ts";
 import type { Rule } from "../types.ts";
 
 /**
  * A secret must never ship a value: no default, example, constant or single-value enum. What
  * counts, and the words for it, are the ones the exporter and the designer refuse with
- * (src/schema/secret-values.ts); `check` reports every one, the refusals the first.
+ * (src/model/secret-values.ts); `check` reports every one, the refusals the first.
  */
 export const secretHasValue: Rule = {
   id: "secret-has-value",

@@ -1,4 +1,4 @@
-import { ownValue } from "../../schema/json.ts";
+import { ownValue } from "../../json/value.ts";
 import { allowsString, hasUrlFormat, namesUrl, secretTerm } from "../names.ts";
 import type { Rule } from "../types.ts";
 

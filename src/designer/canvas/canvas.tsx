@@ -1,7 +1,7 @@
-import type { DesignerStore } from "../designer-store.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
-import { useDesigner } from "../use-designer.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { useDesigner } from "../store/use-designer.ts";
 import { FieldList } from "./field-list.tsx";
 import "./canvas.css";
 

@@ -1,10 +1,10 @@
 import { memo, useMemo } from "react";
 import { discriminatorKey, type FieldNode } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
 import { shownFields } from "../dnd/drop-target.ts";
 import { placeName } from "../dnd/names.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { BranchRow, FieldRow } from "./field-row.tsx";
 
 interface FieldListProps {

@@ -10,13 +10,13 @@ import {
   removeBranch,
   removeField,
 } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { shownList } from "../dnd/drop-target.ts";
 import { joinPath, nodeName } from "../dnd/names.ts";
 import { useHandleAttributes } from "../dnd/row-drag.ts";
-import { useDesigner } from "../use-designer.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { useDesigner } from "../store/use-designer.ts";
 import { BranchList, FieldList } from "./field-list.tsx";
 
 interface RowProps {

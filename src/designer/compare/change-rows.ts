@@ -1,7 +1,7 @@
 import { type Change, REDACTED } from "../../diff/types.ts";
+import { appendPointer, parsePointer } from "../../json/pointer.ts";
+import type { JsonValue } from "../../json/value.ts";
 import type { CredentialDocument, FieldNode } from "../../model/index.ts";
-import type { JsonValue } from "../../schema/json.ts";
-import { appendPointer, parsePointer } from "../../schema/json-pointer.ts";
 import { sentence } from "../../schema/problem-message.ts";
 import type { targetsAtPointers } from "../problems/problem-targets.ts";
 

@@ -1,6 +1,6 @@
+import type { JsonObject } from "../../json/value.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
-import type { JsonObject } from "../../schema/json.ts";
 import { parseJsonText } from "../../schema/parse-json.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";

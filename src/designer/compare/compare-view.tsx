@@ -3,12 +3,12 @@ import { type ChangeClass, countByClass, diffSchemas } from "../../diff/index.ts
 import type { CredentialDocument } from "../../model/index.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import type { DesignerStore } from "../designer-store.ts";
 import type { targetsAtPointers } from "../problems/problem-targets.ts";
 import type { Autosave } from "../storage/autosave.ts";
 import type { DesignLibrary, DesignSummary } from "../storage/design-repository.ts";
 import { useAutosave } from "../storage/use-autosave.ts";
-import { useDesigner } from "../use-designer.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { useDesigner } from "../store/use-designer.ts";
 import { type ChangeRow, changeRows } from "./change-rows.ts";
 import {
   type CompareSource,

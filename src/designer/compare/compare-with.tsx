@@ -1,8 +1,8 @@
 import { type ComponentType, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import type { DesignerStore } from "../designer-store.ts";
 import { targetsAtPointers } from "../problems/problem-targets.ts";
 import type { Autosave } from "../storage/autosave.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import type { CompareSource, CompareViewProps } from "./compare-view.tsx";
 import "./compare.css";
 import { focusRow } from "../canvas/focus-row.ts";

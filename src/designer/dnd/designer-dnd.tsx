@@ -15,8 +15,8 @@ import {
 import { getEventCoordinates } from "@dnd-kit/utilities";
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import { moveField } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
 import { addedAt, addItem, itemName, itemSize } from "../palette/palette-items.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { cancelledText, droppedText, overText, pickedUpText } from "./announcements.ts";
 import { type KeyboardTarget, keyboardTargets, spotAtPoint } from "./canvas-geometry.ts";
 import { type DndShared, DndSharedContext, type DragData, dragData } from "./drag-data.ts";

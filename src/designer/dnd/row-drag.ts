@@ -9,7 +9,7 @@ import {
   useRef,
 } from "react";
 import { locate } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { nodeName } from "./names.ts";
 
 /** The id of the one draggable that stands for whichever row's handle is pressed. */

@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonObject, ownValue } from "../../schema/json.ts";
-import { displayPointer, parsePointer } from "../../schema/json-pointer.ts";
+import { displayPointer, parsePointer } from "../../json/pointer.ts";
+import { isJsonObject, type JsonObject, ownValue } from "../../json/value.ts";
 
 /**
  * Where a JSON pointer into the schema is, in the designer's words: the innermost field it is

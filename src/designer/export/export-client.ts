@@ -1,5 +1,5 @@
 import type { ExportFile } from "../../export/index.ts";
-import type { JsonObject } from "../../schema/json.ts";
+import type { JsonObject } from "../../json/value.ts";
 import type { ExportFailure, ExportRequest, ExportResponse } from "./export-protocol.ts";
 
 /** An export the exporter refused or could not do: what, where (JSON pointer) and how to fix it. */

@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
-import type { JsonObject } from "../../schema/json.ts";
+import type { JsonObject } from "../../json/value.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import type { DesignerStore } from "../designer-store.ts";
-import { useDesigner } from "../use-designer.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { useDesigner } from "../store/use-designer.ts";
 import { exportBaseName, exportFileNames } from "./base-name.ts";
 import { describePlace } from "./describe-place.ts";
 import { downloadFile } from "./download.ts";

@@ -1,7 +1,7 @@
 // Node's globals first: json-schema-to-typescript reads them when its modules are evaluated.
 import "./worker-shims/node-globals.ts";
 import { exportFiles } from "../../export/index.ts";
-import { SchemaProblem } from "../../schema/problem.ts";
+import { SchemaProblem } from "../../json/problem.ts";
 import type { ExportFailure, ExportRequest, ExportResponse } from "./export-protocol.ts";
 import { zipFiles } from "./zip.ts";
 

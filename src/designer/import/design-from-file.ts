@@ -1,10 +1,10 @@
+import type { JsonObject } from "../../json/value.ts";
 import type { CredentialDocument } from "../../model/index.ts";
+import { refuseSecretValues } from "../../model/secret-values.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
-import type { JsonObject } from "../../schema/json.ts";
 import { parseJsonText } from "../../schema/parse-json.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
-import { refuseSecretValues } from "../../schema/secret-values.ts";
 
 /**
  * Larger files are refused before they are read: a credential window is a few kB, and the
@@ -18,7 +18,7 @@ export type FileImport = { readonly doc: CredentialDocument } | { readonly error
 /**
  * The one way a schema text the user brings in becomes a design, for Import (a file) and the
  * Schema JSON view (typed text) alike: parsed and imported as the CLI reads a file (parseJsonText,
- * then importSchema), and refused if a secret carries a value (src/schema/secret-values.ts), as
+ * then importSchema), and refused if a secret carries a value (src/model/secret-values.ts), as
  * the exporter refuses it. Throws a JsonSyntaxProblem (line:column) or a SchemaProblem (the JSON
  * pointer of the offending keyword); the caller's design is left as it was.
  *

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { replaceDesign } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { usePageFileDrop } from "./use-page-file-drop.ts";
 import "./import.css";
 

@@ -4,7 +4,7 @@ import {
   renameDiscriminator,
   updateField,
 } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import type { Edit } from "./field-properties.ts";
 
 /**

@@ -1,3 +1,4 @@
+import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../../json/value.ts";
 import {
   branchValue,
   type CredentialDocument,
@@ -12,9 +13,8 @@ import {
   schemaObject,
   withKeywords,
 } from "../../model/index.ts";
-import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../../schema/json.ts";
+import { secretValues } from "../../model/secret-values.ts";
 import type { PatternVerdict } from "../../schema/pattern-safety.ts";
-import { secretValues } from "../../schema/secret-values.ts";
 
 /**
  * What the inspector shows for a selected node and how typed text becomes a core command's
@@ -146,7 +146,7 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
   return sections;
 }
 
-/** Whether the field would carry a value as a secret (what src/schema/secret-values.ts counts). */
+/** Whether the field would carry a value as a secret (what src/model/secret-values.ts counts). */
 function carriesValue(schema: JsonObject): boolean {
   return secretValues({ ...schema, writeOnly: true }).length > 0;
 }
@@ -210,7 +210,7 @@ export function secretEdit(secret: boolean): Edit {
   return edit({ writeOnly: secret ? true : undefined });
 }
 
-/** Removes the values a secret must not carry (src/schema/secret-values.ts: default, examples, const, a one-value enum). */
+/** Removes the values a secret must not carry (src/model/secret-values.ts: default, examples, const, a one-value enum). */
 export function clearSecretValues(node: FieldNode): Edit {
   return edit(
     Object.fromEntries(

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useMemo } from "react";
+import { ownValue } from "../../json/value.ts";
 import {
   type CredentialDocument,
   describe,
@@ -7,9 +8,8 @@ import {
   setWindowText,
   updateField,
 } from "../../model/index.ts";
-import { ownValue } from "../../schema/json.ts";
-import type { DesignerStore } from "../designer-store.ts";
-import { useDesigner } from "../use-designer.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { useDesigner } from "../store/use-designer.ts";
 import { CheckboxControl, TextControl } from "./controls.tsx";
 import {
   type PropertySection,

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import type { FieldNode } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { applyEdit } from "./apply-edit.ts";
 import { TextControl } from "./controls.tsx";
 import type { Edit } from "./field-properties.ts";

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useState } from "react";
+import { jsonEqual, ownValue } from "../../json/value.ts";
 import { addBranch, locate, schemaObject } from "../../model/index.ts";
-import { jsonEqual, ownValue } from "../../schema/json.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { applyBranchRename, applyDiscriminatorRename, applyEdit } from "./apply-edit.ts";
 import { CheckboxControl, SelectControl, TextControl } from "./controls.tsx";
 import {

@@ -1,5 +1,5 @@
+import { type JsonValue, jsonEqual, ownValue } from "../../json/value.ts";
 import { type FieldNode, schemaObject } from "../../model/index.ts";
-import { type JsonValue, jsonEqual, ownValue } from "../../schema/json.ts";
 import { type Edit, valueText } from "./field-properties.ts";
 
 /**

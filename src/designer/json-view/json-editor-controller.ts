@@ -25,7 +25,7 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { type CredentialDocument, replaceDesign } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import {
   diagnosticText,
   readSchemaText,

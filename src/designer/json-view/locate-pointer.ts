@@ -1,4 +1,4 @@
-import { parsePointer } from "../../schema/json-pointer.ts";
+import { parsePointer } from "../../json/pointer.ts";
 
 /** A stretch of the text: offsets from (inclusive) to (exclusive). */
 export interface TextSpan {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { JsonEditorController, type JsonEditorReport } from "./json-editor-controller.ts";
 import { describeTextProblem } from "./schema-text.ts";
 

@@ -1,5 +1,5 @@
 import { type ComponentType, useEffect, useId, useState } from "react";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import "./json-view.css";
 
 type EditorComponent = ComponentType<{ store: DesignerStore; visible: boolean }>;

@@ -1,7 +1,7 @@
+import { displayPointer } from "../../json/pointer.ts";
+import { JsonSyntaxProblem, SchemaProblem } from "../../json/problem.ts";
 import type { CredentialDocument } from "../../model/index.ts";
-import { displayPointer } from "../../schema/json-pointer.ts";
 import { lineColumnAt } from "../../schema/parse-json.ts";
-import { JsonSyntaxProblem, SchemaProblem } from "../../schema/problem.ts";
 import { capitalise, formatMessage, sentence } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import { readDesign } from "../import/design-from-file.ts";

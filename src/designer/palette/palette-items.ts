@@ -7,6 +7,7 @@ import oauth2Code from "../../../schemas/oauth2-authorization-code.json";
 import oauth2Client from "../../../schemas/oauth2-client-credentials.json";
 import restAdapter from "../../../schemas/rest-adapter.json";
 import sftp from "../../../schemas/sftp.json";
+import type { JsonValue } from "../../json/value.ts";
 import {
   type AddableKind,
   addField,
@@ -19,7 +20,6 @@ import {
   requiredKeys,
 } from "../../model/index.ts";
 import { importSchema } from "../../schema/import.ts";
-import type { JsonValue } from "../../schema/json.ts";
 
 /** One thing the palette offers: a field of a kind, or a ready-made block of fields from a template. */
 export type PaletteItem =

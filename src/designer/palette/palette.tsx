@@ -1,8 +1,8 @@
 import { useDraggable } from "@dnd-kit/core";
 import { memo, useId, useMemo } from "react";
-import type { DesignerStore } from "../designer-store.ts";
 import { type DragData, paletteDragId } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import {
   addedAt,
   addItem,

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo } from "react";
 import { locate } from "../../model/index.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { nodeIdAtPointer, type Problem } from "./problem-targets.ts";
 import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
 import "./problems.css";

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { checkDesign } from "../../check/check-design.ts";
 import type { Finding } from "../../check/types.ts";
+import type { JsonObject } from "../../json/value.ts";
 import type { CredentialDocument } from "../../model/index.ts";
-import type { JsonObject } from "../../schema/json.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import type { DesignerStore } from "../designer-store.ts";
-import { useDesigner } from "../use-designer.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { useDesigner } from "../store/use-designer.ts";
 import { type Problem, problemsOf } from "./problem-targets.ts";
 
 export interface DesignProblems {

@@ -1,7 +1,7 @@
 import type { CredentialDocument } from "../../model/index.ts";
 import { importSchema } from "../../schema/import.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
 import { RevisionConflictError, StorageFullError } from "./storage-errors.ts";
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../schema/json.ts";
+import type { JsonObject } from "../../json/value.ts";
 import type { Autosave } from "./autosave.ts";
 import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
 import { BLANK_SCHEMA, type DesignTemplate } from "./design-templates.ts";

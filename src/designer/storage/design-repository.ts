@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from "../../schema/json.ts";
+import { isJsonObject, type JsonObject } from "../../json/value.ts";
 import { nameProblem, uniqueName } from "./design-names.ts";
 import {
   DesignNameError,

@@ -7,7 +7,7 @@ import oauth2Code from "../../../schemas/oauth2-authorization-code.json";
 import oauth2Client from "../../../schemas/oauth2-client-credentials.json";
 import restAdapter from "../../../schemas/rest-adapter.json";
 import sftp from "../../../schemas/sftp.json";
-import type { JsonObject } from "../../schema/json.ts";
+import type { JsonObject } from "../../json/value.ts";
 
 /** The empty credential window a new blank design starts from. */
 export const BLANK_SCHEMA: JsonObject = {

@@ -1,7 +1,7 @@
 import type { CredentialDocument } from "../../model/index.ts";
 import { importSchema } from "../../schema/import.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import type { DesignerStore } from "../designer-store.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import { type AnnouncementChannel, Autosave } from "./autosave.ts";
 import { type DesignLibrary, type DesignRecord, DesignRepository } from "./design-repository.ts";
 import { DesignNotFoundError } from "./storage-errors.ts";

@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../schema/json.ts";
+import type { JsonValue } from "../../json/value.ts";
 import { isSecretPair, type Pair, type Report, shown } from "../context.ts";
 import { includesJson } from "../equality.ts";
 import { REDACTED } from "../types.ts";

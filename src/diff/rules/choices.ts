@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../schema/json.ts";
+import type { JsonValue } from "../../json/value.ts";
 import { capitalise, type Pair, type Report } from "../context.ts";
 import { optionName, short } from "../naming.ts";
 import { mergedOrder, reordered } from "../order.ts";

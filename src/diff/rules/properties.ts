@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonValue } from "../../schema/json.ts";
-import { appendPointer } from "../../schema/json-pointer.ts";
+import { appendPointer } from "../../json/pointer.ts";
+import { isJsonObject, type JsonValue } from "../../json/value.ts";
 import { checkPattern } from "../../schema/pattern-safety.ts";
 import { capitalise, filledDefault, type Pair, quoted, quotedIn, type Report } from "../context.ts";
 import { fieldName } from "../naming.ts";

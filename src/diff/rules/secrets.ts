@@ -1,4 +1,4 @@
-import { secretValues } from "../../schema/secret-values.ts";
+import { secretValues } from "../../model/secret-values.ts";
 import { capitalise, type Pair, type Report, shown } from "../context.ts";
 import { sameJson } from "../equality.ts";
 import { REDACTED } from "../types.ts";

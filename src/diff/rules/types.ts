@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../schema/json.ts";
+import type { JsonValue } from "../../json/value.ts";
 import type { Pair, Report } from "../context.ts";
 import type { SchemaView } from "../view.ts";
 

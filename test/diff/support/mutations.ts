@@ -4,7 +4,7 @@ import {
   isJsonObject,
   type JsonObject,
   type JsonValue,
-} from "../../../src/schema/json.ts";
+} from "../../../src/json/value.ts";
 import { FORMATS, PATTERNS } from "./schemas.ts";
 
 /** What a connector author may do to a credential window between two versions. */

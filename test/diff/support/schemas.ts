@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { JsonObject, JsonValue } from "../../../src/schema/json.ts";
+import type { JsonObject, JsonValue } from "../../../src/json/value.ts";
 import { savedValue } from "./values.ts";
 
 /**

@@ -4,7 +4,7 @@ import {
   isJsonObject,
   type JsonObject,
   type JsonValue,
-} from "../../../src/schema/json.ts";
+} from "../../../src/json/value.ts";
 import { resolveRef } from "../../../src/schema/refs.ts";
 
 const FORMAT_SAMPLES: Record<string, string[]> = {

@@ -1,4 +1,4 @@
-import type { JsonObject } from "../../../src/schema/json.ts";
+import type { JsonObject } from "../../../src/json/value.ts";
 
 /**
  * A credential schema with `fields` leaf fields, in sections of up to 500, with the mix a real

@@ -3,9 +3,9 @@
 // for an empty window, ?design=choice for an auth-method choice). The store is on window.designerStore for the tests to read and undo.
 import { createRoot } from "react-dom/client";
 import { Canvas } from "../../../../src/designer/canvas/canvas.tsx";
-import { DesignerStore } from "../../../../src/designer/designer-store.ts";
 import { DesignerDnd } from "../../../../src/designer/dnd/designer-dnd.tsx";
 import { Palette } from "../../../../src/designer/palette/palette.tsx";
+import { DesignerStore } from "../../../../src/designer/store/designer-store.ts";
 import { importSchema } from "../../../../src/schema/import.ts";
 
 const SAMPLE = {

@@ -1,8 +1,8 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
-import type { ValidateFunction, ValidationError } from "../preview/types.ts";
-import { AJV_OPTIONS } from "./ajv-options.ts";
-import { escapePointerToken } from "./json-pointer.ts";
+import { escapePointerToken } from "../json/pointer.ts";
+import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import type { ValidateFunction, ValidationError } from "./types.ts";
 
 /**
  * A validator for a design that changes a little at a time. An object schema is validated as its

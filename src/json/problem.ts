@@ -1,4 +1,4 @@
-import { displayPointer } from "./json-pointer.ts";
+import { displayPointer } from "./pointer.ts";
 
 /**
  * A specific, fixable problem with a schema: where it is (a JSON pointer), what is wrong,

@@ -1,6 +1,6 @@
-import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "../model/keywords.ts";
-import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "./json.ts";
-import { appendPointer, escapePointerToken } from "./json-pointer.ts";
+import { appendPointer, escapePointerToken } from "../json/pointer.ts";
+import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
+import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "./keywords.ts";
 
 /**
  * A schema object reached by `walkSubschemas`, with how it was reached. Its JSON pointer is

@@ -9,7 +9,7 @@ import {
   locate,
   redo,
   undo,
-} from "../model/index.ts";
+} from "../../model/index.ts";
 
 /** What the page shows: the design with its history, the selected field, the last refusal. */
 export interface DesignerState {

@@ -1,5 +1,5 @@
-import { type JsonObject, ownValue } from "./json.ts";
-import { SchemaProblem } from "./problem.ts";
+import { SchemaProblem } from "../json/problem.ts";
+import { type JsonObject, ownValue } from "../json/value.ts";
 import { type SubschemaNode, walkSubschemas } from "./walk.ts";
 
 /**
