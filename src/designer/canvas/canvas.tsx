@@ -2,7 +2,7 @@ import { useDndShared } from "../dnd/drag-data.ts";
 import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
-import { FieldList } from "./field-list.tsx";
+import { FieldList } from "./field-tree.tsx";
 import "./canvas.css";
 
 /**

@@ -17,65 +17,12 @@ import { joinPath, nodeName } from "../dnd/names.ts";
 import { useHandleAttributes } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
-import { BranchList, FieldList } from "./field-list.tsx";
-
-interface RowProps {
-  store: DesignerStore;
-  node: FieldNode;
-  /** The path of the container the row is in ("" for the window). */
-  path: string;
-}
-
-/** A field's row: drag handle, what it is, duplicate and delete; a group or choice nests its children. */
-export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) {
-  const name = nodeName(node);
-  const row = useRow(store, node, name);
-  const own = joinPath(path, name);
-  return (
-    <li {...row.itemProps}>
-      <div className="cd-row">
-        {row.handle}
-        <FieldRowBody store={store} node={node} name={name} />
-      </div>
-      {node.fields && <FieldList store={store} container={node} path={own} />}
-      {node.branches && <BranchList store={store} choice={node} path={own} />}
-    </li>
-  );
-});
-
-/**
- * A branch of a choice: reordered among its choice's branches, deleted (not the last one: the core
- * refuses, and the canvas shows why); its fields nested under it, without its discriminator.
- */
-export const BranchRow = memo(function BranchRow({
-  store,
-  node,
-  path,
-  discriminator,
-}: RowProps & { discriminator: string }) {
-  const name = nodeName(node);
-  const row = useRow(store, node, name);
-  return (
-    <li {...row.itemProps}>
-      <div className="cd-row cd-branch">
-        {row.handle}
-        <BranchRowBody store={store} node={node} name={name} />
-      </div>
-      <FieldList
-        store={store}
-        container={node}
-        path={joinPath(path, name)}
-        discriminator={discriminator}
-      />
-    </li>
-  );
-});
 
 /**
  * A row's content apart from its handle: memoised on its own, because every row re-renders when a
  * drag starts or moves (dnd-kit's context changes), and at 500 rows that must stay cheap.
  */
-const FieldRowBody = memo(function FieldRowBody({
+export const FieldRowBody = memo(function FieldRowBody({
   store,
   node,
   name,
@@ -113,7 +60,7 @@ const FieldRowBody = memo(function FieldRowBody({
   );
 });
 
-const BranchRowBody = memo(function BranchRowBody({
+export const BranchRowBody = memo(function BranchRowBody({
   store,
   node,
   name,
@@ -181,7 +128,7 @@ function SelectButton({
  * listeners of its own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on
  * handles, and finds the row by its `data-node`.
  */
-function useRow(store: DesignerStore, node: FieldNode, name: string) {
+export function useRow(store: DesignerStore, node: FieldNode, name: string) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
   const shared = useDndShared();
   const line = useDropLine(shared?.indicator, node.id);

@@ -15,7 +15,7 @@ import {
 import { getEventCoordinates } from "@dnd-kit/utilities";
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import { moveField } from "../../model/index.ts";
-import { addedAt, addItem, itemName, itemSize } from "../palette/palette-items.ts";
+import { addedAt, addItem, itemName, itemSize } from "../items/palette-items.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { cancelledText, droppedText, overText, pickedUpText } from "./announcements.ts";
 import { type KeyboardTarget, keyboardTargets, spotAtPoint } from "./canvas-geometry.ts";

@@ -1,5 +1,5 @@
 import { createContext, type RefObject, useContext } from "react";
-import type { PaletteItem } from "../palette/palette-items.ts";
+import type { PaletteItem } from "../items/palette-items.ts";
 import type { DropIndicatorStore } from "./drop-indicator.ts";
 
 /** What each draggable carries in dnd-kit's `data` (the canvas has no droppables: see canvas-geometry.ts). */

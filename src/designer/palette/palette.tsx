@@ -2,7 +2,6 @@ import { useDraggable } from "@dnd-kit/core";
 import { memo, useId, useMemo } from "react";
 import { type DragData, paletteDragId } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
-import type { DesignerStore } from "../store/designer-store.ts";
 import {
   addedAt,
   addItem,
@@ -10,7 +9,8 @@ import {
   itemName,
   KIND_ITEMS,
   type PaletteItem,
-} from "./palette-items.ts";
+} from "../items/palette-items.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
 import "./palette.css";
 
 /**

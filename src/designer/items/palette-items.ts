@@ -110,8 +110,6 @@ export const BLOCK_ITEMS: readonly PaletteItem[] = [
   block("auth-choice", "Auth-method choice", restAdapter, single("auth")),
 ];
 
-export const PALETTE_ITEMS: readonly PaletteItem[] = [...KIND_ITEMS, ...BLOCK_ITEMS];
-
 /** How many nodes an item adds (for "position 2 of 5"). */
 export function itemSize(item: PaletteItem): number {
   return item.type === "block" ? item.nodes.length : 1;

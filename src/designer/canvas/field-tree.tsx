@@ -3,9 +3,9 @@ import { discriminatorKey, type FieldNode } from "../../model/index.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
 import { shownFields } from "../dnd/drop-target.ts";
-import { placeName } from "../dnd/names.ts";
+import { joinPath, nodeName, placeName } from "../dnd/names.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
-import { BranchRow, FieldRow } from "./field-row.tsx";
+import { BranchRowBody, FieldRowBody, useRow } from "./field-row.tsx";
 
 interface FieldListProps {
   store: DesignerStore;
@@ -95,3 +95,55 @@ function EndZone({ parent, empty, path }: { parent: string; empty: boolean; path
     />
   );
 }
+
+interface RowProps {
+  store: DesignerStore;
+  node: FieldNode;
+  /** The path of the container the row is in ("" for the window). */
+  path: string;
+}
+
+/** A field's row: drag handle, what it is, duplicate and delete; a group or choice nests its children. */
+export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) {
+  const name = nodeName(node);
+  const row = useRow(store, node, name);
+  const own = joinPath(path, name);
+  return (
+    <li {...row.itemProps}>
+      <div className="cd-row">
+        {row.handle}
+        <FieldRowBody store={store} node={node} name={name} />
+      </div>
+      {node.fields && <FieldList store={store} container={node} path={own} />}
+      {node.branches && <BranchList store={store} choice={node} path={own} />}
+    </li>
+  );
+});
+
+/**
+ * A branch of a choice: reordered among its choice's branches, deleted (not the last one: the core
+ * refuses, and the canvas shows why); its fields nested under it, without its discriminator.
+ */
+export const BranchRow = memo(function BranchRow({
+  store,
+  node,
+  path,
+  discriminator,
+}: RowProps & { discriminator: string }) {
+  const name = nodeName(node);
+  const row = useRow(store, node, name);
+  return (
+    <li {...row.itemProps}>
+      <div className="cd-row cd-branch">
+        {row.handle}
+        <BranchRowBody store={store} node={node} name={name} />
+      </div>
+      <FieldList
+        store={store}
+        container={node}
+        path={joinPath(path, name)}
+        discriminator={discriminator}
+      />
+    </li>
+  );
+});

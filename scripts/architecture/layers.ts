@@ -1,0 +1,173 @@
+import type { Architecture } from "./rules.ts";
+
+/**
+ * The one place that says which part of src/ may import which. `npm run check:architecture` (part
+ * of `npm test`) fails on an import against it, a package used outside the layers named for it, a
+ * circle of imports, or a lazily loaded part pulled into what the page loads first.
+ *
+ *   json ← model ← schema ← check / export / diff ← cli
+ *                    schema ← preview
+ *   designer ← all; inside it: store ← dnd, items ← palette, canvas ← the features ← the shell
+ */
+
+const CORE = ["src/json/", "src/model/", "src/schema/"];
+const DESIGNER_BASE = [...CORE, "src/check/", "src/preview/", "src/designer/store/"];
+const REACT = ["react", "react-dom"];
+
+export const ARCHITECTURE: Architecture = {
+  layers: [
+    // JSON values, pointers, problems and results: what every layer speaks.
+    { path: "src/json/", mayImport: [] },
+    // The document, its steps and commands: pure, no packages.
+    { path: "src/model/", mayImport: ["src/json/"] },
+    // Document ↔ JSON Schema, parsing, the one Ajv set-up, the pattern analysis.
+    {
+      path: "src/schema/",
+      mayImport: ["src/json/", "src/model/"],
+      packages: ["ajv", "refa", "regexp-ast-analysis", "scslre", "@eslint-community/regexpp"],
+    },
+    { path: "src/check/", mayImport: CORE },
+    {
+      path: "src/export/",
+      mayImport: CORE,
+      packages: ["ajv", "ajv-formats", "json-schema-to-typescript", "prettier"],
+    },
+    {
+      path: "src/diff/",
+      mayImport: CORE,
+      packages: ["ajv", "ajv-formats", "refa", "@eslint-community/regexpp"],
+    },
+    // The only layer that touches the file system.
+    {
+      path: "src/cli/",
+      mayImport: [...CORE, "src/check/", "src/export/", "src/diff/"],
+      packages: ["node:fs/promises", "node:path", "node:url", "node:process"],
+    },
+    // <CredentialForm>: renders a schema; knows nothing of the designer.
+    {
+      path: "src/preview/",
+      mayImport: ["src/json/", "src/schema/"],
+      packages: ["react", "ajv", "ajv-formats"],
+    },
+
+    // The designer page: features over a shared store, assembled by the shell (app.tsx).
+    { path: "src/designer/store/", mayImport: CORE, packages: REACT },
+    {
+      path: "src/designer/dnd/",
+      mayImport: [...DESIGNER_BASE, "src/designer/items/"],
+      packages: [...REACT, "@dnd-kit/core", "@dnd-kit/utilities"],
+    },
+    // What the palette offers and how an item is added: shared by the palette and drag and drop.
+    { path: "src/designer/items/", mayImport: DESIGNER_BASE },
+    {
+      path: "src/designer/palette/",
+      mayImport: [...DESIGNER_BASE, "src/designer/items/", "src/designer/dnd/"],
+      packages: [...REACT, "@dnd-kit/core"],
+    },
+    {
+      path: "src/designer/canvas/",
+      mayImport: [...DESIGNER_BASE, "src/designer/dnd/"],
+      packages: REACT,
+    },
+    { path: "src/designer/inspector/", mayImport: DESIGNER_BASE, packages: REACT },
+    { path: "src/designer/import/", mayImport: DESIGNER_BASE, packages: REACT },
+    { path: "src/designer/storage/", mayImport: DESIGNER_BASE, packages: REACT },
+    {
+      path: "src/designer/problems/",
+      mayImport: [...DESIGNER_BASE, "src/designer/canvas/", "src/designer/dnd/"],
+      packages: REACT,
+    },
+    {
+      path: "src/designer/json-view/",
+      mayImport: [...DESIGNER_BASE, "src/designer/import/"],
+      packages: [
+        ...REACT,
+        "@codemirror/commands",
+        "@codemirror/lang-json",
+        "@codemirror/language",
+      ].concat(["@codemirror/lint", "@codemirror/state", "@codemirror/view"]),
+    },
+    {
+      path: "src/designer/export/",
+      mayImport: [...DESIGNER_BASE, "src/export/"],
+      packages: [...REACT, "fflate", "buffer"],
+    },
+    {
+      path: "src/designer/compare/",
+      mayImport: [
+        ...DESIGNER_BASE,
+        "src/diff/",
+        "src/designer/canvas/",
+        "src/designer/import/",
+        "src/designer/problems/",
+        "src/designer/storage/",
+      ],
+      packages: REACT,
+    },
+    // The shell: lays the features out on the page.
+    {
+      path: "src/designer/",
+      mayImport: [
+        ...DESIGNER_BASE,
+        "src/designer/dnd/",
+        "src/designer/palette/",
+        "src/designer/canvas/",
+        "src/designer/inspector/",
+        "src/designer/import/",
+        "src/designer/storage/",
+        "src/designer/problems/",
+        "src/designer/json-view/",
+        "src/designer/export/",
+        "src/designer/compare/",
+      ],
+      packages: REACT,
+    },
+    // The page's entry.
+    {
+      path: "src/main.tsx",
+      mayImport: [...CORE, "src/preview/", "src/designer/", "src/designer/store/"].concat([
+        "src/designer/storage/",
+        "src/designer/inspector/",
+      ]),
+      packages: REACT,
+    },
+  ],
+
+  entries: ["src/main.tsx"],
+
+  // Parts the page loads with import() when first used: never statically from the entry.
+  lazy: [
+    {
+      path: "src/schema/pattern-safety.ts",
+      why: "the pattern analysis, ~250 KB gzipped: loaded by schema/pattern-safety-lazy.ts when a pattern is there",
+    },
+    { path: "npm:refa", why: "part of the pattern analysis" },
+    { path: "npm:scslre", why: "part of the pattern analysis" },
+    { path: "src/diff/", why: "the diff: loaded by 'Compare with…' when it is opened" },
+    {
+      path: "src/designer/compare/compare-view.tsx",
+      why: "the compare view: loaded by compare-with.tsx when opened",
+    },
+    { path: "npm:@codemirror/", why: "CodeMirror: loaded when the Schema JSON view is opened" },
+    {
+      path: "src/designer/json-view/schema-json-editor.tsx",
+      why: "the Schema JSON editor: loaded by schema-json-region.tsx when opened",
+    },
+    { path: "src/export/", why: "the export generators: run in the export worker" },
+    {
+      path: "npm:json-schema-to-typescript",
+      why: "an export generator: runs in the export worker",
+    },
+    { path: "npm:prettier", why: "an export generator: runs in the export worker" },
+    { path: "npm:fflate", why: "the zip: loaded with the export worker" },
+    {
+      path: "src/designer/import/design-from-file.ts",
+      why: "reading a file: loaded by Import when a file is chosen or dropped",
+    },
+    { path: "npm:ajv", why: "the preview's validator: loaded when the preview is first used" },
+    {
+      path: "src/preview/incremental-validator.ts",
+      why: "the preview's validator: loaded by preview-pane.tsx when the preview is first used",
+    },
+  ],
+};
