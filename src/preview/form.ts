@@ -4,20 +4,51 @@ import { planOf } from "./plan.ts";
 import { Store } from "./store.ts";
 import type { CredentialFormProps, JsonSchema, ValidateFunction } from "./types.ts";
 
-const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction | undefined>>();
+/** The validator of a schema that could not be compiled: it checks nothing, and says so. */
+type NotChecked = ValidateFunction & { notChecked: string };
 
-/** Ajv and the schema compiled with it, loaded once per schema, in a chunk of its own. */
-function compileLazily(schema: JsonSchema) {
+const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction>>();
+
+/**
+ * Ajv and the schema compiled with it, loaded once per schema, in a chunk of its own. Never
+ * rejects: when the chunk does not load, or Ajv refuses the schema (say a pattern that is no
+ * regular expression), the validator is a NotChecked that gives the reason.
+ */
+function compileLazily(schema: JsonSchema): Promise<ValidateFunction> {
   let validator = compiled.get(schema);
-  if (!validator)
-    compiled.set(
-      schema,
-      (validator = import("./ajv.ts").then(
-        (m) => m.compile(schema),
-        () => undefined,
-      )),
-    );
+  if (!validator) {
+    validator = import("./ajv.ts")
+      .then((m) => m.compile(schema))
+      .catch(
+        (error: unknown): NotChecked =>
+          Object.assign(() => false, {
+            notChecked: `The values were not checked: ${error}`,
+          }),
+      );
+    compiled.set(schema, validator);
+  }
   return validator;
+}
+
+/**
+ * The store of a form. With a NotChecked validator the values cannot be checked, and the form says
+ * so in an error about the value as a whole (shown after a submit, announced, reported to
+ * onChange): it never calls values valid that nothing has checked, so "Save" does not hand them on.
+ */
+class FormStore extends Store {
+  declare validate: (ValidateFunction & Partial<NotChecked>) | undefined;
+
+  override check() {
+    super.check();
+    const reason = this.validate?.notChecked;
+    if (!reason) return;
+    this.errors.set("", ["", 0, reason]);
+    this.emit("");
+  }
+  /** What a submit announces is that, too (not "1 field needs attention"). */
+  override say(text: string) {
+    super.say(text && (this.validate?.notChecked ?? text));
+  }
 }
 
 /**
@@ -34,7 +65,7 @@ export function CredentialForm(props: CredentialFormProps) {
   const root = useMemo(() => planOf(schema), [schema]);
   // A new schema object (a new plan) starts a new form; the first value is read once.
   const store = useMemo(
-    () => new Store(schema, root, value ?? props.defaultValue, validate),
+    () => new FormStore(schema, root, value ?? props.defaultValue, validate),
     [root],
   ); // eslint-disable-line react-hooks/exhaustive-deps
   const host = useRef<HTMLDivElement>(null);
@@ -65,8 +96,11 @@ export function CredentialForm(props: CredentialFormProps) {
       timer: ReturnType<typeof setTimeout> | undefined;
     store.setFn(validate);
     if (!validate) {
-      const pending = (store.pending = compileLazily(schema).then((fn) => live && store.setFn(fn)));
-      void pending.finally(() => store.pending === pending && (store.pending = undefined));
+      // compileLazily never rejects (a schema Ajv refuses gives a NotChecked validator).
+      const pending = (store.pending = compileLazily(schema).then((fn) => {
+        if (store.pending === pending) store.pending = undefined;
+        if (live) store.setFn(fn);
+      }));
     }
     // The first validation is the slowest (nothing is warm yet: a few ms per 100 fields), so it
     // waits until the form has been painted; it runs sooner if something needs it (a blur, a submit).
