@@ -52,16 +52,18 @@ function parseOptions(args: readonly string[]): Options {
   };
   for (let i = 0; i < args.length; i++) {
     const [flag, value] = [args[i], args[i + 1]];
-    if (flag === "--loads" && value) (options.loads = Number(value)), i++;
-    else if (flag === "--keys" && value) (options.keys = Number(value)), i++;
-    else if (flag === "--only" && value) (options.only = value.split(",") as Row[]), i++;
-    else if (flag === "--entry" && value) (options.entry = path.resolve(value)), i++;
-    else if (flag === "--profile" && value)
-      (options.profile = value as Row), (options.only = [value as Row]), i++;
-    else
+    if (flag === "--loads" && value) options.loads = Number(value);
+    else if (flag === "--keys" && value) options.keys = Number(value);
+    else if (flag === "--only" && value) options.only = value.split(",") as Row[];
+    else if (flag === "--entry" && value) options.entry = path.resolve(value);
+    else if (flag === "--profile" && value) {
+      options.profile = value as Row;
+      options.only = [value as Row];
+    } else
       throw new Error(
         `unknown argument ${flag}; usage: npm run bench -- preview [--loads 7] [--keys 30] [--only ${Object.keys(ROWS).join(",")}] [--profile <contender>] [--entry <module exporting CredentialForm>]`,
       );
+    i++; // the flag's value
   }
   for (const row of options.only) if (!(row in ROWS)) throw new Error(`unknown contender ${row}`);
   if (!options.only.includes("floor")) options.only.unshift("floor");

@@ -41,7 +41,7 @@ export const ARCHITECTURE: Architecture = {
     {
       path: "src/cli/",
       mayImport: [...CORE, "src/check/", "src/export/", "src/diff/"],
-      packages: ["node:fs/promises", "node:path", "node:url", "node:process"],
+      packages: ["node:fs", "node:fs/promises", "node:path", "node:url"],
     },
     // <CredentialForm>: renders a schema; knows nothing of the designer.
     {

@@ -104,7 +104,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 };
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  "--help": { description: "show help (also: " + PROGRAM + " <command> --help)" },
+  "--help": { description: `show help (also: ${PROGRAM} <command> --help)` },
   "--version": { description: "show the version" },
   "--debug": { description: "show the stack trace of a failure" },
 };
@@ -170,7 +170,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const rawName = eq > 0 ? arg.slice(0, eq) : arg;
     const name = ALIASES[rawName] ?? rawName;
-    if (Object.prototype.hasOwnProperty.call(GLOBAL_OPTIONS, name)) {
+    if (Object.hasOwn(GLOBAL_OPTIONS, name)) {
       if (eq > 0 && !lenient)
         throw usageError(
           `option '${rawName}' does not take a value`,
@@ -272,7 +272,7 @@ export function usageText(): string {
     }),
     "",
     "Options:",
-    "  -h, --help     show help (also: " + PROGRAM + " <command> --help)",
+    `  -h, --help     show help (also: ${PROGRAM} <command> --help)`,
     "  -v, --version  show the version",
     "  --debug        show the stack trace of a failure",
     "",
@@ -280,7 +280,7 @@ export function usageText(): string {
     "Every failure is one line on stderr: FILE:PLACE: what is wrong. How to fix it.",
     "PLACE is a JSON pointer into the schema (e.g. /properties/token) or LINE:COLUMN in the file.",
   ];
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export function commandUsageText(command: CommandName, extra = ""): string {
@@ -304,22 +304,22 @@ export function commandUsageText(command: CommandName, extra = ""): string {
     ...options.map(([name, description]) => `  ${name.padEnd(width)}  ${description}`),
   ];
   if (extra) lines.push("", extra);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function isCommand(name: string): name is CommandName {
-  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+  return  Object.hasOwn(COMMANDS, name);
 }
 
 function optionSpec(command: CommandName, name: string): OptionSpec | undefined {
   const { options } = COMMANDS[command];
-  return Object.prototype.hasOwnProperty.call(options, name) ? options[name] : undefined;
+  return  Object.hasOwn(options, name) ? options[name] : undefined;
 }
 
 function usageError(problem: string, fix: string, command: CommandName | undefined): CliError {
   return new CliError(
     problem,
-    `${fix}; run '${PROGRAM}${command ? " " + command : ""} --help' for the usage`,
+    `${fix}; run '${PROGRAM}${command ? ` ${command}` : ""} --help' for the usage`,
   );
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Finding } from "../check/types.ts";
 import { displayPointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../json/value.ts";
@@ -108,7 +109,7 @@ export function baseName(file: NamedPath): string {
 export async function checkCommand(input: string, io: CliIo): Promise<number> {
   const file = namedPath(io.cwd, input);
   const schema = await readSchema(file);
-  let findings;
+  let findings: Finding[];
   try {
     const { checkSchema } = await import("../check/index.ts");
     findings = checkSchema(schema);
@@ -120,11 +121,11 @@ export async function checkCommand(input: string, io: CliIo): Promise<number> {
   for (const finding of findings) {
     if (finding.severity === "error") errors++;
     else warnings++;
-    const text = `${sentence(finding.message)}${finding.fix ? " " + sentence(capitalise(finding.fix)) : ""}`;
+    const text = `${sentence(finding.message)}${finding.fix ? ` ${sentence(capitalise(finding.fix))}` : ""}`;
     io.stdout.write(
-      oneLine(
+      `${oneLine(
         `${printable(file.display)}:${displayPointer(finding.pointer)}: ${finding.severity}: ${text}`,
-      ) + "\n",
+      )}\n`,
     );
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,5 +1,5 @@
 import type { FailOn } from "../diff/report.ts";
-import type { SavedValueResult } from "../diff/saved-values.ts";
+import type { compileSavedValuesCheck, SavedValueResult } from "../diff/saved-values.ts";
 import type { Change } from "../diff/types.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { type CliIo, readSchema } from "./commands.ts";
@@ -32,7 +32,7 @@ export async function diffCommand(
   const savedJson = valuesFile ? await readJsonFile(valuesFile) : undefined;
 
   const diff = await import("../diff/index.ts");
-  let changes;
+  let changes: Change[];
   try {
     changes = diff.diffSchemas(oldSchema, newSchema);
   } catch (error) {
@@ -69,7 +69,7 @@ async function checkValues(
   } catch (error) {
     throw inFile(valuesFile.display, error);
   }
-  let check;
+  let check: ReturnType<typeof compileSavedValuesCheck>;
   try {
     // The new schema is run on the saved values: refused here, as export refuses it, if it cannot be run safely.
     check = compileSavedValuesCheck(newSchema);

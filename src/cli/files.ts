@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { JsonValue } from "../json/value.ts";
@@ -31,7 +32,7 @@ export async function readJsonFile(file: NamedPath): Promise<JsonValue> {
 }
 
 export async function readTextFile(file: NamedPath): Promise<string> {
-  let stat;
+  let stat: Stats;
   try {
     stat = await fs.stat(file.path);
   } catch (error) {
@@ -205,7 +206,7 @@ export async function writeFilesAtomically(
     for (const file of files) {
       const target = path.join(dir.path, file.name);
       const display = path.join(dir.display, file.name);
-      let stat;
+      let stat: Stats;
       try {
         stat = await fs.lstat(target);
       } catch (error) {

@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonValue, ownValue } from "../json/value.ts";
 import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "../model/keywords.ts";
-import { SchemaView } from "./view.ts";
+import type { SchemaView } from "./view.ts";
 
 /** JSON equality where the key order of objects does not matter (it never does to validation). */
 export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {

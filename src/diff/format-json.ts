@@ -24,5 +24,5 @@ export function formatJson(report: DiffReport): string {
         }
       : {}),
   };
-  return JSON.stringify(body, null, 2) + "\n";
+  return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 import { displayPointer } from "../json/pointer.ts";
-import { sentence } from "../schema/problem-message.ts";
+import { printable, sentence } from "../schema/problem-message.ts";
 import { countByClass, type DiffReport, fails, invalidCount } from "./report.ts";
 import type { Change } from "./types.ts";
 
@@ -63,18 +63,10 @@ export function formatText(report: DiffReport): string {
     `${total} change${total === 1 ? "" : "s"}: ${counts.breaking} breaking, ${counts.exposing} exposing, ${counts.compatible} compatible. ` +
       `--fail-on ${report.failOn}: ${fails(report) ? "failed" : "passed"}.`,
   );
-  return lines.map(clean).join("\n") + "\n";
+  // One line per row: control characters from keys, titles or patterns are escaped.
+  return `${lines.map(printable).join("\n")}\n`;
 }
 
 function pointerOf(change: Change): string {
   return `${change.pointerIn === "old" ? "old:" : ""}${displayPointer(change.pointer)}`;
-}
-
-/** One line per row: control characters from keys, titles or patterns are escaped. */
-function clean(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(
-    /[\u0000-\u001f\u007f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }

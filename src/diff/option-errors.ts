@@ -70,7 +70,7 @@ function errorsOfChoice(
 }
 
 function within(instancePath: string, at: string): boolean {
-  return instancePath === at || instancePath.startsWith(at + "/");
+  return instancePath === at || instancePath.startsWith(`${at}/`);
 }
 
 interface ChoiceSite {
@@ -146,8 +146,8 @@ function choicesIn(tree: ChoiceTree | undefined, value: JsonValue, path: string)
     }
   }
   if (tree.items && Array.isArray(value))
-    value.forEach((item, index) =>
-      found.push(...choicesIn(tree.items, item, appendPointer(path, index))),
-    );
+    value.forEach((item, index) => {
+      found.push(...choicesIn(tree.items, item, appendPointer(path, index)));
+    });
   return found;
 }

@@ -74,7 +74,7 @@ export function pascalCase(text: string): string {
     /(\d)([a-z])/g,
     (_, digit: string, letter: string) => digit + letter.toUpperCase(),
   );
-  if (/^\d/.test(name)) name = "N" + name;
+  if (/^\d/.test(name)) name = `N${name}`;
   return name;
 }
 

@@ -231,7 +231,7 @@ export function runtimeSource(helpers: Iterable<RuntimeHelper>, formats: Iterabl
   for (const helper of helpers) emit(helper);
   const entries: string[] = [];
   for (const format of formats) {
-    const source = Object.prototype.hasOwnProperty.call(FORMAT_SOURCES, format)
+    const source = Object.hasOwn(FORMAT_SOURCES, format)
       ? FORMAT_SOURCES[format]
       : undefined;
     if (!source) throw new Error(`internal error: no inline source for format "${format}"`);

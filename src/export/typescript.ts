@@ -99,7 +99,7 @@ export async function generateBindings(
     chunks.push(await compile(copy as Parameters<typeof compile>[0], name, JSTT_OPTIONS));
   }
   const banner = `// Types generated from ${baseName}.schema.json by credential-designer. Do not edit: change the schema and export again.\n`;
-  const formatted = await format(banner + "\n" + chunks.join("\n"), PRETTIER_OPTIONS);
+  const formatted = await format(`${banner}\n${chunks.join("\n")}`, PRETTIER_OPTIONS);
   const code = analysis.placeholders.restore(formatted);
   if (!new RegExp(`^export (?:interface|type) ${rootName}\\b`, "m").test(code)) {
     throw new Error(
@@ -125,11 +125,19 @@ function forEachChild(
   for (const keyword of ["additionalProperties", "additionalItems"])
     one(copy, keyword, copy[keyword]);
   const items = copy.items;
-  if (Array.isArray(items)) items.forEach((item, i) => one(items, i, item));
+  if (Array.isArray(items)) {
+    items.forEach((item, i) => {
+      one(items, i, item);
+    });
+  }
   else one(copy, "items", items);
   for (const keyword of ["allOf", "anyOf", "oneOf"]) {
     const list = copy[keyword];
-    if (Array.isArray(list)) list.forEach((item, i) => one(list, i, item));
+    if (Array.isArray(list)) {
+      list.forEach((item, i) => {
+        one(list, i, item);
+      });
+    }
   }
 }
 
@@ -205,7 +213,7 @@ function constantOf(schema: unknown): Discriminant | undefined {
   const copy = schema as CopyObject;
   const isPrimitive = (v: unknown): v is Discriminant =>
     v === null || ["string", "number", "boolean"].includes(typeof v);
-  if (Object.prototype.hasOwnProperty.call(copy, "const") && isPrimitive(copy.const))
+  if (Object.hasOwn(copy, "const") && isPrimitive(copy.const))
     return copy.const;
   if (Array.isArray(copy.enum) && copy.enum.length === 1 && isPrimitive(copy.enum[0]))
     return copy.enum[0];
@@ -217,5 +225,5 @@ function isMap(value: unknown): value is CopyObject {
 }
 
 function ownProperty(map: CopyObject, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+  return  Object.hasOwn(map, key) ? map[key] : undefined;
 }

@@ -8,7 +8,7 @@ export function unescapePointerToken(token: string): string {
 }
 
 export function appendPointer(pointer: string, ...tokens: Array<string | number>): string {
-  return pointer + tokens.map((token) => "/" + escapePointerToken(token)).join("");
+  return pointer + tokens.map((token) => `/${escapePointerToken(token)}`).join("");
 }
 
 export function parsePointer(pointer: string): string[] {

@@ -115,7 +115,7 @@ function applySet(doc: CredentialDocument, step: Extract<Step, { op: "set" }>): 
   const { key, schema } = step.after;
   const position = located.path.at(-1);
   if (key !== node.key) {
-    if (!position || position.list !== "fields") return refuse("only a field has a key");
+    if (position?.list !== "fields") return refuse("only a field has a key");
     if (key === "") return refuse("a field needs a key: type a property name");
     if (position.parent.fields!.some((field, i) => i !== position.index && field.key === key)) {
       return refuse(`the key "${key}" is already used in this object: choose another key`);

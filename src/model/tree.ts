@@ -84,7 +84,7 @@ export function replaceAlong(path: readonly PathStep[], replacement: FieldNode):
 /** Visits every node depth-first in document order; stops early when `visit` returns false. */
 export function walkNodes(
   root: FieldNode,
-  visit: (node: FieldNode, depth: number) => boolean | void,
+  visit: (node: FieldNode, depth: number) => boolean | undefined,
 ): void {
   const stack: Array<[FieldNode, number]> = [[root, 0]];
   while (stack.length > 0) {

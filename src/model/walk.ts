@@ -30,7 +30,7 @@ export class SubschemaNode {
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const node = chain[i]!;
-      base += node.tokens.map((token) => "/" + escapePointerToken(token)).join("");
+      base += node.tokens.map((token) => `/${escapePointerToken(token)}`).join("");
       node.cachedPointer = base;
     }
     return base;
@@ -76,7 +76,9 @@ export function* walkSubschemas<Node extends SubschemaNode = SubschemaNode>(
     for (const keyword of Object.keys(node.schema)) {
       const value = ownValue(node.schema, keyword);
       if (Array.isArray(value) && SCHEMA_LISTS.has(keyword))
-        value.forEach((item, index) => add(item, [keyword, index]));
+        value.forEach((item, index) => {
+          add(item, [keyword, index]);
+        });
       else if (ONE_SCHEMA.has(keyword) || keyword === "items") add(value, [keyword]);
       else if (SCHEMA_MAPS.has(keyword) && isJsonObject(value))
         for (const name of Object.keys(value)) add(ownValue(value, name), [keyword, name]);

@@ -102,7 +102,7 @@ const DRAFT_07 = new Set([
  */
 const POSITION_DEPENDENT_KEY = /"(?:\$(?!comment")[^"\\]*|definitions)":/;
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+const hasOwn = (object: object, key: string) => Object.hasOwn(object, key);
 const isObject = (value: unknown): value is { readonly [key: string]: unknown } =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -177,8 +177,8 @@ function planPart(schema: SchemaLike, isRoot: boolean): ValidationPlan {
     planned.push({
       key,
       plan: planPart(properties[key] as SchemaLike, false),
-      instancePrefix: "/" + token,
-      schemaPathPrefix: "#/properties/" + encodeURIComponent(token),
+      instancePrefix: `/${token}`,
+      schemaPathPrefix: `#/properties/${encodeURIComponent(token)}`,
     });
   }
   return { kind: "split", shell: { schema: shell, text }, properties: planned };

@@ -54,7 +54,7 @@ const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 function label(s: { [k: string]: Json }, v: unknown): string {
   const e = Array.isArray(s.enum) ? s.enum : [];
   const names = s["x-enumNames"];
-  const i = e.findIndex((x) => x === v);
+  const i = e.indexOf(v as Json);
   const name = i >= 0 && Array.isArray(names) ? names[i] : undefined;
   return typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v);
 }
@@ -183,7 +183,7 @@ function fitsSchema(s: Obj, e: ValidationError): boolean {
   return true;
 }
 
-const under = (sp: string, pre: string[]) => pre.some((p) => sp === p || sp.startsWith(p + "/"));
+const under = (sp: string, pre: string[]) => pre.some((p) => sp === p || sp.startsWith(`${p}/`));
 
 /** Where an error lands: the field's path, how basic the error is (lower shows first), the sentence. */
 export type Landing = [path: string, rank: number, message: string];
@@ -292,7 +292,7 @@ export function errorMap(
   // A choice that failed with no error of its chosen branch left: an unknown method, or one
   // that several branches accept.
   for (const [path, [f, c, several]] of failed) {
-    if ([...best.keys()].some((k) => k === path || k.startsWith(path + "/"))) continue;
+    if ([...best.keys()].some((k) => k === path || k.startsWith(`${path}/`))) continue;
     best.set(path, [
       path,
       0,

@@ -74,14 +74,14 @@ export interface Branch {
 export const isObj = (v: unknown): v is Obj =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 export const own = (o: unknown, k: string): Json | undefined =>
-  isObj(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+  isObj(o) && Object.hasOwn(o, k) ? o[k] : undefined;
 
 /** Sets an own property (also for the key "__proto__"). */
 export const put = (o: Obj, k: string, v: Json) =>
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 
 const esc = (k: string) => (/[~/]/.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-export const pointer = (path: string, key: string | number) => path + "/" + esc(String(key));
+export const pointer = (path: string, key: string | number) => `${path}/${esc(String(key))}`;
 export const tokensOf = (path: string) =>
   path
     ? path
@@ -201,7 +201,7 @@ function build(root: Obj): Field {
         props[k]!,
         k,
         [...tokens, k],
-        path + "/" + (plain ? k : esc(k)),
+        `${path}/${plain ? k : esc(k)}`,
         required.has(k),
         `${at}/properties/${plain ? k : encodeURIComponent(esc(k))}`,
         seen,

@@ -82,7 +82,7 @@ export class Store {
   }
   /** Tells the listeners and the leaf of a path that its value or shown error may have changed. */
   emit(path: string) {
-    this.listeners.get(path)?.forEach((l) => l());
+    for (const listener of this.listeners.get(path) ?? []) listener();
     this.leafViews.get(path)?.refresh();
   }
   get(t: string[]): Json | undefined {
@@ -134,7 +134,7 @@ export class Store {
     const cur = this.get(f.tokens);
     if (i >= 0 && cur !== undefined) mem[i] = cur;
     if (f.disc === undefined) this.chosenBranch.set(f.path, j);
-    for (const t of this.touched) if (t.startsWith(f.path + "/")) this.touched.delete(t);
+    for (const t of this.touched) if (t.startsWith(`${f.path}/`)) this.touched.delete(t);
     this.set(f, mem[j] ?? withDefaults(f, undefined, j));
   }
   /** A field was left: it shows its errors from now on (validated first, if it is not). */
@@ -150,12 +150,12 @@ export class Store {
   }
   say(text: string) {
     this.announcement = text;
-    this.announcers.forEach((l) => l());
+    for (const announce of this.announcers) announce();
   }
   /** A value from outside (controlled mode): containers re-read it; the form writes the leaves' elements. */
   replace(v: CredentialValue) {
     this.value = withDefaults(this.root, v as Obj) as Obj;
-    for (const set of this.listeners.values()) set.forEach((l) => l());
+    for (const set of this.listeners.values()) for (const listener of set) listener();
     for (const view of this.leafViews.values()) view.refresh();
     this.check();
   }

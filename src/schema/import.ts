@@ -111,6 +111,6 @@ function describeJson(value: JsonValue): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "string")
-    return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)})`;
+    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   return `${typeof value === "number" ? "a number" : "a boolean"} (${String(value)})`;
 }

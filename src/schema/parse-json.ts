@@ -429,7 +429,7 @@ class Scanner {
     ) {
       this.failEnd(`'${word}' is not finished`, "complete the literal");
     }
-    const hint = Object.prototype.hasOwnProperty.call(WORD_HINTS, word)
+    const hint = Object.hasOwn(WORD_HINTS, word)
       ? WORD_HINTS[word]
       : undefined;
     if (hint) this.fail(i, hint.problem, hint.fix);

@@ -36,7 +36,7 @@ export function formatMessage(where: Place, problem: string, fix: string): strin
   const prefix = [where.file === undefined ? undefined : printable(where.file), where.place]
     .filter((part) => part !== undefined)
     .join(":");
-  const text = `${sentence(problem)}${fix ? " " + sentence(capitalise(fix)) : ""}`;
+  const text = `${sentence(problem)}${fix ? ` ${sentence(capitalise(fix))}` : ""}`;
   return oneLine(prefix ? `${prefix}: ${text}` : text);
 }
 
@@ -54,10 +54,10 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ");
 }
 
-/** A file name for a message: control characters (a newline in a name…) escaped. */
+/** Text for a one-line message (a file name, a diff row): control characters (a newline…) escaped. */
 export function printable(file: string): string {
-  // eslint-disable-next-line no-control-regex
   return file.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: it finds control characters to escape them
     /[\u0000-\u001f\u007f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

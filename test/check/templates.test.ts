@@ -41,7 +41,7 @@ describe("schemas/ templates", () => {
     const schema = load(name);
 
     it("is pretty-printed as JSON.stringify(schema, null, 2) with a final newline", () => {
-      expect(text).toBe(JSON.stringify(schema, null, 2) + "\n");
+      expect(text).toBe(`${JSON.stringify(schema, null, 2)}\n`);
     });
 
     it("is a valid draft-07 schema that ajv compiles", () => {

@@ -16,7 +16,7 @@ afterEach(async () => {
 async function write(name: string, value: unknown): Promise<void> {
   await fs.writeFile(
     path.join(dir, name),
-    typeof value === "string" ? value : JSON.stringify(value, null, 2) + "\n",
+    typeof value === "string" ? value : `${JSON.stringify(value, null, 2)}\n`,
   );
 }
 

@@ -18,7 +18,7 @@ afterEach(async () => {
 async function leaky(name: string, extra: JsonObject): Promise<void> {
   const schema = structuredClone(GOOD_SCHEMA) as { properties: Record<string, JsonObject> };
   Object.assign(schema.properties.password!, extra);
-  await fs.writeFile(path.join(dir, name), JSON.stringify(schema, null, 2) + "\n");
+  await fs.writeFile(path.join(dir, name), `${JSON.stringify(schema, null, 2)}\n`);
 }
 
 describe("export refuses a secret that carries a value", () => {

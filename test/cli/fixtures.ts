@@ -18,7 +18,7 @@ export const GOOD_SCHEMA: JsonObject = {
   required: ["baseUrl", "username", "password"],
 };
 
-export const GOOD_TEXT = JSON.stringify(GOOD_SCHEMA, null, 2) + "\n";
+export const GOOD_TEXT = `${JSON.stringify(GOOD_SCHEMA, null, 2)}\n`;
 
 /** A value that must never show up in a message. */
 export const SECRET = "s3cret-DEFAULT-value";
@@ -45,7 +45,7 @@ export const BROKEN_INPUTS: Array<{
 }> = [
   {
     name: "not JSON",
-    text: "username=admin\npassword=" + SECRET + "\n",
+    text: `username=admin\npassword=${SECRET}\n`,
     place: /^1:1$/,
     problem: /unquoted text/,
   },

@@ -1,7 +1,6 @@
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { Canvas } from "../../src/designer/canvas/canvas.tsx";
-import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { discriminatorKey, type FieldNode, moveField } from "../../src/model/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";

@@ -25,7 +25,7 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
   it.each(templates)("reads %s into a design whose schema is the file's", (name) => {
     const text = readFileSync(new URL(name, TEMPLATES), "utf8");
     const result = designFromFile(name, text);
-    expect("doc" in result && JSON.stringify(toSchema(result.doc), null, 2) + "\n").toBe(text);
+    expect("doc" in result && `${JSON.stringify(toSchema(result.doc), null, 2)}\n`).toBe(text);
   });
 
   it("broken JSON: the file, line:column, what is wrong and how to fix it", () => {

@@ -63,7 +63,7 @@ describe("Import…", () => {
     const { store, user } = setup();
     const text = template("oauth1.json");
     await user.upload(fileInput(), jsonFile("oauth1.json", text));
-    await waitFor(() => expect(JSON.stringify(toSchema(store.doc), null, 2) + "\n").toBe(text));
+    await waitFor(() => expect(`${JSON.stringify(toSchema(store.doc), null, 2)}\n`).toBe(text));
     expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual([
       "Import oauth1.json",
     ]);
@@ -162,7 +162,7 @@ describe("Import…", () => {
 
     const text = template("api-key.json");
     dropFiles([jsonFile("api-key.json", text)]);
-    await waitFor(() => expect(JSON.stringify(toSchema(store.doc), null, 2) + "\n").toBe(text));
+    await waitFor(() => expect(`${JSON.stringify(toSchema(store.doc), null, 2)}\n`).toBe(text));
     expect(store.getState().editor.done).toHaveLength(1);
 
     const textDrop = new Event("drop", { bubbles: true, cancelable: true });

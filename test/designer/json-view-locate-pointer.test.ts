@@ -79,7 +79,9 @@ describe("locatePointer: where the value at a JSON pointer is written", () => {
         const collect = (value: JsonValue, pointer: string) => {
           values.push([pointer, value]);
           if (Array.isArray(value))
-            value.forEach((item, index) => collect(item, appendPointer(pointer, index)));
+            value.forEach((item, index) => {
+              collect(item, appendPointer(pointer, index));
+            });
           else if (isJsonObject(value))
             for (const key of Object.keys(value)) collect(value[key]!, appendPointer(pointer, key));
         };

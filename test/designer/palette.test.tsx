@@ -1,7 +1,6 @@
-import { act, cleanup, render, screen } from "@testing-library/react";
+import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { Palette } from "../../src/designer/palette/palette.tsx";
-import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { KIND_DEFINITIONS, locate, requiredKeys } from "../../src/model/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";

@@ -149,7 +149,7 @@ describe("DesignRepository: designs in IndexedDB", () => {
     const created = await repository.create("Big", schema("v1"));
     const { IDBObjectStore } = await import("fake-indexeddb");
     const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
+    IDBObjectStore.prototype.put = () => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
     try {

@@ -180,6 +180,7 @@ const kitchenSinkSchema: JsonObject = {
     conditional: {
       type: "object",
       if: { properties: { a: { const: 1 } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
       then: { required: ["b"] },
       not: { required: ["c"] },
       properties: { a: { type: "integer" } },

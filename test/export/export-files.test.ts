@@ -44,7 +44,7 @@ describe("exportFiles", () => {
       "rest-adapter.validate.js",
       "rest-adapter.validate.d.ts",
     ]);
-    expect(files[0]!.contents).toBe(JSON.stringify(schema, null, 2) + "\n");
+    expect(files[0]!.contents).toBe(`${JSON.stringify(schema, null, 2)}\n`);
     expect(Object.keys(JSON.parse(files[0]!.contents) as JsonObject)).toEqual(Object.keys(schema));
   });
 
@@ -58,10 +58,7 @@ describe("exportFiles", () => {
       expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
     }
     expect(
-      Object.prototype.hasOwnProperty.call(
-        loadFixture("hostile.schema.json").properties,
-        "__proto__",
-      ),
+      Object.hasOwn(loadFixture("hostile.schema.json").properties as JsonObject, "__proto__"),
     ).toBe(true);
   });
 

@@ -194,7 +194,7 @@ describe("inline runtime helpers are equivalent to Ajv's", () => {
     return typeof value === "number"
       ? value + 1
       : typeof value === "string"
-        ? value + "x"
+        ? `${value}x`
         : value === null
           ? 0
           : !value;

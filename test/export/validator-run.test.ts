@@ -136,7 +136,7 @@ const formatSamples: Array<[string, unknown, boolean]> = [
 ];
 
 let dir = "";
-let files: Record<string, string> = {};
+const files: Record<string, string> = {};
 let results: Record<string, Record<string, Outcome>> & { polluted?: unknown } = {};
 
 beforeAll(async () => {
@@ -258,7 +258,7 @@ describe("generated validator modules", () => {
 
   test("400 levels deep: validates, and reports the deepest error's path", () => {
     expect(outcome("deep", "good")).toEqual({ valid: true, errors: null });
-    const path = "/" + Array.from({ length: 400 }, (_, i) => `level${i + 1}`).join("/") + "/leaf";
+    const path = `/${Array.from({ length: 400 }, (_, i) => `level${i + 1}`).join("/")}/leaf`;
     expect(failures("deep", "bad")).toEqual([`${path} minLength`]);
   });
 });

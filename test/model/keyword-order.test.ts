@@ -237,7 +237,7 @@ describe("withKeywords: where a new keyword goes", () => {
       fc.property(node, changes, (schema, change) => {
         const result = withKeywords(schema, change);
         const keys = keysOf(result);
-        const changed = (name: string) => Object.prototype.hasOwnProperty.call(change, name);
+        const changed = (name: string) => Object.hasOwn(change, name);
         const kept = keysOf(schema).filter((name) => !changed(name) || change[name] !== undefined);
         const added = Object.keys(change).filter(
           (name) => change[name] !== undefined && !keysOf(schema).includes(name),

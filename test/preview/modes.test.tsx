@@ -34,7 +34,10 @@ test("controlled: the value comes from the parent; changes go through onChange; 
         <CredentialForm
           schema={schema}
           value={value}
-          onChange={(v) => (seen.push(v), setValue(v))}
+          onChange={(v) => {
+            seen.push(v);
+            setValue(v);
+          }}
         />
         <button type="button" onClick={() => setValue({ username: "bob" })}>
           Reset
@@ -155,7 +158,7 @@ test("a new schema object starts a new form (keep the schema object stable, e.g.
     const [n, setN] = useState(0);
     return (
       <>
-        <CredentialForm schema={template("basic-auth")} defaultValue={{ username: "u" + n }} />
+        <CredentialForm schema={template("basic-auth")} defaultValue={{ username: `u${n}` }} />
         <button type="button" onClick={() => setN(n + 1)}>
           Next
         </button>

@@ -187,7 +187,9 @@ describe("messages a person can read", () => {
 
 describe("the exported standalone validator and the lazily loaded ajv say the same", () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   async function exported(schema: JsonSchema, base: string): Promise<ValidateFunction> {
     // Inside the project, where the test runner may import from; removed after the tests.

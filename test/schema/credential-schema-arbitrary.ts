@@ -51,7 +51,7 @@ const unknownKeyword = fc.oneof(
 function objectOf(entries: Array<[string, JsonValue]>): JsonObject {
   const object: JsonObject = {};
   for (const [key, value] of entries)
-    if (!Object.prototype.hasOwnProperty.call(object, key)) defineOwn(object, key, value);
+    if (!Object.hasOwn(object, key)) defineOwn(object, key, value);
   return object;
 }
 

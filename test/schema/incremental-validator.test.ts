@@ -17,7 +17,7 @@ type Schema = { [keyword: string]: unknown };
 function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Schema {
   const object: Schema = {};
   for (const [key, value] of entries) {
-    if (!Object.prototype.hasOwnProperty.call(object, key))
+    if (!Object.hasOwn(object, key))
       Object.defineProperty(object, key, {
         value,
         enumerable: true,
@@ -53,7 +53,10 @@ function countingCompile() {
   const createCompiler = (): CompileSchema => {
     const compile = ajvCompiler();
     compilers++;
-    return (schema, text) => (compiled.push(text), compile(schema, text));
+    return (schema, text) => {
+      compiled.push(text);
+      return compile(schema, text);
+    };
   };
   return { createCompiler, compiled, compilers: () => compilers };
 }
@@ -569,6 +572,7 @@ describe("whole compile when a part might judge differently alone", () => {
         type: "object",
         properties: { a: field, b: field },
         if: { properties: { a: { const: "x" } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
         then: { required: ["b"] },
         else: { properties: { b: { maxLength: 1 } } },
       },

@@ -21,7 +21,7 @@ function referencePosition(text: string, offset: number): string {
   const lines = text.slice(bom, offset).split(/\r\n|\r|\n/);
   // A CR right before the offset whose LF is at the offset is not a line break yet.
   if (text.slice(bom, offset).endsWith("\r") && text[offset] === "\n") {
-    lines.splice(-2, 2, (lines[lines.length - 2] ?? "") + "\r");
+    lines.splice(-2, 2, `${lines[lines.length - 2] ?? ""}\r`);
   }
   return `${lines.length}:${(lines[lines.length - 1] ?? "").length + 1}`;
 }

@@ -48,7 +48,7 @@ const EXPONENTIAL = [
   // Required repetitions that may be empty: C(500, k) ways (about a minute in V8 for 40 "a"s)
   "^(?:a?){500}b",
   // No repetition at all, but 2^20 ways to place "x"s among the optional parts
-  "^" + "(?:x|y)?".repeat(20) + "z$",
+  `^${"(?:x|y)?".repeat(20)}z$`,
 ];
 
 const POLYNOMIAL = [
@@ -158,7 +158,7 @@ describe("checkPattern: verdicts", () => {
   });
 
   it("explains large finite ambiguity and empty required repetitions", () => {
-    const optional = checkPattern("^" + "(?:x|y)?".repeat(20) + "z$");
+    const optional = checkPattern(`^${"(?:x|y)?".repeat(20)}z$`);
     if (optional.ok || optional.problem !== "unsafe") throw new Error("expected unsafe");
     expect(optional.message).toContain("exponential in the size of the pattern");
     expect(optional.message).toContain('ways to match "xxx"');
@@ -170,7 +170,7 @@ describe("checkPattern: verdicts", () => {
     );
     expect(empty.fix).toContain("a{0,500}");
     // A dozen optional parts is still fine: at most C(12, 6) = 924 ways.
-    expect(checkPattern("^" + "[xy]?".repeat(12) + "z$")).toEqual({ ok: true });
+    expect(checkPattern(`^${"[xy]?".repeat(12)}z$`)).toEqual({ ok: true });
   });
 
   it("refuses what it cannot analyse within its budget, saying so", () => {
@@ -210,7 +210,7 @@ describe("checkPattern: verdicts", () => {
       ),
       { numRuns: 2_000 },
     );
-    const deep = "(".repeat(20_000) + "a" + ")".repeat(20_000);
+    const deep = `${"(".repeat(20_000)}a${")".repeat(20_000)}`;
     expect(checkPattern(deep).ok).toBe(false);
     expect(checkPattern("(?:a{0,1000}){0,1000}b").ok).toBe(false);
     expect(checkPattern("[a-z]{1,100000}").ok).toBe(true);
@@ -278,7 +278,8 @@ class Compiler {
       case "Pattern":
       case "Group":
       case "CapturingGroup":
-        return this.alternatives(node.alternatives);
+        this.alternatives(node.alternatives);
+        return;
       case "Alternative": {
         const elements = this.backward ? [...node.elements].reverse() : node.elements;
         for (const element of elements) this.node(element);
@@ -306,7 +307,8 @@ class Compiler {
         }
         return;
       case "Quantifier":
-        return this.quantifier(node);
+        this.quantifier(node);
+        return;
       default:
         throw new Error(`unsupported ${node.type}`);
     }

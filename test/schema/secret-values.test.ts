@@ -187,6 +187,6 @@ describe("secretValueRefusal: the first secret carrying a value, as a SchemaProb
   it("walks a deeply nested schema without running out of stack", () => {
     let schema: JsonObject = password({ default: SECRET });
     for (let i = 0; i < 5000; i++) schema = object({ g: schema });
-    expect(secretValueRefusal(schema)?.pointer).toBe("/properties/g".repeat(5000) + "/default");
+    expect(secretValueRefusal(schema)?.pointer).toBe(`${"/properties/g".repeat(5000)}/default`);
   });
 });

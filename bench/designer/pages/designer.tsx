@@ -29,7 +29,10 @@ const channel = new MessageChannel();
 const waiting: Array<() => void> = [];
 channel.port1.onmessage = () => waiting.shift()?.();
 const nextTask = () =>
-  new Promise<void>((resolve) => (waiting.push(resolve), channel.port2.postMessage(undefined)));
+  new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(undefined);
+  });
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Times a change: until the frame after it is produced, and until the tasks queued by then have run. */
@@ -100,7 +103,10 @@ const api = {
       last = now;
       if (api.recording) requestAnimationFrame(tick);
     };
-    requestAnimationFrame((now) => ((last = now), requestAnimationFrame(tick)));
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(tick);
+    });
   },
   stopFrames() {
     api.recording = false;

@@ -18,7 +18,7 @@ export const insecureUrl: Rule = {
       (key !== undefined && namesAuthUrl(key)) || (title !== undefined && namesAuthUrl(title));
     const offer = (value: JsonValue | undefined, tokens: Array<string | number>, what: string) => {
       if (typeof value !== "string" || !/^http:\/\//i.test(value.trim())) return;
-      const https = "https://" + value.trim().slice("http://".length);
+      const https = `https://${value.trim().slice("http://".length)}`;
       report({
         severity: auth ? "error" : "warning",
         pointer: node.at(...tokens),
@@ -32,8 +32,14 @@ export const insecureUrl: Rule = {
     offer(ownValue(schema, "const"), ["const"], "constant value");
     const examples = ownValue(schema, "examples");
     if (Array.isArray(examples))
-      examples.forEach((example, i) => offer(example, ["examples", i], "example"));
+      examples.forEach((example, i) => {
+        offer(example, ["examples", i], "example");
+      });
     const values = ownValue(schema, "enum");
-    if (Array.isArray(values)) values.forEach((value, i) => offer(value, ["enum", i], "choice"));
+    if (Array.isArray(values)) {
+      values.forEach((value, i) => {
+        offer(value, ["enum", i], "choice");
+      });
+    }
   },
 };

@@ -55,7 +55,7 @@ function declaringSchemas(node: SchemaNode): JsonObject[] {
 
 function declares(schema: JsonObject, key: string, { checkPattern }: RuleContext): boolean {
   const properties = ownValue(schema, "properties");
-  if (isJsonObject(properties) && Object.prototype.hasOwnProperty.call(properties, key))
+  if (isJsonObject(properties) && Object.hasOwn(properties, key))
     return true;
   const patternProperties = ownValue(schema, "patternProperties");
   if (!isJsonObject(patternProperties)) return false;

@@ -13,7 +13,6 @@ import {
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { shownList } from "../dnd/drop-target.ts";
-import { joinPath, nodeName } from "../dnd/names.ts";
 import { useHandleAttributes } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";

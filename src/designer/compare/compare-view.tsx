@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { type ChangeClass, countByClass, diffSchemas } from "../../diff/index.ts";
+import { type Change, type ChangeClass, countByClass, diffSchemas } from "../../diff/index.ts";
 import type { CredentialDocument } from "../../model/index.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";
@@ -76,6 +76,7 @@ export function CompareView({
     [source, doc, targetsAt],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after a new source or error is shown, to focus its heading
   useEffect(() => {
     if (!focusResult.current) return;
     focusResult.current = false;
@@ -86,7 +87,8 @@ export function CompareView({
   const choose = (read: () => Promise<SourceRead>) => {
     const ticket = ++latest.current;
     setBusy(true);
-    read()
+    // The handlers below only set state: the chain cannot reject.
+    void read()
       .catch(
         (reason: unknown): SourceRead => ({
           error: `The version could not be read: ${reason instanceof Error ? reason.message : String(reason)}`,
@@ -172,6 +174,7 @@ function SavedDesigns({
   const [designs, setDesigns] = useState<DesignSummary[]>();
   const [failure, setFailure] = useState<string>();
   const id = useId();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: libraryVersion changes when a design is saved: list again
   useEffect(() => {
     let live = true;
     library.list().then(
@@ -224,6 +227,7 @@ function ChangeList({
       <p className="cd-compare-summary">{summary}</p>
       <ol className="cd-change-list">
         {rows.map((row, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a change has no identity but its place in this comparison
           <ChangeItem key={index} row={row} onShow={onShow} />
         ))}
       </ol>
@@ -268,7 +272,7 @@ function compare(
   doc: CredentialDocument,
   targetsAt: typeof targetsAtPointers,
 ): Comparison {
-  let changes;
+  let changes: Change[];
   try {
     changes = diffSchemas(source.schema, toSchema(doc));
   } catch (error) {

@@ -191,7 +191,19 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
       },
       // (over is always null: the place is announced on moves)
       onDragOver: () => undefined,
-      onDragMove: () => sayOver(),
+      // The over-announcement, only when the place changed since the last one.
+      onDragMove: () => {
+        const current = drag.current;
+        if (!current) return undefined;
+        const text = overText(store.doc, current.name, current.drop);
+        // Over its own place right after pick-up: the pick-up announcement said where it is.
+        if (text === current.said || (current.said === "" && current.drop?.unchanged)) {
+          current.said = text;
+          return undefined;
+        }
+        current.said = text;
+        return text;
+      },
       onDragEnd: () => {
         const text = drag.current?.ended ?? "";
         drag.current = undefined;
@@ -205,20 +217,6 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
     }),
     [store],
   );
-
-  /** The over-announcement, only when the place changed since the last one. */
-  function sayOver(): string | undefined {
-    const current = drag.current;
-    if (!current) return undefined;
-    const text = overText(store.doc, current.name, current.drop);
-    // Over its own place right after pick-up: the pick-up announcement said where it is.
-    if (text === current.said || (current.said === "" && current.drop?.unchanged)) {
-      current.said = text;
-      return undefined;
-    }
-    current.said = text;
-    return text;
-  }
 
   return (
     <DndSharedContext.Provider value={shared}>

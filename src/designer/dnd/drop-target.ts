@@ -192,7 +192,7 @@ function hasConst(field: FieldNode): boolean {
   return (
     typeof field.schema === "object" &&
     field.schema !== null &&
-    Object.prototype.hasOwnProperty.call(field.schema, "const")
+    Object.hasOwn(field.schema, "const")
   );
 }
 
@@ -270,7 +270,7 @@ export function placeAfterSelection(
   if (!located) return end;
   if (located.node.fields) return { parent: located.node.id, index: located.node.fields.length };
   const at = located.path.at(-1);
-  if (!at || at.list !== "fields") return end;
+  if (at?.list !== "fields") return end;
   // After the selected row among the rows shown: before the next shown row, or at the end.
   const rows = shownList(doc, at.parent, "fields", selected);
   const position = rows.findIndex((node) => node.id === selected);

@@ -92,7 +92,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
         </button>
         {exportFileNames(baseName).map((name, index) => (
           <button
-            key={index}
+            key={name}
             type="button"
             aria-disabled={busy !== undefined}
             aria-label={`Download ${name}`}

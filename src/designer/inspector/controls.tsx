@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
+import { type KeyboardEvent, type ReactElement, useId, useState } from "react";
 
 /**
  * The inspector's labelled controls. A control shows the document's value; what the user types
@@ -10,11 +10,11 @@ export type Commit<T> = (value: T) => string | undefined;
 
 interface Described {
   /** A short explanation under the control. */
-  hint?: ReactNode;
+  hint?: string | ReactElement;
 }
 
 /** The ids and attributes that tie a control to its hint and its error. */
-function useDescription(hint: ReactNode | undefined, error: string | undefined) {
+function useDescription(hint: string | ReactElement | undefined, error: string | undefined) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -27,6 +27,7 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
         {options.map((option, index) => {
           const n = index + 1;
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an option is its position (two may share a value while being edited)
             <li key={index} className="inspector-option">
               <TextControl
                 label={`Value of option ${n}`}

@@ -48,6 +48,7 @@ export function PatternControl({
   const [focused, setFocused] = useState(false);
   const checkPattern = usePatternChecker(focused || value !== "");
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: hears focus entering the pattern box (focus bubbles); the div takes no input
     <div onFocus={() => setFocused(true)}>
       <TextControl
         label={label}

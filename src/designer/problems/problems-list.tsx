@@ -21,6 +21,7 @@ export function ProblemsList({ store, timing }: { store: DesignerStore; timing?:
   const items = useMemo(
     () =>
       problems?.map((problem, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a problem has no identity but its place in this result
         <ProblemItem key={index} store={store} problem={problem} />
       )),
     [store, problems],

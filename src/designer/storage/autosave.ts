@@ -162,7 +162,7 @@ export class Autosave {
   /** Saves now what waits for the pause after typing (page hidden, another design about to open). */
   async flush(): Promise<void> {
     this.clearTimer();
-    while (this.inFlight) await this.inFlight;
+    while (this.inFlight !== undefined) await this.inFlight;
     if (this.needsSave()) await this.startSave();
   }
 
@@ -226,7 +226,7 @@ export class Autosave {
     this.paused = true;
     this.clearTimer();
     try {
-      while (this.inFlight) await this.inFlight;
+      while (this.inFlight !== undefined) await this.inFlight;
       return await work();
     } finally {
       this.paused = false;
@@ -347,7 +347,7 @@ export class Autosave {
     this.timer = undefined;
     this.firstUnsavedAt = undefined;
     if (this.paused) return;
-    if (this.inFlight) this.saveWhenDone = true;
+    if (this.inFlight !== undefined) this.saveWhenDone = true;
     else if (this.needsSave()) void this.startSave();
   };
 

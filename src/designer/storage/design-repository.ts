@@ -79,7 +79,7 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function newDesignId(): string {
   const bytes = new Uint8Array(9);
   globalThis.crypto.getRandomValues(bytes);
-  return "d" + [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `d${[...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** The stored value, checked: records written by another (older, newer or broken) page are refused in words. */

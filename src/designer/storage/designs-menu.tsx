@@ -141,6 +141,7 @@ function DesignsDialogContent({
   const busy = useRef(false);
   const id = useId();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: libraryVersion changes when a design is saved: list again
   useEffect(() => {
     const library = autosave.library;
     if (!library) {
@@ -181,7 +182,12 @@ function DesignsDialogContent({
       <div className="designs-new" role="group" aria-label="New design">
         <button
           type="button"
-          onClick={() => act(async () => (await createDesign(autosave), onDone()))}
+          onClick={() =>
+            act(async () => {
+              await createDesign(autosave);
+              onDone();
+            })
+          }
         >
           New blank design
         </button>
@@ -199,7 +205,12 @@ function DesignsDialogContent({
         </select>
         <button
           type="button"
-          onClick={() => act(async () => (await createDesign(autosave, chosenTemplate), onDone()))}
+          onClick={() =>
+            act(async () => {
+              await createDesign(autosave, chosenTemplate);
+              onDone();
+            })
+          }
         >
           New from template
         </button>
@@ -280,7 +291,10 @@ function DesignsDialogContent({
                       type="button"
                       aria-label={`Open ${design.name}`}
                       onClick={() =>
-                        act(async () => (await openDesign(autosave, design.id), onDone()))
+                        act(async () => {
+                          await openDesign(autosave, design.id);
+                          onDone();
+                        })
                       }
                     >
                       Open
@@ -373,6 +387,7 @@ function RenameForm({
       <input
         id={`${id}-name`}
         value={text}
+        // biome-ignore lint/a11y/noAutofocus: the form opens on the user's click on Rename; its input takes the focus
         autoFocus
         maxLength={200}
         aria-invalid={problem ? true : undefined}

@@ -25,7 +25,7 @@ function fieldset(f: Field, cx: RenderContext) {
   const box = h(
     doc,
     "fieldset",
-    { id, className: `cd-field cd-${f.kind}`, "aria-describedby": help && help.id },
+    { id, className: `cd-field cd-${f.kind}`, "aria-describedby": help?.id },
     legend,
     ...(help ? [help] : []),
   );
@@ -55,7 +55,7 @@ export function choice(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLEleme
   };
   const radios =
     branches.length <= 5
-      ? branches.map((branch, j) =>
+      ? branches.map((_branch, j) =>
           h(doc, "input", {
             type: "radio",
             name: id,
@@ -121,7 +121,9 @@ export function choice(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLEleme
       const now = store.branch(f);
       if (now !== chosen) {
         chosen = now;
-        radios.forEach((radio, j) => (radio.checked = j === now));
+        radios.forEach((radio, j) => {
+          radio.checked = j === now;
+        });
         fillSelect();
         renderBranch();
       }
@@ -176,7 +178,10 @@ export function list(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLElement
           value: typeof v === "string" ? v : "",
           disabled: cx.disabled,
           oninput: () => change(itemsOf().map((x, j) => (j === i ? input.value : x))),
-          onblur: () => (store.touch(path), store.touch(f.path)),
+          onblur: () => {
+            store.touch(path);
+            store.touch(f.path);
+          },
         });
         const up = button(doc, "↑", `Move ${name} up`, () => move(i, -1), {
           id: `${itemId}-up`,

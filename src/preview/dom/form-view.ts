@@ -117,7 +117,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     ) as HTMLElement | null;
   const submit = async () => {
     if (cx.disabled) return;
-    if (store.pending) await store.pending;
+    if (store.pending !== undefined) await store.pending;
     if (store.submit()) {
       store.shared = true;
       onSubmit?.(store.value);
@@ -139,7 +139,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   /** The leaf whose control an element is: its id is the prefix and the field's number. */
   const leafOf = (target: EventTarget | null) => {
     const id = (target as Element | null)?.id;
-    if (!id || !id.startsWith(prefix)) return undefined;
+    if (!id?.startsWith(prefix)) return undefined;
     const rest = id.slice(prefix.length);
     return /^\d+$/.test(rest) ? cx.leaves[Number(rest)] : undefined;
   };

@@ -19,8 +19,7 @@ export function isDeepStrictEqual(a: unknown, b: unknown): boolean {
   const aRecord = a as Record<string, unknown>,
     bRecord = b as Record<string, unknown>;
   return aKeys.every(
-    (key) =>
-      Object.prototype.hasOwnProperty.call(b, key) && isDeepStrictEqual(aRecord[key], bRecord[key]),
+    (key) => Object.hasOwn(b, key) && isDeepStrictEqual(aRecord[key], bRecord[key]),
   );
 }
 
