@@ -1,10 +1,9 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { analyseSchema } from "../export/analyse.ts";
-import { validateAgainstMetaSchema, withoutProtoKeys } from "../export/validator.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { runnableSchema } from "../schema/runnable-schema.ts";
 import { CauseIndex, problemOf } from "./causes.ts";
 import { type ChoiceTree, type OptionValidator, optionErrors } from "./option-errors.ts";
 import type { Change } from "./types.ts";
@@ -56,7 +55,6 @@ export function savedValuesOf(json: JsonValue): JsonValue[] {
  * auth-method choice, those of the option the value names (see optionErrors).
  */
 export function compileSavedValuesCheck(schema: JsonObject): (value: JsonValue) => ErrorObject[] {
-  const analysis = analyseSchema(schema, JSON.stringify(schema), "(root)");
   // Not export's createAjv: that one generates standalone code and never fills in defaults.
   const ajv = new Ajv({
     ...AJV_OPTIONS,
@@ -64,8 +62,7 @@ export function compileSavedValuesCheck(schema: JsonObject): (value: JsonValue) 
     useDefaults: true,
     validateSchema: false,
   });
-  validateAgainstMetaSchema(ajv, schema);
-  const runnable = withoutProtoKeys(schema, analysis.protoKeys);
+  const runnable = runnableSchema(ajv, schema, "(root)").schema;
   let validate: ValidateFunction;
   try {
     ajv.addSchema(runnable, SCHEMA_KEY);

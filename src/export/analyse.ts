@@ -1,6 +1,4 @@
-import { fullFormats } from "ajv-formats/dist/formats.js";
-import { appendPointer, parsePointer } from "../json/pointer.ts";
-import { SchemaProblem } from "../json/problem.ts";
+import { appendPointer } from "../json/pointer.ts";
 import {
   defineOwn,
   isJsonObject,
@@ -8,13 +6,13 @@ import {
   type JsonValue,
   ownValue,
 } from "../json/value.ts";
-import { checkPattern } from "../schema/pattern-safety.ts";
+import type { ResolvedRef } from "../schema/runnable-schema.ts";
 
 /**
- * One pass over a draft-07 schema that (1) refuses what cannot be exported, as SchemaProblems in
- * document order, (2) collects what the validator needs (formats), and (3) builds the annotated
- * copy that json-schema-to-typescript turns into bindings. The walk uses an explicit stack, so
- * nesting depth costs no call stack; the caller's schema is only read.
+ * One pass over a draft-07 schema that builds the annotated copy json-schema-to-typescript turns
+ * into bindings. The schema has passed `runnableSchema` (src/schema/runnable-schema.ts) first,
+ * which refuses what cannot be exported and says where each `$ref` leads. The walk uses an
+ * explicit stack, so nesting depth costs no call stack; the caller's schema is only read.
  *
  * The copy keeps only the keywords that shape a TypeScript type; annotations become one doc
  * comment text in `description`; `title` and `$id` are dropped (names are ours, see
@@ -42,23 +40,8 @@ export interface Analysis {
   infoOf: Map<CopyObject, NodeInfo>;
   /** Copies that some `$ref` resolves to: they become named types. */
   refTargets: Set<CopyObject>;
-  /** Formats used anywhere in the schema. */
-  formats: Set<string>;
-  /**
-   * Schemas whose `properties` or `patternProperties` have a `__proto__` key, which Ajv skips
-   * (see validator.ts, which rewrites them for Ajv). Pointers, in document order.
-   */
-  protoKeys: string[];
   placeholders: Placeholders;
 }
-
-export const SUPPORTED_FORMATS: readonly string[] = Object.keys(fullFormats);
-const SUPPORTED_FORMAT_SET = new Set(SUPPORTED_FORMATS);
-
-const DRAFT_07_URIS = new Set([
-  "http://json-schema.org/draft-07/schema#",
-  "http://json-schema.org/draft-07/schema",
-]);
 
 /** Keys that objects inherit: json-schema-to-typescript calls `obj.hasOwnProperty(…)` on maps. */
 const INHERITED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -77,9 +60,6 @@ const TYPE_KEYWORDS = [
   "anyOf",
   "oneOf",
 ];
-
-/** Keywords whose subschemas apply to the very value their parent applies to. */
-const SAME_VALUE_KEYWORDS = new Set(["allOf", "anyOf", "oneOf", "not", "if", "then", "else"]);
 
 const SECRET_NOTE = "Secret: write-only; never log or persist it.";
 
@@ -138,45 +118,32 @@ interface Frame {
   node: JsonValue;
   pointer: string;
   hint: string;
-  /** The field a message names: the nearest property or definition key. */
-  label: string;
   /** Where the copy goes: a copy map or array, or nowhere (definitions and the like). */
   container: CopyObject | unknown[] | undefined;
   slot: string | number;
 }
 
 interface RefSite {
-  pointer: string;
-  ref: string;
-  label: string;
   info: NodeInfo;
   container: CopyObject | unknown[] | undefined;
   slot: string | number;
-  /** The `$ref` has siblings that shape the type: keep the copy, add the target to its allOf. */
-  wrapper: boolean;
 }
 
+/** `refs`: where each `$ref` leads, as `runnableSchema` resolved them. */
 export function analyseSchema(
   schema: JsonObject,
   schemaJsonText: string,
-  rootLabel: string,
+  refs: ReadonlyMap<string, ResolvedRef>,
 ): Analysis {
   const placeholders = new Placeholders(schemaJsonText);
-  const formats = new Set<string>();
   const nodes: NodeInfo[] = [];
   const infoOf = new Map<CopyObject, NodeInfo>();
   /** Every subschema by pointer: the copy of an object schema, or a boolean schema. */
   const byPointer = new Map<string, NodeInfo | boolean>();
-  const refs: RefSite[] = [];
-  const refAt = new Map<string, RefSite>();
-  /** Subschemas that apply to the same value as their parent (allOf, not, if…): for loop checks. */
-  const sameValue = new Map<string, string[]>();
+  const sites: RefSite[] = [];
   let root: CopyNode = true;
-  const protoKeys: string[] = [];
 
-  const stack: Frame[] = [
-    { node: schema, pointer: "", hint: "", label: rootLabel, container: undefined, slot: "" },
-  ];
+  const stack: Frame[] = [{ node: schema, pointer: "", hint: "", container: undefined, slot: "" }];
   while (stack.length) {
     const frame = stack.pop() as Frame;
     const { node, pointer } = frame;
@@ -186,10 +153,7 @@ export function analyseSchema(
       if (pointer === "") root = node;
       continue;
     }
-    if (!isJsonObject(node)) continue; // not a schema: the meta-schema check reports it
-    checkNode(node, frame, formats);
-    if (hasOwnKey(node.properties, "__proto__") || hasOwnKey(node.patternProperties, "__proto__"))
-      protoKeys.push(pointer);
+    if (!isJsonObject(node)) continue; // not a schema (runnableSchema has refused it)
 
     const copy: CopyObject = {};
     const title = typeof ownValue(node, "title") === "string" ? (node.title as string) : undefined;
@@ -205,18 +169,12 @@ export function analyseSchema(
       value: JsonValue | undefined,
       tokens: Array<string | number>,
       hint: string,
-      label: string,
       container?: CopyObject | unknown[],
       slot: string | number = "",
     ): void => {
       if (typeof value === "boolean" || isJsonObject(value)) {
         const childPointer = appendPointer(pointer, ...tokens);
-        children.push({ node: value, pointer: childPointer, hint, label, container, slot });
-        if (SAME_VALUE_KEYWORDS.has(tokens[0] as string)) {
-          const list = sameValue.get(pointer);
-          if (list) list.push(childPointer);
-          else sameValue.set(pointer, [childPointer]);
-        }
+        children.push({ node: value, pointer: childPointer, hint, container, slot });
       }
     };
 
@@ -239,7 +197,6 @@ export function analyseSchema(
               value[key],
               [keyword, key],
               keyword === "properties" ? key : `${frame.hint} value`,
-              keyword === "properties" ? key : frame.label,
               map,
               copyKey,
             );
@@ -249,24 +206,24 @@ export function analyseSchema(
         case "definitions":
         case "dependencies":
           if (!isJsonObject(value)) break;
-          for (const key of Object.keys(value)) child(value[key], [keyword, key], key, key);
+          for (const key of Object.keys(value)) child(value[key], [keyword, key], key);
           break;
         case "items":
           if (Array.isArray(value)) {
             const list: unknown[] = new Array(value.length).fill(true);
             copy.items = list;
             value.forEach((item, i) =>
-              child(item, [keyword, i], `${frame.hint} item ${i + 1}`, frame.label, list, i),
+              child(item, [keyword, i], `${frame.hint} item ${i + 1}`, list, i),
             );
           } else {
-            child(value, [keyword], `${frame.hint} item`, frame.label, copy, keyword);
+            child(value, [keyword], `${frame.hint} item`, copy, keyword);
           }
           break;
         case "additionalItems":
-          child(value, [keyword], `${frame.hint} item`, frame.label, copy, keyword);
+          child(value, [keyword], `${frame.hint} item`, copy, keyword);
           break;
         case "additionalProperties":
-          child(value, [keyword], `${frame.hint} value`, frame.label, copy, keyword);
+          child(value, [keyword], `${frame.hint} value`, copy, keyword);
           break;
         case "allOf":
         case "anyOf":
@@ -275,7 +232,7 @@ export function analyseSchema(
           const list: unknown[] = new Array(value.length).fill(true);
           copy[keyword] = list;
           value.forEach((item, i) =>
-            child(item, [keyword, i], `${frame.hint} option ${i + 1}`, frame.label, list, i),
+            child(item, [keyword, i], `${frame.hint} option ${i + 1}`, list, i),
           );
           break;
         }
@@ -285,7 +242,7 @@ export function analyseSchema(
         case "if":
         case "then":
         case "else":
-          child(value, [keyword], `${frame.hint} ${keyword}`, frame.label);
+          child(value, [keyword], `${frame.hint} ${keyword}`);
           break;
         case "type":
           if (typeof value === "string") copy.type = value;
@@ -331,19 +288,8 @@ export function analyseSchema(
     const doc = docComment(node);
     if (doc !== undefined) copy.description = doc;
 
-    const ref = ownValue(node, "$ref");
-    if (typeof ref === "string") {
-      const site: RefSite = {
-        pointer,
-        ref,
-        label: frame.label,
-        info,
-        container: frame.container,
-        slot: frame.slot,
-        wrapper: TYPE_KEYWORDS.some((k) => k in copy),
-      };
-      refs.push(site);
-      refAt.set(pointer, site);
+    if (typeof ownValue(node, "$ref") === "string") {
+      sites.push({ info, container: frame.container, slot: frame.slot });
     } else if (!TYPE_KEYWORDS.some((k) => k in copy)) {
       copy.tsType = "unknown"; // only annotations or keywords without a TypeScript shape
     }
@@ -351,73 +297,25 @@ export function analyseSchema(
   }
 
   // ---- resolve $ref: every site to the copy its chain of references ends at
-  const targetPointer = (site: RefSite): string => {
-    let pointer: string;
-    try {
-      pointer =
-        site.ref === "#"
-          ? ""
-          : appendPointer("", ...parsePointer(decodeURIComponent(site.ref.slice(1))));
-    } catch {
-      throw refProblem(site, "which is not a valid JSON pointer");
-    }
-    if (!byPointer.has(pointer)) {
-      throw refProblem(
-        site,
-        hasValueAt(schema, pointer)
-          ? "which is not a schema (it is not under a schema keyword)"
-          : "which does not exist",
-      );
-    }
-    return pointer;
-  };
-  const final = new Map<RefSite, CopyNode>();
-  const resolve = (start: RefSite): CopyNode => {
-    const seen = new Set<RefSite>();
-    let site = start;
-    for (;;) {
-      const known = final.get(site);
-      if (known !== undefined) return known;
-      if (seen.has(site)) throw loopProblem(start);
-      seen.add(site);
-      const pointer = targetPointer(site);
-      const next = refAt.get(pointer);
-      if (!next || next.wrapper) {
-        const target = byPointer.get(pointer) as NodeInfo | boolean;
-        const result = typeof target === "boolean" ? target : target.copy;
-        for (const s of seen) final.set(s, result);
-        return result;
-      }
-      site = next;
-    }
-  };
   const refTargets = new Set<CopyObject>();
-  const refEdges = new Map<string, string>();
-  for (const site of refs) {
-    const target = targetPointer(site);
-    refEdges.set(site.pointer, target);
-    if (protoKeys.length && /\/(?:properties|patternProperties)\/__proto__(?:\/|$)/.test(target)) {
-      throw refProblem(
-        site,
-        'which is the schema of a "__proto__" key: the validator keeps such schemas elsewhere, so nothing can refer to them',
-        "move that schema to a definition and refer to the definition from both places",
-      );
-    }
-    const resolved = resolve(site);
+  for (const site of sites) {
+    const { target, wrapper } = refs.get(site.info.pointer) as ResolvedRef;
+    const found = byPointer.get(target) as NodeInfo | boolean;
+    const resolved = typeof found === "boolean" ? found : found.copy;
     if (typeof resolved !== "boolean") refTargets.add(resolved);
-    if (site.wrapper) {
+    if (wrapper) {
+      // The `$ref` has siblings that shape the type: keep the copy, add the target to its allOf.
       const allOf = Array.isArray(site.info.copy.allOf) ? (site.info.copy.allOf as unknown[]) : [];
       site.info.copy.allOf = [resolved, ...allOf];
-    } else if (site.pointer === "") {
+    } else if (site.info.pointer === "") {
       root = resolved;
     } else if (site.container) {
       if (Array.isArray(site.container)) site.container[site.slot as number] = resolved;
       else defineOwn(site.container as JsonObject, site.slot as string, resolved as JsonValue);
     }
   }
-  if (refs.length) checkReferenceLoops(byPointer, sameValue, refEdges, refAt);
 
-  return { root, nodes, infoOf, refTargets, formats, protoKeys, placeholders };
+  return { root, nodes, infoOf, refTargets, placeholders };
 }
 
 function place(frame: Frame, copy: CopyNode): void {
@@ -425,170 +323,6 @@ function place(frame: Frame, copy: CopyNode): void {
   if (!container) return;
   if (Array.isArray(container)) container[slot as number] = copy;
   else defineOwn(container as JsonObject, slot as string, copy as JsonValue);
-}
-
-function checkNode(node: JsonObject, frame: Frame, formats: Set<string>): void {
-  const { pointer, label } = frame;
-  const field = `field ${JSON.stringify(label)}`;
-  if (pointer === "") {
-    const declared = ownValue(node, "$schema");
-    if (declared !== undefined && !(typeof declared === "string" && DRAFT_07_URIS.has(declared))) {
-      throw new SchemaProblem(
-        "/$schema",
-        `the schema declares "$schema": ${JSON.stringify(declared)}, but only JSON Schema draft-07 can be exported`,
-        'set "$schema" to "http://json-schema.org/draft-07/schema#" or remove it',
-      );
-    }
-  } else if (ownValue(node, "$id") !== undefined) {
-    throw new SchemaProblem(
-      appendPointer(pointer, "$id"),
-      `${field} declares its own "$id", which changes what its references resolve against`,
-      'remove "$id" from the nested schema; only the root may have one',
-    );
-  }
-  if (ownValue(node, "$async") !== undefined) {
-    throw new SchemaProblem(
-      appendPointer(pointer, "$async"),
-      `${field} uses the Ajv-specific keyword "$async", which would make the validator asynchronous`,
-      'remove "$async"',
-    );
-  }
-  const ref = ownValue(node, "$ref");
-  if (typeof ref === "string" && !(ref === "#" || ref.startsWith("#/"))) {
-    const what = ref.startsWith("#")
-      ? "a named anchor, which exports do not support"
-      : "which is outside this schema";
-    throw new SchemaProblem(
-      appendPointer(pointer, "$ref"),
-      `${field} refers to ${JSON.stringify(ref)}, ${what}`,
-      'refer only to definitions in this schema with a JSON pointer, e.g. "#/definitions/name"',
-    );
-  }
-  const dependencies = ownValue(node, "dependencies");
-  if (hasOwnKey(dependencies, "__proto__")) {
-    throw new SchemaProblem(
-      appendPointer(pointer, "dependencies", "__proto__"),
-      `${field} has a dependency for the key "__proto__", which the validator would silently skip`,
-      'express it with "if": {"required": ["__proto__"]} and "then" instead',
-    );
-  }
-  const pattern = ownValue(node, "pattern");
-  if (typeof pattern === "string")
-    checkOnePattern(pattern, appendPointer(pointer, "pattern"), `the pattern of ${field}`);
-  const patternProperties = ownValue(node, "patternProperties");
-  if (isJsonObject(patternProperties)) {
-    for (const key of Object.keys(patternProperties)) {
-      checkOnePattern(
-        key,
-        appendPointer(pointer, "patternProperties", key),
-        `the property-name pattern ${JSON.stringify(key)} of ${field}`,
-      );
-    }
-  }
-  const format = ownValue(node, "format");
-  if (typeof format === "string") {
-    if (!SUPPORTED_FORMAT_SET.has(format)) {
-      throw new SchemaProblem(
-        appendPointer(pointer, "format"),
-        `${field} uses the unknown format ${JSON.stringify(format)}`,
-        `use one of the supported formats (${SUPPORTED_FORMATS.join(", ")}) or remove "format"`,
-      );
-    }
-    formats.add(format);
-  }
-}
-
-function checkOnePattern(pattern: string, pointer: string, what: string): void {
-  const verdict = checkPattern(pattern);
-  if (verdict.ok) return;
-  if (verdict.problem === "invalid") {
-    throw new SchemaProblem(
-      pointer,
-      `${what} ${verdict.message}`,
-      'correct it: it must be a JavaScript regular expression that compiles with the "u" (unicode) flag',
-    );
-  }
-  throw new SchemaProblem(pointer, `${what} is unsafe: it ${verdict.message}`, verdict.fix);
-}
-
-function refProblem(
-  site: RefSite,
-  what: string,
-  fix = 'refer to a schema in this document, e.g. a definition under "#/definitions/"',
-): SchemaProblem {
-  return new SchemaProblem(
-    appendPointer(site.pointer, "$ref"),
-    `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, ${what}`,
-    fix,
-  );
-}
-
-function hasOwnKey(map: JsonValue | undefined, key: string): boolean {
-  return isJsonObject(map) && Object.prototype.hasOwnProperty.call(map, key);
-}
-
-function loopProblem(site: RefSite): SchemaProblem {
-  return new SchemaProblem(
-    appendPointer(site.pointer, "$ref"),
-    `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, which leads back to itself without going into a property or an item, so validation would never end`,
-    "let the recursion pass through a property or an array item",
-  );
-}
-
-function hasValueAt(schema: JsonObject, pointer: string): boolean {
-  let node: JsonValue | undefined = schema;
-  for (const token of parsePointer(pointer)) {
-    if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
-    else if (isJsonObject(node)) node = ownValue(node, token);
-    else return false;
-    if (node === undefined) return false;
-  }
-  return true;
-}
-
-/**
- * A reference cycle that comes back to the same value (through allOf/anyOf/oneOf/not/if/then/
- * else and `$ref` only) never ends: Ajv's validator would recurse until the stack runs out and
- * TypeScript would reject the type. Such a cycle needs a `$ref`, so this runs only when there
- * are some: an iterative depth-first search over pointers.
- */
-function checkReferenceLoops(
-  byPointer: Map<string, NodeInfo | boolean>,
-  sameValue: Map<string, string[]>,
-  refEdges: Map<string, string>,
-  refAt: Map<string, RefSite>,
-): void {
-  const edges = (pointer: string): string[] => {
-    const list = sameValue.get(pointer) ?? [];
-    const target = refEdges.get(pointer);
-    return target === undefined ? list : [...list, target];
-  };
-  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
-  for (const start of byPointer.keys()) {
-    if (state.has(start)) continue;
-    const path: Array<{ pointer: string; next: string[]; i: number }> = [
-      { pointer: start, next: edges(start), i: 0 },
-    ];
-    state.set(start, 1);
-    while (path.length) {
-      const top = path[path.length - 1] as { pointer: string; next: string[]; i: number };
-      if (top.i >= top.next.length) {
-        state.set(top.pointer, 2);
-        path.pop();
-        continue;
-      }
-      const next = top.next[top.i++] as string;
-      const seen = state.get(next);
-      if (seen === 1) {
-        const onLoop = path.slice(path.findIndex((p) => p.pointer === next));
-        const site = onLoop.map((p) => refAt.get(p.pointer)).find((s) => s !== undefined);
-        if (site) throw loopProblem(site);
-      } else if (seen === undefined) {
-        state.set(next, 1);
-        path.push({ pointer: next, next: edges(next), i: 0 });
-      }
-    }
-  }
 }
 
 /** The doc comment text for a schema: title, description, choices, secrecy, default. */

@@ -1,17 +1,13 @@
 import { SchemaProblem } from "../json/problem.ts";
 import { type JsonObject, ownValue } from "../json/value.ts";
 import { refuseSecretValues } from "../model/secret-values.ts";
+import { runnableSchema } from "../schema/runnable-schema.ts";
 import { analyseSchema } from "./analyse.ts";
 import { generateDeclaration } from "./declaration.ts";
 import { generateBindings } from "./typescript.ts";
-import {
-  createAjv,
-  generateValidator,
-  validateAgainstMetaSchema,
-  withoutProtoKeys,
-} from "./validator.ts";
+import { createAjv, generateValidator } from "./validator.ts";
 
-export { SUPPORTED_FORMATS } from "./analyse.ts";
+export { SUPPORTED_FORMATS } from "./validator.ts";
 
 /** One generated file: a bare file name (no directory) and its text. */
 export interface ExportFile {
@@ -36,25 +32,21 @@ export async function exportFiles(schema: JsonObject, baseName: string): Promise
     // export worker share, while `importSchema` also reads what `check` must report (rather than
     // fail on) and the designs the page has stored, which must still open so they can be fixed.
     refuseSecretValues(schema);
-    const schemaText = JSON.stringify(schema, null, 2) + "\n";
+    const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
     const title = ownValue(schema, "title");
-    const analysis = analyseSchema(
+    const ajv = createAjv();
+    const runnable = runnableSchema(
+      ajv,
       schema,
-      schemaText,
       typeof title === "string" && title.trim() ? title : "(root)",
     );
-    const ajv = createAjv();
-    validateAgainstMetaSchema(ajv, schema);
+    const analysis = analyseSchema(schema, schemaText, runnable.refs);
     const bindings = await generateBindings(
       analysis,
       typeof title === "string" ? title : undefined,
       baseName,
     );
-    const validator = generateValidator(
-      ajv,
-      withoutProtoKeys(schema, analysis.protoKeys),
-      baseName,
-    );
+    const validator = generateValidator(ajv, runnable.schema, baseName);
     return [
       { name: `${baseName}.schema.json`, contents: schemaText },
       { name: `${baseName}.ts`, contents: bindings.code },

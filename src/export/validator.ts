@@ -1,16 +1,8 @@
-import Ajv, { type ErrorObject, Name } from "ajv";
+import Ajv, { Name } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { parsePointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
-import {
-  cloneJson,
-  defineOwn,
-  isJsonObject,
-  type JsonObject,
-  type JsonValue,
-  ownValue,
-} from "../json/value.ts";
+import type { JsonObject } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import {
   FORMATS_IDENTIFIER,
@@ -27,6 +19,9 @@ import {
  * `--disallow-code-generation-from-strings` (or a CSP without 'unsafe-eval').
  */
 
+/** The formats an exported validator checks: ajv-formats' `fullFormats`; any other is refused. */
+export const SUPPORTED_FORMATS: readonly string[] = Object.keys(fullFormats);
+
 export function createAjv(): Ajv {
   return new Ajv({
     code: {
@@ -38,33 +33,9 @@ export function createAjv(): Ajv {
     },
     ...AJV_OPTIONS,
     formats: fullFormats,
-    validateSchema: false, // done once, by validateAgainstMetaSchema, with precise pointers
+    validateSchema: false, // done once, by runnableSchema (validateAgainstMetaSchema), with precise pointers
     addUsedSchema: false,
   });
-}
-
-/** Refuses a schema that is not valid draft-07, at the first offending place. */
-export function validateAgainstMetaSchema(ajv: Ajv, schema: JsonObject): void {
-  if (ajv.validateSchema(schema)) return;
-  const error = (ajv.errors ?? [])[0];
-  if (!error) return;
-  throw new SchemaProblem(
-    error.instancePath,
-    `the schema is not valid JSON Schema draft-07 here: ${describe(error)}`,
-    "correct it so that it follows the draft-07 meta-schema",
-  );
-}
-
-function describe(error: ErrorObject): string {
-  const keyword = error.instancePath.split("/").pop();
-  const where = keyword
-    ? `${JSON.stringify(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} `
-    : "";
-  const allowed =
-    error.params && "allowedValues" in error.params
-      ? ` (${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")})`
-      : "";
-  return `${where}${error.message ?? "is invalid"}${allowed}`;
 }
 
 export function generateValidator(ajv: Ajv, schema: JsonObject, baseName: string): string {
@@ -81,48 +52,6 @@ export function generateValidator(ajv: Ajv, schema: JsonObject, baseName: string
     );
   }
   return selfContained(ajvCode, baseName);
-}
-
-/**
- * Ajv skips a `__proto__` key of `properties` and `patternProperties` (it guards its own objects
- * against prototype pollution that way), so a schema for a `__proto__` property would never be
- * applied. The validator gets a copy where each such schema moves to an equivalent pattern that
- * Ajv does apply: property "__proto__" → pattern "^__proto__$", pattern "__proto__" →
- * "(?:__proto__)". Both keywords apply to every matching key, so validity is unchanged; only the
- * `schemaPath` of errors from there names the pattern.
- */
-export function withoutProtoKeys(schema: JsonObject, pointers: readonly string[]): JsonObject {
-  if (!pointers.length) return schema;
-  const copy = cloneJson(schema);
-  for (const pointer of pointers) {
-    let node: JsonValue | undefined = copy;
-    for (const token of parsePointer(pointer)) {
-      node = Array.isArray(node)
-        ? node[Number(token)]
-        : isJsonObject(node)
-          ? ownValue(node, token)
-          : undefined;
-    }
-    if (!isJsonObject(node)) continue;
-    const moves: Array<[string, string]> = [
-      ["properties", "^__proto__$"],
-      ["patternProperties", "(?:__proto__)"],
-    ];
-    for (const [keyword, pattern] of moves) {
-      const map = ownValue(node, keyword);
-      if (!isJsonObject(map) || !Object.prototype.hasOwnProperty.call(map, "__proto__")) continue;
-      const moved = map.__proto__ as JsonValue;
-      delete map.__proto__;
-      let patterns = ownValue(node, "patternProperties");
-      if (!isJsonObject(patterns)) {
-        patterns = {};
-        defineOwn(node, "patternProperties", patterns);
-      }
-      const existing = ownValue(patterns, pattern);
-      defineOwn(patterns, pattern, existing === undefined ? moved : { allOf: [existing, moved] });
-    }
-  }
-  return copy;
 }
 
 /** Ajv's standalone module with our runtime inlined in place of its `require`s. */
