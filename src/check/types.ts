@@ -69,9 +69,7 @@ export class SchemaNode extends SubschemaNode {
   }
 
   get title(): string | undefined {
-    const title = Object.hasOwn(this.schema, "title")
-      ? this.schema.title
-      : undefined;
+    const title = Object.hasOwn(this.schema, "title") ? this.schema.title : undefined;
     return typeof title === "string" && title.trim() !== "" ? title.trim() : undefined;
   }
 

@@ -308,12 +308,12 @@ export function commandUsageText(command: CommandName, extra = ""): string {
 }
 
 function isCommand(name: string): name is CommandName {
-  return  Object.hasOwn(COMMANDS, name);
+  return Object.hasOwn(COMMANDS, name);
 }
 
 function optionSpec(command: CommandName, name: string): OptionSpec | undefined {
   const { options } = COMMANDS[command];
-  return  Object.hasOwn(options, name) ? options[name] : undefined;
+  return Object.hasOwn(options, name) ? options[name] : undefined;
 }
 
 function usageError(problem: string, fix: string, command: CommandName | undefined): CliError {

@@ -1,5 +1,5 @@
 import type { FailOn } from "../diff/report.ts";
-import type { compileSavedValuesCheck, SavedValueResult } from "../diff/saved-values.ts";
+import type { SavedValueResult } from "../diff/saved-values.ts";
 import type { Change } from "../diff/types.ts";
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { type CliIo, readSchema } from "./commands.ts";

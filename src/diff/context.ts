@@ -25,8 +25,8 @@ export interface ChangeInput {
   rule: RuleId;
   message: string;
   keyword?: string;
-  old?: JsonValue;
-  new?: JsonValue;
+  old?: JsonValue | undefined;
+  new?: JsonValue | undefined;
   /** Defaults to the pair's field. */
   field?: string;
   /** Defaults to the keyword in the new schema, or the pair's node in the new schema. */

@@ -26,8 +26,8 @@ export interface Change {
   /** The schema keyword that changed, when the change is about one keyword. */
   readonly keyword?: string;
   /** The old and new values of what changed; absent when there was none. Secret values are never kept. */
-  readonly old?: JsonValue;
-  readonly new?: JsonValue;
+  readonly old?: JsonValue | undefined;
+  readonly new?: JsonValue | undefined;
   /** What changed and why it matters to saved credentials, as a sentence. */
   readonly message: string;
   /** For a removal or an addition that looks like half of a rename: what it may have been renamed from or to. */
@@ -36,3 +36,22 @@ export interface Change {
 
 /** Stands in for a secret's value (a default, an example…) in `old` / `new` and in messages. */
 export const REDACTED = "<secret: not shown>";
+
+/** Why one saved value does not validate under the new schema. Names the place, never the value. */
+export interface SavedValueProblem {
+  /** JSON pointer into the saved value. */
+  field: string;
+  /** The schema keyword that refused it. */
+  keyword: string;
+  message: string;
+  /** Indices of the changes that explain it; empty when none does (it may have been invalid before). */
+  changes: number[];
+}
+
+/** Whether one saved value still validates under the new schema, and if not, why. */
+export interface SavedValueResult {
+  /** Position in the saved-values file, from 0. */
+  index: number;
+  valid: boolean;
+  problems: SavedValueProblem[];
+}

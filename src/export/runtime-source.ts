@@ -231,9 +231,7 @@ export function runtimeSource(helpers: Iterable<RuntimeHelper>, formats: Iterabl
   for (const helper of helpers) emit(helper);
   const entries: string[] = [];
   for (const format of formats) {
-    const source = Object.hasOwn(FORMAT_SOURCES, format)
-      ? FORMAT_SOURCES[format]
-      : undefined;
+    const source = Object.hasOwn(FORMAT_SOURCES, format) ? FORMAT_SOURCES[format] : undefined;
     if (!source) throw new Error(`internal error: no inline source for format "${format}"`);
     for (const dep of source.deps) emit(dep);
     entries.push(`  ${JSON.stringify(format)}: ${source.entry},`);

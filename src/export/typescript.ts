@@ -129,8 +129,7 @@ function forEachChild(
     items.forEach((item, i) => {
       one(items, i, item);
     });
-  }
-  else one(copy, "items", items);
+  } else one(copy, "items", items);
   for (const keyword of ["allOf", "anyOf", "oneOf"]) {
     const list = copy[keyword];
     if (Array.isArray(list)) {
@@ -213,8 +212,7 @@ function constantOf(schema: unknown): Discriminant | undefined {
   const copy = schema as CopyObject;
   const isPrimitive = (v: unknown): v is Discriminant =>
     v === null || ["string", "number", "boolean"].includes(typeof v);
-  if (Object.hasOwn(copy, "const") && isPrimitive(copy.const))
-    return copy.const;
+  if (Object.hasOwn(copy, "const") && isPrimitive(copy.const)) return copy.const;
   if (Array.isArray(copy.enum) && copy.enum.length === 1 && isPrimitive(copy.enum[0]))
     return copy.enum[0];
   return undefined;
@@ -225,5 +223,5 @@ function isMap(value: unknown): value is CopyObject {
 }
 
 function ownProperty(map: CopyObject, key: string): unknown {
-  return  Object.hasOwn(map, key) ? map[key] : undefined;
+  return Object.hasOwn(map, key) ? map[key] : undefined;
 }

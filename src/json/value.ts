@@ -35,7 +35,7 @@ export function defineOwn(target: JsonObject, key: string, value: JsonValue): vo
 
 /** Own-property read: `constructor` or `__proto__` never resolve through the prototype. */
 export function ownValue(target: JsonObject, key: string): JsonValue | undefined {
-  return  Object.hasOwn(target, key) ? target[key] : undefined;
+  return Object.hasOwn(target, key) ? target[key] : undefined;
 }
 
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {

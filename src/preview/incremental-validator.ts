@@ -317,7 +317,7 @@ export class IncrementalValidator {
         }
       }
       const valid = built(data);
-      validate.errors = built.errors;
+      validate.errors = built.errors ?? null;
       return valid;
     };
     validate.errors = null;

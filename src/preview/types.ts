@@ -42,7 +42,7 @@ export interface CredentialFormProps {
   /** …or the initial value, when it is not. */
   defaultValue?: CredentialValue;
   /** Validator to use; without one the schema is compiled with ajv, loaded on demand. */
-  validate?: ValidateFunction;
+  validate?: ValidateFunction | undefined;
   /** Called with the value when "Save" is pressed and the value is valid. Renders the "Save" button. */
   onSubmit?(value: CredentialValue): void;
   disabled?: boolean;

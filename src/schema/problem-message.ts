@@ -7,9 +7,9 @@ import { JsonSyntaxProblem, SchemaProblem } from "../json/problem.ts";
  */
 export interface Place {
   /** The file as the user named it (or a path derived from it). */
-  file?: string;
+  file?: string | undefined;
   /** A JSON pointer (shown "/" for the root) or "line:column". */
-  place?: string;
+  place?: string | undefined;
 }
 
 /** A located problem: where, what is wrong and how to fix it (sentence fragments). */

@@ -55,8 +55,7 @@ function declaringSchemas(node: SchemaNode): JsonObject[] {
 
 function declares(schema: JsonObject, key: string, { checkPattern }: RuleContext): boolean {
   const properties = ownValue(schema, "properties");
-  if (isJsonObject(properties) && Object.hasOwn(properties, key))
-    return true;
+  if (isJsonObject(properties) && Object.hasOwn(properties, key)) return true;
   const patternProperties = ownValue(schema, "patternProperties");
   if (!isJsonObject(patternProperties)) return false;
   return Object.keys(patternProperties).some(

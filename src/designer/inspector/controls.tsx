@@ -52,7 +52,7 @@ export interface TextControlProps extends Described {
   /** Checked as the user types (e.g. a pattern's safety); shown at once, and the commit is refused. */
   check?: (text: string) => string | undefined;
   multiline?: boolean;
-  inputMode?: "text" | "decimal" | "numeric";
+  inputMode?: "text" | "decimal" | "numeric" | undefined;
   placeholder?: string;
   spellCheck?: boolean;
 }

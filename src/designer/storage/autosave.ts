@@ -61,11 +61,11 @@ export interface AutosaveOptions {
   /** Tries storage again, when in memory only, on the next change. */
   readonly reopen?: (() => Promise<DesignLibrary>) | undefined;
   /** Quiet time after the last change before saving. */
-  readonly delayMs?: number;
+  readonly delayMs?: number | undefined;
   /** Longest a change waits while changes keep coming. */
   readonly maxDelayMs?: number;
   /** Defaults to `new BroadcastChannel("credential-designer")` where there is one; null: none. */
-  readonly channel?: AnnouncementChannel | null;
+  readonly channel?: AnnouncementChannel | null | undefined;
 }
 
 type Listener = () => void;
