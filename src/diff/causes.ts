@@ -1,8 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { appendPointer, displayPointer, parsePointer } from "../json/pointer.ts";
 import type { RuleId } from "./catalogue.ts";
-import type { SavedValueProblem } from "./saved-values.ts";
-import type { Change } from "./types.ts";
+import type { Change, SavedValueProblem } from "./types.ts";
 
 /** Per Ajv keyword, the rules whose changes can make a saved value fail it. */
 const CAUSES: Record<string, readonly RuleId[]> = {

@@ -10,9 +10,15 @@ export { classOf, RULES, type RuleId } from "./catalogue.ts";
 export { formatJson } from "./format-json.ts";
 export { formatText } from "./format-text.ts";
 export { countByClass, type DiffReport, FAIL_ON_LEVELS, type FailOn, fails } from "./report.ts";
-// The saved-values check (saved-values.ts) is imported on its own: it brings in Ajv.
-export type { SavedValueProblem, SavedValueResult } from "./saved-values.ts";
-export { CHANGE_CLASSES, type Change, type ChangeClass, REDACTED } from "./types.ts";
+// The saved-values check (saved-values.ts) is imported on its own: it brings in Ajv. Its types are here.
+export {
+  CHANGE_CLASSES,
+  type Change,
+  type ChangeClass,
+  REDACTED,
+  type SavedValueProblem,
+  type SavedValueResult,
+} from "./types.ts";
 
 /**
  * Every change from one version of a credential schema to the next, with what it does to

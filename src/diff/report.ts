@@ -1,5 +1,4 @@
-import type { SavedValueResult } from "./saved-values.ts";
-import { CHANGE_CLASSES, type Change, type ChangeClass } from "./types.ts";
+import { CHANGE_CLASSES, type Change, type ChangeClass, type SavedValueResult } from "./types.ts";
 
 /**
  * The threshold of `--fail-on`: the levels nest, so a stricter gate also catches what a looser

@@ -5,27 +5,11 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../json/value.ts"
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import { runnableSchema } from "../schema/runnable-schema.ts";
 import { CauseIndex, problemOf } from "./causes.ts";
-import { type ChoiceTree, type OptionValidator, optionErrors } from "./option-errors.ts";
-import type { Change } from "./types.ts";
+import { type ChoiceTree, optionErrors } from "./option-errors.ts";
+import type { Change, SavedValueResult } from "./types.ts";
 import { SchemaView } from "./view.ts";
 
-/** Why one saved value does not validate under the new schema. Names the place, never the value. */
-export interface SavedValueProblem {
-  /** JSON pointer into the saved value. */
-  field: string;
-  /** The schema keyword that refused it. */
-  keyword: string;
-  message: string;
-  /** Indices of the changes that explain it; empty when none does (it may have been invalid before). */
-  changes: number[];
-}
-
-export interface SavedValueResult {
-  /** Position in the saved-values file, from 0. */
-  index: number;
-  valid: boolean;
-  problems: SavedValueProblem[];
-}
+export type { SavedValueProblem, SavedValueResult } from "./types.ts";
 
 /** The saved credentials in a file: one object, or an array of them. */
 export function savedValuesOf(json: JsonValue): JsonValue[] {
