@@ -212,9 +212,9 @@ export function analyseSchema(
           if (Array.isArray(value)) {
             const list: unknown[] = new Array(value.length).fill(true);
             copy.items = list;
-            value.forEach((item, i) =>
-              child(item, [keyword, i], `${frame.hint} item ${i + 1}`, list, i),
-            );
+            value.forEach((item, i) => {
+              child(item, [keyword, i], `${frame.hint} item ${i + 1}`, list, i);
+            });
           } else {
             child(value, [keyword], `${frame.hint} item`, copy, keyword);
           }
@@ -231,9 +231,9 @@ export function analyseSchema(
           if (!Array.isArray(value)) break;
           const list: unknown[] = new Array(value.length).fill(true);
           copy[keyword] = list;
-          value.forEach((item, i) =>
-            child(item, [keyword, i], `${frame.hint} option ${i + 1}`, list, i),
-          );
+          value.forEach((item, i) => {
+            child(item, [keyword, i], `${frame.hint} option ${i + 1}`, list, i);
+          });
           break;
         }
         case "contains":

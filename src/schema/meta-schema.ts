@@ -4,7 +4,8 @@ import type { JsonObject } from "../json/value.ts";
 
 /** Refuses a schema that is not valid draft-07, at the first offending place. */
 export function validateAgainstMetaSchema(ajv: Ajv, schema: JsonObject): void {
-  if (ajv.validateSchema(schema)) return;
+  // The draft-07 meta-schema is not `$async`: the answer is a boolean, never a promise.
+  if (ajv.validateSchema(schema) as boolean) return;
   const error = (ajv.errors ?? [])[0];
   if (!error) return;
   throw new SchemaProblem(

@@ -35,9 +35,9 @@ export function withoutProtoKeys(schema: JsonObject, pointers: readonly string[]
     ];
     for (const [keyword, pattern] of moves) {
       const map = ownValue(node, keyword);
-      if (!isJsonObject(map) || !Object.prototype.hasOwnProperty.call(map, "__proto__")) continue;
-      const moved = map.__proto__ as JsonValue;
-      delete map.__proto__;
+      if (!isJsonObject(map) || !Object.hasOwn(map, "__proto__")) continue;
+      const moved = ownValue(map, "__proto__") as JsonValue;
+      Reflect.deleteProperty(map, "__proto__");
       let patterns = ownValue(node, "patternProperties");
       if (!isJsonObject(patterns)) {
         patterns = {};

@@ -124,15 +124,19 @@ function walkSchema(
           for (const key of Object.keys(value)) child(value[key], [keyword, key], key);
           break;
         case "items":
-          if (Array.isArray(value))
-            value.forEach((item, i) => child(item, [keyword, i], frame.label));
-          else child(value, [keyword], frame.label);
+          if (Array.isArray(value)) {
+            value.forEach((item, i) => {
+              child(item, [keyword, i], frame.label);
+            });
+          } else child(value, [keyword], frame.label);
           break;
         case "allOf":
         case "anyOf":
         case "oneOf":
           if (!Array.isArray(value)) break;
-          value.forEach((item, i) => child(item, [keyword, i], frame.label));
+          value.forEach((item, i) => {
+            child(item, [keyword, i], frame.label);
+          });
           break;
         case "additionalItems":
         case "additionalProperties":
@@ -246,5 +250,5 @@ function checkOnePattern(pattern: string, pointer: string, what: string): void {
 }
 
 function hasOwnKey(map: JsonValue | undefined, key: string): boolean {
-  return isJsonObject(map) && Object.prototype.hasOwnProperty.call(map, key);
+  return isJsonObject(map) && Object.hasOwn(map, key);
 }
