@@ -138,7 +138,7 @@ export const ARCHITECTURE: Architecture = {
   // Parts the page loads with import() when first used: never statically from the entry.
   lazy: [
     {
-      path: "src/schema/pattern-safety.ts",
+      path: "src/schema/pattern-safety/",
       why: "the pattern analysis, ~250 KB gzipped: loaded by schema/pattern-safety-lazy.ts when a pattern is there",
     },
     { path: "npm:refa", why: "part of the pattern analysis" },

@@ -1,5 +1,5 @@
 import type { JsonObject } from "../json/value.ts";
-import { checkPattern } from "../schema/pattern-safety.ts";
+import { checkPattern } from "../schema/pattern-safety/index.ts";
 import { rules, runRules } from "./run-rules.ts";
 import type { Finding, Rule } from "./types.ts";
 

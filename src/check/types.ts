@@ -1,6 +1,6 @@
 import type { JsonObject } from "../json/value.ts";
 import { SubschemaNode } from "../model/walk.ts";
-import type { PatternVerdict } from "../schema/pattern-safety.ts";
+import type { PatternVerdict } from "../schema/pattern-safety/index.ts";
 
 /**
  * One problem found in a schema. The CLI and the designer show the same findings, so the

@@ -1,6 +1,6 @@
 import { RegExpParser } from "@eslint-community/regexpp";
 import { DFA, isDisjointWith, JS, NFA } from "refa";
-import { checkPattern } from "../schema/pattern-safety.ts";
+import { checkPattern } from "../schema/pattern-safety/index.ts";
 
 /** Budgets that keep a proof cheap; past them the answer is "not proven" (so: tightened). */
 const MAX_NODES = 20_000;

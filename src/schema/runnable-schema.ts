@@ -3,7 +3,7 @@ import { appendPointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
 import { validateAgainstMetaSchema } from "./meta-schema.ts";
-import { checkPattern } from "./pattern-safety.ts";
+import { checkPattern } from "./pattern-safety/index.ts";
 import { withoutProtoKeys } from "./proto-keys.ts";
 import {
   type RefGraph,
@@ -24,7 +24,7 @@ import {
  * then references that lead nowhere or around a loop (ref-chains.ts); then whatever breaks the
  * draft-07 meta-schema. The walk uses an explicit stack, so nesting depth costs no call stack.
  *
- * Pulls in the pattern analysis (pattern-safety.ts) statically: the page must load this module
+ * Pulls in the pattern analysis (pattern-safety/) statically: the page must load this module
  * only on demand (as its export worker and compare view do), never from what it loads first.
  */
 export interface RunnableSchema {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { checkDesign, type PatternSafetyLoader } from "../../src/check/check-design.ts";
 import { checkSchema } from "../../src/check/index.ts";
 import { defineOwn, isJsonObject, type JsonObject, type JsonValue } from "../../src/json/value.ts";
-import * as patternSafety from "../../src/schema/pattern-safety.ts";
+import * as patternSafety from "../../src/schema/pattern-safety/index.ts";
 
 /**
  * `checkDesign` is the page's way in to the lint rules: the same findings as `checkSchema`, with
@@ -219,7 +219,7 @@ describe("checkDesign: the same findings as checkSchema, the pattern analysis lo
     expect(loader).toHaveBeenCalledTimes(2);
   });
 
-  it("with the default loader, imports src/schema/pattern-safety.ts itself", async () => {
+  it("with the default loader, imports src/schema/pattern-safety/index.ts itself", async () => {
     const schema: JsonObject = {
       type: "object",
       properties: { a: { type: "string", pattern: "^(\\w|\\d)+$" }, b: { type: "string" } },
@@ -258,7 +258,7 @@ describe("what the page imports", () => {
       const reached = staticImports(new URL(entry, SRC));
       expect(reached.has("check/check-design.ts")).toBe(true);
       expect(reached.has("schema/pattern-safety-lazy.ts")).toBe(true);
-      expect(reached.has("schema/pattern-safety.ts")).toBe(false);
+      expect(reached.has("schema/pattern-safety/index.ts")).toBe(false);
       expect(reached.has("check/index.ts")).toBe(false);
     },
   );

@@ -30,7 +30,7 @@ import {
   updateField,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
-import { checkPattern } from "../../src/schema/pattern-safety.ts";
+import { checkPattern } from "../../src/schema/pattern-safety/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
 const field = (schema: JsonObject | boolean, key = "f"): FieldNode => ({ id: "n1", key, schema });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { exportFiles, SUPPORTED_FORMATS } from "../../src/export/index.ts";
 import { SchemaProblem } from "../../src/json/problem.ts";
 import type { JsonObject } from "../../src/json/value.ts";
-import { checkPattern } from "../../src/schema/pattern-safety.ts";
+import { checkPattern } from "../../src/schema/pattern-safety/index.ts";
 import { loadFixture, repoRoot } from "./support/files.ts";
 import { deepSchema, largeSchema } from "./support/generated-schemas.ts";
 

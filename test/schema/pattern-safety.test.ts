@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { CharSet } from "refa";
 import { toUnicodeSet } from "regexp-ast-analysis";
 import { describe, expect, it } from "vitest";
-import { checkPattern } from "../../src/schema/pattern-safety.ts";
+import { checkPattern } from "../../src/schema/pattern-safety/index.ts";
 
 /**
  * Known ReDoS patterns: OWASP's "Evil Regex" list, Regular-Expressions.info, the Stack Overflow

@@ -14,7 +14,7 @@ import {
   withKeywords,
 } from "../../model/index.ts";
 import { secretValues } from "../../model/secret-values.ts";
-import type { PatternVerdict } from "../../schema/pattern-safety.ts";
+import type { PatternVerdict } from "../../schema/pattern-safety/index.ts";
 
 /**
  * What the inspector shows for a selected node and how typed text becomes a core command's

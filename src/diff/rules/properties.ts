@@ -1,6 +1,6 @@
 import { appendPointer } from "../../json/pointer.ts";
 import { isJsonObject, type JsonValue } from "../../json/value.ts";
-import { checkPattern } from "../../schema/pattern-safety.ts";
+import { checkPattern } from "../../schema/pattern-safety/index.ts";
 import { capitalise, filledDefault, type Pair, quoted, quotedIn, type Report } from "../context.ts";
 import { fieldName } from "../naming.ts";
 import { mergedOrder, reordered } from "../order.ts";
