@@ -1,15 +1,19 @@
-import {
-  cloneJson,
-  defineOwn,
-  isJsonObject,
-  type JsonObject,
-  type JsonValue,
-} from "../json/value.ts";
+import { cloneJson, defineOwn, type JsonObject, type JsonValue } from "../json/value.ts";
 import { newId } from "./ids.ts";
 import { canonicalInsertionIndex } from "./keyword-order.ts";
 import { keywordProblem } from "./keywords.ts";
 import { type AddableKind, kindDefinition } from "./kinds.ts";
 import { type CredentialDocument, type FieldNode, requiredKeys, schemaObject } from "./nodes.ts";
+import {
+  branchValue,
+  DEFAULT_DISCRIMINATOR,
+  describe,
+  describeContainer,
+  discriminatorKey,
+  foundDiscriminatorKey,
+  uniqueKey,
+  uniqueKeyAmong,
+} from "./queries.ts";
 import { secretValues } from "./secret-values.ts";
 import type { Step } from "./steps.ts";
 import { type Refusal, refusal, type Transaction } from "./transaction.ts";
@@ -24,7 +28,6 @@ export type CommandResult = Transaction | Refusal;
 
 /** Keywords that hold structure the document manages itself (children and the required list). */
 const STRUCTURAL_KEYWORDS = new Set(["properties", "oneOf", "required"]);
-const DEFAULT_DISCRIMINATOR = "type";
 
 // ---------------------------------------------------------------- add, insert
 
@@ -385,7 +388,7 @@ export function duplicateField(doc: CredentialDocument, id: string): CommandResu
   const located = locate(doc, id);
   if (!located) return refusal("that field is no longer in the design");
   const position = located.path.at(-1);
-  if (!position || position.list !== "fields") return refusal("only a field can be duplicated");
+  if (position?.list !== "fields") return refusal("only a field can be duplicated");
   const parent = position.parent;
   const key = uniqueKey(parent, `${located.node.key}Copy`);
   const copy = { ...withFreshIds(located.node), key };
@@ -407,37 +410,6 @@ export function duplicateField(doc: CredentialDocument, id: string): CommandResu
 }
 
 // ---------------------------------------------------------------- choice branches
-
-/** The property that tells a choice's branches apart: the first key with a `const` in every branch. */
-export function discriminatorKey(choice: FieldNode): string {
-  return foundDiscriminatorKey(choice) ?? DEFAULT_DISCRIMINATOR;
-}
-
-/**
- * The choice's discriminator when its branches have one (the first key with a `const` in every
- * branch), or undefined; unlike `discriminatorKey`, no default stands in for a missing one.
- */
-export function foundDiscriminatorKey(choice: FieldNode): string | undefined {
-  const branches = choice.branches ?? [];
-  const first = branches[0]?.fields ?? [];
-  for (const field of first) {
-    if (constOf(field) === undefined) continue;
-    if (
-      branches.every((branch) =>
-        branch.fields?.some((other) => other.key === field.key && constOf(other) !== undefined),
-      )
-    )
-      return field.key;
-  }
-  return undefined;
-}
-
-/** The discriminator value of a branch, if it has one. */
-export function branchValue(choice: FieldNode, branch: FieldNode): JsonValue | undefined {
-  const key = discriminatorKey(choice);
-  const field = branch.fields?.find((candidate) => candidate.key === key);
-  return field ? constOf(field) : undefined;
-}
 
 export interface NewBranch {
   /** The discriminator value, e.g. "oauth2". */
@@ -605,13 +577,6 @@ function discriminatorField(key: string, value: string): FieldNode {
   return { id: newId(), key, schema: { type: "string", const: value } };
 }
 
-function constOf(field: FieldNode): JsonValue | undefined {
-  return typeof field.schema === "object" &&
-    Object.prototype.hasOwnProperty.call(field.schema, "const")
-    ? field.schema.const
-    : undefined;
-}
-
 // ---------------------------------------------------------------- the window
 
 export function setWindowText(
@@ -679,14 +644,14 @@ export function withKeywords(
   changes: Record<string, JsonValue | undefined>,
 ): JsonObject {
   // Own keys only: `"constructor" in changes` is true for every object, and such a keyword is a plain one here.
-  const isChanged = (keyword: string) => Object.prototype.hasOwnProperty.call(changes, keyword);
+  const isChanged = (keyword: string) => Object.hasOwn(changes, keyword);
   const entries: Array<[string, JsonValue]> = [];
   for (const keyword of Object.keys(schema)) {
     if (!isChanged(keyword)) entries.push([keyword, schema[keyword]!]);
     else if (changes[keyword] !== undefined) entries.push([keyword, changes[keyword]!]);
   }
   for (const [keyword, value] of Object.entries(changes)) {
-    if (value === undefined || Object.prototype.hasOwnProperty.call(schema, keyword)) continue;
+    if (value === undefined || Object.hasOwn(schema, keyword)) continue;
     const index = canonicalInsertionIndex(
       entries.map(([existing]) => existing),
       keyword,
@@ -696,15 +661,6 @@ export function withKeywords(
   const result: JsonObject = {};
   for (const [keyword, value] of entries) defineOwn(result, keyword, value);
   return result;
-}
-
-export function uniqueKey(container: FieldNode, base: string): string {
-  return uniqueKeyAmong(new Set((container.fields ?? []).map((field) => field.key)), base);
-}
-
-function uniqueKeyAmong(taken: ReadonlySet<string>, base: string): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }
 
 /** A deep copy of a subtree with new ids everywhere, so it can live beside the original. */
@@ -719,26 +675,8 @@ export function withFreshIds(node: FieldNode): FieldNode {
   return copy;
 }
 
-/** How messages name a node: its title and key, e.g. `"Password" (password)`. */
-export function describe(node: FieldNode): string {
-  const title =
-    isJsonObject(node.schema) && typeof node.schema.title === "string"
-      ? node.schema.title
-      : undefined;
-  if (node.key === "") return title ? `"${title}"` : "this branch";
-  return title && title !== node.key ? `"${title}" (${node.key})` : `"${node.key}"`;
-}
-
 function keyTaken(key: string, container: FieldNode): Refusal {
   return refusal(
     `the key "${key}" is already used in ${describeContainer(container)}: rename one of the two fields first`,
   );
-}
-
-function describeContainer(container: FieldNode): string {
-  const title =
-    isJsonObject(container.schema) && typeof container.schema.title === "string"
-      ? container.schema.title
-      : undefined;
-  return title ? `"${title}"` : container.key ? `"${container.key}"` : "the window";
 }

@@ -5,6 +5,13 @@ export * from "./keyword-order.ts";
 export * from "./keywords.ts";
 export * from "./kinds.ts";
 export * from "./nodes.ts";
+export {
+  branchValue,
+  describe,
+  discriminatorKey,
+  foundDiscriminatorKey,
+  uniqueKey,
+} from "./queries.ts";
 export * from "./replace-design.ts";
 export * from "./steps.ts";
 export * from "./transaction.ts";
