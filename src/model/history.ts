@@ -1,3 +1,4 @@
+import type { Result } from "../json/result.ts";
 import type { CredentialDocument } from "./nodes.ts";
 import { applyTransaction, type Refusal, type Transaction } from "./transaction.ts";
 
@@ -20,7 +21,7 @@ export function createEditorState(doc: CredentialDocument): EditorState {
   return { doc, done: [], undone: [] };
 }
 
-export type Dispatched = { readonly ok: true; readonly state: EditorState } | Refusal;
+export type Dispatched = Result<{ state: EditorState }>;
 
 /**
  * Applies a command's transaction as one history step. A refusal (from the command builder or

@@ -1,3 +1,4 @@
+import type { Result } from "../json/result.ts";
 import { type JsonObject, jsonEqual } from "../json/value.ts";
 import type { ChildList, CredentialDocument, FieldNode } from "./nodes.ts";
 import { locate, replaceAlong, walkNodes } from "./tree.ts";
@@ -29,7 +30,7 @@ export type Step =
       readonly after: NodeProps;
     };
 
-export type StepResult = { ok: true; doc: CredentialDocument } | { ok: false; reason: string };
+export type StepResult = Result<{ doc: CredentialDocument }>;
 
 export function invertStep(step: Step): Step {
   return step.op === "splice"

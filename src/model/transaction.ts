@@ -1,3 +1,4 @@
+import type { Failure, Result } from "../json/result.ts";
 import type { CredentialDocument } from "./nodes.ts";
 import { applyStep, invertStep, type Step } from "./steps.ts";
 
@@ -8,14 +9,9 @@ export interface Transaction {
 }
 
 /** A command the document cannot take, and why, in words for the user. Nothing was changed. */
-export interface Refusal {
-  readonly ok: false;
-  readonly reason: string;
-}
+export type Refusal = Failure;
 
-export type Applied =
-  | { readonly ok: true; readonly doc: CredentialDocument; readonly inverse: Transaction }
-  | Refusal;
+export type Applied = Result<{ doc: CredentialDocument; inverse: Transaction }>;
 
 /** Applies every step or none: a refused step leaves the document as it was. */
 export function applyTransaction(doc: CredentialDocument, transaction: Transaction): Applied {

@@ -1,3 +1,4 @@
+import type { Result } from "../../json/result.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../../json/value.ts";
 import {
   branchValue,
@@ -184,9 +185,7 @@ export function discriminatorKeyText(choice: FieldNode): string {
 // ---------------------------------------------------------------- typed text to edits
 
 /** What a control's committed text becomes: a field update for the core, or why not. */
-export type Edit =
-  | { readonly ok: true; readonly update: FieldUpdate }
-  | { readonly ok: false; readonly reason: string };
+export type Edit = Result<{ update: FieldUpdate }>;
 
 const edit = (set: Record<string, JsonValue | undefined>): Edit => ({ ok: true, update: { set } });
 const refuse = (reason: string): Edit => ({ ok: false, reason });
@@ -225,10 +224,7 @@ export function clearSecretValues(node: FieldNode): Edit {
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** A number typed as text, or why it is not one. */
-export function parseNumber(
-  text: string,
-  integer = false,
-): { ok: true; value: number } | { ok: false; reason: string } {
+export function parseNumber(text: string, integer = false): Result<{ value: number }> {
   const trimmed = text.trim();
   const value = Number(trimmed);
   if (!NUMBER_TEXT.test(trimmed) || !Number.isFinite(value)) {
@@ -240,10 +236,7 @@ export function parseNumber(
 }
 
 /** Text typed for a value of `kind` (a default or a placeholder) as the JSON value it stands for. */
-export function parseValue(
-  kind: FieldKind,
-  text: string,
-): { ok: true; value: JsonValue } | { ok: false; reason: string } {
+export function parseValue(kind: FieldKind, text: string): Result<{ value: JsonValue }> {
   if (NUMBER_KINDS.has(kind)) return parseNumber(text, kind === "integer");
   return { ok: true, value: text };
 }
