@@ -121,7 +121,7 @@ export function checkSavedValues(
         problem.changes.length > 0 ||
         errors[i]!.keyword === "oneOf" ||
         !choices.some(
-          (at) => errors[i]!.instancePath.startsWith(at + "/") || errors[i]!.instancePath === at,
+          (at) => errors[i]!.instancePath.startsWith(`${at}/`) || errors[i]!.instancePath === at,
         ),
     );
     return { index, valid: errors.length === 0, problems: kept };

@@ -77,7 +77,7 @@ export function selfContained(ajvCode: string, baseName: string): string {
     const access = /^[A-Za-z_$][\w$]*$/.test(name)
       ? `${FORMATS_IDENTIFIER}.${name}`
       : `${FORMATS_IDENTIFIER}[${JSON.stringify(name)}]`;
-    return code.includes(access + ";") || code.includes(access + ".");
+    return code.includes(`${access};`) || code.includes(`${access}.`);
   });
   if (!needed.length && code.includes(FORMATS_IDENTIFIER))
     throw new Error("internal error: the validator refers to a format that is not inlined");
@@ -87,7 +87,7 @@ export function selfContained(ajvCode: string, baseName: string): string {
   return (
     `// Validator generated from ${baseName}.schema.json by credential-designer. Do not edit: change the schema and export again.\n` +
     "// A self-contained ES module (no imports, no code generated at run time). `validate(data)` returns true or false and sets `validate.errors`.\n" +
-    (runtime ? runtime + "\n" : "") +
+    (runtime ? `${runtime}\n` : "") +
     code.trimStart() +
     "\n"
   );

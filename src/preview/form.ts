@@ -61,17 +61,19 @@ class FormStore extends Store {
 export function CredentialForm(props: CredentialFormProps) {
   const { schema, value, validate, disabled = false, onSubmit, onChange } = props;
   const uid = useId();
-  const prefix = (props.idPrefix ?? "cd" + uid.replace(/[^\w-]/g, "")) + "-";
+  const prefix = `${props.idPrefix ?? `cd${uid.replace(/[^\w-]/g, "")}`}-`;
   const root = useMemo(() => planOf(schema), [schema]);
   // A new schema object (a new plan) starts a new form; the first value is read once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one store per plan; later values and validators reach it through the effects below
   const store = useMemo(
     () => new FormStore(schema, root, value ?? props.defaultValue, validate),
     [root],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<FormView>(undefined);
   const seen = useRef(value);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mounted once per store; disabled and onSubmit follow through update() below
   useLayoutEffect(() => {
     const mounted = (view.current = mountForm(host.current!, {
       store,
@@ -81,7 +83,7 @@ export function CredentialForm(props: CredentialFormProps) {
       onSubmit,
     }));
     return () => mounted.remove();
-  }, [store, root, prefix]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, root, prefix]);
   useLayoutEffect(() => {
     view.current!.update({ disabled, onSubmit });
     store.onChange = onChange;
@@ -107,7 +109,11 @@ export function CredentialForm(props: CredentialFormProps) {
     const frame = requestAnimationFrame(
       () => (timer = setTimeout(() => live && (store.validated || store.check()))),
     );
-    return () => ((live = false), cancelAnimationFrame(frame), clearTimeout(timer));
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [store, validate, schema]);
 
   // (createElement, not JSX: the entry then needs no react/jsx-runtime import)

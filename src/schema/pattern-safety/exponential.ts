@@ -212,7 +212,7 @@ function nullableRepetition(quant: AST.Quantifier): PatternVerdict {
 }
 
 function describeAmbiguity({ quant, pump, split }: Ambiguity): PatternVerdict {
-  const text = quote(pump.length > 24 ? pump.slice(0, 24) + "…" : pump);
+  const text = quote(pump.length > 24 ? `${pump.slice(0, 24)}…` : pump);
   const first = quote(String.fromCodePoint(pump.codePointAt(0) ?? 0x3f));
   const nestedFix =
     "remove the nested repetition so each character can be matched in only one way (e.g. (a+)+ → a+, (\\w+\\s?)* → [\\w\\s]*)";

@@ -107,7 +107,7 @@ export class Ambiguous extends Error {
     const chars = [this.char];
     for (let i = this.last; i > 0; i = this.states[i]!.parent) chars.unshift(this.states[i]!.char);
     const prefix = String.fromCodePoint(...chars);
-    const text = quote(prefix.length > 40 ? prefix.slice(0, 40) + "…" : prefix);
+    const text = quote(prefix.length > 40 ? `${prefix.slice(0, 40)}…` : prefix);
     const ways =
       this.ways >= Number.MAX_SAFE_INTEGER
         ? "an astronomical number of"
