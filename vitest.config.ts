@@ -1,10 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects, both run by `npm test` (`vitest run`):
+ * Three projects, all run by `npm test` (`vitest run`):
  * - unit: everything under test/ except the browser tests, in parallel;
  * - component: React component tests (the .test.tsx files) in happy-dom;
- * - e2e: test/e2e, in a real headless Chromium against a Vite dev server, one file at a time.
+ * - e2e: test/e2e, in a real headless Chromium against a Vite dev server, one file at a time;
+ *   its globalSetup (test/support/e2e-global-setup.ts), run only when e2e files are, builds the
+ *   designer once for the tests of the built page.
  * Run one with `npx vitest run --project unit` (or e2e).
  */
 export default defineConfig({
@@ -34,6 +36,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/e2e-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           // Launching Chromium the first time may unpack it (@sparticuz/chromium) first.

@@ -4,7 +4,7 @@ import type { JsonObject } from "../../src/json/value.ts";
 import type { CredentialDocument } from "../../src/model/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
-import { center, mouseDrag } from "../support/mouse-drag.ts";
+import { afterPageTimers, center, mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
 
@@ -84,14 +84,15 @@ function row(page: Page, name: string): Locator {
 }
 
 /**
- * Focuses a handle and presses Space, then waits for the pick-up announcement: the keyboard
- * sensor listens for the arrow keys only from then on (an arrow pressed sooner is lost).
+ * Focuses a handle and presses Space, then waits for the pick-up announcement and for the keyboard
+ * sensor to listen for the arrow keys (an arrow pressed sooner is lost): it starts listening in a
+ * timeout it sets on pick-up.
  */
 async function lift(page: Page, name: string): Promise<void> {
   await page.getByRole("button", { name: `Move ${name}`, exact: true }).focus();
   await page.keyboard.press("Space");
   await expect.poll(() => announcement(page)).toMatch(new RegExp(`^Picked up ${name}\\.`));
-  await page.waitForTimeout(50);
+  await afterPageTimers(page);
 }
 
 /** A row (listitem) by its field's name, not one that holds it. */
@@ -376,7 +377,8 @@ describe("palette and canvas in headless Chromium: real drags", () => {
         touchPoints: point ? [{ x: point.x, y: point.y }] : [],
       });
     await touch("touchStart", start);
-    await page.waitForTimeout(300); // the touch sensor's hold delay
+    // Held until the touch sensor picks the field up (its hold delay has passed).
+    await expect.poll(() => announcement(page)).toMatch(/^Picked up Base URL\./);
     for (let step = 1; step <= 12; step++) {
       await touch("touchMove", {
         x: start.x + ((target.x - start.x) * step) / 12,

@@ -4,14 +4,12 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { countByClass, diffSchemas } from "../../src/diff/index.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { sentence } from "../../src/schema/problem-message.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
-import viteConfig from "../../vite.config.ts";
 import { runMain } from "../support/cli.ts";
 import { exportedSchema, openDesignerPage } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
@@ -235,21 +233,14 @@ const DIFF_MARKER = "became required and has no default";
 const REFA_MARKER = "ENFA into itself";
 
 describe("the built page loads the comparison only when Compare with… is opened", () => {
-  let outDir = "";
   let site: StaticServer | undefined;
+  // The production build, made once for the run by the e2e project's globalSetup
+  // (test/support/e2e-global-setup.ts).
   beforeAll(async () => {
-    outDir = await fs.mkdtemp(path.join(os.tmpdir(), "designer-compare-build-"));
-    await build({
-      ...viteConfig,
-      configFile: false,
-      logLevel: "error",
-      build: { ...viteConfig.build, outDir, emptyOutDir: true },
-    });
-    site = await serveStatic(outDir);
-  }, 120_000);
+    site = await serveStatic(inject("distDir"));
+  });
   afterAll(async () => {
     await site?.close();
-    if (outDir) await fs.rm(outDir, { recursive: true, force: true });
   });
 
   it("no script with src/diff or refa before; both once the dialog opens", async () => {

@@ -3,11 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
-import { build } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { exportFiles } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/json/value.ts";
-import viteConfig, { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
+import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
 import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
@@ -19,29 +18,20 @@ import { type StaticServer, serveStatic } from "../support/static-server.ts";
  * be in force: an inline script and a fetch are blocked.
  */
 
+/**
+ * The production build, made once for the run by the e2e project's globalSetup
+ * (test/support/e2e-global-setup.ts); only read here.
+ */
+const dist = inject("distDir");
+/** This file's own folder, for a changed copy of the build. */
 let tmp: string;
-let dist: string;
 let browser: LaunchedChromium;
 const servers: StaticServer[] = [];
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "credential-designer-csp-"));
-  dist = path.join(tmp, "dist");
-  await build({
-    ...viteConfig,
-    configFile: false,
-    logLevel: "error",
-    cacheDir: path.join(tmp, ".vite-cache"),
-    build: {
-      ...viteConfig.build,
-      outDir: dist,
-      emptyOutDir: true,
-      reportCompressedSize: false,
-      chunkSizeWarningLimit: 100_000,
-    },
-  });
   browser = await launchChromium();
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Download, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { exportBaseName } from "../../src/designer/export/base-name.ts";
 import { type ExportFile, exportFiles } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/json/value.ts";
@@ -70,6 +70,25 @@ afterAll(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
+/** The context route openDesigner added for each open page, until closeDesigner removes it. */
+const guards = new Map<Page, (route: Route) => Promise<void>>();
+
+/**
+ * Closes a page of openDesigner: first removes its route, awaited (a route removed only once the
+ * page is gone can fail with nobody to await it), then the page.
+ */
+async function closeDesigner(page: Page): Promise<void> {
+  const guard = guards.get(page);
+  guards.delete(page);
+  if (guard) await page.context().unroute("**/*", guard);
+  await page.close();
+}
+
+// After a test that failed before closing its page: the same, while the browser is still open.
+afterEach(async () => {
+  for (const page of [...guards.keys()]) await closeDesigner(page);
+});
+
 async function openDesigner(problems: string[], design: JsonObject): Promise<Page> {
   const page = await setup.browser.context.newPage();
   page.on("console", (message) => {
@@ -77,7 +96,7 @@ async function openDesigner(problems: string[], design: JsonObject): Promise<Pag
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   // The page must never fetch anything from elsewhere, its worker included (hence the context's
-  // routes, which see the worker's requests too; removed when the page closes).
+  // routes, which see the worker's requests too; removed by closeDesigner).
   const served = new URL(setup.server.url);
   const guard = async (route: Route) => {
     const url = new URL(route.request().url());
@@ -87,8 +106,8 @@ async function openDesigner(problems: string[], design: JsonObject): Promise<Pag
     }
     return route.continue();
   };
+  guards.set(page, guard);
   await page.context().route("**/*", guard);
-  page.on("close", () => void page.context().unroute("**/*", guard));
   await page.goto(setup.server.url, { waitUntil: "load" });
   await page
     .getByRole("heading", { level: 1, name: "Credential Designer" })
@@ -164,7 +183,7 @@ describe("export in the designer page, in headless Chromium", () => {
     // The same design gives the same archive, byte for byte (fixed times, no clock).
     const again = await bytesOf(await downloadBy(page, "Export all (.zip)"));
     expect(Buffer.compare(again, await bytesOf(download))).toBe(0);
-    await page.close();
+    await closeDesigner(page);
     expect(problems).toEqual([]);
   });
 
@@ -203,7 +222,7 @@ describe("export in the designer page, in headless Chromium", () => {
       properties: object;
     };
     expect(Object.keys(lastSchema.properties)).toContain("__proto__");
-    await page.close();
+    await closeDesigner(page);
     expect(problems).toEqual([]);
   });
 
@@ -216,7 +235,7 @@ describe("export in the designer page, in headless Chromium", () => {
       expect(download.suggestedFilename()).toBe(name);
       expectSameAsCli(name, await bytesOf(download), fromNode);
     }
-    await page.close();
+    await closeDesigner(page);
     expect(problems).toEqual([]);
   });
 
@@ -249,7 +268,7 @@ describe("export in the designer page, in headless Chromium", () => {
     await alert.waitFor();
     await page.waitForTimeout(500);
     expect(downloads).toEqual([]);
-    await page.close();
+    await closeDesigner(page);
     expect(problems).toEqual([]);
   });
 });

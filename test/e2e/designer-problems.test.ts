@@ -1,10 +1,5 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import viteConfig from "../../vite.config.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDesignerPage } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { type StaticServer, serveStatic } from "../support/static-server.ts";
@@ -96,21 +91,14 @@ describe("the problems list, on the dev server", () => {
 const REFA_MARKER = "ENFA into itself";
 
 describe("the built page loads the pattern analysis only when the design has a pattern", () => {
-  let outDir = "";
   let site: StaticServer | undefined;
+  // The production build, made once for the run by the e2e project's globalSetup
+  // (test/support/e2e-global-setup.ts).
   beforeAll(async () => {
-    outDir = await fs.mkdtemp(path.join(os.tmpdir(), "designer-problems-"));
-    await build({
-      ...viteConfig,
-      configFile: false,
-      logLevel: "error",
-      build: { ...viteConfig.build, outDir, emptyOutDir: true },
-    });
-    site = await serveStatic(outDir);
-  }, 120_000);
+    site = await serveStatic(inject("distDir"));
+  });
   afterAll(async () => {
     await site?.close();
-    if (outDir) await fs.rm(outDir, { recursive: true, force: true });
   });
 
   it("a blank design loads no chunk with refa; typing a pattern loads it", async () => {

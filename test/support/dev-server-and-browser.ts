@@ -1,13 +1,14 @@
 import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { type LaunchedChromium, launchChromium } from "./chromium.ts";
 import { type StartedServer, startServer } from "./server.ts";
 
 /**
- * For an end-to-end test file: starts the designer's Vite dev server and a headless Chromium
- * before its tests and closes both after them. Read `server` and `browser` inside tests. Each
- * test starts with the site's storage empty (the designer keeps designs in IndexedDB, and the
- * tests of a file share one browser profile), so a test never opens the previous test's design.
+ * For an end-to-end test file: starts the designer's Vite dev server (with the run's cache, from
+ * the e2e globalSetup) and a headless Chromium before its tests and closes both after them. Read
+ * `server` and `browser` inside tests. Each test starts with the site's storage empty (the
+ * designer keeps designs in IndexedDB, and the tests of a file share one browser profile), so a
+ * test never opens the previous test's design.
  */
 export function devServerAndBrowser(): {
   readonly server: StartedServer;
@@ -16,7 +17,7 @@ export function devServerAndBrowser(): {
   let server: StartedServer | undefined;
   let browser: LaunchedChromium | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ cacheDir: inject("devCacheDir") });
     browser = await launchChromium();
   });
   beforeEach(async () => {

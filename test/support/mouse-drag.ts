@@ -23,5 +23,17 @@ export async function mouseDrag(
   await page.mouse.up();
   // dnd-kit swallows clicks for 50 ms after a mouse drag ends (so the drop does not click what it
   // lands on); a person's next click comes later than that, and so does the test's.
-  await page.waitForTimeout(80);
+  await afterPageTimers(page, 50);
+}
+
+/**
+ * Resolves once the page has run the timers it has set so far that are due within `ms`: a timer
+ * the page sets later with an equal or longer timeout runs after them (HTML's timer ordering). A
+ * wait for the page's own timers, not a guess at how long they take on a slow machine.
+ */
+export function afterPageTimers(page: Page, ms = 0): Promise<void> {
+  return page.evaluate(
+    (timeout) => new Promise<void>((resolve) => setTimeout(resolve, timeout)),
+    ms,
+  );
 }

@@ -7,13 +7,26 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** Starts the project's Vite dev server on 127.0.0.1 and a free port, for the end-to-end tests. */
-export async function startServer(): Promise<StartedServer> {
+/**
+ * Starts the project's Vite dev server on 127.0.0.1 and a free port, for the end-to-end tests.
+ * It watches no files: the tests' pages are served the code as it was when they first asked for
+ * it, and a file saved meanwhile (anyone may be editing the working tree) does not reload a page
+ * in the middle of a test. `cacheDir`: where it keeps its pre-bundled dependencies.
+ */
+export async function startServer(options: { cacheDir?: string } = {}): Promise<StartedServer> {
   const server = await createServer({
     ...viteConfig,
     configFile: false,
     logLevel: "error",
-    server: { ...viteConfig.server, host: "127.0.0.1", port: 0, strictPort: false, open: false },
+    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    server: {
+      ...viteConfig.server,
+      host: "127.0.0.1",
+      port: 0,
+      strictPort: false,
+      open: false,
+      watch: null,
+    },
   });
   try {
     await server.listen();
