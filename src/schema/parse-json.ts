@@ -429,9 +429,7 @@ class Scanner {
     ) {
       this.failEnd(`'${word}' is not finished`, "complete the literal");
     }
-    const hint = Object.hasOwn(WORD_HINTS, word)
-      ? WORD_HINTS[word]
-      : undefined;
+    const hint = Object.hasOwn(WORD_HINTS, word) ? WORD_HINTS[word] : undefined;
     if (hint) this.fail(i, hint.problem, hint.fix);
     // The word is not quoted: it may be a secret, so it is not repeated.
     this.fail(

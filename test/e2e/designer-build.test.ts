@@ -73,12 +73,14 @@ async function drag(
 
 /** Clicks a row of the canvas (its title, key and kind) to select it. */
 async function select(page: Page, name: string): Promise<void> {
-  const button = canvas(page).getByRole("button", { name: new RegExp(`^${escape(name)}\\b`) });
+  const button = canvas(page).getByRole("button", {
+    name: new RegExp(`^${escapeRegExp(name)}\\b`),
+  });
   await button.click();
   await expect.poll(() => editing(page)).toContain(`"${name}"`);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Types into an inspector box and leaves it (which applies the text). */
 async function type(page: Page, label: string, text: string): Promise<void> {
@@ -383,7 +385,7 @@ describe("building the REST adapter's credential window with the mouse", () => {
     // The exported schema is the template: equal, keys in the same order, and the same text.
     const schema = await exportedSchema(page);
     expect(schema).toEqual(readJson(TEMPLATE));
-    expect(JSON.stringify(schema, null, 2) + "\n").toBe(readFileSync(TEMPLATE, "utf8"));
+    expect(`${JSON.stringify(schema, null, 2)}\n`).toBe(readFileSync(TEMPLATE, "utf8"));
 
     // Nothing was refused along the way, and every step is undoable.
     expect(await canvas(page).getByRole("alert").count()).toBe(0);

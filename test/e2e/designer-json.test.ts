@@ -189,7 +189,7 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
       await expect.poll(() => historyLength(page), { message: name }).toBe(index + 1);
       const schema = await exportedSchema(page);
       expect(schema).toEqual(template);
-      expect(JSON.stringify(schema, null, 2) + "\n").toBe(text);
+      expect(`${JSON.stringify(schema, null, 2)}\n`).toBe(text);
       const rows = await rowNames(page);
       for (const [key, property] of Object.entries(
         template.properties as Record<string, { title?: string }>,

@@ -85,12 +85,10 @@ function dumpIndexedDB(page: Page): Promise<Record<string, Record<string, unknow
         const [keys, values] = await Promise.all(
           [store.getAllKeys(), store.getAll()].map(
             (request) =>
-              new Promise<unknown[]>(
-                (resolve, reject) => (
-                  (request.onsuccess = () => resolve(request.result)),
-                  (request.onerror = () => reject(request.error))
-                ),
-              ),
+              new Promise<unknown[]>((resolve, reject) => {
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
+              }),
           ),
         );
         stores[name] = [...keys!, ...values!];
@@ -280,7 +278,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await resetStorage();
     const { page, console } = await openDesigner({
       initScript: () => {
-        IDBFactory.prototype.open = function () {
+        IDBFactory.prototype.open = () => {
           throw new DOMException("The operation is insecure.", "SecurityError");
         };
       },

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -57,7 +58,7 @@ export async function tempDir(prefix = "credential-designer-test-"): Promise<str
 export async function listing(dir: string): Promise<string[]> {
   const lines: string[] = [];
   async function walk(folder: string): Promise<void> {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(folder, { withFileTypes: true });
     } catch (error) {
