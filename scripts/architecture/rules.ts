@@ -11,7 +11,7 @@ export interface Layer {
   path: string;
   /** Layers whose files this layer's files may import (its own files always may). */
   mayImport: readonly string[];
-  /** Packages its files may import (bare names; `*` allows any not restricted elsewhere). */
+  /** Packages its files may import (`react`, `@scope/name`, `node:fs/promises`); none if absent. */
   packages?: readonly string[];
 }
 
@@ -85,7 +85,7 @@ export function layerViolations(graph: ImportGraph, layers: readonly Layer[]): V
     if (!from) continue;
     if (edge.to.startsWith("npm:")) {
       const name = edge.to.slice(4);
-      if (!packageAllowed(layers, from, name)) {
+      if (!(from.packages ?? []).includes(name)) {
         violations.push({
           rule: "package",
           at: where(edge),
@@ -103,16 +103,6 @@ export function layerViolations(graph: ImportGraph, layers: readonly Layer[]): V
     });
   }
   return violations;
-}
-
-function packageAllowed(layers: readonly Layer[], layer: Layer, name: string): boolean {
-  const allowed = layer.packages ?? [];
-  if (allowed.includes(name)) return true;
-  if (!allowed.includes("*")) return false;
-  // `*` allows what no other layer names for itself alone.
-  return !layers.some(
-    (other) => other !== layer && other.packages?.includes(name) && !other.packages.includes("*"),
-  );
 }
 
 /** Files that import each other in a circle (type imports included; `import()` excluded). */
