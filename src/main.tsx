@@ -4,6 +4,8 @@ import { BLANK_SCHEMA } from "./designer/storage/design-templates.ts";
 import { startAutosave } from "./designer/storage/start-autosave.ts";
 import { DesignerStore } from "./designer/store/designer-store.ts";
 import { importSchema } from "./schema/import.ts";
+import "./designer/ui/tokens.css";
+import "./designer/ui/controls.css";
 import "./preview/credential-form.css";
 import "./designer/designer.css";
 import "./designer/inspector/inspector.css";

@@ -11,8 +11,16 @@ import type { Architecture } from "./rules.ts";
  */
 
 const CORE = ["src/json/", "src/model/", "src/schema/"];
-const DESIGNER_BASE = [...CORE, "src/check/", "src/preview/", "src/designer/store/"];
+const DESIGNER_BASE = [
+  ...CORE,
+  "src/check/",
+  "src/preview/",
+  "src/designer/store/",
+  "src/designer/ui/",
+];
 const REACT = ["react", "react-dom"];
+/** The designer's icons are lucide's, imported one by one (tree-shaken). */
+const DESIGNER_PACKAGES = [...REACT, "lucide-react"];
 
 export const ARCHITECTURE: Architecture = {
   layers: [
@@ -52,30 +60,38 @@ export const ARCHITECTURE: Architecture = {
 
     // The designer page: features over a shared store, assembled by the shell (app.tsx).
     { path: "src/designer/store/", mayImport: CORE, packages: REACT },
+    // The visual system: tokens, the controls' look, icons, toasts, menus. No design rules.
+    { path: "src/designer/ui/", mayImport: CORE, packages: DESIGNER_PACKAGES },
+    // The app shell's layout: panels, separators, tabs, the theme; remembered per browser.
+    {
+      path: "src/designer/layout/",
+      mayImport: DESIGNER_BASE,
+      packages: DESIGNER_PACKAGES,
+    },
     {
       path: "src/designer/dnd/",
       mayImport: [...DESIGNER_BASE, "src/designer/items/"],
-      packages: [...REACT, "@dnd-kit/core", "@dnd-kit/utilities"],
+      packages: [...DESIGNER_PACKAGES, "@dnd-kit/core", "@dnd-kit/utilities"],
     },
     // What the palette offers and how an item is added: shared by the palette and drag and drop.
     { path: "src/designer/items/", mayImport: DESIGNER_BASE },
     {
       path: "src/designer/palette/",
       mayImport: [...DESIGNER_BASE, "src/designer/items/", "src/designer/dnd/"],
-      packages: [...REACT, "@dnd-kit/core"],
+      packages: [...DESIGNER_PACKAGES, "@dnd-kit/core"],
     },
     {
       path: "src/designer/canvas/",
       mayImport: [...DESIGNER_BASE, "src/designer/dnd/"],
-      packages: REACT,
+      packages: DESIGNER_PACKAGES,
     },
-    { path: "src/designer/inspector/", mayImport: DESIGNER_BASE, packages: REACT },
-    { path: "src/designer/import/", mayImport: DESIGNER_BASE, packages: REACT },
-    { path: "src/designer/storage/", mayImport: DESIGNER_BASE, packages: REACT },
+    { path: "src/designer/inspector/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
+    { path: "src/designer/import/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
+    { path: "src/designer/storage/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
     {
       path: "src/designer/problems/",
       mayImport: [...DESIGNER_BASE, "src/designer/canvas/", "src/designer/dnd/"],
-      packages: REACT,
+      packages: DESIGNER_PACKAGES,
     },
     {
       path: "src/designer/json-view/",
@@ -90,7 +106,7 @@ export const ARCHITECTURE: Architecture = {
     {
       path: "src/designer/export/",
       mayImport: [...DESIGNER_BASE, "src/export/"],
-      packages: [...REACT, "fflate", "buffer"],
+      packages: [...DESIGNER_PACKAGES, "fflate", "buffer"],
     },
     {
       path: "src/designer/compare/",
@@ -102,7 +118,7 @@ export const ARCHITECTURE: Architecture = {
         "src/designer/problems/",
         "src/designer/storage/",
       ],
-      packages: REACT,
+      packages: DESIGNER_PACKAGES,
     },
     // The shell: lays the features out on the page.
     {
@@ -119,8 +135,9 @@ export const ARCHITECTURE: Architecture = {
         "src/designer/json-view/",
         "src/designer/export/",
         "src/designer/compare/",
+        "src/designer/layout/",
       ],
-      packages: REACT,
+      packages: DESIGNER_PACKAGES,
     },
     // The page's entry.
     {
@@ -129,7 +146,7 @@ export const ARCHITECTURE: Architecture = {
         "src/designer/storage/",
         "src/designer/inspector/",
       ]),
-      packages: REACT,
+      packages: DESIGNER_PACKAGES,
     },
   ],
 
