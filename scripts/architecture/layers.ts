@@ -145,6 +145,8 @@ export const ARCHITECTURE: Architecture = {
       mayImport: [...CORE, "src/preview/", "src/designer/", "src/designer/store/"].concat([
         "src/designer/storage/",
         "src/designer/inspector/",
+        "src/designer/ui/",
+        "src/designer/layout/",
       ]),
       packages: DESIGNER_PACKAGES,
     },
