@@ -96,3 +96,86 @@ describe("DesignerStore: every change is a core command, one undo step each", ()
     expect(keys(store)).toEqual(["token"]);
   });
 });
+
+describe("DesignerStore: folded groups, choices and branches (a view, not the design)", () => {
+  const nested = () =>
+    importSchema({
+      type: "object",
+      properties: {
+        account: {
+          type: "object",
+          title: "Account",
+          properties: {
+            auth: {
+              title: "Authentication",
+              oneOf: [
+                {
+                  title: "Basic",
+                  type: "object",
+                  properties: {
+                    type: { const: "basic" },
+                    user: { type: "string", title: "User" },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+  const ids = (store: DesignerStore) => {
+    const account = store.doc.root.fields![0]!;
+    const auth = account.fields![0]!;
+    const basic = auth.branches![0]!;
+    const user = basic.fields!.find((field) => field.key === "user")!;
+    return { account: account.id, auth: auth.id, basic: basic.id, user: user.id };
+  };
+
+  it("toggleCollapsed folds and unfolds a node, and tells subscribers; nothing goes into history", () => {
+    const store = new DesignerStore(nested());
+    const { account } = ids(store);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    expect(store.getState().collapsed.size).toBe(0);
+    store.toggleCollapsed(account);
+    expect([...store.getState().collapsed]).toEqual([account]);
+    store.toggleCollapsed(account);
+    expect(store.getState().collapsed.size).toBe(0);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(store.canUndo).toBe(false);
+    expect(toSchema(store.doc)).toEqual(toSchema(nested()));
+  });
+
+  it("selecting a node unfolds every node it is in, and only those", () => {
+    const store = new DesignerStore(nested());
+    const { account, auth, basic, user } = ids(store);
+    const other = "not-an-ancestor";
+    for (const id of [account, auth, basic, user, other]) store.toggleCollapsed(id);
+    store.select(user);
+    expect(store.getState().selected).toBe(user);
+    expect([...store.getState().collapsed].sort()).toEqual([user, other].sort());
+    // Selecting the same node again, with an ancestor folded since, unfolds it again.
+    store.toggleCollapsed(auth);
+    store.select(user);
+    expect(store.getState().collapsed.has(auth)).toBe(false);
+    // Selecting the window or a top-level node unfolds nothing.
+    const before = store.getState().collapsed;
+    store.select(undefined);
+    store.select(account);
+    expect(store.getState().collapsed).toBe(before);
+  });
+
+  it("a command that selects a node in a folded group unfolds it; load forgets the folds", () => {
+    const store = new DesignerStore(nested());
+    const { account, auth } = ids(store);
+    store.toggleCollapsed(account);
+    store.toggleCollapsed(auth);
+    store.run(
+      (doc) => addField(doc, { parent: account, kind: "text", key: "region" }),
+      (doc) => doc.root.fields![0]!.fields!.find((field) => field.key === "region")!.id,
+    );
+    expect([...store.getState().collapsed]).toEqual([auth]);
+    store.load(nested());
+    expect(store.getState().collapsed.size).toBe(0);
+  });
+});

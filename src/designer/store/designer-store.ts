@@ -18,7 +18,15 @@ export interface DesignerState {
   readonly selected: string | undefined;
   /** Why the last change was refused (shown once, near where it was tried), or undefined. */
   readonly refusal: string | undefined;
+  /**
+   * Ids of the groups, choices and branches folded on the canvas (their children not shown). A
+   * view of the design, not part of it: not undoable, not saved. Selecting a node unfolds the
+   * nodes it is in.
+   */
+  readonly collapsed: ReadonlySet<string>;
 }
+
+const NONE_COLLAPSED: ReadonlySet<string> = new Set();
 
 type Listener = () => void;
 
@@ -32,7 +40,12 @@ export class DesignerStore {
   private readonly listeners = new Set<Listener>();
 
   constructor(doc: CredentialDocument) {
-    this.state = { editor: createEditorState(doc), selected: undefined, refusal: undefined };
+    this.state = {
+      editor: createEditorState(doc),
+      selected: undefined,
+      refusal: undefined,
+      collapsed: NONE_COLLAPSED,
+    };
   }
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -60,10 +73,12 @@ export class DesignerStore {
       return result.reason;
     }
     const editor = result.state;
+    const selected = select ? select(editor.doc) : this.keptSelection(editor.doc);
     this.set({
       editor,
       refusal: undefined,
-      selected: select ? select(editor.doc) : this.keptSelection(editor.doc),
+      selected,
+      collapsed: this.unfoldedTo(editor.doc, selected),
     });
     return undefined;
   }
@@ -73,11 +88,26 @@ export class DesignerStore {
    * not an edit of this design, so history, selection and refusal start afresh.
    */
   load(doc: CredentialDocument): void {
-    this.set({ editor: createEditorState(doc), selected: undefined, refusal: undefined });
+    this.set({
+      editor: createEditorState(doc),
+      selected: undefined,
+      refusal: undefined,
+      collapsed: NONE_COLLAPSED,
+    });
   }
 
+  /** Selects a node (undefined: the window), unfolding the groups, choices and branches it is in. */
   select(id: string | undefined): void {
-    if (id !== this.state.selected) this.set({ selected: id, refusal: undefined });
+    const collapsed = this.unfoldedTo(this.doc, id);
+    if (id !== this.state.selected || collapsed !== this.state.collapsed)
+      this.set({ selected: id, refusal: undefined, collapsed });
+  }
+
+  /** Folds a group, choice or branch on the canvas, or unfolds it. */
+  toggleCollapsed(id: string): void {
+    const collapsed = new Set(this.state.collapsed);
+    if (!collapsed.delete(id)) collapsed.add(id);
+    this.set({ collapsed });
   }
 
   /** Forgets the last refusal (its message was read or the attempt given up). */
@@ -96,19 +126,45 @@ export class DesignerStore {
   undo(): void {
     if (!this.canUndo) return;
     const editor = undo(this.state.editor);
-    this.set({ editor, refusal: undefined, selected: this.keptSelection(editor.doc) });
+    const selected = this.keptSelection(editor.doc);
+    this.set({
+      editor,
+      refusal: undefined,
+      selected,
+      collapsed: this.unfoldedTo(editor.doc, selected),
+    });
   }
 
   redo(): void {
     if (!this.canRedo) return;
     const editor = redo(this.state.editor);
-    this.set({ editor, refusal: undefined, selected: this.keptSelection(editor.doc) });
+    const selected = this.keptSelection(editor.doc);
+    this.set({
+      editor,
+      refusal: undefined,
+      selected,
+      collapsed: this.unfoldedTo(editor.doc, selected),
+    });
   }
 
   /** The selection, if its node is still in the document. */
   private keptSelection(doc: CredentialDocument): string | undefined {
     const id = this.state.selected;
     return id !== undefined && locate(doc, id) ? id : undefined;
+  }
+
+  /**
+   * The folded nodes with those that `id` is in unfolded, so that its row shows; the same set when
+   * none of them was folded.
+   */
+  private unfoldedTo(doc: CredentialDocument, id: string | undefined): ReadonlySet<string> {
+    const collapsed = this.state.collapsed;
+    if (id === undefined || collapsed.size === 0) return collapsed;
+    const ancestors = locate(doc, id)?.path.filter((step) => collapsed.has(step.parent.id));
+    if (!ancestors || ancestors.length === 0) return collapsed;
+    const unfolded = new Set(collapsed);
+    for (const step of ancestors) unfolded.delete(step.parent.id);
+    return unfolded;
   }
 
   private set(change: Partial<DesignerState>): void {
