@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { checkDesign } from "../../check/check-design.ts";
 import type { Finding } from "../../check/types.ts";
 import type { JsonObject } from "../../json/value.ts";
 import type { CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
-import { useDesigner } from "../store/use-designer.ts";
 import { type Problem, problemsOf } from "./problem-targets.ts";
 
 export interface DesignProblems {
@@ -31,49 +30,128 @@ interface Checked {
 }
 
 /**
- * The core's findings for the current design, kept live: each change is checked once the edits
- * pause and the browser is idle, off the keystroke's path, and a result that arrives after a
- * newer change is dropped. The previous findings stay shown (marked stale) meanwhile.
+ * The check of one store's design, shared by everything that shows its findings (the Problems
+ * panel, the header's count, the canvas rows' badges): one check per change, however many read it.
+ * It runs while someone listens; a result that arrives after a newer change is dropped.
  */
-export function useDesignProblems(
-  store: DesignerStore,
-  { delayMs = 150, check = checkDesign }: CheckTiming = {},
-): DesignProblems {
-  const doc = useDesigner(store, (state) => state.editor.doc);
-  const [checked, setChecked] = useState<Checked>();
-  // The latest check function, without re-checking when only its identity changes.
-  const checkRef = useRef(check);
-  useEffect(() => {
-    checkRef.current = check;
-  });
-  useEffect(() => {
+class DesignCheck {
+  private checked: Checked | undefined;
+  private snapshot: DesignProblems = { problems: undefined, stale: true, failure: undefined };
+  private readonly listeners = new Set<() => void>();
+  private stopWatching: (() => void) | undefined;
+  private cancelPending: (() => void) | undefined;
+  private scheduledFor: CredentialDocument | undefined;
+
+  constructor(
+    private readonly store: DesignerStore,
+    private readonly delayMs: number,
+    private readonly check: (schema: JsonObject) => Promise<Finding[]>,
+  ) {}
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) this.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  };
+
+  readonly getSnapshot = (): DesignProblems => {
+    const { problems, failure } = this.checked ?? { problems: undefined, failure: undefined };
+    const stale = this.checked?.doc !== this.store.doc;
+    const last = this.snapshot;
+    if (last.problems !== problems || last.failure !== failure || last.stale !== stale)
+      this.snapshot = { problems, stale, failure };
+    return this.snapshot;
+  };
+
+  private start(): void {
+    this.stopWatching = this.store.subscribe(() => {
+      if (this.store.doc === this.scheduledFor) return;
+      this.schedule();
+      this.notify();
+    });
+    if (this.checked?.doc !== this.store.doc) this.schedule();
+  }
+
+  private stop(): void {
+    this.stopWatching?.();
+    this.cancelPending?.();
+    this.stopWatching = this.cancelPending = this.scheduledFor = undefined;
+  }
+
+  private schedule(): void {
+    this.cancelPending?.();
+    const doc = this.store.doc;
+    this.scheduledFor = doc;
     let current = true;
     let idle: number | undefined;
     const run = () => {
       idle = undefined;
       // Inside a promise, so that a throw is reported like a rejection.
-      new Promise<Finding[]>((resolve) => resolve(checkRef.current(toSchema(doc)))).then(
+      new Promise<Finding[]>((resolve) => resolve(this.check(toSchema(doc)))).then(
         (findings) =>
-          current && setChecked({ doc, problems: problemsOf(doc, findings), failure: undefined }),
+          current && this.settle({ doc, problems: problemsOf(doc, findings), failure: undefined }),
         (error: unknown) =>
           current &&
-          setChecked((last) => ({
+          this.settle({
             doc,
-            problems: last?.problems,
+            problems: this.checked?.problems,
             failure: error instanceof Error ? error.message : String(error),
-          })),
+          }),
       );
     };
     const timer = setTimeout(() => {
       if (typeof requestIdleCallback === "function")
         idle = requestIdleCallback(run, { timeout: 1_000 });
       else run();
-    }, delayMs);
-    return () => {
+    }, this.delayMs);
+    this.cancelPending = () => {
       current = false;
       clearTimeout(timer);
       if (idle !== undefined) cancelIdleCallback(idle);
     };
-  }, [doc, delayMs]);
-  return { problems: checked?.problems, stale: checked?.doc !== doc, failure: checked?.failure };
+  }
+
+  private settle(checked: Checked): void {
+    this.cancelPending = undefined;
+    this.checked = checked;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const checks = new WeakMap<DesignerStore, Map<string, DesignCheck>>();
+const checkIds = new WeakMap<object, number>();
+let lastCheckId = 0;
+
+function designCheck(
+  store: DesignerStore,
+  delayMs: number,
+  check: (schema: JsonObject) => Promise<Finding[]>,
+): DesignCheck {
+  if (!checkIds.has(check)) checkIds.set(check, ++lastCheckId);
+  const key = `${checkIds.get(check)}:${delayMs}`;
+  let byKey = checks.get(store);
+  if (!byKey) checks.set(store, (byKey = new Map()));
+  let shared = byKey.get(key);
+  if (!shared) byKey.set(key, (shared = new DesignCheck(store, delayMs, check)));
+  return shared;
+}
+
+/**
+ * The core's findings for the current design, kept live: each change is checked once the edits
+ * pause and the browser is idle, off the keystroke's path. The previous findings stay shown
+ * (marked stale) meanwhile. Every component asking for the same store shares one check.
+ */
+export function useDesignProblems(
+  store: DesignerStore,
+  { delayMs = 150, check = checkDesign }: CheckTiming = {},
+): DesignProblems {
+  const shared = designCheck(store, delayMs, check);
+  return useSyncExternalStore(shared.subscribe, shared.getSnapshot, shared.getSnapshot);
 }
