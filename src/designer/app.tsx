@@ -1,28 +1,24 @@
-import { useEffect } from "react";
+import { Braces, ListTree } from "lucide-react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
-import { CompareWith } from "./compare/compare-with.tsx";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
-import { ExportMenu } from "./export/export-menu.tsx";
-import { SchemaImport } from "./import/schema-import.tsx";
+import { editsText } from "./edits-text.ts";
+import { Header } from "./header.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
 import { SchemaJsonRegion } from "./json-view/schema-json-region.tsx";
+import { fitSidePanels, type LayoutPrefs } from "./layout/layout-prefs.ts";
+import { applyTheme, LayoutStore, pageStorage, useLayout } from "./layout/layout-store.ts";
+import { SidePanel } from "./layout/panel.tsx";
+import { Separator } from "./layout/separator.tsx";
+import { Tabs } from "./layout/tabs.tsx";
+import { type LayoutMode, useLayoutMode } from "./layout/use-layout-mode.ts";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
 import type { Autosave } from "./storage/autosave.ts";
-import { DesignsMenu } from "./storage/designs-menu.tsx";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
-
-/** Whether a key press belongs to a text control (its own undo), not to the design. */
-const editsText = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable ||
-    target.tagName === "TEXTAREA" ||
-    (target.tagName === "INPUT" &&
-      !/^(button|checkbox|radio|range|color|file|submit|reset)$/.test(
-        (target as HTMLInputElement).type,
-      )));
+import { ToastCenter, ToastProvider, Toasts } from "./ui/toasts.tsx";
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own undo applies. */
 function useUndoShortcuts(store: DesignerStore) {
@@ -41,77 +37,410 @@ function useUndoShortcuts(store: DesignerStore) {
   }, [store]);
 }
 
-function Toolbar({ store }: { store: DesignerStore }) {
-  const editor = useDesigner(store, (state) => state.editor);
-  const last = editor.done.at(-1)?.transaction.label;
-  const next = editor.undone.at(-1)?.transaction.label;
-  return (
-    <div role="toolbar" aria-label="Design" className="designer-toolbar">
-      <button
-        type="button"
-        onClick={() => store.undo()}
-        disabled={!last}
-        aria-keyshortcuts="Control+Z Meta+Z"
-        title={last ? `Undo: ${last}` : "Nothing to undo"}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        onClick={() => store.redo()}
-        disabled={!next}
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-        title={next ? `Redo: ${next}` : "Nothing to redo"}
-      >
-        Redo
-      </button>
-    </div>
-  );
-}
+/** The canvas column's least width beside the side panels (they shrink first). */
+const CANVAS_MIN = 360;
+/** Widths of the palette's icon rail and of a collapsed side panel's strip. */
+const RAIL = 52;
+const STRIP = 40;
+const SEPARATOR = 1;
 
 /**
- * The designer page: the palette, the canvas, the inspector of the selected field and the live
- * preview, each a landmark named after it, and a toolbar with Undo and Redo. Components render
- * the store's state and call core commands through it; the rules live in src/model.
+ * The designer page: a fixed header over panels that each scroll on their own. Wide windows show
+ * the palette, the canvas (with Problems under it), the inspector and the preview side by side,
+ * with separators to resize them and buttons to hide them; medium windows fold the palette into
+ * an icon rail and put the inspector and the preview in one column of tabs; narrow ones show one
+ * column of tabs. Every panel stays mounted whatever is shown, so nothing typed is lost.
+ * Components render the store's state and call core commands through it; the rules live in
+ * src/model.
  */
 export function DesignerApp({
   store,
   autosave,
+  layout: givenLayout,
 }: {
-  store: DesignerStore /** Keeps the design in the browser; without it, nothing is stored. */;
+  store: DesignerStore;
+  /** Keeps the design in the browser; without it, nothing is stored. */
   autosave?: Autosave;
+  /** The page's layout and theme; by default remembered in this browser's localStorage. */
+  layout?: LayoutStore;
 }) {
+  const [layout] = useState(() => givenLayout ?? new LayoutStore(pageStorage()));
+  const [toasts] = useState(() => new ToastCenter());
+  const mode = useLayoutMode();
+  const prefs = useLayout(layout, (all) => all);
   useUndoShortcuts(store);
-  return (
-    <div className="designer">
-      <header className="designer-header">
-        <h1>Credential Designer</h1>
-        {autosave ? <DesignsMenu autosave={autosave} /> : null}
-        <Toolbar store={store} />
-        <ExportMenu store={store} />
-        <SchemaImport store={store} />
-        <CompareWith store={store} autosave={autosave} />
-      </header>
-      <DesignerDnd store={store}>
-        <div className="designer-palette">
-          <Palette store={store} />
-        </div>
-        <div className="designer-canvas">
-          <Canvas store={store} />
-        </div>
-      </DesignerDnd>
-      <aside aria-label="Inspector" className="designer-inspector">
-        <Inspector store={store} />
-      </aside>
-      <section aria-label="Problems" className="designer-problems">
-        <ProblemsList store={store} />
-      </section>
-      <section aria-label="Preview" className="designer-preview">
-        <PreviewPane store={store} />
-      </section>
-      <section aria-label="Schema JSON" className="designer-json">
-        <SchemaJsonRegion store={store} />
-      </section>
-    </div>
+  useEffect(() => applyTheme(prefs.theme), [prefs.theme]);
+  const windowWidth = useWindowWidth();
+  const inspectorBody = useRef<HTMLDivElement>(null);
+  useSelectionFollows(store, layout, mode, inspectorBody);
+
+  const problemsRegion = useRef<HTMLElement>(null);
+  const showProblems = useCallback(() => {
+    layout.setCollapsed("problems", false);
+    layout.set("narrowTab", "design");
+    requestAnimationFrame(() => problemsRegion.current?.focus());
+  }, [layout]);
+
+  const wide = mode === "wide";
+  const { palette, inspector, preview, side } = prefs.panels;
+  const railed = !wide || palette.collapsed;
+  const fitted = fitSidePanels(
+    windowWidth - (railed ? RAIL : 0) - 3 * SEPARATOR,
+    CANVAS_MIN,
+    wide
+      ? {
+          ...(railed ? {} : { palette: palette.size }),
+          ...(inspector.collapsed ? {} : { inspector: inspector.size }),
+          ...(preview.collapsed ? {} : { preview: preview.size }),
+        }
+      : mode === "medium"
+        ? { side: side.size }
+        : {},
   );
+  const columns = wide
+    ? [
+        railed ? `${RAIL}px` : `${fitted.palette}px`,
+        `${SEPARATOR}px`,
+        `minmax(0, 1fr)`,
+        `${SEPARATOR}px`,
+        inspector.collapsed ? `${STRIP}px` : `${fitted.inspector}px`,
+        `${SEPARATOR}px`,
+        preview.collapsed ? `${STRIP}px` : `${fitted.preview}px`,
+      ].join(" ")
+    : mode === "medium"
+      ? `${RAIL}px minmax(0, 1fr) ${SEPARATOR}px ${fitted.side}px`
+      : `${RAIL}px minmax(0, 1fr)`;
+
+  const sideShown = (panel: "inspector" | "preview") =>
+    wide || (mode === "medium" ? prefs.sideTab === panel : prefs.narrowTab === panel);
+  const centerShown = mode !== "narrow" || prefs.narrowTab === "design";
+
+  return (
+    <ToastProvider value={toasts}>
+      <div className="designer" data-layout={mode}>
+        <Header
+          store={store}
+          autosave={autosave}
+          layout={layout}
+          mode={mode}
+          onShowProblems={showProblems}
+        />
+        <DesignerDnd store={store}>
+          <div className="designer-body" style={{ gridTemplateColumns: columns }}>
+            <div
+              key="palette"
+              id="panel-palette"
+              className="cd-panel designer-palette"
+              data-rail={railed || undefined}
+            >
+              {wide && (
+                <PaletteToggle
+                  collapsed={palette.collapsed}
+                  onChange={(collapsed) => layout.setCollapsed("palette", collapsed)}
+                />
+              )}
+              <Palette store={store} rail={railed} />
+            </div>
+            {wide && !railed && (
+              <Separator
+                key="palette-separator"
+                layout={layout}
+                panel="palette"
+                label="Resize Palette"
+                controls="panel-palette"
+                size={fitted.palette ?? palette.size}
+                collapsed={palette.collapsed}
+                orientation="vertical"
+                grows="forward"
+              />
+            )}
+            {wide && railed && <div key="palette-separator" className="cd-separator-line" />}
+            {mode !== "wide" && <NarrowTabs key="tabs" mode={mode} prefs={prefs} layout={layout} />}
+            <div key="center" className="designer-center" hidden={!centerShown}>
+              <CenterColumn
+                store={store}
+                layout={layout}
+                prefs={prefs}
+                problemsRegion={problemsRegion}
+              />
+            </div>
+            {wide && (
+              <Separator
+                key="inspector-separator"
+                layout={layout}
+                panel="inspector"
+                label="Resize Inspector"
+                controls="panel-inspector"
+                size={fitted.inspector ?? inspector.size}
+                collapsed={inspector.collapsed}
+                orientation="vertical"
+                grows="backward"
+              />
+            )}
+            {mode === "medium" && (
+              <Separator
+                key="side-separator"
+                layout={layout}
+                panel="side"
+                label="Resize Inspector and Preview"
+                controls={prefs.sideTab === "inspector" ? "panel-inspector" : "panel-preview"}
+                size={fitted.side ?? side.size}
+                collapsed={false}
+                orientation="vertical"
+                grows="backward"
+              />
+            )}
+            <SidePanel
+              key="inspector"
+              as="aside"
+              id="panel-inspector"
+              label="Inspector"
+              side="right"
+              className="designer-inspector"
+              collapsed={inspector.collapsed}
+              hideable={wide}
+              hidden={!sideShown("inspector")}
+              bodyRef={inspectorBody}
+              onCollapsedChange={(collapsed) => layout.setCollapsed("inspector", collapsed)}
+            >
+              <Inspector store={store} />
+            </SidePanel>
+            {wide && (
+              <Separator
+                key="preview-separator"
+                layout={layout}
+                panel="preview"
+                label="Resize Preview"
+                controls="panel-preview"
+                size={fitted.preview ?? preview.size}
+                collapsed={preview.collapsed}
+                orientation="vertical"
+                grows="backward"
+              />
+            )}
+            <SidePanel
+              key="preview"
+              as="section"
+              id="panel-preview"
+              label="Preview"
+              side="right"
+              className="designer-preview"
+              collapsed={preview.collapsed}
+              hideable={wide}
+              hidden={!sideShown("preview")}
+              onCollapsedChange={(collapsed) => layout.setCollapsed("preview", collapsed)}
+            >
+              <PreviewPane store={store} />
+            </SidePanel>
+          </div>
+        </DesignerDnd>
+        <Toasts center={toasts} />
+      </div>
+    </ToastProvider>
+  );
+}
+
+/** The canvas column: Design | JSON over the canvas or the schema's JSON, Problems under them. */
+function CenterColumn({
+  store,
+  layout,
+  prefs,
+  problemsRegion,
+}: {
+  store: DesignerStore;
+  layout: LayoutStore;
+  prefs: LayoutPrefs;
+  problemsRegion: RefObject<HTMLElement | null>;
+}) {
+  const view = prefs.canvasView;
+  const problems = prefs.panels.problems;
+  return (
+    <>
+      <div className="designer-center-bar">
+        <Tabs
+          label="Canvas view"
+          selected={view}
+          onSelect={(value) => layout.set("canvasView", value)}
+          tabs={[
+            {
+              value: "design",
+              controls: "panel-canvas",
+              label: (
+                <>
+                  <ListTree aria-hidden="true" size={16} /> Design
+                </>
+              ),
+            },
+            {
+              value: "json",
+              controls: "panel-json",
+              label: (
+                <>
+                  <Braces aria-hidden="true" size={16} /> JSON
+                </>
+              ),
+            },
+          ]}
+        />
+      </div>
+      <div id="panel-canvas" className="designer-canvas" hidden={view !== "design"}>
+        <Canvas store={store} />
+      </div>
+      <section
+        id="panel-json"
+        aria-label="Schema JSON"
+        className="designer-json"
+        hidden={view !== "json"}
+      >
+        <SchemaJsonRegion store={store} open={view === "json"} />
+      </section>
+      {!problems.collapsed && (
+        <Separator
+          layout={layout}
+          panel="problems"
+          label="Resize Problems"
+          controls="panel-problems"
+          size={problems.size}
+          collapsed={false}
+          orientation="horizontal"
+          grows="backward"
+        />
+      )}
+      <section
+        ref={problemsRegion}
+        id="panel-problems"
+        aria-label="Problems"
+        tabIndex={-1}
+        className="cd-panel designer-problems"
+        data-collapsed={problems.collapsed || undefined}
+        style={problems.collapsed ? undefined : { height: problems.size }}
+      >
+        <button
+          type="button"
+          className="cd-icon cd-panel-hide"
+          aria-expanded={!problems.collapsed}
+          aria-controls="panel-problems-body"
+          aria-label={problems.collapsed ? "Show Problems" : "Hide Problems"}
+          title={problems.collapsed ? "Show the problems" : "Hide the problems"}
+          onClick={() => layout.setCollapsed("problems", !problems.collapsed)}
+        >
+          <ChevronIcon up={problems.collapsed} />
+        </button>
+        <div id="panel-problems-body" className="cd-panel-body">
+          <ProblemsList store={store} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function ChevronIcon({ up }: { up: boolean }) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={up ? "m18 15-6-6-6 6" : "m6 9 6 6 6-6"} />
+    </svg>
+  );
+}
+
+/** The palette's own hide/show button in a wide window: hidden, it is an icon rail. */
+function PaletteToggle({
+  collapsed,
+  onChange,
+}: {
+  collapsed: boolean;
+  onChange: (collapsed: boolean) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="cd-icon cd-panel-hide"
+      aria-expanded={!collapsed}
+      aria-controls="panel-palette"
+      aria-label={collapsed ? "Show Palette names" : "Fold Palette to icons"}
+      title={collapsed ? "Show the palette with names" : "Fold the palette to a rail of icons"}
+      onClick={() => onChange(!collapsed)}
+    >
+      <ChevronIcon up={false} />
+    </button>
+  );
+}
+
+/** The tabs that choose what a medium or narrow window shows. */
+function NarrowTabs({
+  mode,
+  prefs,
+  layout,
+}: {
+  mode: LayoutMode;
+  prefs: LayoutPrefs;
+  layout: LayoutStore;
+}) {
+  if (mode === "medium")
+    return (
+      <Tabs
+        className="designer-side-tabs"
+        label="Side panel"
+        selected={prefs.sideTab}
+        onSelect={(value) => layout.set("sideTab", value)}
+        tabs={[
+          { value: "inspector", label: "Inspector", controls: "panel-inspector" },
+          { value: "preview", label: "Preview", controls: "panel-preview" },
+        ]}
+      />
+    );
+  return (
+    <Tabs
+      className="designer-narrow-tabs"
+      label="Panels"
+      selected={prefs.narrowTab}
+      onSelect={(value) => layout.set("narrowTab", value)}
+      tabs={[
+        { value: "design", label: "Design", controls: "panel-canvas" },
+        { value: "inspector", label: "Inspector", controls: "panel-inspector" },
+        { value: "preview", label: "Preview", controls: "panel-preview" },
+      ]}
+    />
+  );
+}
+
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => (typeof window === "undefined" ? 1440 : innerWidth));
+  useEffect(() => {
+    const onResize = () => setWidth(innerWidth);
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, []);
+  return width;
+}
+
+/**
+ * A new selection shows its properties: the inspector scrolls back to its top and, in a medium
+ * window, its tab comes to the front (in a narrow one the canvas stays: the user switches).
+ */
+function useSelectionFollows(
+  store: DesignerStore,
+  layout: LayoutStore,
+  mode: LayoutMode,
+  inspectorBody: RefObject<HTMLDivElement | null>,
+) {
+  const selected = useDesigner(store, (state) => state.selected);
+  const shown = useRef(selected);
+  useEffect(() => {
+    if (shown.current === selected) return;
+    shown.current = selected;
+    if (mode === "medium") layout.set("sideTab", "inspector");
+    const panel = inspectorBody.current?.closest<HTMLElement>(".cd-panel");
+    if (panel) panel.scrollTop = 0;
+  }, [selected, mode, layout, inspectorBody]);
 }

@@ -2,6 +2,7 @@ import { forEachDiagnostic } from "@codemirror/lint";
 import { EditorView } from "@codemirror/view";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SchemaJsonRegion } from "../../src/designer/json-view/schema-json-region.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -17,13 +18,29 @@ const DESIGN = {
   properties: { host: { title: "Host", type: "string" } },
 };
 
+/** The page's "JSON" tab stands here as a toggle button, shown/hidden like the tab's panel. */
+function Harness({ store }: { store: DesignerStore }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="json-panel"
+        onClick={() => setOpen(!open)}
+      >
+        Show schema JSON
+      </button>
+      <section id="json-panel" aria-label="Schema JSON" hidden={!open}>
+        <SchemaJsonRegion store={store} open={open} />
+      </section>
+    </>
+  );
+}
+
 function setup() {
   const store = new DesignerStore(importSchema(structuredClone(DESIGN)));
-  render(
-    <section aria-label="Schema JSON">
-      <SchemaJsonRegion store={store} />
-    </section>,
-  );
+  render(<Harness store={store} />);
   return { store, user: userEvent.setup() };
 }
 
@@ -45,7 +62,7 @@ function replaceText(content: HTMLElement, text: string) {
 }
 
 describe("the Schema JSON region", () => {
-  it("is a closed disclosure until opened: the editor is not loaded before", async () => {
+  it("loads the editor only when first shown; hidden, it stays mounted", async () => {
     const { user } = setup();
     expect(toggle().getAttribute("aria-expanded")).toBe("false");
     expect(screen.queryByRole("textbox", { name: "Schema JSON" })).toBeNull();

@@ -1,3 +1,4 @@
+import { GitCompareArrows } from "lucide-react";
 import { type ComponentType, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { targetsAtPointers } from "../problems/problem-targets.ts";
@@ -20,9 +21,12 @@ const loadCompareView = () => import("./compare-view.tsx");
 export function CompareWith({
   store,
   autosave,
+  compact = false,
 }: {
   store: DesignerStore;
   autosave?: Autosave | undefined;
+  /** Only the icon shows (a narrow window); the name stays "Compare with…". */
+  compact?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -55,8 +59,17 @@ export function CompareWith({
 
   return (
     <div className="cd-compare-with">
-      <button type="button" ref={opener} aria-haspopup="dialog" onClick={show}>
-        Compare with…
+      <button
+        type="button"
+        ref={opener}
+        aria-haspopup="dialog"
+        className={compact ? "cd-icon" : undefined}
+        aria-label={compact ? "Compare with…" : undefined}
+        title="Compare this design with a saved one or a schema file: what would a new version do?"
+        onClick={show}
+      >
+        <GitCompareArrows aria-hidden="true" size={16} />
+        {!compact && "Compare with…"}
       </button>
       <dialog
         ref={dialog}

@@ -1,34 +1,32 @@
+import { Download, FileArchive, FileCode } from "lucide-react";
 import { useRef, useState } from "react";
 import type { JsonObject } from "../../json/value.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
+import { MenuButton } from "../ui/menu-button.tsx";
+import { useToasts } from "../ui/toasts.tsx";
 import { exportBaseName, exportFileNames } from "./base-name.ts";
 import { describePlace } from "./describe-place.ts";
 import { downloadFile } from "./download.ts";
 import { type ExportClient, ExportError, sharedExportClient } from "./export-client.ts";
-import "./export-menu.css";
-
-type Outcome =
-  | { readonly ok: true; readonly downloaded: string }
-  | { readonly ok: false; readonly error: ExportError; readonly place: string | undefined };
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Export of the current design: "Export all (.zip)" and one download per file, named after the
- * design's title (`rest-api.schema.json`…). The files are made by the CLI's own exporter in a
- * worker that starts on the first export. Only the design is exported: what is typed into the
- * preview never reaches this component. While an export runs the buttons are aria-disabled
- * (they keep the focus, unlike `disabled`) and the group is aria-busy; a refusal is shown in an
- * alert with what is wrong, where and how to fix it.
+ * design's title (`rest-api.schema.json`…), in one menu. The files are made by the CLI's own
+ * exporter in a worker that starts on the first export. Only the design is exported: what is
+ * typed into the preview never reaches this component. While an export runs the menu's items are
+ * aria-disabled and its button aria-busy; the outcome is a toast ("Downloaded rest-api.zip.", or
+ * an alert with what is wrong, where and how to fix it) that never moves the layout.
  */
 export function ExportMenu({ store, client }: { store: DesignerStore; client?: ExportClient }) {
   const baseName = useDesigner(store, (state) =>
     exportBaseName(rootTitle(state.editor.doc.root.schema)),
   );
   const [busy, setBusy] = useState<string | undefined>();
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const toasts = useToasts();
   const working = useRef(false); // a second click before React re-renders must not start a second export
 
   async function run(
@@ -40,10 +38,9 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
     const schema = toSchema(store.doc);
     const base = exportBaseName(schema.title);
     setBusy(target(base));
-    setOutcome(undefined);
     try {
       await work(client ?? sharedExportClient(), schema, base);
-      setOutcome({ ok: true, downloaded: target(base) });
+      toasts.show({ kind: "status", title: `Downloaded ${target(base)}.` });
     } catch (error) {
       const failure =
         error instanceof ExportError
@@ -53,10 +50,15 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
               pointer: undefined,
               fix: "try again",
             });
-      setOutcome({
-        ok: false,
-        error: failure,
-        place: failure.pointer === undefined ? undefined : describePlace(schema, failure.pointer),
+      const place =
+        failure.pointer === undefined ? undefined : describePlace(schema, failure.pointer);
+      toasts.show({
+        kind: "error",
+        title: `Export failed: ${capitalise(failure.what)}.`,
+        lines: [
+          ...(place === undefined ? [] : [`Where: ${place}`]),
+          `How to fix: ${capitalise(failure.fix)}.`,
+        ],
       });
     } finally {
       working.current = false;
@@ -80,47 +82,40 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
     );
 
   return (
-    <div className="designer-export">
-      <div
-        role="group"
-        aria-label="Export"
-        aria-busy={busy !== undefined}
-        className="designer-export-buttons"
-      >
-        <button type="button" aria-disabled={busy !== undefined} onClick={exportAll}>
-          Export all (.zip)
-        </button>
-        {exportFileNames(baseName).map((name, index) => (
-          <button
-            key={name}
-            type="button"
-            aria-disabled={busy !== undefined}
-            aria-label={`Download ${name}`}
-            title={`Download ${name}`}
-            onClick={() => exportOne(index)}
-            className="designer-export-file"
-          >
-            {name}
-          </button>
-        ))}
-      </div>
-      <p role="status" className="designer-export-status">
-        {busy !== undefined
-          ? `Exporting ${busy}…`
-          : outcome?.ok
-            ? `Downloaded ${outcome.downloaded}.`
-            : ""}
-      </p>
-      {outcome && !outcome.ok && (
-        <div role="alert" className="designer-export-error">
-          <p>
-            <strong>Export failed:</strong> {capitalise(outcome.error.what)}.
-          </p>
-          {outcome.place !== undefined && <p>Where: {outcome.place}</p>}
-          <p>How to fix: {capitalise(outcome.error.fix)}.</p>
-        </div>
-      )}
-    </div>
+    <MenuButton
+      label="Export"
+      className="designer-export"
+      icon={<Download aria-hidden="true" size={16} />}
+      busy={busy !== undefined}
+      title={
+        busy !== undefined ? `Exporting ${busy}…` : "Download the schema, bindings and validator"
+      }
+      items={[
+        {
+          key: "zip",
+          label: (
+            <>
+              <FileArchive aria-hidden="true" size={16} /> All files ({baseName}.zip)
+            </>
+          ),
+          name: "Export all (.zip)",
+          disabled: busy !== undefined,
+          onSelect: () => void exportAll(),
+        },
+        ...exportFileNames(baseName).map((name, index) => ({
+          key: name,
+          label: (
+            <>
+              <FileCode aria-hidden="true" size={16} /> {name}
+            </>
+          ),
+          name: `Download ${name}`,
+          disabled: busy !== undefined,
+          separated: index === 0,
+          onSelect: () => void exportOne(index),
+        })),
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { FileUp } from "lucide-react";
+import { useRef } from "react";
 import { replaceDesign } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { useToasts } from "../ui/toasts.tsx";
 import { usePageFileDrop } from "./use-page-file-drop.ts";
 import "./import.css";
 
@@ -32,42 +34,49 @@ export async function importSchemaFile(store: DesignerStore, file: File): Promis
 
 /**
  * The header's "Import…" button (a file picker for .json files), and the same import for a file
- * dropped anywhere on the page. Failures show as an alert next to the button until dismissed; a
- * success note stays until the design changes again.
+ * dropped anywhere on the page. The outcome is a toast: an alert that stays until dismissed when
+ * the file was refused (why, and how to fix it), a status note when it was imported.
  */
-export function SchemaImport({ store }: { store: DesignerStore }) {
+export function SchemaImport({
+  store,
+  compact = false,
+}: {
+  store: DesignerStore;
+  compact?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome>();
+  const toasts = useToasts();
+  const tell = (outcome: ImportOutcome) =>
+    toasts.show({ kind: outcome.kind === "error" ? "error" : "status", title: outcome.text });
   const importFiles = (files: readonly File[]) => {
     const [file] = files;
     if (!file) return;
     if (files.length > 1) {
-      setOutcome({
+      tell({
         kind: "error",
         text: `${files.length} files were dropped. Drop one schema file at a time.`,
       });
       return;
     }
-    importSchemaFile(store, file).then(setOutcome, () =>
-      setOutcome({
+    importSchemaFile(store, file).then(tell, () =>
+      tell({
         kind: "error",
         text: `${file.name}: the importer could not be loaded. Reload the page and try again.`,
       }),
     );
   };
   const dragging = usePageFileDrop(importFiles);
-  useEffect(() => {
-    if (outcome?.kind !== "done") return;
-    return store.subscribe(() => setOutcome(undefined));
-  }, [store, outcome]);
   return (
-    <div className="designer-import">
+    <>
       <button
         type="button"
+        className={compact ? "cd-icon" : undefined}
+        aria-label={compact ? "Import…" : undefined}
         onClick={() => input.current?.click()}
         title="Open a JSON Schema file, or drop one on the page"
       >
-        Import…
+        <FileUp aria-hidden="true" size={16} />
+        {!compact && "Import…"}
       </button>
       <input
         ref={input}
@@ -82,26 +91,11 @@ export function SchemaImport({ store }: { store: DesignerStore }) {
           importFiles(files);
         }}
       />
-      {outcome?.kind === "error" && (
-        <div className="designer-import-error">
-          <span role="alert">{outcome.text}</span>
-          <button
-            type="button"
-            aria-label="Dismiss the import message"
-            onClick={() => setOutcome(undefined)}
-          >
-            Dismiss
-          </button>
-        </div>
-      )}
-      <span role="status" className="designer-import-status">
-        {outcome?.kind === "done" ? outcome.text : ""}
-      </span>
       {dragging && (
         <div className="designer-drop-hint" aria-hidden="true">
           Drop the schema file to import it
         </div>
       )}
-    </div>
+    </>
   );
 }

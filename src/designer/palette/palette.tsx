@@ -1,4 +1,16 @@
 import { useDraggable } from "@dnd-kit/core";
+import {
+  Boxes,
+  DatabaseZap,
+  KeyRound,
+  type LucideIcon,
+  ShieldCheck,
+  ShieldEllipsis,
+  ShieldUser,
+  Split,
+  Ticket,
+  UserRound,
+} from "lucide-react";
 import { memo, useId, useMemo } from "react";
 import { type DragData, paletteDragId } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
@@ -11,26 +23,46 @@ import {
   type PaletteItem,
 } from "../items/palette-items.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { KindIcon } from "../ui/kind-icon.tsx";
 import "./palette.css";
+
+/** A block's icon, by its item id; a block not listed gets the generic one. */
+const BLOCK_ICONS: Readonly<Record<string, LucideIcon>> = {
+  "block:basic": UserRound,
+  "block:api-key": KeyRound,
+  "block:bearer": Ticket,
+  "block:oauth1": ShieldCheck,
+  "block:oauth2-client": ShieldEllipsis,
+  "block:oauth2-code": ShieldUser,
+  "block:connection-string": DatabaseZap,
+  "block:private-key": KeyRound,
+  "block:auth-choice": Split,
+};
 
 /**
  * The field kinds and the ready-made blocks. Each item is a button: drag it onto the canvas, or
  * press Enter (or click) to add it after the selected field, which then becomes selected.
+ * `rail`: icons only (a narrow window, or the palette collapsed); names stay in the accessible
+ * name and the tooltip.
  */
-export function Palette({ store }: { store: DesignerStore }) {
+export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
   return (
-    <nav className="cd-palette" aria-label="Palette">
-      <h2 id={`${id}-fields`}>Fields</h2>
+    <nav className={`cd-palette${rail ? " cd-palette-rail" : ""}`} aria-label="Palette">
+      <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
+        Fields
+      </h2>
       <ul role="list" aria-labelledby={`${id}-fields`}>
         {KIND_ITEMS.map((item) => (
-          <PaletteButton key={item.id} store={store} item={item} />
+          <PaletteButton key={item.id} store={store} item={item} rail={rail} />
         ))}
       </ul>
-      <h2 id={`${id}-blocks`}>Blocks</h2>
+      <h2 id={`${id}-blocks`} className={rail ? "cd-visually-hidden" : undefined}>
+        Blocks
+      </h2>
       <ul role="list" aria-labelledby={`${id}-blocks`}>
         {BLOCK_ITEMS.map((item) => (
-          <PaletteButton key={item.id} store={store} item={item} />
+          <PaletteButton key={item.id} store={store} item={item} rail={rail} />
         ))}
       </ul>
     </nav>
@@ -40,14 +72,23 @@ export function Palette({ store }: { store: DesignerStore }) {
 const PaletteButton = memo(function PaletteButton({
   store,
   item,
+  rail,
 }: {
   store: DesignerStore;
   item: PaletteItem;
+  rail: boolean;
 }) {
   const data = useMemo<DragData>(() => ({ type: "palette", item }), [item]);
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: paletteDragId(item), data });
   // Keyboard users add with Enter or a click; the keyboard drag is the canvas's (Space on a handle).
   const { onKeyDown: _keyboardDrag, ...pointerListeners } = listeners ?? {};
+  const BlockIcon = item.type === "block" ? (BLOCK_ICONS[item.id] ?? Boxes) : undefined;
+  const tooltip =
+    item.type === "block"
+      ? `${item.label}: ${item.description.toLowerCase()}`
+      : rail
+        ? `Add ${item.label} field (drag it onto the canvas, or press Enter)`
+        : undefined;
   return (
     <li>
       <button
@@ -56,10 +97,15 @@ const PaletteButton = memo(function PaletteButton({
         {...pointerListeners}
         className={`cd-palette-item${isDragging ? " cd-dragging" : ""}`}
         aria-label={`Add ${itemName(item)}`}
-        title={item.type === "block" ? item.description : undefined}
+        title={tooltip}
         onClick={() => add(store, item)}
       >
-        {item.label}
+        {item.type === "kind" ? (
+          <KindIcon kind={item.kind} />
+        ) : (
+          BlockIcon && <BlockIcon aria-hidden="true" size={16} strokeWidth={1.75} />
+        )}
+        {!rail && <span className="cd-palette-label">{item.label}</span>}
       </button>
     </li>
   );

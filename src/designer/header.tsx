@@ -1,0 +1,117 @@
+import { CircleAlert, CircleCheck, PencilRuler, Redo2, Undo2 } from "lucide-react";
+import { CompareWith } from "./compare/compare-with.tsx";
+import { ExportMenu } from "./export/export-menu.tsx";
+import { HelpDialog } from "./help-dialog.tsx";
+import { SchemaImport } from "./import/schema-import.tsx";
+import type { LayoutStore } from "./layout/layout-store.ts";
+import { ThemeSwitch } from "./layout/theme-switch.tsx";
+import type { LayoutMode } from "./layout/use-layout-mode.ts";
+import { useDesignProblems } from "./problems/use-design-problems.ts";
+import type { Autosave } from "./storage/autosave.ts";
+import { DesignsMenu } from "./storage/designs-menu.tsx";
+import type { DesignerStore } from "./store/designer-store.ts";
+import { useDesigner } from "./store/use-designer.ts";
+
+/**
+ * The page's one-line header: the design's name and save state, Undo and Redo, the problems
+ * count, Import…, Compare with…, the Export menu, the theme and help. Its height is fixed
+ * (messages are toasts), so nothing here ever moves the panels.
+ */
+export function Header({
+  store,
+  autosave,
+  layout,
+  mode,
+  onShowProblems,
+}: {
+  store: DesignerStore;
+  autosave: Autosave | undefined;
+  layout: LayoutStore;
+  mode: LayoutMode;
+  onShowProblems: () => void;
+}) {
+  const compact = mode === "narrow";
+  return (
+    <header className="designer-header">
+      <div className="designer-brand">
+        <PencilRuler aria-hidden="true" size={20} />
+        <h1 className={mode === "wide" ? undefined : "cd-visually-hidden"}>Credential Designer</h1>
+      </div>
+      {autosave ? <DesignsMenu autosave={autosave} /> : null}
+      <UndoRedo store={store} />
+      <div className="designer-header-actions">
+        <ProblemsCount store={store} compact={compact} onShow={onShowProblems} />
+        <SchemaImport store={store} compact={compact} />
+        <CompareWith store={store} autosave={autosave} compact={compact} />
+        <ExportMenu store={store} />
+        <ThemeSwitch layout={layout} />
+        <HelpDialog />
+      </div>
+    </header>
+  );
+}
+
+function UndoRedo({ store }: { store: DesignerStore }) {
+  const editor = useDesigner(store, (state) => state.editor);
+  const last = editor.done.at(-1)?.transaction.label;
+  const next = editor.undone.at(-1)?.transaction.label;
+  return (
+    <div role="toolbar" aria-label="Design" className="designer-toolbar">
+      <button
+        type="button"
+        className="cd-icon"
+        onClick={() => store.undo()}
+        disabled={!last}
+        aria-label="Undo"
+        aria-keyshortcuts="Control+Z Meta+Z"
+        title={last ? `Undo: ${last} (Ctrl+Z)` : "Nothing to undo"}
+      >
+        <Undo2 aria-hidden="true" size={18} />
+      </button>
+      <button
+        type="button"
+        className="cd-icon"
+        onClick={() => store.redo()}
+        disabled={!next}
+        aria-label="Redo"
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        title={next ? `Redo: ${next} (Ctrl+Shift+Z)` : "Nothing to redo"}
+      >
+        <Redo2 aria-hidden="true" size={18} />
+      </button>
+    </div>
+  );
+}
+
+/** The design's problem count; pressing it opens the Problems panel. */
+function ProblemsCount({
+  store,
+  compact,
+  onShow,
+}: {
+  store: DesignerStore;
+  compact: boolean;
+  onShow: () => void;
+}) {
+  const { problems } = useDesignProblems(store);
+  const count = problems?.length;
+  const text =
+    count === undefined
+      ? "Checking…"
+      : count === 0
+        ? "No problems"
+        : `${count} problem${count === 1 ? "" : "s"}`;
+  const Icon = count ? CircleAlert : CircleCheck;
+  return (
+    <button
+      type="button"
+      className={`designer-problems-count${count ? " designer-problems-count-some" : ""}${compact ? " cd-icon" : ""}`}
+      aria-label={compact ? text : undefined}
+      title="Show the problems of the design"
+      onClick={onShow}
+    >
+      <Icon aria-hidden="true" size={16} />
+      {compact ? count ? <span className="designer-count-badge">{count}</span> : null : text}
+    </button>
+  );
+}

@@ -1,0 +1,69 @@
+import { CircleHelp } from "lucide-react";
+import { useEffect, useId, useRef } from "react";
+import { editsText } from "./edits-text.ts";
+
+const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
+  ["Ctrl+Z", "Undo (⌘Z on a Mac)"],
+  ["Ctrl+Shift+Z, Ctrl+Y", "Redo"],
+  ["Enter on a palette item", "Add the field after the selected one"],
+  ["Space on a row's handle", "Pick the row up; arrows move it, Space drops it, Escape cancels"],
+  ["Arrows on a separator", "Resize the panel (Shift for bigger steps); Enter hides or shows it"],
+  ["Arrows in a tab list", "Switch between Design and JSON, or between panels"],
+  ["?", "Show this list"],
+];
+
+/**
+ * The header's help button: a dialog with the keyboard shortcuts and where to read more. The "?"
+ * key opens it from anywhere but a text box.
+ */
+export function HelpDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (editsText(event.target) || dialog.current?.open) return;
+      event.preventDefault();
+      dialog.current?.showModal();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+  return (
+    <>
+      <button
+        type="button"
+        className="cd-icon"
+        aria-label="Help"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Shift+?"
+        title="Keyboard shortcuts and help (?)"
+        onClick={() => dialog.current?.showModal()}
+      >
+        <CircleHelp aria-hidden="true" size={18} />
+      </button>
+      <dialog ref={dialog} className="cd-help-dialog" aria-labelledby={titleId}>
+        <h2 id={titleId}>Keyboard shortcuts</h2>
+        <dl>
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          Drag fields from the palette onto the canvas, select a row to edit it in the inspector,
+          and try the window in the preview. Everything is saved in this browser as you work.
+        </p>
+        <form method="dialog">
+          <button type="submit" className="cd-primary">
+            Close
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
+}
