@@ -67,9 +67,13 @@ describe("Canvas: the design as a tree of lists", () => {
         { name: "Move Password" },
       ),
     ).toBeTruthy();
-    // Key and kind are shown in the row.
+    // The key is shown in the row; the kind is its icon, and words in the row's name.
     expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
-    expect(within(rowOf("Password")).getByText("Secret")).toBeTruthy();
+    expect(
+      within(rowOf("Password")).getByRole("button", {
+        name: "Password, key password, Secret, secret",
+      }),
+    ).toBeTruthy();
   });
 
   it("an empty group or window says where to drop", () => {

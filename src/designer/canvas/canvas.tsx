@@ -1,8 +1,11 @@
+import { AppWindow, CircleAlert } from "lucide-react";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { FieldList } from "./field-tree.tsx";
+// The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
+import "../ui/tokens.css";
 import "./canvas.css";
 
 /**
@@ -20,7 +23,8 @@ export function Canvas({ store }: { store: DesignerStore }) {
     <main className="cd-canvas" aria-label="Canvas" ref={shared?.canvas} {...rowDrag.handlers}>
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
-          <span>{capitalise(refusal)}.</span>
+          <CircleAlert aria-hidden="true" focusable="false" size={16} strokeWidth={2} />
+          <span className="cd-canvas-refusal-text">{capitalise(refusal)}.</span>
           <button
             type="button"
             className="cd-canvas-dismiss"
@@ -37,10 +41,11 @@ export function Canvas({ store }: { store: DesignerStore }) {
         aria-current={windowSelected ? "true" : undefined}
         onClick={() => store.select(undefined)}
       >
+        <AppWindow aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
         Window properties
       </button>
       <HandleAttributesContext.Provider value={rowDrag.attributes}>
-        <FieldList store={store} container={root} path="" />
+        <FieldList store={store} container={root} path="" depth={0} />
       </HandleAttributesContext.Provider>
     </main>
   );

@@ -1,3 +1,13 @@
+import {
+  Asterisk,
+  ChevronRight,
+  Copy,
+  GripVertical,
+  Lock,
+  Regex,
+  Trash2,
+  TriangleAlert,
+} from "lucide-react";
 import { memo, type ReactNode } from "react";
 import {
   type CommandResult,
@@ -9,117 +19,256 @@ import {
   locate,
   removeBranch,
   removeField,
+  schemaObject,
 } from "../../model/index.ts";
+import { isSecret } from "../../model/secret-values.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { shownList } from "../dnd/drop-target.ts";
 import { useHandleAttributes } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
+import { KindIcon } from "../ui/kind-icon.tsx";
+import { useRowProblemCount } from "./row-problems.tsx";
 
 /**
- * A row's content apart from its handle: memoised on its own, because every row re-renders when a
- * drag starts or moves (dnd-kit's context changes), and at 500 rows that must stay cheap.
+ * A row's content apart from its handle and fold button: memoised on its own, because every row
+ * re-renders when a drag starts or moves (dnd-kit's context changes), and at 500 rows that must
+ * stay cheap. One line: kind icon, title, key, badges, then the actions. The select button's name
+ * says all of it in words (title, key, kind, badges), and so does its tooltip, since title and
+ * key may end in an ellipsis.
  */
 export const FieldRowBody = memo(function FieldRowBody({
   store,
   node,
   name,
+  required,
 }: {
   store: DesignerStore;
   node: FieldNode;
   name: string;
+  /** Whether the field's container lists it as required. */
+  required: boolean;
 }) {
+  const kind = kindOf(node);
+  const schema = schemaObject(node);
+  const problems = useRowProblemCount(node.id);
+  const badges: Badges = {
+    required,
+    secret: kind === "secret" || isSecret(schema),
+    pattern: typeof schema.pattern === "string",
+    problems,
+  };
   return (
     <>
-      <SelectButton store={store} id={node.id}>
-        <span className="cd-row-title">{name}</span>
-        <span className="cd-row-key">{node.key}</span>
-        <span className="cd-row-kind">{kindLabel(kindOf(node))}</span>
+      <SelectButton
+        store={store}
+        id={node.id}
+        label={label(name, node.key, "key", kindLabel(kind), badges)}
+        tooltip={tooltip(name, node.key, kindLabel(kind), badges)}
+      >
+        <KindIcon kind={kind} />
+        <RowText name={name} detail={node.key} />
+        <RowBadges badges={badges} />
       </SelectButton>
-      <button
-        type="button"
-        className="cd-icon-button"
-        aria-label={`Duplicate ${name}`}
-        title="Duplicate"
-        onClick={() => duplicate(store, node.id)}
-      >
-        <DuplicateIcon />
-      </button>
-      <button
-        type="button"
-        className="cd-icon-button"
-        aria-label={`Delete ${name}`}
-        title="Delete"
-        onClick={() => remove(store, node.id, removeField)}
-      >
-        ✕
-      </button>
+      <span className="cd-row-actions">
+        <button
+          type="button"
+          className="cd-icon"
+          aria-label={`Duplicate ${name}`}
+          title="Duplicate"
+          onClick={() => duplicate(store, node.id)}
+        >
+          <Copy aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
+        </button>
+        <DeleteButton name={name} onClick={() => remove(store, node.id, removeField)} />
+      </span>
     </>
   );
 });
 
+/** A branch's row: its title and the value its choice's discriminator takes in it. */
 export const BranchRowBody = memo(function BranchRowBody({
   store,
   node,
   name,
+  value,
 }: {
   store: DesignerStore;
   node: FieldNode;
   name: string;
+  /** The discriminator's value in this branch, as text ("" when it has none). */
+  value: string;
 }) {
+  const problems = useRowProblemCount(node.id);
+  const badges: Badges = { required: false, secret: false, pattern: false, problems };
   return (
     <>
-      <SelectButton store={store} id={node.id}>
-        <span className="cd-row-title">{name}</span>
-        <span className="cd-row-kind">Branch</span>
-      </SelectButton>
-      <button
-        type="button"
-        className="cd-icon-button"
-        aria-label={`Delete ${name}`}
-        title="Delete"
-        onClick={() => remove(store, node.id, removeBranch)}
+      <SelectButton
+        store={store}
+        id={node.id}
+        label={label(name, value, "value", "Branch", badges)}
+        tooltip={tooltip(name, value, "Branch", badges)}
       >
-        ✕
-      </button>
+        <KindIcon kind="branch" />
+        <RowText name={name} detail={value} />
+        <RowBadges badges={badges} />
+      </SelectButton>
+      <span className="cd-row-actions">
+        <DeleteButton name={name} onClick={() => remove(store, node.id, removeBranch)} />
+      </span>
     </>
   );
 });
 
-/** Two overlapping squares, drawn (a font may lack the ⧉ character). */
-function DuplicateIcon() {
+interface Badges {
+  readonly required: boolean;
+  readonly secret: boolean;
+  readonly pattern: boolean;
+  /** How many problems the design check reports on the node. */
+  readonly problems: number;
+}
+
+/** The badges in words, for the accessible name and the tooltip: "required, secret, 1 problem". */
+function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
+  const words: string[] = [];
+  if (required) words.push("required");
+  if (secret) words.push("secret");
+  if (pattern) words.push("pattern");
+  if (problems > 0) words.push(problems === 1 ? "1 problem" : `${problems} problems`);
+  return words;
+}
+
+/** The select button's name, all in words: "Password, key password, Secret, required, secret". */
+function label(
+  name: string,
+  detail: string,
+  detailWords: string,
+  kind: string,
+  badges: Badges,
+): string {
+  const parts = [name, ...(detail === "" ? [] : [`${detailWords} ${detail}`]), kind];
+  return [...parts, ...badgeWords(badges)].join(", ");
+}
+
+/** The tooltip: the full title and key (either may end in an ellipsis on the row), kind and badges. */
+function tooltip(name: string, detail: string, kind: string, badges: Badges): string {
+  return [`${name}${detail === "" ? "" : ` (${detail})`}`, kind, ...badgeWords(badges)].join(" · ");
+}
+
+/** Title and key (or a branch's value), each ending in an ellipsis when the row is too narrow. */
+function RowText({ name, detail }: { name: string; detail: string }) {
   return (
-    <svg
-      aria-hidden="true"
-      focusable="false"
-      width="14"
-      height="14"
-      viewBox="0 0 14 14"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
+    <>
+      <span className="cd-row-title">{name}</span>
+      {detail !== "" && <span className="cd-row-key">{detail}</span>}
+    </>
+  );
+}
+
+const ICON = { "aria-hidden": true, focusable: false, size: 14, strokeWidth: 2 } as const;
+
+/** Required, secret, pattern and problem badges: icons (the select button's name says them in words). */
+function RowBadges({ badges }: { badges: Badges }) {
+  if (badgeWords(badges).length === 0) return null;
+  return (
+    <span className="cd-row-badges" aria-hidden="true">
+      {badges.required && (
+        <span className="cd-badge cd-badge-required">
+          <Asterisk {...ICON} />
+        </span>
+      )}
+      {badges.secret && (
+        <span className="cd-badge cd-badge-secret">
+          <Lock {...ICON} />
+        </span>
+      )}
+      {badges.pattern && (
+        <span className="cd-badge cd-badge-pattern">
+          <Regex {...ICON} />
+        </span>
+      )}
+      {badges.problems > 0 && (
+        <span className="cd-badge cd-badge-problem">
+          <TriangleAlert {...ICON} />
+          {badges.problems > 1 && badges.problems}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function DeleteButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="cd-icon"
+      aria-label={`Delete ${name}`}
+      title="Delete"
+      onClick={onClick}
     >
-      <rect x="1" y="4" width="9" height="9" rx="1" />
-      <path d="M4 4V2a1 1 0 0 1 1-1h7a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-2" />
-    </svg>
+      <Trash2 aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
+    </button>
   );
 }
 
 function SelectButton({
   store,
   id,
+  label,
+  tooltip,
   children,
 }: {
   store: DesignerStore;
   id: string;
+  label: string;
+  tooltip: string;
   children: ReactNode;
 }) {
   return (
-    <button type="button" className="cd-row-select" onClick={() => store.select(id)}>
+    <button
+      type="button"
+      className="cd-row-select"
+      aria-label={label}
+      title={tooltip}
+      onClick={() => store.select(id)}
+    >
       {children}
     </button>
   );
+}
+
+/**
+ * The fold button of a group, choice or branch ("Collapse Account" / "Expand Account"); a leaf
+ * has a blank of the same width, so that icons line up.
+ */
+export const CollapseToggle = memo(function CollapseToggle({
+  store,
+  id,
+  name,
+  collapsed,
+}: {
+  store: DesignerStore;
+  id: string;
+  name: string;
+  collapsed: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className="cd-row-toggle"
+      aria-expanded={!collapsed}
+      aria-label={`${collapsed ? "Expand" : "Collapse"} ${name}`}
+      title={collapsed ? "Expand" : "Collapse"}
+      onClick={() => store.toggleCollapsed(id)}
+    >
+      <ChevronRight aria-hidden="true" focusable="false" size={16} strokeWidth={2} />
+    </button>
+  );
+});
+
+export function ToggleSpacer() {
+  return <span className="cd-row-toggle" aria-hidden="true" />;
 }
 
 /**
@@ -129,11 +278,13 @@ function SelectButton({
  */
 export function useRow(store: DesignerStore, node: FieldNode, name: string) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
+  const collapsed = useDesigner(store, (state) => state.collapsed.has(node.id));
   const shared = useDndShared();
   const line = useDropLine(shared?.indicator, node.id);
   const dragged = useIsDragged(shared?.indicator, node.id);
   const attributes = useHandleAttributes();
   return {
+    collapsed,
     itemProps: {
       role: "listitem",
       className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
@@ -149,7 +300,7 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
         aria-label={`Move ${name}`}
         title="Drag to move, or press Space and use the arrow keys"
       >
-        ⠿
+        <GripVertical aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
       </button>
     ),
   };

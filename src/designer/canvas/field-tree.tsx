@@ -1,19 +1,24 @@
-import { memo, useMemo } from "react";
-import { discriminatorKey, type FieldNode } from "../../model/index.ts";
+import { type CSSProperties, memo, useMemo } from "react";
+import { branchValue, discriminatorKey, type FieldNode, requiredKeys } from "../../model/index.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
 import { shownFields } from "../dnd/drop-target.ts";
 import { joinPath, nodeName, placeName } from "../dnd/names.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
-import { BranchRowBody, FieldRowBody, useRow } from "./field-row.tsx";
+import { BranchRowBody, CollapseToggle, FieldRowBody, ToggleSpacer, useRow } from "./field-row.tsx";
 
 interface FieldListProps {
   store: DesignerStore;
   container: FieldNode;
   path: string;
+  /** How deep the list's rows are: 0 for the window's fields. Rows indent by it (CSS `--cd-depth`). */
+  depth: number;
   /** For a branch's fields: its choice's discriminator key, whose field (with a `const`) is not shown. */
   discriminator?: string | undefined;
 }
+
+/** The depth of a list's rows, for the canvas's CSS (rows span the canvas's width; their content indents). */
+const depthStyle = (depth: number) => ({ "--cd-depth": depth }) as CSSProperties;
 
 /**
  * The fields of the window, a group or a branch, as a list with a drop zone at its end (marked
@@ -25,16 +30,25 @@ export const FieldList = memo(function FieldList({
   store,
   container,
   path,
+  depth,
   discriminator,
 }: FieldListProps) {
   const all = container.fields;
   const fields = useMemo(() => shownFields(all ?? [], discriminator), [all, discriminator]);
+  const required = useMemo(() => new Set(requiredKeys(container)), [container]);
   return (
-    <div className="cd-list">
+    <div className="cd-list" style={depthStyle(depth)}>
       {fields.length > 0 && (
         <ul role="list" aria-label={`Fields of ${placeName(path)}`} className="cd-rows">
           {fields.map((field) => (
-            <FieldRow key={field.id} store={store} node={field} path={path} />
+            <FieldRow
+              key={field.id}
+              store={store}
+              node={field}
+              path={path}
+              depth={depth}
+              required={required.has(field.key)}
+            />
           ))}
         </ul>
       )}
@@ -48,16 +62,18 @@ export const BranchList = memo(function BranchList({
   store,
   choice,
   path,
+  depth,
 }: {
   store: DesignerStore;
   choice: FieldNode;
   path: string;
+  depth: number;
 }) {
   const branches = choice.branches ?? [];
   const discriminator = discriminatorKey(choice);
   const line = useDropLine(useDndShared()?.indicator, choice.id);
   return (
-    <div className="cd-list">
+    <div className="cd-list" style={depthStyle(depth)}>
       <ul role="list" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
         {branches.map((branch) => (
           <BranchRow
@@ -65,7 +81,9 @@ export const BranchList = memo(function BranchList({
             store={store}
             node={branch}
             path={path}
+            depth={depth}
             discriminator={discriminator}
+            value={valueText(branchValue(choice, branch))}
           />
         ))}
       </ul>
@@ -73,6 +91,11 @@ export const BranchList = memo(function BranchList({
     </div>
   );
 });
+
+function valueText(value: unknown): string {
+  if (value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
 
 /** Where a drop lands at the end of a container: a "Drop fields here" box when it is empty. */
 function EndZone({ parent, empty, path }: { parent: string; empty: boolean; path: string }) {
@@ -101,21 +124,43 @@ interface RowProps {
   node: FieldNode;
   /** The path of the container the row is in ("" for the window). */
   path: string;
+  /** The depth of the row (0: a field of the window). */
+  depth: number;
 }
 
-/** A field's row: drag handle, what it is, duplicate and delete; a group or choice nests its children. */
-export const FieldRow = memo(function FieldRow({ store, node, path }: RowProps) {
+/**
+ * A field's row: drag handle, fold button (a group or choice) or its blank, what it is, duplicate
+ * and delete; a group or choice nests its children, unless folded (then they are not rendered, so
+ * nothing can be dropped among them).
+ */
+export const FieldRow = memo(function FieldRow({
+  store,
+  node,
+  path,
+  depth,
+  required,
+}: RowProps & { required: boolean }) {
   const name = nodeName(node);
   const row = useRow(store, node, name);
   const own = joinPath(path, name);
+  const folds = node.fields !== undefined || node.branches !== undefined;
   return (
     <li {...row.itemProps}>
       <div className="cd-row">
         {row.handle}
-        <FieldRowBody store={store} node={node} name={name} />
+        {folds ? (
+          <CollapseToggle store={store} id={node.id} name={name} collapsed={row.collapsed} />
+        ) : (
+          <ToggleSpacer />
+        )}
+        <FieldRowBody store={store} node={node} name={name} required={required} />
       </div>
-      {node.fields && <FieldList store={store} container={node} path={own} />}
-      {node.branches && <BranchList store={store} choice={node} path={own} />}
+      {!row.collapsed && node.fields && (
+        <FieldList store={store} container={node} path={own} depth={depth + 1} />
+      )}
+      {!row.collapsed && node.branches && (
+        <BranchList store={store} choice={node} path={own} depth={depth + 1} />
+      )}
     </li>
   );
 });
@@ -128,22 +173,28 @@ export const BranchRow = memo(function BranchRow({
   store,
   node,
   path,
+  depth,
   discriminator,
-}: RowProps & { discriminator: string }) {
+  value,
+}: RowProps & { discriminator: string; value: string }) {
   const name = nodeName(node);
   const row = useRow(store, node, name);
   return (
     <li {...row.itemProps}>
       <div className="cd-row cd-branch">
         {row.handle}
-        <BranchRowBody store={store} node={node} name={name} />
+        <CollapseToggle store={store} id={node.id} name={name} collapsed={row.collapsed} />
+        <BranchRowBody store={store} node={node} name={name} value={value} />
       </div>
-      <FieldList
-        store={store}
-        container={node}
-        path={joinPath(path, name)}
-        discriminator={discriminator}
-      />
+      {!row.collapsed && (
+        <FieldList
+          store={store}
+          container={node}
+          path={joinPath(path, name)}
+          depth={depth + 1}
+          discriminator={discriminator}
+        />
+      )}
     </li>
   );
 });

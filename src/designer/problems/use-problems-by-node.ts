@@ -1,0 +1,49 @@
+import { createElement, type ReactNode, useMemo } from "react";
+import { RowProblemsProvider } from "../canvas/row-problems.tsx";
+import type { DesignerStore } from "../store/designer-store.ts";
+import type { Problem } from "./problem-targets.ts";
+import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
+
+const NONE: ReadonlyMap<string, number> = new Map();
+
+/** How many of `problems` each canvas row shows: node id → count (the window's own are left out). */
+export function countByNode(problems: readonly Problem[] | undefined): ReadonlyMap<string, number> {
+  if (!problems || problems.length === 0) return NONE;
+  const counts = new Map<string, number>();
+  for (const { nodeId } of problems)
+    if (nodeId !== undefined) counts.set(nodeId, (counts.get(nodeId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The design check's problems counted per canvas row (node id → count), kept live like the
+ * problems list: the same check (one run per change of the design, shared with the list), its
+ * findings placed on rows by problem-targets.ts. A new map only when a new result arrives.
+ */
+export function useProblemsByNode(
+  store: DesignerStore,
+  timing?: CheckTiming,
+): ReadonlyMap<string, number> {
+  const { problems } = useDesignProblems(store, timing);
+  return useMemo(() => countByNode(problems), [problems]);
+}
+
+/**
+ * The problem badges of the canvas rows under it: the shell wraps the canvas in it (the canvas
+ * does not import the problems feature; it reads the counts from its RowProblemsContext).
+ */
+export function CanvasProblems({
+  store,
+  timing,
+  children,
+}: {
+  store: DesignerStore;
+  timing?: CheckTiming;
+  children?: ReactNode;
+}) {
+  return createElement(
+    RowProblemsProvider,
+    { problems: useProblemsByNode(store, timing) },
+    children,
+  );
+}

@@ -1,0 +1,235 @@
+import { act, cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { Canvas } from "../../src/designer/canvas/canvas.tsx";
+import { RowProblemsProvider } from "../../src/designer/canvas/row-problems.tsx";
+import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
+import { countByNode } from "../../src/designer/problems/use-problems-by-node.ts";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import type { JsonValue } from "../../src/json/value.ts";
+import type { FieldNode } from "../../src/model/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
+import deep from "../fixtures/deep-design.schema.json" with { type: "json" };
+
+afterEach(cleanup);
+
+const SAMPLE = {
+  type: "object",
+  required: ["host", "token"],
+  properties: {
+    host: { type: "string", title: "Host", format: "hostname", pattern: "^[a-z.]+$" },
+    token: { type: "string", title: "Token", writeOnly: true },
+    account: {
+      type: "object",
+      title: "Account",
+      properties: { login: { type: "string", title: "Login" } },
+    },
+    auth: {
+      title: "Authentication",
+      oneOf: [
+        { title: "None", type: "object", properties: { type: { const: "none" } } },
+        {
+          title: "Basic",
+          type: "object",
+          required: ["password"],
+          properties: {
+            type: { const: "basic" },
+            password: { type: "string", title: "Password", writeOnly: true },
+          },
+        },
+      ],
+    },
+  },
+};
+
+function setup(schema: object = SAMPLE, problems: ReadonlyMap<string, number> = new Map()) {
+  const store = new DesignerStore(importSchema(structuredClone(schema) as JsonValue));
+  const ui = (counts: ReadonlyMap<string, number>) => (
+    <RowProblemsProvider problems={counts}>
+      <DesignerDnd store={store}>
+        <Canvas store={store} />
+      </DesignerDnd>
+    </RowProblemsProvider>
+  );
+  const { rerender } = render(ui(problems));
+  return {
+    store,
+    user: userEvent.setup(),
+    setProblems: (counts: ReadonlyMap<string, number>) => rerender(ui(counts)),
+  };
+}
+
+const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
+/** The row's select button: the row's own, not one of a nested row. */
+const selectOf = (name: string) =>
+  rowOf(name).querySelector<HTMLButtonElement>(":scope > .cd-row .cd-row-select")!;
+const find = (node: FieldNode, key: string): FieldNode | undefined => {
+  for (const child of [...(node.fields ?? []), ...(node.branches ?? [])]) {
+    if (child.key === key) return child;
+    const found = find(child, key);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+describe("canvas rows: one line, everything in words for screen readers", () => {
+  it("the select button is named by title, key, kind and badges; its tooltip says the same", () => {
+    setup();
+    expect(
+      screen.getByRole("button", { name: "Host, key host, Host name, required, pattern" }),
+    ).toBe(selectOf("Host"));
+    expect(screen.getByRole("button", { name: "Token, key token, Secret, required, secret" })).toBe(
+      selectOf("Token"),
+    );
+    expect(screen.getByRole("button", { name: "Account, key account, Group" })).toBe(
+      selectOf("Account"),
+    );
+    // A branch: its discriminator's value instead of a key.
+    expect(screen.getByRole("button", { name: "Basic, value basic, Branch" })).toBe(
+      selectOf("Basic"),
+    );
+    expect(
+      screen.getByRole("button", { name: "Password, key password, Secret, required, secret" }),
+    ).toBe(selectOf("Password"));
+    expect(selectOf("Host").title).toBe("Host (host) · Host name · required · pattern");
+    expect(selectOf("Basic").title).toBe("Basic (basic) · Branch");
+    // Handle and actions keep their names.
+    for (const name of ["Move Host", "Duplicate Host", "Delete Host", "Delete Basic"])
+      expect(screen.getByRole("button", { name })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Duplicate Basic" })).toBeNull();
+  });
+
+  it("a row shows its problem count from RowProblemsContext, and follows it", () => {
+    const { store, setProblems } = setup();
+    const host = find(store.doc.root, "host")!.id;
+    const basic = store.doc.root.fields![3]!.branches![1]!.id;
+    expect(selectOf("Host").querySelector(".cd-badge-problem")).toBeNull();
+    setProblems(new Map([[host, 1]]));
+    expect(
+      screen.getByRole("button", {
+        name: "Host, key host, Host name, required, pattern, 1 problem",
+      }),
+    ).toBe(selectOf("Host"));
+    expect(selectOf("Host").querySelector(".cd-badge-problem")).not.toBeNull();
+    setProblems(new Map([[basic, 2]]));
+    expect(selectOf("Host").querySelector(".cd-badge-problem")).toBeNull();
+    expect(screen.getByRole("button", { name: "Basic, value basic, Branch, 2 problems" })).toBe(
+      selectOf("Basic"),
+    );
+    expect(selectOf("Basic").title).toBe("Basic (basic) · Branch · 2 problems");
+  });
+
+  it("countByNode counts the problems per row and leaves the window's own out", () => {
+    const finding = { severity: "error", message: "", fix: "", pointer: "" } as never;
+    const counts = countByNode([
+      { finding, nodeId: "a", place: "A" },
+      { finding, nodeId: "b", place: "B" },
+      { finding, nodeId: "a", place: "A" },
+      { finding, nodeId: undefined, place: "Window" },
+    ]);
+    expect([...counts]).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
+    expect(countByNode(undefined).size).toBe(0);
+  });
+});
+
+describe("canvas rows: folding groups, choices and branches", () => {
+  it("groups, choices and branches have a fold button; leaves a blank of the same width", () => {
+    setup();
+    for (const name of ["Account", "Authentication", "None", "Basic"]) {
+      const toggle = within(rowOf(name)).getAllByRole("button", { name: `Collapse ${name}` });
+      expect(toggle).toHaveLength(1);
+      expect(toggle[0]!.getAttribute("aria-expanded")).toBe("true");
+    }
+    for (const name of ["Host", "Token", "Login", "Password"]) {
+      expect(screen.queryByRole("button", { name: `Collapse ${name}` })).toBeNull();
+      const blank = rowOf(name).querySelector(":scope > .cd-row > .cd-row-toggle")!;
+      expect(blank.tagName).toBe("SPAN");
+      expect(blank.getAttribute("aria-hidden")).toBe("true");
+    }
+  });
+
+  it("collapsing hides the children (not rendered), expanding shows them; not an edit", async () => {
+    const { store, user } = setup();
+    await user.click(screen.getByRole("button", { name: "Collapse Authentication" }));
+    const expand = screen.getByRole("button", { name: "Expand Authentication" });
+    expect(expand.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("list", { name: "Branches of Authentication" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Move Password" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Move Basic" })).toBeNull();
+    // Other rows stay.
+    expect(screen.getByRole("button", { name: "Move Login" })).toBeTruthy();
+    await user.click(expand);
+    expect(screen.getByRole("button", { name: "Move Password" })).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: "Collapse Authentication" }).getAttribute("aria-expanded"),
+    ).toBe("true");
+    // A branch folds on its own.
+    await user.click(screen.getByRole("button", { name: "Collapse Basic" }));
+    expect(screen.queryByRole("button", { name: "Move Password" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Move None" })).toBeTruthy();
+    expect(store.canUndo).toBe(false);
+  });
+
+  it("selecting a row inside folded nodes unfolds them, so the selected row shows", () => {
+    const { store } = setup(deep);
+    const outer = store.doc.root.fields!.find((field) => field.fields || field.branches)!;
+    // Fold everything that folds, outermost first.
+    const folding: FieldNode[] = [];
+    const walk = (node: FieldNode) => {
+      for (const child of [...(node.fields ?? []), ...(node.branches ?? [])]) {
+        if (child.fields || child.branches) folding.push(child);
+        walk(child);
+      }
+    };
+    walk(store.doc.root);
+    expect(folding.length).toBeGreaterThanOrEqual(4);
+    for (const node of [...folding].reverse()) act(() => store.toggleCollapsed(node.id));
+    expect(
+      rowOf(nameOf(outer))
+        .querySelector(":scope > .cd-row .cd-row-toggle")!
+        .getAttribute("aria-expanded"),
+    ).toBe("false");
+    // The deepest leaf: four levels down.
+    const leaf = deepestLeaf(store.doc.root);
+    expect(leaf.depth).toBe(4);
+    expect(screen.queryByRole("button", { name: `Move ${nameOf(leaf.node)}` })).toBeNull();
+    act(() => store.select(leaf.node.id));
+    const row = rowOf(nameOf(leaf.node));
+    expect(row.getAttribute("aria-current")).toBe("true");
+    // Its four ancestors are unfolded; their other folded descendants stay folded.
+    let ancestors = 0;
+    for (
+      let item = row.parentElement?.closest("li");
+      item;
+      item = item.parentElement?.closest("li")
+    ) {
+      expect(
+        item.querySelector(":scope > .cd-row .cd-row-toggle")!.getAttribute("aria-expanded"),
+      ).toBe("true");
+      ancestors++;
+    }
+    expect(ancestors).toBe(4);
+  });
+});
+
+function nameOf(node: FieldNode): string {
+  const title = typeof node.schema === "object" ? node.schema.title : undefined;
+  return typeof title === "string" ? title : node.key;
+}
+
+function deepestLeaf(root: FieldNode): { node: FieldNode; depth: number } {
+  let best = { node: root, depth: -1 };
+  const walk = (node: FieldNode, depth: number) => {
+    for (const child of [...(node.fields ?? []), ...(node.branches ?? [])]) {
+      if (!child.fields && !child.branches && depth > best.depth && child.schema !== true)
+        if (typeof child.schema !== "object" || !("const" in child.schema))
+          best = { node: child, depth };
+      walk(child, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return best;
+}
