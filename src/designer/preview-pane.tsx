@@ -4,6 +4,7 @@ import { CredentialForm, type CredentialValue, type ValidateFunction } from "../
 import { toSchema } from "../schema/to-schema.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
+import "./preview-pane.css";
 
 /**
  * Stands in for the validator until the preview is first used: it knows of no error. The form's
@@ -83,7 +84,11 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
     }
   };
   return (
-    <div onFocusCapture={() => void load()} onPointerDownCapture={() => void load()}>
+    <div
+      className="cd-preview-pane"
+      onFocusCapture={() => void load()}
+      onPointerDownCapture={() => void load()}
+    >
       <h2 id="preview-heading">Preview</h2>
       <p className="designer-hint">Try the window: what you type here stays in this tab.</p>
       <CredentialForm

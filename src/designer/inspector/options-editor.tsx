@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
 import type { FieldNode } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
@@ -45,24 +46,33 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
                   type="button"
                   aria-describedby={describedBy}
                   disabled={index === 0}
+                  className="cd-icon"
+                  aria-label={`Move option ${n} up`}
+                  title="Move up"
                   onClick={() => apply(moveOption(node, index, index - 1))}
                 >
-                  Move option {n} up
+                  <ArrowUp aria-hidden="true" size={16} />
                 </button>
                 <button
                   type="button"
                   aria-describedby={describedBy}
                   disabled={index === options.length - 1}
+                  className="cd-icon"
+                  aria-label={`Move option ${n} down`}
+                  title="Move down"
                   onClick={() => apply(moveOption(node, index, index + 1))}
                 >
-                  Move option {n} down
+                  <ArrowDown aria-hidden="true" size={16} />
                 </button>
                 <button
                   type="button"
                   aria-describedby={describedBy}
+                  className="cd-icon"
+                  aria-label={`Remove option ${n}`}
+                  title="Remove"
                   onClick={() => apply(removeOption(node, index))}
                 >
-                  Remove option {n}
+                  <Trash2 aria-hidden="true" size={16} />
                 </button>
               </div>
             </li>

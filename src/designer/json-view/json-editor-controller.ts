@@ -5,6 +5,7 @@ import {
   defaultHighlightStyle,
   foldGutter,
   foldKeymap,
+  HighlightStyle,
   indentOnInput,
   syntaxHighlighting,
 } from "@codemirror/language";
@@ -33,6 +34,72 @@ import {
   type TextProblem,
   textChange,
 } from "./schema-text.ts";
+
+/**
+ * The editor's look in the designer's tokens (src/designer/ui/tokens.css): every colour is a CSS
+ * variable written with light-dark(), so the editor follows the light and dark themes with no
+ * second theme to switch to. Its rules win over CodeMirror's base theme, which comes first.
+ */
+const designerTheme = EditorView.theme({
+  "&": {
+    color: "var(--cd-color-text)",
+    backgroundColor: "var(--cd-color-panel)",
+    fontSize: "var(--cd-text-sm)",
+  },
+  ".cm-scroller": { fontFamily: "var(--cd-font-mono)", lineHeight: "var(--cd-leading)" },
+  ".cm-content": { caretColor: "var(--cd-color-text)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--cd-color-text)" },
+  ".cm-selectionBackground, &.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-content ::selection":
+    { backgroundColor: "var(--cd-color-accent-subtle)" },
+  ".cm-activeLine": { backgroundColor: "var(--cd-color-subtle)" },
+  ".cm-gutters": {
+    backgroundColor: "var(--cd-color-subtle)",
+    color: "var(--cd-color-text-muted)",
+    borderRight: "1px solid var(--cd-color-border)",
+  },
+  ".cm-activeLineGutter": {
+    backgroundColor: "var(--cd-color-hover)",
+    color: "var(--cd-color-text)",
+  },
+  "&.cm-focused .cm-matchingBracket": {
+    backgroundColor: "var(--cd-color-accent-subtle)",
+    outline: "1px solid var(--cd-color-accent)",
+  },
+  "&.cm-focused .cm-nonmatchingBracket": { backgroundColor: "var(--cd-color-danger-subtle)" },
+  ".cm-foldPlaceholder": {
+    backgroundColor: "var(--cd-color-subtle)",
+    border: "1px solid var(--cd-color-border)",
+    color: "var(--cd-color-text-muted)",
+  },
+  ".cm-tooltip": {
+    backgroundColor: "var(--cd-color-panel-raised)",
+    border: "1px solid var(--cd-color-border)",
+    borderRadius: "var(--cd-radius-sm)",
+    color: "var(--cd-color-text)",
+    boxShadow: "var(--cd-shadow-2)",
+  },
+  ".cm-diagnostic": { fontFamily: "var(--cd-font-sans)" },
+  ".cm-diagnostic-error": { borderLeftColor: "var(--cd-color-danger)" },
+  ".cm-diagnostic-warning": { borderLeftColor: "var(--cd-color-warning)" },
+});
+
+/**
+ * CodeMirror's default highlighting (its tags) in the designer's colours, each readable on every
+ * background token: JSON's strings, numbers and null, true and false, and invalid text.
+ */
+const TOKEN_COLOURS: Readonly<Record<string, string>> = {
+  "#a11": "var(--cd-color-success)",
+  "#164": "var(--cd-color-warning)",
+  "#219": "var(--cd-color-accent)",
+  "#f00": "var(--cd-color-danger)",
+};
+const designerHighlight = HighlightStyle.define(
+  defaultHighlightStyle.specs.map((spec) =>
+    typeof spec.color === "string"
+      ? { ...spec, color: TOKEN_COLOURS[spec.color] ?? "var(--cd-color-code)" }
+      : spec,
+  ),
+);
 
 /** How long typing must pause before the text is read and applied to the design. */
 export const EDIT_DELAY_MS = 400;
@@ -129,7 +196,8 @@ export class JsonEditorController {
       indentOnInput(),
       bracketMatching(),
       highlightActiveLine(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      designerTheme,
+      syntaxHighlighting(designerHighlight),
       json(),
       linter((view) => this.applyEdit(view), { delay: options.delay ?? EDIT_DELAY_MS }),
       // Tab is left to move the focus (no indentWithTab), so the editor is no keyboard trap.

@@ -1,3 +1,4 @@
+import { CircleAlert, TriangleAlert } from "lucide-react";
 import { memo, useId, useMemo } from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
@@ -7,6 +8,7 @@ import "./problems.css";
 import { focusRow } from "../canvas/focus-row.ts";
 
 const SEVERITY_WORDS = { error: "Error", warning: "Warning" } as const;
+const SEVERITY_ICONS = { error: CircleAlert, warning: TriangleAlert } as const;
 
 /**
  * The core's `check` findings for the current design, live. Each is a button naming its
@@ -54,6 +56,7 @@ const ProblemItem = memo(function ProblemItem({
 }) {
   const fixId = useId();
   const { severity, message, fix } = problem.finding;
+  const Icon = SEVERITY_ICONS[severity];
   return (
     <li className={`cd-problem cd-problem-${severity}`}>
       <button
@@ -62,7 +65,11 @@ const ProblemItem = memo(function ProblemItem({
         aria-describedby={fixId}
         onClick={() => showProblem(store, problem)}
       >
-        {SEVERITY_WORDS[severity]}: {message} — {problem.place}
+        <Icon className="cd-problem-icon" aria-hidden="true" size={16} />
+        <span className="cd-problem-text">
+          <span className="cd-problem-severity">{SEVERITY_WORDS[severity]}:</span> {message}{" "}
+          <span className="cd-problem-place">— {problem.place}</span>
+        </span>
       </button>
       <p id={fixId} className="cd-problem-fix">
         Fix: {fix}
