@@ -204,6 +204,8 @@ export class JsonEditorController {
       keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
       EditorView.contentAttributes.of({
         "aria-label": "Schema JSON",
+        // Focusable as it is (contenteditable); said so, axe knows the scroller holds a focusable part.
+        tabindex: "0",
         ...(options.describedBy !== undefined && { "aria-describedby": options.describedBy }),
       }),
       EditorView.updateListener.of((update) => {
