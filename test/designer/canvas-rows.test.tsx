@@ -1,10 +1,11 @@
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/check/types.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { RowProblemsProvider } from "../../src/designer/canvas/row-problems.tsx";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
-import { countByNode } from "../../src/designer/problems/use-problems-by-node.ts";
+import { CanvasProblems, countByNode } from "../../src/designer/problems/use-problems-by-node.ts";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import type { JsonValue } from "../../src/json/value.ts";
 import type { FieldNode } from "../../src/model/index.ts";
@@ -117,6 +118,46 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
       selectOf("Basic"),
     );
     expect(selectOf("Basic").title).toBe("Basic (basic) · Branch · 2 problems");
+  });
+
+  it("CanvasProblems gives the rows the design check's counts, and follows the design", async () => {
+    const store = new DesignerStore(importSchema(structuredClone(SAMPLE) as JsonValue));
+    const finding = (pointer: string): Finding => ({
+      rule: "test",
+      severity: "warning",
+      pointer,
+      message: "m",
+      fix: "f",
+    });
+    // Two findings on Host (one in its keywords), one on the branch Basic's password, one on the window.
+    const check = async (schema: { properties?: object }) =>
+      "host" in (schema.properties ?? {})
+        ? [
+            finding("/properties/host"),
+            finding("/properties/host/pattern"),
+            finding("/properties/auth/oneOf/1/properties/password"),
+            finding(""),
+          ]
+        : [];
+    render(
+      <CanvasProblems store={store} timing={{ delayMs: 0, check }}>
+        <DesignerDnd store={store}>
+          <Canvas store={store} />
+        </DesignerDnd>
+      </CanvasProblems>,
+    );
+    await waitFor(() =>
+      expect(selectOf("Host").getAttribute("aria-label")).toBe(
+        "Host, key host, Host name, required, pattern, 2 problems",
+      ),
+    );
+    expect(selectOf("Password").getAttribute("aria-label")).toMatch(/, 1 problem$/);
+    expect(selectOf("Token").getAttribute("aria-label")).not.toMatch(/problem/);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Delete Host" }));
+    await waitFor(() =>
+      expect(selectOf("Password").getAttribute("aria-label")).not.toMatch(/problem/),
+    );
   });
 
   it("countByNode counts the problems per row and leaves the window's own out", () => {
