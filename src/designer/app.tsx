@@ -42,7 +42,6 @@ const CANVAS_MIN = 360;
 /** Widths of the palette's icon rail and of a collapsed side panel's strip. */
 const RAIL = 52;
 const STRIP = 40;
-const SEPARATOR = 1;
 
 /**
  * The designer page: a fixed header over panels that each scroll on their own. Wide windows show
@@ -85,7 +84,7 @@ export function DesignerApp({
   const { palette, inspector, preview, side } = prefs.panels;
   const railed = !wide || palette.collapsed;
   const fitted = fitSidePanels(
-    windowWidth - (railed ? RAIL : 0) - 3 * SEPARATOR,
+    windowWidth - (railed ? RAIL : 0),
     CANVAS_MIN,
     wide
       ? {
@@ -100,20 +99,44 @@ export function DesignerApp({
   const columns = wide
     ? [
         railed ? `${RAIL}px` : `${fitted.palette}px`,
-        `${SEPARATOR}px`,
         `minmax(0, 1fr)`,
-        `${SEPARATOR}px`,
         inspector.collapsed ? `${STRIP}px` : `${fitted.inspector}px`,
-        `${SEPARATOR}px`,
         preview.collapsed ? `${STRIP}px` : `${fitted.preview}px`,
       ].join(" ")
     : mode === "medium"
-      ? `${RAIL}px minmax(0, 1fr) ${SEPARATOR}px ${fitted.side}px`
+      ? `${RAIL}px minmax(0, 1fr) ${fitted.side}px`
       : `${RAIL}px minmax(0, 1fr)`;
 
   const sideShown = (panel: "inspector" | "preview") =>
     wide || (mode === "medium" ? prefs.sideTab === panel : prefs.narrowTab === panel);
   const centerShown = mode !== "narrow" || prefs.narrowTab === "design";
+  // In a medium or narrow window the tabs that switch panels sit at the top of each panel they
+  // switch (only the shown one is in the page), so that every control is inside a landmark.
+  const switcher = mode === "wide" ? null : <PanelTabs mode={mode} prefs={prefs} layout={layout} />;
+  const sideSeparator = (panel: "inspector" | "preview") =>
+    wide ? (
+      <Separator
+        layout={layout}
+        panel={panel}
+        label={`Resize ${panel === "inspector" ? "Inspector" : "Preview"}`}
+        controls={`panel-${panel}`}
+        size={fitted[panel] ?? prefs.panels[panel].size}
+        collapsed={prefs.panels[panel].collapsed}
+        orientation="vertical"
+        grows="backward"
+      />
+    ) : mode === "medium" ? (
+      <Separator
+        layout={layout}
+        panel="side"
+        label="Resize Inspector and Preview"
+        controls={`panel-${panel}`}
+        size={fitted.side ?? side.size}
+        collapsed={false}
+        orientation="vertical"
+        grows="backward"
+      />
+    ) : null;
 
   return (
     <ToastProvider value={toasts}>
@@ -127,9 +150,9 @@ export function DesignerApp({
         />
         <DesignerDnd store={store}>
           <div className="designer-body" style={{ gridTemplateColumns: columns }}>
-            <div
-              key="palette"
+            <nav
               id="panel-palette"
+              aria-label="Palette"
               className="cd-panel designer-palette"
               data-rail={railed || undefined}
             >
@@ -139,59 +162,37 @@ export function DesignerApp({
                   onChange={(collapsed) => layout.setCollapsed("palette", collapsed)}
                 />
               )}
-              <Palette store={store} rail={railed} />
-            </div>
-            {wide && !railed && (
-              <Separator
-                key="palette-separator"
-                layout={layout}
-                panel="palette"
-                label="Resize Palette"
-                controls="panel-palette"
-                size={fitted.palette ?? palette.size}
-                collapsed={palette.collapsed}
-                orientation="vertical"
-                grows="forward"
-              />
-            )}
-            {wide && railed && <div key="palette-separator" className="cd-separator-line" />}
-            {mode !== "wide" && <NarrowTabs key="tabs" mode={mode} prefs={prefs} layout={layout} />}
-            <div key="center" className="designer-center" hidden={!centerShown}>
+              <div className="cd-panel-body">
+                <Palette store={store} rail={railed} />
+              </div>
+              {wide && !railed && (
+                <Separator
+                  layout={layout}
+                  panel="palette"
+                  label="Resize Palette"
+                  controls="panel-palette"
+                  size={fitted.palette ?? palette.size}
+                  collapsed={palette.collapsed}
+                  orientation="vertical"
+                  grows="forward"
+                />
+              )}
+            </nav>
+            <main
+              id="panel-design"
+              aria-label="Canvas"
+              className="designer-center"
+              hidden={!centerShown}
+            >
+              {mode === "narrow" && switcher}
               <CenterColumn
                 store={store}
                 layout={layout}
                 prefs={prefs}
                 problemsRegion={problemsRegion}
               />
-            </div>
-            {wide && (
-              <Separator
-                key="inspector-separator"
-                layout={layout}
-                panel="inspector"
-                label="Resize Inspector"
-                controls="panel-inspector"
-                size={fitted.inspector ?? inspector.size}
-                collapsed={inspector.collapsed}
-                orientation="vertical"
-                grows="backward"
-              />
-            )}
-            {mode === "medium" && (
-              <Separator
-                key="side-separator"
-                layout={layout}
-                panel="side"
-                label="Resize Inspector and Preview"
-                controls={prefs.sideTab === "inspector" ? "panel-inspector" : "panel-preview"}
-                size={fitted.side ?? side.size}
-                collapsed={false}
-                orientation="vertical"
-                grows="backward"
-              />
-            )}
+            </main>
             <SidePanel
-              key="inspector"
               as="aside"
               id="panel-inspector"
               label="Inspector"
@@ -201,25 +202,17 @@ export function DesignerApp({
               hideable={wide}
               hidden={!sideShown("inspector")}
               bodyRef={inspectorBody}
+              before={
+                <>
+                  {sideSeparator("inspector")}
+                  {switcher}
+                </>
+              }
               onCollapsedChange={(collapsed) => layout.setCollapsed("inspector", collapsed)}
             >
               <Inspector store={store} />
             </SidePanel>
-            {wide && (
-              <Separator
-                key="preview-separator"
-                layout={layout}
-                panel="preview"
-                label="Resize Preview"
-                controls="panel-preview"
-                size={fitted.preview ?? preview.size}
-                collapsed={preview.collapsed}
-                orientation="vertical"
-                grows="backward"
-              />
-            )}
             <SidePanel
-              key="preview"
               as="section"
               id="panel-preview"
               label="Preview"
@@ -228,6 +221,12 @@ export function DesignerApp({
               collapsed={preview.collapsed}
               hideable={wide}
               hidden={!sideShown("preview")}
+              before={
+                <>
+                  {sideSeparator("preview")}
+                  {switcher}
+                </>
+              }
               onCollapsedChange={(collapsed) => layout.setCollapsed("preview", collapsed)}
             >
               <PreviewPane store={store} />
@@ -294,18 +293,6 @@ function CenterColumn({
       >
         <SchemaJsonRegion store={store} open={view === "json"} />
       </section>
-      {!problems.collapsed && (
-        <Separator
-          layout={layout}
-          panel="problems"
-          label="Resize Problems"
-          controls="panel-problems"
-          size={problems.size}
-          collapsed={false}
-          orientation="horizontal"
-          grows="backward"
-        />
-      )}
       <section
         ref={problemsRegion}
         id="panel-problems"
@@ -315,6 +302,18 @@ function CenterColumn({
         data-collapsed={problems.collapsed || undefined}
         style={problems.collapsed ? undefined : { height: problems.size }}
       >
+        {!problems.collapsed && (
+          <Separator
+            layout={layout}
+            panel="problems"
+            label="Resize Problems"
+            controls="panel-problems"
+            size={problems.size}
+            collapsed={false}
+            orientation="horizontal"
+            grows="backward"
+          />
+        )}
         <button
           type="button"
           className="cd-icon cd-panel-hide"
@@ -377,7 +376,7 @@ function PaletteToggle({
 }
 
 /** The tabs that choose what a medium or narrow window shows. */
-function NarrowTabs({
+function PanelTabs({
   mode,
   prefs,
   layout,
@@ -389,7 +388,7 @@ function NarrowTabs({
   if (mode === "medium")
     return (
       <Tabs
-        className="designer-side-tabs"
+        className="designer-panel-tabs"
         label="Side panel"
         selected={prefs.sideTab}
         onSelect={(value) => layout.set("sideTab", value)}
@@ -401,12 +400,12 @@ function NarrowTabs({
     );
   return (
     <Tabs
-      className="designer-narrow-tabs"
+      className="designer-panel-tabs"
       label="Panels"
       selected={prefs.narrowTab}
       onSelect={(value) => layout.set("narrowTab", value)}
       tabs={[
-        { value: "design", label: "Design", controls: "panel-canvas" },
+        { value: "design", label: "Canvas", controls: "panel-design" },
         { value: "inspector", label: "Inspector", controls: "panel-inspector" },
         { value: "preview", label: "Preview", controls: "panel-preview" },
       ]}
@@ -440,7 +439,6 @@ function useSelectionFollows(
     if (shown.current === selected) return;
     shown.current = selected;
     if (mode === "medium") layout.set("sideTab", "inspector");
-    const panel = inspectorBody.current?.closest<HTMLElement>(".cd-panel");
-    if (panel) panel.scrollTop = 0;
+    if (inspectorBody.current) inspectorBody.current.scrollTop = 0;
   }, [selected, mode, layout, inspectorBody]);
 }

@@ -5,7 +5,7 @@ import { HelpDialog } from "./help-dialog.tsx";
 import { SchemaImport } from "./import/schema-import.tsx";
 import type { LayoutStore } from "./layout/layout-store.ts";
 import { ThemeSwitch } from "./layout/theme-switch.tsx";
-import type { LayoutMode } from "./layout/use-layout-mode.ts";
+import { type LayoutMode, useMediaQuery } from "./layout/use-layout-mode.ts";
 import { useDesignProblems } from "./problems/use-design-problems.ts";
 import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
@@ -30,7 +30,9 @@ export function Header({
   mode: LayoutMode;
   onShowProblems: () => void;
 }) {
+  // Narrower windows keep every action, as icons (their names stay in the accessible name).
   const compact = mode === "narrow";
+  const iconsOnly = !useMediaQuery("(min-width: 1440px)");
   return (
     <header className="designer-header">
       <div className="designer-brand">
@@ -40,9 +42,9 @@ export function Header({
       {autosave ? <DesignsMenu autosave={autosave} /> : null}
       <UndoRedo store={store} />
       <div className="designer-header-actions">
-        <ProblemsCount store={store} compact={compact} onShow={onShowProblems} />
+        <ProblemsCount store={store} compact={iconsOnly} onShow={onShowProblems} />
         <SchemaImport store={store} compact={compact} />
-        <CompareWith store={store} autosave={autosave} compact={compact} />
+        <CompareWith store={store} autosave={autosave} compact={iconsOnly} />
         <ExportMenu store={store} />
         <ThemeSwitch layout={layout} />
         <HelpDialog />

@@ -8,6 +8,7 @@ import { exportFiles } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
+import { chooseExport, showSchemaJson } from "../support/designer-page.ts";
 import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
 /**
@@ -108,7 +109,7 @@ async function useTheDesigner(
   await preview.getByRole("button", { name: "Save" }).click();
   await preview.getByRole("status").filter({ hasText: previewSays }).waitFor();
   const json = page.getByRole("region", { name: "Schema JSON" });
-  await json.getByRole("button", { name: "Show schema JSON" }).click();
+  await showSchemaJson(page);
   await json.getByRole("textbox").first().waitFor({ timeout: 15_000 });
   // CodeMirror is styled (its base theme makes the editor a flex column) through a constructed
   // stylesheet, with no <style> element (see vite.config.ts).
@@ -121,10 +122,7 @@ async function useTheDesigner(
   ).toEqual({ display: "flex", adopted: true, styleElements: 0 });
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 60_000 }),
-    page
-      .getByRole("group", { name: "Export" })
-      .getByRole("button", { name: "Export all (.zip)" })
-      .click(),
+    chooseExport(page, "Export all (.zip)"),
   ]);
   expect(download.suggestedFilename()).toBe("credentials.zip");
   const entries = unzipSync(new Uint8Array(await fs.readFile(await download.path())));

@@ -11,6 +11,7 @@ import type { JsonObject } from "../../src/json/value.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { runBin } from "../support/cli.ts";
+import { chooseExport, exportButton } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
@@ -129,19 +130,17 @@ async function loadDesign(page: Page, design: JsonObject): Promise<void> {
   );
 }
 
-const exportGroup = (page: Page) => page.getByRole("group", { name: "Export" });
-
 /**
  * Clicks a button and returns the download it starts. First waits for the last export to finish:
  * while one runs the buttons are aria-disabled and a click is ignored.
  */
 async function downloadBy(page: Page, name: string): Promise<Download> {
   await expect
-    .poll(() => exportGroup(page).getAttribute("aria-busy"), { timeout: 45_000 })
+    .poll(() => exportButton(page).getAttribute("aria-busy"), { timeout: 45_000 })
     .toBe("false");
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 45_000 }),
-    exportGroup(page).getByRole("button", { name, exact: true }).click(),
+    chooseExport(page, name),
   ]);
   return download;
 }
@@ -169,8 +168,7 @@ describe("export in the designer page, in headless Chromium", () => {
     const fromNode = await exportFiles(DESIGN, BASE);
     expect([...cliFiles.keys()].sort()).toEqual([...FILE_NAMES].sort());
 
-    const group = exportGroup(page);
-    expect(await group.getAttribute("aria-busy")).toBe("false");
+    expect(await exportButton(page).getAttribute("aria-busy")).toBe("false");
     const download = await downloadBy(page, "Export all (.zip)");
     expect(download.suggestedFilename()).toBe(`${BASE}.zip`);
     const entries = unzipSync(new Uint8Array(await bytesOf(download)));
@@ -247,7 +245,7 @@ describe("export in the designer page, in headless Chromium", () => {
     const downloads: string[] = [];
     page.on("download", (download) => downloads.push(download.suggestedFilename()));
 
-    await exportGroup(page).getByRole("button", { name: "Export all (.zip)" }).click();
+    await chooseExport(page, "Export all (.zip)");
     const alert = page.getByRole("alert").filter({ hasText: "Export failed" });
     await alert.waitFor({ timeout: 45_000 });
     const text = (await alert.textContent()) ?? "";
@@ -256,14 +254,12 @@ describe("export in the designer page, in headless Chromium", () => {
     expect(text).toContain('Where: "Base URL" (/properties/baseUrl/pattern)');
     expect(text).toContain("How to fix:");
     // The buttons are usable again, and nothing was downloaded.
-    expect(await exportGroup(page).getAttribute("aria-busy")).toBe("false");
+    expect(await exportButton(page).getAttribute("aria-busy")).toBe("false");
     await page.waitForTimeout(500);
     expect(downloads).toEqual([]);
 
     // A single file is refused the same way.
-    await exportGroup(page)
-      .getByRole("button", { name: `Download ${BASE}.ts` })
-      .click();
+    await chooseExport(page, `Download ${BASE}.ts`);
     await page.waitForTimeout(300);
     await alert.waitFor();
     await page.waitForTimeout(500);

@@ -3,7 +3,12 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/json/value.ts";
-import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
+import {
+  exportedSchema,
+  historyLength,
+  openDesignerPage,
+  showSchemaJson,
+} from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
@@ -55,9 +60,8 @@ const rowNames = (page: Page) =>
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")));
 
 async function openJsonView(page: Page): Promise<void> {
-  const toggle = jsonRegion(page).getByRole("button", { name: "Show schema JSON" });
-  await toggle.click();
-  expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+  await showSchemaJson(page);
+  expect(await jsonRegion(page).isVisible()).toBe(true);
   await editor(page).waitFor({ timeout: 15_000 });
 }
 

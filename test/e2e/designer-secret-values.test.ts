@@ -1,7 +1,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/json/value.ts";
-import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
+import {
+  chooseExport,
+  exportButton,
+  exportedSchema,
+  historyLength,
+  openDesignerPage,
+  showSchemaJson,
+} from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
@@ -30,7 +37,6 @@ const openDesigner = (problems: string[]) =>
   });
 const jsonRegion = (page: Page) => page.getByRole("region", { name: "Schema JSON" });
 const editor = (page: Page) => jsonRegion(page).getByRole("textbox", { name: "Schema JSON" });
-const exportGroup = (page: Page) => page.getByRole("group", { name: "Export" });
 
 describe("secrets never carry a value, in headless Chromium", () => {
   it("the Schema JSON view marks a secret's default on its value, says where and why, and the design stays", async () => {
@@ -38,7 +44,7 @@ describe("secrets never carry a value, in headless Chromium", () => {
     const page = await openDesigner(problems);
     const schema = await exportedSchema(page);
     const before = await historyLength(page);
-    await jsonRegion(page).getByRole("button", { name: "Show schema JSON" }).click();
+    await showSchemaJson(page);
     await editor(page).waitFor({ timeout: 15_000 });
 
     await editor(page).focus();
@@ -103,7 +109,7 @@ describe("secrets never carry a value, in headless Chromium", () => {
     const downloads: string[] = [];
     page.on("download", (download) => downloads.push(download.suggestedFilename()));
 
-    await exportGroup(page).getByRole("button", { name: "Export all (.zip)" }).click();
+    await chooseExport(page, "Export all (.zip)");
     const alert = page.getByRole("alert").filter({ hasText: "Export failed" });
     await alert.waitFor({ timeout: 45_000 });
     const text = (await alert.textContent()) ?? "";
@@ -113,7 +119,7 @@ describe("secrets never carry a value, in headless Chromium", () => {
     expect(text).toContain('Where: "Password" (/properties/password/default)');
     expect(text).not.toContain(VALUE);
     await expect
-      .poll(() => exportGroup(page).getAttribute("aria-busy"), { timeout: 45_000 })
+      .poll(() => exportButton(page).getAttribute("aria-busy"), { timeout: 45_000 })
       .toBe("false");
     await page.waitForTimeout(500);
     expect(downloads).toEqual([]);

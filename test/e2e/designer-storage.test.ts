@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { chooseExport } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
@@ -387,10 +388,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     // Every exported file, as the page downloads them (one archive holds all four).
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
-      page
-        .getByRole("group", { name: "Export" })
-        .getByRole("button", { name: "Export all (.zip)" })
-        .click(),
+      chooseExport(page, "Export all (.zip)"),
     ]);
     const exported = Object.entries(
       unzipSync(new Uint8Array(await fs.readFile(await download.path()))),

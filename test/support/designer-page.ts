@@ -51,3 +51,24 @@ export function historyLength(page: Page): Promise<number> {
       ).__designerStore.getState().editor.done.length,
   );
 }
+
+/** The header's Export menu button (aria-busy while an export runs). */
+export const exportButton = (page: Page) =>
+  page.getByRole("banner").getByRole("button", { name: "Export", exact: true });
+
+/** Opens the Export menu and chooses an item: "Export all (.zip)" or "Download <file>". */
+export async function chooseExport(page: Page, name: string): Promise<void> {
+  await exportButton(page).click();
+  await page
+    .getByRole("menu", { name: "Export" })
+    .getByRole("menuitem", { name, exact: true })
+    .click();
+}
+
+/** Shows the Schema JSON view: the canvas column's "JSON" tab. */
+export async function showSchemaJson(page: Page): Promise<void> {
+  await page
+    .getByRole("tablist", { name: "Canvas view" })
+    .getByRole("tab", { name: "JSON" })
+    .click();
+}

@@ -20,7 +20,7 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const shared = useDndShared();
   const rowDrag = useRowDrag(store);
   return (
-    <main className="cd-canvas" aria-label="Canvas" ref={shared?.canvas} {...rowDrag.handlers}>
+    <div className="cd-canvas" ref={shared?.canvas} {...rowDrag.handlers}>
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
           <CircleAlert aria-hidden="true" focusable="false" size={16} strokeWidth={2} />
@@ -47,7 +47,7 @@ export function Canvas({ store }: { store: DesignerStore }) {
       <HandleAttributesContext.Provider value={rowDrag.attributes}>
         <FieldList store={store} container={root} path="" depth={0} />
       </HandleAttributesContext.Provider>
-    </main>
+    </div>
   );
 }
 

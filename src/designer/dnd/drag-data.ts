@@ -18,7 +18,7 @@ export const paletteDragId = (item: PaletteItem) => `palette:${item.id}`;
 /** Shared by DesignerDnd with the canvas: the drop line, the dragged row, and the canvas element (its places are read from it). */
 export interface DndShared {
   readonly indicator: DropIndicatorStore;
-  readonly canvas: RefObject<HTMLElement | null>;
+  readonly canvas: RefObject<HTMLDivElement | null>;
 }
 
 export const DndSharedContext = createContext<DndShared | undefined>(undefined);

@@ -31,11 +31,11 @@ export interface LayoutPrefs {
 export const PANEL_LIMITS: Readonly<
   Record<PanelName, { readonly min: number; readonly max: number; readonly initial: number }>
 > = {
-  palette: { min: 168, max: 320, initial: 208 },
-  inspector: { min: 260, max: 560, initial: 320 },
-  preview: { min: 280, max: 640, initial: 340 },
+  palette: { min: 168, max: 320, initial: 200 },
+  inspector: { min: 260, max: 560, initial: 300 },
+  preview: { min: 280, max: 640, initial: 320 },
   side: { min: 300, max: 560, initial: 360 },
-  problems: { min: 96, max: 480, initial: 160 },
+  problems: { min: 96, max: 480, initial: 136 },
 };
 
 export const DEFAULT_PREFS: LayoutPrefs = {

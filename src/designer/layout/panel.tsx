@@ -17,6 +17,7 @@ export function SidePanel({
   onCollapsedChange,
   bodyRef,
   className,
+  before,
   children,
 }: {
   as: "aside" | "section";
@@ -30,6 +31,8 @@ export function SidePanel({
   onCollapsedChange: (collapsed: boolean) => void;
   bodyRef?: Ref<HTMLDivElement>;
   className?: string;
+  /** What comes before the content: the panel's separator, the tabs that switch panels. */
+  before?: ReactNode;
   children: ReactNode;
 }) {
   const ShowIcon = side === "left" ? PanelLeftOpen : PanelRightOpen;
@@ -42,6 +45,7 @@ export function SidePanel({
       data-collapsed={shownCollapsed || undefined}
       hidden={hidden}
     >
+      {before}
       {shownCollapsed ? (
         <button
           type="button"

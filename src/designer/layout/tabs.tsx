@@ -35,8 +35,14 @@ export function Tabs<T extends string>({
     else if (event.key === "End") next = tabs.length - 1;
     if (next === undefined) return;
     event.preventDefault();
-    onSelect(tabs[next]!.value);
+    const tab = tabs[next]!;
+    onSelect(tab.value);
     list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
+    // Where each panel carries the tabs, the chosen panel's own copy takes the focus once shown.
+    requestAnimationFrame(() => {
+      const shown = document.getElementById(tab.controls);
+      shown?.querySelector<HTMLElement>(`[role="tab"][aria-controls="${tab.controls}"]`)?.focus();
+    });
   };
   return (
     <div

@@ -29,3 +29,17 @@ function subscribe(listener: () => void): () => void {
 export function useLayoutMode(): LayoutMode {
   return useSyncExternalStore(subscribe, currentMode, () => "wide");
 }
+
+/** Whether a media query matches now; follows it as the window changes. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      if (typeof matchMedia !== "function") return () => {};
+      const list = matchMedia(query);
+      list.addEventListener("change", listener);
+      return () => list.removeEventListener("change", listener);
+    },
+    () => typeof matchMedia === "function" && matchMedia(query).matches,
+    () => true,
+  );
+}

@@ -40,7 +40,7 @@ const BLOCK_ICONS: Readonly<Record<string, LucideIcon>> = {
 };
 
 /**
- * The field kinds and the ready-made blocks. Each item is a button: drag it onto the canvas, or
+ * The field kinds and the ready-made blocks (inside the page's Palette landmark). Each item is a button: drag it onto the canvas, or
  * press Enter (or click) to add it after the selected field, which then becomes selected.
  * `rail`: icons only (a narrow window, or the palette collapsed); names stay in the accessible
  * name and the tooltip.
@@ -48,7 +48,7 @@ const BLOCK_ICONS: Readonly<Record<string, LucideIcon>> = {
 export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
   return (
-    <nav className={`cd-palette${rail ? " cd-palette-rail" : ""}`} aria-label="Palette">
+    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`}>
       <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
         Fields
       </h2>
@@ -65,7 +65,7 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
           <PaletteButton key={item.id} store={store} item={item} rail={rail} />
         ))}
       </ul>
-    </nav>
+    </div>
   );
 }
 
