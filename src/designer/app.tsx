@@ -424,8 +424,9 @@ function useWindowWidth(): number {
 }
 
 /**
- * A new selection shows its properties: the inspector scrolls back to its top and, in a medium
- * window, its tab comes to the front (in a narrow one the canvas stays: the user switches).
+ * A new selection shows its row whole and its properties: the inspector scrolls back to its top
+ * and, in a medium window, its tab comes to the front (in a narrow one the canvas stays: the user
+ * switches).
  */
 function useSelectionFollows(
   store: DesignerStore,
@@ -440,5 +441,10 @@ function useSelectionFollows(
     shown.current = selected;
     if (mode === "medium") layout.set("sideTab", "inspector");
     if (inspectorBody.current) inspectorBody.current.scrollTop = 0;
+    // The selected row is shown whole (a click on its visible half, a problem chosen elsewhere).
+    if (selected !== undefined)
+      document
+        .querySelector(`li[data-node="${CSS.escape(selected)}"] > .cd-row`)
+        ?.scrollIntoView({ block: "nearest" });
   }, [selected, mode, layout, inspectorBody]);
 }
