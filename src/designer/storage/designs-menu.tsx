@@ -57,8 +57,7 @@ export function DesignsMenu({ autosave }: { autosave: Autosave }) {
   return (
     <div className="designs-menu">
       <p className="designs-menu-current">
-        <span className="designs-menu-label">Design: </span>
-        <strong>{design?.name ?? "not stored"}</strong>
+        Design: <strong>{design?.name ?? "not stored"}</strong>
       </p>
       <p role="status" className={`designs-menu-status designs-menu-status-${status.kind}`}>
         {statusText(status)}
