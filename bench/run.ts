@@ -5,9 +5,11 @@
  * npm run bench -- diff [fields [values [rounds]]]   the diff benchmark only (bench/diff.ts; a few minutes)
  * npm run bench -- designer [options]        the designer benchmark only (bench/designer/run.ts)
  * npm run bench -- designer-export [options] export in the built designer (bench/designer-export/run.ts)
+ * npm run bench -- designer-load [--loads 7]  the built designer's first load (bench/designer/first-load.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
 
+import { designerLoadBench } from "./designer/first-load.ts";
 import { designerBench } from "./designer/run.ts";
 import { designerExportBench } from "./designer-export/run.ts";
 import { diffBench } from "./diff.ts";
@@ -20,10 +22,12 @@ else if (command === "preview") await previewBench(rest);
 else if (command === "diff") await diffBench(rest);
 else if (command === "designer") await designerBench(rest);
 else if (command === "designer-export") await designerExportBench(rest);
+else if (command === "designer-load") await designerLoadBench(rest);
 else {
   await exportBench(process.argv.slice(2));
   await previewBench();
   await designerBench();
+  await designerLoadBench();
   await designerExportBench();
   await diffBench();
 }

@@ -7,6 +7,8 @@ import { addField, type FieldNode, moveField, updateField } from "../../../src/m
 import { AJV_OPTIONS } from "../../../src/schema/ajv-options.ts";
 import { importSchema } from "../../../src/schema/import.ts";
 import { toSchema } from "../../../src/schema/to-schema.ts";
+import "../../../src/designer/ui/tokens.css";
+import "../../../src/designer/ui/controls.css";
 import "../../../src/preview/credential-form.css";
 import "../../../src/designer/designer.css";
 import "../../../src/designer/inspector/inspector.css";
