@@ -95,7 +95,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
           key: "zip",
           label: (
             <>
-              <FileArchive aria-hidden="true" size={16} /> All files ({baseName}.zip)
+              <FileArchive aria-hidden="true" size={16} /> Export all (.zip)
             </>
           ),
           name: "Export all (.zip)",
