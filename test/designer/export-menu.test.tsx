@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExportClient, ExportError } from "../../src/designer/export/export-client.ts";
 import { ExportMenu } from "../../src/designer/export/export-menu.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import { ToastCenter, ToastProvider, Toasts } from "../../src/designer/ui/toasts.tsx";
 import type { ExportFile } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import { updateField } from "../../src/model/index.ts";
@@ -75,17 +76,46 @@ afterEach(() => {
 function renderMenu() {
   const store = new DesignerStore(importSchema(SCHEMA));
   const client = new ScriptedClient();
-  render(<ExportMenu store={store} client={client} />);
-  return { store, client, group: screen.getByRole("group", { name: "Export" }) };
+  const center = new ToastCenter();
+  render(
+    <ToastProvider value={center}>
+      <ExportMenu store={store} client={client} />
+      <Toasts center={center} />
+    </ToastProvider>,
+  );
+  return { store, client, button: screen.getByRole("button", { name: "Export" }) };
 }
 
+/** The menu, opened by the Export button as a user does. */
+async function openMenu(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(screen.getByRole("button", { name: "Export" }));
+  return screen.getByRole("menu", { name: "Export" });
+}
+
+/** Opens the menu and chooses the item named `name`. */
+async function choose(user: ReturnType<typeof userEvent.setup>, name: string): Promise<void> {
+  await user.click(within(await openMenu(user)).getByRole("menuitem", { name }));
+}
+
+const menuItemNames = (menu: HTMLElement) =>
+  within(menu)
+    .getAllByRole("menuitem")
+    .map((item) => item.getAttribute("aria-label") ?? item.textContent);
+// The two live regions of the toasts: always in the page, empty when there is nothing to say.
+const statusRegion = () => screen.getByRole("status");
+const alertRegion = () => screen.getByRole("alert");
+
 describe("ExportMenu", () => {
-  it("names a button per file after the design's title, and follows the title as it changes", () => {
-    const { store, group } = renderMenu();
-    const names = within(group)
-      .getAllByRole("button")
-      .map((button) => button.getAttribute("aria-label") ?? button.textContent);
-    expect(names).toEqual([
+  it("is one menu button whose items are named after the design's title, and follow the title as it changes", async () => {
+    const user = userEvent.setup();
+    const { store, button } = renderMenu();
+    expect(button.getAttribute("aria-haspopup")).toBe("menu");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(screen.queryByRole("group", { name: "Export" })).toBeNull();
+    const menu = await openMenu(user);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(menuItemNames(menu)).toEqual([
       "Export all (.zip)",
       "Download rest-api.schema.json",
       "Download rest-api.ts",
@@ -98,38 +128,62 @@ describe("ExportMenu", () => {
           updateField(doc, doc.root.id, { set: { title: "Partner Portal" } }),
         ),
     );
-    expect(within(group).getByRole("button", { name: "Download partner-portal.ts" })).toBeTruthy();
+    expect(within(menu).getByRole("menuitem", { name: "Download partner-portal.ts" })).toBeTruthy();
+    expect(within(menu).queryByRole("menuitem", { name: "Download rest-api.ts" })).toBeNull();
   });
 
-  it("is busy while exporting (buttons aria-disabled, a second click ignored), then downloads the zip and says so", async () => {
+  it("is busy while exporting (button aria-busy, items aria-disabled, a second click ignored), then downloads the zip and says so", async () => {
     const user = userEvent.setup();
-    const { client, group } = renderMenu();
-    const exportAll = within(group).getByRole("button", { name: "Export all (.zip)" });
-    await user.click(exportAll);
-    expect(group.getAttribute("aria-busy")).toBe("true");
-    for (const button of within(group).getAllByRole("button"))
-      expect(button.getAttribute("aria-disabled")).toBe("true");
-    expect(screen.getByRole("status").textContent).toBe("Exporting rest-api.zip…");
-    expect(document.activeElement).toBe(exportAll); // aria-disabled keeps the focus where it was
-    await user.click(exportAll);
+    const { client, button } = renderMenu();
+    expect(button.getAttribute("aria-busy")).toBe("false");
+    await choose(user, "Export all (.zip)");
+    // Choosing closes the menu and gives the focus back to its button.
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute("aria-busy")).toBe("true");
+    expect(button.title).toBe("Exporting rest-api.zip…");
     expect(client.calls).toHaveLength(1);
+
+    // Reopened while the export runs: every item is aria-disabled, and choosing one does nothing.
+    const menu = await openMenu(user);
+    for (const item of within(menu).getAllByRole("menuitem"))
+      expect(item.getAttribute("aria-disabled")).toBe("true");
+    const exportAll = within(menu).getByRole("menuitem", { name: "Export all (.zip)" });
+    await user.click(exportAll);
+    await user.click(within(menu).getByRole("menuitem", { name: "Download rest-api.ts" }));
+    expect(client.calls).toHaveLength(1);
+    // aria-disabled items keep the menu open and the focus where it was.
+    expect(screen.getByRole("menu", { name: "Export" })).toBe(menu);
+    expect(document.activeElement).toBe(
+      within(menu).getByRole("menuitem", { name: "Download rest-api.ts" }),
+    );
     expect(client.calls[0]).toMatchObject({
       kind: "zip",
       baseName: "rest-api",
       schema: { title: "REST API" },
     });
+    expect(downloads).toEqual([]);
+    expect(statusRegion().textContent).toBe("");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).toBeNull();
 
     await act(async () => client.calls[0]!.settle.resolve(new Uint8Array([80, 75, 5, 6])));
-    expect(group.getAttribute("aria-busy")).toBe("false");
+    expect(button.getAttribute("aria-busy")).toBe("false");
     expect(downloads.map((download) => download.name)).toEqual(["rest-api.zip"]);
     expect(downloads[0]!.blob.type).toBe("application/zip");
-    expect(screen.getByRole("status").textContent).toBe("Downloaded rest-api.zip.");
+    expect(statusRegion().textContent).toBe("Downloaded rest-api.zip.");
+    expect(alertRegion().textContent).toBe("");
+    // Idle again: the items are enabled.
+    for (const item of within(await openMenu(user)).getAllByRole("menuitem"))
+      expect(item.hasAttribute("aria-disabled")).toBe(false);
   });
 
-  it("downloads one file by its own button, with the exporter's text as it is", async () => {
+  it("downloads one file by its own menu item, with the exporter's text as it is", async () => {
     const user = userEvent.setup();
-    const { client, group } = renderMenu();
-    await user.click(within(group).getByRole("button", { name: "Download rest-api.validate.js" }));
+    const { client } = renderMenu();
+    await choose(user, "Download rest-api.validate.js");
+    expect(client.calls).toHaveLength(1);
+    expect(client.calls[0]).toMatchObject({ kind: "files", baseName: "rest-api" });
     const files = ["schema.json", "ts", "validate.js", "validate.d.ts"].map((ext) => ({
       name: `rest-api.${ext}`,
       contents: `// ${ext} ✓\n`,
@@ -137,12 +191,13 @@ describe("ExportMenu", () => {
     await act(async () => client.calls[0]!.settle.resolve(files));
     expect(downloads.map((download) => download.name)).toEqual(["rest-api.validate.js"]);
     expect(await downloads[0]!.blob.text()).toBe("// validate.js ✓\n");
+    expect(statusRegion().textContent).toBe("Downloaded rest-api.validate.js.");
   });
 
   it("shows a refusal in an alert: what, where (the field and the pointer) and how to fix it; nothing is downloaded", async () => {
     const user = userEvent.setup();
-    const { client, group } = renderMenu();
-    await user.click(within(group).getByRole("button", { name: "Export all (.zip)" }));
+    const { client, button } = renderMenu();
+    await choose(user, "Export all (.zip)");
     await act(async () =>
       client.calls[0]!.settle.reject(
         new ExportError({
@@ -152,17 +207,44 @@ describe("ExportMenu", () => {
         }),
       ),
     );
-    const alert = screen.getByRole("alert");
-    expect(alert.textContent).toContain(
-      'Export failed: The pattern of field "baseUrl" is unsafe: <b>it can backtrack</b>.',
-    );
+    const alert = alertRegion();
+    const title =
+      'Export failed: The pattern of field "baseUrl" is unsafe: <b>it can backtrack</b>.';
+    expect(within(alert).getByText(title)).toBeTruthy();
     expect(alert.querySelector("b")).toBeNull(); // text, never HTML
-    expect(alert.textContent).toContain('Where: "Base URL" (/properties/baseUrl/pattern)');
-    expect(alert.textContent).toContain("How to fix: Remove the nested repetition.");
+    expect(within(alert).getByText('Where: "Base URL" (/properties/baseUrl/pattern)')).toBeTruthy();
+    expect(within(alert).getByText("How to fix: Remove the nested repetition.")).toBeTruthy();
+    expect(alert.textContent).toBe(
+      `${title}Where: "Base URL" (/properties/baseUrl/pattern)How to fix: Remove the nested repetition.`,
+    );
     expect(downloads).toEqual([]);
-    expect(group.getAttribute("aria-busy")).toBe("false");
-    // The next export clears the alert.
-    await user.click(within(group).getByRole("button", { name: "Export all (.zip)" }));
-    expect(screen.queryByRole("alert")).toBeNull();
+    expect(statusRegion().textContent).toBe("");
+    expect(button.getAttribute("aria-busy")).toBe("false");
+
+    // The alert stays until dismissed.
+    await user.click(within(alert).getByRole("button", { name: `Dismiss: ${title}` }));
+    expect(alertRegion().textContent).toBe("");
+
+    // The menu works again after a refusal: the next export starts.
+    await choose(user, "Export all (.zip)");
+    expect(client.calls).toHaveLength(2);
+    expect(button.getAttribute("aria-busy")).toBe("true");
+  });
+
+  it("an unexpected failure (not the exporter's refusal) is an alert too, saying to try again", async () => {
+    const user = userEvent.setup();
+    const { client, button } = renderMenu();
+    await choose(user, "Download rest-api.ts");
+    await act(async () => client.calls[0]!.settle.reject(new Error("the worker crashed")));
+    const alert = alertRegion();
+    expect(
+      within(alert).getByText(
+        "Export failed: The export failed unexpectedly (Error: the worker crashed).",
+      ),
+    ).toBeTruthy();
+    expect(within(alert).getByText("How to fix: Try again.")).toBeTruthy();
+    expect(alert.textContent).not.toContain("Where:");
+    expect(downloads).toEqual([]);
+    expect(button.getAttribute("aria-busy")).toBe("false");
   });
 });

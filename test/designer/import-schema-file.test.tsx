@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "../../src/designer/import/design-from-file.ts";
 import { SchemaImport } from "../../src/designer/import/schema-import.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import { ToastCenter, ToastProvider, Toasts } from "../../src/designer/ui/toasts.tsx";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
@@ -22,7 +23,13 @@ const template = (name: string) =>
 
 function setup() {
   const store = new DesignerStore(importSchema(structuredClone(BLANK)));
-  render(<SchemaImport store={store} />);
+  const center = new ToastCenter();
+  render(
+    <ToastProvider value={center}>
+      <SchemaImport store={store} />
+      <Toasts center={center} />
+    </ToastProvider>,
+  );
   const before = JSON.stringify(toSchema(store.doc));
   const unchanged = () => {
     expect(JSON.stringify(toSchema(store.doc))).toBe(before);
@@ -31,6 +38,11 @@ function setup() {
   return { store, user: userEvent.setup(), unchanged };
 }
 
+// The two live regions of the toasts: always in the page, empty when there is nothing to say.
+const statusRegion = () => screen.getByRole("status");
+const alertRegion = () => screen.getByRole("alert");
+/** The error toast whose text matches `text`, once it shows (its title holds the whole message). */
+const findError = (text: string | RegExp) => within(alertRegion()).findByText(text);
 const fileInput = () => screen.getByLabelText<HTMLInputElement>("Schema file to import");
 const jsonFile = (name: string, text: string) =>
   new File([text], name, { type: "application/json" });
@@ -67,14 +79,22 @@ describe("Import…", () => {
     expect(store.getState().editor.done.map((entry) => entry.transaction.label)).toEqual([
       "Import oauth1.json",
     ]);
-    expect(screen.getByRole("status").textContent).toBe(
-      "Imported oauth1.json. Undo puts the design back as it was.",
+    await waitFor(() =>
+      expect(statusRegion().textContent).toBe(
+        "Imported oauth1.json. Undo puts the design back as it was.",
+      ),
     );
-    expect(screen.queryByRole("alert")).toBeNull();
+    expect(alertRegion().textContent).toBe("");
     act(() => store.undo());
     expect(toSchema(store.doc)).toEqual(BLANK);
-    // The note goes once the design changes again.
-    expect(screen.getByRole("status").textContent).toBe("");
+    expect(store.getState().editor.done).toHaveLength(0);
+    // The note can be dismissed (it also leaves by itself after a few seconds).
+    await user.click(
+      within(statusRegion()).getByRole("button", {
+        name: "Dismiss: Imported oauth1.json. Undo puts the design back as it was.",
+      }),
+    );
+    expect(statusRegion().textContent).toBe("");
   });
 
   it("broken JSON: an alert names the file, the line:column and the reason, and the design is untouched", async () => {
@@ -86,30 +106,33 @@ describe("Import…", () => {
         '{\n  "title": "REST",\n  "type": "object"\n  "properties": {}\n}',
       ),
     );
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(
+    const error = await findError(/^rest-adapter\.json:4:3: /);
+    expect(error.textContent).toMatch(
       /^rest-adapter\.json:4:3: expected ',' or '}' after the value of "type", found '"'\. Add a comma between the two properties\./,
     );
+    expect(alertRegion().textContent).toBe(error.textContent);
+    expect(statusRegion().textContent).toBe("");
     unchanged();
-    await user.click(screen.getByRole("button", { name: "Dismiss the import message" }));
-    expect(screen.queryByRole("alert")).toBeNull();
+    await user.click(
+      within(alertRegion()).getByRole("button", { name: `Dismiss: ${error.textContent}` }),
+    );
+    expect(alertRegion().textContent).toBe("");
   });
 
   it("a schema of the wrong shape, or with a remote $ref, is refused at its JSON pointer", async () => {
     const { user, unchanged } = setup();
     await user.upload(fileInput(), jsonFile("list.json", '{"type": "array"}'));
-    expect((await screen.findByRole("alert")).textContent).toMatch(
+    expect((await findError(/^list\.json:/)).textContent).toMatch(
       /^list\.json:\/type: the window's type is "array"/,
     );
     await user.upload(
       fileInput(),
       jsonFile("remote.json", '{"properties": {"a": {"$ref": "https://example.com/a.json"}}}'),
     );
-    await waitFor(() =>
-      expect(screen.getByRole("alert").textContent).toMatch(
-        /^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched/,
-      ),
+    expect((await findError(/^remote\.json:/)).textContent).toMatch(
+      /^remote\.json:\/properties\/a\/\$ref: the \$ref refers to "https:\/\/example\.com\/a\.json" on another server, which is never fetched/,
     );
+    expect(statusRegion().textContent).toBe("");
     unchanged();
   });
 
@@ -131,8 +154,8 @@ describe("Import…", () => {
       2,
     );
     await user.upload(fileInput(), jsonFile("api.json", text));
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(
+    const error = await findError(/^api\.json:/);
+    expect(error.textContent).toMatch(
       /^api\.json:\/properties\/apiKey\/examples: the secret field "apiKey" \(API key\) has example values \("examples"\), which would ship with every connector\. Remove "examples"/,
     );
     expect(document.body.textContent).not.toContain("sk-live-marker");
@@ -145,7 +168,7 @@ describe("Import…", () => {
     Object.defineProperty(huge, "size", { value: MAX_IMPORT_BYTES + 1 });
     huge.arrayBuffer = () => Promise.reject(new Error("a file this large must not be read"));
     await user.upload(fileInput(), huge);
-    expect((await screen.findByRole("alert")).textContent).toMatch(
+    expect((await findError(/^huge\.json:/)).textContent).toMatch(
       /^huge\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/,
     );
     unchanged();
@@ -155,15 +178,19 @@ describe("Import…", () => {
     const { store, unchanged } = setup();
     const two = dropFiles([jsonFile("a.json", "{}"), jsonFile("b.json", "{}")]);
     expect(two.defaultPrevented).toBe(true);
-    expect((await screen.findByRole("alert")).textContent).toBe(
-      "2 files were dropped. Drop one schema file at a time.",
-    );
+    expect(await findError("2 files were dropped. Drop one schema file at a time.")).toBeTruthy();
+    expect(alertRegion().textContent).toBe("2 files were dropped. Drop one schema file at a time.");
     unchanged();
 
     const text = template("api-key.json");
     dropFiles([jsonFile("api-key.json", text)]);
     await waitFor(() => expect(`${JSON.stringify(toSchema(store.doc), null, 2)}\n`).toBe(text));
     expect(store.getState().editor.done).toHaveLength(1);
+    await waitFor(() =>
+      expect(statusRegion().textContent).toBe(
+        "Imported api-key.json. Undo puts the design back as it was.",
+      ),
+    );
 
     const textDrop = new Event("drop", { bubbles: true, cancelable: true });
     Object.defineProperty(textDrop, "dataTransfer", {

@@ -7,6 +7,7 @@ import {
   exportedSchema,
   historyLength,
   openDesignerPage,
+  showDesign,
   showSchemaJson,
 } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
@@ -63,6 +64,14 @@ async function openJsonView(page: Page): Promise<void> {
   await showSchemaJson(page);
   expect(await jsonRegion(page).isVisible()).toBe(true);
   await editor(page).waitFor({ timeout: 15_000 });
+  // The JSON takes the canvas's place: its rows are hidden while it shows.
+  expect(await rowNames(page)).toEqual([]);
+}
+
+/** Back to the canvas (the "Design" tab): its rows show, the JSON is hidden. */
+async function openDesignView(page: Page): Promise<void> {
+  await showDesign(page);
+  await jsonRegion(page).waitFor({ state: "hidden" });
 }
 
 /** Replaces the editor's whole text by typing, as a user pasting a new version does. */
@@ -112,19 +121,25 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
     const edited = structuredClone(schema) as any;
     edited.properties.url.title = "Base URL";
     await typeIntoEditor(page, JSON.stringify(edited, null, 2));
+    await expect.poll(() => historyLength(page), { timeout: 5000 }).toBe(before + 1);
+    expect(await exportedSchema(page)).toEqual(edited);
+    await openDesignView(page);
     await canvas(page)
       .getByRole("button", { name: "Move Base URL", exact: true })
       .waitFor({ timeout: 5000 });
-    expect(await historyLength(page)).toBe(before + 1);
-    expect(await exportedSchema(page)).toEqual(edited);
+    expect(await rowNames(page)).toEqual(["Move Base URL"]);
 
+    await openJsonView(page);
     await page
       .getByRole("toolbar", { name: "Design" })
       .getByRole("button", { name: "Undo" })
       .click();
-    await canvas(page).getByRole("button", { name: "Move URL", exact: true }).waitFor();
-    expect(await exportedSchema(page)).toEqual(schema);
     await expect.poll(() => editor(page).textContent()).toContain('"title": "URL"');
+    expect(await exportedSchema(page)).toEqual(schema);
+    expect(await historyLength(page)).toBe(before);
+    await openDesignView(page);
+    await canvas(page).getByRole("button", { name: "Move URL", exact: true }).waitFor();
+    expect(await rowNames(page)).toEqual(["Move URL"]);
     await page.close();
     expect(problems).toEqual([]);
   });
@@ -137,9 +152,10 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
       .getByRole("button", { name: "Add Secret field" })
       .press("Enter");
     await canvas(page).getByRole("button", { name: "Move Secret", exact: true }).waitFor();
+    const rows = await rowNames(page);
+    expect(rows).toEqual(["Move Secret"]);
     await openJsonView(page);
     const schema = await exportedSchema(page);
-    const rows = await rowNames(page);
     const before = await historyLength(page);
 
     await typeIntoEditor(
@@ -172,9 +188,14 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
 
     expect(await historyLength(page)).toBe(before);
     expect(await exportedSchema(page)).toEqual(schema);
-    expect(await rowNames(page)).toEqual(rows);
     // The open view, its marks and its message pass axe (the region only: the rest of the page is tested elsewhere).
     expect(await axeViolations(page)).toEqual([]);
+    // The canvas, shown again with the broken JSON still in the editor, has the rows it had.
+    await openDesignView(page);
+    await canvas(page).getByRole("button", { name: "Move Secret", exact: true }).waitFor();
+    expect(await rowNames(page)).toEqual(rows);
+    await openJsonView(page);
+    expect(await jsonRegion(page).locator(".cm-lintRange-error").count()).toBeGreaterThan(0);
 
     await jsonRegion(page).getByRole("button", { name: "Discard JSON edits" }).click();
     await expect.poll(() => jsonRegion(page).locator(".cm-lintRange-error").count()).toBe(0);
@@ -200,12 +221,12 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
       )) {
         expect(rows, `${name}: ${key}`).toContain(`Move ${property.title ?? key}`);
       }
-      expect(
-        await page
-          .getByRole("status")
-          .filter({ hasText: `Imported ${name}.` })
-          .count(),
-      ).toBe(1);
+      // Told in a status toast (the page's Notifications), once.
+      const note = page
+        .getByRole("status")
+        .getByText(`Imported ${name}. Undo puts the design back as it was.`, { exact: true });
+      await note.waitFor({ timeout: 5000 });
+      expect(await note.count()).toBe(1);
     }
     // One import is one step: undo gives back the template before.
     await page
@@ -225,11 +246,24 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
       name: "rest-adapter.json",
       text: '{\n  "title": "REST",\n  "type": "object",\n  "properties": {,}\n}',
     });
-    const alert = page.getByRole("alert").filter({ hasText: "rest-adapter.json" });
+    // An error toast (an alert that stays until dismissed).
+    const alert = page.getByRole("alert").getByText(/^rest-adapter\.json:/);
     await alert.waitFor({ timeout: 5000 });
-    expect(await alert.textContent()).toMatch(/^rest-adapter\.json:4:18: .+\. .+\.$/);
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toMatch(/^rest-adapter\.json:4:18: .+\. .+\.$/);
     expect(await historyLength(page)).toBe(0);
     expect(await exportedSchema(page)).toEqual(schema);
+    expect(
+      await page
+        .getByRole("status")
+        .getByText(/^Imported /)
+        .count(),
+    ).toBe(0);
+    await page
+      .getByRole("alert")
+      .getByRole("button", { name: `Dismiss: ${text}`, exact: true })
+      .click();
+    await alert.waitFor({ state: "detached" });
     await page.close();
     expect(problems).toEqual([]);
   });
@@ -253,6 +287,10 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
     await expect.poll(() => historyLength(page)).toBe(1);
     expect(await exportedSchema(page)).toEqual(JSON.parse(text));
     await canvas(page).getByRole("button", { name: "Move Username", exact: true }).waitFor();
+    await page
+      .getByRole("status")
+      .getByText("Imported basic-auth.json. Undo puts the design back as it was.", { exact: true })
+      .waitFor();
     await page.close();
     expect(problems).toEqual([]);
   });

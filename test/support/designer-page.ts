@@ -72,3 +72,11 @@ export async function showSchemaJson(page: Page): Promise<void> {
     .getByRole("tab", { name: "JSON" })
     .click();
 }
+
+/** Shows the design's canvas again: the canvas column's "Design" tab. */
+export async function showDesign(page: Page): Promise<void> {
+  await page
+    .getByRole("tablist", { name: "Canvas view" })
+    .getByRole("tab", { name: "Design" })
+    .click();
+}
