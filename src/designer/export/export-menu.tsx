@@ -40,7 +40,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
     setBusy(target(base));
     try {
       await work(client ?? sharedExportClient(), schema, base);
-      toasts.show({ kind: "status", title: `Downloaded ${target(base)}.` });
+      toasts.show({ kind: "status", topic: "export", title: `Downloaded ${target(base)}.` });
     } catch (error) {
       const failure =
         error instanceof ExportError
@@ -54,6 +54,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
         failure.pointer === undefined ? undefined : describePlace(schema, failure.pointer);
       toasts.show({
         kind: "error",
+        topic: "export",
         title: `Export failed: ${capitalise(failure.what)}.`,
         lines: [
           ...(place === undefined ? [] : [`Where: ${place}`]),

@@ -47,7 +47,11 @@ export function SchemaImport({
   const input = useRef<HTMLInputElement>(null);
   const toasts = useToasts();
   const tell = (outcome: ImportOutcome) =>
-    toasts.show({ kind: outcome.kind === "error" ? "error" : "status", title: outcome.text });
+    toasts.show({
+      kind: outcome.kind === "error" ? "error" : "status",
+      topic: "import",
+      title: outcome.text,
+    });
   const importFiles = (files: readonly File[]) => {
     const [file] = files;
     if (!file) return;

@@ -11,6 +11,8 @@ export interface Toast {
   readonly kind: "status" | "error";
   readonly title: string;
   readonly lines?: readonly string[];
+  /** What the toast is about ("export", "import"): a newer toast on it replaces this one. */
+  readonly topic?: string;
 }
 
 /** How long a status toast stays; errors stay until dismissed. */
@@ -29,10 +31,15 @@ export class ToastCenter {
 
   readonly list = () => this.toasts;
 
-  /** Shows a toast; a new toast with the same title replaces the old one (no pile of repeats). */
+  /**
+   * Shows a toast. It replaces one with the same title (no pile of repeats) and one on the same
+   * topic (an export that worked takes the place of the failure before it).
+   */
   show(toast: Omit<Toast, "id">): number {
     const id = this.next++;
-    this.set([...this.toasts.filter((other) => other.title !== toast.title), { ...toast, id }]);
+    const replaced = (other: Toast) =>
+      other.title === toast.title || (toast.topic !== undefined && other.topic === toast.topic);
+    this.set([...this.toasts.filter((other) => !replaced(other)), { ...toast, id }]);
     return id;
   }
 
