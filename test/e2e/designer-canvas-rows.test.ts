@@ -19,6 +19,8 @@ const FIXTURE = fileURLToPath(new URL("../fixtures/deep-design.schema.json", imp
 const ROWS = 11;
 
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
+/** The tree of rows: the canvas component inside the Canvas landmark. */
+const canvasTree = (page: Page) => canvas(page).locator(".cd-canvas");
 
 async function openWithFixture(viewport: { width: number; height: number }, errors: string[]) {
   const page = await openDesignerPage(setup.browser.context, setup.server.url, errors, {
@@ -51,12 +53,12 @@ function measureRows(page: Page): Promise<{
   scrollWidth: number;
   clientWidth: number;
 }> {
-  return page.evaluate(() => {
-    const main = document.querySelector<HTMLElement>('main[aria-label="Canvas"]')!;
+  // The canvas itself (the shell places it in its Canvas landmark, among other things).
+  return canvasTree(page).evaluate((tree) => {
     const edge =
-      main.getBoundingClientRect().right -
-      Number.parseFloat(getComputedStyle(main).borderRightWidth);
-    const rows = [...main.querySelectorAll<HTMLElement>("li[data-node] > .cd-row")].map((row) => {
+      tree.getBoundingClientRect().right -
+      Number.parseFloat(getComputedStyle(tree).borderRightWidth);
+    const rows = [...tree.querySelectorAll<HTMLElement>("li[data-node] > .cd-row")].map((row) => {
       const select = row.querySelector<HTMLElement>(":scope > .cd-row-select")!;
       const parts: Array<[string, Element | null]> = [
         ["handle", row.querySelector(":scope > .cd-handle")],
@@ -98,7 +100,7 @@ function measureRows(page: Page): Promise<{
         titleCut: title.scrollWidth > title.clientWidth,
       };
     });
-    return { rows, scrollWidth: main.scrollWidth, clientWidth: main.clientWidth };
+    return { rows, scrollWidth: tree.scrollWidth, clientWidth: tree.clientWidth };
   });
 }
 
@@ -146,10 +148,10 @@ describe("canvas rows: one line each, at every width and depth", () => {
       expect(secret.label).toMatch(/, Secret, required, secret$/);
 
       // However narrow the canvas gets, rows stay on one line: the titles give way.
-      await canvas(page).evaluate((main) => {
-        main.style.width = "360px";
-        main.style.maxWidth = "360px";
-        main.style.minWidth = "0";
+      await canvasTree(page).evaluate((element) => {
+        element.style.width = "360px";
+        element.style.maxWidth = "360px";
+        element.style.minWidth = "0";
       });
       const narrow = await expectOneLineRows(page, `${viewport.width}×${viewport.height}, 360 px`);
       expect(narrow.filter((row) => row.titleCut).length).toBeGreaterThan(0);
