@@ -9,7 +9,7 @@ import {
   Trash2,
   TriangleAlert,
 } from "lucide-react";
-import { memo, type ReactNode } from "react";
+import { type FocusEvent, memo, type ReactNode, useMemo, useState } from "react";
 import {
   type CommandResult,
   type CredentialDocument,
@@ -61,12 +61,15 @@ export const FieldRowBody = memo(function FieldRowBody({
   node,
   name,
   required,
+  iconsShown,
 }: {
   store: DesignerStore;
   node: FieldNode;
   name: string;
   /** Whether the field's container lists it as required. */
   required: boolean;
+  /** Whether the actions' icons are drawn (see {@link useRow}). */
+  iconsShown: boolean;
 }) {
   const kind = kindOf(node);
   const schema = schemaObject(node);
@@ -97,9 +100,13 @@ export const FieldRowBody = memo(function FieldRowBody({
           title="Duplicate"
           onClick={() => duplicate(store, node.id)}
         >
-          {COPY_ICON}
+          {iconsShown && COPY_ICON}
         </button>
-        <DeleteButton name={name} onClick={() => remove(store, node.id, removeField)} />
+        <DeleteButton
+          name={name}
+          iconShown={iconsShown}
+          onClick={() => remove(store, node.id, removeField)}
+        />
       </span>
     </>
   );
@@ -111,12 +118,15 @@ export const BranchRowBody = memo(function BranchRowBody({
   node,
   name,
   value,
+  iconsShown,
 }: {
   store: DesignerStore;
   node: FieldNode;
   name: string;
   /** The discriminator's value in this branch, as text ("" when it has none). */
   value: string;
+  /** Whether the actions' icons are drawn (see {@link useRow}). */
+  iconsShown: boolean;
 }) {
   const problems = useRowProblemCount(node.id);
   const badges: Badges = { required: false, secret: false, pattern: false, problems };
@@ -133,7 +143,11 @@ export const BranchRowBody = memo(function BranchRowBody({
         <RowBadges badges={badges} />
       </SelectButton>
       <span className="cd-row-actions">
-        <DeleteButton name={name} onClick={() => remove(store, node.id, removeBranch)} />
+        <DeleteButton
+          name={name}
+          iconShown={iconsShown}
+          onClick={() => remove(store, node.id, removeBranch)}
+        />
       </span>
     </>
   );
@@ -202,7 +216,15 @@ function RowBadges({ badges }: { badges: Badges }) {
   );
 }
 
-function DeleteButton({ name, onClick }: { name: string; onClick: () => void }) {
+function DeleteButton({
+  name,
+  iconShown,
+  onClick,
+}: {
+  name: string;
+  iconShown: boolean;
+  onClick: () => void;
+}) {
   return (
     <button
       type="button"
@@ -211,7 +233,7 @@ function DeleteButton({ name, onClick }: { name: string; onClick: () => void }) 
       title="Delete"
       onClick={onClick}
     >
-      {DELETE_ICON}
+      {iconShown && DELETE_ICON}
     </button>
   );
 }
@@ -276,6 +298,12 @@ export function ToggleSpacer() {
 }
 
 /**
+ * Where nothing hovers (touch screens), a row's grip and actions always show: an action nobody can
+ * see must not be there to be tapped.
+ */
+const ALWAYS_SHOWN = typeof matchMedia === "function" && matchMedia("(hover: none)").matches;
+
+/**
  * What field and branch rows share: selection, the drop line, the handle. The handle has no
  * listeners of its own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on
  * handles, and finds the row by its `data-node`.
@@ -287,8 +315,23 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
   const line = useDropLine(shared?.indicator, node.id);
   const dragged = useIsDragged(shared?.indicator, node.id);
   const attributes = useHandleAttributes();
+  const [active, setActive] = useState(false);
+  const rowProps = useMemo(
+    () => ({
+      className: "cd-row",
+      onPointerEnter: () => setActive(true),
+      onPointerLeave: () => setActive(false),
+      onFocus: () => setActive(true),
+      onBlur: (event: FocusEvent<HTMLElement>) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setActive(false);
+      },
+    }),
+    [],
+  );
+  const iconsShown = ALWAYS_SHOWN || active || selected || dragged;
   return {
     collapsed,
+    iconsShown,
     itemProps: {
       role: "listitem",
       className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
@@ -296,6 +339,7 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
       "data-drop": line,
       "data-node": node.id,
     },
+    rowProps,
     handle: (
       <button
         type="button"
@@ -304,7 +348,7 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
         aria-label={`Move ${name}`}
         title="Drag to move, or press Space and use the arrow keys"
       >
-        {GRIP_ICON}
+        {iconsShown && GRIP_ICON}
       </button>
     ),
   };

@@ -146,14 +146,20 @@ export const FieldRow = memo(function FieldRow({
   const folds = node.fields !== undefined || node.branches !== undefined;
   return (
     <li {...row.itemProps}>
-      <div className="cd-row">
+      <div {...row.rowProps}>
         {row.handle}
         {folds ? (
           <CollapseToggle store={store} id={node.id} name={name} collapsed={row.collapsed} />
         ) : (
           <ToggleSpacer />
         )}
-        <FieldRowBody store={store} node={node} name={name} required={required} />
+        <FieldRowBody
+          store={store}
+          node={node}
+          name={name}
+          required={required}
+          iconsShown={row.iconsShown}
+        />
       </div>
       {!row.collapsed && node.fields && (
         <FieldList store={store} container={node} path={own} depth={depth + 1} />
@@ -181,10 +187,16 @@ export const BranchRow = memo(function BranchRow({
   const row = useRow(store, node, name);
   return (
     <li {...row.itemProps}>
-      <div className="cd-row cd-branch">
+      <div {...row.rowProps} className="cd-row cd-branch">
         {row.handle}
         <CollapseToggle store={store} id={node.id} name={name} collapsed={row.collapsed} />
-        <BranchRowBody store={store} node={node} name={name} value={value} />
+        <BranchRowBody
+          store={store}
+          node={node}
+          name={name}
+          value={value}
+          iconsShown={row.iconsShown}
+        />
       </div>
       {!row.collapsed && (
         <FieldList
