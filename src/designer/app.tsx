@@ -15,6 +15,7 @@ import { type LayoutMode, useLayoutMode } from "./layout/use-layout-mode.ts";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
+import { CanvasProblems } from "./problems/use-problems-by-node.ts";
 import type { Autosave } from "./storage/autosave.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
@@ -283,7 +284,9 @@ function CenterColumn({
         />
       </div>
       <div id="panel-canvas" className="designer-canvas" hidden={view !== "design"}>
-        <Canvas store={store} />
+        <CanvasProblems store={store}>
+          <Canvas store={store} />
+        </CanvasProblems>
       </div>
       <section
         id="panel-json"

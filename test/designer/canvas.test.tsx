@@ -71,7 +71,7 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
     expect(
       within(rowOf("Password")).getByRole("button", {
-        name: "Password, key password, Secret, secret",
+        name: "Password, password, Secret, secret",
       }),
     ).toBeTruthy();
   });

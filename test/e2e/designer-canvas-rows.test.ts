@@ -139,7 +139,7 @@ describe("canvas rows: one line each, at every width and depth", () => {
       // Keys are 40 characters too, in the name and the tooltip.
       const deep = rows.find((row) => row.title === "Authorization server token endpoint path")!;
       expect(deep.label).toBe(
-        "Authorization server token endpoint path, key authorizationServerTokenEndpointPathName, Text, required, pattern",
+        "Authorization server token endpoint path, authorizationServerTokenEndpointPathName, Text, required, pattern",
       );
       expect(deep.tooltip).toBe(
         "Authorization server token endpoint path (authorizationServerTokenEndpointPathName) · Text · required · pattern",

@@ -85,7 +85,7 @@ export const FieldRowBody = memo(function FieldRowBody({
       <SelectButton
         store={store}
         id={node.id}
-        label={label(name, node.key, "key", kindLabel(kind), badges)}
+        label={label(name, node.key, kindLabel(kind), badges)}
         tooltip={tooltip(name, node.key, kindLabel(kind), badges)}
       >
         <KindIcon kind={kind} />
@@ -135,7 +135,7 @@ export const BranchRowBody = memo(function BranchRowBody({
       <SelectButton
         store={store}
         id={node.id}
-        label={label(name, value, "value", "Branch", badges)}
+        label={label(name, value, "Branch", badges)}
         tooltip={tooltip(name, value, "Branch", badges)}
       >
         <KindIcon kind="branch" />
@@ -171,15 +171,13 @@ function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
   return words;
 }
 
-/** The select button's name, all in words: "Password, key password, Secret, required, secret". */
-function label(
-  name: string,
-  detail: string,
-  detailWords: string,
-  kind: string,
-  badges: Badges,
-): string {
-  const parts = [name, ...(detail === "" ? [] : [`${detailWords} ${detail}`]), kind];
+/**
+ * The select button's name, all in words: "Password, password, Secret, required, secret". It
+ * starts with the row's visible text (title, then key or value) as spoken-label matching needs
+ * (WCAG 2.5.3, "Label in Name"), then says what the icons show.
+ */
+function label(name: string, detail: string, kind: string, badges: Badges): string {
+  const parts = [name, ...(detail === "" ? [] : [detail]), kind];
   return [...parts, ...badgeWords(badges)].join(", ");
 }
 
@@ -193,6 +191,8 @@ function RowText({ name, detail }: { name: string; detail: string }) {
   return (
     <>
       <span className="cd-row-title">{name}</span>
+      {/* A space between the two, for text read from the row (a flex gap draws it, none is read). */}
+      {detail !== "" && " "}
       {detail !== "" && <span className="cd-row-key">{detail}</span>}
     </>
   );

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 // A test page: the palette and the canvas in one DesignerDnd over a small design (?design=blank
-// for an empty window, ?design=choice for an auth-method choice). The store is on window.designerStore for the tests to read and undo.
+// for an empty window, in the landmarks the page gives them, ?design=choice for an auth-method choice). The store is on window.designerStore for the tests to read and undo.
 import { createRoot } from "react-dom/client";
 import { Canvas } from "../../../../src/designer/canvas/canvas.tsx";
 import { DesignerDnd } from "../../../../src/designer/dnd/designer-dnd.tsx";
@@ -62,7 +62,11 @@ const store = new DesignerStore(
 
 createRoot(document.getElementById("root")!).render(
   <DesignerDnd store={store}>
-    <Palette store={store} />
-    <Canvas store={store} />
+    <nav aria-label="Palette">
+      <Palette store={store} />
+    </nav>
+    <main aria-label="Canvas">
+      <Canvas store={store} />
+    </main>
   </DesignerDnd>,
 );
