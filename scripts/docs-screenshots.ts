@@ -32,7 +32,10 @@ try {
     await page.getByRole("button", { name: "Designs", exact: true }).click();
     await page.getByRole("combobox", { name: "Template" }).selectOption({ label: "REST API" });
     await page.getByRole("button", { name: "New from template" }).click();
-    await page.getByRole("button", { name: /^Password/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Password/ })
+      .first()
+      .click();
     await page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor();
     await page.mouse.move(0, shot.height - 1); // no hover effect in the picture
     await page.waitForTimeout(500);
