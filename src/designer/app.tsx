@@ -443,11 +443,16 @@ function useSelectionFollows(
     if (shown.current === selected) return;
     shown.current = selected;
     if (mode === "medium") layout.set("sideTab", "inspector");
-    if (inspectorBody.current) inspectorBody.current.scrollTop = 0;
-    // The selected row is shown whole (a click on its visible half, a problem chosen elsewhere).
-    if (selected !== undefined)
-      document
-        .querySelector(`li[data-node="${CSS.escape(selected)}"] > .cd-row`)
-        ?.scrollIntoView({ block: "nearest" });
+    // In the next frame, when the page is laid out for it anyway: scrolling now would force a
+    // layout inside the click that selected (a click on the palette adds and selects).
+    const frame = requestAnimationFrame(() => {
+      if (inspectorBody.current) inspectorBody.current.scrollTop = 0;
+      // The selected row is shown whole (a click on its visible half, a problem chosen elsewhere).
+      if (selected !== undefined)
+        document
+          .querySelector(`li[data-node="${CSS.escape(selected)}"] > .cd-row`)
+          ?.scrollIntoView({ block: "nearest" });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selected, mode, layout, inspectorBody]);
 }

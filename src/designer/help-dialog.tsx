@@ -1,5 +1,6 @@
 import { CircleHelp } from "lucide-react";
-import { useEffect, useId, useRef } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { editsText } from "./edits-text.ts";
 
 const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
@@ -19,16 +20,22 @@ const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
 export function HelpDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The list is rendered while the dialog is open only: nothing of it costs the page's first paint.
+  const [open, setOpen] = useState(false);
+  const show = useCallback(() => {
+    flushSync(() => setOpen(true)); // rendered before it opens, so its first button takes the focus
+    dialog.current?.showModal();
+  }, []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey) return;
       if (editsText(event.target) || dialog.current?.open) return;
       event.preventDefault();
-      dialog.current?.showModal();
+      show();
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  }, [show]);
   return (
     <>
       <button
@@ -38,32 +45,45 @@ export function HelpDialog() {
         aria-haspopup="dialog"
         aria-keyshortcuts="Shift+?"
         title="Keyboard shortcuts and help (?)"
-        onClick={() => dialog.current?.showModal()}
+        onClick={show}
       >
         <CircleHelp aria-hidden="true" size={18} />
       </button>
-      <dialog ref={dialog} className="cd-help-dialog" aria-labelledby={titleId}>
+      <dialog
+        ref={dialog}
+        className="cd-help-dialog"
+        aria-labelledby={titleId}
+        onClose={() => setOpen(false)}
+      >
         <h2 id={titleId}>Keyboard shortcuts</h2>
-        <dl>
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={keys}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <p>
-          Drag fields from the palette onto the canvas, select a row to edit it in the inspector,
-          and try the window in the preview. Everything is saved in this browser as you work.
-        </p>
-        <form method="dialog">
-          <button type="submit" className="cd-primary">
-            Close
-          </button>
-        </form>
+        {open && <HelpContent />}
       </dialog>
+    </>
+  );
+}
+
+function HelpContent() {
+  return (
+    <>
+      <dl>
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys}>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        Drag fields from the palette onto the canvas, select a row to edit it in the inspector, and
+        try the window in the preview. Everything is saved in this browser as you work.
+      </p>
+      <form method="dialog">
+        <button type="submit" className="cd-primary">
+          Close
+        </button>
+      </form>
     </>
   );
 }

@@ -223,6 +223,31 @@ describe("the designer's app shell, in headless Chromium", () => {
     expect(problems).toEqual([]);
   });
 
+  it("Help lists the keyboard shortcuts: from its button or the ? key (not while typing); Escape closes it", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems, { width: 1440, height: 900 });
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await page.getByRole("banner").getByRole("button", { name: "Help" }).click();
+    await help.waitFor();
+    expect(await help.getByText("Ctrl+Z", { exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Close");
+    await page.keyboard.press("Escape");
+    await help.waitFor({ state: "hidden" });
+    // "?" typed into a text box is text, not the shortcut.
+    const title = page.getByRole("textbox", { name: "Window title" });
+    await title.fill("");
+    await title.pressSequentially("What?");
+    expect(await help.isVisible()).toBe(false);
+    expect(await title.inputValue()).toBe("What?");
+    await page.getByRole("button", { name: "Window properties" }).focus();
+    await page.keyboard.press("Shift+?");
+    await help.waitFor();
+    await help.getByRole("button", { name: "Close" }).click();
+    await help.waitFor({ state: "hidden" });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it("an export's message is a toast: the header and the panels do not move when it finishes", async () => {
     const problems: string[] = [];
     const page = await openDesigner(problems, { width: 1024, height: 768 });
