@@ -3,6 +3,8 @@ import { DesignerApp } from "../../../src/designer/app.tsx";
 import { DesignerStore } from "../../../src/designer/store/designer-store.ts";
 import { importSchema } from "../../../src/schema/import.ts";
 import "../../../src/preview/credential-form.css";
+import "../../../src/designer/ui/tokens.css";
+import "../../../src/designer/ui/controls.css";
 import "../../../src/designer/designer.css";
 import "../../../src/designer/inspector/inspector.css";
 import { generateCredentialSchema } from "../../generate-schema.ts";
@@ -27,7 +29,9 @@ document.addEventListener(
   "click",
   (event) => {
     const target = event.target instanceof Element ? event.target.closest("button") : null;
-    if (target?.textContent === "Export all (.zip)") api.clickedAt.push(event.timeStamp);
+    // The Export menu's item, by its accessible name.
+    if (target?.getAttribute("aria-label") === "Export all (.zip)")
+      api.clickedAt.push(event.timeStamp);
   },
   { capture: true },
 );
