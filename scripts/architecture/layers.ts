@@ -7,7 +7,8 @@ import type { Architecture } from "./rules.ts";
  *
  *   json ← model ← schema ← check / export / diff ← cli
  *                    schema ← preview
- *   designer ← all; inside it: store ← dnd, items ← palette, canvas ← the features ← the shell
+ *   designer ← all; inside it: store, ui ← dnd, items ← palette, canvas ← the features, layout
+ *   ← the shell
  */
 
 const CORE = ["src/json/", "src/model/", "src/schema/"];
