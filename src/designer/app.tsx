@@ -6,10 +6,11 @@ import { editsText } from "./edits-text.ts";
 import { Header } from "./header.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
 import { SchemaJsonRegion } from "./json-view/schema-json-region.tsx";
-import { fitSidePanels, type LayoutPrefs } from "./layout/layout-prefs.ts";
+import type { LayoutPrefs } from "./layout/layout-prefs.ts";
 import { applyTheme, LayoutStore, pageStorage, useLayout } from "./layout/layout-store.ts";
 import { SidePanel } from "./layout/panel.tsx";
 import { Separator } from "./layout/separator.tsx";
+import { shellColumns } from "./layout/shell-columns.ts";
 import { Tabs } from "./layout/tabs.tsx";
 import { type LayoutMode, useLayoutMode } from "./layout/use-layout-mode.ts";
 import { Palette } from "./palette/palette.tsx";
@@ -37,12 +38,6 @@ function useUndoShortcuts(store: DesignerStore) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [store]);
 }
-
-/** The canvas column's least width beside the side panels (they shrink first). */
-const CANVAS_MIN = 360;
-/** Widths of the palette's icon rail and of a collapsed side panel's strip. */
-const RAIL = 52;
-const STRIP = 40;
 
 /**
  * The designer page: a fixed header over panels that each scroll on their own. Wide windows show
@@ -84,29 +79,7 @@ export function DesignerApp({
   const wide = mode === "wide";
   const { palette, inspector, preview, side } = prefs.panels;
   const railed = !wide || palette.collapsed;
-  const fitted = fitSidePanels(
-    windowWidth - (railed ? RAIL : 0),
-    CANVAS_MIN,
-    wide
-      ? {
-          ...(railed ? {} : { palette: palette.size }),
-          ...(inspector.collapsed ? {} : { inspector: inspector.size }),
-          ...(preview.collapsed ? {} : { preview: preview.size }),
-        }
-      : mode === "medium"
-        ? { side: side.size }
-        : {},
-  );
-  const columns = wide
-    ? [
-        railed ? `${RAIL}px` : `${fitted.palette}px`,
-        `minmax(0, 1fr)`,
-        inspector.collapsed ? `${STRIP}px` : `${fitted.inspector}px`,
-        preview.collapsed ? `${STRIP}px` : `${fitted.preview}px`,
-      ].join(" ")
-    : mode === "medium"
-      ? `${RAIL}px minmax(0, 1fr) ${fitted.side}px`
-      : `${RAIL}px minmax(0, 1fr)`;
+  const { columns, sizes: fitted } = shellColumns(mode, prefs, windowWidth);
 
   const sideShown = (panel: "inspector" | "preview") =>
     wide || (mode === "medium" ? prefs.sideTab === panel : prefs.narrowTab === panel);
@@ -134,6 +107,7 @@ export function DesignerApp({
         controls={`panel-${panel}`}
         size={fitted.side ?? side.size}
         collapsed={false}
+        collapsible={false}
         orientation="vertical"
         grows="backward"
       />

@@ -20,6 +20,7 @@ export function Separator({
   collapsed,
   orientation,
   grows,
+  collapsible = true,
 }: {
   layout: LayoutStore;
   panel: PanelName;
@@ -32,6 +33,8 @@ export function Separator({
   /** "vertical": a line between columns, moved left and right; "horizontal": between rows. */
   orientation: "vertical" | "horizontal";
   grows: "forward" | "backward";
+  /** Whether Enter hides and brings back the panel (the medium window's tab column cannot hide). */
+  collapsible?: boolean;
 }) {
   const drag = useRef<{ start: number; size: number } | undefined>(undefined);
   const { min, max, initial } = PANEL_LIMITS[panel];
@@ -61,7 +64,7 @@ export function Separator({
     else if (event.key === back) next = size - sign * step;
     else if (event.key === "Home") next = min;
     else if (event.key === "End") next = max;
-    else if (event.key === "Enter") {
+    else if (event.key === "Enter" && collapsible) {
       layout.setCollapsed(panel, !collapsed);
       event.preventDefault();
       return;
@@ -81,7 +84,11 @@ export function Separator({
       aria-valuemin={min}
       aria-valuemax={max}
       aria-valuetext={collapsed ? "collapsed" : `${Math.round(size)} pixels`}
-      title="Drag to resize; Enter hides or shows the panel; double-click for the default size"
+      title={
+        collapsible
+          ? "Drag to resize; Enter hides or shows the panel; double-click for the default size"
+          : "Drag to resize; double-click for the default size"
+      }
       className={`cd-separator cd-separator-${orientation}`}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -8,6 +8,12 @@ import {
   parsePrefs,
 } from "../../../src/designer/layout/layout-prefs.ts";
 import { LAYOUT_STORAGE_KEY, LayoutStore } from "../../../src/designer/layout/layout-store.ts";
+import {
+  CANVAS_MIN,
+  RAIL,
+  STRIP,
+  shellColumns,
+} from "../../../src/designer/layout/shell-columns.ts";
 
 function memoryStorage(initial?: string) {
   const items = new Map<string, string>();
@@ -145,5 +151,52 @@ describe("the layout store", () => {
     expect(Object.keys(stored).sort()).toEqual(
       ["canvasView", "narrowTab", "panels", "sideTab", "theme"].sort(),
     );
+  });
+});
+
+describe("the shell's columns", () => {
+  const prefs = DEFAULT_PREFS;
+  it("wide: palette, canvas, inspector, preview at their sizes when they fit", () => {
+    expect(shellColumns("wide", prefs, 1440)).toEqual({
+      columns: "200px minmax(0, 1fr) 300px 320px",
+      sizes: { palette: 200, inspector: 300, preview: 320 },
+    });
+  });
+
+  it("wide and narrow for the sizes: the side panels shrink, the canvas keeps its least width", () => {
+    const wider = {
+      ...prefs,
+      panels: {
+        ...prefs.panels,
+        inspector: { size: 560, collapsed: false },
+        preview: { size: 640, collapsed: false },
+      },
+    };
+    const { sizes } = shellColumns("wide", wider, 1280);
+    expect(sizes.palette! + sizes.inspector! + sizes.preview!).toBeLessThanOrEqual(
+      1280 - CANVAS_MIN,
+    );
+  });
+
+  it("a hidden palette is a rail, hidden side panels are strips", () => {
+    const hidden = {
+      ...prefs,
+      panels: {
+        ...prefs.panels,
+        palette: { size: 200, collapsed: true },
+        inspector: { size: 300, collapsed: true },
+        preview: { size: 320, collapsed: true },
+      },
+    };
+    expect(shellColumns("wide", hidden, 1440).columns).toBe(
+      `${RAIL}px minmax(0, 1fr) ${STRIP}px ${STRIP}px`,
+    );
+  });
+
+  it("medium: rail, canvas and the column of tabs; narrow: rail and one column", () => {
+    expect(shellColumns("medium", prefs, 1024).columns).toBe(`${RAIL}px minmax(0, 1fr) 360px`);
+    expect(shellColumns("medium", prefs, 760).sizes.side).toBe(760 - RAIL - CANVAS_MIN);
+    expect(shellColumns("medium", prefs, 700).sizes.side).toBe(PANEL_LIMITS.side.min);
+    expect(shellColumns("narrow", prefs, 390).columns).toBe(`${RAIL}px minmax(0, 1fr)`);
   });
 });
