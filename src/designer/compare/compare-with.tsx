@@ -73,7 +73,7 @@ export function CompareWith({
       </button>
       <dialog
         ref={dialog}
-        className="cd-compare-dialog"
+        className="cd-dialog cd-compare-dialog"
         aria-labelledby={titleId}
         onClose={() => {
           setOpen(false);
@@ -104,7 +104,7 @@ export function CompareWith({
             )}
             <button
               type="button"
-              className="cd-compare-close"
+              className="cd-dialog-close"
               onClick={() => dialog.current?.close()}
             >
               Close

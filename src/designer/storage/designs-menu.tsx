@@ -76,7 +76,7 @@ export function DesignsMenu({ autosave }: { autosave: Autosave }) {
       ) : null}
       <dialog
         ref={dialog}
-        className="designs-dialog"
+        className="cd-dialog designs-dialog"
         aria-labelledby={`${id}-title`}
         onClose={() => {
           setOpen(false);
@@ -344,7 +344,7 @@ function DesignsDialogContent({
       ) : !error ? (
         <p>Reading the stored designs…</p>
       ) : null}
-      <button type="button" className="designs-close" onClick={onDone}>
+      <button type="button" className="cd-dialog-close" onClick={onDone}>
         Close
       </button>
     </>
