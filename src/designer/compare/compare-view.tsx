@@ -245,7 +245,7 @@ function ChangeItem({ row, onShow }: { row: ChangeRow; onShow: (nodeId: string) 
       {nodeId !== undefined ? (
         <button
           type="button"
-          className="cd-change-show"
+          className="cd-line-button cd-change-show"
           aria-describedby={hasDetails ? detailsId : undefined}
           onClick={() => onShow(nodeId)}
         >

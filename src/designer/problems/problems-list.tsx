@@ -61,7 +61,7 @@ const ProblemItem = memo(function ProblemItem({
     <li className={`cd-problem cd-problem-${severity}`}>
       <button
         type="button"
-        className="cd-problem-show"
+        className="cd-line-button cd-problem-show"
         aria-describedby={fixId}
         onClick={() => showProblem(store, problem)}
       >
