@@ -124,20 +124,15 @@ export class DesignerStore {
   }
 
   undo(): void {
-    if (!this.canUndo) return;
-    const editor = undo(this.state.editor);
-    const selected = this.keptSelection(editor.doc);
-    this.set({
-      editor,
-      refusal: undefined,
-      selected,
-      collapsed: this.unfoldedTo(editor.doc, selected),
-    });
+    if (this.canUndo) this.showStep(undo(this.state.editor));
   }
 
   redo(): void {
-    if (!this.canRedo) return;
-    const editor = redo(this.state.editor);
+    if (this.canRedo) this.showStep(redo(this.state.editor));
+  }
+
+  /** After undo or redo: the selection kept if its node still exists, and unfolded to. */
+  private showStep(editor: EditorState): void {
     const selected = this.keptSelection(editor.doc);
     this.set({
       editor,
