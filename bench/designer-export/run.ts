@@ -30,6 +30,7 @@ import { chooseExport } from "../../test/support/designer-page.ts";
 import { type StaticServer, serveStatic } from "../../test/support/static-server.ts";
 import viteConfig from "../../vite.config.ts";
 import { generateCredentialSchema } from "../generate-schema.ts";
+import { median } from "../median.ts";
 
 const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
 const BUDGET_KB = 150;
@@ -54,11 +55,6 @@ function parseOptions(args: readonly string[]): Options {
   return options;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Builds with the project's real vite.config.ts (worker shims, Content-Security-Policy). */

@@ -6,7 +6,9 @@ import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { BROWSER_ARGS, findChromium } from "../../test/support/chromium.ts";
+import { median } from "../median.ts";
 import { serveFolder } from "../preview/server.ts";
+import { buildBenchPage } from "./build-page.ts";
 
 /**
  * npm run bench -- designer-load [--loads 15]
@@ -21,13 +23,6 @@ import { serveFolder } from "../preview/server.ts";
  */
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 function parseLoads(args: readonly string[]): number {
   if (args.length === 0) return 15;
@@ -78,22 +73,11 @@ export async function designerLoadBench(args: readonly string[] = []): Promise<v
       cacheDir: path.join(tmp, ".vite-cache-site"),
       build: { outDir: path.join(tmp, "site"), emptyOutDir: true, reportCompressedSize: false },
     });
-    await build({
-      root: PAGES,
-      base: "./",
-      configFile: false,
-      envDir: false,
-      publicDir: false,
-      mode: "production",
-      logLevel: "error",
-      cacheDir: path.join(tmp, ".vite-cache-blank"),
-      build: {
-        outDir: path.join(tmp, "blank"),
-        emptyOutDir: true,
-        reportCompressedSize: false,
-        rolldownOptions: { input: path.join(PAGES, "blank.html") },
-      },
-    });
+    await buildBenchPage(
+      "blank.html",
+      path.join(tmp, "blank"),
+      path.join(tmp, ".vite-cache-blank"),
+    );
     const site = await serveFolder(path.join(tmp, "site"));
     servers.push(site);
     const blank = await serveFolder(path.join(tmp, "blank"));

@@ -5,31 +5,14 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { launchChromium } from "../../test/support/chromium.ts";
 import { serveFolder } from "../preview/server.ts";
+import { buildBenchPage } from "./build-page.ts";
 
-const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
 const fields = Number(process.argv[2] ?? 500);
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "cd-profile-"));
-await build({
-  root: PAGES,
-  base: "./",
-  configFile: false,
-  envDir: false,
-  publicDir: false,
-  mode: "production",
-  logLevel: "error",
-  cacheDir: path.join(tmp, ".vite-cache"),
-  build: {
-    outDir: path.join(tmp, "page"),
-    emptyOutDir: true,
-    minify: false,
-    reportCompressedSize: false,
-    chunkSizeWarningLimit: 100_000,
-    rolldownOptions: { input: path.join(PAGES, "designer.html") },
-  },
+await buildBenchPage("designer.html", path.join(tmp, "page"), path.join(tmp, ".vite-cache"), {
+  minify: false,
 });
 const server = await serveFolder(path.join(tmp, "page"));
 const browser = await launchChromium();

@@ -11,13 +11,11 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { launchChromium } from "../../test/support/chromium.ts";
+import { median } from "../median.ts";
 import { serveFolder } from "../preview/server.ts";
+import { buildBenchPage } from "./build-page.ts";
 import { mainThreadTasks } from "./main-thread-tasks.ts";
-
-const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
 
 interface Options {
   fields: number;
@@ -43,12 +41,6 @@ function parseOptions(args: readonly string[]): Options {
   return options;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 type Timing = { shown: number; settled: number };
 interface BenchApi {
   ready: boolean;
@@ -67,23 +59,7 @@ export async function designerBench(args: readonly string[] = []): Promise<void>
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let server: Awaited<ReturnType<typeof serveFolder>> | undefined;
   try {
-    await build({
-      root: PAGES,
-      base: "./",
-      configFile: false,
-      envDir: false,
-      publicDir: false,
-      mode: "production",
-      logLevel: "error",
-      cacheDir: path.join(tmp, ".vite-cache"),
-      build: {
-        outDir: path.join(tmp, "page"),
-        emptyOutDir: true,
-        reportCompressedSize: false,
-        chunkSizeWarningLimit: 100_000,
-        rolldownOptions: { input: path.join(PAGES, "designer.html") },
-      },
-    });
+    await buildBenchPage("designer.html", path.join(tmp, "page"), path.join(tmp, ".vite-cache"));
     server = await serveFolder(path.join(tmp, "page"));
     browser = await launchChromium();
     const results = {

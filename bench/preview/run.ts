@@ -20,6 +20,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { launchChromium } from "../../test/support/chromium.ts";
+import { median } from "../median.ts";
 import { buildEntry, buildPages, type Contender, type EntrySize, PREVIEW_ENTRY } from "./build.ts";
 import type { BenchApi, Keystroke } from "./pages/harness.ts";
 import { cpuProfile, topSelfTime } from "./profile.ts";
@@ -70,11 +71,6 @@ function parseOptions(args: readonly string[]): Options {
   return options;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function previewBench(args: readonly string[] = []): Promise<void> {
