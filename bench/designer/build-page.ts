@@ -1,0 +1,36 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+
+const PAGES = fileURLToPath(new URL("./pages/", import.meta.url));
+
+/**
+ * Builds one of the designer benches' pages (bench/designer/pages/<page>) for production into
+ * `outDir`, with Vite's own settings only (no project config): the same way for the designer bench
+ * page and for the blank React page it is compared with.
+ */
+export async function buildBenchPage(
+  page: "designer.html" | "blank.html",
+  outDir: string,
+  cacheDir: string,
+  { minify = true }: { minify?: boolean } = {},
+): Promise<void> {
+  await build({
+    root: PAGES,
+    base: "./",
+    configFile: false,
+    envDir: false,
+    publicDir: false,
+    mode: "production",
+    logLevel: "error",
+    cacheDir,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 100_000,
+      rolldownOptions: { input: path.join(PAGES, page) },
+    },
+  });
+}
