@@ -13,8 +13,6 @@ export function dragData(value: unknown): DragData | undefined {
   return type === "field" || type === "palette" ? (value as DragData) : undefined;
 }
 
-export const paletteDragId = (item: PaletteItem) => `palette:${item.id}`;
-
 /** Shared by DesignerDnd with the canvas: the drop line, the dragged row, and the canvas element (its places are read from it). */
 export interface DndShared {
   readonly indicator: DropIndicatorStore;

@@ -1,4 +1,3 @@
-import { useDraggable } from "@dnd-kit/core";
 import {
   Boxes,
   DatabaseZap,
@@ -11,9 +10,9 @@ import {
   Ticket,
   UserRound,
 } from "lucide-react";
-import { memo, useId, useMemo } from "react";
-import { type DragData, paletteDragId } from "../dnd/drag-data.ts";
+import { memo, useId } from "react";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
+import { usePaletteDrag } from "../dnd/palette-drag.ts";
 import {
   addedAt,
   addItem,
@@ -47,14 +46,21 @@ const BLOCK_ICONS: Readonly<Record<string, LucideIcon>> = {
  */
 export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
+  const { handlers, dragged } = usePaletteDrag();
   return (
-    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`}>
+    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...handlers}>
       <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
         Fields
       </h2>
       <ul role="list" aria-labelledby={`${id}-fields`}>
         {KIND_ITEMS.map((item) => (
-          <PaletteButton key={item.id} store={store} item={item} rail={rail} />
+          <PaletteButton
+            key={item.id}
+            store={store}
+            item={item}
+            rail={rail}
+            dragged={dragged === item.id}
+          />
         ))}
       </ul>
       <h2 id={`${id}-blocks`} className={rail ? "cd-visually-hidden" : undefined}>
@@ -62,7 +68,13 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
       </h2>
       <ul role="list" aria-labelledby={`${id}-blocks`}>
         {BLOCK_ITEMS.map((item) => (
-          <PaletteButton key={item.id} store={store} item={item} rail={rail} />
+          <PaletteButton
+            key={item.id}
+            store={store}
+            item={item}
+            rail={rail}
+            dragged={dragged === item.id}
+          />
         ))}
       </ul>
     </div>
@@ -73,15 +85,13 @@ const PaletteButton = memo(function PaletteButton({
   store,
   item,
   rail,
+  dragged,
 }: {
   store: DesignerStore;
   item: PaletteItem;
   rail: boolean;
+  dragged: boolean;
 }) {
-  const data = useMemo<DragData>(() => ({ type: "palette", item }), [item]);
-  const { setNodeRef, listeners, isDragging } = useDraggable({ id: paletteDragId(item), data });
-  // Keyboard users add with Enter or a click; the keyboard drag is the canvas's (Space on a handle).
-  const { onKeyDown: _keyboardDrag, ...pointerListeners } = listeners ?? {};
   const BlockIcon = item.type === "block" ? (BLOCK_ICONS[item.id] ?? Boxes) : undefined;
   const tooltip =
     item.type === "block"
@@ -93,9 +103,8 @@ const PaletteButton = memo(function PaletteButton({
     <li>
       <button
         type="button"
-        ref={setNodeRef}
-        {...pointerListeners}
-        className={`cd-palette-item${isDragging ? " cd-dragging" : ""}`}
+        data-item={item.id}
+        className={`cd-palette-item${dragged ? " cd-dragging" : ""}`}
         aria-label={`Add ${itemName(item)}`}
         title={tooltip}
         onClick={() => add(store, item)}
