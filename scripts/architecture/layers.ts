@@ -186,11 +186,6 @@ export const ARCHITECTURE: Architecture = {
     },
     { path: "npm:ajv", why: "the preview's validator: loaded when the preview is first used" },
     {
-      path: "src/designer/dnd/drag-and-drop.tsx",
-      why: "drag and drop: loaded by designer-dnd.tsx beside the page's start, mounted after the first paint",
-    },
-    { path: "npm:@dnd-kit/", why: "drag and drop: loaded with dnd/drag-and-drop.tsx" },
-    {
       path: "src/preview/incremental-validator.ts",
       why: "the preview's validator: loaded by preview-pane.tsx when the preview is first used",
     },

@@ -1,7 +1,6 @@
 import { AppWindow, CircleAlert } from "lucide-react";
-import { useSyncExternalStore } from "react";
 import { useDndShared } from "../dnd/drag-data.ts";
-import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
+import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { FieldList } from "./field-tree.tsx";
@@ -19,19 +18,9 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const refusal = useDesigner(store, (state) => state.refusal);
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
-  const bridge = shared?.bridge;
-  const { ready, handleAttributes } = useSyncExternalStore(
-    bridge?.subscribe ?? noSubscription,
-    () => bridge?.getState() ?? NO_DRAG,
-  );
+  const rowDrag = useRowDrag(store);
   return (
-    <div
-      className="cd-canvas"
-      ref={shared?.canvas}
-      // Drag and drop loads after the first paint: this says it is there (tests wait for it).
-      data-drag-ready={ready || undefined}
-      {...bridge?.rowHandlers}
-    >
+    <div className="cd-canvas" ref={shared?.canvas} {...rowDrag.handlers}>
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
           <CircleAlert aria-hidden="true" focusable="false" size={16} strokeWidth={2} />
@@ -55,15 +44,12 @@ export function Canvas({ store }: { store: DesignerStore }) {
         <AppWindow aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
         Window properties
       </button>
-      <HandleAttributesContext.Provider value={handleAttributes}>
+      <HandleAttributesContext.Provider value={rowDrag.attributes}>
         <FieldList store={store} container={root} path="" depth={0} />
       </HandleAttributesContext.Provider>
     </div>
   );
 }
-
-const noSubscription = () => () => {};
-const NO_DRAG = { ready: false, handleAttributes: undefined };
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

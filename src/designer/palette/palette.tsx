@@ -10,9 +10,9 @@ import {
   Ticket,
   UserRound,
 } from "lucide-react";
-import { memo, useId, useSyncExternalStore } from "react";
-import { useDndShared } from "../dnd/drag-data.ts";
+import { memo, useId } from "react";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
+import { usePaletteDrag } from "../dnd/palette-drag.ts";
 import {
   addedAt,
   addItem,
@@ -46,13 +46,9 @@ const BLOCK_ICONS: Readonly<Record<string, LucideIcon>> = {
  */
 export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
-  const bridge = useDndShared()?.bridge;
-  const dragged = useSyncExternalStore(
-    bridge?.subscribe ?? noSubscription,
-    () => bridge?.getState().paletteDragged,
-  );
+  const { handlers, dragged } = usePaletteDrag();
   return (
-    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...bridge?.paletteHandlers}>
+    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...handlers}>
       <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
         Fields
       </h2>
@@ -84,8 +80,6 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
     </div>
   );
 }
-
-const noSubscription = () => () => {};
 
 const PaletteButton = memo(function PaletteButton({
   store,
