@@ -47,26 +47,40 @@ export const KIND_ITEMS: readonly PaletteItem[] = KIND_DEFINITIONS.filter(
   kind: definition.kind as AddableKind,
 }));
 
-/** The fields of a template's window (or of the node `pick` chooses in it), with its required keys. */
+/**
+ * The fields of a template's window (or of the node `pick` chooses in it), with its required keys.
+ * Read from the template when first used (an add or a drag), not when the page starts: importing
+ * the nine templates took the page's start several milliseconds before anything was drawn.
+ */
 function block(
   id: string,
   label: string,
   schema: unknown,
   pick?: (root: FieldNode) => FieldNode,
 ): PaletteItem {
-  const root = importSchema(schema as JsonValue).root;
-  const from = pick ? pick(root) : root;
-  const title =
-    typeof root.schema === "object" && typeof root.schema.title === "string"
-      ? root.schema.title
-      : label;
+  const title = (schema as { title?: unknown }).title;
+  let contents: { nodes: readonly FieldNode[]; required: readonly string[] } | undefined;
+  const read = () => {
+    if (contents) return contents;
+    const root = importSchema(schema as JsonValue).root;
+    const from = pick ? pick(root) : root;
+    contents = {
+      nodes: (from.fields ?? []).filter((node) => node.key !== "type" || pick === undefined),
+      required: requiredKeys(from),
+    };
+    return contents;
+  };
   return {
     type: "block",
     id: `block:${id}`,
     label,
-    description: `The fields of the ${title} template`,
-    nodes: (from.fields ?? []).filter((node) => node.key !== "type" || pick === undefined),
-    required: requiredKeys(from),
+    description: `The fields of the ${typeof title === "string" ? title : label} template`,
+    get nodes() {
+      return read().nodes;
+    },
+    get required() {
+      return read().required;
+    },
   };
 }
 
