@@ -1,4 +1,3 @@
-import { Braces, ListTree } from "lucide-react";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
@@ -20,6 +19,7 @@ import { CanvasProblems } from "./problems/use-problems-by-node.ts";
 import type { Autosave } from "./storage/autosave.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
+import { Braces, ListTree } from "./ui/icons.ts";
 import { ToastCenter, ToastProvider, Toasts } from "./ui/toasts.tsx";
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own undo applies. */
@@ -241,7 +241,7 @@ function CenterColumn({
               controls: "panel-canvas",
               label: (
                 <>
-                  <ListTree aria-hidden="true" size={16} /> Design
+                  <ListTree size={16} /> Design
                 </>
               ),
             },
@@ -250,7 +250,7 @@ function CenterColumn({
               controls: "panel-json",
               label: (
                 <>
-                  <Braces aria-hidden="true" size={16} /> JSON
+                  <Braces size={16} /> JSON
                 </>
               ),
             },

@@ -1,4 +1,3 @@
-import { CircleAlert, CircleCheck, PencilRuler, Redo2, Undo2 } from "lucide-react";
 import { CompareWith } from "./compare/compare-with.tsx";
 import { ExportMenu } from "./export/export-menu.tsx";
 import { HelpDialog } from "./help-dialog.tsx";
@@ -11,6 +10,7 @@ import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
+import { CircleAlert, CircleCheck, PencilRuler, Redo2, Undo2 } from "./ui/icons.ts";
 
 /**
  * The page's one-line header: the design's name and save state, Undo and Redo, the problems
@@ -36,7 +36,7 @@ export function Header({
   return (
     <header className="designer-header">
       <div className="designer-brand">
-        <PencilRuler aria-hidden="true" size={20} />
+        <PencilRuler size={20} />
         <h1 className={mode === "wide" ? undefined : "cd-visually-hidden"}>Credential Designer</h1>
       </div>
       {autosave ? <DesignsMenu autosave={autosave} /> : null}
@@ -68,7 +68,7 @@ function UndoRedo({ store }: { store: DesignerStore }) {
         aria-keyshortcuts="Control+Z Meta+Z"
         title={last ? `Undo: ${last} (Ctrl+Z)` : "Nothing to undo"}
       >
-        <Undo2 aria-hidden="true" size={18} />
+        <Undo2 size={18} />
       </button>
       <button
         type="button"
@@ -79,7 +79,7 @@ function UndoRedo({ store }: { store: DesignerStore }) {
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
         title={next ? `Redo: ${next} (Ctrl+Shift+Z)` : "Nothing to redo"}
       >
-        <Redo2 aria-hidden="true" size={18} />
+        <Redo2 size={18} />
       </button>
     </div>
   );
@@ -112,7 +112,7 @@ function ProblemsCount({
       title="Show the problems of the design"
       onClick={onShow}
     >
-      <Icon aria-hidden="true" size={16} />
+      <Icon size={16} />
       {compact ? count ? <span className="designer-count-badge">{count}</span> : null : text}
     </button>
   );

@@ -1,7 +1,7 @@
-import { CircleHelp } from "lucide-react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { editsText } from "./edits-text.ts";
+import { CircleHelp } from "./ui/icons.ts";
 
 const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ["Ctrl+Z", "Undo (⌘Z on a Mac)"],
@@ -47,7 +47,7 @@ export function HelpDialog() {
         title="Keyboard shortcuts and help (?)"
         onClick={show}
       >
-        <CircleHelp aria-hidden="true" size={18} />
+        <CircleHelp size={18} />
       </button>
       <dialog
         ref={dialog}

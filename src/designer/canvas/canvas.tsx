@@ -1,8 +1,8 @@
-import { AppWindow, CircleAlert } from "lucide-react";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
+import { AppWindow, CircleAlert } from "../ui/icons.ts";
 import { FieldList } from "./field-tree.tsx";
 // The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
 import "../ui/tokens.css";
@@ -23,7 +23,7 @@ export function Canvas({ store }: { store: DesignerStore }) {
     <div className="cd-canvas" ref={shared?.canvas} {...rowDrag.handlers}>
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
-          <CircleAlert aria-hidden="true" focusable="false" size={16} strokeWidth={2} />
+          <CircleAlert size={16} strokeWidth={2} />
           <span className="cd-canvas-refusal-text">{capitalise(refusal)}.</span>
           <button
             type="button"
@@ -41,7 +41,7 @@ export function Canvas({ store }: { store: DesignerStore }) {
         aria-current={windowSelected ? "true" : undefined}
         onClick={() => store.select(undefined)}
       >
-        <AppWindow aria-hidden="true" focusable="false" size={16} strokeWidth={1.75} />
+        <AppWindow size={16} strokeWidth={1.75} />
         Window properties
       </button>
       <HandleAttributesContext.Provider value={rowDrag.attributes}>

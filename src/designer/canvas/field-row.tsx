@@ -1,14 +1,3 @@
-import {
-  Asterisk,
-  ChevronDown,
-  ChevronRight,
-  Copy,
-  GripVertical,
-  Lock,
-  Regex,
-  Trash2,
-  TriangleAlert,
-} from "lucide-react";
 import { type FocusEvent, memo, type ReactNode, useMemo, useState } from "react";
 import {
   type CommandResult,
@@ -29,6 +18,17 @@ import { shownList } from "../dnd/drop-target.ts";
 import { useHandleAttributes } from "../dnd/row-drag.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
+import {
+  Asterisk,
+  ChevronDown,
+  ChevronRight,
+  Copy,
+  GripVertical,
+  Lock,
+  Regex,
+  Trash2,
+  TriangleAlert,
+} from "../ui/icons.ts";
 import { KindIcon } from "../ui/kind-icon.tsx";
 import { useRowProblemCount } from "./row-problems.tsx";
 
@@ -37,8 +37,8 @@ import { useRowProblemCount } from "./row-problems.tsx";
  * row re-renders its handle when a drag starts (500 rows: that must stay cheap). Decorative: the
  * buttons' names say what they do, the select button's name says the badges.
  */
-const ACTION = { "aria-hidden": true, focusable: false, size: 16, strokeWidth: 1.75 } as const;
-const BADGE = { "aria-hidden": true, focusable: false, size: 14, strokeWidth: 2 } as const;
+const ACTION = { size: 16, strokeWidth: 1.75 } as const;
+const BADGE = { size: 14, strokeWidth: 2 } as const;
 const GRIP_ICON = <GripVertical {...ACTION} />;
 const EXPAND_ICON = <ChevronRight {...ACTION} strokeWidth={2} />;
 const COLLAPSE_ICON = <ChevronDown {...ACTION} strokeWidth={2} />;

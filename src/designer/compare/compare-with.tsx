@@ -1,9 +1,9 @@
-import { GitCompareArrows } from "lucide-react";
 import { type ComponentType, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { targetsAtPointers } from "../problems/problem-targets.ts";
 import type { Autosave } from "../storage/autosave.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { GitCompareArrows } from "../ui/icons.ts";
 import type { CompareSource, CompareViewProps } from "./compare-view.tsx";
 import "./compare.css";
 import { focusRow } from "../canvas/focus-row.ts";
@@ -68,7 +68,7 @@ export function CompareWith({
         title="Compare this design with a saved one or a schema file: what would a new version do?"
         onClick={show}
       >
-        <GitCompareArrows aria-hidden="true" size={16} />
+        <GitCompareArrows size={16} />
         {!compact && "Compare with…"}
       </button>
       <dialog

@@ -1,9 +1,9 @@
-import { Download, FileArchive, FileCode } from "lucide-react";
 import { useRef, useState } from "react";
 import type { JsonObject } from "../../json/value.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
+import { Download, FileArchive, FileCode } from "../ui/icons.ts";
 import { MenuButton } from "../ui/menu-button.tsx";
 import { useToasts } from "../ui/toasts.tsx";
 import { exportBaseName, exportFileNames } from "./base-name.ts";
@@ -86,7 +86,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
     <MenuButton
       label="Export"
       className="designer-export"
-      icon={<Download aria-hidden="true" size={16} />}
+      icon={<Download size={16} />}
       busy={busy !== undefined}
       title={
         busy !== undefined ? `Exporting ${busy}…` : "Download the schema, bindings and validator"
@@ -96,7 +96,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
           key: "zip",
           label: (
             <>
-              <FileArchive aria-hidden="true" size={16} /> Export all (.zip)
+              <FileArchive size={16} /> Export all (.zip)
             </>
           ),
           name: "Export all (.zip)",
@@ -107,7 +107,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
           key: name,
           label: (
             <>
-              <FileCode aria-hidden="true" size={16} /> {name}
+              <FileCode size={16} /> {name}
             </>
           ),
           name: `Download ${name}`,

@@ -1,7 +1,7 @@
-import { FileUp } from "lucide-react";
 import { useRef } from "react";
 import { replaceDesign } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { FileUp } from "../ui/icons.ts";
 import { useToasts } from "../ui/toasts.tsx";
 import { usePageFileDrop } from "./use-page-file-drop.ts";
 import "./import.css";
@@ -79,7 +79,7 @@ export function SchemaImport({
         onClick={() => input.current?.click()}
         title="Open a JSON Schema file, or drop one on the page"
       >
-        <FileUp aria-hidden="true" size={16} />
+        <FileUp size={16} />
         {!compact && "Import…"}
       </button>
       <input

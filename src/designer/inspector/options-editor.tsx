@@ -1,7 +1,7 @@
-import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
 import type { FieldNode } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { ArrowDown, ArrowUp, Trash2 } from "../ui/icons.ts";
 import { applyEdit } from "./apply-edit.ts";
 import { TextControl } from "./controls.tsx";
 import type { Edit } from "./field-properties.ts";
@@ -51,7 +51,7 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
                   title="Move up"
                   onClick={() => apply(moveOption(node, index, index - 1))}
                 >
-                  <ArrowUp aria-hidden="true" size={16} />
+                  <ArrowUp size={16} />
                 </button>
                 <button
                   type="button"
@@ -62,7 +62,7 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
                   title="Move down"
                   onClick={() => apply(moveOption(node, index, index + 1))}
                 >
-                  <ArrowDown aria-hidden="true" size={16} />
+                  <ArrowDown size={16} />
                 </button>
                 <button
                   type="button"
@@ -72,7 +72,7 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
                   title="Remove"
                   onClick={() => apply(removeOption(node, index))}
                 >
-                  <Trash2 aria-hidden="true" size={16} />
+                  <Trash2 size={16} />
                 </button>
               </div>
             </li>

@@ -1,5 +1,5 @@
-import { PanelLeftOpen, PanelRightOpen, X } from "lucide-react";
 import type { ReactNode, Ref } from "react";
+import { PanelLeftOpen, PanelRightOpen, X } from "../ui/icons.ts";
 
 /**
  * A side panel of the wide layout: its landmark (named `label`) stays in the page when collapsed,
@@ -69,7 +69,7 @@ export function SidePanel({
             title={`Hide the ${label.toLowerCase()}`}
             onClick={() => onCollapsedChange(true)}
           >
-            <X aria-hidden="true" size={16} />
+            <X size={16} />
           </button>
         )
       )}

@@ -1,9 +1,10 @@
-import { type LucideIcon, Monitor, Moon, Sun } from "lucide-react";
 import { type KeyboardEvent, useRef } from "react";
+import type { IconComponent } from "../ui/icon.tsx";
+import { Monitor, Moon, Sun } from "../ui/icons.ts";
 import type { ThemeChoice } from "./layout-prefs.ts";
 import { type LayoutStore, useLayout } from "./layout-store.ts";
 
-const CHOICES: readonly { value: ThemeChoice; label: string; Icon: LucideIcon }[] = [
+const CHOICES: readonly { value: ThemeChoice; label: string; Icon: IconComponent }[] = [
   { value: "system", label: "System theme", Icon: Monitor },
   { value: "light", label: "Light theme", Icon: Sun },
   { value: "dark", label: "Dark theme", Icon: Moon },
@@ -49,7 +50,7 @@ export function ThemeSwitch({ layout }: { layout: LayoutStore }) {
           className="cd-icon"
           onClick={() => layout.set("theme", value)}
         >
-          <Icon aria-hidden="true" size={16} />
+          <Icon size={16} />
         </button>
       ))}
     </div>

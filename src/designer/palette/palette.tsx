@@ -1,15 +1,3 @@
-import {
-  Boxes,
-  DatabaseZap,
-  KeyRound,
-  type LucideIcon,
-  ShieldCheck,
-  ShieldEllipsis,
-  ShieldUser,
-  Split,
-  Ticket,
-  UserRound,
-} from "lucide-react";
 import { memo, useId } from "react";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
 import { usePaletteDrag } from "../dnd/palette-drag.ts";
@@ -22,11 +10,23 @@ import {
   type PaletteItem,
 } from "../items/palette-items.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import type { IconComponent } from "../ui/icon.tsx";
+import {
+  Boxes,
+  DatabaseZap,
+  KeyRound,
+  ShieldCheck,
+  ShieldEllipsis,
+  ShieldUser,
+  Split,
+  Ticket,
+  UserRound,
+} from "../ui/icons.ts";
 import { KindIcon } from "../ui/kind-icon.tsx";
 import "./palette.css";
 
 /** A block's icon, by its item id; a block not listed gets the generic one. */
-const BLOCK_ICONS: Readonly<Record<string, LucideIcon>> = {
+const BLOCK_ICONS: Readonly<Record<string, IconComponent>> = {
   "block:basic": UserRound,
   "block:api-key": KeyRound,
   "block:bearer": Ticket,
@@ -112,7 +112,7 @@ const PaletteButton = memo(function PaletteButton({
         {item.type === "kind" ? (
           <KindIcon kind={item.kind} />
         ) : (
-          BlockIcon && <BlockIcon aria-hidden="true" size={16} strokeWidth={1.75} />
+          BlockIcon && <BlockIcon size={16} strokeWidth={1.75} />
         )}
         {!rail && <span className="cd-palette-label">{item.label}</span>}
       </button>

@@ -1,7 +1,7 @@
-import { CircleAlert, TriangleAlert } from "lucide-react";
 import { memo, useId, useMemo } from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { CircleAlert, TriangleAlert } from "../ui/icons.ts";
 import { nodeIdAtPointer, type Problem } from "./problem-targets.ts";
 import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
 import "./problems.css";
@@ -65,7 +65,7 @@ const ProblemItem = memo(function ProblemItem({
         aria-describedby={fixId}
         onClick={() => showProblem(store, problem)}
       >
-        <Icon className="cd-problem-icon" aria-hidden="true" size={16} />
+        <Icon className="cd-problem-icon" size={16} />
         <span className="cd-problem-text">
           <span className="cd-problem-severity">{SEVERITY_WORDS[severity]}:</span> {message}{" "}
           <span className="cd-problem-place">— {problem.place}</span>

@@ -1,3 +1,5 @@
+import type { FieldKind } from "../../model/index.ts";
+import type { IconComponent } from "./icon.tsx";
 import {
   AtSign,
   Binary,
@@ -10,18 +12,16 @@ import {
   Link,
   List,
   Lock,
-  type LucideIcon,
   Server,
   Split,
   SquareChevronDown,
   TextAlignStart,
   ToggleLeft,
   Type,
-} from "lucide-react";
-import type { FieldKind } from "../../model/index.ts";
+} from "./icons.ts";
 
 /** One icon per field kind, the same in the palette and on the canvas; a branch has its own. */
-const KIND_ICONS: Record<FieldKind | "branch", LucideIcon> = {
+const KIND_ICONS: Record<FieldKind | "branch", IconComponent> = {
   text: Type,
   secret: Lock,
   url: Link,
@@ -44,5 +44,5 @@ const KIND_ICONS: Record<FieldKind | "branch", LucideIcon> = {
 /** The icon of a kind: decorative (aria-hidden), since the row or button names the kind in words. */
 export function KindIcon({ kind, size = 16 }: { kind: FieldKind | "branch"; size?: number }) {
   const Icon = KIND_ICONS[kind];
-  return <Icon aria-hidden="true" focusable="false" size={size} strokeWidth={1.75} />;
+  return <Icon size={size} strokeWidth={1.75} />;
 }

@@ -1,4 +1,3 @@
-import { ChevronDown } from "lucide-react";
 import {
   type KeyboardEvent,
   type ReactNode,
@@ -8,6 +7,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { ChevronDown } from "./icons.ts";
 import "./menu-button.css";
 
 export interface MenuItem {
@@ -109,7 +109,7 @@ export function MenuButton({
       >
         {icon}
         <span className="cd-menu-button-label">{label}</span>
-        <ChevronDown aria-hidden="true" size={14} />
+        <ChevronDown size={14} />
       </button>
       {open && (
         <div

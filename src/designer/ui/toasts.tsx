@@ -1,5 +1,5 @@
-import { X } from "lucide-react";
 import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
+import { X } from "./icons.ts";
 import "./toasts.css";
 
 /**
@@ -113,7 +113,7 @@ function ToastCard({ toast, center }: { toast: Toast; center: ToastCenter }) {
         title="Dismiss"
         onClick={() => center.dismiss(toast.id)}
       >
-        <X aria-hidden="true" size={16} />
+        <X size={16} />
       </button>
     </div>
   );
