@@ -1,4 +1,4 @@
-import { act, cleanup, screen, within } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { discriminatorKey, type FieldNode, moveField } from "../../src/model/index.ts";
@@ -134,11 +134,12 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  it("drag handles are keyboard-operable buttons named after the field", () => {
+  it("drag handles are keyboard-operable buttons named after the field", async () => {
     setup();
     const handle = screen.getByRole("button", { name: "Move Account" });
     expect(handle.tagName).toBe("BUTTON");
-    expect(handle.getAttribute("aria-roledescription")).toBe("sortable");
+    // Drag and drop is mounted after the first paint: then the handles say how to drag.
+    await waitFor(() => expect(handle.getAttribute("aria-roledescription")).toBe("sortable"));
     expect(document.getElementById(handle.getAttribute("aria-describedby")!)?.textContent).toMatch(
       /Space/,
     );

@@ -4,7 +4,7 @@ import type { JsonObject } from "../../src/json/value.ts";
 import type { CredentialDocument } from "../../src/model/index.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
-import { afterPageTimers, center, mouseDrag } from "../support/mouse-drag.ts";
+import { afterPageTimers, center, dragReady, mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
 
@@ -23,6 +23,7 @@ async function open(design: "sample" | "blank" | "choice" = "sample"): Promise<O
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.goto(`${setup.server.url}test/e2e/pages/designer-canvas/index.html?design=${design}`);
   await page.getByRole("list", { name: "Fields of the window" }).waitFor({ timeout: 15_000 });
+  await dragReady(page);
   return { page, problems };
 }
 

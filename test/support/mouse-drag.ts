@@ -14,6 +14,7 @@ export async function mouseDrag(
   to: { x: number; y: number },
   glideSteps = 12,
 ): Promise<void> {
+  await dragReady(page);
   const start = await center(from);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -24,6 +25,14 @@ export async function mouseDrag(
   // dnd-kit swallows clicks for 50 ms after a mouse drag ends (so the drop does not click what it
   // lands on); a person's next click comes later than that, and so does the test's.
   await afterPageTimers(page, 50);
+}
+
+/**
+ * Waits until the page's drag and drop is there (it is mounted after the first paint; a press
+ * before then starts no drag): the canvas says so in `data-drag-ready`.
+ */
+export async function dragReady(page: Page): Promise<void> {
+  await page.locator(".cd-canvas[data-drag-ready]").waitFor({ state: "attached" });
 }
 
 /**

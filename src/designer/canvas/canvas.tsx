@@ -1,5 +1,6 @@
+import { useSyncExternalStore } from "react";
 import { useDndShared } from "../dnd/drag-data.ts";
-import { HandleAttributesContext, useRowDrag } from "../dnd/row-drag.ts";
+import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { AppWindow, CircleAlert } from "../ui/icons.ts";
@@ -18,9 +19,19 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const refusal = useDesigner(store, (state) => state.refusal);
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
-  const rowDrag = useRowDrag(store);
+  const bridge = shared?.bridge;
+  const { ready, handleAttributes } = useSyncExternalStore(
+    bridge?.subscribe ?? noSubscription,
+    () => bridge?.getState() ?? NO_DRAG,
+  );
   return (
-    <div className="cd-canvas" ref={shared?.canvas} {...rowDrag.handlers}>
+    <div
+      className="cd-canvas"
+      ref={shared?.canvas}
+      // Drag and drop is mounted after the first paint: this says it is there (tests wait for it).
+      data-drag-ready={ready || undefined}
+      {...bridge?.rowHandlers}
+    >
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
           <CircleAlert size={16} strokeWidth={2} />
@@ -44,12 +55,15 @@ export function Canvas({ store }: { store: DesignerStore }) {
         <AppWindow size={16} strokeWidth={1.75} />
         Window properties
       </button>
-      <HandleAttributesContext.Provider value={rowDrag.attributes}>
+      <HandleAttributesContext.Provider value={handleAttributes}>
         <FieldList store={store} container={root} path="" depth={0} />
       </HandleAttributesContext.Provider>
     </div>
   );
 }
+
+const noSubscription = () => () => {};
+const NO_DRAG = { ready: false, handleAttributes: undefined };
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -15,7 +15,7 @@ import { isSecret } from "../../model/secret-values.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { shownList } from "../dnd/drop-target.ts";
-import { useHandleAttributes } from "../dnd/row-drag.ts";
+import { useHandleAttributes } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import {

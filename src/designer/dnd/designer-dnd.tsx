@@ -1,294 +1,34 @@
-import {
-  type Announcements,
-  type CollisionDetection,
-  DndContext,
-  DragOverlay,
-  type DragStartEvent,
-  type KeyboardCoordinateGetter,
-  KeyboardSensor,
-  MouseSensor,
-  type ScreenReaderInstructions,
-  TouchSensor,
-  useSensor,
-  useSensors,
-} from "@dnd-kit/core";
-import { getEventCoordinates } from "@dnd-kit/utilities";
-import { type ReactNode, useMemo, useRef, useState } from "react";
-import { moveField } from "../../model/index.ts";
-import { addedAt, addItem, itemName, itemSize } from "../items/palette-items.ts";
+import { type ReactNode, startTransition, useEffect, useMemo, useState } from "react";
 import type { DesignerStore } from "../store/designer-store.ts";
-import { cancelledText, droppedText, overText, pickedUpText } from "./announcements.ts";
-import { type KeyboardTarget, keyboardTargets, spotAtPoint } from "./canvas-geometry.ts";
-import { type DndShared, DndSharedContext, type DragData, dragData } from "./drag-data.ts";
+import { DragAndDrop } from "./drag-and-drop.tsx";
+import { DragBridge } from "./drag-bridge.ts";
+import { type DndShared, DndSharedContext } from "./drag-data.ts";
 import { DropIndicatorStore } from "./drop-indicator.ts";
-import { type DragSource, type Drop, type DropSpot, dropFor, indicatorFor } from "./drop-target.ts";
 import "./designer-dnd.css";
 
-const INSTRUCTIONS: ScreenReaderInstructions = {
-  draggable:
-    "To move a field, press Space to pick it up. Use the up and down arrow keys to move it, " +
-    "Space to drop it where it is, or Escape to cancel.",
-};
-
-/** The drag in progress, outside React state: handlers and announcements read and write it. */
-interface DragInProgress {
-  readonly data: DragData;
-  readonly name: string;
-  keyboard: boolean;
-  drop: Drop | undefined;
-  /** What the last over-announcement said, so moving within one place says nothing new. */
-  said: string;
-  /** The end announcement, decided in onDragEnd (which dnd-kit calls before announcing). */
-  ended: string | undefined;
-  /** Where the pointer (mouse or touch) is, in client coordinates. */
-  point: { x: number; y: number } | undefined;
-  /** Keyboard: the canvas's places top to bottom (read on the first arrow key), and the one the drag is on. */
-  targets: KeyboardTarget[] | undefined;
-  target: number;
-  /** Stops following the pointer. */
-  unfollow: () => void;
-}
-
 /**
- * dnd-kit's droppables are not used: the canvas's places are read from its DOM when needed
- * (canvas-geometry.ts), so nothing is measured when a drag starts. `over` is always null.
- */
-const noCollisions: CollisionDetection = () => [];
-
-/**
- * One drag-and-drop context for the palette and the canvas: mouse, touch and keyboard sensors,
- * announcements that name the field and the place, and a drag overlay. Only the drop changes the
- * design, through one core command (one history step); a refused drop leaves the store's refusal.
+ * Drag and drop for the palette and the canvas inside it: the drop line, the dragged row and the
+ * canvas element shared with them at once, and dnd-kit's context (sensors, announcements, the
+ * drag overlay) beside them, mounted after the page's first paint in a render that a click or a
+ * key can interrupt. Why: dnd-kit's context is some 150 of the page's 320 hooks, and nothing can
+ * be dragged before a person has seen the page. A press before then is a plain press (a click on
+ * a palette item still adds it).
  */
 export function DesignerDnd({ store, children }: { store: DesignerStore; children?: ReactNode }) {
   const shared = useMemo<DndShared>(
-    () => ({ indicator: new DropIndicatorStore(), canvas: { current: null } }),
+    () => ({
+      indicator: new DropIndicatorStore(),
+      canvas: { current: null },
+      bridge: new DragBridge(),
+    }),
     [],
   );
-  const drag = useRef<DragInProgress | undefined>(undefined);
-  const [overlay, setOverlay] = useState<string | undefined>(undefined);
-
-  /** Arrow keys step through the canvas's places in document order; the overlay moves onto each. */
-  const keyboardCoordinates = useMemo<KeyboardCoordinateGetter>(
-    () => (event) => {
-      const current = drag.current;
-      const canvas = shared.canvas.current;
-      const step = event.code === "ArrowDown" ? 1 : event.code === "ArrowUp" ? -1 : 0;
-      if (!current || !canvas || step === 0) return undefined;
-      event.preventDefault();
-      if (!current.targets) {
-        current.targets = keyboardTargets(canvas);
-        const data = current.data;
-        current.target =
-          data.type === "field"
-            ? current.targets.findIndex(({ spot }) => spot.type === "row" && spot.id === data.id)
-            : -1;
-      }
-      const next = Math.min(Math.max(current.target + step, 0), current.targets.length - 1);
-      const target = current.targets[next];
-      if (!target) return undefined;
-      current.target = next;
-      const rect = target.element.getBoundingClientRect();
-      return { x: rect.left, y: rect.top };
-    },
-    [shared],
-  );
-
-  const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
-  );
-
-  const track = (): void => {
-    const current = drag.current;
-    if (!current) return;
-    const spot = spotOf(current, shared.canvas.current);
-    current.drop = spot ? dropFor(store.doc, sourceOf(current.data), spot) : undefined;
-    shared.indicator.set(indicatorFor(store.doc, current.drop));
-  };
-
-  const finish = (): void => {
-    drag.current?.unfollow();
-    shared.indicator.set(undefined);
-    shared.indicator.setDragged(undefined);
-    setOverlay(undefined);
-  };
-
-  const onDragStart = ({ active, activatorEvent }: DragStartEvent): void => {
-    const data = dragData(active.data.current);
-    if (!data) return;
-    const name = data.type === "field" ? data.name : itemName(data.item);
-    const keyboard = isKeyboard(activatorEvent);
-    const current: DragInProgress = {
-      // A copy: the row draggable's data object is rewritten by the next press on a handle.
-      data: { ...data },
-      name,
-      keyboard,
-      drop: undefined,
-      said: "",
-      ended: undefined,
-      point: getEventCoordinates(activatorEvent) ?? undefined,
-      targets: undefined,
-      target: -1,
-      unfollow: () => {},
-    };
-    if (!keyboard) current.unfollow = followPointer(current);
-    drag.current = current;
-    if (data.type === "field") shared.indicator.setDragged(data.id);
-    // The refusal message stays until the drop: removing it now would move the rows under the pointer.
-    setOverlay(name);
-  };
-
-  const onDragEnd = (): void => {
-    const current = drag.current;
-    track();
-    finish();
-    if (!current) return;
-    const before = store.doc;
-    const drop = current.drop;
-    let refusal: string | undefined;
-    if (drop && !drop.unchanged) {
-      const data = current.data;
-      if (data.type === "field") {
-        refusal = store.run(
-          (doc) => moveField(doc, data.id, { parent: drop.parent, index: drop.index }),
-          () => data.id,
-        );
-      } else if (data.type === "palette") {
-        refusal = store.run(
-          (doc) => addItem(doc, data.item, drop.parent, drop.index),
-          (doc) => addedAt(doc, drop.parent, drop.index),
-        );
-      }
-    }
-    current.ended = droppedText(
-      before,
-      current.name,
-      current.data.type === "palette",
-      drop,
-      refusal,
-    );
-    if (current.keyboard && current.data.type === "field") focusHandle(current.data.id);
-  };
-
-  const onDragCancel = (): void => {
-    const current = drag.current;
-    finish();
-    if (current?.keyboard && current.data.type === "field") focusHandle(current.data.id);
-  };
-
-  const announcements = useMemo<Announcements>(
-    () => ({
-      onDragStart: ({ active }) => {
-        const data = dragData(active.data.current);
-        const current = drag.current;
-        return pickedUpText(
-          store.doc,
-          current?.name ?? String(active.id),
-          data?.type === "field" ? data.id : undefined,
-        );
-      },
-      // (over is always null: the place is announced on moves)
-      onDragOver: () => undefined,
-      // The over-announcement, only when the place changed since the last one.
-      onDragMove: () => {
-        const current = drag.current;
-        if (!current) return undefined;
-        const text = overText(store.doc, current.name, current.drop);
-        // Over its own place right after pick-up: the pick-up announcement said where it is.
-        if (text === current.said || (current.said === "" && current.drop?.unchanged)) {
-          current.said = text;
-          return undefined;
-        }
-        current.said = text;
-        return text;
-      },
-      onDragEnd: () => {
-        const text = drag.current?.ended ?? "";
-        drag.current = undefined;
-        return text;
-      },
-      onDragCancel: ({ active }) => {
-        const text = cancelledText(drag.current?.name ?? String(active.id));
-        drag.current = undefined;
-        return text;
-      },
-    }),
-    [store],
-  );
-
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => startTransition(() => setMounted(true)), []);
   return (
     <DndSharedContext.Provider value={shared}>
-      <DndContext
-        sensors={sensors}
-        collisionDetection={noCollisions}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: INSTRUCTIONS,
-          restoreFocus: false,
-        }}
-        onDragStart={onDragStart}
-        onDragMove={track}
-        onDragEnd={onDragEnd}
-        onDragCancel={onDragCancel}
-      >
-        {children}
-        <DragOverlay dropAnimation={null} style={{ pointerEvents: "none" }}>
-          {overlay !== undefined ? <div className="cd-drag-overlay">{overlay}</div> : null}
-        </DragOverlay>
-      </DndContext>
+      {children}
+      {mounted && <DragAndDrop store={store} shared={shared} />}
     </DndSharedContext.Provider>
   );
-}
-
-function sourceOf(data: DragData): DragSource {
-  return data.type === "palette"
-    ? { type: "new", count: itemSize(data.item) }
-    : { type: "field", id: data.type === "field" ? data.id : "" };
-}
-
-/** The place the drag is over: for the keyboard, the target the arrows reached; else the one under the pointer. */
-function spotOf(current: DragInProgress, canvas: HTMLElement | null): DropSpot | undefined {
-  if (current.keyboard) {
-    const data = current.data;
-    // Before the first arrow key, a row is over its own place.
-    if (!current.targets)
-      return data.type === "field" ? { type: "row", id: data.id, placement: "replace" } : undefined;
-    return current.targets[current.target]?.spot;
-  }
-  return canvas && current.point
-    ? spotAtPoint(canvas, current.point.x, current.point.y)
-    : undefined;
-}
-
-/**
- * Follows the pointer in client coordinates while the drag lasts. (dnd-kit's move events give a
- * delta that includes scrolling, and the place under the pointer is a hit test at the pointer.)
- */
-function followPointer(current: DragInProgress): () => void {
-  const onMove = (event: MouseEvent | TouchEvent) => {
-    const point = getEventCoordinates(event);
-    if (point) current.point = point;
-  };
-  const options = { capture: true, passive: true };
-  window.addEventListener("mousemove", onMove, options);
-  window.addEventListener("touchmove", onMove, options);
-  return () => {
-    window.removeEventListener("mousemove", onMove, options);
-    window.removeEventListener("touchmove", onMove, options);
-  };
-}
-
-/** After a keyboard drag, focus stays on the dragged row's handle, wherever the row now is. */
-function focusHandle(id: string): void {
-  requestAnimationFrame(() => {
-    document
-      .querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row > .cd-handle`)
-      ?.focus();
-  });
-}
-
-function isKeyboard(event: Event | null): boolean {
-  return typeof KeyboardEvent !== "undefined" && event instanceof KeyboardEvent;
 }

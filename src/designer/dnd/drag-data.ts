@@ -1,5 +1,6 @@
 import { createContext, type RefObject, useContext } from "react";
 import type { PaletteItem } from "../items/palette-items.ts";
+import type { DragBridge } from "./drag-bridge.ts";
 import type { DropIndicatorStore } from "./drop-indicator.ts";
 
 /** What each draggable carries in dnd-kit's `data` (the canvas has no droppables: see canvas-geometry.ts). */
@@ -13,10 +14,14 @@ export function dragData(value: unknown): DragData | undefined {
   return type === "field" || type === "palette" ? (value as DragData) : undefined;
 }
 
-/** Shared by DesignerDnd with the canvas: the drop line, the dragged row, and the canvas element (its places are read from it). */
+/**
+ * Shared by DesignerDnd with the palette and the canvas: the drop line, the dragged row, the
+ * canvas element (its places are read from it), and the bridge that hands presses to dnd-kit.
+ */
 export interface DndShared {
   readonly indicator: DropIndicatorStore;
   readonly canvas: RefObject<HTMLDivElement | null>;
+  readonly bridge: DragBridge;
 }
 
 export const DndSharedContext = createContext<DndShared | undefined>(undefined);

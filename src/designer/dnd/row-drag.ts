@@ -1,31 +1,12 @@
 import { useDraggable } from "@dnd-kit/core";
-import {
-  createContext,
-  type KeyboardEvent,
-  type MouseEvent,
-  type TouchEvent,
-  useContext,
-  useMemo,
-  useRef,
-} from "react";
+import { type KeyboardEvent, type MouseEvent, type TouchEvent, useMemo, useRef } from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import type { HandleAttributes } from "./drag-bridge.ts";
 import { nodeName } from "./names.ts";
 
 /** The id of the one draggable that stands for whichever row's handle is pressed. */
 export const ROW_DRAG_ID = "canvas-row";
-
-/** What a row's handle carries for assistive technology: what it is, and how to drag it. */
-export interface HandleAttributes {
-  readonly "aria-roledescription": string;
-  readonly "aria-describedby": string | undefined;
-}
-
-export const HandleAttributesContext = createContext<HandleAttributes | undefined>(undefined);
-
-export function useHandleAttributes(): HandleAttributes | undefined {
-  return useContext(HandleAttributesContext);
-}
 
 type Handlers = {
   onMouseDown(event: MouseEvent<HTMLElement>): void;

@@ -1,6 +1,6 @@
-import { memo, useId } from "react";
+import { memo, useId, useSyncExternalStore } from "react";
+import { useDndShared } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
-import { usePaletteDrag } from "../dnd/palette-drag.ts";
 import {
   addedAt,
   addItem,
@@ -46,9 +46,13 @@ const BLOCK_ICONS: Readonly<Record<string, IconComponent>> = {
  */
 export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
-  const { handlers, dragged } = usePaletteDrag();
+  const bridge = useDndShared()?.bridge;
+  const dragged = useSyncExternalStore(
+    bridge?.subscribe ?? noSubscription,
+    () => bridge?.getState().paletteDragged,
+  );
   return (
-    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...handlers}>
+    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...bridge?.paletteHandlers}>
       <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
         Fields
       </h2>
@@ -80,6 +84,8 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
     </div>
   );
 }
+
+const noSubscription = () => () => {};
 
 const PaletteButton = memo(function PaletteButton({
   store,
