@@ -63,7 +63,7 @@ export function CredentialForm(props: CredentialFormProps) {
   const uid = useId();
   const prefix = `${props.idPrefix ?? `cd${uid.replace(/[^\w-]/g, "")}`}-`;
   const root = useMemo(() => planOf(schema), [schema]);
-  // A new schema object (a new plan) starts a new form; the first value is read once.
+  // A new schema object (a new plan) starts a new store; the first value is read once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: one store per plan; later values and validators reach it through the effects below
   const store = useMemo(
     () => new FormStore(schema, root, value ?? props.defaultValue, validate),
@@ -73,17 +73,21 @@ export function CredentialForm(props: CredentialFormProps) {
   const view = useRef<FormView>(undefined);
   const seen = useRef(value);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: mounted once per store; disabled and onSubmit follow through update() below
+  // A new store shows in the form on the page, which keeps the fields it can (a designer makes a
+  // new schema on every edit).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: disabled and onSubmit follow through update() below
   useLayoutEffect(() => {
-    const mounted = (view.current = mountForm(host.current!, {
-      store,
-      root,
-      prefix,
-      disabled,
-      onSubmit,
-    }));
-    return () => mounted.remove();
+    if (view.current?.replan({ store, root, prefix })) return;
+    view.current?.remove();
+    view.current = mountForm(host.current!, { store, root, prefix, disabled, onSubmit });
   }, [store, root, prefix]);
+  useLayoutEffect(
+    () => () => {
+      view.current?.remove();
+      view.current = undefined;
+    },
+    [],
+  );
   useLayoutEffect(() => {
     view.current!.update({ disabled, onSubmit });
     store.onChange = onChange;

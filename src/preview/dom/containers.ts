@@ -1,6 +1,6 @@
 import { type Field, pointer } from "../plan.ts";
 import type { Json } from "../types.ts";
-import { type Cleanup, type RenderContext, runCleanup } from "./context.ts";
+import { type Cleanup, type RenderContext, type Rendered, runCleanup } from "./context.ts";
 import { button, h } from "./elements.ts";
 import { ErrorSlot } from "./error-slot.ts";
 
@@ -8,6 +8,8 @@ import { ErrorSlot } from "./error-slot.ts";
  * Fields that hold fields: a group (fieldset), an auth-method choice (radios or a select, then the
  * chosen method's fields) and a list of strings (items with move up / move down / remove, and add).
  * Each listens to its own path in the store and updates its part of the DOM when it changes.
+ * When the form takes a new plan, a container whose own look is unchanged keeps its box and is
+ * bound again (see reconcile.ts): so the handlers read the field and the store when they run.
  */
 
 /** `<fieldset id=… class="cd-field cd-<kind>">` with its legend (title and required mark) and help. */
@@ -29,40 +31,73 @@ function fieldset(f: Field, cx: RenderContext) {
     legend,
     ...(help ? [help] : []),
   );
-  return { box, legend, help, id };
+  return { box, legend, help };
 }
 
-export function group(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLElement {
-  const { box, legend, help, id } = fieldset(f, cx);
-  const error = new ErrorSlot(id, !!f.help, box, undefined, help ?? legend, "after");
-  error.show(cx.store.shown(f.path));
-  cleanup.push(cx.store.on(f.path, () => error.show(cx.store.shown(f.path))));
-  cx.renderFields(f.fields!, box, cleanup);
-  return box;
+/**
+ * A container's box as a Rendered: its error (after `anchor`) and its listener on the store.
+ * `bind` (now, and again on each rebind) takes a field and the current store, renders what is the
+ * field's own, and may give what to do when the value at its path changes.
+ */
+function container(
+  field: Field,
+  box: HTMLElement,
+  cx: RenderContext,
+  cleanup: Cleanup,
+  invalid: Element | undefined,
+  anchor: Element,
+  bind: (f: Field, cleanup: Cleanup) => (() => void) | undefined,
+): Rendered {
+  const error = new ErrorSlot(!!field.help, box, invalid, anchor, "after");
+  const rendered = {
+    box,
+    field,
+    rebind(f: Field, cleanup: Cleanup) {
+      const { store } = cx;
+      rendered.field = f;
+      error.show(store.shown(f.path));
+      const changed = bind(f, cleanup);
+      cleanup.push(
+        store.on(f.path, () => {
+          changed?.();
+          error.show(store.shown(f.path));
+        }),
+      );
+      return rendered;
+    },
+  };
+  return rendered.rebind(field, cleanup);
+}
+
+export function group(field: Field, cx: RenderContext, cleanup: Cleanup): Rendered {
+  const { box, legend, help } = fieldset(field, cx);
+  return container(field, box, cx, cleanup, undefined, help ?? legend, (f, cleanup) => {
+    cx.renderFields(f.fields!, box, cleanup);
+    return undefined;
+  });
 }
 
 /** An auth-method choice: radios (up to five methods) or a select, then the chosen method's fields. */
-export function choice(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLElement {
-  const { doc, store } = cx;
-  const { box, legend, id } = fieldset(f, cx);
-  const branches = f.branches!;
-  let chosen = store.branch(f);
+export function choice(field: Field, cx: RenderContext, cleanup: Cleanup): Rendered {
+  const { doc } = cx;
+  let f = field,
+    chosen = -1;
+  const { box, legend } = fieldset(f, cx);
   const common = {
-    "aria-labelledby": (legend.id = `${id}-l`),
+    "aria-labelledby": (legend.id = `${box.id}-l`),
     "aria-required": f.required ? "true" : undefined,
     disabled: cx.disabled,
-    onblur: () => store.touch(f.path),
+    onblur: () => cx.store.touch(f.path),
   };
   const radios =
-    branches.length <= 5
-      ? branches.map((_branch, j) =>
+    f.branches!.length <= 5
+      ? f.branches!.map((_branch, j) =>
           h(doc, "input", {
             type: "radio",
-            name: id,
-            id: `${id}-${j}`,
-            checked: j === chosen,
+            name: box.id,
+            id: `${box.id}-${j}`,
             disabled: cx.disabled,
-            onchange: () => store.choose(f, j),
+            onchange: () => cx.store.choose(f, j),
             onblur: common.onblur,
           }),
         )
@@ -70,9 +105,9 @@ export function choice(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLEleme
   const select = radios.length
     ? undefined
     : h(doc, "select", {
-        id: `${id}-s`,
+        id: `${box.id}-s`,
         ...common,
-        onchange: () => store.choose(f, Number(select!.value)),
+        onchange: () => cx.store.choose(f, Number(select!.value)),
       });
   const control =
     select ??
@@ -86,60 +121,55 @@ export function choice(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLEleme
         disabled: undefined,
         onblur: undefined,
       },
-      ...radios.map((radio, j) => h(doc, "label", null, radio, ` ${branches[j]!.title} `)),
+      ...radios.map((radio, j) => h(doc, "label", null, radio, ` ${f.branches![j]!.title} `)),
     );
-  /** The select's options: a "—" first while no method is chosen. */
-  const fillSelect = () => {
+  /** Shows the chosen method: its radio checked, or the select's options ("—" first while none is). */
+  const showChosen = () => {
+    radios.forEach((radio, j) => {
+      radio.checked = j === chosen;
+    });
     if (!select) return;
-    const options = branches.map((branch, j) =>
+    const options = f.branches!.map((branch, j) =>
       h(doc, "option", { value: String(j), textContent: branch.title }),
     );
     if (chosen < 0) options.unshift(h(doc, "option", { value: "-1", textContent: "—" }));
     select.replaceChildren(...options);
     select.value = String(chosen);
   };
-  fillSelect();
   box.append(control);
-  const error = new ErrorSlot(id, !!f.help, box, control, control, "after");
-  error.show(store.shown(f.path));
 
   // The chosen method's fields, after everything else in the fieldset.
   let branchNodes: ChildNode[] = [];
   const branchCleanup: Cleanup = [];
-  const renderBranch = () => {
+  const showBranch = () => {
     runCleanup(branchCleanup);
-    for (const node of branchNodes) node.remove();
-    const part = doc.createDocumentFragment();
-    cx.renderFields(branches[chosen]?.fields ?? [], part, branchCleanup);
-    branchNodes = [...part.childNodes];
-    box.append(part);
+    branchNodes = cx.renderFields(f.branches![chosen]?.fields ?? [], box, branchCleanup);
   };
-  renderBranch();
-  cleanup.push(
-    () => runCleanup(branchCleanup),
-    store.on(f.path, () => {
-      const now = store.branch(f);
-      if (now !== chosen) {
-        chosen = now;
-        radios.forEach((radio, j) => {
-          radio.checked = j === now;
-        });
-        fillSelect();
-        renderBranch();
-      }
-      error.show(store.shown(f.path));
-    }),
-  );
-  return box;
+  return container(f, box, cx, cleanup, control, control, (next, cleanup) => {
+    f = next;
+    chosen = cx.store.branch(f);
+    showChosen();
+    showBranch();
+    cleanup.push(() => runCleanup(branchCleanup));
+    return () => {
+      const now = cx.store.branch(f);
+      if (now === chosen) return;
+      chosen = now;
+      showChosen();
+      for (const node of branchNodes) node.remove();
+      showBranch();
+    };
+  });
 }
 
 /** A list of strings: items with move up / move down / remove, and add. */
-export function list(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLElement {
-  const { doc, store } = cx;
-  const { box, id } = fieldset(f, cx);
+export function list(field: Field, cx: RenderContext, cleanup: Cleanup): Rendered {
+  const { doc } = cx;
+  let f = field;
+  const { box } = fieldset(f, cx);
   const items = h(doc, "ol", { className: "cd-items" });
   const itemsOf = (): Json[] => {
-    const v = store.get(f.tokens);
+    const v = cx.store.get(f.tokens);
     return Array.isArray(v) ? v : [];
   };
   /** The array this list last stored: another one in the store came from elsewhere and is rendered anew. */
@@ -147,21 +177,26 @@ export function list(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLElement
   let itemCleanup: Cleanup = [];
   /** Stores the items; a change of their number or order renders them anew and moves the focus to `focus`. */
   const change = (next: Json[], focus?: string) => {
-    store.set(f, (shown = next));
+    cx.store.set(f, (shown = next));
     if (focus === undefined) return;
     renderItems();
     doc.getElementById(focus)?.focus();
-    store.touch(f.path);
+    cx.store.touch(f.path);
   };
   const move = (i: number, by: -1 | 1) => {
     const next = itemsOf().slice(),
       j = i + by;
     [next[i], next[j]] = [next[j]!, next[i]!];
-    change(next, `${id}-${j}${j === 0 || j === next.length - 1 ? "" : by < 0 ? "-up" : "-down"}`);
+    change(
+      next,
+      `${box.id}-${j}${j === 0 || j === next.length - 1 ? "" : by < 0 ? "-up" : "-down"}`,
+    );
   };
   const renderItems = () => {
     runCleanup(itemCleanup);
     itemCleanup = [];
+    const { store } = cx,
+      id = box.id;
     const values = (shown = itemsOf()),
       last = values.length - 1;
     items.replaceChildren(
@@ -207,30 +242,28 @@ export function list(f: Field, cx: RenderContext, cleanup: Cleanup): HTMLElement
           { disabled: cx.disabled },
         );
         const li = h(doc, "li", null, input, up, down, remove);
-        const error = new ErrorSlot(itemId, false, input, input, li, "append");
+        const error = new ErrorSlot(false, input, input, li, "append");
         error.show(store.shown(path));
         itemCleanup.push(store.on(path, () => error.show(store.shown(path))));
         return li;
       }),
     );
   };
-  renderItems();
   const add = button(
     doc,
     "Add",
     `Add ${f.title} item`,
-    () => change([...itemsOf(), ""], `${id}-${itemsOf().length}`),
-    { id: `${id}-add`, disabled: cx.disabled },
+    () => change([...itemsOf(), ""], `${box.id}-${itemsOf().length}`),
+    { id: `${box.id}-add`, disabled: cx.disabled },
   );
   box.append(items, add);
-  const error = new ErrorSlot(id, !!f.help, box, undefined, add, "after");
-  error.show(store.shown(f.path));
-  cleanup.push(
-    () => runCleanup(itemCleanup),
-    store.on(f.path, () => {
-      if (store.get(f.tokens) !== shown) renderItems();
-      error.show(store.shown(f.path));
-    }),
-  );
-  return box;
+  return container(f, box, cx, cleanup, undefined, add, (next, cleanup) => {
+    f = next;
+    // The items are few and cheap: made anew (from the new store, with the new number).
+    renderItems();
+    cleanup.push(() => runCleanup(itemCleanup));
+    return () => {
+      if (cx.store.get(f.tokens) !== shown) renderItems();
+    };
+  });
 }

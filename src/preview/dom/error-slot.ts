@@ -3,14 +3,14 @@ import { attribute, describedBy, h } from "./elements.ts";
 /**
  * Shows a field's error: a `<p id="…-e" class="cd-error">` appended to `anchor` (or put right
  * after it), `aria-invalid` on `invalid`, and `aria-describedby` (error, then help) on
- * `described`. `show` does nothing when the error is unchanged, so calling it often is cheap.
+ * `described`, whose id the others' ids start with (read when shown: a kept field's box may be
+ * renumbered). `show` does nothing when the error is unchanged, so calling it often is cheap.
  */
 export class ErrorSlot {
   private shown: string | undefined;
   private message: HTMLElement | undefined;
 
   constructor(
-    private readonly id: string,
     private readonly hasHelp: boolean,
     private readonly described: Element,
     private readonly invalid: Element | undefined,
@@ -24,7 +24,7 @@ export class ErrorSlot {
     if (error) {
       if (!this.message) {
         this.message = h(this.anchor.ownerDocument, "p", {
-          id: `${this.id}-e`,
+          id: `${this.described.id}-e`,
           className: "cd-error",
         });
         this.anchor[this.where](this.message);
@@ -34,7 +34,11 @@ export class ErrorSlot {
       this.message?.remove();
       this.message = undefined;
     }
-    attribute(this.described, "aria-describedby", describedBy(this.id, this.hasHelp, error));
+    attribute(
+      this.described,
+      "aria-describedby",
+      describedBy(this.described.id, this.hasHelp, error),
+    );
     if (this.invalid) attribute(this.invalid, "aria-invalid", error ? "true" : undefined);
   }
 }

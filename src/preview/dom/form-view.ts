@@ -1,10 +1,10 @@
 import type { Field } from "../plan.ts";
 import type { Store } from "../store.ts";
 import type { CredentialValue } from "../types.ts";
-import { choice, group, list } from "./containers.ts";
 import { type Cleanup, type RenderContext, runCleanup } from "./context.ts";
 import { button, type Control, h } from "./elements.ts";
-import { leafRenderer } from "./leaves.ts";
+import type { reconcile } from "./reconcile.ts";
+import { BLOCK, forgetLeaves, renderField, renderFields } from "./render-fields.ts";
 
 export interface FormViewOptions {
   store: Store;
@@ -17,13 +17,20 @@ export interface FormViewOptions {
 }
 
 export interface FormView {
-  /** Takes new `disabled` and `onSubmit` (a new store or prefix needs a new view). */
+  /** Takes new `disabled` and `onSubmit`. */
   update(options: Pick<FormViewOptions, "disabled" | "onSubmit">): void;
+  /**
+   * Shows a new plan and its store, keeping the boxes of the fields whose look is unchanged (see
+   * reconcile.ts). False when it cannot (another prefix, or the reconciler is not loaded yet, which
+   * this starts): then mount a new view.
+   */
+  replan(options: Pick<FormViewOptions, "store" | "root" | "prefix">): boolean;
   /** Removes the form's elements and listeners. */
   remove(): void;
 }
 
-const BLOCK = 32;
+/** The reconciler, in a chunk of its own: loaded when a form first gets a new plan (most never do). */
+let reconciler: typeof reconcile | undefined;
 
 /** Visually hidden, still read by screen readers. */
 const HIDDEN =
@@ -42,49 +49,30 @@ const HIDDEN =
  */
 export function mountForm(host: HTMLElement, options: FormViewOptions): FormView {
   const doc = host.ownerDocument;
-  const { store, root, prefix } = options;
+  const { prefix } = options;
   let { onSubmit } = options;
   const cleanup: Cleanup = [];
   const cx: RenderContext = {
     doc,
-    store,
+    store: options.store,
     prefix,
     disabled: options.disabled,
     disabledAlways: new WeakSet(),
     leaves: [],
     prototypes: new Map(),
-    renderFields(fields, into, cleanupOf) {
-      // More than BLOCK fields go in blocks of BLOCK (div.cd-fields): typing then re-lays out one
-      // block and the list of blocks, not a list of every field (at 1,000 fields, a third of the
-      // layout time of a flat list).
-      let block: Node = into;
-      fields.forEach((f, i) => {
-        if (fields.length > BLOCK && i % BLOCK === 0)
-          block = into.appendChild(h(doc, "div", { className: "cd-fields" }));
-        const leaf = leafRenderer(f.kind);
-        block.appendChild(
-          leaf
-            ? leaf(f, cx)
-            : (f.kind === "group" ? group : f.kind === "choice" ? choice : list)(f, cx, cleanupOf),
-        );
-      });
-      // The store stops telling the leaves rendered here (containers clean up their own).
-      cleanupOf.push(() => {
-        for (const f of fields)
-          if (store.leafViews.get(f.path) === cx.leaves[f.index]) store.leafViews.delete(f.path);
-      });
-    },
+    rendered: new WeakMap(),
+    renderFields: (fields, into, cleanupOf) => renderFields(cx, fields, into, cleanupOf),
   };
 
   const content = doc.createDocumentFragment();
-  cx.renderFields(root.fields!, content, cleanup);
+  cx.renderFields(options.root.fields!, content, cleanup);
 
   // Errors about the value as a whole, then the live region that announces what changed.
   const live = h(doc, "p", { className: "cd-live", "aria-live": "polite" });
   live.style.cssText = HIDDEN;
   let formError: HTMLElement | undefined;
   const showFormError = () => {
-    const error = store.shown("");
+    const error = cx.store.shown("");
     if (error)
       (formError ??= live.parentNode!.insertBefore(
         h(doc, "p", { id: `${prefix}e`, className: "cd-error" }),
@@ -94,10 +82,16 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   };
   content.append(live);
   host.replaceChildren(content);
-  cleanup.push(store.on("", showFormError));
-  const announce = () => void (live.textContent = store.announcement);
-  store.announcers.add(announce);
-  cleanup.push(() => void store.announcers.delete(announce));
+  const announce = () => void (live.textContent = cx.store.announcement);
+  /** The form's own listeners on the store. */
+  const listen = () => {
+    const { store } = cx;
+    cleanup.push(store.on("", showFormError));
+    store.announcers.add(announce);
+    cleanup.push(() => void store.announcers.delete(announce));
+    showFormError();
+  };
+  listen();
 
   let save: HTMLButtonElement | undefined;
   const showSave = () => {
@@ -117,6 +111,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     ) as HTMLElement | null;
   const submit = async () => {
     if (cx.disabled) return;
+    const { store } = cx;
     if (store.pending !== undefined) await store.pending;
     if (store.submit()) {
       store.shared = true;
@@ -152,9 +147,11 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
           !/^(checkbox|radio)$/.test((target as HTMLInputElement).type)));
     leafOf(target)?.input(typing);
   };
+  /** While a new plan is shown: a field that had to move lost the focus, which is no visit to it. */
+  let replanning = false;
   const onFocusOut = (event: Event) => {
     const leaf = leafOf(event.target);
-    if (leaf) store.touch(leaf.field.path);
+    if (leaf && !replanning) cx.store.touch(leaf.field.path);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const t = event.target as HTMLInputElement;
@@ -182,7 +179,6 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   host.addEventListener("keydown", onKeyDown, { signal });
   host.addEventListener("click", onClick, { signal });
 
-  showFormError();
   showSave();
 
   return {
@@ -196,6 +192,33 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
       )) {
         el.disabled = next.disabled || cx.disabledAlways.has(el);
       }
+    },
+    replan(next) {
+      if (next.prefix !== prefix) return false;
+      if (!reconciler) {
+        void import("./reconcile.ts").then(
+          (module) => void (reconciler = module.reconcile),
+          () => {},
+        );
+        return false;
+      }
+      replanning = true;
+      runCleanup(cleanup);
+      cx.store = next.store;
+      cx.leaves = [];
+      formError = void formError?.remove();
+      live.textContent = "";
+      try {
+        reconciler(cx, next.root.fields!, host, live, cleanup, {
+          renderField,
+          forgetLeaves,
+          BLOCK,
+        });
+      } finally {
+        replanning = false;
+      }
+      listen();
+      return true;
     },
     remove() {
       listening.abort();

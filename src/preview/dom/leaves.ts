@@ -14,7 +14,8 @@ import { ErrorSlot } from "./error-slot.ts";
  *
  * A field's box is cloned from a prototype per kind (and required / help), built once per form,
  * then given what is the field's own: ids, texts, placeholder, limits, options. At 1,000 fields
- * that is about half the DOM calls of building every element anew.
+ * that is about half the DOM calls of building every element anew. When the form takes a new plan,
+ * a box kept for a field with the same look gets a new Leaf (see reconcile.ts).
  */
 
 /** How a leaf reads its control, and writes a value from elsewhere into it. */
@@ -203,17 +204,20 @@ function prototypeOf(f: Field, spec: KindSpec, cx: RenderContext): HTMLElement {
  * on the prototype: no closures per field, which counts at 1,000 fields.
  */
 class Leaf implements LeafView {
-  private error: ErrorSlot | undefined;
-  private secretShown = false;
-
   constructor(
     readonly field: Field,
     protected readonly cx: RenderContext,
     protected readonly control: Control,
-    private readonly box: HTMLElement,
+    readonly box: HTMLElement,
     private readonly access: Access | undefined,
     private readonly toggleButton: HTMLButtonElement | undefined,
+    /** Made when there is an error to show; kept with the box when it is bound to a new leaf. */
+    private error?: ErrorSlot,
   ) {}
+
+  rebind(f: Field): LeafView {
+    return bind(f, this.cx, this.box, this.control, this.toggleButton, this.error);
+  }
 
   /** Brings the control up to the store's value and shows the current error. */
   refresh(): void {
@@ -232,14 +236,7 @@ class Leaf implements LeafView {
 
   protected showError(error: string | undefined): void {
     if (error === undefined && !this.error) return;
-    this.error ??= new ErrorSlot(
-      this.control.id,
-      !!this.field.help,
-      this.control,
-      this.control,
-      this.box,
-      "append",
-    );
+    this.error ??= new ErrorSlot(!!this.field.help, this.control, this.control, this.box, "append");
     this.error.show(error);
   }
 
@@ -252,7 +249,8 @@ class Leaf implements LeafView {
   toggle(): void {
     const button = this.toggleButton;
     if (!button) return;
-    const shown = (this.secretShown = !this.secretShown);
+    // Read from the button: a secret shown stays shown when its box is kept for a new plan.
+    const shown = button.getAttribute("aria-pressed") !== "true";
     mask(this.control, shown);
     button.textContent = shown ? "Hide" : "Show";
     button.setAttribute("aria-label", `${shown ? "Hide" : "Show"} ${this.field.title}`);
@@ -269,7 +267,8 @@ class CustomLeaf extends Leaf {
 
   protected override sync(): void {
     const now = this.cx.store.get(this.field.tokens);
-    if (now === this.mine) return;
+    // (The text checked too: a box kept for a new plan may show text this leaf did not store.)
+    if (now === this.mine && this.control.value === this.lastSource) return;
     this.mine = now;
     this.notJson = false;
     this.control.value = now === undefined ? "" : JSON.stringify(now, null, 2);
@@ -296,8 +295,8 @@ class CustomLeaf extends Leaf {
 }
 
 /** Renders a leaf field: its box, cloned from the kind's prototype, made the field's own. */
-function leaf(f: Field, cx: RenderContext): HTMLElement {
-  const { doc, store } = cx;
+function leaf(f: Field, cx: RenderContext): LeafView {
+  const { doc } = cx;
   const spec = KINDS[f.kind]!;
   const id = cx.prefix + f.index;
   const box = prototypeOf(f, spec, cx).cloneNode(true) as HTMLElement;
@@ -324,18 +323,30 @@ function leaf(f: Field, cx: RenderContext): HTMLElement {
     help.textContent = f.help;
     control.setAttribute("aria-describedby", `${id}-h`);
   }
-  const access = spec.access?.(f);
+  return bind(f, cx, box, control, toggle);
+}
+
+/** The leaf of a box: shows the store's value and error, and is found by its number and path. */
+function bind(
+  f: Field,
+  cx: RenderContext,
+  box: HTMLElement,
+  control: Control,
+  toggle: HTMLButtonElement | undefined,
+  error?: ErrorSlot,
+): LeafView {
+  const access = KINDS[f.kind]!.access?.(f);
   const view = access
-    ? new Leaf(f, cx, control, box, access, toggle)
-    : new CustomLeaf(f, cx, control, box, undefined, undefined);
+    ? new Leaf(f, cx, control, box, access, toggle, error)
+    : new CustomLeaf(f, cx, control, box, undefined, undefined, error);
   // The value (a default, or given) goes into the control's property only, never an attribute.
   view.refresh();
   cx.leaves[f.index] = view;
-  store.leafViews.set(f.path, view);
-  return box;
+  cx.store.leafViews.set(f.path, view);
+  return view;
 }
 
 /** Renders a leaf field, or gives undefined for containers. */
 export const leafRenderer = (
   kind: Kind,
-): ((f: Field, cx: RenderContext) => HTMLElement) | undefined => (KINDS[kind] ? leaf : undefined);
+): ((f: Field, cx: RenderContext) => LeafView) | undefined => (KINDS[kind] ? leaf : undefined);
