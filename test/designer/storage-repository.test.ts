@@ -133,6 +133,49 @@ describe("DesignRepository: designs in IndexedDB", () => {
     expect(await repository.lastOpened()).toBeUndefined();
   });
 
+  it("start: a new design on first use, then the one opened last, else the most recently saved; each remembered as opened last", async () => {
+    let clock = 1_000;
+    const { repository } = await freshRepository(() => clock++);
+    const created = await repository.start("Untitled", schema("Blank"));
+    expect(created).toMatchObject({ name: "Untitled", revision: 1, schema: schema("Blank") });
+    expect(await repository.list()).toHaveLength(1);
+    expect(await repository.lastOpened()).toBe(created.id);
+    // Started again: the same design, no new one.
+    expect((await repository.start("Untitled", schema("Blank"))).id).toBe(created.id);
+    expect(await repository.list()).toHaveLength(1);
+
+    const older = await repository.create("Older", schema("A"));
+    await repository.setLastOpened(older.id);
+    expect((await repository.start("Untitled", schema("Blank"))).id).toBe(older.id);
+    // The one opened last deleted: the most recently saved, now remembered.
+    const newer = await repository.create("Newer", schema("B"));
+    await repository.delete(older.id);
+    expect((await repository.start("Untitled", schema("Blank"))).id).toBe(newer.id);
+    expect(await repository.lastOpened()).toBe(newer.id);
+  });
+
+  it("start refuses a stored record it cannot read, in words, and changes nothing", async () => {
+    const { repository, indexedDB } = await freshRepository();
+    const design = await repository.create("Mine", schema("A"));
+    await repository.setLastOpened(design.id);
+    // Another (broken) page overwrote the record.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(DATABASE_NAME);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction("designs", "readwrite");
+      tx.objectStore("designs").put({ id: design.id, name: 42 });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    await expect(repository.start("Untitled", schema("Blank"))).rejects.toThrow(
+      /not a design this version of the designer can read/,
+    );
+  });
+
   it("keeps designs across connections (a reload)", async () => {
     const { repository, indexedDB } = await freshRepository();
     const a = await repository.create("Kept", schema("A"));

@@ -3,8 +3,7 @@ import { importSchema } from "../../schema/import.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { type AnnouncementChannel, Autosave } from "./autosave.ts";
-import { type DesignLibrary, type DesignRecord, DesignRepository } from "./design-repository.ts";
-import { DesignNotFoundError } from "./storage-errors.ts";
+import { type DesignLibrary, DesignRepository } from "./design-repository.ts";
 
 export interface StartAutosaveOptions {
   /** Defaults to the page's indexedDB. */
@@ -13,21 +12,6 @@ export interface StartAutosaveOptions {
   readonly channel?: AnnouncementChannel | null;
   readonly delayMs?: number;
   readonly openTimeoutMs?: number;
-}
-
-/** The design to start with: the one opened last, else the most recently saved, else a new "Untitled" of the store's blank window. */
-async function startingDesign(library: DesignLibrary, store: DesignerStore): Promise<DesignRecord> {
-  const lastId = await library.lastOpened();
-  if (lastId !== undefined) {
-    try {
-      return await library.load(lastId);
-    } catch (error) {
-      if (!(error instanceof DesignNotFoundError)) throw error;
-    }
-  }
-  const [recent] = await library.list();
-  if (recent) return library.load(recent.id);
-  return library.create("Untitled", toSchema(store.doc));
 }
 
 /**
@@ -50,17 +34,17 @@ export async function startAutosave(
   let library: DesignLibrary | undefined;
   try {
     library = await open();
-    let record = await startingDesign(library, store);
+    let record = await library.start("Untitled", toSchema(store.doc));
     let doc: CredentialDocument;
     try {
       doc = importSchema(record.schema);
     } catch {
       // Left as stored (opening it from the list says why it does not open); start on a new design.
       record = await library.create("Untitled", toSchema(store.doc));
+      library.setLastOpened(record.id).catch(() => {}); // a convenience for the next start only
       doc = store.doc;
     }
     store.load(doc);
-    library.setLastOpened(record.id).catch(() => {}); // a convenience for the next start only
     return new Autosave({
       ...common,
       library,
