@@ -20,8 +20,8 @@ const DESIGNER_BASE = [
   "src/designer/ui/",
 ];
 const REACT = ["react", "react-dom"];
-/** The designer's icons are lucide's, imported one by one (tree-shaken). */
-const DESIGNER_PACKAGES = [...REACT, "lucide-react"];
+/** (The designer's icons are lucide's shapes in src/designer/ui/icons.ts: no icon package.) */
+const DESIGNER_PACKAGES = REACT;
 
 export const ARCHITECTURE: Architecture = {
   layers: [
