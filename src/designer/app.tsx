@@ -67,7 +67,6 @@ export function DesignerApp({
   useEffect(() => applyTheme(prefs.theme), [prefs.theme]);
   const windowWidth = useWindowWidth();
   const inspectorBody = useRef<HTMLDivElement>(null);
-  useSelectionFollows(store, layout, mode, inspectorBody);
 
   const problemsRegion = useRef<HTMLElement>(null);
   const showProblems = useCallback(() => {
@@ -209,6 +208,7 @@ export function DesignerApp({
           </div>
         </DesignerDnd>
         <Toasts center={toasts} />
+        <SelectionFollows store={store} layout={layout} mode={mode} inspectorBody={inspectorBody} />
       </div>
     </ToastProvider>
   );
@@ -403,14 +403,20 @@ function useWindowWidth(): number {
 /**
  * A new selection shows its row whole and its properties: the inspector scrolls back to its top
  * and, in a medium window, its tab comes to the front (in a narrow one the canvas stays: the user
- * switches).
+ * switches). A component of its own, rendering nothing, so that a new selection re-renders it and
+ * not the whole shell.
  */
-function useSelectionFollows(
-  store: DesignerStore,
-  layout: LayoutStore,
-  mode: LayoutMode,
-  inspectorBody: RefObject<HTMLDivElement | null>,
-) {
+function SelectionFollows({
+  store,
+  layout,
+  mode,
+  inspectorBody,
+}: {
+  store: DesignerStore;
+  layout: LayoutStore;
+  mode: LayoutMode;
+  inspectorBody: RefObject<HTMLDivElement | null>;
+}): null {
   const selected = useDesigner(store, (state) => state.selected);
   const shown = useRef(selected);
   useEffect(() => {
@@ -429,4 +435,5 @@ function useSelectionFollows(
     });
     return () => cancelAnimationFrame(frame);
   }, [selected, mode, layout, inspectorBody]);
+  return null;
 }
