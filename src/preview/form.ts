@@ -77,9 +77,10 @@ export function CredentialForm(props: CredentialFormProps) {
   // new schema on every edit).
   // biome-ignore lint/correctness/useExhaustiveDependencies: disabled and onSubmit follow through update() below
   useLayoutEffect(() => {
-    if (view.current?.replan({ store, root, prefix })) return;
+    const options = { store, root, prefix, disabled, onSubmit };
+    if (view.current?.replan(options)) return;
     view.current?.remove();
-    view.current = mountForm(host.current!, { store, root, prefix, disabled, onSubmit });
+    view.current = mountForm(host.current!, options);
   }, [store, root, prefix]);
   useLayoutEffect(
     () => () => {

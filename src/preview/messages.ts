@@ -50,12 +50,13 @@ const rank = (k: string) => RANK[k] ?? 4;
 
 const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The label of an enum value: its `x-enumNames` entry, else the value. */
-function label(s: { [k: string]: Json }, v: unknown): string {
-  const e = Array.isArray(s.enum) ? s.enum : [];
+/** The values a schema's `enum` lists. */
+export const enumOf = (s: { [k: string]: Json }): Json[] => (Array.isArray(s.enum) ? s.enum : []);
+
+/** The label of the enum value `v`, at `i` in the enum: its `x-enumNames` entry, else the value. */
+export function label(s: { [k: string]: Json }, i: number, v: unknown): string {
   const names = s["x-enumNames"];
-  const i = e.indexOf(v as Json);
-  const name = i >= 0 && Array.isArray(names) ? names[i] : undefined;
+  const name = Array.isArray(names) ? names[i] : undefined;
   return typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v);
 }
 
@@ -106,9 +107,11 @@ function say(f: Field, e: ValidationError): string {
     case "multipleOf":
       return `${t} must be a multiple of ${p.multipleOf}`;
     case "enum":
-      return `${t} must be one of ${(Array.isArray(s.enum) ? s.enum : []).map((v) => label(s, v)).join(", ")}`;
+      return `${t} must be one of ${enumOf(s)
+        .map((v) => label(s, enumOf(s).indexOf(v), v))
+        .join(", ")}`;
     case "const":
-      return `${t} must be ${label(s, p.allowedValue)}`;
+      return `${t} must be ${label(s, enumOf(s).indexOf(p.allowedValue as Json), p.allowedValue)}`;
     case "pattern":
       return `${t} is not in the expected format${f.help ? `. ${f.help}` : ""}`;
     case "minItems":

@@ -50,8 +50,6 @@ export interface Field {
   disc?: string;
   /** The sentences of its errors, cached (see messages.ts). */
   messages?: Map<string, string>;
-  /** Root only: every field by index. */
-  all?: Field[];
   /** Root only: where errors land, by error (see messages.ts). */
   landings?: Map<string, [string, number, string]>;
   /** string-list: descriptors of items, made on demand. */
@@ -113,16 +111,15 @@ export function kindOf(s: Json, resolve: (branch: Json) => Json = same): Kind {
   const w = s["x-widget"],
     string = str(s),
     f = s.format;
-  if (string && (w === "pem" || s.contentMediaType === "application/x-pem-file")) return "pem";
-  if (string && w === "connection-string") return "connection-string";
-  if (string && w === "multiline") return "multiline";
-  if (string && s.writeOnly === true) return "secret";
+  if (string) {
+    if (w === "pem" || s.contentMediaType === "application/x-pem-file") return "pem";
+    if (w === "connection-string" || w === "multiline") return w;
+    if (s.writeOnly === true) return "secret";
+  }
   if (Array.isArray(s.enum) && (s.type === undefined || s.type === "string")) return "select";
-  if (string && (f === "uri" || f === "url")) return "url";
-  if (string && f === "email") return "email";
-  if (string && f === "hostname") return "hostname";
+  if (string)
+    return f === "uri" || f === "url" ? "url" : f === "email" || f === "hostname" ? f : "text";
   if (s.type === "array" && isObj(s.items) && s.items.type === "string") return "string-list";
-  if (string) return "text";
   return s.type === "number" || s.type === "integer" || s.type === "boolean" ? s.type : "custom";
 }
 
@@ -189,24 +186,23 @@ export function planOf(schema: JsonSchema): Field {
 }
 
 function build(root: Obj): Field {
-  const all: Field[] = [];
+  let count = 0;
   /** Collectors of the refs met inside each choice branch being built (Ajv reports errors there by the ref's target). */
   const cols: string[][] = [];
   const group = (o: Obj, at: string, tokens: string[], path: string, seen: ReadonlySet<string>) => {
     const props = isObj(o.properties) ? o.properties : {};
     const required = new Set(Array.isArray(o.required) ? o.required : []);
-    const fields = Object.keys(props).map((k) => {
-      const plain = /^[\w.-]*$/.test(k);
-      return field(
+    const fields = Object.keys(props).map((k) =>
+      field(
         props[k]!,
         k,
         [...tokens, k],
-        `${path}/${plain ? k : esc(k)}`,
+        pointer(path, k),
         required.has(k),
-        `${at}/properties/${plain ? k : encodeURIComponent(esc(k))}`,
+        `${at}/properties/${encodeURIComponent(esc(k))}`,
         seen,
-      );
-    });
+      ),
+    );
     return { fields, byKey: new Map(fields.map((x) => [x.key, x])) };
   };
   const field = (
@@ -232,7 +228,7 @@ function build(root: Obj): Field {
         ? "custom"
         : kindOf(d.schema, s.oneOf ? (b) => deref(root, b, seen).schema : same);
     const f: Field = {
-      index: all.length,
+      index: count++,
       key,
       path,
       tokens,
@@ -243,7 +239,6 @@ function build(root: Obj): Field {
       secret: SECRET.has(kind) || s.writeOnly === true,
       title: typeof s.title === "string" && s.title.trim() ? s.title : top ? "" : humanise(key),
     };
-    all.push(f);
     if (typeof s.description === "string" && s.description) f.help = s.description;
     if (kind === "group") Object.assign(f, group(s, sp, tokens, path, seen));
     if (kind === "choice") {
@@ -288,9 +283,7 @@ function build(root: Obj): Field {
     }
     return f;
   };
-  const plan = field(root, "", [], "", true, "#", new Set(), true);
-  plan.all = all;
-  return plan;
+  return field(root, "", [], "", true, "#", new Set(), true);
 }
 
 /** The branch a choice value picks by its discriminator: an index, or -1. */

@@ -28,16 +28,12 @@ function putIn(o: Obj, t: string[], v: Json | undefined): void {
   else put(o, k, v);
 }
 
-let stores = 0;
-
 /**
  * The form's state, outside React: the value, the errors by path, the touched paths, and
  * listeners by path. A change calls the listeners of the changed path and of the paths whose
  * error text changed, nothing else, so a keystroke re-renders at most those fields.
  */
 export class Store {
-  /** Tells stores apart: a new store (a new schema object) mounts new fields. */
-  readonly id = ++stores;
   value: Obj;
   validate: ValidateFunction | undefined;
   /** Every error by path (shown or not yet). */

@@ -1,8 +1,8 @@
 import { type Field, pointer } from "../plan.ts";
 import type { Json } from "../types.ts";
 import { type Cleanup, type RenderContext, type Rendered, runCleanup } from "./context.ts";
-import { button, h } from "./elements.ts";
-import { ErrorSlot } from "./error-slot.ts";
+import { button, h, option } from "./elements.ts";
+import { errorSlot } from "./error-slot.ts";
 
 /**
  * Fields that hold fields: a group (fieldset), an auth-method choice (radios or a select, then the
@@ -48,19 +48,19 @@ function container(
   anchor: Element,
   bind: (f: Field, cleanup: Cleanup) => (() => void) | undefined,
 ): Rendered {
-  const error = new ErrorSlot(!!field.help, box, invalid, anchor, "after");
+  const error = errorSlot(!!field.help, box, invalid, anchor, "after");
   const rendered = {
     box,
     field,
     rebind(f: Field, cleanup: Cleanup) {
       const { store } = cx;
       rendered.field = f;
-      error.show(store.shown(f.path));
+      error(store.shown(f.path));
       const changed = bind(f, cleanup);
       cleanup.push(
         store.on(f.path, () => {
           changed?.();
-          error.show(store.shown(f.path));
+          error(store.shown(f.path));
         }),
       );
       return rendered;
@@ -129,10 +129,8 @@ export function choice(field: Field, cx: RenderContext, cleanup: Cleanup): Rende
       radio.checked = j === chosen;
     });
     if (!select) return;
-    const options = f.branches!.map((branch, j) =>
-      h(doc, "option", { value: String(j), textContent: branch.title }),
-    );
-    if (chosen < 0) options.unshift(h(doc, "option", { value: "-1", textContent: "—" }));
+    const options = f.branches!.map((branch, j) => option(doc, j, branch.title));
+    if (chosen < 0) options.unshift(option(doc, -1, "—"));
     select.replaceChildren(...options);
     select.value = String(chosen);
   };
@@ -174,7 +172,7 @@ export function list(field: Field, cx: RenderContext, cleanup: Cleanup): Rendere
   };
   /** The array this list last stored: another one in the store came from elsewhere and is rendered anew. */
   let shown: Json[] | undefined;
-  let itemCleanup: Cleanup = [];
+  const itemCleanup: Cleanup = [];
   /** Stores the items; a change of their number or order renders them anew and moves the focus to `focus`. */
   const change = (next: Json[], focus?: string) => {
     cx.store.set(f, (shown = next));
@@ -194,7 +192,6 @@ export function list(field: Field, cx: RenderContext, cleanup: Cleanup): Rendere
   };
   const renderItems = () => {
     runCleanup(itemCleanup);
-    itemCleanup = [];
     const { store } = cx,
       id = box.id;
     const values = (shown = itemsOf()),
@@ -242,9 +239,9 @@ export function list(field: Field, cx: RenderContext, cleanup: Cleanup): Rendere
           { disabled: cx.disabled },
         );
         const li = h(doc, "li", null, input, up, down, remove);
-        const error = new ErrorSlot(false, input, input, li, "append");
-        error.show(store.shown(path));
-        itemCleanup.push(store.on(path, () => error.show(store.shown(path))));
+        const error = errorSlot(false, input, input, li, "append");
+        error(store.shown(path));
+        itemCleanup.push(store.on(path, () => error(store.shown(path))));
         return li;
       }),
     );

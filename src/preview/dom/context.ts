@@ -19,6 +19,8 @@ export interface RenderContext {
   prototypes: Map<string, HTMLElement>;
   /** What stands for each field box on the page, by box. */
   rendered: WeakMap<Element, Rendered>;
+  /** While the form takes a new plan (see reconcile.ts). */
+  replanning?: boolean;
   /** Renders fields (containers render their children with it); gives the nodes put into `into`. */
   renderFields(fields: readonly Field[], into: Node, cleanup: Cleanup): ChildNode[];
 }
@@ -40,8 +42,8 @@ export interface LeafView extends Rendered {
   input(typing: boolean): void;
   /** The value or shown error at its path may have changed (called by the store). */
   refresh(): void;
-  /** Secrets: shows or masks the value (the show/hide button). */
-  toggle(): void;
+  /** Secrets: shows or masks the value (`button`: its show/hide button, pressed). */
+  toggle(button: HTMLButtonElement): void;
 }
 
 /** Unsubscribe functions of a rendered subtree, run when it is removed (a choice switching branch). */

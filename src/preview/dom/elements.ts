@@ -46,6 +46,10 @@ export const button = (
   props?: Props,
 ) => h(doc, "button", { type: "button", textContent, "aria-label": label, onclick, ...props });
 
+/** A select's option: its value and its text. */
+export const option = (doc: Document, value: string | number, textContent: string) =>
+  h(doc, "option", { value: String(value), textContent });
+
 /** The ids a control's aria-describedby lists: its error first, then its help. */
 export const describedBy = (
   id: string,

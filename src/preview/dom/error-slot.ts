@@ -1,44 +1,33 @@
 import { attribute, describedBy, h } from "./elements.ts";
 
+/** Shows an error, or none (undefined); does nothing when the error is unchanged, so calling it often is cheap. */
+export type ErrorSlot = (error: string | undefined) => void;
+
 /**
- * Shows a field's error: a `<p id="…-e" class="cd-error">` appended to `anchor` (or put right
+ * A field's error slot: a `<p id="…-e" class="cd-error">` appended to `anchor` (or put right
  * after it), `aria-invalid` on `invalid`, and `aria-describedby` (error, then help) on
  * `described`, whose id the others' ids start with (read when shown: a kept field's box may be
- * renumbered). `show` does nothing when the error is unchanged, so calling it often is cheap.
+ * renumbered).
  */
-export class ErrorSlot {
-  private shown: string | undefined;
-  private message: HTMLElement | undefined;
-
-  constructor(
-    private readonly hasHelp: boolean,
-    private readonly described: Element,
-    private readonly invalid: Element | undefined,
-    private readonly anchor: Element,
-    private readonly where: "append" | "after",
-  ) {}
-
-  show(error: string | undefined): void {
-    if (error === this.shown) return;
-    this.shown = error;
+export function errorSlot(
+  hasHelp: boolean,
+  described: Element,
+  invalid: Element | undefined,
+  anchor: Element,
+  where: "append" | "after",
+): ErrorSlot {
+  let shown: string | undefined, message: HTMLElement | undefined;
+  return (error) => {
+    if (error === shown) return;
+    shown = error;
     if (error) {
-      if (!this.message) {
-        this.message = h(this.anchor.ownerDocument, "p", {
-          id: `${this.described.id}-e`,
-          className: "cd-error",
-        });
-        this.anchor[this.where](this.message);
+      if (!message) {
+        message = h(anchor.ownerDocument, "p", { id: `${described.id}-e`, className: "cd-error" });
+        anchor[where](message);
       }
-      this.message.textContent = error;
-    } else {
-      this.message?.remove();
-      this.message = undefined;
-    }
-    attribute(
-      this.described,
-      "aria-describedby",
-      describedBy(this.described.id, this.hasHelp, error),
-    );
-    if (this.invalid) attribute(this.invalid, "aria-invalid", error ? "true" : undefined);
-  }
+      message.textContent = error;
+    } else message = void message?.remove();
+    attribute(described, "aria-describedby", describedBy(described.id, hasHelp, error));
+    if (invalid) attribute(invalid, "aria-invalid", error ? "true" : undefined);
+  };
 }

@@ -4,7 +4,7 @@ import type { CredentialValue } from "../types.ts";
 import { type Cleanup, type RenderContext, runCleanup } from "./context.ts";
 import { button, type Control, h } from "./elements.ts";
 import type { reconcile } from "./reconcile.ts";
-import { BLOCK, forgetLeaves, renderField, renderFields } from "./render-fields.ts";
+import { BLOCK, renderFields } from "./render-fields.ts";
 
 export interface FormViewOptions {
   store: Store;
@@ -68,8 +68,8 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   cx.renderFields(options.root.fields!, content, cleanup);
 
   // Errors about the value as a whole, then the live region that announces what changed.
-  const live = h(doc, "p", { className: "cd-live", "aria-live": "polite" });
-  live.style.cssText = HIDDEN;
+  // (A string given to `style` sets its cssText.)
+  const live = h(doc, "p", { className: "cd-live", "aria-live": "polite", style: HIDDEN });
   let formError: HTMLElement | undefined;
   const showFormError = () => {
     const error = cx.store.shown("");
@@ -105,10 +105,6 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     else if (!onSubmit && save) save = void save.remove();
   };
 
-  const byId = (id: string) =>
-    (host.getRootNode() as Document | ShadowRoot).getElementById?.(
-      prefix + id,
-    ) as HTMLElement | null;
   const submit = async () => {
     if (cx.disabled) return;
     const { store } = cx;
@@ -120,10 +116,15 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
     }
     // Focus the field of the first error shown, in page order (a group or choice: its checked
     // radio or first control). An error's id is its field's element id and "-e".
-    const at = [...host.querySelectorAll(".cd-error")]
+    const id = [...host.querySelectorAll(".cd-error")]
       .find((message) => message.id !== `${prefix}e`)
-      ?.id.slice(prefix.length, -2);
-    const el = at === undefined ? null : byId(at);
+      ?.id.slice(0, -2);
+    const el =
+      id === undefined
+        ? null
+        : ((host.getRootNode() as Document | ShadowRoot).getElementById?.(
+            id,
+          ) as HTMLElement | null);
     const target =
       el && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)
         ? (el.querySelector("input:checked") ?? el.querySelector("input,select,textarea"))
@@ -147,11 +148,10 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
           !/^(checkbox|radio)$/.test((target as HTMLInputElement).type)));
     leafOf(target)?.input(typing);
   };
-  /** While a new plan is shown: a field that had to move lost the focus, which is no visit to it. */
-  let replanning = false;
+  // (While a new plan is shown, a field that had to move lost the focus: that is no visit to it.)
   const onFocusOut = (event: Event) => {
     const leaf = leafOf(event.target);
-    if (leaf && !replanning) cx.store.touch(leaf.field.path);
+    if (leaf && !cx.replanning) cx.store.touch(leaf.field.path);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const t = event.target as HTMLInputElement;
@@ -169,15 +169,16 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   // A secret's show/hide button follows its control.
   const onClick = (event: Event) => {
     const target = event.target as Element;
-    if (target.classList?.contains("cd-toggle")) leafOf(target.previousElementSibling)?.toggle();
+    if (target.classList?.contains("cd-toggle"))
+      leafOf(target.previousElementSibling)?.toggle(target as HTMLButtonElement);
   };
   const listening = new AbortController(),
-    signal = listening.signal;
-  host.addEventListener("input", onInput, { signal });
-  host.addEventListener("change", onInput, { signal });
-  host.addEventListener("focusout", onFocusOut, { signal });
-  host.addEventListener("keydown", onKeyDown, { signal });
-  host.addEventListener("click", onClick, { signal });
+    until = { signal: listening.signal };
+  host.addEventListener("input", onInput, until);
+  host.addEventListener("change", onInput, until);
+  host.addEventListener("focusout", onFocusOut, until);
+  host.addEventListener("keydown", onKeyDown, until);
+  host.addEventListener("click", onClick, until);
 
   showSave();
 
@@ -202,21 +203,8 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
         );
         return false;
       }
-      replanning = true;
       runCleanup(cleanup);
-      cx.store = next.store;
-      cx.leaves = [];
-      formError = void formError?.remove();
-      live.textContent = "";
-      try {
-        reconciler(cx, next.root.fields!, host, live, cleanup, {
-          renderField,
-          forgetLeaves,
-          BLOCK,
-        });
-      } finally {
-        replanning = false;
-      }
+      reconciler(cx, next, host, live, cleanup, BLOCK);
       listen();
       return true;
     },

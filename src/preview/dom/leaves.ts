@@ -1,8 +1,9 @@
+import { enumOf, label } from "../messages.ts";
 import { type Field, type Kind, own } from "../plan.ts";
 import type { Json } from "../types.ts";
 import type { LeafView, RenderContext } from "./context.ts";
-import { type Control, h } from "./elements.ts";
-import { ErrorSlot } from "./error-slot.ts";
+import { type Control, h, option } from "./elements.ts";
+import { type ErrorSlot, errorSlot } from "./error-slot.ts";
 
 /**
  * Leaf fields: one control each, with its label, required mark, help and error. The control's
@@ -39,14 +40,13 @@ const CHECKBOX: Access = {
   write: (el, v) => void (el.checked = v === true),
 };
 
-const enumOf = (f: Field): Json[] => (Array.isArray(f.schema.enum) ? f.schema.enum : []);
 /** A select's option value is the enum index, "" for none. */
 const optionOf = (f: Field, v: Json | undefined) => {
-  const i = v === undefined ? -1 : enumOf(f).indexOf(v);
+  const i = v === undefined ? -1 : enumOf(f.schema).indexOf(v);
   return i < 0 ? "" : String(i);
 };
 const selectAccess = (f: Field): Access => ({
-  read: (el) => (el.value === "" ? undefined : enumOf(f)[Number(el.value)]),
+  read: (el) => (el.value === "" ? undefined : enumOf(f.schema)[Number(el.value)]),
   write: (el, v) => void (el.value = optionOf(f, v)),
 });
 
@@ -129,6 +129,7 @@ const numberKind = (integer: boolean): KindSpec => ({
   },
 });
 
+/** Every kind but a container's. */
 const KINDS: Partial<Record<Kind, KindSpec>> = {
   text: textKind(),
   url: textKind("url"),
@@ -142,22 +143,10 @@ const KINDS: Partial<Record<Kind, KindSpec>> = {
   boolean: { control: (doc) => input(doc, "checkbox"), access: () => CHECKBOX, controlFirst: true },
   multiline: { control: (doc) => textarea(doc, 4), access: () => TEXT, own: placeholder },
   select: {
-    control: (doc) =>
-      h(doc, "select", null, h(doc, "option", { value: "", textContent: "—" })) as Control,
+    control: (doc) => h(doc, "select", null, option(doc, "", "—")) as Control,
     access: selectAccess,
-    own(el, f, doc) {
-      const names = f.schema["x-enumNames"];
-      enumOf(f).forEach((v, i) => {
-        const name = Array.isArray(names) ? names[i] : undefined;
-        el.append(
-          h(doc, "option", {
-            value: String(i),
-            textContent:
-              typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v),
-          }),
-        );
-      });
-    },
+    own: (el, f, doc) =>
+      el.append(...enumOf(f.schema).map((v, i) => option(doc, i, label(f.schema, i, v)))),
   },
   custom: {
     control(doc) {
@@ -210,13 +199,12 @@ class Leaf implements LeafView {
     protected readonly control: Control,
     readonly box: HTMLElement,
     private readonly access: Access | undefined,
-    private readonly toggleButton: HTMLButtonElement | undefined,
     /** Made when there is an error to show; kept with the box when it is bound to a new leaf. */
     private error?: ErrorSlot,
   ) {}
 
   rebind(f: Field): LeafView {
-    return bind(f, this.cx, this.box, this.control, this.toggleButton, this.error);
+    return bind(f, this.cx, this.control, this.box, this.error);
   }
 
   /** Brings the control up to the store's value and shows the current error. */
@@ -236,8 +224,8 @@ class Leaf implements LeafView {
 
   protected showError(error: string | undefined): void {
     if (error === undefined && !this.error) return;
-    this.error ??= new ErrorSlot(!!this.field.help, this.control, this.control, this.box, "append");
-    this.error.show(error);
+    this.error ??= errorSlot(!!this.field.help, this.control, this.control, this.box, "append");
+    this.error(error);
   }
 
   input(typing: boolean): void {
@@ -246,9 +234,7 @@ class Leaf implements LeafView {
     if (v !== store.get(this.field.tokens)) store.set(this.field, v, typing);
   }
 
-  toggle(): void {
-    const button = this.toggleButton;
-    if (!button) return;
+  toggle(button: HTMLButtonElement): void {
     // Read from the button: a secret shown stays shown when its box is kept for a new plan.
     const shown = button.getAttribute("aria-pressed") !== "true";
     mask(this.control, shown);
@@ -280,9 +266,10 @@ class CustomLeaf extends Leaf {
   }
 
   override input(typing: boolean): void {
-    if (this.control.value === this.lastSource) return; // "change" after "input"
-    this.lastSource = this.control.value;
-    const source = this.control.value.trim();
+    const text = this.control.value;
+    if (text === this.lastSource) return; // "change" after "input"
+    this.lastSource = text;
+    const source = text.trim();
     try {
       this.mine = source ? (JSON.parse(source) as Json) : undefined;
       this.notJson = false;
@@ -294,9 +281,11 @@ class CustomLeaf extends Leaf {
   }
 }
 
-/** Renders a leaf field: its box, cloned from the kind's prototype, made the field's own. */
-function leaf(f: Field, cx: RenderContext): LeafView {
-  const { doc } = cx;
+/**
+ * Renders a leaf field (of any kind but a container's: group, choice, string-list): its box,
+ * cloned from the kind's prototype, made the field's own.
+ */
+export function leaf(f: Field, cx: RenderContext): LeafView {
   const spec = KINDS[f.kind]!;
   const id = cx.prefix + f.index;
   const box = prototypeOf(f, spec, cx).cloneNode(true) as HTMLElement;
@@ -311,9 +300,9 @@ function leaf(f: Field, cx: RenderContext): LeafView {
     : `${f.title}${f.required ? " *" : ""} `;
   if (f.required) control.setAttribute("aria-label", f.title);
   if (cx.disabled) control.disabled = true;
-  spec.own?.(control, f, doc);
-  const toggle = spec.toggle ? (control.nextElementSibling as HTMLButtonElement) : undefined;
-  if (toggle) {
+  spec.own?.(control, f, cx.doc);
+  if (spec.toggle) {
+    const toggle = control.nextElementSibling as HTMLButtonElement;
     toggle.setAttribute("aria-label", `Show ${f.title}`);
     if (cx.disabled) toggle.disabled = true;
   }
@@ -323,30 +312,22 @@ function leaf(f: Field, cx: RenderContext): LeafView {
     help.textContent = f.help;
     control.setAttribute("aria-describedby", `${id}-h`);
   }
-  return bind(f, cx, box, control, toggle);
+  return bind(f, cx, control, box);
 }
 
 /** The leaf of a box: shows the store's value and error, and is found by its number and path. */
 function bind(
   f: Field,
   cx: RenderContext,
-  box: HTMLElement,
   control: Control,
-  toggle: HTMLButtonElement | undefined,
+  box: HTMLElement,
   error?: ErrorSlot,
 ): LeafView {
   const access = KINDS[f.kind]!.access?.(f);
-  const view = access
-    ? new Leaf(f, cx, control, box, access, toggle, error)
-    : new CustomLeaf(f, cx, control, box, undefined, undefined, error);
+  const view = new (access ? Leaf : CustomLeaf)(f, cx, control, box, access, error);
   // The value (a default, or given) goes into the control's property only, never an attribute.
   view.refresh();
   cx.leaves[f.index] = view;
   cx.store.leafViews.set(f.path, view);
   return view;
 }
-
-/** Renders a leaf field, or gives undefined for containers. */
-export const leafRenderer = (
-  kind: Kind,
-): ((f: Field, cx: RenderContext) => LeafView) | undefined => (KINDS[kind] ? leaf : undefined);
