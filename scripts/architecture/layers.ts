@@ -186,6 +186,10 @@ export const ARCHITECTURE: Architecture = {
     },
     { path: "npm:ajv", why: "the preview's validator: loaded when the preview is first used" },
     {
+      path: "src/preview/dom/reconcile.ts",
+      why: "the preview's update in place: loaded by dom/form-view.ts when a form first gets a new schema",
+    },
+    {
       path: "src/preview/incremental-validator.ts",
       why: "the preview's validator: loaded by preview-pane.tsx when the preview is first used",
     },
