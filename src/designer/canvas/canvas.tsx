@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from "react";
-import { useDndShared } from "../dnd/drag-data.ts";
+import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
@@ -19,18 +18,14 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const refusal = useDesigner(store, (state) => state.refusal);
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
-  const bridge = shared?.bridge;
-  const { ready, handleAttributes } = useSyncExternalStore(
-    bridge?.subscribe ?? noSubscription,
-    () => bridge?.getState() ?? NO_DRAG,
-  );
+  const { ready, handleAttributes } = useDragState();
   return (
     <div
       className="cd-canvas"
       ref={shared?.canvas}
       // Drag and drop is mounted after the first paint: this says it is there (tests wait for it).
       data-drag-ready={ready || undefined}
-      {...bridge?.rowHandlers}
+      {...shared?.bridge.rowHandlers}
     >
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
@@ -61,9 +56,6 @@ export function Canvas({ store }: { store: DesignerStore }) {
     </div>
   );
 }
-
-const noSubscription = () => () => {};
-const NO_DRAG = { ready: false, handleAttributes: undefined };
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -13,7 +13,7 @@ export interface HandleAttributes {
   readonly "aria-describedby": string | undefined;
 }
 
-interface BridgeState {
+export interface BridgeState {
   /** Drag and drop has loaded: presses on palette items and handles start drags. */
   readonly ready: boolean;
   readonly handleAttributes: HandleAttributes | undefined;
@@ -26,15 +26,18 @@ interface BridgeState {
  * paint (drag-and-drop.tsx, beside them: see designer-dnd.tsx): the palette and the canvas listen
  * for presses and hand them on through here, once drag and drop is there.
  */
+/** Before drag and drop is there (and where there is none: a canvas rendered on its own). */
+export const NO_DRAG: BridgeState = {
+  ready: false,
+  handleAttributes: undefined,
+  paletteDragged: undefined,
+};
+
 export class DragBridge {
   /** The sensors' handlers for a press on a palette item, or on a row's handle. */
   palette: DragHandlers | undefined;
   rows: DragHandlers | undefined;
-  private state: BridgeState = {
-    ready: false,
-    handleAttributes: undefined,
-    paletteDragged: undefined,
-  };
+  private state: BridgeState = NO_DRAG;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -1,6 +1,6 @@
-import { createContext, type RefObject, useContext } from "react";
+import { createContext, type RefObject, useContext, useSyncExternalStore } from "react";
 import type { PaletteItem } from "../items/palette-items.ts";
-import type { DragBridge } from "./drag-bridge.ts";
+import { type BridgeState, type DragBridge, NO_DRAG } from "./drag-bridge.ts";
 import type { DropIndicatorStore } from "./drop-indicator.ts";
 
 /** What each draggable carries in dnd-kit's `data` (the canvas has no droppables: see canvas-geometry.ts). */
@@ -28,4 +28,14 @@ export const DndSharedContext = createContext<DndShared | undefined>(undefined);
 
 export function useDndShared(): DndShared | undefined {
   return useContext(DndSharedContext);
+}
+
+const noSubscription = () => () => {};
+
+/** What the palette and the canvas show of drag and drop: whether it is there, what is dragged. */
+export function useDragState(): BridgeState {
+  const bridge = useDndShared()?.bridge;
+  return useSyncExternalStore(bridge?.subscribe ?? noSubscription, () =>
+    bridge ? bridge.getState() : NO_DRAG,
+  );
 }

@@ -1,5 +1,5 @@
-import { memo, useId, useSyncExternalStore } from "react";
-import { useDndShared } from "../dnd/drag-data.ts";
+import { memo, useId } from "react";
+import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
 import {
   addedAt,
@@ -47,10 +47,7 @@ const BLOCK_ICONS: Readonly<Record<string, IconComponent>> = {
 export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
   const bridge = useDndShared()?.bridge;
-  const dragged = useSyncExternalStore(
-    bridge?.subscribe ?? noSubscription,
-    () => bridge?.getState().paletteDragged,
-  );
+  const dragged = useDragState().paletteDragged;
   return (
     <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...bridge?.paletteHandlers}>
       <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
@@ -84,8 +81,6 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
     </div>
   );
 }
-
-const noSubscription = () => () => {};
 
 const PaletteButton = memo(function PaletteButton({
   store,
