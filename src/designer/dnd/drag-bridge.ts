@@ -1,3 +1,4 @@
+import type { useDraggable } from "@dnd-kit/core";
 import type { KeyboardEvent, MouseEvent, TouchEvent } from "react";
 
 /** What a press on a drag source hands to dnd-kit's sensors. */
@@ -68,5 +69,29 @@ export class DragBridge {
     onMouseDown: (event) => this.rows?.onMouseDown(event),
     onTouchStart: (event) => this.rows?.onTouchStart(event),
     onKeyDown: (event) => this.rows?.onKeyDown?.(event),
+  };
+}
+
+/** A draggable's sensor listeners, as dnd-kit's `useDraggable` gives them (a type only: no dnd-kit here). */
+type SensorListeners = ReturnType<typeof useDraggable>["listeners"];
+
+/**
+ * Handlers for an element that stands for many drag sources (the palette, the canvas): a press
+ * is handed to the draggable's sensors once `pick` has pointed the draggable at what was pressed
+ * (and said yes). `keyboard`: also for keys (Space on a row's handle).
+ */
+export function pressHandlers(
+  pick: (target: EventTarget, container: HTMLElement) => boolean,
+  listeners: SensorListeners,
+  keyboard: boolean,
+): DragHandlers {
+  const handOn =
+    (name: string) =>
+    (event: MouseEvent<HTMLElement> | TouchEvent<HTMLElement> | KeyboardEvent<HTMLElement>) =>
+      void (pick(event.target, event.currentTarget) && listeners?.[name]?.(event));
+  return {
+    onMouseDown: handOn("onMouseDown"),
+    onTouchStart: handOn("onTouchStart"),
+    ...(keyboard ? { onKeyDown: handOn("onKeyDown") } : {}),
   };
 }

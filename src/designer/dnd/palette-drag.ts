@@ -1,6 +1,7 @@
 import { useDraggable } from "@dnd-kit/core";
-import { type MouseEvent, type TouchEvent, useMemo } from "react";
+import { useMemo } from "react";
 import { BLOCK_ITEMS, KIND_ITEMS, type PaletteItem } from "../items/palette-items.ts";
+import { type DragHandlers, pressHandlers } from "./drag-bridge.ts";
 
 /** The id of the one draggable that stands for whichever palette item is pressed. */
 export const PALETTE_DRAG_ID = "palette-item";
@@ -8,11 +9,6 @@ export const PALETTE_DRAG_ID = "palette-item";
 const ITEMS_BY_ID: ReadonlyMap<string, PaletteItem> = new Map(
   [...KIND_ITEMS, ...BLOCK_ITEMS].map((item) => [item.id, item]),
 );
-
-type Handlers = {
-  onMouseDown(event: MouseEvent<HTMLElement>): void;
-  onTouchStart(event: TouchEvent<HTMLElement>): void;
-};
 
 /**
  * One draggable for every item of the palette, its sensors listening on the palette's element: a
@@ -22,12 +18,12 @@ type Handlers = {
  * Keyboard users add an item with Enter or a click (a keyboard drag is the canvas's own).
  * `dragged`: the id of the item being dragged, if one is.
  */
-export function usePaletteDrag(): { handlers: Handlers; dragged: string | undefined } {
+export function usePaletteDrag(): { handlers: DragHandlers; dragged: string | undefined } {
   // dnd-kit reads a draggable's `data` when the drag starts: the pressed item is written into it.
   const picked = useMemo(() => ({ type: "palette" as const, item: KIND_ITEMS[0]! }), []);
   const { setNodeRef, listeners, active } = useDraggable({ id: PALETTE_DRAG_ID, data: picked });
 
-  const handlers = useMemo<Handlers>(() => {
+  const handlers = useMemo<DragHandlers>(() => {
     const pick = (target: EventTarget, palette: HTMLElement): boolean => {
       if (!(target instanceof Element)) return false;
       const button = target.closest<HTMLElement>("button[data-item]");
@@ -37,12 +33,7 @@ export function usePaletteDrag(): { handlers: Handlers; dragged: string | undefi
       setNodeRef(button);
       return true;
     };
-    return {
-      onMouseDown: (event) =>
-        void (pick(event.target, event.currentTarget) && listeners?.onMouseDown?.(event)),
-      onTouchStart: (event) =>
-        void (pick(event.target, event.currentTarget) && listeners?.onTouchStart?.(event)),
-    };
+    return pressHandlers(pick, listeners, false);
   }, [listeners, picked, setNodeRef]);
 
   return { handlers, dragged: active?.id === PALETTE_DRAG_ID ? picked.item.id : undefined };

@@ -1,18 +1,12 @@
 import { useDraggable } from "@dnd-kit/core";
-import { type KeyboardEvent, type MouseEvent, type TouchEvent, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
-import type { HandleAttributes } from "./drag-bridge.ts";
+import { type DragHandlers, type HandleAttributes, pressHandlers } from "./drag-bridge.ts";
 import { nodeName } from "./names.ts";
 
 /** The id of the one draggable that stands for whichever row's handle is pressed. */
 export const ROW_DRAG_ID = "canvas-row";
-
-type Handlers = {
-  onMouseDown(event: MouseEvent<HTMLElement>): void;
-  onTouchStart(event: TouchEvent<HTMLElement>): void;
-  onKeyDown(event: KeyboardEvent<HTMLElement>): void;
-};
 
 /**
  * One draggable for all the rows of the canvas, its sensors listening on the canvas element: a
@@ -21,7 +15,7 @@ type Handlers = {
  * draggable per row, dnd-kit's context re-rendered all of them: ~500 at once on a big design).
  */
 export function useRowDrag(store: DesignerStore): {
-  handlers: Handlers;
+  handlers: DragHandlers;
   attributes: HandleAttributes;
 } {
   // dnd-kit reads a draggable's `data` when the drag starts: the pressed row is written into it.
@@ -34,7 +28,7 @@ export function useRowDrag(store: DesignerStore): {
   const dragging = useRef(false);
   dragging.current = active !== null;
 
-  const handlers = useMemo<Handlers>(() => {
+  const handlers = useMemo<DragHandlers>(() => {
     const pick = (target: EventTarget, canvas: HTMLElement): boolean => {
       if (dragging.current || !(target instanceof Element)) return false;
       const handle = target.closest<HTMLElement>(".cd-handle");
@@ -50,14 +44,7 @@ export function useRowDrag(store: DesignerStore): {
       setActivatorNodeRef(handle);
       return true;
     };
-    return {
-      onMouseDown: (event) =>
-        void (pick(event.target, event.currentTarget) && listeners?.onMouseDown?.(event)),
-      onTouchStart: (event) =>
-        void (pick(event.target, event.currentTarget) && listeners?.onTouchStart?.(event)),
-      onKeyDown: (event) =>
-        void (pick(event.target, event.currentTarget) && listeners?.onKeyDown?.(event)),
-    };
+    return pressHandlers(pick, listeners, true);
   }, [listeners, picked, setActivatorNodeRef, setNodeRef, store]);
 
   // Only these two: the rest of dnd-kit's attributes change during a drag (and would re-render every row).

@@ -1,4 +1,4 @@
-import { memo, useId } from "react";
+import { Fragment, memo, useId } from "react";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
 import {
@@ -50,34 +50,27 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
   const dragged = useDragState().paletteDragged;
   return (
     <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...bridge?.paletteHandlers}>
-      <h2 id={`${id}-fields`} className={rail ? "cd-visually-hidden" : undefined}>
-        Fields
-      </h2>
-      <ul role="list" aria-labelledby={`${id}-fields`}>
-        {KIND_ITEMS.map((item) => (
-          <PaletteButton
-            key={item.id}
-            store={store}
-            item={item}
-            rail={rail}
-            dragged={dragged === item.id}
-          />
-        ))}
-      </ul>
-      <h2 id={`${id}-blocks`} className={rail ? "cd-visually-hidden" : undefined}>
-        Blocks
-      </h2>
-      <ul role="list" aria-labelledby={`${id}-blocks`}>
-        {BLOCK_ITEMS.map((item) => (
-          <PaletteButton
-            key={item.id}
-            store={store}
-            item={item}
-            rail={rail}
-            dragged={dragged === item.id}
-          />
-        ))}
-      </ul>
+      {[
+        { title: "Fields", items: KIND_ITEMS },
+        { title: "Blocks", items: BLOCK_ITEMS },
+      ].map(({ title, items }) => (
+        <Fragment key={title}>
+          <h2 id={`${id}-${title}`} className={rail ? "cd-visually-hidden" : undefined}>
+            {title}
+          </h2>
+          <ul role="list" aria-labelledby={`${id}-${title}`}>
+            {items.map((item) => (
+              <PaletteButton
+                key={item.id}
+                store={store}
+                item={item}
+                rail={rail}
+                dragged={dragged === item.id}
+              />
+            ))}
+          </ul>
+        </Fragment>
+      ))}
     </div>
   );
 }
