@@ -15,18 +15,13 @@ export interface HandleAttributes {
 }
 
 export interface BridgeState {
-  /** Drag and drop has loaded: presses on palette items and handles start drags. */
+  /** Drag and drop is mounted: presses on palette items and handles start drags. */
   readonly ready: boolean;
   readonly handleAttributes: HandleAttributes | undefined;
   /** The palette item being dragged, by id. */
   readonly paletteDragged: string | undefined;
 }
 
-/**
- * Where the palette and the canvas meet drag and drop, which is mounted after the page's first
- * paint (drag-and-drop.tsx, beside them: see designer-dnd.tsx): the palette and the canvas listen
- * for presses and hand them on through here, once drag and drop is there.
- */
 /** Before drag and drop is there (and where there is none: a canvas rendered on its own). */
 export const NO_DRAG: BridgeState = {
   ready: false,
@@ -34,6 +29,11 @@ export const NO_DRAG: BridgeState = {
   paletteDragged: undefined,
 };
 
+/**
+ * Where the palette and the canvas meet drag and drop, which is mounted after the page's first
+ * paint (drag-and-drop.tsx, beside them: see designer-dnd.tsx): the palette and the canvas listen
+ * for presses and hand them on through here, once drag and drop is there.
+ */
 export class DragBridge {
   /** The sensors' handlers for a press on a palette item, or on a row's handle. */
   palette: DragHandlers | undefined;
