@@ -5,7 +5,7 @@
  * npm run bench -- diff [fields [values [rounds]]]   the diff benchmark only (bench/diff.ts; a few minutes)
  * npm run bench -- designer [options]        the designer benchmark only (bench/designer/run.ts)
  * npm run bench -- designer-export [options] export in the built designer (bench/designer-export/run.ts)
- * npm run bench -- designer-load [--loads 15] the built designer's first load (bench/designer/first-load.ts)
+ * npm run bench -- designer-load [--loads 21] the built designer's first load (bench/designer/first-load.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
 
