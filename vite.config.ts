@@ -55,6 +55,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The designer page runs its React components on Preact's React-compatible runtime
+ * (`preact/compat`): the same components, hooks and events, in some 12 KB of JavaScript where
+ * React DOM takes 60 KB gzipped and about 200 KB to parse before the page can draw. On the 2-core
+ * machines we measure on, that parse was the largest single cost of opening the page (see
+ * docs/decisions.md). Only the page: the dev server, `npm run build` and the designer's
+ * benchmark page. The embeddable preview (vite.lib.config.ts) uses its host's React, and Vitest's
+ * component tests run on React.
+ */
+export const PREACT_COMPAT_ALIASES = [
+  { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
+  { find: /^react-dom$/, replacement: "preact/compat" },
+  { find: /^react\/jsx-runtime$/, replacement: "preact/jsx-runtime" },
+  { find: /^react\/jsx-dev-runtime$/, replacement: "preact/jsx-dev-runtime" },
+  {
+    find: /^react$/,
+    replacement: fileURLToPath(new URL("src/designer/runtime/react-on-preact.ts", import.meta.url)),
+  },
+];
+
 const shim = (file: string) =>
   fileURLToPath(new URL(`src/designer/export/worker-shims/${file}`, import.meta.url));
 /** Node modules json-schema-to-typescript and its $ref parser (with its error helper, ono) import, and what they get in the browser. */
@@ -121,6 +141,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   clearScreen: false,
   plugins: [exporterNodeShims(), codeMirrorStylesWithoutStyleElements(), contentSecurityPolicy()],
+  resolve: { alias: PREACT_COMPAT_ALIASES },
   server: {
     host: "127.0.0.1",
     port: 5173,

@@ -59,6 +59,9 @@ export const ARCHITECTURE: Architecture = {
       packages: ["react", "ajv", "ajv-formats"],
     },
 
+    // The page's React: React's API on Preact (vite.config.ts points "react" here). The one
+    // place that names Preact; the rest of the designer is written against React's API.
+    { path: "src/designer/runtime/", mayImport: [], packages: ["preact"] },
     // The designer page: features over a shared store, assembled by the shell (app.tsx).
     { path: "src/designer/store/", mayImport: CORE, packages: REACT },
     // The visual system: tokens, the controls' look, icons, toasts, menus. No design rules.

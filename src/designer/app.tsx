@@ -1,4 +1,4 @@
-import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Canvas } from "./canvas/canvas.tsx";
 import { DesignerDnd } from "./dnd/designer-dnd.tsx";
 import { editsText } from "./edits-text.ts";
@@ -64,7 +64,8 @@ export function DesignerApp({
   const mode = useLayoutMode();
   const prefs = useLayout(layout, (all) => all);
   useUndoShortcuts(store);
-  useEffect(() => applyTheme(prefs.theme), [prefs.theme]);
+  // Before the frame is drawn, so a chosen theme never flashes the system one first.
+  useLayoutEffect(() => applyTheme(prefs.theme), [prefs.theme]);
   const windowWidth = useWindowWidth();
   const inspectorBody = useRef<HTMLDivElement>(null);
 
@@ -419,7 +420,9 @@ function SelectionFollows({
 }): null {
   const selected = useDesigner(store, (state) => state.selected);
   const shown = useRef(selected);
-  useEffect(() => {
+  // A layout effect: it runs with the render that selected, on React and on Preact alike (whose
+  // plain effects wait for a frame), so the row is shown in the very next frame.
+  useLayoutEffect(() => {
     if (shown.current === selected) return;
     shown.current = selected;
     if (mode === "medium") layout.set("sideTab", "inspector");

@@ -187,4 +187,45 @@ describe("the designer page, in headless Chromium", () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it("every id on the page is unique and every label, description and control reference finds its element, with fields of each kind in the inspector and the dialogs open", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems);
+    const palette = page.getByRole("navigation", { name: "Palette" });
+    const references = () =>
+      page.evaluate(() => {
+        const found: string[] = [];
+        const counts = new Map<string, number>();
+        for (const element of document.querySelectorAll("[id]"))
+          counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+        for (const [id, count] of counts) if (count > 1) found.push(`id "${id}" ×${count}`);
+        for (const label of document.querySelectorAll("label[for]")) {
+          const target = document.getElementById(label.getAttribute("for")!);
+          if (!target?.matches("input, select, textarea, button, output, meter, progress"))
+            found.push(`label "${label.textContent}" → ${target?.tagName ?? "nothing"}`);
+        }
+        for (const name of ["aria-labelledby", "aria-describedby", "aria-controls"])
+          for (const element of document.querySelectorAll(`[${name}]`)) {
+            // A closed dialog is outside the accessibility tree, and its content is not rendered.
+            if (element.closest("dialog:not([open])")) continue;
+            for (const id of element.getAttribute(name)!.split(/\s+/).filter(Boolean))
+              if (!document.getElementById(id)) found.push(`${name} "${id}" on ${element.tagName}`);
+          }
+        return found;
+      });
+    for (const kind of ["Text", "Secret", "Select", "Yes / no", "Group", "Auth-method choice"]) {
+      await palette.getByRole("button", { name: `Add ${kind} field`, exact: true }).click();
+      await page
+        .getByRole("complementary", { name: "Inspector" })
+        .getByRole("textbox", { name: "Key", exact: true })
+        .waitFor();
+      expect(await references(), kind).toEqual([]);
+    }
+    await page.getByRole("button", { name: "Designs", exact: true }).click();
+    await page.getByRole("dialog", { name: "Designs" }).waitFor();
+    expect(await references(), "with the Designs dialog open").toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
