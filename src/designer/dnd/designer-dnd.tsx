@@ -20,6 +20,7 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
       indicator: new DropIndicatorStore(),
       canvas: { current: null },
       bridge: new DragBridge(),
+      announcer: { current: null },
     }),
     [],
   );
@@ -28,6 +29,7 @@ export function DesignerDnd({ store, children }: { store: DesignerStore; childre
   return (
     <DndSharedContext.Provider value={shared}>
       {children}
+      <div ref={shared.announcer} className="cd-dnd-announcer" />
       {mounted && <DragAndDrop store={store} shared={shared} />}
     </DndSharedContext.Provider>
   );

@@ -229,6 +229,7 @@ export function DragAndDrop({ store, shared }: { store: DesignerStore; shared: D
         announcements,
         screenReaderInstructions: INSTRUCTIONS,
         restoreFocus: false,
+        ...(shared.announcer.current ? { container: shared.announcer.current } : {}),
       }}
       onDragStart={onDragStart}
       onDragMove={track}

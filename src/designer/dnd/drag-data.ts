@@ -22,6 +22,8 @@ export interface DndShared {
   readonly indicator: DropIndicatorStore;
   readonly canvas: RefObject<HTMLDivElement | null>;
   readonly bridge: DragBridge;
+  /** Where dnd-kit's announcements and instructions go: an element of the first paint, contained. */
+  readonly announcer: RefObject<HTMLDivElement | null>;
 }
 
 export const DndSharedContext = createContext<DndShared | undefined>(undefined);
