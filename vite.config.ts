@@ -57,8 +57,9 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * The designer page runs its React components on Preact's React-compatible runtime
- * (`preact/compat`): the same components, hooks and events, in some 12 KB of JavaScript where
- * React DOM takes 60 KB gzipped and about 200 KB to parse before the page can draw. On the 2-core
+ * (`preact/compat`): the same components, hooks and events, in about 10 KB of JavaScript
+ * (gzipped) where React and React DOM take about 65 KB, and 200 KB more to parse before the page
+ * can draw. On the 2-core
  * machines we measure on, that parse was the largest single cost of opening the page (see
  * docs/decisions.md). Only the page: the dev server, `npm run build` and the designer's
  * benchmark page. The embeddable preview (vite.lib.config.ts) uses its host's React, and Vitest's
