@@ -78,7 +78,8 @@ type SensorListeners = ReturnType<typeof useDraggable>["listeners"];
 /**
  * Handlers for an element that stands for many drag sources (the palette, the canvas): a press
  * is handed to the draggable's sensors once `pick` has pointed the draggable at what was pressed
- * (and said yes). `keyboard`: also for keys (Space on a row's handle).
+ * (and said yes). `keyboard`: also for keys (Space on a row's handle). A mouse press is handed on
+ * only when the mouse moves before it is released (`whenMoved`).
  */
 export function pressHandlers(
   pick: (target: EventTarget, container: HTMLElement) => boolean,
@@ -90,8 +91,40 @@ export function pressHandlers(
     (event: MouseEvent<HTMLElement> | TouchEvent<HTMLElement> | KeyboardEvent<HTMLElement>) =>
       void (pick(event.target, event.currentTarget) && listeners?.[name]?.(event));
   return {
-    onMouseDown: handOn("onMouseDown"),
+    onMouseDown: (event) => {
+      if (pick(event.target, event.currentTarget))
+        whenMoved(event, () => listeners?.onMouseDown?.(event));
+    },
     onTouchStart: handOn("onTouchStart"),
     ...(keyboard ? { onKeyDown: handOn("onKeyDown") } : {}),
   };
+}
+
+let pendingPress: (() => void) | undefined;
+
+/**
+ * Calls `handOn` at the first move of the mouse while it is pressed, and not at all for a plain
+ * click. Why: dnd-kit's mouse sensor sets its context's state on every press and again on the
+ * release, so each click on a palette item or a row's handle re-rendered drag and drop before
+ * the click was handled. The sensor still measures its activation distance from the press, and
+ * it also sees the move that hands the press on (its listener, added now on the document, is
+ * further along that move's path than this one on the window).
+ */
+function whenMoved(press: MouseEvent<HTMLElement>, handOn: () => void): void {
+  pendingPress?.();
+  const view = press.currentTarget.ownerDocument.defaultView ?? window;
+  const stop = () => {
+    view.removeEventListener("mousemove", moved, true);
+    view.removeEventListener("mouseup", stop, true);
+    view.removeEventListener("blur", stop);
+    if (pendingPress === stop) pendingPress = undefined;
+  };
+  const moved = () => {
+    stop();
+    handOn();
+  };
+  view.addEventListener("mousemove", moved, true);
+  view.addEventListener("mouseup", stop, true);
+  view.addEventListener("blur", stop);
+  pendingPress = stop;
 }
