@@ -5,7 +5,7 @@ import { type DragHandlers, pressHandlers } from "../../src/designer/dnd/drag-br
 /** A palette-like list whose presses go through `handlers`, as the palette's and the canvas's do. */
 function renderSource(handlers: DragHandlers) {
   return render(
-    <div data-testid="source" onMouseDown={handlers.onMouseDown} onKeyDown={handlers.onKeyDown}>
+    <div data-testid="source" {...handlers}>
       <button type="button" data-item="text">
         Text
       </button>
