@@ -15,6 +15,8 @@ interface CommandSpec {
   summary: string;
   /** Positional arguments, in order; all required. */
   positionals: string[];
+  /** The last positional may be given more than once (several schemas). */
+  repeats?: boolean;
   options: Record<string, OptionSpec>;
   usage: string;
   details: string;
@@ -24,27 +26,35 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   export: {
     summary: "write the exported files (typed bindings, precompiled validator…) for a schema",
     positionals: ["schema.json"],
+    repeats: true,
     options: {
       "--out": {
         value: "DIR",
         description: "folder to write into (default: the schema file's folder; created if missing)",
       },
     },
-    usage: `${PROGRAM} export <schema.json> [--out DIR]`,
+    usage: `${PROGRAM} export <schema.json>... [--out DIR]`,
     details: [
       "The files are named after the schema file: foo.json or foo.schema.json gives foo.*.",
       "All files are written, or none: on any problem the output folder is left as it was.",
       "Prints the paths of the written files.",
+      "Several schemas are exported one after another, each all or nothing: one that fails is",
+      "named on stderr and the others' files stay; a last line on stderr says how many were",
+      "exported, and the exit code is the gravest of theirs. Two schemas that would write the",
+      "same files into one folder are refused before anything is written.",
     ].join("\n"),
   },
   check: {
     summary: "report errors and warnings in a schema",
     positionals: ["schema.json"],
+    repeats: true,
     options: {},
-    usage: `${PROGRAM} check <schema.json>`,
+    usage: `${PROGRAM} check <schema.json>...`,
     details: [
       "Prints each finding as FILE:POINTER: SEVERITY: MESSAGE. FIX",
       "Exits with 1 if there is an error, 0 if there are only warnings or none.",
+      "Several schemas are checked one after another; a last line says how many have no errors.",
+      "Exits with 2 if one could not be read, else 1 if one has an error.",
     ].join("\n"),
   },
   diff: {
@@ -239,7 +249,7 @@ export function checkPositionals(parsed: ParsedArgs & { command: CommandName }):
       parsed.command,
     );
   }
-  if (parsed.positionals.length > spec.positionals.length) {
+  if (parsed.positionals.length > spec.positionals.length && !spec.repeats) {
     const extra = parsed.positionals[spec.positionals.length] as string;
     const expected =
       spec.positionals.length === 1

@@ -90,6 +90,39 @@ export async function exportCommand(
   return EXIT_OK;
 }
 
+/**
+ * Several schemas exported into one folder must not write the same files: `a/api.json` and
+ * `b/api.schema.json` into `out/` would both write `out/api.*`. Refused before anything is written.
+ * (A name that cannot be used at all is left to that file's own export, which says why.)
+ */
+export function checkExportTargets(
+  inputs: readonly string[],
+  out: string | undefined,
+  io: CliIo,
+): void {
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const file = namedPath(io.cwd, input);
+    let base: string;
+    try {
+      base = baseName(file);
+    } catch {
+      continue;
+    }
+    const folder = out === undefined ? path.dirname(file.path) : namedPath(io.cwd, out).path;
+    // Lower case: on case-insensitive file systems API.json and api.json write the same files.
+    const target = path.join(folder, base).toLowerCase();
+    const earlier = seen.get(target);
+    if (earlier !== undefined) {
+      throw new CliError(
+        `${printable(earlier)} and ${printable(input)} would both write ${printable(base)}.* into the same folder`,
+        "export them into different folders (--out) or rename one of them",
+      );
+    }
+    seen.set(target, input);
+  }
+}
+
 /** `foo.json` and `foo.schema.json` give `foo`. */
 export function baseName(file: NamedPath): string {
   const base = path

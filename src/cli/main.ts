@@ -8,12 +8,14 @@ import {
 import {
   type CliIo,
   checkCommand,
+  checkExportTargets,
   exportCommand,
   listTemplates,
   newCommand,
   readVersion,
 } from "./commands.ts";
 import { diffCommand } from "./diff-command.ts";
+import { countLine, eachFile } from "./each-file.ts";
 import { CliError, EXIT_OK, inFile, PROGRAM } from "./errors.ts";
 
 export type { CliIo } from "./commands.ts";
@@ -49,15 +51,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     checkPositionals({ ...args, command });
     const out = args.options.get("--out");
+    const fail = (error: unknown) => report(error, io, debug);
     switch (command) {
-      case "export":
-        return await exportCommand(
-          args.positionals[0] as string,
-          typeof out === "string" ? out : undefined,
-          io,
-        );
+      case "export": {
+        const folder = typeof out === "string" ? out : undefined;
+        checkExportTargets(args.positionals, folder, io);
+        return await eachFile(args.positionals, (input) => exportCommand(input, folder, io), io, {
+          fail,
+          summary: (passed, failed) =>
+            `${PROGRAM}: ${countLine(passed, failed, "exported", "failed")}`,
+          summaryTo: "stderr",
+        });
+      }
       case "check":
-        return await checkCommand(args.positionals[0] as string, io);
+        return await eachFile(args.positionals, (input) => checkCommand(input, io), io, {
+          fail,
+          summary: (passed, failed) =>
+            countLine(passed, failed, "without errors", "with errors or unreadable"),
+          summaryTo: "stdout",
+        });
       case "diff": {
         const values = args.options.get("--values");
         const format = args.options.get("--format");
@@ -84,11 +96,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
     }
   } catch (error) {
-    const failure = inFile(undefined, error);
-    io.stderr.write(`${PROGRAM}: ${failure.message}\n`);
-    if (debug) io.stderr.write(`${stackOf(failure.cause ?? failure)}\n`);
-    return failure.exitCode;
+    return report(error, io, debug);
   }
+}
+
+/** Writes a failure as one line on stderr (and its stack with --debug); returns its exit code. */
+function report(error: unknown, io: CliIo, debug: boolean): number {
+  const failure = inFile(undefined, error);
+  io.stderr.write(`${PROGRAM}: ${failure.message}\n`);
+  if (debug) io.stderr.write(`${stackOf(failure.cause ?? failure)}\n`);
+  return failure.exitCode;
 }
 
 async function commandHelp(command: CommandName): Promise<string> {

@@ -53,7 +53,7 @@ describe("usage errors: exit 2, one line", () => {
       /'export' needs the schema\.json file.*export <schema\.json>/,
     ],
     ["missing schema file for check", ["check"], /'check' needs the schema\.json file/],
-    ["extra argument", ["check", "a.json", "b.json"], /unexpected argument 'b\.json' for 'check'/],
+    ["extra argument", ["new", "extra.json"], /unexpected argument 'extra\.json' for 'new'/],
     [
       "option without its value",
       ["export", "schema.json", "--out"],

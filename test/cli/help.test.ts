@@ -13,8 +13,8 @@ describe("--help and --version", () => {
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.stdout).toMatch(/^Usage: credential-designer <command> \[options\]/);
-      expect(result.stdout).toContain("export <schema.json> [--out DIR]");
-      expect(result.stdout).toContain("check <schema.json>");
+      expect(result.stdout).toContain("export <schema.json>... [--out DIR]");
+      expect(result.stdout).toContain("check <schema.json>...");
       expect(result.stdout).toContain("new --template NAME [--out FILE] [--force]");
       expect(result.stdout).toContain("--version");
       expect(result.stdout).toMatch(/Exit codes: 0 .*1 .*2 /);
@@ -22,10 +22,13 @@ describe("--help and --version", () => {
   });
 
   it.each([
-    ["export", /^Usage: credential-designer export <schema\.json> \[--out DIR\]\n[\s\S]*--out DIR/],
+    [
+      "export",
+      /^Usage: credential-designer export <schema\.json>\.\.\. \[--out DIR\]\n[\s\S]*--out DIR/,
+    ],
     [
       "check",
-      /^Usage: credential-designer check <schema\.json>\n[\s\S]*exits with 1 if there is an error/i,
+      /^Usage: credential-designer check <schema\.json>\.\.\.\n[\s\S]*exits with 1 if there is an error/i,
     ],
     [
       "new",
