@@ -101,6 +101,7 @@ export function checkExportTargets(
   io: CliIo,
 ): void {
   const seen = new Map<string, string>();
+  const outFolder = out === undefined ? undefined : namedPath(io.cwd, out).path;
   for (const input of inputs) {
     const file = namedPath(io.cwd, input);
     let base: string;
@@ -109,7 +110,7 @@ export function checkExportTargets(
     } catch {
       continue;
     }
-    const folder = out === undefined ? path.dirname(file.path) : namedPath(io.cwd, out).path;
+    const folder = outFolder ?? path.dirname(file.path);
     // Lower case: on case-insensitive file systems API.json and api.json write the same files.
     const target = path.join(folder, base).toLowerCase();
     const earlier = seen.get(target);
