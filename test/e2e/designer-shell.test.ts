@@ -109,18 +109,18 @@ describe("the designer's app shell, in headless Chromium", () => {
           expect(await onScreen(page, "main", "Canvas"), "Canvas beside Preview").toBe(true);
         }
 
-        // The last row, selected: it and the inspector's first control are both in view.
+        // The last row, selected: it and the inspector's first control are both in view. The row
+        // is scrolled whole in the frame after the click, so the check waits for that frame.
         const last = page.locator(".cd-row-select").last();
         await last.click();
-        if (size.mode === "narrow") {
-          expect(await whollyInView(page, "li[aria-current='true'] > .cd-row")).toBe(true);
-          await page.getByRole("tab", { name: "Inspector" }).click();
-        } else {
-          expect(await whollyInView(page, "li[aria-current='true'] > .cd-row"), name).toBe(true);
-        }
+        const selectedRow = "li[aria-current='true'] > .cd-row";
+        await expect.poll(() => whollyInView(page, selectedRow), name).toBe(true);
+        if (size.mode === "narrow") await page.getByRole("tab", { name: "Inspector" }).click();
         const first = "#panel-inspector-body :is(input, select, textarea)";
         await page.locator(first).first().waitFor();
-        expect(await whollyInView(page, first), `${name}: inspector's first control`).toBe(true);
+        await expect
+          .poll(() => whollyInView(page, first), `${name}: inspector's first control`)
+          .toBe(true);
         expect(await pageScroll(page), name).toEqual({ x: 0, y: 0 });
         if (size.mode === "narrow") await page.getByRole("tab", { name: "Canvas" }).click();
       }
