@@ -114,12 +114,12 @@ describe("the designer's app shell, in headless Chromium", () => {
         const last = page.locator(".cd-row-select").last();
         await last.click();
         const selectedRow = "li[aria-current='true'] > .cd-row";
-        await expect.poll(() => whollyInView(page, selectedRow), name).toBe(true);
+        await expect.poll(() => whollyInView(page, selectedRow), { message: name }).toBe(true);
         if (size.mode === "narrow") await page.getByRole("tab", { name: "Inspector" }).click();
         const first = "#panel-inspector-body :is(input, select, textarea)";
         await page.locator(first).first().waitFor();
         await expect
-          .poll(() => whollyInView(page, first), `${name}: inspector's first control`)
+          .poll(() => whollyInView(page, first), { message: `${name}: inspector's first control` })
           .toBe(true);
         expect(await pageScroll(page), name).toEqual({ x: 0, y: 0 });
         if (size.mode === "narrow") await page.getByRole("tab", { name: "Canvas" }).click();
