@@ -1,24 +1,17 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Finding } from "../check/types.ts";
-import { displayPointer } from "../json/pointer.ts";
+import type { CheckReport } from "../api/check.ts";
+import { CredentialDesignerError } from "../api/error.ts";
+import type { ExportedFile } from "../api/export.ts";
+import { exportBaseName } from "../api/export.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../json/value.ts";
-import {
-  CliError,
-  capitalise,
-  EXIT_CHECK_ERRORS,
-  EXIT_OK,
-  inFile,
-  oneLine,
-  printable,
-  sentence,
-} from "./errors.ts";
+import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, inFile, printable } from "./errors.ts";
 import {
   type NamedPath,
   namedPath,
-  readJsonFile,
+  readTextFile,
   writeFilesAtomically,
   writeNewFile,
 } from "./files.ts";
@@ -34,18 +27,14 @@ export interface CliIo {
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
 /**
- * Reads a schema file and passes it through the document model, as the designer does: the import
- * refuses a schema of the wrong shape or with a remote `$ref`, and the lossless mapping gives the
- * schema back as written.
+ * Reads a schema file as the API's parseSchema does (as the designer does): the import refuses a
+ * schema of the wrong shape or with a remote `$ref`, and the schema comes back as written.
  */
 export async function readSchema(file: NamedPath): Promise<JsonObject> {
-  const value = await readJsonFile(file);
+  const text = await readTextFile(file);
   try {
-    const [{ importSchema }, { toSchema }] = await Promise.all([
-      import("../schema/import.ts"),
-      import("../schema/to-schema.ts"),
-    ]);
-    return toSchema(importSchema(value));
+    const { parseSchema } = await import("../api/parse.ts");
+    return parseSchema(text, { file: file.display });
   } catch (error) {
     throw inFile(file.display, error);
   }
@@ -59,10 +48,10 @@ export async function exportCommand(
   const file = namedPath(io.cwd, input);
   const base = baseName(file);
   const schema = await readSchema(file);
-  let files: Array<{ name: string; contents: string }>;
+  let files: ExportedFile[];
   try {
-    const { exportFiles } = await import("../export/index.ts");
-    files = await exportFiles(schema, base);
+    const { exportSchema } = await import("../api/export.ts");
+    files = await exportSchema(schema, { base, file: file.display });
   } catch (error) {
     throw inFile(file.display, error);
   }
@@ -124,49 +113,29 @@ export function checkExportTargets(
   }
 }
 
-/** `foo.json` and `foo.schema.json` give `foo`. */
+/** `foo.json` and `foo.schema.json` give `foo` (the API's exportBaseName, naming the file as given). */
 export function baseName(file: NamedPath): string {
-  const base = path
-    .basename(file.path)
-    .replace(/\.json$/i, "")
-    .replace(/\.schema$/i, "");
-  if (base === "" || base.startsWith(".")) {
-    throw new CliError(
-      "cannot name the exported files after this file",
-      "rename the schema file, e.g. to connector.schema.json",
-      { file: file.display },
-    );
+  try {
+    return exportBaseName(path.basename(file.path));
+  } catch (error) {
+    if (!(error instanceof CredentialDesignerError)) throw error;
+    throw new CliError(error.problem, error.fix, { file: file.display });
   }
-  return base;
 }
 
 export async function checkCommand(input: string, io: CliIo): Promise<number> {
   const file = namedPath(io.cwd, input);
   const schema = await readSchema(file);
-  let findings: Finding[];
+  let report: CheckReport;
   try {
-    const { checkSchema } = await import("../check/index.ts");
-    findings = checkSchema(schema);
+    const { checkSchema } = await import("../api/check.ts");
+    report = await checkSchema(schema, { file: file.display });
   } catch (error) {
     throw inFile(file.display, error);
   }
-  let errors = 0;
-  let warnings = 0;
-  for (const finding of findings) {
-    if (finding.severity === "error") errors++;
-    else warnings++;
-    const text = `${sentence(finding.message)}${finding.fix ? ` ${sentence(capitalise(finding.fix))}` : ""}`;
-    io.stdout.write(
-      `${oneLine(
-        `${printable(file.display)}:${displayPointer(finding.pointer)}: ${finding.severity}: ${text}`,
-      )}\n`,
-    );
-  }
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  io.stdout.write(
-    `${printable(file.display)}: ${errors + warnings === 0 ? "no problems found" : `${count(errors, "error")}, ${count(warnings, "warning")}`}\n`,
-  );
-  return errors > 0 ? EXIT_CHECK_ERRORS : EXIT_OK;
+  const { formatCheckReport } = await import("../api/check.ts");
+  io.stdout.write(formatCheckReport(report));
+  return report.errors > 0 ? EXIT_CHECK_ERRORS : EXIT_OK;
 }
 
 export async function listTemplates(): Promise<string[]> {

@@ -1,10 +1,7 @@
-import type { FailOn } from "../diff/report.ts";
-import type { SavedValueResult } from "../diff/saved-values.ts";
-import type { Change } from "../diff/types.ts";
-import type { JsonObject, JsonValue } from "../json/value.ts";
+import type { FailOn, SchemaDiff } from "../api/diff.ts";
 import { type CliIo, readSchema } from "./commands.ts";
 import { EXIT_DIFF_FOUND, EXIT_OK, inFile } from "./errors.ts";
-import { type NamedPath, namedPath, readJsonFile } from "./files.ts";
+import { namedPath, readJsonFile } from "./files.ts";
 
 export interface DiffOptions {
   values: string | undefined;
@@ -31,50 +28,21 @@ export async function diffCommand(
   const valuesFile = options.values === undefined ? undefined : namedPath(io.cwd, options.values);
   const savedJson = valuesFile ? await readJsonFile(valuesFile) : undefined;
 
-  const diff = await import("../diff/index.ts");
-  let changes: Change[];
+  const { diffSchemas, formatSchemaDiff } = await import("../api/diff.ts");
+  let report: SchemaDiff;
   try {
-    changes = diff.diffSchemas(oldSchema, newSchema);
+    report = await diffSchemas(oldSchema, newSchema, {
+      oldFile: oldFile.display,
+      newFile: newFile.display,
+      failOn: options.failOn,
+      ...(valuesFile && savedJson !== undefined
+        ? { savedValues: savedJson, valuesFile: valuesFile.display }
+        : {}),
+    });
   } catch (error) {
     throw inFile(newFile.display, error);
   }
-  const values =
-    valuesFile && savedJson !== undefined
-      ? await checkValues(valuesFile, savedJson, newFile, newSchema, changes)
-      : undefined;
-  const report = {
-    oldFile: oldFile.display,
-    newFile: newFile.display,
-    failOn: options.failOn,
-    changes,
-    ...(values ? { values } : {}),
-  };
-  io.stdout.write(options.format === "json" ? diff.formatJson(report) : diff.formatText(report));
-  return diff.fails(report) ? EXIT_DIFF_FOUND : EXIT_OK;
-}
-
-async function checkValues(
-  valuesFile: NamedPath,
-  savedJson: JsonValue,
-  newFile: NamedPath,
-  newSchema: JsonObject,
-  changes: readonly Change[],
-): Promise<{ file: string; results: SavedValueResult[] }> {
-  const { checkSavedValues, compileSavedValuesCheck, savedValuesOf } = await import(
-    "../diff/saved-values.ts"
-  );
-  let saved: JsonValue[];
-  try {
-    saved = savedValuesOf(savedJson);
-  } catch (error) {
-    throw inFile(valuesFile.display, error);
-  }
-  let check: ReturnType<typeof compileSavedValuesCheck>;
-  try {
-    // The new schema is run on the saved values: refused here, as export refuses it, if it cannot be run safely.
-    check = compileSavedValuesCheck(newSchema);
-  } catch (error) {
-    throw inFile(newFile.display, error);
-  }
-  return { file: valuesFile.display, results: checkSavedValues(check, changes, saved) };
+  const { fails, ...printed } = report;
+  io.stdout.write(formatSchemaDiff(printed, options.format));
+  return fails ? EXIT_DIFF_FOUND : EXIT_OK;
 }

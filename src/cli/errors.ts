@@ -1,4 +1,5 @@
-import { describeProblem, formatMessage, type Place } from "../schema/problem-message.ts";
+import { CredentialDesignerError, namingFile } from "../api/error.ts";
+import type { Place } from "../schema/problem-message.ts";
 
 // The message format is shared with the designer's import (moved to src/schema); re-exported for the CLI.
 export {
@@ -28,16 +29,16 @@ export const EXIT_INTERNAL = 70;
  * `credential-designer: FILE:PLACE: problem. Fix.`
  * `problem` and `fix` are sentence fragments without the final period, like SchemaProblem's.
  */
-export class CliError extends Error {
+export class CliError extends CredentialDesignerError {
   override readonly name = "CliError";
   constructor(
-    readonly problem: string,
-    readonly fix: string,
-    readonly where: Place = {},
+    problem: string,
+    fix: string,
+    where: Place = {},
     readonly exitCode: number = EXIT_USAGE,
     options?: { cause?: unknown },
   ) {
-    super(formatMessage(where, problem, fix), options);
+    super(problem, fix, where, options);
   }
 }
 
@@ -47,14 +48,14 @@ export class CliError extends Error {
  */
 export function inFile(file: string | undefined, error: unknown): CliError {
   if (error instanceof CliError) return error;
-  const described = describeProblem(error);
-  if (described)
+  const named = namingFile(file, error);
+  if (named instanceof CredentialDesignerError)
     return new CliError(
-      described.problem,
-      described.fix,
-      { file, place: described.place },
+      named.problem,
+      named.fix,
+      { file: named.file, place: named.place },
       EXIT_USAGE,
-      { cause: error },
+      { cause: named.cause ?? error },
     );
   const description =
     error instanceof Error

@@ -7,7 +7,7 @@ import { GOOD_TEXT } from "./fixtures.ts";
 
 // The output format and exit code of `check`, with the checker's findings under the test's control.
 const findings = vi.hoisted(() => ({ current: [] as Finding[] }));
-vi.mock("../../src/check/index.ts", () => ({ checkSchema: () => findings.current }));
+vi.mock("../../src/check/check-design.ts", () => ({ checkDesign: async () => findings.current }));
 
 let dir: string;
 beforeEach(async () => {
