@@ -6,9 +6,11 @@
  * npm run bench -- designer [options]        the designer benchmark only (bench/designer/run.ts)
  * npm run bench -- designer-export [options] export in the built designer (bench/designer-export/run.ts)
  * npm run bench -- designer-load [--loads 21] the built designer's first load (bench/designer/first-load.ts)
+ * npm run bench -- cli [--runs 5]           the built command, cold: check, export, many files (bench/cli/run.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
 
+import { cliBench } from "./cli/run.ts";
 import { designerLoadBench } from "./designer/first-load.ts";
 import { designerBench } from "./designer/run.ts";
 import { designerExportBench } from "./designer-export/run.ts";
@@ -23,6 +25,7 @@ else if (command === "diff") await diffBench(rest);
 else if (command === "designer") await designerBench(rest);
 else if (command === "designer-export") await designerExportBench(rest);
 else if (command === "designer-load") await designerLoadBench(rest);
+else if (command === "cli") await cliBench(rest);
 else {
   await exportBench(process.argv.slice(2));
   await previewBench();

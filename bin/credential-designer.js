@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// The `credential-designer` command. The CLI is written in TypeScript and runs through tsx,
-// with the project's own tsconfig (not the one of the folder it is run from).
-import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+// The `credential-designer` command: runs the CLI built into lib/ (npm pack builds it; in a
+// checkout, `npm run build:package`, or `npm run cli -- …` to run the sources).
+import { access } from "node:fs/promises";
 
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-const { runFromProcess } = await import("../src/cli/main.ts");
-await runFromProcess();
+const cli = new URL("../lib/cli.js", import.meta.url);
+try {
+  await access(cli);
+} catch {
+  process.stderr.write(
+    "credential-designer: the command is not built in this checkout (lib/cli.js is missing). Run 'npm run build:package' first, or 'npm run cli -- <arguments>' to run it from the sources.\n",
+  );
+  process.exit(2);
+}
+await import(cli.href);

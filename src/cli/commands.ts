@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CheckReport } from "../api/check.ts";
 import { CredentialDesignerError } from "../api/error.ts";
 import type { ExportedFile } from "../api/export.ts";
@@ -15,6 +14,7 @@ import {
   writeFilesAtomically,
   writeNewFile,
 } from "./files.ts";
+import { packageRoot } from "./package-root.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -23,8 +23,10 @@ export interface CliIo {
   cwd: string;
 }
 
-/** The template schemas shipped with the project: `schemas/<name>.json`. */
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
+/** The template schemas shipped with the package: `schemas/<name>.json`. */
+export function templatesDir(): string {
+  return path.join(packageRoot(), "schemas");
+}
 
 /**
  * Reads a schema file as the API's parseSchema does (as the designer does): the import refuses a
@@ -141,7 +143,7 @@ export async function checkCommand(input: string, io: CliIo): Promise<number> {
 export async function listTemplates(): Promise<string[]> {
   let entries: string[];
   try {
-    entries = await fs.readdir(TEMPLATES_DIR);
+    entries = await fs.readdir(templatesDir());
   } catch {
     return [];
   }
@@ -179,17 +181,14 @@ export async function newCommand(
         display: path.join(out, `${name}.json`),
       };
   }
-  const contents = await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8");
+  const contents = await fs.readFile(path.join(templatesDir(), `${name}.json`), "utf8");
   await writeNewFile(target, contents, force);
   io.stdout.write(`${printable(target.display)}\n`);
   return EXIT_OK;
 }
 
 export async function readVersion(): Promise<string> {
-  const text = await fs.readFile(
-    fileURLToPath(new URL("../../package.json", import.meta.url)),
-    "utf8",
-  );
+  const text = await fs.readFile(path.join(packageRoot(), "package.json"), "utf8");
   const manifest = JSON.parse(text) as JsonValue;
   const version = isJsonObject(manifest) ? manifest.version : undefined;
   if (typeof version !== "string")

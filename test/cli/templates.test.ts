@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listTemplates, TEMPLATES_DIR } from "../../src/cli/commands.ts";
+import { listTemplates, templatesDir } from "../../src/cli/commands.ts";
 import { lines, listing, runMain, tempDir } from "../support/cli.ts";
 
 const templates = await listTemplates();
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 it("lists the templates from the schemas folder", async () => {
-  expect(templates.length, `no templates in ${TEMPLATES_DIR}`).toBeGreaterThan(0);
+  expect(templates.length, `no templates in ${templatesDir()}`).toBeGreaterThan(0);
   const help = await runMain(["new", "--help"], dir);
   expect(help.stdout).toContain(`Templates: ${templates.join(", ")}`);
 });
@@ -29,7 +29,7 @@ describe.each(templates)("template %s", (name) => {
     expect(created.code).toBe(0);
     expect(lines(created.stdout)).toEqual([`${name}.json`]);
     expect(await fs.readFile(path.join(work, `${name}.json`), "utf8")).toBe(
-      await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8"),
+      await fs.readFile(path.join(templatesDir(), `${name}.json`), "utf8"),
     );
 
     const checked = await runMain(["check", `${name}.json`], work);
@@ -64,7 +64,7 @@ describe("new", () => {
     );
     expect(forced.code, forced.stderr).toBe(0);
     expect(await fs.readFile(path.join(work, "mine.json"), "utf8")).toBe(
-      await fs.readFile(path.join(TEMPLATES_DIR, `${name}.json`), "utf8"),
+      await fs.readFile(path.join(templatesDir(), `${name}.json`), "utf8"),
     );
     expect((await fs.readdir(work)).sort()).toEqual(["mine.json"]);
 

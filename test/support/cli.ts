@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.ts";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-export const BIN = path.join(REPO, "bin", "credential-designer.js");
+/** The command's entry in the sources (the built bin is tested as installed: test/e2e/package.test.ts). */
+const RUN = path.join(REPO, "src", "cli", "run.ts");
 
 export interface RunResult {
   code: number;
@@ -28,13 +29,25 @@ export async function runMain(argv: string[], cwd: string): Promise<RunResult> {
   return { code, stdout, stderr };
 }
 
-/** Runs the real `bin/credential-designer.js` as a child process. */
+/**
+ * Runs the command as a child process of its own (`npm run cli`: the sources through tsx), for
+ * what only a real process shows: exit codes, the streams, signals.
+ */
 export function runBin(argv: string[], cwd: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     execFile(
-      BIN,
-      argv,
-      { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
+      process.execPath,
+      // tsx by its URL: `--import tsx` would be looked up from the working folder.
+      ["--import", import.meta.resolve("tsx"), RUN, ...argv],
+      {
+        cwd,
+        timeout: 60_000,
+        env: {
+          ...process.env,
+          NO_COLOR: "1",
+          TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"),
+        },
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") {
           reject(error);
