@@ -79,13 +79,16 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
     try {
       if (validator.validatorFor(schema)(values)) setVerdict("The values are valid.");
     } catch (error) {
-      // E.g. a page policy that forbids compiling code, or a rule Ajv cannot compile.
-      setVerdict(`The values were not checked: ${firstLine(error)}`);
+      // E.g. a page policy that forbids compiling code, or a rule Ajv cannot compile: what the
+      // form itself says when Ajv refuses a schema.
+      setVerdict(`This window's schema could not be compiled: ${firstLine(error)}`);
     }
   };
   return (
     <div
       className="cd-preview-pane"
+      // The form takes the designer's colour scheme, not the system's (see preview-pane.css).
+      data-cd-theme="inherit"
       onFocusCapture={() => void load()}
       onPointerDownCapture={() => void load()}
     >

@@ -1,41 +1,19 @@
 import { branchByValue, type Field, isObj, own, planOf, pointer, tokensOf } from "./plan.ts";
-import type { FieldError, Json, JsonSchema, ValidationError } from "./types.ts";
+import type { Json, JsonSchema, ValidationError } from "./types.ts";
 
 /**
- * Ajv errors in words a person reads, one per field, named by the field's title.
- * Pure: `toFieldErrors(errors, schema, value)`. Messages never contain a value of the data (only
- * the schema's own words and numbers) and never Ajv's raw text.
+ * Where Ajv errors land: the one error each field shows (the most basic one), by path, in words a
+ * person reads. The words themselves are in sentences.ts, a chunk the form loads with its
+ * validator: until then only `required` errors come up (requiredErrors), and requiredSentence
+ * says those. Messages never contain a value of the data (only the schema's own words and
+ * numbers) and never Ajv's raw text.
  */
 
-/** Format → [what it must be, a generic example, a check that an `examples[0]` is one]. Other formats: "is not in the expected format". */
-const FORMATS: Record<string, [string, string?, RegExp?]> = {
-  uri: ["a URL", "https://api.example.com", /^[a-z][a-z\d+.-]*:[^\s]+$/i],
-  email: ["an email address", "name@example.com", /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
-  hostname: [
-    "a host name",
-    "api.example.com",
-    /^(?=.{1,253}$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i,
-  ],
-  ipv4: ["an IPv4 address", "192.0.2.1"],
-  ipv6: ["an IPv6 address", "2001:db8::1"],
-  date: ["a date", "2024-01-31"],
-  time: ["a time", "09:30:00Z"],
-  "date-time": ["a date and time", "2024-01-31T09:30:00Z"],
-  uuid: ["a UUID", "123e4567-e89b-12d3-a456-426614174000"],
-};
-FORMATS.url = FORMATS["uri-reference"] = FORMATS.iri = FORMATS["iri-reference"] = FORMATS.uri!;
-FORMATS["idn-email"] = FORMATS.email!;
-FORMATS["idn-hostname"] = FORMATS.hostname!;
+/** The sentence for one error at one field (sentences.ts `sentence`). */
+export type Sentence = (f: Field, e: ValidationError) => string;
 
-const TYPES: Record<string, string> = {
-  string: "text",
-  number: "a number",
-  integer: "a whole number",
-  boolean: "yes or no",
-  array: "a list",
-  object: "a group of fields",
-  null: "empty",
-};
+/** The sentence of a `required` error, all that is said before sentences.ts has loaded. */
+export const requiredSentence: Sentence = (f) => `${f.title} is required`;
 
 /** Which error a field shows when it has several: the most basic first. */
 const RANK: Record<string, number> = {
@@ -48,8 +26,6 @@ const RANK: Record<string, number> = {
 };
 const rank = (k: string) => RANK[k] ?? 4;
 
-const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** The values a schema's `enum` lists. */
 export const enumOf = (s: { [k: string]: Json }): Json[] => (Array.isArray(s.enum) ? s.enum : []);
 
@@ -60,79 +36,12 @@ export function label(s: { [k: string]: Json }, i: number, v: unknown): string {
   return typeof name === "string" ? name : typeof v === "string" ? v : JSON.stringify(v);
 }
 
-function fits(s: { [k: string]: Json }, x: string): boolean {
-  try {
-    return (
-      (typeof s.pattern !== "string" || new RegExp(s.pattern, "u").test(x)) &&
-      (typeof s.maxLength !== "number" || x.length <= s.maxLength)
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** The sentence for one error at one field. */
-function say(f: Field, e: ValidationError): string {
-  const t = f.title,
-    s = f.schema,
-    p = e.params,
-    n = p.limit;
-  switch (e.keyword) {
-    case "required":
-      return `${t} is required`;
-    case "type":
-      return `${t} must be ${TYPES[String(p.type).split(",")[0]!] ?? "of another kind"}`;
-    case "format": {
-      const [what, generic, check] = FORMATS[String(p.format)] ?? [];
-      if (!what) return `${t} is not in the expected format`;
-      const ex = Array.isArray(s.examples) ? s.examples[0] : undefined;
-      const like =
-        !f.secret && typeof ex === "string" && (!check || check.test(ex)) && fits(s, ex)
-          ? ex
-          : generic;
-      return `${t} must be ${what}${like ? `, like ${like}` : ""}`;
-    }
-    case "minLength":
-      return n === 1 ? `${t} must not be empty` : `${t} must be at least ${plural(n, "character")}`;
-    case "maxLength":
-      return `${t} must be at most ${plural(n, "character")}`;
-    case "minimum":
-      return `${t} must be at least ${n}`;
-    case "maximum":
-      return `${t} must be at most ${n}`;
-    case "exclusiveMinimum":
-      return `${t} must be greater than ${n}`;
-    case "exclusiveMaximum":
-      return `${t} must be less than ${n}`;
-    case "multipleOf":
-      return `${t} must be a multiple of ${p.multipleOf}`;
-    case "enum":
-      return `${t} must be one of ${enumOf(s)
-        .map((v) => label(s, enumOf(s).indexOf(v), v))
-        .join(", ")}`;
-    case "const":
-      return `${t} must be ${label(s, enumOf(s).indexOf(p.allowedValue as Json), p.allowedValue)}`;
-    case "pattern":
-      return `${t} is not in the expected format${f.help ? `. ${f.help}` : ""}`;
-    case "minItems":
-      return `${t} must have at least ${plural(n, "item")}`;
-    case "maxItems":
-      return `${t} must have at most ${plural(n, "item")}`;
-    case "uniqueItems":
-      return `${t} must not list the same item twice (items ${Math.min(Number(p.i), Number(p.j)) + 1} and ${Math.max(Number(p.i), Number(p.j)) + 1})`;
-    case "additionalProperties":
-      return `${t} has a field it does not allow: ${String(p.additionalProperty)}`;
-    default:
-      return `${t} is not valid`;
-  }
-}
-
-function cached(f: Field, e: ValidationError): string {
+function cached(f: Field, e: ValidationError, sentence: Sentence): string {
   const p = e.params;
   const key = `${e.keyword}\u0000${String(p.limit ?? p.format ?? p.type ?? p.allowedValue ?? p.additionalProperty ?? p.multipleOf ?? `${p.i},${p.j}`)}`;
   const mc = (f.messages ??= new Map());
   let m = mc.get(key);
-  if (m === undefined) mc.set(key, (m = say(f, e)));
+  if (m === undefined) mc.set(key, (m = sentence(f, e)));
   return m;
 }
 
@@ -208,6 +117,7 @@ function land(
   e: ValidationError,
   value: unknown,
   failed: Map<string, [Field, number, boolean]>,
+  sentence: Sentence,
   branchOf?: BranchOf,
 ): Landing | undefined {
   const p = e.params,
@@ -265,7 +175,7 @@ function land(
   const landing: Landing = [
     f.path,
     rank(e.keyword),
-    cached(f.path ? f : { ...f, title: f.title || "The form" }, e),
+    cached(f.path ? f : { ...f, title: f.title || "The form" }, e, sentence),
   ];
   if (key !== undefined && !choice) cache.set(key, landing);
   return landing;
@@ -275,19 +185,21 @@ function land(
  * Ajv errors → the error of each field (the most basic one when a field has several), by path.
  * In a choice only the chosen branch's errors count; required errors land on the missing field.
  * Where an error lands and its sentence are cached per schema, so that mapping the same errors
- * again (a keystroke) costs little more than reading them.
+ * again (a keystroke) costs little more than reading them: so `sentence` is always sentences.ts
+ * `sentence`, or requiredSentence for nothing but `required` errors, which it says alike.
  */
 export function errorMap(
   errors: readonly ValidationError[] | null | undefined,
   schema: JsonSchema,
   value: unknown,
+  sentence: Sentence,
   branchOf?: BranchOf,
 ): Map<string, Landing> {
   const root = planOf(schema);
   const failed = new Map<string, [Field, number, boolean]>();
   const best = new Map<string, Landing>();
   for (const e of errors ?? []) {
-    const l = land(root, e, value, failed, branchOf);
+    const l = land(root, e, value, failed, sentence, branchOf);
     if (!l) continue;
     const had = best.get(l[0]);
     if (!had || l[1] < had[1]) best.set(l[0], l);
@@ -305,19 +217,6 @@ export function errorMap(
     ]);
   }
   return best;
-}
-
-/** Ajv errors → one FieldError per field, in words (see errorMap). */
-export function toFieldErrors(
-  errors: readonly ValidationError[] | null | undefined,
-  schema: JsonSchema,
-  value: unknown,
-  branchOf?: BranchOf,
-): FieldError[] {
-  return [...errorMap(errors, schema, value, branchOf).values()].map(([path, , message]) => ({
-    path,
-    message,
-  }));
 }
 
 /**

@@ -1,4 +1,10 @@
-import { errorMap, type Landing, requiredErrors } from "./messages.ts";
+import {
+  errorMap,
+  type Landing,
+  requiredErrors,
+  requiredSentence,
+  type Sentence,
+} from "./messages.ts";
 import { branchByValue, type Field, isObj, own, put, withDefaults } from "./plan.ts";
 import type { CredentialValue, FieldError, Json, JsonSchema, ValidateFunction } from "./types.ts";
 
@@ -36,6 +42,8 @@ function putIn(o: Obj, t: string[], v: Json | undefined): void {
 export class Store {
   value: Obj;
   validate: ValidateFunction | undefined;
+  /** What errors say (sentences.ts, once loaded): set it before a validator that reports more than `required`. */
+  sentence: Sentence = requiredSentence;
   /** Every error by path (shown or not yet). */
   errors = new Map<string, Landing>();
   touched = new Set<string>();
@@ -171,7 +179,7 @@ export class Store {
         ? []
         : (fn.errors ?? [])
       : requiredErrors(this.schema, v, this.branchOf);
-    const now = (this.errors = errorMap(raw, this.schema, v, this.branchOf));
+    const now = (this.errors = errorMap(raw, this.schema, v, this.sentence, this.branchOf));
     for (const [path, m] of now) if (old.get(path)?.[2] !== m[2]) this.emit(path);
     for (const path of old.keys()) if (!now.has(path)) this.emit(path);
   }

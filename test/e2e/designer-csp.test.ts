@@ -208,8 +208,8 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
     const server = await serveStatic(strict);
     servers.push(server);
     const watched = await openBuiltDesigner(server.url);
-    // The preview says it could not check the values (never that they are valid).
-    const files = await useTheDesigner(watched.page, "The values were not checked:");
+    // The preview says it could not compile the schema (never that the values are valid).
+    const files = await useTheDesigner(watched.page, "This window's schema could not be compiled:");
     expect(files.size).toBe(4);
     const evalBlocked = (await reported(watched)).filter((line) =>
       line.startsWith("script-src blocked eval"),

@@ -88,6 +88,7 @@ beforeAll(async () => {
       path.join(tmp, tarball.filename),
       `react@${dev.react}`,
       `react-dom@${dev["react-dom"]}`,
+      `@types/react@${dev["@types/react"]}`,
       `vite@${dev.vite}`,
     ],
     { cwd: app, maxBuffer: 64 * 1024 * 1024 },
@@ -129,6 +130,30 @@ describe("npm pack, installed into a new app", () => {
     expect(files.filter((file) => /\.tsx?$/.test(file) && !file.endsWith(".d.ts"))).toEqual([]);
   });
 
+  it("the API's and the command's entries load no heavy package: those wait behind import() for the command that needs them", async () => {
+    const lib = path.join(app, "node_modules", "credential-designer", "lib");
+    for (const entry of ["index.js", "cli.js"]) {
+      const packages = new Set<string>();
+      const seen = new Set<string>();
+      const queue = [path.join(lib, entry)];
+      while (queue.length > 0) {
+        const file = queue.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        const text = await fs.readFile(file, "utf8");
+        // Static imports only (import(...) is what loads lazily).
+        for (const [, specifier] of text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm))
+          if (specifier!.startsWith(".")) queue.push(path.resolve(path.dirname(file), specifier!));
+          else packages.add(specifier!.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, "$1"));
+      }
+      expect(
+        [...packages].filter((name) => !name.startsWith("node:")),
+        entry,
+      ).toEqual([]);
+      expect(seen.size, entry).toBeGreaterThan(1);
+    }
+  });
+
   it("its production dependencies hold no TypeScript runtime (tsx, esbuild, typescript)", async () => {
     const { stdout } = await inApp("npm", ["ls", "--all", "--json", "--omit=dev"]);
     interface Tree {
@@ -144,8 +169,17 @@ describe("npm pack, installed into a new app", () => {
         stack.push(child);
       }
     expect(names.has("ajv")).toBe(true);
-    for (const runtime of ["tsx", "esbuild", "typescript", "ts-node", "react", "react-dom"])
+    for (const runtime of ["tsx", "esbuild", "typescript", "ts-node"])
       expect(names.has(runtime), runtime).toBe(false);
+    // React is the app's (a peer, optional: the command, the API and the element need none).
+    const manifest = JSON.parse(
+      await fs.readFile(
+        path.join(app, "node_modules", "credential-designer", "package.json"),
+        "utf8",
+      ),
+    );
+    expect(Object.keys(manifest.dependencies)).not.toContain("react");
+    expect(manifest.peerDependenciesMeta.react).toEqual({ optional: true });
   });
 
   it("the command: --version, --help, new, check, and export of several files with one broken", async () => {

@@ -1,6 +1,8 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import type { CredentialFormChangeDetail } from "../../src/preview/element.ts";
+import "../../src/preview/element.ts";
 import {
   CredentialForm,
   type CredentialValue,
@@ -13,11 +15,15 @@ import { settle } from "./support.tsx";
 /**
  * A form without a `validate` compiles its schema with Ajv itself. When Ajv refuses the schema
  * (here a pattern that is no regular expression), the form must neither leave a rejected promise
- * unhandled nor call the values valid: it says they were not checked.
+ * unhandled nor call the values valid: it says the schema could not be compiled. The same for
+ * CredentialForm (React) and <credential-form>.
  */
 
-const NOT_CHECKED =
-  "The values were not checked: SyntaxError: Invalid regular expression: /(/u: Unterminated group";
+const NOT_COMPILED =
+  "This window's schema could not be compiled: Invalid regular expression: /(/u: Unterminated group";
+/** When a chunk the form loads (Ajv, the error sentences) does not load. */
+const NOT_LOADED =
+  "The values were not checked: the validator did not load. Reload the page to try again.";
 
 /** A new object each time: the form compiles each schema object once. */
 const refusedSchema = (): JsonSchema => ({
@@ -34,6 +40,7 @@ beforeEach(() => {
 afterEach(() => {
   process.off("unhandledRejection", onUnhandled);
   cleanup();
+  document.body.replaceChildren();
 });
 
 /** Lets the form's compile settle, and an unhandled rejection (reported after a macrotask) surface. */
@@ -47,7 +54,7 @@ const formError = () => document.querySelector(".cd-error")?.textContent;
 const live = () => document.querySelector("[aria-live=polite]")?.textContent;
 
 describe("a schema Ajv refuses, compiled by the form itself", () => {
-  test("no unhandled rejection; Save does not submit, and the form says the values were not checked", async () => {
+  test("no unhandled rejection; Save does not submit, and the form says the schema could not be compiled", async () => {
     const onSubmit = vi.fn();
     const changes: FieldError[][] = [];
     render(
@@ -62,11 +69,11 @@ describe("a schema Ajv refuses, compiled by the form itself", () => {
 
     const user = userEvent.setup();
     await user.type(screen.getByRole("textbox", { name: "A" }), "anything");
-    expect(changes.at(-1)).toEqual([{ path: "", message: NOT_CHECKED }]);
+    expect(changes.at(-1)).toEqual([{ path: "", message: NOT_COMPILED }]);
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(formError()).toBe(NOT_CHECKED);
-    expect(live()).toBe(NOT_CHECKED);
+    expect(formError()).toBe(NOT_COMPILED);
+    expect(live()).toBe(NOT_COMPILED);
     // Enter submits too, and is refused the same way.
     await user.type(screen.getByRole("textbox", { name: "A" }), "{Enter}");
     expect(onSubmit).not.toHaveBeenCalled();
@@ -80,7 +87,7 @@ describe("a schema Ajv refuses, compiled by the form itself", () => {
     await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
     await settleAll();
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(formError()).toBe(NOT_CHECKED);
+    expect(formError()).toBe(NOT_COMPILED);
     expect(unhandled).toEqual([]);
   });
 
@@ -91,7 +98,7 @@ describe("a schema Ajv refuses, compiled by the form itself", () => {
     await settleAll();
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Save" }));
-    expect(formError()).toBe(NOT_CHECKED);
+    expect(formError()).toBe(NOT_COMPILED);
     const validate: ValidateFunction = Object.assign(() => true, { errors: null });
     rerender(<CredentialForm schema={schema} validate={validate} onSubmit={onSubmit} />);
     await settleAll();
@@ -101,9 +108,12 @@ describe("a schema Ajv refuses, compiled by the form itself", () => {
     expect(unhandled).toEqual([]);
   });
 
-  test("the validator's chunk does not load: the form says the values were not checked, too", async () => {
+  test.each([
+    ["Ajv's", "../../src/preview/ajv.ts"],
+    ["the error sentences'", "../../src/preview/sentences.ts"],
+  ])("%s chunk does not load: the form says the values were not checked", async (_, chunk) => {
     vi.resetModules();
-    vi.doMock("../../src/preview/ajv.ts", () => {
+    vi.doMock(chunk, () => {
       throw new Error("Failed to fetch dynamically imported module");
     });
     try {
@@ -112,10 +122,78 @@ describe("a schema Ajv refuses, compiled by the form itself", () => {
       render(<fresh.CredentialForm schema={{ ...refusedSchema() }} onSubmit={onSubmit} />);
       const user = userEvent.setup();
       await user.click(screen.getByRole("button", { name: "Save" }));
-      await vi.waitFor(() => expect(formError()).toMatch(/^The values were not checked: /));
-      expect(live()).toBe(formError());
+      await vi.waitFor(() => expect(formError()).toBe(NOT_LOADED));
+      expect(live()).toBe(NOT_LOADED);
       await act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
       expect(onSubmit).not.toHaveBeenCalled();
+      expect(unhandled).toEqual([]);
+    } finally {
+      vi.doUnmock(chunk);
+      vi.resetModules();
+    }
+  });
+});
+
+describe("a schema Ajv refuses, in <credential-form>", () => {
+  test("no unhandled rejection; no submit event; the change event and the form say the schema could not be compiled", async () => {
+    const form = document.createElement("credential-form");
+    form.schema = refusedSchema();
+    const changes: CredentialFormChangeDetail[] = [];
+    const submits: unknown[] = [];
+    form.addEventListener("change", (event) => changes.push(event.detail));
+    form.addEventListener("submit", (event) => submits.push(event.detail));
+    document.body.append(form);
+    await settleAll();
+    expect(unhandled).toEqual([]);
+
+    const user = userEvent.setup();
+    await user.type(screen.getByRole("textbox", { name: "A" }), "anything");
+    expect(changes.at(-1)).toEqual({
+      value: { a: "anything" },
+      errors: [{ path: "", message: NOT_COMPILED }],
+    });
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await user.type(screen.getByRole("textbox", { name: "A" }), "{Enter}");
+    expect(submits).toEqual([]);
+    expect(formError()).toBe(NOT_COMPILED);
+    expect(live()).toBe(NOT_COMPILED);
+    await settleAll();
+    expect(unhandled).toEqual([]);
+  });
+
+  test("Save pressed before the compile has failed: it waits for it, and fires no submit", async () => {
+    const form = document.createElement("credential-form");
+    form.schema = refusedSchema();
+    const submits: unknown[] = [];
+    form.addEventListener("submit", (event) => submits.push(event.detail));
+    document.body.append(form);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
+    await settleAll();
+    expect(submits).toEqual([]);
+    expect(formError()).toBe(NOT_COMPILED);
+    expect(unhandled).toEqual([]);
+  });
+
+  test("Ajv's chunk does not load: the form says the values were not checked", async () => {
+    vi.resetModules();
+    vi.doMock("../../src/preview/ajv.ts", () => {
+      throw new Error("Failed to fetch dynamically imported module");
+    });
+    try {
+      // A fresh module does not define <credential-form> again: its class gets a name of its own.
+      const fresh = await import("../../src/preview/element.ts");
+      customElements.define("credential-form-without-ajv", fresh.CredentialFormElement);
+      const form = document.createElement("credential-form-without-ajv") as InstanceType<
+        typeof fresh.CredentialFormElement
+      >;
+      form.schema = refusedSchema();
+      const submits: unknown[] = [];
+      form.addEventListener("submit", (event) => submits.push(event.detail));
+      document.body.append(form);
+      await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
+      await vi.waitFor(() => expect(formError()).toBe(NOT_LOADED));
+      await act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+      expect(submits).toEqual([]);
       expect(unhandled).toEqual([]);
     } finally {
       vi.doUnmock("../../src/preview/ajv.ts");

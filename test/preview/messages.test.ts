@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/preview/ajv.ts";
-import { requiredErrors, toFieldErrors } from "../../src/preview/messages.ts";
+import { requiredErrors } from "../../src/preview/messages.ts";
+import { toFieldErrors } from "../../src/preview/sentences.ts";
 import type { JsonSchema, ValidationError } from "../../src/preview/types.ts";
 
 const rest = JSON.parse(

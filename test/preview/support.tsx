@@ -20,9 +20,9 @@ export const templateNames = () =>
     .map((f) => f.slice(0, -5))
     .sort();
 
-/** Lets the lazily imported ajv load and compile (the module is warmed by the first call). */
+/** Lets the lazily imported ajv and sentences load and compile (the modules are warmed by the first call). */
 export async function settle(): Promise<void> {
-  await import("../../src/preview/ajv.ts");
+  await Promise.all([import("../../src/preview/ajv.ts"), import("../../src/preview/sentences.ts")]);
   for (let i = 0; i < 3; i++) await act(() => new Promise<void>((r) => setTimeout(r, 5)));
 }
 

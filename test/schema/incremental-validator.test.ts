@@ -8,7 +8,7 @@ import {
   planValidation,
   type SchemaLike,
 } from "../../src/preview/incremental-validator.ts";
-import { toFieldErrors } from "../../src/preview/messages.ts";
+import { toFieldErrors } from "../../src/preview/sentences.ts";
 import type { ValidateFunction } from "../../src/preview/types.ts";
 
 type Schema = { [keyword: string]: unknown };

@@ -46,6 +46,21 @@ export async function buildEmbedExample(
   return { dir, dist };
 }
 
+/**
+ * Builds examples/vanilla as a user would (a production Vite build, the element from the
+ * sources, as its vite.config.ts resolves it); returns its dist folder under the repo's .tmp/.
+ */
+export async function buildVanillaExample(): Promise<string> {
+  await fs.mkdir(path.join(REPO, ".tmp"), { recursive: true });
+  const outDir = await fs.mkdtemp(path.join(REPO, ".tmp", "vanilla-"));
+  await build({
+    configFile: path.join(REPO, "examples", "vanilla", "vite.config.ts"),
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
 /** Builds a test page (an index.html + entry under test/e2e/pages/<name>) into .tmp/. */
 export async function buildTestPage(name: string): Promise<string> {
   await fs.mkdir(path.join(REPO, ".tmp"), { recursive: true });
