@@ -1,4 +1,5 @@
-import { CredentialDesignerError, inFileAsync } from "./error.ts";
+import { exportBaseName } from "./base-name.ts";
+import { inFileAsync } from "./error.ts";
 import type { CredentialSchema, SourceOptions } from "./parse.ts";
 
 /** One exported file: a bare file name (no folder) and its text. */
@@ -33,21 +34,4 @@ export async function exportSchema(
     const { exportFiles } = await import("../export/index.ts");
     return exportFiles(schema, base);
   });
-}
-
-/**
- * The exported files' base name for a schema file: `connectors/api.schema.json` and `api.json`
- * give `api`. A name that leaves nothing (`.json`, `.hidden.json`) is refused.
- */
-export function exportBaseName(file: string): string {
-  const name = file.split(/[\\/]/).at(-1) ?? "";
-  const base = name.replace(/\.json$/i, "").replace(/\.schema$/i, "");
-  if (base === "" || base.startsWith(".")) {
-    throw new CredentialDesignerError(
-      "cannot name the exported files after this file",
-      "rename the schema file, e.g. to connector.schema.json",
-      { file },
-    );
-  }
-  return base;
 }

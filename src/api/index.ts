@@ -5,6 +5,8 @@
  * (diffSchemas). Problems are thrown as CredentialDesignerError (`FILE:PLACE: problem. Fix.`).
  * The exporter, the lint's pattern analysis and the diff load on their first call.
  */
+
+export { exportBaseName } from "./base-name.ts";
 export { type CheckFinding, type CheckReport, checkSchema, formatCheckReport } from "./check.ts";
 export {
   type Change,
@@ -18,7 +20,7 @@ export {
   type SchemaDiff,
 } from "./diff.ts";
 export { CredentialDesignerError } from "./error.ts";
-export { type ExportedFile, type ExportOptions, exportBaseName, exportSchema } from "./export.ts";
+export { type ExportedFile, type ExportOptions, exportSchema } from "./export.ts";
 export {
   type CredentialSchema,
   parseSchema,

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { exportBaseName } from "../api/base-name.ts";
 import type { CheckReport } from "../api/check.ts";
 import { CredentialDesignerError } from "../api/error.ts";
 import type { ExportedFile } from "../api/export.ts";
-import { exportBaseName } from "../api/export.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../json/value.ts";
 import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, inFile, printable } from "./errors.ts";

@@ -1,4 +1,5 @@
-/** The `credential-designer` command's entry: what bin/credential-designer.js runs, built. */
+/** The `credential-designer` command's entry: what bin/credential-designer.cjs runs, built. */
 import { runFromProcess } from "./main.ts";
 
-await runFromProcess();
+// (No top-level await: the command is built as CommonJS, which starts faster; see build-node.ts.)
+void runFromProcess();

@@ -108,8 +108,8 @@ describe("npm pack, installed into a new app", () => {
       "LICENSE",
       "README.md",
       "package.json",
-      "bin/credential-designer.js",
-      "lib/cli.js",
+      "bin/credential-designer.cjs",
+      "lib/cli/main.cjs",
       "lib/index.js",
       "lib/index.d.ts",
       "lib/preview/index.js",
@@ -124,7 +124,7 @@ describe("npm pack, installed into a new app", () => {
     ])
       expect(files).toContain(needed);
     const allowed =
-      /^(LICENSE|README\.md|package\.json|bin\/[^/]+\.js|lib\/.+|schemas\/[^/]+\.json|docs\/(api|cli|preview)\.md)$/;
+      /^(LICENSE|README\.md|package\.json|bin\/[^/]+\.cjs|lib\/.+|schemas\/[^/]+\.json|docs\/(api|cli|preview)\.md)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     expect(files.filter((file) => /(^|\/)(test|bench|src)\//.test(file))).toEqual([]);
     expect(files.filter((file) => /\.tsx?$/.test(file) && !file.endsWith(".d.ts"))).toEqual([]);
@@ -132,7 +132,7 @@ describe("npm pack, installed into a new app", () => {
 
   it("the API's and the command's entries load no heavy package: those wait behind import() for the command that needs them", async () => {
     const lib = path.join(app, "node_modules", "credential-designer", "lib");
-    for (const entry of ["index.js", "cli.js"]) {
+    for (const entry of ["index.js", "cli/main.cjs"]) {
       const packages = new Set<string>();
       const seen = new Set<string>();
       const queue = [path.join(lib, entry)];
@@ -141,8 +141,12 @@ describe("npm pack, installed into a new app", () => {
         if (seen.has(file)) continue;
         seen.add(file);
         const text = await fs.readFile(file, "utf8");
-        // Static imports only (import(...) is what loads lazily).
-        for (const [, specifier] of text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm))
+        // What loads with the file: its static imports, or its top-level require() calls
+        // (import() and a require() inside a function are what load lazily).
+        const loaded = file.endsWith(".cjs")
+          ? /^(?:const|let|var) [\w$]+ = require\("([^"]+)"\);$/gm
+          : /^import\s[^;]*?from\s*"([^"]+)"/gm;
+        for (const [, specifier] of text.matchAll(loaded))
           if (specifier!.startsWith(".")) queue.push(path.resolve(path.dirname(file), specifier!));
           else packages.add(specifier!.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, "$1"));
       }
@@ -188,7 +192,7 @@ describe("npm pack, installed into a new app", () => {
       "node_modules",
       "credential-designer",
       "bin",
-      "credential-designer.js",
+      "credential-designer.cjs",
     );
     expect((await fs.stat(bin)).mode & 0o111).toBe(0o111);
     expect(await fs.readFile(bin, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
