@@ -1,5 +1,5 @@
 /**
- * npm run bench -- cli [--runs 5] [--windows 100]: the built command (lib/cli.js, as npm pack
+ * npm run bench -- cli [--runs 5] [--windows 100]: the built command (lib/cli/main.cjs, as npm pack
  * builds it) started cold, each run a new process, medians:
  * - `check` of a template against `node -e 0`;
  * - `export` of the REST template against json-schema-to-typescript's CLI plus Ajv's standalone
@@ -17,7 +17,7 @@ import { generateCredentialSchema } from "../generate-schema.ts";
 import { median } from "../median.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = path.join(ROOT, "bin", "credential-designer.js");
+const BIN = path.join(ROOT, "bin", "credential-designer.cjs");
 const JSON2TS = path.join(
   ROOT,
   "node_modules",
