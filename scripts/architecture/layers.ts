@@ -192,10 +192,6 @@ export const ARCHITECTURE: Architecture = {
     },
     { path: "npm:ajv", why: "the preview's validator: loaded when the preview is first used" },
     {
-      path: "src/preview/sentences.ts",
-      why: "the preview's error sentences: loaded by form-host.ts with the form's validator",
-    },
-    {
       path: "src/preview/dom/reconcile.ts",
       why: "the preview's update in place: loaded by dom/form-view.ts when a form first gets a new schema",
     },

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IncrementalValidator } from "../preview/incremental-validator.ts";
 import { CredentialForm, type CredentialValue, type ValidateFunction } from "../preview/index.ts";
+// In the page's first chunk: the form loads its error sentences as soon as it is shown, and a
+// chunk of their own would be one more request before the first click (the library keeps them lazy).
+import "../preview/sentences.ts";
 import { toSchema } from "../schema/to-schema.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";

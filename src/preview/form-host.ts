@@ -172,8 +172,7 @@ export function hostForm(host: HTMLElement): FormHost {
  * both. Until then the store checks `required` only, and a submit waits (see store.pending).
  */
 function validateLater(store: FormStore, validate: ValidateFunction | undefined): () => void {
-  let live = true,
-    timer: ReturnType<typeof setTimeout> | undefined;
+  let live = true;
   if (validate && loadedSentence) {
     store.sentence = loadedSentence;
     store.setFn(validate);
@@ -187,13 +186,31 @@ function validateLater(store: FormStore, validate: ValidateFunction | undefined)
     }));
   }
   // The first validation is the slowest (nothing is warm yet: a few ms per 100 fields), so it
-  // waits until the form has been painted; it runs sooner if something needs it (a blur, a submit).
-  const frame = requestAnimationFrame(
-    () => (timer = setTimeout(() => live && (store.validated || store.check()))),
-  );
+  // waits until the page is idle after painting, out of the way of the page's first input (a
+  // click on a page that just opened); it runs sooner if something needs it (a blur, a submit).
+  const cancel = whenIdle(() => live && (store.validated || store.check()));
   return () => {
     live = false;
+    cancel();
+  };
+}
+
+/**
+ * Runs `work` once the page is idle (requestIdleCallback, at most FIRST_CHECK_WAIT ms away), or,
+ * where there is no such thing (Safari), after the next frame; returns what cancels it.
+ */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(work, { timeout: FIRST_CHECK_WAIT });
+    return () => cancelIdleCallback(id);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work)));
+  return () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };
 }
+
+/** The longest the first validation waits for an idle moment (a busy page still gets it soon). */
+const FIRST_CHECK_WAIT = 500;
