@@ -24,7 +24,9 @@ export default defineConfig({
   build: {
     outDir: "lib/preview",
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the package: they would carry the sources (ajv's alone is 480 KB), and an
+    // app's bundler makes its own.
+    sourcemap: false,
     minify: true,
     lib: {
       // (A string, so that an entry put in as `{ [name]: path }` replaces it, not joins it.)

@@ -37,7 +37,7 @@ try {
     path.join(root, "src", "preview", "credential-form.css"),
     path.join(lib, "style.css"),
   );
-  console.log(`built ${path.relative(root, lib)}/index.js, element.js and their declarations`);
+  console.error(`built ${path.relative(root, lib)}/index.js, element.js and their declarations`);
 } catch (error) {
   rmSync(lib, { recursive: true, force: true });
   console.error(`build:lib failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -78,7 +78,7 @@ export async function buildNode(): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     await buildNode();
-    console.log("built lib/index.js, lib/cli/main.cjs and their declarations");
+    console.error("built lib/index.js, lib/cli/main.cjs and their declarations");
   } catch (error) {
     console.error(`build:node failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -14,7 +14,7 @@ try {
     stdio: "inherit",
   });
   await buildNode();
-  console.log("built lib/index.js, lib/cli/main.cjs and their declarations");
+  console.error("built lib/index.js, lib/cli/main.cjs and their declarations");
 } catch (error) {
   console.error(`build:package failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -128,6 +128,7 @@ describe("npm pack, installed into a new app", () => {
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     expect(files.filter((file) => /(^|\/)(test|bench|src)\//.test(file))).toEqual([]);
     expect(files.filter((file) => /\.tsx?$/.test(file) && !file.endsWith(".d.ts"))).toEqual([]);
+    expect(files.filter((file) => file.endsWith(".map"))).toEqual([]);
   });
 
   it("the API's and the command's entries load no heavy package: those wait behind import() for the command that needs them", async () => {
