@@ -1,20 +1,12 @@
 import fs from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildTestPage, buildVanillaExample, REPO } from "../support/build-example.ts";
+import { AXE_SOURCE } from "../support/axe.ts";
+import { buildTestPage, buildVanillaExample, templateNames } from "../support/build-example.ts";
 import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
 import { type StaticServer, serveStatic } from "../support/static-server.ts";
 
-const AXE_SOURCE = await fs.readFile(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-const TEMPLATES = (await fs.readdir(path.join(REPO, "schemas")))
-  .filter((file) => file.endsWith(".json"))
-  .map((file) => file.slice(0, -5))
-  .sort();
+const TEMPLATES = await templateNames();
 const SECRET = "marker-S3cr3t-5c2a";
 
 let vanilla: string | undefined;

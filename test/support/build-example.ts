@@ -6,6 +6,14 @@ import { exportFiles } from "../../src/export/index.ts";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
+/** The names of the templates in schemas/ (`rest-adapter` for schemas/rest-adapter.json), sorted. */
+export async function templateNames(): Promise<string[]> {
+  return (await fs.readdir(path.join(REPO, "schemas")))
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => file.slice(0, -".json".length))
+    .sort();
+}
+
 /**
  * Builds examples/embed as a user would: the template exported with the real exporter into
  * `generated/`, then a production Vite build. Works in a copy under the repo's .tmp/ (so that
