@@ -77,23 +77,42 @@ beforeAll(async () => {
     JSON.stringify({ name: "connector-app", private: true, type: "module" }, null, 2),
   );
   const dev = VERSIONS.devDependencies;
-  await run(
-    "npm",
-    [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--prefer-offline",
-      "--ignore-scripts",
-      path.join(tmp, tarball.filename),
-      `react@${dev.react}`,
-      `react-dom@${dev["react-dom"]}`,
-      `@types/react@${dev["@types/react"]}`,
-      `vite@${dev.vite}`,
-    ],
-    { cwd: app, maxBuffer: 64 * 1024 * 1024 },
+  await withRetry(() =>
+    run(
+      "npm",
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--ignore-scripts",
+        path.join(tmp, tarball.filename),
+        `react@${dev.react}`,
+        `react-dom@${dev["react-dom"]}`,
+        `@types/react@${dev["@types/react"]}`,
+        `vite@${dev.vite}`,
+      ],
+      { cwd: app, maxBuffer: 64 * 1024 * 1024 },
+    ),
   );
 }, 600_000);
+
+/**
+ * The registry is reached over the network: one failed install (a reset connection) is tried
+ * once more before the test fails, with what npm said both times.
+ */
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (first) {
+    try {
+      return await work();
+    } catch (second) {
+      const said = (error: unknown) => (error as { stderr?: string }).stderr ?? String(error);
+      throw new Error(`npm install failed twice:\n${said(first)}\n---\n${said(second)}`);
+    }
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
