@@ -5,7 +5,13 @@ import type { Change, SavedValueProblem } from "./types.ts";
 
 /** Per Ajv keyword, the rules whose changes can make a saved value fail it. */
 const CAUSES: Record<string, readonly RuleId[]> = {
-  required: ["required-field-added", "field-became-required", "default-removed"],
+  // A saved value names its option under the old discriminator and so lacks the new one.
+  required: [
+    "required-field-added",
+    "field-became-required",
+    "default-removed",
+    "choice-discriminator-changed",
+  ],
   additionalProperties: ["field-removed-rejected", "extra-keys-forbidden"],
   type: ["type-narrowed"],
   enum: ["enum-narrowed"],

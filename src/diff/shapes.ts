@@ -54,7 +54,13 @@ export function discriminatorOf(options: readonly SchemaView[]): Discriminator |
       return true;
     });
   });
-  const name = distinct.includes("type") ? "type" : distinct[0];
+  // A `const` in every option is what the designer writes and reads (model/queries.ts); a one-value
+  // enum only stands in when no key has one.
+  const written = distinct.filter((name) =>
+    options.every((option) => option.child("properties", name).get("const") !== undefined),
+  );
+  const ranked = written.length > 0 ? written : distinct;
+  const name = ranked.includes("type") ? "type" : ranked[0];
   return name === undefined ? undefined : { name, values: constants.map((map) => map.get(name)!) };
 }
 

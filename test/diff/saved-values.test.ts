@@ -147,6 +147,41 @@ describe("saved values against the new schema", () => {
     expect(changes[0]!.rule).toBe("field-removed-rejected");
   });
 
+  it("a renamed discriminator explains the value that lacks the new one, whichever key reads as the discriminator", () => {
+    // One option whose other field is also fixed (a one-value enum, or a const): the value names
+    // its option by that field, and then misses the new discriminator ("kind").
+    const window = (key: string, region: JsonObject): JsonObject => ({
+      type: "object",
+      properties: {
+        auth: {
+          oneOf: [
+            {
+              title: "OAuth 2.0",
+              type: "object",
+              properties: { region, [key]: { const: "oauth2" } },
+              required: [key, "region"],
+            },
+          ],
+        },
+      },
+    });
+    for (const region of [{ enum: ["eu"] }, { const: "eu" }]) {
+      const old = window("type", region);
+      const renamed = window("kind", region);
+      const changes = diffSchemas(old, renamed);
+      const [result] = checkSavedValues(compileSavedValuesCheck(renamed), changes, [
+        { auth: { type: "oauth2", region: "eu" } },
+      ]);
+      expect(result!.valid).toBe(false);
+      expect(result!.problems.length).toBeGreaterThan(0);
+      for (const problem of result!.problems) {
+        expect(problem.changes.map((index) => changes[index]!.rule)).toContain(
+          "choice-discriminator-changed",
+        );
+      }
+    }
+  });
+
   it("refuses a new schema that cannot be run safely, as export does", () => {
     expect(() =>
       compileSavedValuesCheck({

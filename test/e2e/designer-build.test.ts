@@ -82,14 +82,24 @@ async function select(page: Page, name: string): Promise<void> {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Types into an inspector box and leaves it (which applies the text). */
+/**
+ * Types into an inspector box and leaves it (which applies the text), then waits for the edit to
+ * land in the history: a valid text shows no sign of being applied, and a drag that counts the
+ * history's entries must not start before it lands.
+ */
 async function type(page: Page, label: string, text: string): Promise<void> {
   const box = inspector(page).getByRole("textbox", { name: label, exact: true });
+  const changes = (await box.inputValue()) !== text;
+  const before = await historyLength(page);
   await box.fill(text);
   await box.press("Tab");
   await expect
     .poll(() => box.getAttribute("aria-invalid"), { message: `${label}: ${text}` })
     .toBeNull();
+  if (changes)
+    await expect
+      .poll(() => historyLength(page), { message: `${label}: ${text} is applied` })
+      .toBe(before + 1);
 }
 
 async function check(page: Page, label: string): Promise<void> {
