@@ -18,20 +18,22 @@ import { ProblemsList } from "./problems/problems-list.tsx";
 import { CanvasProblems } from "./problems/use-problems-by-node.ts";
 import type { Autosave } from "./storage/autosave.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
+import { historyKey } from "./store/history-keys.ts";
 import { useDesigner } from "./store/use-designer.ts";
 import { Braces, ListTree } from "./ui/icons.ts";
 import { ToastCenter, ToastProvider, Toasts } from "./ui/toasts.tsx";
 
-/** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own undo applies. */
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own
+ * undo applies, except in the Schema JSON editor, which runs these same keys on the design itself.
+ */
 function useUndoShortcuts(store: DesignerStore) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || editsText(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === "z" && !event.shiftKey) store.undo();
-      else if ((key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey && !event.shiftKey))
-        store.redo();
-      else return;
+      const action = editsText(event.target) ? undefined : historyKey(event);
+      if (action === undefined) return;
+      if (action === "undo") store.undo();
+      else store.redo();
       event.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);

@@ -55,8 +55,10 @@ export function Header({
 
 function UndoRedo({ store }: { store: DesignerStore }) {
   const editor = useDesigner(store, (state) => state.editor);
-  const last = editor.done.at(-1)?.transaction.label;
-  const next = editor.undone.at(-1)?.transaction.label;
+  // Typing not applied yet (the Schema JSON) is the newest change: Undo drops it, nothing to redo.
+  const pending = useDesigner(store, (state) => state.pendingEdit);
+  const last = pending?.label ?? editor.done.at(-1)?.transaction.label;
+  const next = pending ? undefined : editor.undone.at(-1)?.transaction.label;
   return (
     <div role="toolbar" aria-label="Design" className="designer-toolbar">
       <button

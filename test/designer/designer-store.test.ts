@@ -179,3 +179,77 @@ describe("DesignerStore: folded groups, choices and branches (a view, not the de
     expect(store.getState().collapsed.size).toBe(0);
   });
 });
+
+describe("DesignerStore: typing not applied yet (the Schema JSON) is the newest change", () => {
+  /** A pending edit that counts how often it is dropped, and says so to the store as the editor does. */
+  function pendingIn(store: DesignerStore) {
+    const calls = { discard: 0, reveal: 0 };
+    const pending = {
+      label: "Typing in the Schema JSON, not applied yet",
+      problem: undefined,
+      discard: () => {
+        calls.discard++;
+        store.setPendingEdit(undefined);
+      },
+      reveal: () => void calls.reveal++,
+    };
+    store.setPendingEdit(pending);
+    return { pending, calls };
+  }
+
+  it("Undo drops it before it undoes any step; Redo waits until it is gone", () => {
+    const store = new DesignerStore(blank());
+    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }));
+    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "b" }));
+    store.undo();
+    expect(store.canRedo).toBe(true);
+    const { calls } = pendingIn(store);
+    expect(store.canUndo).toBe(true);
+    expect(store.canRedo).toBe(false);
+    store.redo();
+    expect(keys(store)).toEqual(["a"]);
+    expect(calls.discard).toBe(0);
+
+    store.undo();
+    expect(calls.discard).toBe(1);
+    expect(store.getState().pendingEdit).toBeUndefined();
+    expect(keys(store)).toEqual(["a"]);
+    // Dropped, the typing no longer stands before the redo.
+    expect(store.canRedo).toBe(true);
+    store.undo();
+    expect(calls.discard).toBe(1);
+    expect(keys(store)).toEqual([]);
+    expect(store.canUndo).toBe(false);
+  });
+
+  it("with no history, the pending edit alone makes Undo available; it is cleared even if the view forgets to", () => {
+    const store = new DesignerStore(blank());
+    expect(store.canUndo).toBe(false);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const calls = { discard: 0 };
+    const pending = {
+      label: "typing",
+      problem: { line: 1, column: 2, problem: "the text ends early", fix: "finish it" },
+      discard: () => void calls.discard++,
+      reveal: () => {},
+    };
+    store.setPendingEdit(pending);
+    store.setPendingEdit(pending);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.canUndo).toBe(true);
+    store.undo();
+    expect(calls.discard).toBe(1);
+    expect(store.getState().pendingEdit).toBeUndefined();
+    expect(store.getState().editor.done).toHaveLength(0);
+  });
+
+  it("another change while it waits does not drop it; loading another design keeps it for the view to settle", () => {
+    const store = new DesignerStore(blank());
+    const { pending } = pendingIn(store);
+    store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "a" }));
+    expect(store.getState().pendingEdit).toBe(pending);
+    store.load(blank());
+    expect(store.getState().pendingEdit).toBe(pending);
+  });
+});

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SchemaJsonRegion } from "../../src/designer/json-view/schema-json-region.tsx";
+import { Tabs } from "../../src/designer/layout/tabs.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { addField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
@@ -18,21 +19,23 @@ const DESIGN = {
   properties: { host: { title: "Host", type: "string" } },
 };
 
-/** The page's "JSON" tab stands here as a toggle button, shown/hidden like the tab's panel. */
+/** The page's canvas column in short: its Design | JSON tabs over the canvas or the JSON. */
 function Harness({ store }: { store: DesignerStore }) {
-  const [open, setOpen] = useState(false);
+  const [view, setView] = useState<"design" | "json">("design");
   return (
     <>
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls="json-panel"
-        onClick={() => setOpen(!open)}
-      >
-        Show schema JSON
-      </button>
-      <section id="json-panel" aria-label="Schema JSON" hidden={!open}>
-        <SchemaJsonRegion store={store} open={open} />
+      <Tabs
+        label="Canvas view"
+        selected={view}
+        onSelect={setView}
+        tabs={[
+          { value: "design", label: "Design", controls: "canvas-panel" },
+          { value: "json", label: "JSON", controls: "json-panel" },
+        ]}
+      />
+      <div id="canvas-panel" hidden={view !== "design"} />
+      <section id="json-panel" aria-label="Schema JSON" hidden={view !== "json"}>
+        <SchemaJsonRegion store={store} open={view === "json"} />
       </section>
     </>
   );
@@ -44,7 +47,8 @@ function setup() {
   return { store, user: userEvent.setup() };
 }
 
-const toggle = () => screen.getByRole("button", { name: "Show schema JSON" });
+const jsonTab = () => screen.getByRole("tab", { name: "JSON" });
+const designTab = () => screen.getByRole("tab", { name: "Design" });
 const editorContent = () =>
   screen.findByRole("textbox", { name: "Schema JSON" }, { timeout: 5000 });
 const viewOf = (content: HTMLElement) => EditorView.findFromDOM(content)!;
@@ -64,20 +68,21 @@ function replaceText(content: HTMLElement, text: string) {
 describe("the Schema JSON region", () => {
   it("loads the editor only when first shown; hidden, it stays mounted", async () => {
     const { user } = setup();
-    expect(toggle().getAttribute("aria-expanded")).toBe("false");
+    expect(jsonTab().getAttribute("aria-selected")).toBe("false");
     expect(screen.queryByRole("textbox", { name: "Schema JSON" })).toBeNull();
-    await user.click(toggle());
-    expect(toggle().getAttribute("aria-expanded")).toBe("true");
+    await user.click(jsonTab());
+    expect(jsonTab().getAttribute("aria-selected")).toBe("true");
     const content = await editorContent();
     expect(textOf(content)).toBe(JSON.stringify(DESIGN, null, 2));
-    await user.click(toggle());
-    expect(toggle().getAttribute("aria-expanded")).toBe("false");
-    expect(document.getElementById(toggle().getAttribute("aria-controls")!)!.hidden).toBe(true);
+    await user.click(designTab());
+    expect(jsonTab().getAttribute("aria-selected")).toBe("false");
+    expect(document.getElementById(jsonTab().getAttribute("aria-controls")!)!.hidden).toBe(true);
+    expect(content.isConnected).toBe(true);
   });
 
   it("follows the design when it changes elsewhere", async () => {
     const { store, user } = setup();
-    await user.click(toggle());
+    await user.click(jsonTab());
     const content = await editorContent();
     act(
       () =>
@@ -91,7 +96,7 @@ describe("the Schema JSON region", () => {
 
   it("an edit is applied when typing pauses, as one undoable step", async () => {
     const { store, user } = setup();
-    await user.click(toggle());
+    await user.click(jsonTab());
     const content = await editorContent();
     replaceText(
       content,
@@ -113,7 +118,7 @@ describe("the Schema JSON region", () => {
 
   it("broken JSON is reported with its place and the design stays; Discard shows the design again", async () => {
     const { store, user } = setup();
-    await user.click(toggle());
+    await user.click(jsonTab());
     const content = await editorContent();
     const before = store.doc;
     replaceText(content, '{\n  "title": "Credentials",\n  "type": "object"\n  "properties": {}\n}');
@@ -132,7 +137,7 @@ describe("the Schema JSON region", () => {
 
   it("a secret given a value in the JSON is refused: marked on the value, told with its place, and the design stays", async () => {
     const { store, user } = setup();
-    await user.click(toggle());
+    await user.click(jsonTab());
     const content = await editorContent();
     const before = store.doc;
     const text = JSON.stringify(
@@ -179,7 +184,7 @@ describe("the Schema JSON region", () => {
 
   it("a design changed elsewhere while a broken edit waits keeps the edit, says so, and Discard shows the new design", async () => {
     const { store, user } = setup();
-    await user.click(toggle());
+    await user.click(jsonTab());
     const content = await editorContent();
     replaceText(content, "{");
     await screen.findByText(/^1:2: the text ends before the JSON is complete/, undefined, {

@@ -1,4 +1,4 @@
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { defaultKeymap } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
 import {
   bracketMatching,
@@ -16,7 +16,7 @@ import {
   lintKeymap,
   setDiagnosticsEffect,
 } from "@codemirror/lint";
-import { Annotation, EditorState, type Extension, Transaction } from "@codemirror/state";
+import { Annotation, EditorState, type Extension } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
@@ -26,7 +26,8 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { type CredentialDocument, replaceDesign } from "../../model/index.ts";
-import type { DesignerStore } from "../store/designer-store.ts";
+import type { DesignerStore, PendingEdit } from "../store/designer-store.ts";
+import { historyKey } from "../store/history-keys.ts";
 import {
   diagnosticText,
   readSchemaText,
@@ -107,6 +108,9 @@ export const EDIT_DELAY_MS = 400;
 /** Marks the transactions that show the design in the editor, as opposed to the user's typing. */
 const showsDesign = Annotation.define<true>();
 
+/** What Undo says it drops while the editor's text waits (the toolbar's "Undo: …"). */
+export const PENDING_EDIT_LABEL = "Typing in the Schema JSON, not applied yet";
+
 /** What the editor tells the page about the user's text. */
 export interface JsonEditorReport {
   /** Why the text cannot become the design; undefined once it is applied or shows the design. */
@@ -135,6 +139,11 @@ export interface JsonEditorOptions {
  *   through the store as one undoable command (`replaceDesign`), a problem is marked where it is
  *   (the lint gutter and an underline) and reported, and the design stays as it was.
  * The linter's idle timer is the debounce: CodeMirror restarts it on every change of the text.
+ *
+ * The editor has no undo history of its own: its Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y (and the
+ * browser's Undo and Redo) are the design's, the toolbar's. Typing not applied yet is the store's
+ * pending edit (`setPendingEdit`), the newest change: Undo drops it first, wherever it is pressed,
+ * and its problem is one of the design's problems (the Problems list, the header's count).
  */
 export class JsonEditorController {
   readonly view: EditorView;
@@ -149,6 +158,10 @@ export class JsonEditorController {
   private applying = false;
   /** While hidden, the editor does not follow the design (it catches up when shown). */
   private visible = true;
+  /** Typing not applied yet, as the store holds it; undefined when the text shows the design. */
+  private pending: PendingEdit | undefined;
+  /** Asked to show the problem while hidden: done once the editor is shown. */
+  private revealWanted = false;
   private frame: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly unsubscribe: () => void;
@@ -170,7 +183,24 @@ export class JsonEditorController {
   /** Shown or hidden with its region: a hidden editor stops following the design, and catches up when shown. */
   setVisible(visible: boolean): void {
     this.visible = visible;
-    if (visible) this.showDesign(false);
+    if (!visible) return;
+    this.showDesign(false);
+    if (this.revealWanted) this.reveal();
+  }
+
+  /**
+   * Focuses the text with the cursor at its problem (or where it was, with none), scrolled into
+   * view; while the editor is hidden, as soon as it is shown.
+   */
+  reveal(): void {
+    this.revealWanted = !this.visible;
+    if (!this.visible) return;
+    const problem = this.report.problem;
+    this.view.dispatch({
+      ...(problem && { selection: { anchor: Math.min(problem.from, this.view.state.doc.length) } }),
+      scrollIntoView: true,
+    });
+    this.view.focus();
   }
 
   /** Drops the user's unapplied edit and shows the design. */
@@ -180,6 +210,7 @@ export class JsonEditorController {
 
   destroy(): void {
     this.unsubscribe();
+    this.setPending(false);
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
     this.view.destroy();
@@ -191,7 +222,6 @@ export class JsonEditorController {
       foldGutter(),
       lintGutter(),
       highlightActiveLineGutter(),
-      history(),
       drawSelection(),
       indentOnInput(),
       bracketMatching(),
@@ -200,8 +230,22 @@ export class JsonEditorController {
       syntaxHighlighting(designerHighlight),
       json(),
       linter((view) => this.applyEdit(view), { delay: options.delay ?? EDIT_DELAY_MS }),
+      // Undo and redo are the design's (no history() of the editor's own), before any keymap.
+      EditorView.domEventHandlers({
+        keydown: (event) => this.historyEvent(event, historyKey(event)),
+        // The browser's Edit menu and context menu.
+        beforeinput: (event) =>
+          this.historyEvent(
+            event,
+            event.inputType === "historyUndo"
+              ? "undo"
+              : event.inputType === "historyRedo"
+                ? "redo"
+                : undefined,
+          ),
+      }),
       // Tab is left to move the focus (no indentWithTab), so the editor is no keyboard trap.
-      keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
+      keymap.of([...defaultKeymap, ...foldKeymap, ...lintKeymap]),
       EditorView.contentAttributes.of({
         "aria-label": "Schema JSON",
         // Focusable as it is (contenteditable); said so, axe knows the scroller holds a focusable part.
@@ -214,9 +258,39 @@ export class JsonEditorController {
             (transaction) => transaction.docChanged && !transaction.annotation(showsDesign),
           )
         )
-          this.edited = true;
+          this.markEdited();
       }),
     ];
+  }
+
+  /** Runs the design's undo or redo for a history key or input; false for anything else. */
+  private historyEvent(event: Event, action: "undo" | "redo" | undefined): boolean {
+    if (action === undefined) return false;
+    event.preventDefault();
+    if (action === "undo") this.store.undo();
+    else this.store.redo();
+    return true;
+  }
+
+  private markEdited(): void {
+    if (this.edited) return;
+    this.edited = true;
+    this.setPending(true);
+  }
+
+  /** Tells the store whether typing waits, and its problem: a new pending edit only when that changes. */
+  private setPending(waiting: boolean): void {
+    const problem = waiting ? this.report.problem : undefined;
+    if (waiting === (this.pending !== undefined) && this.pending?.problem === problem) return;
+    this.pending = waiting
+      ? {
+          label: PENDING_EDIT_LABEL,
+          problem,
+          discard: () => this.revert(),
+          reveal: () => this.reveal(),
+        }
+      : undefined;
+    this.store.setPendingEdit(this.pending);
   }
 
   /** The linter's run, once typing pauses: apply the user's text, or say why it cannot be. */
@@ -284,8 +358,7 @@ export class JsonEditorController {
     const change = textChange(this.view.state.doc.toString(), schemaText(doc));
     this.view.dispatch({
       ...(change && { changes: change }),
-      // Not the user's typing: the editor's own undo (Ctrl+Z in it) skips it.
-      annotations: [showsDesign.of(true), Transaction.addToHistory.of(false)],
+      annotations: showsDesign.of(true),
       effects: setDiagnosticsEffect.of([]),
     });
     this.shown = doc;
@@ -293,13 +366,15 @@ export class JsonEditorController {
     this.tell({ problem: undefined, changedElsewhere: false });
   }
 
+  /** Tells the page (the message under the editor) and the store (the pending edit and its problem). */
   private tell(report: JsonEditorReport): void {
     if (
-      report.problem === this.report.problem &&
-      report.changedElsewhere === this.report.changedElsewhere
-    )
-      return;
-    this.report = report;
-    this.onReport(report);
+      report.problem !== this.report.problem ||
+      report.changedElsewhere !== this.report.changedElsewhere
+    ) {
+      this.report = report;
+      this.onReport(report);
+    }
+    this.setPending(this.edited);
   }
 }

@@ -11,6 +11,35 @@ import {
   undo,
 } from "../../model/index.ts";
 
+/** Where a text that cannot become the design is wrong: 1-based, as the CLI reports places. */
+export interface PendingEditProblem {
+  readonly line: number;
+  readonly column: number;
+  /** The JSON pointer the importer names, for a schema it refuses; undefined for a syntax error. */
+  readonly pointer?: string;
+  /** What is wrong, in words (a lowercase clause, as the core's problems are written). */
+  readonly problem: string;
+  /** How to fix it, in words. */
+  readonly fix: string;
+}
+
+/**
+ * An edit typed in a text view (the Schema JSON editor) and not applied to the design yet: it
+ * waits for typing to pause, or cannot be applied (`problem`). It is the newest change, so Undo,
+ * wherever it is pressed, drops it before it undoes any step of the design, and there is nothing
+ * to redo while it waits. The view that owns the text says so with `setPendingEdit`.
+ */
+export interface PendingEdit {
+  /** What Undo drops, in words for its button ("Typing in the Schema JSON, not applied yet"). */
+  readonly label: string;
+  /** Why the text cannot become the design; undefined while it waits for typing to pause. */
+  readonly problem: PendingEditProblem | undefined;
+  /** Drops the typing: the view shows the design again (and says `setPendingEdit(undefined)`). */
+  discard(): void;
+  /** Shows the text with the cursor where the problem is. */
+  reveal(): void;
+}
+
 /** What the page shows: the design with its history, the selected field, the last refusal. */
 export interface DesignerState {
   readonly editor: EditorState;
@@ -24,6 +53,8 @@ export interface DesignerState {
    * nodes it is in.
    */
   readonly collapsed: ReadonlySet<string>;
+  /** Typing not applied to the design yet (see {@link PendingEdit}), or undefined. */
+  readonly pendingEdit: PendingEdit | undefined;
 }
 
 const NONE_COLLAPSED: ReadonlySet<string> = new Set();
@@ -45,6 +76,7 @@ export class DesignerStore {
       selected: undefined,
       refusal: undefined,
       collapsed: NONE_COLLAPSED,
+      pendingEdit: undefined,
     };
   }
 
@@ -115,16 +147,27 @@ export class DesignerStore {
     if (this.state.refusal !== undefined) this.set({ refusal: undefined });
   }
 
+  /** A text view has typing that is not applied yet (or no longer has: undefined). */
+  setPendingEdit(edit: PendingEdit | undefined): void {
+    if (edit !== this.state.pendingEdit) this.set({ pendingEdit: edit });
+  }
+
   get canUndo(): boolean {
-    return canUndo(this.state.editor);
+    return this.state.pendingEdit !== undefined || canUndo(this.state.editor);
   }
 
+  /** Not while typing waits: that typing is the newest change, as in any editor. */
   get canRedo(): boolean {
-    return canRedo(this.state.editor);
+    return this.state.pendingEdit === undefined && canRedo(this.state.editor);
   }
 
+  /** Drops the typing not applied yet, if there is some; otherwise undoes the design's last step. */
   undo(): void {
-    if (this.canUndo) this.showStep(undo(this.state.editor));
+    const pending = this.state.pendingEdit;
+    if (pending) {
+      pending.discard();
+      this.setPendingEdit(undefined);
+    } else if (this.canUndo) this.showStep(undo(this.state.editor));
   }
 
   redo(): void {
