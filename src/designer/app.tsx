@@ -306,7 +306,7 @@ function CenterColumn({
           <ChevronIcon up={problems.collapsed} />
         </button>
         <div id="panel-problems-body" className="cd-panel-body">
-          <ProblemsList store={store} />
+          <ProblemsList store={store} onShowSchemaJson={() => layout.set("canvasView", "json")} />
         </div>
       </section>
     </>

@@ -5,7 +5,7 @@ import { SchemaImport } from "./import/schema-import.tsx";
 import type { LayoutStore } from "./layout/layout-store.ts";
 import { ThemeSwitch } from "./layout/theme-switch.tsx";
 import { type LayoutMode, useMediaQuery } from "./layout/use-layout-mode.ts";
-import { useDesignProblems } from "./problems/use-design-problems.ts";
+import { useProblemCount } from "./problems/pending-edit-problem.ts";
 import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
 import type { DesignerStore } from "./store/designer-store.ts";
@@ -97,8 +97,7 @@ function ProblemsCount({
   compact: boolean;
   onShow: () => void;
 }) {
-  const { problems } = useDesignProblems(store);
-  const count = problems?.length;
+  const count = useProblemCount(store);
   const text =
     count === undefined
       ? "Checking…"

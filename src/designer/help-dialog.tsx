@@ -4,7 +4,10 @@ import { editsText } from "./edits-text.ts";
 import { CircleHelp } from "./ui/icons.ts";
 
 const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
-  ["Ctrl+Z", "Undo (⌘Z on a Mac)"],
+  [
+    "Ctrl+Z",
+    "Undo (⌘Z on a Mac), in the Schema JSON editor too: it drops typing not applied yet first",
+  ],
   ["Ctrl+Shift+Z, Ctrl+Y", "Redo"],
   ["Enter on a palette item", "Add the field after the selected one"],
   ["Space on a row's handle", "Pick the row up; arrows move it, Space drops it, Escape cancels"],

@@ -168,6 +168,53 @@ describe("ProblemsList: the design's findings, live", () => {
     expect(buttonNames(problems)).toEqual(["Warning: newer — Server"]);
   });
 
+  it("text in the Schema JSON that cannot be applied is an error at its line: listed first, counted, and chosen it shows the JSON", async () => {
+    const shown: string[] = [];
+    const store = new DesignerStore(importSchema({ type: "object", properties: {} }));
+    render(
+      <section aria-label="Problems">
+        <ProblemsList
+          store={store}
+          timing={{ delayMs: 0 }}
+          onShowSchemaJson={() => shown.push("json")}
+        />
+      </section>,
+    );
+    const problems = screen.getByRole("region", { name: "Problems" });
+    await within(problems).findByText("No problems found.");
+    const pending = {
+      label: "Typing in the Schema JSON, not applied yet",
+      problem: {
+        line: 4,
+        column: 45,
+        pointer: "/properties/port/minimum",
+        problem: '"minimum" must be a number',
+        fix: "write the number without quotes",
+      },
+      discard: () => store.setPendingEdit(undefined),
+      reveal: () => void shown.push("cursor"),
+    };
+    act(() => store.setPendingEdit(pending));
+    await within(problems).findByRole("heading", { name: "Problems (1)" });
+    expect(within(problems).queryByText("No problems found.")).toBeNull();
+    const button = within(problems).getByRole("button");
+    expect(button.textContent).toBe(
+      'Error: "minimum" must be a number — Schema JSON, line 4, column 45 (/properties/port/minimum)',
+    );
+    expect(document.getElementById(button.getAttribute("aria-describedby")!)!.textContent).toBe(
+      "Fix: Write the number without quotes",
+    );
+    await userEvent.setup().click(button);
+    expect(shown).toEqual(["json", "cursor"]);
+    // Typing that waits with no problem (yet) is not a problem.
+    act(() => store.setPendingEdit({ ...pending, problem: undefined }));
+    await within(problems).findByText("No problems found.");
+    act(() => store.setPendingEdit(pending));
+    await within(problems).findByRole("heading", { name: "Problems (1)" });
+    act(() => store.undo());
+    await within(problems).findByText("No problems found.");
+  });
+
   it("says so when the check cannot run", async () => {
     const { problems } = setup(SCHEMA, {
       delayMs: 0,

@@ -2,6 +2,11 @@ import { memo, useId, useMemo } from "react";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { CircleAlert, TriangleAlert } from "../ui/icons.ts";
+import {
+  type PendingEditWithProblem,
+  pendingProblemWords,
+  usePendingEditProblem,
+} from "./pending-edit-problem.ts";
 import { nodeIdAtPointer, type Problem } from "./problem-targets.ts";
 import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
 import "./problems.css";
@@ -14,10 +19,22 @@ const SEVERITY_ICONS = { error: CircleAlert, warning: TriangleAlert } as const;
  * The core's `check` findings for the current design, live. Each is a button naming its
  * severity, message and field, with the fix under it; choosing one selects the field, so the
  * canvas and the inspector show it, and moves the focus to its canvas row.
+ * Typing in the Schema JSON that cannot be applied comes first, as an error at its line and
+ * column; choosing it shows the JSON (`onShowSchemaJson`) with the cursor there.
  * Rendered inside the page's `<section aria-label="Problems">`.
  */
-export function ProblemsList({ store, timing }: { store: DesignerStore; timing?: CheckTiming }) {
+export function ProblemsList({
+  store,
+  timing,
+  onShowSchemaJson,
+}: {
+  store: DesignerStore;
+  timing?: CheckTiming;
+  /** Shows the Schema JSON view (the canvas column's JSON tab). */
+  onShowSchemaJson?: () => void;
+}) {
   const { problems, stale, failure } = useDesignProblems(store, timing);
+  const pending = usePendingEditProblem(store);
   const headingId = useId();
   // Built once per result: the component re-renders on every change of the design, the list need not.
   const items = useMemo(
@@ -30,18 +47,24 @@ export function ProblemsList({ store, timing }: { store: DesignerStore; timing?:
   );
   return (
     <div className="cd-problems" aria-busy={stale}>
-      <h2 id={headingId}>{problems ? `Problems (${problems.length})` : "Problems"}</h2>
+      <h2 id={headingId}>
+        {problems ? `Problems (${problems.length + (pending ? 1 : 0)})` : "Problems"}
+      </h2>
       {failure !== undefined && (
         <p className="cd-problems-failure">The design could not be checked: {failure}</p>
       )}
-      {problems === undefined ? (
-        failure === undefined && <p className="designer-hint">Checking the design…</p>
-      ) : problems.length === 0 ? (
+      {problems === undefined && failure === undefined && (
+        <p className="designer-hint">Checking the design…</p>
+      )}
+      {problems?.length === 0 && !pending ? (
         <p className="designer-hint">No problems found.</p>
       ) : (
-        <ul role="list" aria-labelledby={headingId} className="cd-problem-list">
-          {items}
-        </ul>
+        (pending || (problems && problems.length > 0)) && (
+          <ul role="list" aria-labelledby={headingId} className="cd-problem-list">
+            {pending && <PendingEditItem pending={pending} onShow={onShowSchemaJson} />}
+            {items}
+          </ul>
+        )
       )}
     </div>
   );
@@ -77,6 +100,40 @@ const ProblemItem = memo(function ProblemItem({
     </li>
   );
 });
+
+/** The Schema JSON's text that cannot be applied: choosing it puts the cursor at its place. */
+function PendingEditItem({
+  pending,
+  onShow,
+}: {
+  pending: PendingEditWithProblem;
+  onShow: (() => void) | undefined;
+}) {
+  const fixId = useId();
+  const { message, place, fix } = pendingProblemWords(pending.problem);
+  return (
+    <li className="cd-problem cd-problem-error">
+      <button
+        type="button"
+        className="cd-line-button cd-problem-show"
+        aria-describedby={fixId}
+        onClick={() => {
+          onShow?.();
+          pending.reveal();
+        }}
+      >
+        <CircleAlert className="cd-problem-icon" size={16} />
+        <span className="cd-problem-text">
+          <span className="cd-problem-severity">{SEVERITY_WORDS.error}:</span> {message}{" "}
+          <span className="cd-problem-place">— {place}</span>
+        </span>
+      </button>
+      <p id={fixId} className="cd-problem-fix">
+        Fix: {fix}
+      </p>
+    </li>
+  );
+}
 
 /**
  * Selects the problem's field (the window for its own findings) and focuses its canvas row.
