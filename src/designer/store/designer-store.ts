@@ -117,9 +117,12 @@ export class DesignerStore {
 
   /**
    * Replaces the design with another one (a design opened, a new one, another tab's version):
-   * not an edit of this design, so history, selection and refusal start afresh.
+   * not an edit of this design, so history, selection and refusal start afresh. Typing not
+   * applied yet was meant for the design that goes: it is dropped, never applied to this one.
    */
   load(doc: CredentialDocument): void {
+    this.state.pendingEdit?.discard();
+    if (this.state.pendingEdit) this.set({ pendingEdit: undefined });
     this.set({
       editor: createEditorState(doc),
       selected: undefined,
