@@ -230,10 +230,10 @@ describe("building the REST adapter's credential window with the mouse", () => {
     await select(page, "Authentication");
     await fill(page, { required: true, help: "How the connector proves its identity to the API." });
 
-    // Basic: the user name and password it starts with, given the template's texts and rules.
-    await select(page, "User name");
+    // Basic: the username and password it starts with (titled as in the templates), given the
+    // template's texts and rules.
+    await select(page, "Username");
     await fill(page, {
-      title: "Username",
       help: "The account to sign in as. It cannot contain a colon.",
       minLength: "1",
       maxLength: "256",
