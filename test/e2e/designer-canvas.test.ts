@@ -138,10 +138,10 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     );
     expect(await keys(page)).toEqual(["secret", "text"]);
 
-    // The Basic block, between the two.
+    // The Basic auth block, between the two.
     await mouseDrag(
       page,
-      page.getByRole("button", { name: "Add Basic block" }),
+      page.getByRole("button", { name: "Add Basic auth block" }),
       await part(page, "Secret", "lower"),
     );
     expect(await keys(page)).toEqual(["secret", "username", "password", "text"]);
