@@ -24,6 +24,12 @@ export interface DesignerState {
    * nodes it is in.
    */
   readonly collapsed: ReadonlySet<string>;
+  /**
+   * "Start blank" was chosen on this design: while it has no fields, the canvas shows how to add
+   * one rather than the start panel. A view of the design like `collapsed`: not undoable, not
+   * saved, and false again when another design is loaded.
+   */
+  readonly startedBlank: boolean;
 }
 
 const NONE_COLLAPSED: ReadonlySet<string> = new Set();
@@ -45,6 +51,7 @@ export class DesignerStore {
       selected: undefined,
       refusal: undefined,
       collapsed: NONE_COLLAPSED,
+      startedBlank: false,
     };
   }
 
@@ -93,7 +100,13 @@ export class DesignerStore {
       selected: undefined,
       refusal: undefined,
       collapsed: NONE_COLLAPSED,
+      startedBlank: false,
     });
+  }
+
+  /** "Start blank": the empty design's canvas says how to add a field instead of offering templates. */
+  startBlank(): void {
+    if (!this.state.startedBlank) this.set({ startedBlank: true });
   }
 
   /** Selects a node (undefined: the window), unfolding the groups, choices and branches it is in. */
