@@ -107,7 +107,11 @@ export function StartPanel({ store }: { store: DesignerStore }) {
   );
 }
 
-/** A template as a card: its name (the button's name), and the authentication it offers (its description). */
+/**
+ * A template as a card: its name is the button (stretched over the whole card, so that the card is
+ * what one clicks) and the authentication it offers is the button's description. The text beside
+ * the name is outside the button, so that the button's name is all the text it shows.
+ */
 function TemplateCard({
   template,
   id,
@@ -120,31 +124,30 @@ function TemplateCard({
   const summary = templateSummary(template.schema);
   const Icon = TEMPLATE_ICONS[template.id] ?? Boxes;
   return (
-    <li>
-      <button
-        type="button"
-        className="cd-start-card"
-        aria-labelledby={`${id}-name`}
-        aria-describedby={`${id}-auth`}
-        onClick={() => onChoose(template)}
-      >
-        <span className="cd-start-card-icon">
-          <Icon size={20} strokeWidth={1.75} />
+    <li className="cd-start-card">
+      <span className="cd-start-card-icon">
+        <Icon size={20} strokeWidth={1.75} />
+      </span>
+      <span className="cd-start-card-text">
+        <button
+          type="button"
+          className="cd-start-card-button"
+          aria-describedby={`${id}-auth`}
+          // The whole summary, where the card shows it cut short (the button covers the card).
+          title={summaryText(summary)}
+          onClick={() => onChoose(template)}
+        >
+          {template.name}
+        </button>
+        {/* Read out whole as the description; shown in at most two lines. */}
+        <span id={`${id}-auth`} className="cd-visually-hidden">
+          {summaryText(summary)}
         </span>
-        <span className="cd-start-card-text">
-          <span id={`${id}-name`} className="cd-start-card-name">
-            {template.name}
-          </span>
-          {/* Read out as the description (whole); shown in at most two lines, whole in the tooltip. */}
-          <span id={`${id}-auth`} className="cd-visually-hidden">
-            {summaryText(summary)}
-          </span>
-          <span className="cd-start-card-auth" aria-hidden="true" title={summaryText(summary)}>
-            <span className="cd-start-card-caption">{summaryCaption(summary)}</span>{" "}
-            {summaryValues(summary).join(" · ")}
-          </span>
+        <span className="cd-start-card-auth" aria-hidden="true">
+          <span className="cd-start-card-caption">{summaryCaption(summary)}</span>{" "}
+          {summaryValues(summary).join(" · ")}
         </span>
-      </button>
+      </span>
     </li>
   );
 }
