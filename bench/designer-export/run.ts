@@ -171,7 +171,7 @@ export async function designerExportBench(args: readonly string[] = []): Promise
     const designing = [...scripts];
     const preview = page.getByRole("region", { name: "Preview" });
     await preview.getByRole("textbox").first().fill("typed");
-    await preview.getByRole("button", { name: "Save" }).click();
+    await preview.getByRole("button", { name: "Check values" }).click();
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);
     const beforeExport = [...scripts];

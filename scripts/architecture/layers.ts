@@ -127,6 +127,18 @@ export const ARCHITECTURE: Architecture = {
       ],
       packages: DESIGNER_PACKAGES,
     },
+    // The start panel: an empty design's templates, import and blank start.
+    {
+      path: "src/designer/start/",
+      mayImport: [
+        ...DESIGNER_BASE,
+        "src/designer/items/",
+        "src/designer/canvas/",
+        "src/designer/import/",
+        "src/designer/storage/",
+      ],
+      packages: DESIGNER_PACKAGES,
+    },
     // The shell: lays the features out on the page.
     {
       path: "src/designer/",
@@ -143,6 +155,7 @@ export const ARCHITECTURE: Architecture = {
         "src/designer/export/",
         "src/designer/compare/",
         "src/designer/layout/",
+        "src/designer/start/",
       ],
       packages: DESIGNER_PACKAGES,
     },

@@ -16,6 +16,7 @@ import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
 import { CanvasProblems } from "./problems/use-problems-by-node.ts";
+import { StartPanel, showsStartPanel } from "./start/start-panel.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { historyKey } from "./store/history-keys.ts";
@@ -231,6 +232,7 @@ function CenterColumn({
 }) {
   const view = prefs.canvasView;
   const problems = prefs.panels.problems;
+  const startShown = useDesigner(store, showsStartPanel);
   return (
     <>
       <div className="designer-center-bar">
@@ -262,7 +264,7 @@ function CenterColumn({
       </div>
       <div id="panel-canvas" className="designer-canvas" hidden={view !== "design"}>
         <CanvasProblems store={store}>
-          <Canvas store={store} />
+          <Canvas store={store} start={startShown ? <StartPanel store={store} /> : undefined} />
         </CanvasProblems>
       </div>
       <section

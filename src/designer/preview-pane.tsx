@@ -51,7 +51,8 @@ function useIncrementalValidator(): {
 
 /**
  * The credential window as its users will see it: the preview component on the current design,
- * updated on every change. What is typed here is validated live and kept in this component's
+ * updated on every change. Its button, "Check values", checks what is typed (the design saves
+ * itself); a window with no fields says there is nothing to fill in yet. What is typed here is validated live and kept in this component's
  * memory only (never stored, logged or exported); it survives changes to the design.
  * Each change validates with the parts of the schema it did not touch already compiled (see
  * src/preview/incremental-validator.ts), compiling what changed after the change is painted.
@@ -59,6 +60,7 @@ function useIncrementalValidator(): {
 export function PreviewPane({ store }: { store: DesignerStore }) {
   const doc = useDesigner(store, (state) => state.editor.doc);
   const schema = useMemo(() => toSchema(doc), [doc]);
+  const empty = (doc.root.fields ?? []).length === 0;
   const { loaded, load } = useIncrementalValidator();
   const validate = useMemo(
     () =>
@@ -96,20 +98,31 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
       onPointerDownCapture={() => void load()}
     >
       <h2 id="preview-heading">Preview</h2>
-      <p className="designer-hint">Try the window: what you type here stays in this tab.</p>
-      <CredentialForm
-        schema={schema}
-        validate={validate}
-        value={value}
-        onChange={(next) => {
-          setValue(next);
-          setVerdict("");
-        }}
-        onSubmit={(values) => void submitted(values)}
-        idPrefix="preview"
-      />
+      {empty ? (
+        // Nothing to check: no button, and never "The values are valid" of a window with no fields.
+        <p className="designer-hint cd-preview-empty">
+          Nothing to fill in yet: the window has no fields. Add one on the canvas to try it here.
+        </p>
+      ) : (
+        <>
+          <p className="designer-hint">Try the window: what you type here stays in this tab.</p>
+          <CredentialForm
+            schema={schema}
+            validate={validate}
+            value={value}
+            onChange={(next) => {
+              setValue(next);
+              setVerdict("");
+            }}
+            onSubmit={(values) => void submitted(values)}
+            // It checks the values and saves nothing (the design is saved on its own).
+            submitLabel="Check values"
+            idPrefix="preview"
+          />
+        </>
+      )}
       <p role="status" className="designer-hint">
-        {verdict}
+        {empty ? "" : verdict}
       </p>
     </div>
   );

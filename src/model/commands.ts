@@ -72,7 +72,7 @@ export function newFieldNode(kind: AddableKind, key: string, title?: string): Fi
           ...newBranchNode(DEFAULT_DISCRIMINATOR, "basic", "Basic", ["username", "password"]),
           fields: [
             discriminatorField(DEFAULT_DISCRIMINATOR, "basic"),
-            newFieldNode("text", "username", "User name"),
+            newFieldNode("text", "username", "Username"),
             newFieldNode("secret", "password", "Password"),
           ],
         },

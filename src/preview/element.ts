@@ -24,7 +24,7 @@ export interface CredentialFormChangeDetail {
   errors: FieldError[];
 }
 
-/** The `detail` of the element's `submit` event: a valid value, on "Save" or Enter. */
+/** The `detail` of the element's `submit` event: a valid value, on the submit button or Enter. */
 export interface CredentialFormSubmitDetail {
   value: CredentialValue;
 }
@@ -36,12 +36,13 @@ const Base = (globalThis.HTMLElement ?? Object) as typeof HTMLElement;
 
 /**
  * The element. Properties `schema`, `value`, `validate`, `disabled`; attributes `disabled`,
- * `id-prefix`, `no-save` (no "Save" button, no `submit` event) and `theme` (see
- * credential-form.css). Events `change` and `submit` (CustomEvents with the details above).
+ * `id-prefix`, `submit-label` (the submit button's text, "Save" by default), `no-save` (no submit
+ * button, no `submit` event) and `theme` (see credential-form.css). Events `change` and `submit`
+ * (CustomEvents with the details above).
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below adds only typed overloads of addEventListener and removeEventListener, which HTMLElement implements
 export class CredentialFormElement extends Base {
-  static observedAttributes = ["disabled", "id-prefix", "no-save"];
+  static observedAttributes = ["disabled", "id-prefix", "no-save", "submit-label"];
 
   #schema: JsonSchema | undefined;
   /** The last value set, or changed in the form: what a new form (a new schema) starts from. */
@@ -123,6 +124,7 @@ export class CredentialFormElement extends Base {
       prefix: `${this.getAttribute("id-prefix") ?? this.#ownPrefix}-`,
       onChange: this.#changed,
       onSubmit: this.hasAttribute("no-save") ? undefined : this.#submitted,
+      submitLabel: this.getAttribute("submit-label") ?? undefined,
     });
   }
   #changed = (value: CredentialValue, errors: FieldError[]) => {

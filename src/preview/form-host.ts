@@ -59,7 +59,7 @@ function validatorOf(
 /**
  * The store of a form. With a NotChecked validator the values cannot be checked, and the form says
  * so in an error about the value as a whole (shown after a submit, announced, reported to
- * onChange): it never calls values valid that nothing has checked, so "Save" does not hand them on.
+ * onChange): it never calls values valid that nothing has checked, so the submit button does not hand them on.
  */
 class FormStore extends Store {
   declare validate: (ValidateFunction & Partial<NotChecked>) | undefined;
@@ -85,10 +85,15 @@ export interface HostedFormProps {
   validate?: ValidateFunction | undefined;
   disabled: boolean;
   onSubmit?: ((value: CredentialValue) => void) | undefined;
+  /** The submit button's text (default "Save"). */
+  submitLabel?: string | undefined;
   onChange?: ((value: CredentialValue, errors: FieldError[]) => void) | undefined;
   /** Prefix of every element id, e.g. "cd1-". */
   prefix: string;
 }
+
+/** The submit button's text when none is given. */
+const DEFAULT_SUBMIT_LABEL = "Save";
 
 /** The credential form in an element of the page, with no framework (see hostForm). */
 export interface FormHost {
@@ -129,6 +134,7 @@ export function hostForm(host: HTMLElement): FormHost {
   return {
     render(props) {
       const { schema, value, validate, disabled, onSubmit } = props;
+      const submitLabel = props.submitLabel || DEFAULT_SUBMIT_LABEL;
       const root = planOf(schema);
       const fresh = root !== store?.root;
       if (fresh) {
@@ -136,14 +142,21 @@ export function hostForm(host: HTMLElement): FormHost {
         seen = value;
       }
       if (fresh || !view || props.prefix !== prefix) {
-        const options = { store: store!, root, prefix: props.prefix, disabled, onSubmit };
+        const options = {
+          store: store!,
+          root,
+          prefix: props.prefix,
+          disabled,
+          onSubmit,
+          submitLabel,
+        };
         if (!view?.replan(options)) {
           view?.remove();
           view = mountForm(host, options);
         }
         prefix = props.prefix;
       }
-      view.update({ disabled, onSubmit });
+      view.update({ disabled, onSubmit, submitLabel });
       store!.onChange = props.onChange;
       if (value !== seen) show(value);
       if (fresh || !stopValidating || validate !== validatedWith) {

@@ -43,8 +43,13 @@ export interface CredentialFormProps {
   defaultValue?: CredentialValue;
   /** Validator to use; without one the schema is compiled with ajv, loaded on demand. */
   validate?: ValidateFunction | undefined;
-  /** Called with the value when "Save" is pressed and the value is valid. Renders the "Save" button. */
+  /**
+   * Called with the value when the submit button is pressed (or Enter in a one-line field) and the
+   * value is valid. Renders the submit button.
+   */
   onSubmit?(value: CredentialValue): void;
+  /** The submit button's text, e.g. "Connect" or "Check values" (default "Save"). */
+  submitLabel?: string;
   disabled?: boolean;
   /** Prefix of every element id; keeps two forms on one page apart (default: React useId). */
   idPrefix?: string;

@@ -76,13 +76,17 @@ describe("Canvas: the design as a tree of lists", () => {
     ).toBeTruthy();
   });
 
-  it("an empty group or window says where to drop", () => {
+  it("an empty window says how to add a field; an empty group says where to drop", () => {
     setup({ type: "object", properties: {} });
     expect(
-      within(screen.getByRole("list", { name: "Fields of the window" })).getByText(
-        "Drop fields here",
-      ),
-    ).toBeTruthy();
+      within(screen.getByRole("list", { name: "Fields of the window" })).getByRole("listitem")
+        .textContent,
+    ).toBe("No fields yet: drag one here from the palette, or press Enter on a palette item.");
+    cleanup();
+    setup({ type: "object", properties: { g: { type: "object", title: "G", properties: {} } } });
+    expect(
+      within(screen.getByRole("list", { name: "Fields of G" })).getByRole("listitem").textContent,
+    ).toBe("Drop fields here");
   });
 
   it("click or Enter on a row selects it (aria-current)", async () => {
@@ -158,12 +162,12 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(screen.queryByRole("button", { name: "Move type" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Delete type" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Duplicate type" })).toBeNull();
-    // None holds only its discriminator: it shows as empty.
+    // None holds only its discriminator: it says its method needs no fields.
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByText(
-        "Drop fields here",
-      ),
-    ).toBeTruthy();
+      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByRole(
+        "listitem",
+      ).textContent,
+    ).toBe("This method needs no fields. Drop fields here if it should ask for some.");
     // The model keeps it.
     expect(auth.branches!.map(keys)).toEqual([["type"], ["type", "password"]]);
   });

@@ -1,7 +1,9 @@
-import { act, cleanup, screen } from "@testing-library/react";
+import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DesignerStore } from "../../src/designer/store/designer-store.ts";
+import { Palette } from "../../src/designer/palette/palette.tsx";
+import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { KIND_DEFINITIONS, locate, requiredKeys } from "../../src/model/index.ts";
+import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { renderPaletteAndCanvas } from "./render-palette-and-canvas.tsx";
 
@@ -19,17 +21,48 @@ describe("Palette", () => {
       expect(screen.getByRole("button", { name: `Add ${definition.label} field` })).toBeTruthy();
     }
     for (const block of [
-      "Basic",
+      "Basic auth",
       "API key",
-      "OAuth 1.0",
-      "OAuth 2.0 client credentials",
-      "OAuth 2.0 authorization code",
-      "Connection string",
-      "Private key",
-      "Auth-method choice",
+      "Bearer token",
+      "OAuth 1.0a",
+      "OAuth 2.0 client",
+      "OAuth 2.0 code",
+      "DB connection",
+      "SSH private key",
+      "REST auth methods",
     ]) {
       expect(screen.getByRole("button", { name: `Add ${block} block` })).toBeTruthy();
     }
+  });
+
+  it("names each item once, and says what it adds in its tooltip (its accessible description)", () => {
+    setup();
+    const buttons = screen.getAllByRole("button", { name: /^Add / });
+    const labels = buttons.map((button) => button.textContent);
+    // "Auth-method choice" is one item (the field); no label is used twice, field or block.
+    expect(labels.filter((label) => label === "Auth-method choice")).toHaveLength(1);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(
+      screen.getByRole("button", { name: "Add Auth-method choice field" }).getAttribute("title"),
+    ).toBe(
+      "Adds an Authentication choice of 2 methods: None (no fields), Basic (Username, Password). Add more methods in the inspector.",
+    );
+    expect(screen.getByRole("button", { name: "Add Basic auth block" }).getAttribute("title")).toBe(
+      "Adds 2 fields: Username, Password. From the Basic authentication template.",
+    );
+    expect(
+      screen.getByRole("button", { name: "Add REST auth methods block" }).getAttribute("title"),
+    ).toBe(
+      "Adds an Authentication choice of 4 methods: None, Basic, OAuth 1.0a, OAuth 2.0, each with its fields. From the REST API template.",
+    );
+    for (const button of buttons) expect(button.getAttribute("title")).toMatch(/^Adds /);
+  });
+
+  it("in the rail, where names are not shown, the tooltip starts with the item's name", () => {
+    render(<Palette store={new DesignerStore(importSchema({ type: "object" }))} rail />);
+    expect(screen.getByRole("button", { name: "Add Text field" }).getAttribute("title")).toBe(
+      "Text: Adds a one-line text box.",
+    );
   });
 
   it("Enter adds at the end of the window when nothing is selected, then selects the new field", async () => {
@@ -81,7 +114,7 @@ describe("Palette", () => {
 
   it("a block inserts the template's fields with its required list, keys made unique, as one step", async () => {
     const { store, user } = setup({ type: "object", properties: { username: { type: "string" } } });
-    await user.click(screen.getByRole("button", { name: "Add Basic block" }));
+    await user.click(screen.getByRole("button", { name: "Add Basic auth block" }));
     expect(rootKeys(store)).toEqual(["username", "username2", "password"]);
     expect(requiredKeys(store.doc.root)).toEqual(["username2", "password"]);
     expect(store.getState().editor.done).toHaveLength(1);
@@ -89,10 +122,10 @@ describe("Palette", () => {
     expect(rootKeys(store)).toEqual(["username"]);
   });
 
-  it("the auth-method choice and private-key blocks bring their template's parts", async () => {
+  it("the REST auth methods and SSH private key blocks bring their template's parts", async () => {
     const { store, user } = setup();
-    await user.click(screen.getByRole("button", { name: "Add Auth-method choice block" }));
-    await user.click(screen.getByRole("button", { name: "Add Private key block" }));
+    await user.click(screen.getByRole("button", { name: "Add REST auth methods block" }));
+    await user.click(screen.getByRole("button", { name: "Add SSH private key block" }));
     const schema = toSchema(store.doc) as {
       properties: Record<string, { oneOf?: unknown[]; "x-widget"?: string }>;
       required: string[];

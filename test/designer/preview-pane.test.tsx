@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PreviewPane } from "../../src/designer/preview-pane.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
-import { updateField } from "../../src/model/index.ts";
+import { addField, updateField } from "../../src/model/index.ts";
 import { IncrementalValidator } from "../../src/preview/incremental-validator.ts";
 import { importSchema } from "../../src/schema/import.ts";
 
@@ -63,7 +63,7 @@ describe("Preview pane", () => {
     expect(input.getAttribute("aria-invalid")).toBeNull();
   });
 
-  it("Save pressed before the validator has loaded: the values are judged once it is there, never called valid unchecked", async () => {
+  it("Check values pressed before the validator has loaded: the values are judged once it is there, never called valid unchecked", async () => {
     const store = new DesignerStore(
       importSchema({
         type: "object",
@@ -73,7 +73,7 @@ describe("Preview pane", () => {
     );
     render(<PreviewPane store={store} />);
     const user = userEvent.setup();
-    await user.click(screen.getByRole("button", { name: "Save" }));
+    await user.click(screen.getByRole("button", { name: "Check values" }));
     await waitFor(() =>
       expect(screen.getByRole("textbox", { name: "Host" }).getAttribute("aria-invalid")).toBe(
         "true",
@@ -84,11 +84,35 @@ describe("Preview pane", () => {
     );
 
     await user.type(screen.getByRole("textbox", { name: "Host" }), "db.example.com");
-    await user.click(screen.getByRole("button", { name: "Save" }));
+    await user.click(screen.getByRole("button", { name: "Check values" }));
     await waitFor(() =>
       expect(screen.getAllByRole("status").map((status) => status.textContent)).toContain(
         "The values are valid.",
       ),
     );
+  });
+
+  it("a window with no fields: says there is nothing to fill in yet, with no button to press; a field brings the form", async () => {
+    const store = new DesignerStore(importSchema({ type: "object", properties: {} }));
+    render(<PreviewPane store={store} />);
+    expect(screen.getByText(/^Nothing to fill in yet/).textContent).toBe(
+      "Nothing to fill in yet: the window has no fields. Add one on the canvas to try it here.",
+    );
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("");
+
+    act(() => void store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text" })));
+    const user = userEvent.setup();
+    expect(screen.queryByText(/^Nothing to fill in yet/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Check values" }));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe("The values are valid."),
+    );
+
+    // Back to no fields: the verdict on the old window goes with it.
+    act(() => store.undo());
+    expect(screen.getByText(/^Nothing to fill in yet/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Check values" })).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("");
   });
 });

@@ -7,7 +7,8 @@ import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { center, mouseDrag } from "../support/mouse-drag.ts";
 
 /**
- * The issue's main end-to-end test: on the designer page (src/main.tsx, an empty window), build
+ * The issue's main end-to-end test: on the designer page (src/main.tsx, an empty window, started
+ * blank from its start panel), build
  * the credential window of schemas/rest-adapter.json (base URL; an auth-method choice of None /
  * Basic / OAuth 1.0a / OAuth 2.0 with their fields; a timeout) with the mouse: every placement is
  * a real drag from the palette to the canvas, every selection a click; only the inspector's text
@@ -198,6 +199,8 @@ describe("building the REST adapter's credential window with the mouse", () => {
   it("drags the fields from the palette onto an empty canvas, edits them in the inspector, and the schema equals schemas/rest-adapter.json", async () => {
     const problems: string[] = [];
     const page = await openDesigner(problems);
+    // A new design starts at the start panel: this one is built from nothing.
+    await canvas(page).getByRole("button", { name: "Start blank", exact: true }).click();
 
     // The window: nothing is selected, so the inspector edits the window.
     await type(page, "Window title", "REST API");
@@ -230,10 +233,10 @@ describe("building the REST adapter's credential window with the mouse", () => {
     await select(page, "Authentication");
     await fill(page, { required: true, help: "How the connector proves its identity to the API." });
 
-    // Basic: the user name and password it starts with, given the template's texts and rules.
-    await select(page, "User name");
+    // Basic: the username and password it starts with (titled as in the templates), given the
+    // template's texts and rules.
+    await select(page, "Username");
     await fill(page, {
-      title: "Username",
       help: "The account to sign in as. It cannot contain a colon.",
       minLength: "1",
       maxLength: "256",

@@ -125,7 +125,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await mouseDrag(
       page,
       page.getByRole("button", { name: "Add Text field" }),
-      await center(canvas(page).getByText("Drop fields here")),
+      await center(canvas(page).getByText(/^No fields yet/)),
     );
     expect(await keys(page)).toEqual(["text"]);
     await expect.poll(() => row(page, "Text").getAttribute("aria-current")).toBe("true");
@@ -138,10 +138,10 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     );
     expect(await keys(page)).toEqual(["secret", "text"]);
 
-    // The Basic block, between the two.
+    // The Basic auth block, between the two.
     await mouseDrag(
       page,
-      page.getByRole("button", { name: "Add Basic block" }),
+      page.getByRole("button", { name: "Add Basic auth block" }),
       await part(page, "Secret", "lower"),
     );
     expect(await keys(page)).toEqual(["secret", "username", "password", "text"]);

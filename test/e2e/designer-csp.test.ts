@@ -106,7 +106,7 @@ async function useTheDesigner(
   const field = preview.getByRole("textbox").first();
   await field.waitFor();
   await field.fill("typed in the preview");
-  await preview.getByRole("button", { name: "Save" }).click();
+  await preview.getByRole("button", { name: "Check values" }).click();
   await preview.getByRole("status").filter({ hasText: previewSays }).waitFor();
   const json = page.getByRole("region", { name: "Schema JSON" });
   await showSchemaJson(page);

@@ -125,7 +125,7 @@ describe("the designer's dialogs and panels in the light and the dark theme", ()
       await inspector.getByRole("button", { name: "Move option 1 down" }).waitFor();
       expect(await axeViolations(page, "#panel-inspector")).toEqual([]);
       const preview = page.getByRole("region", { name: "Preview" });
-      await preview.getByRole("button", { name: "Save" }).click();
+      await preview.getByRole("button", { name: "Check values" }).click();
       await preview.getByText("API token is required").waitFor({ timeout: 10_000 });
       expect(await axeViolations(page, "#panel-preview")).toEqual([]);
 

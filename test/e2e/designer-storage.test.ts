@@ -378,7 +378,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     const secret = preview(page).getByLabel("Secret", { exact: true });
     await secret.fill(MARKER);
     await preview(page).getByRole("button", { name: /^Show/ }).click(); // shown as text for a moment
-    await preview(page).getByRole("button", { name: "Save" }).click(); // the preview's own submit
+    await preview(page).getByRole("button", { name: "Check values" }).click(); // the preview's own submit
     await add(page, "Text"); // a design change after typing: the design is saved with the secret still typed
     await waitSaved(page);
     expect(await secret.inputValue()).toBe(MARKER); // still in the preview's memory

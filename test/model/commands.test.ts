@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import basicAuth from "../../schemas/basic-auth.json";
+import restAdapter from "../../schemas/rest-adapter.json";
 import {
   addBranch,
   addField,
@@ -71,6 +73,24 @@ describe("add", () => {
       "basic",
     ]);
     expect(login.oneOf[1].properties.password.writeOnly).toBe(true);
+  });
+
+  it("a new choice's branches and fields are titled as the templates title theirs", () => {
+    let doc = sampleDocument();
+    doc = applyChecked(doc, addField(doc, { parent: doc.root.id, kind: "choice", key: "login" }));
+    const login = schemaOf(doc).properties.login;
+    const template = restAdapter.properties.auth.oneOf;
+    const titles = (branch: any) =>
+      Object.values(branch.properties)
+        .map((field: any) => field.title)
+        .filter((title) => title !== undefined);
+    // None and Basic, as the REST API template names them; Basic's fields as basic-auth.json does.
+    expect(login.oneOf.map((branch: any) => branch.title)).toEqual(
+      template.slice(0, 2).map((branch: any) => branch.title),
+    );
+    expect(titles(login.oneOf[1])).toEqual(titles(template[1]));
+    expect(titles(login.oneOf[1])).toEqual(titles(basicAuth));
+    expect(Object.keys(login.oneOf[1].properties)).toEqual(["type", "username", "password"]);
   });
 
   it("refuses an empty or duplicate key, and a parent that holds no fields", () => {

@@ -177,6 +177,28 @@ describe("<credential-form>", () => {
     expect(screen.getByRole("button", { name: "Save" })).toBeTruthy();
   });
 
+  test("submit-label: the submit button's text, Save without it (or when empty); it follows the attribute", async () => {
+    const form = mount({ schema: template("basic-auth") }, { "submit-label": "Connect" });
+    const { submits } = listen(form);
+    await settle();
+    expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole("textbox", { name: "Username" }), "ada");
+    await user.type(screen.getByLabelText("Password"), "pw");
+    await user.click(screen.getByRole("button", { name: "Connect" }));
+    expect(submits).toEqual([{ value: { username: "ada", password: "pw" } }]);
+    form.setAttribute("submit-label", "Check values");
+    // The same button, renamed: one button, and the focus stays where it was.
+    expect(form.querySelectorAll("button.cd-save")).toHaveLength(1);
+    expect(screen.getByRole("button", { name: "Check values" })).toBe(document.activeElement);
+    form.setAttribute("submit-label", "");
+    expect(screen.getByRole("button", { name: "Save" })).toBeTruthy();
+    form.removeAttribute("submit-label");
+    expect(screen.getByRole("button", { name: "Save" })).toBeTruthy();
+    form.setAttribute("no-save", "");
+    expect(form.querySelector("button.cd-save")).toBeNull();
+  });
+
   test("validate: the validator given judges the values (no Ajv needed)", async () => {
     const validate: ValidateFunction = Object.assign(
       (value: unknown) => {

@@ -210,3 +210,20 @@ test("under React.StrictMode (effects run twice): one form, and it works", async
     { path: "/password", message: "Password is required" },
   ]);
 });
+
+test("submitLabel: the submit button says what it does (Save by default); changing it renames the same button", async () => {
+  const onSubmit = vi.fn<(value: CredentialValue) => void>();
+  const schema = template("bearer-token");
+  const { rerender } = await renderForm({ schema, onSubmit });
+  const save = screen.getByRole("button", { name: "Save" });
+  rerender(<CredentialForm schema={schema} onSubmit={onSubmit} submitLabel="Check values" />);
+  expect(screen.getByRole("button", { name: "Check values" })).toBe(save);
+  expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("Access token"), "t0ken");
+  await user.click(save);
+  expect(onSubmit).toHaveBeenCalledWith({ token: "t0ken" });
+  // Without onSubmit there is no button, whatever its label.
+  rerender(<CredentialForm schema={schema} submitLabel="Check values" />);
+  expect(screen.queryByRole("button", { name: "Check values" })).toBeNull();
+});

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
+import { useDropLine } from "../dnd/drop-indicator.ts";
 import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
@@ -11,9 +13,10 @@ import "./canvas.css";
 /**
  * The design as a tree: the window's fields, a group's fields nested under it, a choice's branches
  * each with its fields. Rows are memoised by node: nodes are immutable and shared, so a change
- * re-renders the rows along the changed path only.
+ * re-renders the rows along the changed path only. `start`: what to show in place of the window's
+ * (empty) list, the page's start panel; a field dropped on it goes into the window.
  */
-export function Canvas({ store }: { store: DesignerStore }) {
+export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNode }) {
   const root = useDesigner(store, (state) => state.editor.doc.root);
   const refusal = useDesigner(store, (state) => state.refusal);
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
@@ -50,9 +53,27 @@ export function Canvas({ store }: { store: DesignerStore }) {
         <AppWindow size={16} strokeWidth={1.75} />
         Window properties
       </button>
-      <HandleAttributesContext.Provider value={handleAttributes}>
-        <FieldList store={store} container={root} path="" depth={0} />
-      </HandleAttributesContext.Provider>
+      {start ? (
+        <StartDrop parent={root.id}>{start}</StartDrop>
+      ) : (
+        <HandleAttributesContext.Provider value={handleAttributes}>
+          <FieldList store={store} container={root} path="" depth={0} />
+        </HandleAttributesContext.Provider>
+      )}
+    </div>
+  );
+}
+
+/** The start panel's box: the end of the window's fields for a drop (dnd/canvas-geometry.ts). */
+function StartDrop({ parent, children }: { parent: string; children: ReactNode }) {
+  const line = useDropLine(useDndShared()?.indicator, parent);
+  return (
+    <div
+      className="cd-canvas-start"
+      data-end={parent}
+      data-drop={line === "end" ? "into" : undefined}
+    >
+      {children}
     </div>
   );
 }

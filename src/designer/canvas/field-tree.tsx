@@ -52,7 +52,12 @@ export const FieldList = memo(function FieldList({
           ))}
         </ul>
       )}
-      <EndZone parent={container.id} empty={fields.length === 0} path={path} />
+      <EndZone
+        parent={container.id}
+        empty={fields.length === 0}
+        path={path}
+        place={discriminator !== undefined ? "branch" : depth === 0 ? "window" : "group"}
+      />
     </div>
   );
 });
@@ -97,14 +102,39 @@ function valueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** Where a drop lands at the end of a container: a "Drop fields here" box when it is empty. */
-function EndZone({ parent, empty, path }: { parent: string; empty: boolean; path: string }) {
+/**
+ * What an empty container's drop box says: the window how to add a field; a branch that its method
+ * asks for nothing (a choice's "None" is complete as it is); a group where to drop.
+ */
+const EMPTY_TEXT = {
+  window: "No fields yet: drag one here from the palette, or press Enter on a palette item.",
+  branch: "This method needs no fields. Drop fields here if it should ask for some.",
+  group: "Drop fields here",
+} as const;
+
+/** Where a drop lands at the end of a container: a box that says so when it is empty. */
+function EndZone({
+  parent,
+  empty,
+  path,
+  place,
+}: {
+  parent: string;
+  empty: boolean;
+  path: string;
+  place: keyof typeof EMPTY_TEXT;
+}) {
   const line = useDropLine(useDndShared()?.indicator, parent);
   if (empty) {
     return (
       <ul role="list" aria-label={`Fields of ${placeName(path)}`} className="cd-rows">
-        <li className="cd-empty" data-end={parent} data-drop={line === "end" ? "into" : undefined}>
-          Drop fields here
+        <li
+          className="cd-empty"
+          data-place={place}
+          data-end={parent}
+          data-drop={line === "end" ? "into" : undefined}
+        >
+          {EMPTY_TEXT[place]}
         </li>
       </ul>
     );

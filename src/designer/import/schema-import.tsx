@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import { replaceDesign } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { FileUp } from "../ui/icons.ts";
@@ -33,18 +33,11 @@ export async function importSchemaFile(store: DesignerStore, file: File): Promis
 }
 
 /**
- * The header's "Import…" button (a file picker for .json files), and the same import for a file
- * dropped anywhere on the page. The outcome is a toast: an alert that stays until dismissed when
- * the file was refused (why, and how to fix it), a status note when it was imported.
+ * Imports the files chosen or dropped (one at a time) and tells how it went in a toast: an alert
+ * that stays until dismissed when the file was refused (why, and how to fix it), a status note
+ * when it was imported.
  */
-export function SchemaImport({
-  store,
-  compact = false,
-}: {
-  store: DesignerStore;
-  compact?: boolean;
-}) {
-  const input = useRef<HTMLInputElement>(null);
+function useImportFiles(store: DesignerStore): (files: readonly File[]) => void {
   const toasts = useToasts();
   const tell = (outcome: ImportOutcome) =>
     toasts.show({
@@ -52,7 +45,7 @@ export function SchemaImport({
       topic: "import",
       title: outcome.text,
     });
-  const importFiles = (files: readonly File[]) => {
+  return (files) => {
     const [file] = files;
     if (!file) return;
     if (files.length > 1) {
@@ -69,24 +62,50 @@ export function SchemaImport({
       }),
     );
   };
-  const dragging = usePageFileDrop(importFiles);
+}
+
+/**
+ * A button that picks a .json file and imports it: the header's "Import…", and the start panel's
+ * "Import a schema…" (`children`: its content; without them, the icon and "Import…").
+ */
+export function ImportFileButton({
+  store,
+  compact = false,
+  className,
+  children,
+  inputLabel = "Schema file to import",
+}: {
+  store: DesignerStore;
+  /** An icon button (its name stays in the accessible name). */
+  compact?: boolean;
+  className?: string;
+  children?: ReactNode;
+  /** The name of its (hidden) file input, unique on the page. */
+  inputLabel?: string;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const importFiles = useImportFiles(store);
   return (
     <>
       <button
         type="button"
-        className={compact ? "cd-icon" : undefined}
+        className={compact ? "cd-icon" : className}
         aria-label={compact ? "Import…" : undefined}
         onClick={() => input.current?.click()}
         title="Open a JSON Schema file, or drop one on the page"
       >
-        <FileUp size={16} />
-        {!compact && "Import…"}
+        {children ?? (
+          <>
+            <FileUp size={16} />
+            {!compact && "Import…"}
+          </>
+        )}
       </button>
       <input
         ref={input}
         type="file"
         accept=".json,application/json"
-        aria-label="Schema file to import"
+        aria-label={inputLabel}
         tabIndex={-1}
         hidden
         onChange={(event) => {
@@ -95,6 +114,25 @@ export function SchemaImport({
           importFiles(files);
         }}
       />
+    </>
+  );
+}
+
+/**
+ * The header's "Import…" button (a file picker for .json files), and the same import for a file
+ * dropped anywhere on the page. The outcome is a toast (see useImportFiles).
+ */
+export function SchemaImport({
+  store,
+  compact = false,
+}: {
+  store: DesignerStore;
+  compact?: boolean;
+}) {
+  const dragging = usePageFileDrop(useImportFiles(store));
+  return (
+    <>
+      <ImportFileButton store={store} compact={compact} />
       {dragging && (
         <div className="designer-drop-hint" aria-hidden="true">
           Drop the schema file to import it

@@ -7,7 +7,7 @@ import oauth2Code from "../../../schemas/oauth2-authorization-code.json";
 import oauth2Client from "../../../schemas/oauth2-client-credentials.json";
 import restAdapter from "../../../schemas/rest-adapter.json";
 import sftp from "../../../schemas/sftp.json";
-import type { JsonValue } from "../../json/value.ts";
+import { isJsonObject, type JsonObject } from "../../json/value.ts";
 import {
   type AddableKind,
   addField,
@@ -20,13 +20,18 @@ import {
   requiredKeys,
 } from "../../model/index.ts";
 import { importSchema } from "../../schema/import.ts";
+import { contentsText, jsonContents, kindDescription } from "./item-descriptions.ts";
 
-/** One thing the palette offers: a field of a kind, or a ready-made block of fields from a template. */
+/**
+ * One thing the palette offers: a field of a kind, or a ready-made block of fields from a template.
+ * `description` says what it adds (its tooltip and accessible description).
+ */
 export type PaletteItem =
   | {
       readonly type: "kind";
       readonly id: string;
       readonly label: string;
+      readonly description: string;
       readonly kind: AddableKind;
     }
   | {
@@ -44,28 +49,36 @@ export const KIND_ITEMS: readonly PaletteItem[] = KIND_DEFINITIONS.filter(
   type: "kind",
   id: `kind:${definition.kind}`,
   label: definition.label,
+  description: kindDescription(definition.kind as AddableKind),
   kind: definition.kind as AddableKind,
 }));
 
+/** Which part of a template a block adds: the window's fields, one field, or one branch's fields. */
+type Part =
+  | { readonly of: "window" }
+  | { readonly of: "field"; readonly key: string }
+  | { readonly of: "branch"; readonly key: string; readonly title: string };
+
 /**
- * The fields of a template's window (or of the node `pick` chooses in it), with its required keys.
- * Read from the template when first used (an add or a drag), not when the page starts: importing
- * the nine templates took the page's start several milliseconds before anything was drawn.
+ * The fields of a template's window (or of the part `part` names), with its required keys. Read
+ * from the template when first used (an add or a drag), not when the page starts: importing the
+ * nine templates took the page's start several milliseconds before anything was drawn. The
+ * description is read from the template's JSON as it is, which costs nothing.
  */
 function block(
   id: string,
   label: string,
   schema: unknown,
-  pick?: (root: FieldNode) => FieldNode,
+  part: Part = { of: "window" },
 ): PaletteItem {
-  const title = (schema as { title?: unknown }).title;
+  const template = schema as JsonObject;
+  const title = typeof template.title === "string" ? template.title : label;
   let contents: { nodes: readonly FieldNode[]; required: readonly string[] } | undefined;
   const read = () => {
     if (contents) return contents;
-    const root = importSchema(schema as JsonValue).root;
-    const from = pick ? pick(root) : root;
+    const from = pickNode(importSchema(template).root, part);
     contents = {
-      nodes: (from.fields ?? []).filter((node) => node.key !== "type" || pick === undefined),
+      nodes: (from.fields ?? []).filter((node) => node.key !== "type" || part.of !== "branch"),
       required: requiredKeys(from),
     };
     return contents;
@@ -74,7 +87,7 @@ function block(
     type: "block",
     id: `block:${id}`,
     label,
-    description: `The fields of the ${typeof title === "string" ? title : label} template`,
+    description: `Adds ${contentsText(jsonContents(pickJson(template, part)))}. From the ${title} template.`,
     get nodes() {
       return read().nodes;
     },
@@ -84,44 +97,68 @@ function block(
   };
 }
 
-const field =
-  (key: string) =>
-  (root: FieldNode): FieldNode => {
-    const node = root.fields?.find((candidate) => candidate.key === key);
-    if (!node) throw new Error(`template has no field "${key}"`);
-    return node;
-  };
-const branch =
-  (key: string, title: string) =>
-  (root: FieldNode): FieldNode => {
-    const node = field(key)(root).branches?.find(
-      (candidate) => typeof candidate.schema === "object" && candidate.schema.title === title,
-    );
-    if (!node) throw new Error(`template has no branch "${title}"`);
-    return node;
-  };
-/** A block of the one node `key` itself (e.g. a whole choice). */
-const single =
-  (key: string) =>
-  (root: FieldNode): FieldNode => ({
-    ...root,
-    fields: [field(key)(root)],
-    schema: {
-      ...(typeof root.schema === "object" ? root.schema : {}),
-      required: requiredKeys(root).filter((name) => name === key),
-    },
-  });
+const field = (root: FieldNode, key: string): FieldNode => {
+  const node = root.fields?.find((candidate) => candidate.key === key);
+  if (!node) throw new Error(`template has no field "${key}"`);
+  return node;
+};
 
+/** The node whose fields the block adds (for a single field: the window holding only it). */
+function pickNode(root: FieldNode, part: Part): FieldNode {
+  switch (part.of) {
+    case "window":
+      return root;
+    case "field":
+      return {
+        ...root,
+        fields: [field(root, part.key)],
+        schema: {
+          ...(typeof root.schema === "object" ? root.schema : {}),
+          required: requiredKeys(root).filter((name) => name === part.key),
+        },
+      };
+    case "branch": {
+      const node = field(root, part.key).branches?.find(
+        (candidate) =>
+          typeof candidate.schema === "object" && candidate.schema.title === part.title,
+      );
+      if (!node) throw new Error(`template has no branch "${part.title}"`);
+      return node;
+    }
+  }
+}
+
+/** The same part in the template's JSON: the properties the block adds. */
+function pickJson(template: JsonObject, part: Part): JsonObject {
+  const properties = isJsonObject(template.properties) ? template.properties : {};
+  if (part.of === "window") return properties;
+  const own = properties[part.key];
+  if (part.of === "field") return own === undefined ? {} : { [part.key]: own };
+  const branch = (isJsonObject(own) && Array.isArray(own.oneOf) ? own.oneOf : []).find(
+    (candidate) => isJsonObject(candidate) && candidate.title === part.title,
+  );
+  return isJsonObject(branch) && isJsonObject(branch.properties) ? branch.properties : {};
+}
+
+/**
+ * The blocks: their names say what they add in a few words (a 200 px palette shows them whole);
+ * their descriptions list it. "Auth-method choice" is the field kind's name only: the block with
+ * the REST API template's whole choice is "REST auth methods".
+ */
 export const BLOCK_ITEMS: readonly PaletteItem[] = [
-  block("basic", "Basic", basic),
+  block("basic", "Basic auth", basic),
   block("api-key", "API key", apiKey),
   block("bearer", "Bearer token", bearer),
-  block("oauth1", "OAuth 1.0", oauth1),
-  block("oauth2-client", "OAuth 2.0 client credentials", oauth2Client),
-  block("oauth2-code", "OAuth 2.0 authorization code", oauth2Code),
-  block("connection-string", "Connection string", connectionString),
-  block("private-key", "Private key", sftp, branch("auth", "Private key")),
-  block("auth-choice", "Auth-method choice", restAdapter, single("auth")),
+  block("oauth1", "OAuth 1.0a", oauth1),
+  block("oauth2-client", "OAuth 2.0 client", oauth2Client),
+  block("oauth2-code", "OAuth 2.0 code", oauth2Code),
+  block("connection-string", "DB connection", connectionString),
+  block("private-key", "SSH private key", sftp, {
+    of: "branch",
+    key: "auth",
+    title: "Private key",
+  }),
+  block("auth-choice", "REST auth methods", restAdapter, { of: "field", key: "auth" }),
 ];
 
 /** How many nodes an item adds (for "position 2 of 5"). */
@@ -129,7 +166,7 @@ export function itemSize(item: PaletteItem): number {
   return item.type === "block" ? item.nodes.length : 1;
 }
 
-/** Its name in buttons and announcements: "Text field", "Basic block". */
+/** Its name in buttons and announcements: "Text field", "Basic auth block". */
 export function itemName(item: PaletteItem): string {
   return item.type === "block" ? `${item.label} block` : `${item.label} field`;
 }

@@ -40,7 +40,8 @@ const BLOCK_ICONS: Readonly<Record<string, IconComponent>> = {
 
 /**
  * The field kinds and the ready-made blocks (inside the page's Palette landmark). Each item is a button: drag it onto the canvas, or
- * press Enter (or click) to add it after the selected field, which then becomes selected.
+ * press Enter (or click) to add it after the selected field, which then becomes selected. Its
+ * tooltip (and accessible description) says what it adds.
  * `rail`: icons only (a narrow window, or the palette collapsed); names stay in the accessible
  * name and the tooltip.
  */
@@ -87,12 +88,9 @@ const PaletteButton = memo(function PaletteButton({
   dragged: boolean;
 }) {
   const BlockIcon = item.type === "block" ? (BLOCK_ICONS[item.id] ?? Boxes) : undefined;
-  const tooltip =
-    item.type === "block"
-      ? `${item.label}: ${item.description.toLowerCase()}`
-      : rail
-        ? `Add ${item.label} field (drag it onto the canvas, or press Enter)`
-        : undefined;
+  // What it adds, as its tooltip and (the title not being its name) its accessible description;
+  // in the rail, where its name is not shown, after its name.
+  const tooltip = rail ? `${item.label}: ${item.description}` : item.description;
   return (
     <li>
       <button

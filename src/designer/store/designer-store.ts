@@ -55,6 +55,12 @@ export interface DesignerState {
   readonly collapsed: ReadonlySet<string>;
   /** Typing not applied to the design yet (see {@link PendingEdit}), or undefined. */
   readonly pendingEdit: PendingEdit | undefined;
+  /**
+   * "Start blank" was chosen on this design: while it has no fields, the canvas shows how to add
+   * one rather than the start panel. A view of the design like `collapsed`: not undoable, not
+   * saved, and false again when another design is loaded.
+   */
+  readonly startedBlank: boolean;
 }
 
 const NONE_COLLAPSED: ReadonlySet<string> = new Set();
@@ -77,6 +83,7 @@ export class DesignerStore {
       refusal: undefined,
       collapsed: NONE_COLLAPSED,
       pendingEdit: undefined,
+      startedBlank: false,
     };
   }
 
@@ -128,7 +135,13 @@ export class DesignerStore {
       selected: undefined,
       refusal: undefined,
       collapsed: NONE_COLLAPSED,
+      startedBlank: false,
     });
+  }
+
+  /** "Start blank": the empty design's canvas says how to add a field instead of offering templates. */
+  startBlank(): void {
+    if (!this.state.startedBlank) this.set({ startedBlank: true });
   }
 
   /** Selects a node (undefined: the window), unfolding the groups, choices and branches it is in. */

@@ -12,13 +12,15 @@ export interface FormViewOptions {
   /** Prefix of every element id, e.g. "cd1-". */
   prefix: string;
   disabled: boolean;
-  /** Renders the "Save" button; read at the time of a submit. */
+  /** Renders the submit button; read at the time of a submit. */
   onSubmit: ((value: CredentialValue) => void) | undefined;
+  /** The submit button's text. */
+  submitLabel: string;
 }
 
 export interface FormView {
-  /** Takes new `disabled` and `onSubmit`. */
-  update(options: Pick<FormViewOptions, "disabled" | "onSubmit">): void;
+  /** Takes new `disabled`, `onSubmit` and `submitLabel`. */
+  update(options: Pick<FormViewOptions, "disabled" | "onSubmit" | "submitLabel">): void;
   /**
    * Shows a new plan and its store, keeping the boxes of the fields whose look is unchanged (see
    * reconcile.ts). False when it cannot (another prefix, or the reconciler is not loaded yet, which
@@ -38,7 +40,8 @@ const HIDDEN =
 
 /**
  * The credential form, built as plain DOM into `host` (a `div.cd-form`): the fields, the errors
- * about the value as a whole, a polite live region, and "Save" when there is an `onSubmit`.
+ * about the value as a whole, a polite live region, and the submit button ("Save" unless
+ * `submitLabel` says otherwise) when there is an `onSubmit`.
  *
  * Why plain DOM and not React elements: at 1,000 fields React's render and commit alone took
  * longer than a frame; built by hand the form shows in the same frame as a plain list of inputs.
@@ -50,7 +53,7 @@ const HIDDEN =
 export function mountForm(host: HTMLElement, options: FormViewOptions): FormView {
   const doc = host.ownerDocument;
   const { prefix } = options;
-  let { onSubmit } = options;
+  let { onSubmit, submitLabel } = options;
   const cleanup: Cleanup = [];
   const cx: RenderContext = {
     doc,
@@ -97,12 +100,13 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   const showSave = () => {
     if (onSubmit && !save)
       host.append(
-        (save = button(doc, "Save", undefined, () => void submit(), {
+        (save = button(doc, submitLabel, undefined, () => void submit(), {
           className: "cd-save",
           disabled: cx.disabled,
         })),
       );
     else if (!onSubmit && save) save = void save.remove();
+    else if (save && save.textContent !== submitLabel) save.textContent = submitLabel;
   };
 
   const submit = async () => {
@@ -185,6 +189,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   return {
     update(next) {
       onSubmit = next.onSubmit;
+      submitLabel = next.submitLabel;
       showSave();
       if (next.disabled === cx.disabled) return;
       cx.disabled = next.disabled;
