@@ -303,7 +303,7 @@ describe("what the core makes is born in canonical order", () => {
           type: "object",
           properties: {
             type: { type: "string", const: "basic" },
-            username: { title: "User name", type: "string" },
+            username: { title: "Username", type: "string" },
             password: { title: "Password", type: "string", writeOnly: true },
           },
           required: ["type", "username", "password"],
