@@ -317,13 +317,8 @@ export function updateField(
   let key = update.key ?? node.key;
   // A key typed by hand stops following the title; a key that follows it moves with a new title.
   const byHand = update.key !== undefined && update.key !== node.key && node.autoKey === true;
-  if (
-    inFields &&
-    update.key === undefined &&
-    node.autoKey &&
-    titleOf(schema) !== titleOf(node.schema)
-  ) {
-    key = keyFollowingTitle(located, schema);
+  if (update.key === undefined && titleOf(schema) !== titleOf(node.schema)) {
+    key = keyFollowingTitle(located, schema) ?? node.key;
   }
   if (key !== node.key) {
     if (key === "") return refusal("a field needs a key: type a property name");
@@ -360,16 +355,32 @@ function titleOf(schema: JsonObject | boolean): string | undefined {
 }
 
 /**
- * The key a field whose key follows its title takes with `schema` (its new keywords): made from
- * the title, unique among its siblings, the kind's default key when the title spells none. A
- * choice's discriminator keeps its key: it must be the same in every branch, and is renamed in
- * all of them at once (renameDiscriminator).
+ * The key the field `id` takes when its title becomes `title` (what `updateField` does), or
+ * undefined when its key does not follow its title: typed by hand, imported, from a template, or a
+ * choice's discriminator. The inspector shows it while the title is typed.
  */
-function keyFollowingTitle(located: Located, schema: JsonObject | boolean): string {
+export function keyForTitle(
+  doc: CredentialDocument,
+  id: string,
+  title: string | undefined,
+): string | undefined {
+  const located = locate(doc, id);
+  if (!located) return undefined;
+  return keyFollowingTitle(located, withKeywords(schemaObject(located.node), { title }));
+}
+
+/**
+ * The key of a field whose key follows its title, with `schema` as its keywords: made from the
+ * title, unique among its siblings, the kind's default key when the title spells none; undefined
+ * for a key that does not follow. A choice's discriminator does not: its key must be the same in
+ * every branch, and is renamed in all of them at once (renameDiscriminator).
+ */
+function keyFollowingTitle(located: Located, schema: JsonObject | boolean): string | undefined {
   const node = located.node;
-  const position = located.path.at(-1)!;
+  const position = located.path.at(-1);
+  if (!node.autoKey || position?.list !== "fields") return undefined;
   const choice = located.path.at(-2)?.parent;
-  if (choice?.branches && foundDiscriminatorKey(choice) === node.key) return node.key;
+  if (choice?.branches && foundDiscriminatorKey(choice) === node.key) return undefined;
   const kind = kindOf({ ...node, schema });
   const fallback = kind === "custom" ? "field" : kindDefinition(kind).defaultKey;
   const taken = new Set(
