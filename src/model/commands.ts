@@ -266,7 +266,11 @@ function moveBranch(source: Located, to: Destination): CommandResult {
 // ---------------------------------------------------------------- update
 
 export interface FieldUpdate {
-  /** A new property key; must be non-empty and unique in its object. */
+  /**
+   * A new property key; must be non-empty and unique in its object. A key given here is typed by
+   * hand: the field's key stops following its title. Without one, a key that follows the title
+   * moves with a new `title` in the same step (keyForTitle).
+   */
   key?: string;
   /** Keywords to set (in place, or a new one at its canonical place); `undefined` removes one. */
   set?: Record<string, JsonValue | undefined>;
