@@ -1,5 +1,6 @@
 import type { JsonObject } from "../json/value.ts";
 import { choiceDiscriminator } from "./rules/choice-discriminator.ts";
+import { duplicateTitle } from "./rules/duplicate-title.ts";
 import { insecureUrl } from "./rules/insecure-url.ts";
 import { invalidPattern } from "./rules/invalid-pattern.ts";
 import { requiredNotInProperties } from "./rules/required-not-in-properties.ts";
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
   unsafePattern,
   requiredNotInProperties,
   choiceDiscriminator,
+  duplicateTitle,
 ];
 
 /**

@@ -1,8 +1,9 @@
 import { cloneJson, defineOwn, type JsonObject, type JsonValue } from "../json/value.ts";
 import { newId } from "./ids.ts";
+import { keyFromTitle } from "./key-from-title.ts";
 import { canonicalInsertionIndex } from "./keyword-order.ts";
 import { keywordProblem } from "./keywords.ts";
-import { type AddableKind, kindDefinition } from "./kinds.ts";
+import { type AddableKind, kindDefinition, kindOf } from "./kinds.ts";
 import { type CredentialDocument, type FieldNode, requiredKeys, schemaObject } from "./nodes.ts";
 import {
   branchValue,
@@ -37,6 +38,7 @@ export interface AddFieldOptions {
   /** Position among the parent's fields; the end when omitted. */
   index?: number;
   kind: AddableKind;
+  /** The field's key, as typed; without one the key follows the title until edited by hand. */
   key?: string;
   title?: string;
 }
@@ -45,8 +47,15 @@ export function addField(doc: CredentialDocument, options: AddFieldOptions): Com
   const target = locateContainer(doc, options.parent);
   if ("reason" in target) return target;
   const definition = kindDefinition(options.kind);
-  const key = options.key ?? uniqueKey(target.node, definition.defaultKey);
-  const node = newFieldNode(options.kind, key, options.title);
+  const taken = new Set(target.node.fields!.map((field) => field.key));
+  // Without a key of its own, the key follows the title (the kind's default title to start with).
+  const key =
+    options.key ??
+    (options.title === undefined
+      ? uniqueKeyAmong(taken, definition.defaultKey)
+      : keyFromTitle(options.title, taken, definition.defaultKey));
+  const made = newFieldNode(options.kind, key, options.title);
+  const node: FieldNode = options.key === undefined ? { ...made, autoKey: true } : made;
   return insertSteps(
     target,
     options.index,
@@ -257,7 +266,11 @@ function moveBranch(source: Located, to: Destination): CommandResult {
 // ---------------------------------------------------------------- update
 
 export interface FieldUpdate {
-  /** A new property key; must be non-empty and unique in its object. */
+  /**
+   * A new property key; must be non-empty and unique in its object. A key given here is typed by
+   * hand: the field's key stops following its title. Without one, a key that follows the title
+   * moves with a new `title` in the same step (keyForTitle).
+   */
   key?: string;
   /** Keywords to set (in place, or a new one at its canonical place); `undefined` removes one. */
   set?: Record<string, JsonValue | undefined>;
@@ -305,7 +318,12 @@ export function updateField(
     const secretProblem = secretValueProblem(schema, changes);
     if (secretProblem) return refusal(secretProblem);
   }
-  const key = update.key ?? node.key;
+  let key = update.key ?? node.key;
+  // A key typed by hand stops following the title; a key that follows it moves with a new title.
+  const byHand = update.key !== undefined && update.key !== node.key && node.autoKey === true;
+  if (update.key === undefined && titleOf(schema) !== titleOf(node.schema)) {
+    key = keyFollowingTitle(located, schema) ?? node.key;
+  }
   if (key !== node.key) {
     if (key === "") return refusal("a field needs a key: type a property name");
     if (position!.parent.fields!.some((field) => field.id !== id && field.key === key))
@@ -315,8 +333,8 @@ export function updateField(
     steps.push({
       op: "set",
       node: id,
-      before: { key: node.key, schema: node.schema },
-      after: { key, schema },
+      before: { key: node.key, schema: node.schema, ...(byHand && { autoKey: true }) },
+      after: { key, schema, ...(byHand && { autoKey: false }) },
     });
   }
   if (inFields) {
@@ -332,6 +350,47 @@ export function updateField(
     if (requiredStep) steps.push(requiredStep);
   }
   return { label: `Edit ${describe({ ...node, key, schema })}`, steps };
+}
+
+/** A schema's title, or undefined when it has none (or it is not a string). */
+function titleOf(schema: JsonObject | boolean): string | undefined {
+  const title = typeof schema === "object" ? schema.title : undefined;
+  return typeof title === "string" ? title : undefined;
+}
+
+/**
+ * The key the field `id` takes when its title becomes `title` (what `updateField` does), or
+ * undefined when its key does not follow its title: typed by hand, imported, from a template, or a
+ * choice's discriminator. The inspector shows it while the title is typed.
+ */
+export function keyForTitle(
+  doc: CredentialDocument,
+  id: string,
+  title: string | undefined,
+): string | undefined {
+  const located = locate(doc, id);
+  if (!located) return undefined;
+  return keyFollowingTitle(located, withKeywords(schemaObject(located.node), { title }));
+}
+
+/**
+ * The key of a field whose key follows its title, with `schema` as its keywords: made from the
+ * title, unique among its siblings, the kind's default key when the title spells none; undefined
+ * for a key that does not follow. A choice's discriminator does not: its key must be the same in
+ * every branch, and is renamed in all of them at once (renameDiscriminator).
+ */
+function keyFollowingTitle(located: Located, schema: JsonObject | boolean): string | undefined {
+  const node = located.node;
+  const position = located.path.at(-1);
+  if (!node.autoKey || position?.list !== "fields") return undefined;
+  const choice = located.path.at(-2)?.parent;
+  if (choice?.branches && foundDiscriminatorKey(choice) === node.key) return undefined;
+  const kind = kindOf({ ...node, schema });
+  const fallback = kind === "custom" ? "field" : kindDefinition(kind).defaultKey;
+  const taken = new Set(
+    position.parent.fields!.filter((field) => field.id !== node.id).map((field) => field.key),
+  );
+  return keyFromTitle(titleOf(schema), taken, fallback);
 }
 
 /**
@@ -526,8 +585,8 @@ export function renameDiscriminator(
     steps.push({
       op: "set",
       node: field.id,
-      before: { key: field.key, schema: field.schema },
-      after: { key: newKey, schema: field.schema },
+      before: { key: field.key, schema: field.schema, ...(field.autoKey && { autoKey: true }) },
+      after: { key: newKey, schema: field.schema, ...(field.autoKey && { autoKey: false }) },
     });
     const requiredStep = setRequiredStep(branch, (keys) => {
       const renamed = keys.map((key) => (key === oldKey ? newKey : key));

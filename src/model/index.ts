@@ -1,6 +1,8 @@
+export * from "./auto-keys.ts";
 export * from "./commands.ts";
 export * from "./history.ts";
 export { newId } from "./ids.ts";
+export { keyFromTitle, TITLE_KEY_MAX_LENGTH, titleKey } from "./key-from-title.ts";
 export * from "./keyword-order.ts";
 export * from "./keywords.ts";
 export * from "./kinds.ts";

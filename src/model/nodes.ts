@@ -18,6 +18,13 @@ export interface FieldNode {
   readonly key: string;
   /** A boolean schema (`true` / `false`) is kept as such: a leaf the designer shows as custom JSON. */
   readonly schema: JsonObject | boolean;
+  /**
+   * The key still follows the title (key-from-title.ts): true for a field added from the palette
+   * until its key is edited by hand; absent for every other key (imported, from a template, typed).
+   * Designer state like `id`: never exported, kept by undo and redo (steps carry it) and by
+   * autosave beside the schema.
+   */
+  readonly autoKey?: true;
   readonly fields?: readonly FieldNode[];
   readonly branches?: readonly FieldNode[];
 }

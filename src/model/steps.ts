@@ -7,6 +7,11 @@ import { locate, replaceAlong, walkNodes } from "./tree.ts";
 export interface NodeProps {
   readonly key: string;
   readonly schema: JsonObject | boolean;
+  /**
+   * Whether the key follows the title (`FieldNode.autoKey`). Given in both `before` and `after`
+   * when the step changes it, in neither when it leaves it as it is.
+   */
+  readonly autoKey?: boolean;
 }
 
 /**
@@ -102,6 +107,7 @@ function checkBranches(
     return "a choice needs at least one branch: add another branch before removing this one";
   for (const node of inserted) {
     if (!node.fields) return "a choice branch must be an object with fields";
+    if (node.autoKey) return "a choice branch has no key to follow its title";
   }
   return undefined;
 }
@@ -110,19 +116,38 @@ function applySet(doc: CredentialDocument, step: Extract<Step, { op: "set" }>): 
   const located = locate(doc, step.node);
   if (!located) return refuse(`the field (${step.node}) is not in the design`);
   const node = located.node;
-  if (node.key !== step.before.key || !jsonEqual(node.schema, step.before.schema)) {
+  const { before, after } = step;
+  if ((before.autoKey === undefined) !== (after.autoKey === undefined))
+    return refuse("a step that changes whether a key follows its title must say what it was");
+  if (
+    node.key !== before.key ||
+    !jsonEqual(node.schema, before.schema) ||
+    (before.autoKey !== undefined && (node.autoKey === true) !== before.autoKey)
+  ) {
     return refuse("the design changed since this change was made");
   }
-  const { key, schema } = step.after;
+  const { key, schema } = after;
   const position = located.path.at(-1);
-  if (key !== node.key) {
+  if (key !== node.key || after.autoKey === true) {
     if (position?.list !== "fields") return refuse("only a field has a key");
+  }
+  if (key !== node.key) {
     if (key === "") return refuse("a field needs a key: type a property name");
-    if (position.parent.fields!.some((field, i) => i !== position.index && field.key === key)) {
+    if (position!.parent.fields!.some((field, i) => i !== position!.index && field.key === key)) {
       return refuse(`the key "${key}" is already used in this object: choose another key`);
     }
   }
-  return { ok: true, doc: { root: replaceAlong(located.path, { ...node, key, schema }) } };
+  let next: FieldNode = { ...node, key, schema };
+  if (after.autoKey === true) next = { ...next, autoKey: true };
+  else if (after.autoKey === false) next = withoutAutoKey(next);
+  return { ok: true, doc: { root: replaceAlong(located.path, next) } };
+}
+
+/** The node with its key no longer following its title. */
+export function withoutAutoKey(node: FieldNode): FieldNode {
+  if (!node.autoKey) return node;
+  const { autoKey: _, ...rest } = node;
+  return rest;
 }
 
 function refuse(reason: string): StepResult {

@@ -430,6 +430,110 @@ describe("choice-discriminator", () => {
   });
 });
 
+describe("duplicate-title", () => {
+  const flagged = (schema: JsonObject) => only(checkSchema(schema), "duplicate-title");
+
+  it("warns at the second field's title, naming both fields and how to fix it", () => {
+    const findings = flagged(
+      object({
+        tenantId: { type: "string", title: "Tenant ID" },
+        region: { type: "string", title: "Region" },
+        tenantId2: { type: "string", title: "Tenant ID" },
+      }),
+    );
+    expect(findings).toEqual([
+      {
+        rule: "duplicate-title",
+        severity: "warning",
+        pointer: "/properties/tenantId2/title",
+        message:
+          'The fields "tenantId" and "tenantId2" of the root schema have the same title, "Tenant ID", so whoever fills in the form cannot tell them apart',
+        fix: 'Give "tenantId2" a title that says how it differs from "tenantId"',
+      },
+    ]);
+  });
+
+  it("counts titles that differ only in case, spaces or width as the same; each later one names the first", () => {
+    const findings = flagged(
+      object({
+        a: { type: "string", title: "Tenant ID" },
+        b: { type: "string", title: " tenant  id " },
+        c: { type: "string", title: "ＴＥＮＡＮＴ ID" },
+      }),
+    );
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      "/properties/b/title",
+      "/properties/c/title",
+    ]);
+    expect(findings.every((finding) => finding.message.includes('"a" and'))).toBe(true);
+  });
+
+  it("looks in groups and choice branches, each object on its own", () => {
+    const findings = flagged(
+      object({
+        token: { type: "string", title: "Token" },
+        settings: object(
+          { token: { type: "string", title: "Token" }, other: { type: "string", title: "Token" } },
+          { title: "Settings" },
+        ),
+        auth: {
+          title: "Authentication",
+          oneOf: [
+            object(
+              { a: { type: "string", title: "Key" }, b: { type: "string", title: "Key" } },
+              { title: "Basic" },
+            ),
+            object({ a: { type: "string", title: "Key" } }, { title: "API key" }),
+          ],
+        },
+      }),
+    );
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        "/properties/settings/properties/other/title",
+        'The fields "token" and "other" of the field "settings" (Settings) have the same title, "Token", so whoever fills in the form cannot tell them apart',
+      ],
+      [
+        "/properties/auth/oneOf/0/properties/b/title",
+        'The fields "a" and "b" of the option "Basic" of field "auth" (Authentication) have the same title, "Key", so whoever fills in the form cannot tell them apart',
+      ],
+    ]);
+  });
+
+  it("treats __proto__ and constructor as ordinary keys", () => {
+    const findings = flagged(
+      schema(
+        '{"type": "object", "properties": {"__proto__": {"title": "Same"}, "constructor": {"title": "Same"}, "toString": {"title": "Other"}}}',
+      ),
+    );
+    expect(findings.map((finding) => [finding.pointer, finding.fix])).toEqual([
+      [
+        "/properties/constructor/title",
+        'Give "constructor" a title that says how it differs from "__proto__"',
+      ],
+    ]);
+  });
+
+  it("stays silent for distinct titles, untitled fields, empty titles and titles that are not text", () => {
+    expect(
+      flagged(
+        object({
+          a: { type: "string", title: "User name" },
+          b: { type: "string", title: "Username" },
+          c: { type: "string" },
+          d: { type: "string" },
+          e: { type: "string", title: " " },
+          f: { type: "string", title: "" },
+          g: { type: "string", title: 1 },
+          h: { type: "string", title: 1 },
+          i: true,
+          j: true,
+        }),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("a good schema", () => {
   it("has no findings", () => {
     const good = object(

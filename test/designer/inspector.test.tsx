@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Inspector } from "../../src/designer/inspector/inspector.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import type { JsonObject } from "../../src/json/value.ts";
-import { updateField } from "../../src/model/index.ts";
+import { addField, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
@@ -689,5 +689,68 @@ describe("Inspector: the window's other properties", () => {
     await user.click(screen.getByRole("checkbox", { name: "No other properties" }));
     expect("additionalProperties" in schema()).toBe(false);
     expect(store.getState().editor.done.length).toBe(2);
+  });
+});
+
+describe("Inspector: a new field's key follows its title", () => {
+  /** A Text field added from the palette (its key follows its title), selected. */
+  function withNewField() {
+    const setUp = setup();
+    act(() => {
+      setUp.store.run(
+        (doc) => addField(doc, { parent: doc.root.id, kind: "text" }),
+        (doc) => doc.root.fields!.at(-1)!.id,
+      );
+    });
+    return setUp;
+  }
+
+  it("the Key box says it follows the title; typing a title shows the key it gives, applying it sets both in one step", async () => {
+    const { store, user, schema } = withNewField();
+    expect(field("Key").value).toBe("text");
+    expect(description(field("Key"))).toMatch(/^Follows the title until you edit it\./);
+    const title = field("Title");
+    await user.clear(title);
+    await user.type(title, "Tenant ID");
+    expect(description(title)).toBe('The key becomes "tenantId".');
+    expect(field("Key").value).toBe("text");
+    await user.tab();
+    expect(field("Key").value).toBe("tenantId");
+    expect(description(title)).toBe("");
+    expect(schema().properties.tenantId).toEqual({ title: "Tenant ID", type: "string" });
+    expect(store.getState().editor.done.length).toBe(2); // the add, then title and key together
+    act(() => store.undo());
+    expect(field("Key").value).toBe("text");
+    expect(field("Title").value).toBe("Text");
+  });
+
+  it("a title whose key another field has gives the next free one, said while typing", async () => {
+    const { user } = withNewField();
+    const title = field("Title");
+    await user.clear(title);
+    await user.type(title, "Username");
+    expect(description(title)).toBe('The key becomes "username2".');
+    await user.keyboard("{Enter}");
+    expect(field("Key").value).toBe("username2");
+  });
+
+  it("once the key is typed by hand, the title no longer changes it and the Key box no longer says so", async () => {
+    const { user, schema } = withNewField();
+    await retype(user, field("Key"), "tenant");
+    expect(description(field("Key"))).not.toMatch(/Follows the title/);
+    const title = field("Title");
+    await user.clear(title);
+    await user.type(title, "Tenant ID");
+    expect(description(title)).toBe("");
+    await user.tab();
+    expect(field("Key").value).toBe("tenant");
+    expect(schema().properties.tenant).toEqual({ title: "Tenant ID", type: "string" });
+  });
+
+  it("an imported field's key does not follow its title", async () => {
+    const { user } = setup("username");
+    expect(description(field("Key"))).not.toMatch(/Follows the title/);
+    await retype(user, field("Title"), "Login");
+    expect(field("Key").value).toBe("username");
   });
 });

@@ -7,10 +7,13 @@ import {
 } from "../../src/designer/problems/problem-targets.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import {
+  addField,
+  applyTransaction,
   type CredentialDocument,
   type FieldNode,
   locate,
   pointerOf,
+  type Transaction,
   walkNodes,
 } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
@@ -128,6 +131,38 @@ describe("problemsOf", () => {
       node("auth", "Basic").id,
       node("auth", "Basic", "password").id,
       node("scopes").id,
+    ]);
+  });
+});
+
+describe("a second field with the same title", () => {
+  it("is a warning on the second field's row, whose key followed the title to a key of its own", () => {
+    let design = importSchema({ type: "object", properties: {} });
+    for (let i = 0; i < 2; i++) {
+      const added = applyTransaction(
+        design,
+        addField(design, {
+          parent: design.root.id,
+          kind: "text",
+          title: "Tenant ID",
+        }) as Transaction,
+      );
+      if (!added.ok) throw new Error(added.reason);
+      design = added.doc;
+    }
+    const [first, second] = design.root.fields!;
+    expect([first!.key, second!.key]).toEqual(["tenantId", "tenantId2"]);
+    const problems = problemsOf(design, checkSchema(toSchema(design)));
+    expect(problems).toEqual([
+      {
+        finding: expect.objectContaining({
+          rule: "duplicate-title",
+          severity: "warning",
+          pointer: "/properties/tenantId2/title",
+        }),
+        nodeId: second!.id,
+        place: "Tenant ID",
+      },
     ]);
   });
 });

@@ -111,6 +111,33 @@ describe("Autosave: every change is stored within a second", () => {
     expect(reload.store.canUndo).toBe(false); // opening is not an edit
   });
 
+  it("a key that follows its title still follows it after a reload and in a design opened again; the schema does not say so", async () => {
+    const first = await openTab();
+    first.store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text" }));
+    first.store.run((doc) => addField(doc, { parent: doc.root.id, kind: "text", key: "byHand" }));
+    await first.autosave.flush();
+    const id = first.autosave.getState().design!.id;
+    expect(JSON.stringify(await stored(id))).not.toContain("autoKey");
+
+    const reload = await openTab();
+    const retitle = (store: DesignerStore, key: string, title: string) =>
+      store.run((doc) =>
+        updateField(doc, doc.root.fields!.find((field) => field.key === key)!.id, {
+          set: { title },
+        }),
+      );
+    expect(retitle(reload.store, "text", "Tenant ID")).toBeUndefined();
+    expect(retitle(reload.store, "byHand", "Region")).toBeUndefined();
+    expect(keys(reload.store)).toEqual(["tenantId", "byHand"]);
+
+    // Saved again, opened from the list after another design: still following its title.
+    await reload.autosave.flush();
+    await createDesign(reload.autosave);
+    await openDesign(reload.autosave, id);
+    expect(retitle(reload.store, "tenantId", "Customer ID")).toBeUndefined();
+    expect(keys(reload.store)).toEqual(["customerId", "byHand"]);
+  });
+
   it("debounces: changes in quick succession are one save, 300 ms after the last; a selection is not a change", async () => {
     const { store, autosave } = await openTab();
     const save = vi.spyOn(autosave.library!, "save");

@@ -176,6 +176,38 @@ describe("DesignRepository: designs in IndexedDB", () => {
     );
   });
 
+  it("keeps which keys follow their titles beside the schema: saved, replaced, duplicated; a broken list is dropped", async () => {
+    const { repository, indexedDB } = await freshRepository();
+    const created = await repository.create("Keys", schema("v1"), ["/properties/baseUrl"]);
+    expect(created.autoKeys).toEqual(["/properties/baseUrl"]);
+    expect(created.schema).toEqual(schema("v1"));
+    const copy = await repository.duplicate(created.id);
+    expect((await repository.load(copy.id)).autoKeys).toEqual(["/properties/baseUrl"]);
+    // A save says the list anew: none left, none stored.
+    const saved = await repository.save(created.id, schema("v2"), 1, []);
+    expect(saved).not.toHaveProperty("autoKeys");
+    expect(await repository.load(created.id)).not.toHaveProperty("autoKeys");
+    await repository.save(created.id, schema("v3"), 2, ["/properties/baseUrl"]);
+    expect((await repository.load(created.id)).autoKeys).toEqual(["/properties/baseUrl"]);
+    // Written by another page as something else: the design still opens, every key by hand.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(DATABASE_NAME);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const stored = await repository.load(created.id);
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction("designs", "readwrite");
+      tx.objectStore("designs").put({ ...stored, autoKeys: [1, "/properties/baseUrl"] });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    const read = await repository.load(created.id);
+    expect(read).not.toHaveProperty("autoKeys");
+    expect(read.schema).toEqual(schema("v3"));
+  });
+
   it("keeps designs across connections (a reload)", async () => {
     const { repository, indexedDB } = await freshRepository();
     const a = await repository.create("Kept", schema("A"));

@@ -17,6 +17,7 @@ import {
   removeField,
   renameBranch,
   renameDiscriminator,
+  replaceDesign,
   undo,
   updateField,
   walkNodes,
@@ -48,6 +49,15 @@ const intent = fc.oneof(
     node: fc.nat(),
     title: fc.string({ maxLength: 6 }),
     minLength: fc.integer({ min: -1, max: 4 }),
+  }),
+  fc.record({
+    type: fc.constant("retitle"),
+    node: fc.nat(),
+    title: fc.constantFrom("Tenant ID", "Base URL", "User name", "", "2FA", "Пароль", "type"),
+  }),
+  fc.record({
+    type: fc.constant("import"),
+    handMadeKeys: fc.boolean(),
   }),
   fc.record({
     type: fc.constant("branch"),
@@ -99,6 +109,13 @@ function commandFor(doc: CredentialDocument, step: Intent): CommandResult {
       return updateField(doc, pick(step.node).id, {
         set: { title: step.title, minLength: step.minLength },
       });
+    case "retitle":
+      return updateField(doc, pick(step.node).id, { set: { title: step.title } });
+    case "import":
+      // The design's own schema read back, as an import (keys by hand) or the JSON view would.
+      return replaceDesign(doc, importSchema(toSchema(doc)), "Import", {
+        handMadeKeys: step.handMadeKeys,
+      });
     case "branch": {
       const node = pick(step.node);
       return node.branches
@@ -132,6 +149,13 @@ describe("any sequence of commands", () => {
             // What the document exports always imports again and gives the same schema back.
             const exported = JSON.stringify(toSchema(state.doc));
             expect(JSON.stringify(toSchema(importSchema(JSON.parse(exported))))).toBe(exported);
+            // Keys follow titles on fields only, and say so nowhere in the schema.
+            expect(exported).not.toContain("autoKey");
+            walkNodes(state.doc.root, (node) => {
+              for (const branch of node.branches ?? []) expect(branch.autoKey).toBeUndefined();
+              return undefined;
+            });
+            expect(state.doc.root.autoKey).toBeUndefined();
           }
           const end = state.doc;
           while (state.done.length > 0) state = undo(state);

@@ -27,7 +27,10 @@ export async function importSchemaFile(store: DesignerStore, file: File): Promis
   }
   const read = designFromBytes(file.name, bytes);
   if ("error" in read) return { kind: "error", text: read.error };
-  const refused = store.run((doc) => replaceDesign(doc, read.doc, `Import ${file.name}`));
+  // The file's keys were made by hand: none follows its title.
+  const refused = store.run((doc) =>
+    replaceDesign(doc, read.doc, `Import ${file.name}`, { handMadeKeys: true }),
+  );
   if (refused !== undefined) return { kind: "error", text: `${file.name}: ${refused}.` };
   return { kind: "done", text: `Imported ${file.name}. Undo puts the design back as it was.` };
 }

@@ -51,6 +51,8 @@ export interface TextControlProps extends Described {
   onCommit: (value: string) => string | undefined | Promise<string | undefined>;
   /** Checked as the user types (e.g. a pattern's safety); shown at once, and the commit is refused. */
   check?: (text: string) => string | undefined;
+  /** A hint for the text being typed (e.g. the key a title gives); the `hint` when it says none. */
+  draftHint?: (text: string) => string | undefined;
   multiline?: boolean;
   inputMode?: "text" | "decimal" | "numeric" | undefined;
   placeholder?: string;
@@ -67,6 +69,7 @@ export function TextControl({
   placeholder,
   spellCheck,
   hint,
+  draftHint,
 }: TextControlProps) {
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -82,8 +85,8 @@ export function TextControl({
   const shown = open
     ? (error ?? check?.(draft.text))
     : (error ?? (value === "" ? undefined : check?.(value)));
-  const { id, describedBy, extra } = useDescription(hint, shown);
   const text = open ? draft.text : value;
+  const { id, describedBy, extra } = useDescription((open && draftHint?.(text)) || hint, shown);
 
   const change = (next: string) => {
     setDraft({ text: next, base: value });

@@ -8,6 +8,7 @@ import {
   type FieldNode,
   type FieldUpdate,
   foundDiscriminatorKey,
+  keyForTitle,
   kindOf,
   locate,
   requiredKeys,
@@ -63,6 +64,11 @@ export interface Selection {
   readonly choice?: FieldNode;
   /** Whether the field is in its object's `required` list. */
   readonly required: boolean;
+  /**
+   * Only for a field whose key follows its title: the key a title gives it (`keyForTitle`, what
+   * the core will do when that title is applied).
+   */
+  readonly keyForTitle?: (title: string | undefined) => string | undefined;
   readonly sections: readonly PropertySection[];
 }
 
@@ -109,7 +115,20 @@ export function selectionOf(
     };
   }
   const required = requiredKeys(position.parent).includes(node.key);
-  return { node, kind, place: "field", required, sections: sectionsFor(node, kind) };
+  const keyFor = (title: string | undefined) => keyForTitle(doc, node.id, title);
+  return {
+    node,
+    kind,
+    place: "field",
+    required,
+    sections: sectionsFor(node, kind),
+    ...(keyFor(titleOf(node)) !== undefined && { keyForTitle: keyFor }),
+  };
+}
+
+function titleOf(node: FieldNode): string | undefined {
+  const title = ownValue(schemaObject(node), "title");
+  return typeof title === "string" ? title : undefined;
 }
 
 /** The properties of a field (not a branch), grouped under headings, in the order shown. */
@@ -193,6 +212,27 @@ const refuse = (reason: string): Edit => ({ ok: false, reason });
 /** Title or help: an empty text removes the keyword. */
 export function textEdit(keyword: "title" | "description", text: string): Edit {
   return edit({ [keyword]: text === "" ? undefined : text });
+}
+
+// ---------------------------------------------------------------- the key and the title
+
+const KEY_HINT = "The property name the connector receives; unique within its group.";
+
+/** What the Key box says: whether the key still follows the title (`keyForTitle` answers). */
+export function keyHint(followsTitle: boolean): string {
+  return followsTitle ? `Follows the title until you edit it. ${KEY_HINT}` : KEY_HINT;
+}
+
+/**
+ * What the Title box says while `text` is typed over the title: for a field whose key follows its
+ * title, the key that title will give, when that is not the key the field has.
+ */
+export function titleHint(selection: Selection, text: string): string | undefined {
+  if (!selection.keyForTitle || text === keywordText(selection.node, "title")) return undefined;
+  const next = selection.keyForTitle(text === "" ? undefined : text);
+  return next !== undefined && next !== selection.node.key
+    ? `The key becomes "${next}".`
+    : undefined;
 }
 
 /** A key change; the core checks it is not empty and not taken. */

@@ -22,6 +22,7 @@ import {
   itemText,
   itemTitleEdit,
   keyEdit,
+  keyHint,
   keywordText,
   newBranchFor,
   type PropertyName,
@@ -34,6 +35,7 @@ import {
   selectDefaultEdit,
   startsEmpty,
   textEdit,
+  titleHint,
   uniqueItemsEdit,
 } from "./field-properties.ts";
 import { OptionsEditor } from "./options-editor.tsx";
@@ -52,21 +54,22 @@ const isNumberKind = (selection: Selection) =>
 
 /** One editor per property: the inspector renders the ones `sectionsFor` lists, in its order. */
 export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
-  key: ({ store, selection: { node } }) => (
+  key: ({ store, selection }) => (
     <TextControl
       label="Key"
-      value={node.key}
+      value={selection.node.key}
       spellCheck={false}
-      hint="The property name the connector receives; unique within its group."
-      onCommit={(text) => applyEdit(store, node.id, keyEdit(text))}
+      hint={keyHint(selection.keyForTitle !== undefined)}
+      onCommit={(text) => applyEdit(store, selection.node.id, keyEdit(text))}
     />
   ),
 
-  title: ({ store, selection: { node } }) => (
+  title: ({ store, selection }) => (
     <TextControl
       label="Title"
-      value={keywordText(node, "title")}
-      onCommit={(text) => applyEdit(store, node.id, textEdit("title", text))}
+      value={keywordText(selection.node, "title")}
+      draftHint={(text) => titleHint(selection, text)}
+      onCommit={(text) => applyEdit(store, selection.node.id, textEdit("title", text))}
     />
   ),
 

@@ -1,9 +1,9 @@
-import type { CredentialDocument } from "../../model/index.ts";
-import { importSchema } from "../../schema/import.ts";
+import { autoKeyPointers, type CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
 import { RevisionConflictError, StorageFullError } from "./storage-errors.ts";
+import { storedDesign } from "./stored-design.ts";
 
 /** The design this tab edits, as stored: its revision is the one the next save builds on. */
 export interface OpenDesign {
@@ -189,7 +189,7 @@ export class Autosave {
   switchTo(record: DesignRecord): void {
     let doc: CredentialDocument;
     try {
-      doc = importSchema(record.schema);
+      doc = storedDesign(record);
     } catch (error) {
       // Left as stored (nothing overwrites it); the current design stays open.
       throw new Error(
@@ -248,7 +248,11 @@ export class Autosave {
     const library = this.libraryInUse;
     if (!design || !library) return;
     const doc = this.store.doc;
-    const record = await library.create(`${design.name} (my copy)`, toSchema(doc));
+    const record = await library.create(
+      `${design.name} (my copy)`,
+      toSchema(doc),
+      autoKeyPointers(doc),
+    );
     this.savedDoc = doc;
     this.setState({
       design: openDesign(record),
@@ -377,14 +381,19 @@ export class Autosave {
       let record: DesignRecord;
       if (design) {
         const library = this.libraryInUse!;
-        record = await library.save(design.id, toSchema(doc), design.revision);
+        record = await library.save(
+          design.id,
+          toSchema(doc),
+          design.revision,
+          autoKeyPointers(doc),
+        );
         if (this.state.design?.id !== design.id) return; // another design was opened meanwhile
         this.setState({ design: { ...this.state.design, revision: record.revision } });
         this.announce("saved", record.id, record.revision);
       } else {
         // In memory only: storage may work now (it was blocked, or space was freed).
         const library = (this.libraryInUse ??= await this.reopenOrFail());
-        record = await library.create("Untitled", toSchema(doc));
+        record = await library.create("Untitled", toSchema(doc), autoKeyPointers(doc));
         this.setState({ design: openDesign(record) });
         this.announce("created", record.id, record.revision);
         this.rememberLastOpened(record.id);

@@ -17,6 +17,12 @@ export interface DesignRecord {
   readonly id: string;
   readonly name: string;
   readonly schema: JsonObject;
+  /**
+   * The pointers of the fields whose key still follows their title (`autoKeyPointers`): designer
+   * state the schema does not say, kept beside it and never exported. Absent: none (a record
+   * written before keys followed titles, or with no such field).
+   */
+  readonly autoKeys?: readonly string[];
   readonly revision: number;
   /** When the schema was last saved (ms since the epoch). */
   readonly updatedAt: number;
@@ -30,9 +36,14 @@ export interface DesignLibrary {
   list(): Promise<DesignSummary[]>;
   load(id: string): Promise<DesignRecord>;
   /** A new design at revision 1, named `name` or, when that is taken, `name 2`, `name 3`… */
-  create(name: string, schema: JsonObject): Promise<DesignRecord>;
+  create(name: string, schema: JsonObject, autoKeys?: readonly string[]): Promise<DesignRecord>;
   /** Stores a new schema on top of `expectedRevision`; a RevisionConflictError if the stored one moved on or is gone. */
-  save(id: string, schema: JsonObject, expectedRevision: number): Promise<DesignRecord>;
+  save(
+    id: string,
+    schema: JsonObject,
+    expectedRevision: number,
+    autoKeys?: readonly string[],
+  ): Promise<DesignRecord>;
   /** A DesignNameError if the name is empty or taken; the revision stays (a rename is not an edit of the schema). */
   rename(id: string, name: string): Promise<DesignRecord>;
   /** A copy named "<name> (copy)" (numbered when taken). */
@@ -105,8 +116,21 @@ function asRecord(value: unknown, id: string): DesignRecord {
       "the stored record is not a design this version of the designer can read",
     );
   }
+  // Only a convenience (which keys follow titles): a list that is not one is dropped, not refused.
+  const autoKeys = record.autoKeys as unknown;
+  if (
+    autoKeys !== undefined &&
+    !(Array.isArray(autoKeys) && autoKeys.every((pointer) => typeof pointer === "string"))
+  ) {
+    const { autoKeys: _, ...rest } = record as DesignRecord;
+    return rest;
+  }
   return record as DesignRecord;
 }
+
+/** The `autoKeys` entry of a record: none when the list is empty. */
+const autoKeysEntry = (autoKeys: readonly string[] | undefined) =>
+  autoKeys && autoKeys.length > 0 ? { autoKeys: [...autoKeys] } : {};
 
 const summary = ({ id, name, revision, updatedAt }: DesignRecord): DesignSummary => ({
   id,
@@ -234,12 +258,13 @@ export class DesignRepository implements DesignLibrary {
     );
   }
 
-  create(name: string, schema: JsonObject): Promise<DesignRecord> {
+  create(name: string, schema: JsonObject, autoKeys?: readonly string[]): Promise<DesignRecord> {
     return this.transact("readwrite", "create the design", async (designs) => {
       const record: DesignRecord = {
         id: newDesignId(),
         name: uniqueName(name, await this.names(designs)),
         schema,
+        ...autoKeysEntry(autoKeys),
         revision: 1,
         updatedAt: this.now(),
       };
@@ -248,16 +273,22 @@ export class DesignRepository implements DesignLibrary {
     });
   }
 
-  save(id: string, schema: JsonObject, expectedRevision: number): Promise<DesignRecord> {
+  save(
+    id: string,
+    schema: JsonObject,
+    expectedRevision: number,
+    autoKeys?: readonly string[],
+  ): Promise<DesignRecord> {
     return this.transact("readwrite", "save the design", async (designs) => {
       const value = await request(designs.get(id));
       if (value === undefined) throw new RevisionConflictError(id, expectedRevision, undefined);
-      const stored = asRecord(value, id);
+      const { autoKeys: _, ...stored } = asRecord(value, id);
       if (stored.revision !== expectedRevision)
         throw new RevisionConflictError(id, expectedRevision, stored.revision);
       const next: DesignRecord = {
         ...stored,
         schema,
+        ...autoKeysEntry(autoKeys),
         revision: stored.revision + 1,
         updatedAt: this.now(),
       };
@@ -285,6 +316,7 @@ export class DesignRepository implements DesignLibrary {
         id: newDesignId(),
         name: uniqueName(`${stored.name} (copy)`, await this.names(designs)),
         schema: stored.schema,
+        ...autoKeysEntry(stored.autoKeys),
         revision: 1,
         updatedAt: this.now(),
       };

@@ -1,9 +1,9 @@
 import type { CredentialDocument } from "../../model/index.ts";
-import { importSchema } from "../../schema/import.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { type AnnouncementChannel, Autosave } from "./autosave.ts";
 import { type DesignLibrary, DesignRepository } from "./design-repository.ts";
+import { storedDesign } from "./stored-design.ts";
 
 export interface StartAutosaveOptions {
   /** Defaults to the page's indexedDB. */
@@ -37,7 +37,7 @@ export async function startAutosave(
     let record = await library.start("Untitled", toSchema(store.doc));
     let doc: CredentialDocument;
     try {
-      doc = importSchema(record.schema);
+      doc = storedDesign(record);
     } catch {
       // Left as stored (opening it from the list says why it does not open); start on a new design.
       record = await library.create("Untitled", toSchema(store.doc));
