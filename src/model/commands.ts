@@ -451,6 +451,18 @@ export function duplicateField(doc: CredentialDocument, id: string): CommandResu
   const parent = position.parent;
   const key = uniqueKey(parent, `${located.node.key}Copy`);
   const copy = { ...withFreshIds(located.node), key };
+  // "Password (copy)": two fields titled alike in one object would be a warning from the start.
+  const title = typeof copy.schema === "object" ? copy.schema.title : undefined;
+  if (typeof title === "string" && typeof copy.schema === "object") {
+    const titles = new Set(
+      (parent.fields ?? []).map((field) =>
+        typeof field.schema === "object" ? field.schema.title : undefined,
+      ),
+    );
+    let copyTitle = `${title} (copy)`;
+    for (let n = 2; titles.has(copyTitle); n++) copyTitle = `${title} (copy ${n})`;
+    copy.schema = { ...copy.schema, title: copyTitle };
+  }
   const steps: Step[] = [
     {
       op: "splice",

@@ -407,7 +407,12 @@ describe("remove and duplicate", () => {
       "tags",
       "host",
     ]);
-    expect(schema.properties.settingsCopy).toEqual(schema.properties.settings);
+    // The same field but for its title, which says it is a copy (two alike would be a warning).
+    const { title, ...copied } = schema.properties.settingsCopy;
+    const { title: original, ...settings } = schema.properties.settings;
+    expect(copied).toEqual(settings);
+    expect(title).toBe(`${original} (copy)`);
+    expect(schema.properties.settingsCopy2.title).toBe(`${original} (copy 2)`);
     expect(nodeAt(doc, "settingsCopy", "timeout").id).not.toBe(
       nodeAt(doc, "settings", "timeout").id,
     );
