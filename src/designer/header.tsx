@@ -10,7 +10,7 @@ import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
-import { CircleAlert, CircleCheck, PencilRuler, Redo2, Undo2 } from "./ui/icons.ts";
+import { CircleAlert, CircleCheck, PencilRuler, Redo2, TriangleAlert, Undo2 } from "./ui/icons.ts";
 
 /**
  * The page's one-line header: the design's name and save state, Undo and Redo, the problems
@@ -85,7 +85,11 @@ function UndoRedo({ store }: { store: DesignerStore }) {
   );
 }
 
-/** The design's problem count; pressing it opens the Problems panel. */
+/**
+ * The design's problem count, by severity ("1 error, 2 warnings"); pressing it opens the Problems
+ * panel. Its icon and colour follow the gravest: a red circle for errors, an amber triangle for
+ * warnings only, a green check for none.
+ */
 function ProblemsCount({
   store,
   compact,
@@ -97,19 +101,25 @@ function ProblemsCount({
 }) {
   const { problems } = useDesignProblems(store);
   const count = problems?.length;
+  const errors = problems?.filter(({ finding }) => finding.severity === "error").length ?? 0;
+  const warnings = (count ?? 0) - errors;
+  const words = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const text =
     count === undefined
       ? "Checking…"
       : count === 0
         ? "No problems"
-        : `${count} problem${count === 1 ? "" : "s"}`;
-  const Icon = count ? CircleAlert : CircleCheck;
+        : [errors > 0 && words(errors, "error"), warnings > 0 && words(warnings, "warning")]
+            .filter(Boolean)
+            .join(", ");
+  const severity = errors > 0 ? "error" : warnings > 0 ? "warning" : "none";
+  const Icon = errors > 0 ? CircleAlert : warnings > 0 ? TriangleAlert : CircleCheck;
   return (
     <button
       type="button"
-      className={`designer-problems-count${count ? " designer-problems-count-some" : ""}${compact ? " cd-icon" : ""}`}
+      className={`designer-problems-count designer-problems-count-${severity}${compact ? " cd-icon" : ""}`}
       aria-label={compact ? text : undefined}
-      title="Show the problems of the design"
+      title={count ? `${text}: show them in the Problems list` : "Show the problems of the design"}
       onClick={onShow}
     >
       <Icon size={16} />
