@@ -118,7 +118,10 @@ function ProblemsCount({
     <button
       type="button"
       className={`designer-problems-count designer-problems-count-${severity}${compact ? " cd-icon" : ""}`}
-      aria-label={compact ? text : undefined}
+      // Icons only, the button shows the total: its name starts with it (WCAG 2.5.3).
+      aria-label={
+        compact ? (errors > 0 && warnings > 0 ? `${count} problems: ${text}` : text) : undefined
+      }
       title={count ? `${text}: show them in the Problems list` : "Show the problems of the design"}
       onClick={onShow}
     >

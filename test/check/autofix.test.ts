@@ -140,7 +140,7 @@ describe("which findings carry a mechanical fix", () => {
     ]);
   });
 
-  it("an http:// default or example: use https; a constant or an allowed value is the author's call", () => {
+  it("an http:// default or example: use https; a constant, an allowed value or a secret's value is not", () => {
     const findings = checkSchema(
       object({
         baseUrl: {
@@ -150,8 +150,9 @@ describe("which findings carry a mechanical fix", () => {
         },
         fixedUrl: { type: "string", const: "http://c.example.com" },
         someUrl: { type: "string", enum: ["http://d.example.com", "https://e.example.com"] },
+        secretUrl: { type: "string", writeOnly: true, default: "http://f.example.com" },
       }),
-    );
+    ).filter((finding) => finding.rule === "insecure-url");
     expect(findings.map(({ pointer, autofix }) => ({ pointer, autofix }))).toEqual([
       {
         pointer: "/properties/baseUrl/default",
@@ -163,6 +164,8 @@ describe("which findings carry a mechanical fix", () => {
       },
       { pointer: "/properties/fixedUrl/const", autofix: undefined },
       { pointer: "/properties/someUrl/enum/0", autofix: undefined },
+      // A secret's value is removed, not fixed (secret-has-value).
+      { pointer: "/properties/secretUrl/default", autofix: undefined },
     ]);
   });
 

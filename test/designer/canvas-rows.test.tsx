@@ -110,7 +110,7 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
       [...selectOf(name).querySelectorAll(".cd-badge-problem")].map((badge) => ({
         severity: badge.classList.contains("cd-badge-error") ? "error" : "warning",
         icon: badge.querySelector("svg path")?.getAttribute("d")?.slice(0, 12),
-        text: badge.textContent,
+        text: badge.getAttribute("data-count") ?? "",
       }));
     expect(badges("Host")).toEqual([]);
     setProblems(new Map([[host, errors(1)]]));

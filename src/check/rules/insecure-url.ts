@@ -1,4 +1,5 @@
 import { type JsonValue, ownValue } from "../../json/value.ts";
+import { isSecret } from "../../model/secret-values.ts";
 import { httpsUrl, USE_HTTPS_FIX } from "../fixes.ts";
 import { namesAuthUrl } from "../names.ts";
 import type { Rule } from "../types.ts";
@@ -18,7 +19,9 @@ export const insecureUrl: Rule = {
     const auth =
       (key !== undefined && namesAuthUrl(key)) || (title !== undefined && namesAuthUrl(title));
     // Only a default or an example is fixed by itself: a constant or an allowed value is what
-    // connectors receive and store, so changing it is the author's decision.
+    // connectors receive and store, so changing it is the author's decision; and a secret's value
+    // is not fixed but removed (secret-has-value).
+    const valueFixable = !isSecret(schema);
     const offer = (
       value: JsonValue | undefined,
       tokens: Array<string | number>,
@@ -37,12 +40,12 @@ export const insecureUrl: Rule = {
         ...(fixable ? { autofix: USE_HTTPS_FIX } : {}),
       });
     };
-    offer(ownValue(schema, "default"), ["default"], "default", true);
+    offer(ownValue(schema, "default"), ["default"], "default", valueFixable);
     offer(ownValue(schema, "const"), ["const"], "constant value");
     const examples = ownValue(schema, "examples");
     if (Array.isArray(examples))
       examples.forEach((example, i) => {
-        offer(example, ["examples", i], "example", true);
+        offer(example, ["examples", i], "example", valueFixable);
       });
     const values = ownValue(schema, "enum");
     if (Array.isArray(values)) {

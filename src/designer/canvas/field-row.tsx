@@ -206,7 +206,8 @@ function RowText({ name, detail }: { name: string; detail: string }) {
 /**
  * Required, secret, pattern and problem badges: icons (the select button's name says them in
  * words). Errors and warnings each have their own icon and colour, with their number when more
- * than one.
+ * than one (drawn by CSS from `data-count`: text in the button would have to be in its name, in
+ * the order shown, as WCAG 2.5.3 asks, and the name says "2 errors" instead).
  */
 function RowBadges({ badges }: { badges: Badges }) {
   if (badgeWords(badges).length === 0) return null;
@@ -217,15 +218,19 @@ function RowBadges({ badges }: { badges: Badges }) {
       {badges.secret && <span className="cd-badge cd-badge-secret">{SECRET_ICON}</span>}
       {badges.pattern && <span className="cd-badge cd-badge-pattern">{PATTERN_ICON}</span>}
       {errors > 0 && (
-        <span className="cd-badge cd-badge-problem cd-badge-error">
+        <span
+          className="cd-badge cd-badge-problem cd-badge-error"
+          data-count={errors > 1 ? errors : undefined}
+        >
           {ERROR_ICON}
-          {errors > 1 && errors}
         </span>
       )}
       {warnings > 0 && (
-        <span className="cd-badge cd-badge-problem cd-badge-warning">
+        <span
+          className="cd-badge cd-badge-problem cd-badge-warning"
+          data-count={warnings > 1 ? warnings : undefined}
+        >
           {WARNING_ICON}
-          {warnings > 1 && warnings}
         </span>
       )}
     </span>
