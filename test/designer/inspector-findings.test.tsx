@@ -1,10 +1,12 @@
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/check/types.ts";
 import { Inspector } from "../../src/designer/inspector/inspector.tsx";
 import { InspectorProblems } from "../../src/designer/problems/inspector-problems.ts";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import type { JsonObject } from "../../src/json/value.ts";
+import { updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 
@@ -185,5 +187,56 @@ describe("Inspector: findings next to their controls", () => {
     expect(top.textContent).toMatch(/^Error: The root schema requires "acount"/);
     // No mechanical fix: the advice only.
     expect(within(form).queryByRole("button")).toBeNull();
+  });
+
+  it("while the check has not caught up, a finding whose fix no longer applies is not shown: done already, or its pointer now names another field", async () => {
+    const store = new DesignerStore(
+      importSchema({
+        type: "object",
+        properties: { apiToken: { type: "string" }, other: { type: "string" } },
+      }),
+    );
+    const finding: Finding = {
+      rule: "secret-not-write-only",
+      severity: "warning",
+      pointer: "/properties/apiToken",
+      message: "The field looks like a secret",
+      fix: "Make it secret",
+      autofix: { kind: "make-secret", label: "Make it secret" },
+    };
+    // The first check answers; the ones after a change never do (the result stays a step behind).
+    let checks = 0;
+    const check = () =>
+      ++checks === 1 ? Promise.resolve([finding]) : new Promise<never>(() => {});
+    render(
+      <InspectorProblems store={store} timing={{ delayMs: 0, check }}>
+        <Inspector store={store} />
+      </InspectorProblems>,
+    );
+    const [token, other] = store.doc.root.fields!;
+    act(() => store.select(token!.id));
+    await screen.findByRole("button", { name: "Make it secret" });
+
+    // Renamed, and another field takes its old key: the pointer now names that one.
+    act(() => {
+      store.run((doc) => updateField(doc, token!.id, { key: "token" }));
+      store.run((doc) => updateField(doc, other!.id, { key: "apiToken" }));
+    });
+    // Not offered on the renamed field (nor, by id, on the one that took the key).
+    expect(screen.queryByRole("button", { name: "Make it secret" })).toBeNull();
+    expect(screen.queryByText(/looks like a secret/)).toBeNull();
+    act(() => store.select(other!.id));
+    expect(screen.queryByRole("button", { name: "Make it secret" })).toBeNull();
+    act(() => store.select(token!.id));
+
+    // Back as it was, then made secret by its checkbox: the fix is done already.
+    act(() => {
+      store.undo();
+      store.undo();
+    });
+    await screen.findByRole("button", { name: "Make it secret" });
+    await userEvent.setup().click(screen.getByRole("checkbox", { name: "Secret (write-only)" }));
+    expect(properties(store).apiToken).toEqual({ type: "string", writeOnly: true });
+    expect(screen.queryByText(/looks like a secret/)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   describe,
   isRefusal,
   kindLabel,
+  nodeAtPointer,
   schemaObject,
   setWindowText,
   updateField,
@@ -62,19 +63,23 @@ export function Inspector({ store }: { store: DesignerStore }) {
 }
 
 /**
- * The selection's findings by place, and their fixes. A finding whose fix is done already (the
- * check runs a moment after each change) is not shown: the one just fixed goes at once.
+ * The selection's findings by place, and their fixes. A fix that no longer applies (the check
+ * runs a moment after each change) is not offered: the finding just fixed goes at once, and a
+ * finding whose pointer now names another field (renamed meanwhile) is not fixed there.
  */
 function useFieldFindings(
   store: DesignerStore,
   doc: CredentialDocument,
   selection: Selection | undefined,
-  form: { readonly current: HTMLFormElement | null },
+  form: RefObject<HTMLFormElement | null>,
 ): FieldFindings {
   const all = useContext(InspectorFindingsContext);
   return useMemo(() => {
-    const current = all.filter(({ finding }) => {
+    const id = selection?.node.id;
+    const current = all.filter(({ finding, nodeId }) => {
+      if (nodeId !== id) return false;
       if (!finding.autofix) return true;
+      if (nodeAtPointer(doc, finding.pointer).id !== (id ?? doc.root.id)) return false;
       const command = autofixCommand(doc, finding);
       return !(isRefusal(command) && (command.reason === FIX_DONE || command.reason === FIX_STALE));
     });
