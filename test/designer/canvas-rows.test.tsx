@@ -3,7 +3,11 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/check/types.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
-import { type ProblemCount, RowProblemsProvider } from "../../src/designer/canvas/row-problems.tsx";
+import {
+  type ProblemCount,
+  RowProblemsProvider,
+  WINDOW_ROW,
+} from "../../src/designer/canvas/row-problems.tsx";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import { CanvasProblems, countByNode } from "../../src/designer/problems/use-problems-by-node.ts";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -176,6 +180,9 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
     );
     expect(selectOf("Password").getAttribute("aria-label")).toMatch(/, 1 warning$/);
     expect(selectOf("Token").getAttribute("aria-label")).not.toMatch(/error|warning/);
+    // The window's own, on its "Window properties" button.
+    const windowButton = screen.getByRole("button", { name: "Window properties, 1 warning" });
+    expect(windowButton.querySelector(".cd-badge-warning")).not.toBeNull();
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Delete Host" }));
     await waitFor(() =>
@@ -183,7 +190,7 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
     );
   });
 
-  it("countByNode counts the errors and warnings per row and leaves the window's own out", () => {
+  it("countByNode counts the errors and warnings per row, the window's own under WINDOW_ROW", () => {
     const error = { severity: "error", message: "", fix: "", pointer: "" } as never;
     const warning = { severity: "warning", message: "", fix: "", pointer: "" } as never;
     const counts = countByNode([
@@ -196,6 +203,7 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
     expect([...counts]).toEqual([
       ["a", { errors: 2, warnings: 1 }],
       ["b", { errors: 0, warnings: 1 }],
+      [WINDOW_ROW, { errors: 1, warnings: 0 }],
     ]);
     expect(countByNode(undefined).size).toBe(0);
   });

@@ -237,7 +237,10 @@ describe("problems on the row, next to the control, in the header", () => {
   });
 });
 
-/** A field with every badge there is: required, secret, pattern, 2 errors and 2 warnings. */
+/**
+ * A field with every badge there is (required, secret, pattern, 2 errors and 2 warnings), a
+ * warning, a group's error and the window's own.
+ */
 const CROWDED: JsonObject = {
   type: "object",
   properties: {
@@ -257,7 +260,8 @@ const CROWDED: JsonObject = {
       required: ["usr"],
     },
   },
-  required: ["webhookSigningSecretForEveryCallbackHere"],
+  // A required key no field has: the window's own error.
+  required: ["webhookSigningSecretForEveryCallbackHere", "tenant"],
 };
 
 /** The boxes of a row's parts that overlap, e.g. "title × badge 4 (cd-badge cd-badge-problem cd-badge-error)". */
@@ -368,6 +372,12 @@ describe("badges and findings: their room and their look", () => {
         await rowButton(page, "Account with a missing required entry").click();
         await inspector(page)
           .getByText(/requires "usr"/)
+          .waitFor();
+        expect(await axeViolations(page, "#panel-inspector")).toEqual([]);
+        // The window's own: on its button, and at the top of its properties.
+        await canvas(page).getByRole("button", { name: "Window properties, 1 error" }).click();
+        await inspector(page)
+          .getByText(/requires "tenant"/)
           .waitFor();
         expect(await axeViolations(page, "#panel-inspector")).toEqual([]);
         await page.close();

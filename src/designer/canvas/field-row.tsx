@@ -171,8 +171,7 @@ function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
   if (required) words.push("required");
   if (secret) words.push("secret");
   if (pattern) words.push("pattern");
-  if (problems.errors > 0) words.push(count(problems.errors, "error"));
-  if (problems.warnings > 0) words.push(count(problems.warnings, "warning"));
+  words.push(...problemWords(problems));
   return words;
 }
 
@@ -205,18 +204,37 @@ function RowText({ name, detail }: { name: string; detail: string }) {
 
 /**
  * Required, secret, pattern and problem badges: icons (the select button's name says them in
- * words). Errors and warnings each have their own icon and colour, with their number when more
- * than one (drawn by CSS from `data-count`: text in the button would have to be in its name, in
- * the order shown, as WCAG 2.5.3 asks, and the name says "2 errors" instead).
+ * words).
  */
 function RowBadges({ badges }: { badges: Badges }) {
   if (badgeWords(badges).length === 0) return null;
-  const { errors, warnings } = badges.problems;
   return (
     <span className="cd-row-badges" aria-hidden="true">
       {badges.required && <span className="cd-badge cd-badge-required">{REQUIRED_ICON}</span>}
       {badges.secret && <span className="cd-badge cd-badge-secret">{SECRET_ICON}</span>}
       {badges.pattern && <span className="cd-badge cd-badge-pattern">{PATTERN_ICON}</span>}
+      <ProblemIcons problems={badges.problems} />
+    </span>
+  );
+}
+
+/** A problem count in words, for a name or a tooltip: ["1 error", "2 warnings"] (none: []). */
+export function problemWords({ errors, warnings }: ProblemCount): string[] {
+  const words: string[] = [];
+  if (errors > 0) words.push(count(errors, "error"));
+  if (warnings > 0) words.push(count(warnings, "warning"));
+  return words;
+}
+
+/**
+ * The problem badges: errors and warnings each with their own icon and colour, with their number
+ * when more than one (drawn by CSS from `data-count`: text in a button would have to be in its
+ * name, in the order shown, as WCAG 2.5.3 asks, and the name says "2 errors" instead). Decorative:
+ * the name of what holds them says {@link problemWords}.
+ */
+export function ProblemIcons({ problems: { errors, warnings } }: { problems: ProblemCount }) {
+  return (
+    <>
       {errors > 0 && (
         <span
           className="cd-badge cd-badge-problem cd-badge-error"
@@ -233,7 +251,7 @@ function RowBadges({ badges }: { badges: Badges }) {
           {WARNING_ICON}
         </span>
       )}
-    </span>
+    </>
   );
 }
 

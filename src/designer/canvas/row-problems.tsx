@@ -28,6 +28,9 @@ export interface ProblemCount {
 
 export const NO_PROBLEM: ProblemCount = Object.freeze({ errors: 0, warnings: 0 });
 
+/** The key of the window's own problems (its "Window properties" button); no node has this id. */
+export const WINDOW_ROW = "window";
+
 const NO_PROBLEMS: ReadonlyMap<string, ProblemCount> = new Map();
 
 /** Counts that change: the provider sets them, rows read them. */

@@ -1,5 +1,5 @@
 import { createElement, type ReactNode, useMemo } from "react";
-import { type ProblemCount, RowProblemsProvider } from "../canvas/row-problems.tsx";
+import { type ProblemCount, RowProblemsProvider, WINDOW_ROW } from "../canvas/row-problems.tsx";
 import type { DesignerStore } from "../store/designer-store.ts";
 import type { Problem } from "./problem-targets.ts";
 import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
@@ -7,16 +7,15 @@ import { type CheckTiming, useDesignProblems } from "./use-design-problems.ts";
 const NONE: ReadonlyMap<string, ProblemCount> = new Map();
 
 /**
- * How many of `problems` each canvas row shows, by severity: node id → errors and warnings (the
- * window's own are left out).
+ * How many of `problems` each canvas row shows, by severity: node id → errors and warnings; the
+ * window's own under WINDOW_ROW (its "Window properties" button).
  */
 export function countByNode(
   problems: readonly Problem[] | undefined,
 ): ReadonlyMap<string, ProblemCount> {
   if (!problems || problems.length === 0) return NONE;
   const counts = new Map<string, { errors: number; warnings: number }>();
-  for (const { nodeId, finding } of problems) {
-    if (nodeId === undefined) continue;
+  for (const { nodeId = WINDOW_ROW, finding } of problems) {
     let count = counts.get(nodeId);
     if (!count) counts.set(nodeId, (count = { errors: 0, warnings: 0 }));
     if (finding.severity === "error") count.errors++;
