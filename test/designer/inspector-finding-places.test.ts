@@ -14,7 +14,8 @@ const DOC = importSchema({
   properties: {
     token: { type: "string", default: "x", examples: ["y"], pattern: "a", maxLength: 9 },
     flag: { type: "boolean", default: true },
-    list: { type: "array", items: { type: "string", pattern: "b" } },
+    list: { type: "array", items: { type: "string", pattern: "b" }, default: ["x"] },
+    region: { type: "string", enum: ["http://a", "b"] },
     auth: {
       oneOf: [
         { type: "object", properties: { type: { const: "a" } } },
@@ -98,9 +99,11 @@ describe("placeFindings", () => {
       placed(DOC, nodeAt(DOC, "auth", 1).id, [
         finding("/properties/auth/oneOf/1/properties/type/const"),
         finding("/properties/auth/oneOf/1"),
+        finding("/properties/auth/oneOf/1/title"),
       ]),
     ).toEqual({
       "branch-value": ["/properties/auth/oneOf/1/properties/type/const"],
+      title: ["/properties/auth/oneOf/1/title"],
       top: ["/properties/auth/oneOf/1"],
     });
   });

@@ -165,6 +165,21 @@ describe("Inspector: findings next to their controls", () => {
     expect(pattern.getAttribute("aria-invalid")).toBeNull();
   });
 
+  it("a select's option value that is an http:// URL: the warning is under the options, which it describes", async () => {
+    const { select } = setup({
+      endpoint: {
+        type: "string",
+        title: "Endpoint URL",
+        enum: ["http://eu.example.com", "https://us.example.com"],
+      },
+    });
+    select("endpoint");
+    const list = screen.getByRole("list", { name: "Options" });
+    await waitFor(() => expect(descriptions(list)[0]).toMatch(/^Warning: The choice "http:\/\/eu/));
+    // Not fixed by itself: an allowed value is what connectors store.
+    expect(screen.queryByRole("button", { name: "Use https" })).toBeNull();
+  });
+
   it("findings about no single control are at the top; the window's own with nothing selected", async () => {
     setup(
       {

@@ -50,6 +50,7 @@ const KEYWORD_PLACES: Readonly<Record<string, FindingPlace>> = {
 
 /** The controls of the properties that hold several. */
 const CONTROLS_OF: Partial<Record<PropertyName, readonly FindingPlace[]>> = {
+  branch: ["title"],
   length: ["minLength", "maxLength"],
   range: ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"],
   "list-count": ["minItems", "maxItems"],
@@ -89,7 +90,9 @@ function placeOf(
     (third === "const" || third === "enum")
   )
     return "branch-value";
-  return KEYWORD_PLACES[first] ?? "top";
+  const place = KEYWORD_PLACES[first] ?? "top";
+  // A list's default is its "Starts as an empty list" box.
+  return place === "default" && selection.kind === "string-list" ? "list-default" : place;
 }
 
 /**

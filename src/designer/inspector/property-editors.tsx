@@ -172,6 +172,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       <TextControl
         label="Branch title"
         value={keywordText(node, "title")}
+        concerns="title"
         onCommit={(title) => applyBranchRename(store, node.id, { title })}
       />
       {choice ? (
