@@ -97,7 +97,13 @@ export const ARCHITECTURE: Architecture = {
     { path: "src/designer/storage/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
     {
       path: "src/designer/problems/",
-      mayImport: [...DESIGNER_BASE, "src/designer/canvas/", "src/designer/dnd/"],
+      // It hands its findings to the canvas rows and the inspector (their contexts).
+      mayImport: [
+        ...DESIGNER_BASE,
+        "src/designer/canvas/",
+        "src/designer/dnd/",
+        "src/designer/inspector/",
+      ],
       packages: DESIGNER_PACKAGES,
     },
     {

@@ -15,6 +15,30 @@ export interface Finding {
   pointer: string;
   message: string;
   fix: string;
+  /**
+   * The fix as data, when it takes no judgement (make a field secret, remove a secret's default,
+   * http:// to https://, anchor a pattern): `autofixCommand` (./autofix.ts) turns it into the
+   * design command that applies it. Absent when fixing takes a choice (rename the field, pick a
+   * value). Not part of the CLI's or the API's output.
+   */
+  autofix?: Autofix;
+}
+
+/** What a mechanical fix does to the schema at its finding's `pointer`. */
+export type AutofixKind =
+  /** The pointer is a field: `"writeOnly": true`, without the values a secret must not carry. */
+  | "make-secret"
+  /** The pointer is a keyword of a secret (default, examples, const, a one-value enum): removed. */
+  | "remove-secret-value"
+  /** The pointer is an http:// URL, a default or an example: it becomes https://. */
+  | "use-https"
+  /** The pointer is a field's `pattern`: ^ and $ added where they are missing. */
+  | "anchor-pattern";
+
+export interface Autofix {
+  readonly kind: AutofixKind;
+  /** What it does, as its button says it: "Make it secret", "Remove the default", "Use https"… */
+  readonly label: string;
 }
 
 export type Report = (finding: Omit<Finding, "rule">) => void;

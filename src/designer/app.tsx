@@ -14,6 +14,7 @@ import { Tabs } from "./layout/tabs.tsx";
 import { type LayoutMode, useLayoutMode } from "./layout/use-layout-mode.ts";
 import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
+import { InspectorProblems } from "./problems/inspector-problems.ts";
 import { ProblemsList } from "./problems/problems-list.tsx";
 import { CanvasProblems } from "./problems/use-problems-by-node.ts";
 import { StartPanel, showsStartPanel } from "./start/start-panel.tsx";
@@ -188,7 +189,9 @@ export function DesignerApp({
               }
               onCollapsedChange={(collapsed) => layout.setCollapsed("inspector", collapsed)}
             >
-              <Inspector store={store} />
+              <InspectorProblems store={store}>
+                <Inspector store={store} />
+              </InspectorProblems>
             </SidePanel>
             <SidePanel
               as="section"

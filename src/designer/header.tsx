@@ -5,12 +5,13 @@ import { SchemaImport } from "./import/schema-import.tsx";
 import type { LayoutStore } from "./layout/layout-store.ts";
 import { ThemeSwitch } from "./layout/theme-switch.tsx";
 import { type LayoutMode, useMediaQuery } from "./layout/use-layout-mode.ts";
-import { useProblemCount } from "./problems/pending-edit-problem.ts";
+import { usePendingEditProblem } from "./problems/pending-edit-problem.ts";
+import { useDesignProblems } from "./problems/use-design-problems.ts";
 import type { Autosave } from "./storage/autosave.ts";
 import { DesignsMenu } from "./storage/designs-menu.tsx";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
-import { CircleAlert, CircleCheck, PencilRuler, Redo2, Undo2 } from "./ui/icons.ts";
+import { CircleAlert, CircleCheck, PencilRuler, Redo2, TriangleAlert, Undo2 } from "./ui/icons.ts";
 
 /**
  * The page's one-line header: the design's name and save state, Undo and Redo, the problems
@@ -87,7 +88,11 @@ function UndoRedo({ store }: { store: DesignerStore }) {
   );
 }
 
-/** The design's problem count; pressing it opens the Problems panel. */
+/**
+ * The design's problem count, by severity ("1 error, 2 warnings"); pressing it opens the Problems
+ * panel. Its icon and colour follow the gravest: a red circle for errors, an amber triangle for
+ * warnings only, a green check for none.
+ */
 function ProblemsCount({
   store,
   compact,
@@ -97,20 +102,33 @@ function ProblemsCount({
   compact: boolean;
   onShow: () => void;
 }) {
-  const count = useProblemCount(store);
+  const { problems } = useDesignProblems(store);
+  // Text in the Schema JSON view that cannot become the design is an error of the design too.
+  const pending = usePendingEditProblem(store) ? 1 : 0;
+  const count = problems === undefined ? undefined : problems.length + pending;
+  const errors =
+    (problems?.filter(({ finding }) => finding.severity === "error").length ?? 0) + pending;
+  const warnings = (count ?? 0) - errors;
+  const words = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const text =
     count === undefined
       ? "Checking…"
       : count === 0
         ? "No problems"
-        : `${count} problem${count === 1 ? "" : "s"}`;
-  const Icon = count ? CircleAlert : CircleCheck;
+        : [errors > 0 && words(errors, "error"), warnings > 0 && words(warnings, "warning")]
+            .filter(Boolean)
+            .join(", ");
+  const severity = errors > 0 ? "error" : warnings > 0 ? "warning" : "none";
+  const Icon = errors > 0 ? CircleAlert : warnings > 0 ? TriangleAlert : CircleCheck;
   return (
     <button
       type="button"
-      className={`designer-problems-count${count ? " designer-problems-count-some" : ""}${compact ? " cd-icon" : ""}`}
-      aria-label={compact ? text : undefined}
-      title="Show the problems of the design"
+      className={`designer-problems-count designer-problems-count-${severity}${compact ? " cd-icon" : ""}`}
+      // Icons only, the button shows the total: its name starts with it (WCAG 2.5.3).
+      aria-label={
+        compact ? (errors > 0 && warnings > 0 ? `${count} problems: ${text}` : text) : undefined
+      }
+      title={count ? `${text}: show them in the Problems list` : "Show the problems of the design"}
       onClick={onShow}
     >
       <Icon size={16} />

@@ -116,11 +116,11 @@ describe("secret-not-write-only", () => {
 
 describe("secret-has-value", () => {
   it.each([
-    ["default", { default: "hunter2" }],
-    ["examples", { examples: ["hunter2"] }],
-    ["const", { const: "hunter2" }],
-    ["enum", { enum: ["hunter2"] }],
-  ])("is an error for %s", (keyword, extra) => {
+    ["default", { default: "hunter2" }, "Remove the default"],
+    ["examples", { examples: ["hunter2"] }, "Remove the examples"],
+    ["const", { const: "hunter2" }, "Remove the constant value"],
+    ["enum", { enum: ["hunter2"] }, "Remove the single allowed value"],
+  ])("is an error for %s, fixed by removing it", (keyword, extra, label) => {
     const findings = only(
       checkSchema(object({ password: { type: "string", writeOnly: true, ...extra } })),
       "secret-has-value",
@@ -132,6 +132,7 @@ describe("secret-has-value", () => {
         pointer: `/properties/password/${keyword}`,
         message: expect.stringContaining('secret field "password"'),
         fix: expect.stringContaining(`Remove "${keyword}"`),
+        autofix: { kind: "remove-secret-value", label },
       },
     ]);
   });

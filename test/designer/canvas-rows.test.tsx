@@ -3,7 +3,11 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/check/types.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
-import { RowProblemsProvider } from "../../src/designer/canvas/row-problems.tsx";
+import {
+  type ProblemCount,
+  RowProblemsProvider,
+  WINDOW_ROW,
+} from "../../src/designer/canvas/row-problems.tsx";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
 import { CanvasProblems, countByNode } from "../../src/designer/problems/use-problems-by-node.ts";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -43,9 +47,13 @@ const SAMPLE = {
   },
 };
 
-function setup(schema: object = SAMPLE, problems: ReadonlyMap<string, number> = new Map()) {
+type Counts = ReadonlyMap<string, ProblemCount>;
+const errors = (n: number): ProblemCount => ({ errors: n, warnings: 0 });
+const warnings = (n: number): ProblemCount => ({ errors: 0, warnings: n });
+
+function setup(schema: object = SAMPLE, problems: Counts = new Map()) {
   const store = new DesignerStore(importSchema(structuredClone(schema) as JsonValue));
-  const ui = (counts: ReadonlyMap<string, number>) => (
+  const ui = (counts: Counts) => (
     <RowProblemsProvider problems={counts}>
       <DesignerDnd store={store}>
         <Canvas store={store} />
@@ -56,7 +64,7 @@ function setup(schema: object = SAMPLE, problems: ReadonlyMap<string, number> = 
   return {
     store,
     user: userEvent.setup(),
-    setProblems: (counts: ReadonlyMap<string, number>) => rerender(ui(counts)),
+    setProblems: (counts: Counts) => rerender(ui(counts)),
   };
 }
 
@@ -98,24 +106,45 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
     expect(screen.queryByRole("button", { name: "Duplicate Basic" })).toBeNull();
   });
 
-  it("a row shows its problem count from RowProblemsContext, and follows it", () => {
+  it("a row shows its errors and warnings from RowProblemsContext, each its own badge, and follows them", () => {
     const { store, setProblems } = setup();
     const host = find(store.doc.root, "host")!.id;
     const basic = store.doc.root.fields![3]!.branches![1]!.id;
-    expect(selectOf("Host").querySelector(".cd-badge-problem")).toBeNull();
-    setProblems(new Map([[host, 1]]));
+    const badges = (name: string) =>
+      [...selectOf(name).querySelectorAll(".cd-badge-problem")].map((badge) => ({
+        severity: badge.classList.contains("cd-badge-error") ? "error" : "warning",
+        icon: badge.querySelector("svg path")?.getAttribute("d")?.slice(0, 12),
+        text: badge.getAttribute("data-count") ?? "",
+      }));
+    expect(badges("Host")).toEqual([]);
+    setProblems(new Map([[host, errors(1)]]));
     expect(
       screen.getByRole("button", {
-        name: "Host, host, Host name, required, pattern, 1 problem",
+        name: "Host, host, Host name, required, pattern, 1 error",
       }),
     ).toBe(selectOf("Host"));
-    expect(selectOf("Host").querySelector(".cd-badge-problem")).not.toBeNull();
-    setProblems(new Map([[basic, 2]]));
-    expect(selectOf("Host").querySelector(".cd-badge-problem")).toBeNull();
-    expect(screen.getByRole("button", { name: "Basic, basic, Branch, 2 problems" })).toBe(
+    const [error] = badges("Host");
+    expect(error).toMatchObject({ severity: "error", text: "" });
+
+    setProblems(new Map([[basic, warnings(2)]]));
+    expect(badges("Host")).toEqual([]);
+    expect(screen.getByRole("button", { name: "Basic, basic, Branch, 2 warnings" })).toBe(
       selectOf("Basic"),
     );
-    expect(selectOf("Basic").title).toBe("Basic (basic) · Branch · 2 problems");
+    expect(selectOf("Basic").title).toBe("Basic (basic) · Branch · 2 warnings");
+    const [warning] = badges("Basic");
+    expect(warning).toMatchObject({ severity: "warning", text: "2" });
+    // Not colour alone: the two draw different icons.
+    expect(warning!.icon).not.toBe(error!.icon);
+
+    setProblems(new Map([[host, { errors: 2, warnings: 1 }]]));
+    expect(selectOf("Host").getAttribute("aria-label")).toBe(
+      "Host, host, Host name, required, pattern, 2 errors, 1 warning",
+    );
+    expect(badges("Host").map(({ severity, text }) => `${severity} ${text}`)).toEqual([
+      "error 2",
+      "warning ",
+    ]);
   });
 
   it("CanvasProblems gives the rows the design check's counts, and follows the design", async () => {
@@ -132,7 +161,7 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
       "host" in (schema.properties ?? {})
         ? [
             finding("/properties/host"),
-            finding("/properties/host/pattern"),
+            { ...finding("/properties/host/pattern"), severity: "error" as const },
             finding("/properties/auth/oneOf/1/properties/password"),
             finding(""),
           ]
@@ -146,29 +175,35 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
     );
     await waitFor(() =>
       expect(selectOf("Host").getAttribute("aria-label")).toBe(
-        "Host, host, Host name, required, pattern, 2 problems",
+        "Host, host, Host name, required, pattern, 1 error, 1 warning",
       ),
     );
-    expect(selectOf("Password").getAttribute("aria-label")).toMatch(/, 1 problem$/);
-    expect(selectOf("Token").getAttribute("aria-label")).not.toMatch(/problem/);
+    expect(selectOf("Password").getAttribute("aria-label")).toMatch(/, 1 warning$/);
+    expect(selectOf("Token").getAttribute("aria-label")).not.toMatch(/error|warning/);
+    // The window's own, on its "Window properties" button.
+    const windowButton = screen.getByRole("button", { name: "Window properties, 1 warning" });
+    expect(windowButton.querySelector(".cd-badge-warning")).not.toBeNull();
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Delete Host" }));
     await waitFor(() =>
-      expect(selectOf("Password").getAttribute("aria-label")).not.toMatch(/problem/),
+      expect(selectOf("Password").getAttribute("aria-label")).not.toMatch(/warning/),
     );
   });
 
-  it("countByNode counts the problems per row and leaves the window's own out", () => {
-    const finding = { severity: "error", message: "", fix: "", pointer: "" } as never;
+  it("countByNode counts the errors and warnings per row, the window's own under WINDOW_ROW", () => {
+    const error = { severity: "error", message: "", fix: "", pointer: "" } as never;
+    const warning = { severity: "warning", message: "", fix: "", pointer: "" } as never;
     const counts = countByNode([
-      { finding, nodeId: "a", place: "A" },
-      { finding, nodeId: "b", place: "B" },
-      { finding, nodeId: "a", place: "A" },
-      { finding, nodeId: undefined, place: "Window" },
+      { finding: error, nodeId: "a", place: "A" },
+      { finding: warning, nodeId: "b", place: "B" },
+      { finding: error, nodeId: "a", place: "A" },
+      { finding: warning, nodeId: "a", place: "A" },
+      { finding: error, nodeId: undefined, place: "Window" },
     ]);
     expect([...counts]).toEqual([
-      ["a", 2],
-      ["b", 1],
+      ["a", { errors: 2, warnings: 1 }],
+      ["b", { errors: 0, warnings: 1 }],
+      [WINDOW_ROW, { errors: 1, warnings: 0 }],
     ]);
     expect(countByNode(undefined).size).toBe(0);
   });

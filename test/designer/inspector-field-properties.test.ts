@@ -3,7 +3,6 @@ import {
   booleanDefaultEdit,
   boundEdit,
   branchValueText,
-  clearSecretValues,
   defaultEdit,
   discriminatorKeyText,
   formatChoices,
@@ -77,14 +76,17 @@ describe("which properties a field shows", () => {
     ]);
   });
 
-  it("a secret has no placeholder or default, unless it carries one (then the way to remove it)", () => {
+  it("a secret has no placeholder or default, unless it carries one (then to clear it)", () => {
     const secret = properties(field({ type: "string", writeOnly: true }));
     expect(secret).not.toContain("default");
     expect(secret).not.toContain("placeholder");
     expect(secret).toContain("pattern");
-    expect(properties(field({ type: "string", writeOnly: true, default: "x" }))).toContain(
-      "secret-values",
-    );
+    const withDefault = properties(field({ type: "string", writeOnly: true, default: "x" }));
+    expect(withDefault).toContain("default");
+    expect(withDefault).not.toContain("placeholder");
+    const withExamples = properties(field({ type: "string", writeOnly: true, examples: ["x"] }));
+    expect(withExamples).toContain("placeholder");
+    expect(withExamples).not.toContain("default");
   });
 
   it("numbers get min/max and no pattern; yes/no a default only; a select its options", () => {
@@ -405,7 +407,7 @@ describe("typed text to edits", () => {
     });
   });
 
-  it("secret edits go through the core, which refuses a secret with a value until it is cleared", () => {
+  it("secret edits go through the core, which refuses a secret with a value (the check's fix clears it)", () => {
     const d = importSchema({
       type: "object",
       properties: { token: { type: "string", default: "abc", examples: ["x"] } },
@@ -414,9 +416,9 @@ describe("typed text to edits", () => {
     const on = secretEdit(true);
     if (!on.ok) throw new Error("expected an edit");
     expect(isRefusal(updateField(d, id, on.update))).toBe(true);
-    const cleared = clearSecretValues(d.root.fields![0]!);
-    if (!cleared.ok) throw new Error("expected an edit");
-    const both = updateField(d, id, { set: { ...cleared.update.set, ...on.update.set } });
+    const both = updateField(d, id, {
+      set: { default: undefined, examples: undefined, ...on.update.set },
+    });
     if (isRefusal(both)) throw new Error(both.reason);
     const applied = applyTransaction(d, both);
     if (!applied.ok) throw new Error(applied.reason);
@@ -425,18 +427,5 @@ describe("typed text to edits", () => {
       properties: { token: { type: "string", writeOnly: true } },
     });
     expect(secretEdit(false)).toEqual({ ok: true, update: { set: { writeOnly: undefined } } });
-  });
-
-  it("clearing a secret's values removes each keyword that gives it one, a one-value enum included, and nothing else", () => {
-    const d = importSchema({
-      type: "object",
-      properties: {
-        token: { type: "string", writeOnly: true, enum: ["only"], examples: ["x"], minLength: 3 },
-      },
-    });
-    expect(clearSecretValues(d.root.fields![0]!)).toEqual({
-      ok: true,
-      update: { set: { enum: undefined, examples: undefined } },
-    });
   });
 });

@@ -269,7 +269,7 @@ describe("Inspector: validation of what the user types", () => {
 });
 
 describe("Inspector: values already in the schema", () => {
-  it("an unsafe pattern imported as is is flagged; a secret carrying a default offers to remove it", async () => {
+  it("an unsafe pattern imported as is is flagged; a secret carrying a default shows it, to be cleared", async () => {
     const store = new DesignerStore(
       importSchema({
         type: "object",
@@ -286,14 +286,17 @@ describe("Inspector: values already in the schema", () => {
       timeout: 5_000,
     });
     expect(description(pattern)).toMatch(/Unsafe pattern/);
-    await userEvent
-      .setup()
-      .click(screen.getByRole("button", { name: "Remove the secret's default and examples" }));
+    // A secret has no default box, unless it carries one anyway: then it is there to be cleared.
+    const value = field("Default");
+    expect(value.value).toBe("abc");
+    expect(description(value)).toMatch(/^A secret never carries a default/);
+    expect(screen.queryByRole("textbox", { name: "Placeholder" })).toBeNull();
+    await retype(userEvent.setup(), value, "");
     expect(toSchema(store.doc)).toEqual({
       type: "object",
       properties: { token: { type: "string", writeOnly: true, pattern: "^(a|a)*$" } },
     });
-    expect(screen.queryByRole("button", { name: /Remove the secret's default/ })).toBeNull();
+    expect(screen.queryByRole("textbox", { name: "Default" })).toBeNull();
   });
 });
 

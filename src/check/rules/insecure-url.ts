@@ -1,4 +1,6 @@
 import { type JsonValue, ownValue } from "../../json/value.ts";
+import { isSecret } from "../../model/secret-values.ts";
+import { httpsUrl, USE_HTTPS_FIX } from "../fixes.ts";
 import { namesAuthUrl } from "../names.ts";
 import type { Rule } from "../types.ts";
 
@@ -16,9 +18,18 @@ export const insecureUrl: Rule = {
     const title = node.title;
     const auth =
       (key !== undefined && namesAuthUrl(key)) || (title !== undefined && namesAuthUrl(title));
-    const offer = (value: JsonValue | undefined, tokens: Array<string | number>, what: string) => {
-      if (typeof value !== "string" || !/^http:\/\//i.test(value.trim())) return;
-      const https = `https://${value.trim().slice("http://".length)}`;
+    // Only a default or an example is fixed by itself: a constant or an allowed value is what
+    // connectors receive and store, so changing it is the author's decision; and a secret's value
+    // is not fixed but removed (secret-has-value).
+    const valueFixable = !isSecret(schema);
+    const offer = (
+      value: JsonValue | undefined,
+      tokens: Array<string | number>,
+      what: string,
+      fixable = false,
+    ) => {
+      const https = typeof value === "string" ? httpsUrl(value) : undefined;
+      if (https === undefined) return;
       report({
         severity: auth ? "error" : "warning",
         pointer: node.at(...tokens),
@@ -26,14 +37,15 @@ export const insecureUrl: Rule = {
           ? `The ${what} "${value}" of the ${node.name} is a plain http:// URL: an authorization or token endpoint must use https, or credentials and tokens travel unencrypted`
           : `The ${what} "${value}" of the ${node.name} is a plain http:// URL, so the connection would not be encrypted`,
         fix: `Use "${https}"`,
+        ...(fixable ? { autofix: USE_HTTPS_FIX } : {}),
       });
     };
-    offer(ownValue(schema, "default"), ["default"], "default");
+    offer(ownValue(schema, "default"), ["default"], "default", valueFixable);
     offer(ownValue(schema, "const"), ["const"], "constant value");
     const examples = ownValue(schema, "examples");
     if (Array.isArray(examples))
       examples.forEach((example, i) => {
-        offer(example, ["examples", i], "example");
+        offer(example, ["examples", i], "example", valueFixable);
       });
     const values = ownValue(schema, "enum");
     if (Array.isArray(values)) {

@@ -1,5 +1,6 @@
 import { describeSecretValue, secretValues } from "../../model/secret-values.ts";
 import { capitalise } from "../../schema/problem-message.ts";
+import { removeSecretValueFix } from "../fixes.ts";
 import type { Rule } from "../types.ts";
 
 /**
@@ -19,6 +20,7 @@ export const secretHasValue: Rule = {
         pointer: node.at(value.keyword),
         message: capitalise(problem),
         fix: capitalise(fix),
+        autofix: removeSecretValueFix(value.keyword),
       });
     }
   },

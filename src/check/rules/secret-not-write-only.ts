@@ -1,4 +1,6 @@
 import { ownValue } from "../../json/value.ts";
+import { secretValues } from "../../model/secret-values.ts";
+import { makeSecretFix } from "../fixes.ts";
 import { allowsString, hasUrlFormat, namesUrl, secretTerm } from "../names.ts";
 import type { Rule } from "../types.ts";
 
@@ -27,6 +29,10 @@ export const secretNotWriteOnly: Rule = {
       pointer: node.pointer,
       message: `The ${node.name} looks like a secret (its ${secretTerm(key) ? "key" : "title"} says "${term}") but is not marked writeOnly, so it would be shown in clear text and could be read back`,
       fix: `Add "writeOnly": true to the ${node.name}, or rename it if it is not a secret`,
+      // A secret carries no value: making it one drops its default and examples with it.
+      autofix: makeSecretFix(
+        secretValues({ ...schema, writeOnly: true }).map(({ keyword }) => keyword),
+      ),
     });
   },
 };

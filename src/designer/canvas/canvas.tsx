@@ -5,7 +5,9 @@ import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { AppWindow, CircleAlert } from "../ui/icons.ts";
+import { ProblemIcons, problemWords } from "./field-row.tsx";
 import { FieldList } from "./field-tree.tsx";
+import { useRowProblemCount, WINDOW_ROW } from "./row-problems.tsx";
 // The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
 import "../ui/tokens.css";
 import "./canvas.css";
@@ -20,6 +22,8 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
   const root = useDesigner(store, (state) => state.editor.doc.root);
   const refusal = useDesigner(store, (state) => state.refusal);
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
+  const windowCount = useRowProblemCount(WINDOW_ROW);
+  const windowProblems = problemWords(windowCount);
   const shared = useDndShared();
   const { ready, handleAttributes } = useDragState();
   return (
@@ -48,10 +52,17 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
         type="button"
         className="cd-window-select"
         aria-current={windowSelected ? "true" : undefined}
+        // The window's own problems (e.g. a required key no field has): "Window properties, 1 error".
+        aria-label={["Window properties", ...windowProblems].join(", ")}
         onClick={() => store.select(undefined)}
       >
         <AppWindow size={16} strokeWidth={1.75} />
         Window properties
+        {windowProblems.length > 0 && (
+          <span className="cd-row-badges" aria-hidden="true">
+            <ProblemIcons problems={windowCount} />
+          </span>
+        )}
       </button>
       {start ? (
         <StartDrop parent={root.id}>{start}</StartDrop>

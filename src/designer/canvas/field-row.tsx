@@ -22,6 +22,7 @@ import {
   Asterisk,
   ChevronDown,
   ChevronRight,
+  CircleAlert,
   Copy,
   GripVertical,
   Lock,
@@ -30,7 +31,7 @@ import {
   TriangleAlert,
 } from "../ui/icons.ts";
 import { KindIcon } from "../ui/kind-icon.tsx";
-import { useRowProblemCount } from "./row-problems.tsx";
+import { type ProblemCount, useRowProblemCount } from "./row-problems.tsx";
 
 /*
  * The rows' icons, made once: an element React has seen before is not rendered again, and every
@@ -47,7 +48,8 @@ const DELETE_ICON = <Trash2 {...ACTION} />;
 const REQUIRED_ICON = <Asterisk {...BADGE} />;
 const SECRET_ICON = <Lock {...BADGE} />;
 const PATTERN_ICON = <Regex {...BADGE} />;
-const PROBLEM_ICON = <TriangleAlert {...BADGE} />;
+const ERROR_ICON = <CircleAlert {...BADGE} />;
+const WARNING_ICON = <TriangleAlert {...BADGE} />;
 
 /**
  * A row's content apart from its handle and fold button: memoised on its own, because every row
@@ -157,17 +159,19 @@ interface Badges {
   readonly required: boolean;
   readonly secret: boolean;
   readonly pattern: boolean;
-  /** How many problems the design check reports on the node. */
-  readonly problems: number;
+  /** How many errors and warnings the design check reports on the node. */
+  readonly problems: ProblemCount;
 }
 
-/** The badges in words, for the accessible name and the tooltip: "required, secret, 1 problem". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The badges in words, for the accessible name and the tooltip: "required, secret, 1 error, 2 warnings". */
 function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
   const words: string[] = [];
   if (required) words.push("required");
   if (secret) words.push("secret");
   if (pattern) words.push("pattern");
-  if (problems > 0) words.push(problems === 1 ? "1 problem" : `${problems} problems`);
+  words.push(...problemWords(problems));
   return words;
 }
 
@@ -198,7 +202,10 @@ function RowText({ name, detail }: { name: string; detail: string }) {
   );
 }
 
-/** Required, secret, pattern and problem badges: icons (the select button's name says them in words). */
+/**
+ * Required, secret, pattern and problem badges: icons (the select button's name says them in
+ * words).
+ */
 function RowBadges({ badges }: { badges: Badges }) {
   if (badgeWords(badges).length === 0) return null;
   return (
@@ -206,13 +213,45 @@ function RowBadges({ badges }: { badges: Badges }) {
       {badges.required && <span className="cd-badge cd-badge-required">{REQUIRED_ICON}</span>}
       {badges.secret && <span className="cd-badge cd-badge-secret">{SECRET_ICON}</span>}
       {badges.pattern && <span className="cd-badge cd-badge-pattern">{PATTERN_ICON}</span>}
-      {badges.problems > 0 && (
-        <span className="cd-badge cd-badge-problem">
-          {PROBLEM_ICON}
-          {badges.problems > 1 && badges.problems}
+      <ProblemIcons problems={badges.problems} />
+    </span>
+  );
+}
+
+/** A problem count in words, for a name or a tooltip: ["1 error", "2 warnings"] (none: []). */
+export function problemWords({ errors, warnings }: ProblemCount): string[] {
+  const words: string[] = [];
+  if (errors > 0) words.push(count(errors, "error"));
+  if (warnings > 0) words.push(count(warnings, "warning"));
+  return words;
+}
+
+/**
+ * The problem badges: errors and warnings each with their own icon and colour, with their number
+ * when more than one (drawn by CSS from `data-count`: text in a button would have to be in its
+ * name, in the order shown, as WCAG 2.5.3 asks, and the name says "2 errors" instead). Decorative:
+ * the name of what holds them says {@link problemWords}.
+ */
+export function ProblemIcons({ problems: { errors, warnings } }: { problems: ProblemCount }) {
+  return (
+    <>
+      {errors > 0 && (
+        <span
+          className="cd-badge cd-badge-problem cd-badge-error"
+          data-count={errors > 1 ? errors : undefined}
+        >
+          {ERROR_ICON}
         </span>
       )}
-    </span>
+      {warnings > 0 && (
+        <span
+          className="cd-badge cd-badge-problem cd-badge-warning"
+          data-count={warnings > 1 ? warnings : undefined}
+        >
+          {WARNING_ICON}
+        </span>
+      )}
+    </>
   );
 }
 

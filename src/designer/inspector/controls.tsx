@@ -1,40 +1,60 @@
 import { type KeyboardEvent, type ReactElement, useId, useState } from "react";
+import { usePlacedFindings } from "./finding-notes.tsx";
+import type { FindingPlace } from "./finding-places.ts";
 
 /**
  * The inspector's labelled controls. A control shows the document's value; what the user types
  * stays a draft until it is committed (blur or Enter; a checkbox or a select on change), so one
  * committed edit is one undo step. `onCommit` returns why the edit was refused, shown next to the
- * control (aria-invalid + aria-describedby) while the typed text stays for the user to fix.
+ * control (aria-invalid + aria-describedby) while the typed text stays for the user to fix. The
+ * design check's findings about the control (`concerns`) show under it the same way.
  */
 export type Commit<T> = (value: T) => string | undefined;
 
 interface Described {
   /** A short explanation under the control. */
   hint?: string | ReactElement;
+  /** The place of the design check's findings shown under the control (see finding-places.ts). */
+  concerns?: FindingPlace;
 }
 
-/** The ids and attributes that tie a control to its hint and its error. */
-function useDescription(hint: string | ReactElement | undefined, error: string | undefined) {
+/**
+ * The ids and attributes that tie a control to its hint, its error and the findings about it:
+ * `found` says whether findings show (before the error is known: a text box's own check of its
+ * committed value gives way to them), `describe(error)` gives the rest.
+ */
+function useDescription(
+  hint: string | ReactElement | undefined,
+  concerns: FindingPlace | undefined,
+) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy =
-    [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(" ") || undefined;
-  const extra = (
-    <>
-      {error ? (
-        <p id={errorId} className="inspector-error">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={hintId} className="inspector-hint">
-          {hint}
-        </p>
-      ) : null}
-    </>
-  );
-  return { id, describedBy, extra };
+  const findings = usePlacedFindings(concerns, id);
+  const describe = (error: string | undefined) => ({
+    // An error-severity finding marks the control invalid, as a refused edit does.
+    invalid: error !== undefined || findings.invalid ? true : undefined,
+    describedBy:
+      [error ? errorId : undefined, ...findings.describedBy, hint ? hintId : undefined]
+        .filter(Boolean)
+        .join(" ") || undefined,
+    extra: (
+      <>
+        {error ? (
+          <p id={errorId} className="inspector-error">
+            {error}
+          </p>
+        ) : null}
+        {findings.notes}
+        {hint ? (
+          <p id={hintId} className="inspector-hint">
+            {hint}
+          </p>
+        ) : null}
+      </>
+    ),
+  });
+  return { id, found: findings.notes !== null, describe };
 }
 
 interface Draft {
@@ -70,6 +90,7 @@ export function TextControl({
   spellCheck,
   hint,
   draftHint,
+  concerns,
 }: TextControlProps) {
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -81,12 +102,15 @@ export function TextControl({
   const open = draft !== undefined && draft.base === value;
   // `error` is the last commit's refusal; `check` runs on what is shown at each render, so a draft
   // is checked again when `check` changes (a checker that loads on demand arrived), and with no
-  // draft open the committed value is checked too (e.g. an unsafe pattern imported as is).
+  // draft open the committed value is checked too (e.g. an unsafe pattern imported as is), unless
+  // the design check's findings about it show already (they say the same, with their fix).
+  const text = open ? draft.text : value;
+  // While a title is typed, its hint says the key it will give (keys follow titles).
+  const { id, found, describe } = useDescription((open && draftHint?.(text)) || hint, concerns);
   const shown = open
     ? (error ?? check?.(draft.text))
-    : (error ?? (value === "" ? undefined : check?.(value)));
-  const text = open ? draft.text : value;
-  const { id, describedBy, extra } = useDescription((open && draftHint?.(text)) || hint, shown);
+    : (error ?? (value === "" || found ? undefined : check?.(value)));
+  const { invalid, describedBy, extra } = describe(shown);
 
   const change = (next: string) => {
     setDraft({ text: next, base: value });
@@ -124,7 +148,7 @@ export function TextControl({
   const common = {
     id,
     value: text,
-    "aria-invalid": shown ? true : undefined,
+    "aria-invalid": invalid,
     "aria-describedby": describedBy,
     onBlur: commit,
     onKeyDown: keyDown,
@@ -155,17 +179,24 @@ export interface CheckboxControlProps extends Described {
   onCommit: Commit<boolean>;
 }
 
-export function CheckboxControl({ label, checked, onCommit, hint }: CheckboxControlProps) {
+export function CheckboxControl({
+  label,
+  checked,
+  onCommit,
+  hint,
+  concerns,
+}: CheckboxControlProps) {
   const [refused, setRefused] = useState<{ reason: string; base: boolean } | undefined>(undefined);
   const error = refused && refused.base === checked ? refused.reason : undefined;
-  const { id, describedBy, extra } = useDescription(hint, error);
+  const { id, describe } = useDescription(hint, concerns);
+  const { invalid, describedBy, extra } = describe(error);
   return (
     <div className="inspector-control inspector-checkbox">
       <input
         id={id}
         type="checkbox"
         checked={checked}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={invalid}
         aria-describedby={describedBy}
         onChange={(event) => {
           const reason = onCommit(event.target.checked);
@@ -185,17 +216,25 @@ export interface SelectControlProps extends Described {
   onCommit: Commit<string>;
 }
 
-export function SelectControl({ label, value, choices, onCommit, hint }: SelectControlProps) {
+export function SelectControl({
+  label,
+  value,
+  choices,
+  onCommit,
+  hint,
+  concerns,
+}: SelectControlProps) {
   const [refused, setRefused] = useState<{ reason: string; base: string } | undefined>(undefined);
   const error = refused && refused.base === value ? refused.reason : undefined;
-  const { id, describedBy, extra } = useDescription(hint, error);
+  const { id, describe } = useDescription(hint, concerns);
+  const { invalid, describedBy, extra } = describe(error);
   return (
     <div className="inspector-control">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={value}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={invalid}
         aria-describedby={describedBy}
         onChange={(event) => {
           const reason = onCommit(event.target.value);

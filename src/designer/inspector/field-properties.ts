@@ -15,7 +15,6 @@ import {
   schemaObject,
   withKeywords,
 } from "../../model/index.ts";
-import { secretValues } from "../../model/secret-values.ts";
 import type { PatternVerdict } from "../../schema/pattern-safety/index.ts";
 
 /**
@@ -32,7 +31,6 @@ export type PropertyName =
   | "help"
   | "required"
   | "secret"
-  | "secret-values"
   | "placeholder"
   | "default"
   | "format"
@@ -143,9 +141,10 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
   const sections: PropertySection[] = [{ title: "Field", properties: field }];
   if (STRING_KINDS.has(kind)) {
     field.push("secret");
-    if (secret) {
-      if (carriesValue(schema)) value.push("secret-values");
-    } else value.push("placeholder", "default");
+    // A secret carries no value: its placeholder and default show only when it has one anyway
+    // (imported or stored that way), for the check's finding and its fix to sit next to.
+    if (!secret || ownValue(schema, "examples") !== undefined) value.push("placeholder");
+    if (!secret || ownValue(schema, "default") !== undefined) value.push("default");
     if (FORMAT_KINDS.has(kind)) validation.push("format");
     validation.push("pattern", "length");
   } else if (NUMBER_KINDS.has(kind)) {
@@ -164,11 +163,6 @@ export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): Pr
   if (kind === "choice")
     sections.push({ title: "Branches", properties: ["discriminator", "branches"] });
   return sections;
-}
-
-/** Whether the field would carry a value as a secret (what src/model/secret-values.ts counts). */
-function carriesValue(schema: JsonObject): boolean {
-  return secretValues({ ...schema, writeOnly: true }).length > 0;
 }
 
 // ---------------------------------------------------------------- reading values as text
@@ -247,18 +241,6 @@ export function requiredEdit(required: boolean): Edit {
 /** Secret on or off. The core refuses to make a field with a default or an example secret. */
 export function secretEdit(secret: boolean): Edit {
   return edit({ writeOnly: secret ? true : undefined });
-}
-
-/** Removes the values a secret must not carry (src/model/secret-values.ts: default, examples, const, a one-value enum). */
-export function clearSecretValues(node: FieldNode): Edit {
-  return edit(
-    Object.fromEntries(
-      secretValues({ ...schemaObject(node), writeOnly: true }).map(({ keyword }) => [
-        keyword,
-        undefined,
-      ]),
-    ),
-  );
 }
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

@@ -1,9 +1,13 @@
-import { type FormEvent, useId, useMemo } from "react";
+import { type FormEvent, type RefObject, useContext, useId, useMemo, useRef } from "react";
+import { autofixCommand, FIX_DONE, FIX_STALE } from "../../check/autofix.ts";
+import type { Finding } from "../../check/types.ts";
 import { ownValue } from "../../json/value.ts";
 import {
   type CredentialDocument,
   describe,
+  isRefusal,
   kindLabel,
+  nodeAtPointer,
   schemaObject,
   setWindowText,
   updateField,
@@ -17,41 +21,108 @@ import {
   selectionOf,
   valueText,
 } from "./field-properties.ts";
+import {
+  type FieldFindings,
+  FieldFindingsContext,
+  InspectorFindingsContext,
+  TopFindings,
+} from "./finding-notes.tsx";
+import { placeFindings } from "./finding-places.ts";
 import { PROPERTY_EDITORS } from "./property-editors.tsx";
 
 /**
  * The properties of the selected field (or, with nothing selected, of the window). Which
  * properties show comes from `selectionOf`; each is edited by its editor in PROPERTY_EDITORS,
- * and every edit is one core command through the store.
+ * and every edit is one core command through the store. The design check's findings about the
+ * selection show next to the controls they concern, each mechanical fix a button.
  */
 export function Inspector({ store }: { store: DesignerStore }) {
   const selected = useDesigner(store, (state) => state.selected);
   const doc = useDesigner(store, (state) => state.editor.doc);
   const selection = useMemo(() => selectionOf(doc, selected), [doc, selected]);
   const headingId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const findings = useFieldFindings(store, doc, selection, form);
   return (
     <section className="inspector" aria-labelledby={headingId}>
       <h2 id={headingId}>Properties</h2>
-      {selection ? (
-        <FieldProperties key={selection.node.id} store={store} selection={selection} />
-      ) : (
-        <WindowProperties store={store} doc={doc} />
-      )}
+      <FieldFindingsContext.Provider value={findings}>
+        {selection ? (
+          <FieldProperties
+            key={selection.node.id}
+            store={store}
+            selection={selection}
+            form={form}
+          />
+        ) : (
+          <WindowProperties store={store} doc={doc} form={form} />
+        )}
+      </FieldFindingsContext.Provider>
     </section>
   );
 }
 
+/**
+ * The selection's findings by place, and their fixes. A fix that no longer applies (the check
+ * runs a moment after each change) is not offered: the finding just fixed goes at once, and a
+ * finding whose pointer now names another field (renamed meanwhile) is not fixed there.
+ */
+function useFieldFindings(
+  store: DesignerStore,
+  doc: CredentialDocument,
+  selection: Selection | undefined,
+  form: RefObject<HTMLFormElement | null>,
+): FieldFindings {
+  const all = useContext(InspectorFindingsContext);
+  return useMemo(() => {
+    const id = selection?.node.id;
+    const current = all.filter(({ finding, nodeId }) => {
+      if (nodeId !== id) return false;
+      if (!finding.autofix) return true;
+      if (nodeAtPointer(doc, finding.pointer).id !== (id ?? doc.root.id)) return false;
+      const command = autofixCommand(doc, finding);
+      return !(isRefusal(command) && (command.reason === FIX_DONE || command.reason === FIX_STALE));
+    });
+    return {
+      places: placeFindings(doc, selection, current),
+      fix: (finding: Finding, focusId: string | undefined) => {
+        const reason = store.run((latest) => autofixCommand(latest, finding));
+        if (reason !== undefined) {
+          store.dismissRefusal(); // shown next to the button
+          return reason;
+        }
+        // The finding and its button are gone: the focus goes to the control it was about.
+        requestAnimationFrame(() => {
+          const control = focusId === undefined ? null : document.getElementById(focusId);
+          (control ?? form.current)?.focus();
+        });
+        return undefined;
+      },
+    };
+  }, [all, doc, selection, store, form]);
+}
+
 const noSubmit = (event: FormEvent) => event.preventDefault();
 
-function FieldProperties({ store, selection }: { store: DesignerStore; selection: Selection }) {
+function FieldProperties({
+  store,
+  selection,
+  form,
+}: {
+  store: DesignerStore;
+  selection: Selection;
+  form: RefObject<HTMLFormElement | null>;
+}) {
   const name =
     selection.place === "branch"
       ? `branch ${describe(selection.node)}`
       : `${kindLabel(selection.kind).toLowerCase()} ${describe(selection.node)}`;
   return (
     <form
+      ref={form}
       className="inspector-form"
       aria-label={`Properties of ${name}`}
+      tabIndex={-1}
       onSubmit={noSubmit}
       noValidate
     >
@@ -59,6 +130,7 @@ function FieldProperties({ store, selection }: { store: DesignerStore; selection
         {selection.place === "branch" ? "Branch" : kindLabel(selection.kind)}:{" "}
         {describe(selection.node)}
       </p>
+      <TopFindings />
       {selection.sections.map((section) => (
         <PropertyGroup key={section.title} store={store} selection={selection} section={section} />
       ))}
@@ -87,12 +159,28 @@ function PropertyGroup({
   );
 }
 
-function WindowProperties({ store, doc }: { store: DesignerStore; doc: CredentialDocument }) {
+function WindowProperties({
+  store,
+  doc,
+  form,
+}: {
+  store: DesignerStore;
+  doc: CredentialDocument;
+  form: RefObject<HTMLFormElement | null>;
+}) {
   const schema = schemaObject(doc.root);
   const headingId = useId();
   return (
-    <form className="inspector-form" aria-labelledby={headingId} onSubmit={noSubmit} noValidate>
+    <form
+      ref={form}
+      className="inspector-form"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onSubmit={noSubmit}
+      noValidate
+    >
       <h3 id={headingId}>Window</h3>
+      <TopFindings />
       <TextControl
         label="Window title"
         value={valueText(ownValue(schema, "title"))}

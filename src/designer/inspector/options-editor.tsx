@@ -5,6 +5,7 @@ import { ArrowDown, ArrowUp, Trash2 } from "../ui/icons.ts";
 import { applyEdit } from "./apply-edit.ts";
 import { TextControl } from "./controls.tsx";
 import type { Edit } from "./field-properties.ts";
+import { usePlacedFindings } from "./finding-notes.tsx";
 import {
   addOption,
   editOptionLabel,
@@ -22,9 +23,15 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
   const errorId = `${id}-error`;
   const apply = (edit: Edit) => setError(applyEdit(store, node.id, edit));
   const describedBy = error ? errorId : undefined;
+  // The check's findings about the options (e.g. an http:// value), under the list.
+  const findings = usePlacedFindings("options", undefined);
   return (
     <div className="inspector-options">
-      <ol className="inspector-option-list" aria-label="Options">
+      <ol
+        className="inspector-option-list"
+        aria-label="Options"
+        aria-describedby={findings.describedBy.join(" ") || undefined}
+      >
         {options.map((option, index) => {
           const n = index + 1;
           return (
@@ -79,6 +86,7 @@ export function OptionsEditor({ store, node }: { store: DesignerStore; node: Fie
           );
         })}
       </ol>
+      {findings.notes}
       <button type="button" aria-describedby={describedBy} onClick={() => apply(addOption(node))}>
         Add option
       </button>

@@ -6,6 +6,7 @@ import {
 } from "../../schema/pattern-safety-lazy.ts";
 import { TextControl } from "./controls.tsx";
 import { type PatternChecker, patternProblem } from "./field-properties.ts";
+import type { FindingPlace } from "./finding-places.ts";
 
 /** Said when the checker could not be loaded: the pattern is not applied unchecked. */
 export const CHECKER_MISSING =
@@ -38,11 +39,14 @@ export function PatternControl({
   label,
   value,
   hint,
+  concerns,
   commit,
 }: {
   label: string;
   value: string;
   hint: string;
+  /** Where the design check's findings about this pattern are placed (see finding-places.ts). */
+  concerns: FindingPlace;
   commit: (text: string, checkPattern: PatternChecker) => string | undefined;
 }) {
   const [focused, setFocused] = useState(false);
@@ -56,6 +60,7 @@ export function PatternControl({
         spellCheck={false}
         check={(text) => (checkPattern ? patternProblem(text, checkPattern)?.message : undefined)}
         hint={hint}
+        concerns={concerns}
         onCommit={(text) =>
           checkPattern
             ? commit(text, checkPattern)

@@ -9,7 +9,6 @@ import {
   booleanDefaultEdit,
   boundEdit,
   branchValueText,
-  clearSecretValues,
   defaultEdit,
   discriminatorKey,
   discriminatorKeyText,
@@ -52,6 +51,10 @@ type PropertyEditor = (props: PropertyEditorProps) => ReactNode;
 const isNumberKind = (selection: Selection) =>
   selection.kind === "number" || selection.kind === "integer";
 
+/** A secret shows a default or a placeholder only when it carries one (to be cleared). */
+const isSecretNode = (selection: Selection) =>
+  ownValue(schemaObject(selection.node), "writeOnly") === true;
+
 /** One editor per property: the inspector renders the ones `sectionsFor` lists, in its order. */
 export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   key: ({ store, selection }) => (
@@ -69,6 +72,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       label="Title"
       value={keywordText(selection.node, "title")}
       draftHint={(text) => titleHint(selection, text)}
+      concerns="title"
       onCommit={(text) => applyEdit(store, selection.node.id, textEdit("title", text))}
     />
   ),
@@ -76,6 +80,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   help: ({ store, selection: { node } }) => (
     <TextControl
       label="Help text"
+      concerns="help"
       multiline
       value={keywordText(node, "description")}
       hint="Shown under the field. Ctrl+Enter or leaving the box applies it."
@@ -95,19 +100,23 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
     <CheckboxControl
       label="Secret (write-only)"
       checked={ownValue(schemaObject(node), "writeOnly") === true}
+      concerns="secret"
       hint="A secret is masked and never carries a default or an example."
       onCommit={(on) => applyEdit(store, node.id, secretEdit(on))}
     />
   ),
 
-  "secret-values": SecretValues,
-
   placeholder: ({ store, selection }) => (
     <TextControl
       label="Placeholder"
       value={placeholderText(selection.node)}
+      concerns="placeholder"
       inputMode={isNumberKind(selection) ? "decimal" : undefined}
-      hint="An example shown in the empty field (the schema's first example)."
+      hint={
+        isSecretNode(selection)
+          ? "A secret never carries an example: it would ship with every connector. Clear it."
+          : "An example shown in the empty field (the schema's first example)."
+      }
       onCommit={(text) =>
         applyEdit(store, selection.node.id, placeholderEdit(selection.node, selection.kind, text))
       }
@@ -120,6 +129,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
     <SelectControl
       label="Format"
       value={keywordText(node, "format")}
+      concerns="format"
       choices={formatChoices(node)}
       onCommit={(format) => applyEdit(store, node.id, formatEdit(format))}
     />
@@ -129,6 +139,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
     <PatternControl
       label="Pattern"
       value={keywordText(node, "pattern")}
+      concerns="pattern"
       hint="A regular expression the value must match; add ^ and $ to match the whole value."
       commit={(text, checkPattern) => applyEdit(store, node.id, patternEdit(text, checkPattern))}
     />
@@ -164,12 +175,14 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       <TextControl
         label="Branch title"
         value={keywordText(node, "title")}
+        concerns="title"
         onCommit={(title) => applyBranchRename(store, node.id, { title })}
       />
       {choice ? (
         <TextControl
           label={`Value of "${discriminatorKey(choice)}"`}
           value={branchValueText(choice, node)}
+          concerns="branch-value"
           spellCheck={false}
           hint="What the connector receives to tell this branch from the others."
           onCommit={(value) => applyBranchRename(store, node.id, { value })}
@@ -184,6 +197,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       <TextControl
         label="Discriminator key"
         value={key}
+        concerns="discriminator"
         spellCheck={false}
         hint={
           key === ""
@@ -201,6 +215,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
     <CheckboxControl
       label="Starts as an empty list"
       checked={startsEmpty(node)}
+      concerns="list-default"
       hint="The default is an empty list rather than no value."
       onCommit={(on) => applyEdit(store, node.id, emptyListDefaultEdit(on))}
     />
@@ -210,6 +225,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
     <CheckboxControl
       label="No duplicate items"
       checked={ownValue(schemaObject(node), "uniqueItems") === true}
+      concerns="list-unique"
       onCommit={(on) => applyEdit(store, node.id, uniqueItemsEdit(on))}
     />
   ),
@@ -236,6 +252,7 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
       <PatternControl
         label="Item pattern"
         value={itemText(node, "pattern")}
+        concerns="item-pattern"
         hint="A regular expression every item must match."
         commit={(text, checkPattern) =>
           applyEdit(store, node.id, itemPatternEdit(node, text, checkPattern))
@@ -286,6 +303,7 @@ function Bound({
     <TextControl
       label={label}
       value={keywordText(node, keyword)}
+      concerns={keyword}
       inputMode={isCountBound(keyword) ? "numeric" : "decimal"}
       onCommit={(text) => applyEdit(store, node.id, boundEdit(node, keyword, text))}
     />
@@ -300,6 +318,7 @@ function DefaultValue({ store, selection }: PropertyEditorProps) {
       <CheckboxControl
         label="On by default"
         checked={current === true}
+        concerns="default"
         onCommit={(on) => applyEdit(store, node.id, booleanDefaultEdit(on))}
       />
     );
@@ -312,6 +331,7 @@ function DefaultValue({ store, selection }: PropertyEditorProps) {
       <SelectControl
         label="Default"
         value={index < 0 ? "" : String(index)}
+        concerns="default"
         choices={[
           { value: "", label: "No default" },
           ...options.map((option, i) => ({ value: String(i), label: option.label })),
@@ -324,35 +344,14 @@ function DefaultValue({ store, selection }: PropertyEditorProps) {
     <TextControl
       label="Default"
       value={keywordText(node, "default")}
+      concerns="default"
       inputMode={isNumberKind(selection) ? "decimal" : undefined}
-      hint="The value the field starts with."
+      hint={
+        isSecretNode(selection)
+          ? "A secret never carries a default: it would ship with every connector. Clear it."
+          : "The value the field starts with."
+      }
       onCommit={(text) => applyEdit(store, node.id, defaultEdit(kind, text))}
     />
-  );
-}
-
-/** A secret that carries a value (e.g. imported that way): say so and offer to remove it. */
-function SecretValues({ store, selection: { node } }: PropertyEditorProps) {
-  const [error, setError] = useState<string | undefined>(undefined);
-  const id = useId();
-  return (
-    <div className="inspector-control">
-      <p id={`${id}-why`}>
-        This secret carries a value in the schema (a default, an example, a constant or a single
-        allowed value), which would ship it with every connector.
-      </p>
-      <button
-        type="button"
-        aria-describedby={[`${id}-why`, error ? `${id}-error` : ""].join(" ").trim()}
-        onClick={() => setError(applyEdit(store, node.id, clearSecretValues(node)))}
-      >
-        Remove the secret's default and examples
-      </button>
-      {error ? (
-        <p id={`${id}-error`} className="inspector-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

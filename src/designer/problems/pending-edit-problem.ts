@@ -2,7 +2,6 @@ import { displayPointer } from "../../json/pointer.ts";
 import { capitalise } from "../../schema/problem-message.ts";
 import type { DesignerStore, PendingEdit, PendingEditProblem } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
-import { useDesignProblems } from "./use-design-problems.ts";
 
 /** Typing in the Schema JSON that cannot become the design, with why and where. */
 export type PendingEditWithProblem = PendingEdit & { readonly problem: PendingEditProblem };
@@ -16,16 +15,6 @@ export function usePendingEditProblem(store: DesignerStore): PendingEditWithProb
   return useDesigner(store, (state) =>
     state.pendingEdit?.problem ? (state.pendingEdit as PendingEditWithProblem) : undefined,
   );
-}
-
-/**
- * The design's problem count as the header shows it: the check's findings and the Schema JSON's
- * text that cannot be applied; undefined until the first check has finished.
- */
-export function useProblemCount(store: DesignerStore): number | undefined {
-  const { problems } = useDesignProblems(store);
-  const pending = usePendingEditProblem(store);
-  return problems === undefined ? undefined : problems.length + (pending ? 1 : 0);
 }
 
 /** A text problem in the list's words: its message, where it is, its fix. */
