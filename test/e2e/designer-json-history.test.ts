@@ -258,7 +258,7 @@ describe("one history for the Schema JSON view, in headless Chromium", () => {
   it("JSON that does not parse, or that the importer refuses, is a problem at its line: counted, listed, and choosing it puts the cursor there", async () => {
     const problems: string[] = [];
     const page = await openDesigner(problems);
-    const count = page.getByRole("banner").getByRole("button", { name: /problem/ });
+    const count = page.getByRole("banner").getByRole("button", { name: /problem|error|warning/ });
     await problemsRegion(page).getByText("No problems found.").waitFor();
     expect(await count.textContent()).toBe("No problems");
     await showSchemaJson(page);
@@ -279,7 +279,7 @@ describe("one history for the Schema JSON view, in headless Chromium", () => {
     ).toBe("Fix: Add a comma between the two properties");
     await problemsRegion(page).getByRole("heading", { name: "Problems (1)" }).waitFor();
     expect(await problemsRegion(page).getByText("No problems found.").count()).toBe(0);
-    expect(await count.textContent()).toBe("1 problem");
+    expect(await count.textContent()).toBe("1 error");
     expect(await historyLength(page)).toBe(0);
 
     // From the canvas, choosing it shows the JSON with the cursor at line 4, column 3.
@@ -316,7 +316,7 @@ describe("one history for the Schema JSON view, in headless Chromium", () => {
       name: /^Error: "minimum" must be a number.* — Schema JSON, line 4, column 45 \(\/properties\/port\/minimum\)$/,
     });
     await refused.waitFor({ timeout: 5000 });
-    expect(await count.textContent()).toBe("1 problem");
+    expect(await count.textContent()).toBe("1 error");
     await refused.click();
     await expect.poll(() => cursorPlace(page)).toEqual({ line: 4, column: 45 });
     await jsonRegion(page).getByRole("button", { name: "Discard JSON edits" }).click();
@@ -339,7 +339,7 @@ describe("one history for the Schema JSON view, in headless Chromium", () => {
       await problemsRegion(page)
         .getByRole("button", { name: /^Error: .* — Schema JSON, line 4, column 1$/ })
         .waitFor({ timeout: 5000 });
-      await page.getByRole("banner").getByRole("button", { name: "1 problem" }).waitFor();
+      await page.getByRole("banner").getByRole("button", { name: "1 error" }).waitFor();
       expect(await axeViolations(page, ".cd-problems")).toEqual([]);
       expect(await axeViolations(page, ".designer-json")).toEqual([]);
       expect(await axeViolations(page, ".designer-header")).toEqual([]);

@@ -92,7 +92,8 @@ describe("a new field's key follows its title", () => {
     const problems: string[] = [];
     const page = await openDesigner(problems);
 
-    // A real drag from the palette onto the empty canvas.
+    // A real drag from the palette onto the empty canvas (past the start panel).
+    await canvas(page).getByRole("button", { name: "Start blank", exact: true }).click();
     const source = palette(page).getByRole("button", { name: "Add Text field", exact: true });
     const target = canvas(page)
       .getByRole("list", { name: "Fields of the window", exact: true })
