@@ -16,6 +16,7 @@ import { Palette } from "./palette/palette.tsx";
 import { PreviewPane } from "./preview-pane.tsx";
 import { ProblemsList } from "./problems/problems-list.tsx";
 import { CanvasProblems } from "./problems/use-problems-by-node.ts";
+import { SkipLinks } from "./skip-links.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { useDesigner } from "./store/use-designer.ts";
@@ -116,6 +117,7 @@ export function DesignerApp({
   return (
     <ToastProvider value={toasts}>
       <div className="designer" data-layout={mode}>
+        <SkipLinks layout={layout} mode={mode} />
         <Header
           store={store}
           autosave={autosave}

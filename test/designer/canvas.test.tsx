@@ -40,13 +40,16 @@ const keys = (node: FieldNode) => node.fields!.map((field) => field.key);
 const byKey = (store: DesignerStore, key: string) =>
   store.doc.root.fields!.find((field) => field.key === key)!;
 const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
+/** What a row shows of its field (title, key, badges): a click there selects the row. */
+const bodyOf = (name: string) =>
+  rowOf(name).querySelector<HTMLElement>(":scope > .cd-row .cd-row-select")!;
 
-describe("Canvas: the design as a tree of lists", () => {
+describe("Canvas: the design as a tree", () => {
   it("shows the window's fields, a group's fields nested, a choice's branches with their fields", () => {
     setup();
-    const window = screen.getByRole("list", { name: "Fields of the window" });
+    const window = screen.getByRole("tree", { name: "Fields of the window" });
     const top = within(window)
-      .getAllByRole("listitem")
+      .getAllByRole("treeitem")
       .filter((item) => item.parentElement === window);
     expect(top.map((item) => item.querySelector(".cd-row-title")?.textContent)).toEqual([
       "User name",
@@ -55,25 +58,30 @@ describe("Canvas: the design as a tree of lists", () => {
       "Authentication",
     ]);
     expect(
-      within(screen.getByRole("list", { name: "Fields of Account" })).getByText("Login"),
+      within(screen.getByRole("group", { name: "Fields of Account" })).getByText("Login"),
     ).toBeTruthy();
-    const branches = screen.getByRole("list", { name: "Branches of Authentication" });
+    const branches = screen.getByRole("group", { name: "Branches of Authentication" });
     expect(
-      within(branches).getByRole("list", { name: "Fields of Authentication › Basic" }),
+      within(branches).getByRole("group", { name: "Fields of Authentication › Basic" }),
     ).toBeTruthy();
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › Basic" })).getByRole(
+      within(screen.getByRole("group", { name: "Fields of Authentication › Basic" })).getByRole(
         "button",
         { name: "Move Password" },
       ),
     ).toBeTruthy();
     // The key is shown in the row; the kind is its icon, and words in the row's name.
     expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
-    expect(
-      within(rowOf("Password")).getByRole("button", {
-        name: "Password, password, Secret, secret",
-      }),
-    ).toBeTruthy();
+    expect(screen.getByRole("treeitem", { name: "Password, password, Secret, secret" })).toBe(
+      rowOf("Password"),
+    );
+    // Levels, and what folds says whether it is expanded.
+    expect(rowOf("Region").getAttribute("aria-level")).toBe("1");
+    expect(rowOf("Login").getAttribute("aria-level")).toBe("2");
+    expect(rowOf("Password").getAttribute("aria-level")).toBe("3");
+    expect(rowOf("Account").getAttribute("aria-expanded")).toBe("true");
+    expect(rowOf("Basic").getAttribute("aria-expanded")).toBe("true");
+    expect(rowOf("Region").hasAttribute("aria-expanded")).toBe(false);
   });
 
   it("an empty group or window says where to drop", () => {
@@ -85,18 +93,20 @@ describe("Canvas: the design as a tree of lists", () => {
     ).toBeTruthy();
   });
 
-  it("click or Enter on a row selects it (aria-current)", async () => {
+  it("a click on a row, or Enter on it, selects it (aria-selected); its buttons do not", async () => {
     const { store, user } = setup();
-    const select = within(rowOf("Region")).getByRole("button", { name: /^Region/ });
-    await user.click(select);
+    await user.click(bodyOf("Region"));
     expect(store.getState().selected).toBe(byKey(store, "region").id);
-    expect(rowOf("Region").getAttribute("aria-current")).toBe("true");
-    const login = within(rowOf("Login")).getByRole("button", { name: /^Login/ });
-    login.focus();
+    expect(rowOf("Region").getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(rowOf("Region"));
+    rowOf("Login").focus();
     await user.keyboard("{Enter}");
     expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
-    expect(rowOf("Login").getAttribute("aria-current")).toBe("true");
-    expect(rowOf("Region").getAttribute("aria-current")).toBeNull();
+    expect(rowOf("Login").getAttribute("aria-selected")).toBe("true");
+    expect(rowOf("Region").getAttribute("aria-selected")).toBeNull();
+    // A fold button folds, and selects nothing.
+    await user.click(screen.getByRole("button", { name: "Collapse Authentication" }));
+    expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
   });
 
   it("Duplicate adds a copy after the field and selects it; Delete removes it; each is one undo step", async () => {
@@ -149,7 +159,7 @@ describe("Canvas: the design as a tree of lists", () => {
     const { store } = setup();
     const auth = byKey(store, "auth");
     expect(discriminatorKey(auth)).toBe("type");
-    const basic = screen.getByRole("list", { name: "Fields of Authentication › Basic" });
+    const basic = screen.getByRole("group", { name: "Fields of Authentication › Basic" });
     expect(
       within(basic)
         .getAllByRole("button", { name: /^Move / })
@@ -174,7 +184,7 @@ describe("Canvas: the design as a tree of lists", () => {
       properties: { g: { type: "object", title: "G", properties: { type: { const: "x" } } } },
     });
     expect(
-      within(screen.getByRole("list", { name: "Fields of G" })).getByRole("button", {
+      within(screen.getByRole("group", { name: "Fields of G" })).getByRole("button", {
         name: "Move type",
       }),
     ).toBeTruthy();
@@ -182,10 +192,10 @@ describe("Canvas: the design as a tree of lists", () => {
 
   it("the palette adds after the selected row of a branch, after its discriminator when the branch is empty", async () => {
     const { store, user } = setup();
-    await user.click(within(rowOf("Password")).getByRole("button", { name: /^Password/ }));
+    await user.click(bodyOf("Password"));
     await user.click(screen.getByRole("button", { name: "Add Text field" }));
     expect(keys(byKey(store, "auth").branches![1]!)).toEqual(["type", "password", "text"]);
-    await user.click(within(rowOf("None")).getByRole("button", { name: /^None/ }));
+    await user.click(bodyOf("None"));
     await user.click(screen.getByRole("button", { name: "Add Text field" }));
     expect(keys(byKey(store, "auth").branches![0]!)).toEqual(["type", "text"]);
     const none = (
@@ -193,7 +203,7 @@ describe("Canvas: the design as a tree of lists", () => {
     ).auth!.oneOf[0]!;
     expect(Object.keys(none.properties)).toEqual(["type", "text"]);
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getAllByRole(
+      within(screen.getByRole("group", { name: "Fields of Authentication › None" })).getAllByRole(
         "button",
         { name: /^Move / },
       ).length,
@@ -219,13 +229,13 @@ describe("Canvas: the design as a tree of lists", () => {
     const { store, user } = setup();
     const windowButton = screen.getByRole("button", { name: "Window properties" });
     expect(windowButton.getAttribute("aria-current")).toBe("true");
-    await user.click(within(rowOf("Region")).getByRole("button", { name: /^Region/ }));
+    await user.click(bodyOf("Region"));
     expect(store.getState().selected).toBe(byKey(store, "region").id);
     expect(windowButton.getAttribute("aria-current")).toBeNull();
     await user.click(windowButton);
     expect(store.getState().selected).toBeUndefined();
     expect(windowButton.getAttribute("aria-current")).toBe("true");
-    expect(rowOf("Region").getAttribute("aria-current")).toBeNull();
+    expect(rowOf("Region").getAttribute("aria-selected")).toBeNull();
     // Selecting is not an edit: nothing to undo.
     expect(store.canUndo).toBe(false);
   });

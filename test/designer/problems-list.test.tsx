@@ -87,8 +87,8 @@ describe("ProblemsList: the design's findings, live", () => {
     const password = byKey(store.doc.root, "account", "password");
     expect(store.getState().selected).toBe(password.id);
     const row = document.querySelector(`li[data-node="${password.id}"]`)!;
-    expect(row.getAttribute("aria-current")).toBe("true");
-    expect(document.activeElement).toBe(row.querySelector(":scope > .cd-row .cd-row-select"));
+    expect(row.getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(row);
 
     // With the keyboard too: Enter on another problem.
     within(problems)

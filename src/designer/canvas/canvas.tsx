@@ -1,9 +1,11 @@
+import { type KeyboardEvent, useMemo } from "react";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { AppWindow, CircleAlert } from "../ui/icons.ts";
-import { FieldList } from "./field-tree.tsx";
+import { canvasKeys } from "./canvas-keys.ts";
+import { FieldList, TREE_KEYS_ID } from "./field-tree.tsx";
 // The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
 import "../ui/tokens.css";
 import "./canvas.css";
@@ -11,7 +13,8 @@ import "./canvas.css";
 /**
  * The design as a tree: the window's fields, a group's fields nested under it, a choice's branches
  * each with its fields. Rows are memoised by node: nodes are immutable and shared, so a change
- * re-renders the rows along the changed path only.
+ * re-renders the rows along the changed path only. The rows are one tab stop, with the keys of a
+ * tree view and the canvas's shortcuts (canvas-keys.ts).
  */
 export function Canvas({ store }: { store: DesignerStore }) {
   const root = useDesigner(store, (state) => state.editor.doc.root);
@@ -19,13 +22,26 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
   const { ready, handleAttributes } = useDragState();
+  const handlers = useMemo(() => {
+    const rows = shared?.bridge.rowHandlers;
+    const keys = canvasKeys(store, () => shared?.indicator.dragged() !== undefined);
+    return {
+      ...rows,
+      onClick: keys.onClick,
+      // Drag and drop first: Space on a row picks it up.
+      onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+        rows?.onKeyDown?.(event);
+        keys.onKeyDown(event);
+      },
+    };
+  }, [store, shared]);
   return (
     <div
       className="cd-canvas"
       ref={shared?.canvas}
       // Drag and drop is mounted after the first paint: this says it is there (tests wait for it).
       data-drag-ready={ready || undefined}
-      {...shared?.bridge.rowHandlers}
+      {...handlers}
     >
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
@@ -50,12 +66,21 @@ export function Canvas({ store }: { store: DesignerStore }) {
         <AppWindow size={16} strokeWidth={1.75} />
         Window properties
       </button>
+      <span id={TREE_KEYS_ID} hidden>
+        {TREE_KEYS}
+      </span>
       <HandleAttributesContext.Provider value={handleAttributes}>
         <FieldList store={store} container={root} path="" depth={0} />
       </HandleAttributesContext.Provider>
     </div>
   );
 }
+
+/** The tree's description: how its keys work (the help dialog lists them all). */
+const TREE_KEYS =
+  "Arrow keys move between fields; right and left expand and collapse. Space picks a field up " +
+  "to move it, Alt with up or down moves it one place, Control D duplicates it, Delete removes " +
+  "it. Question mark lists every shortcut.";
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

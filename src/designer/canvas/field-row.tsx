@@ -1,20 +1,9 @@
 import { type FocusEvent, memo, type ReactNode, useMemo, useState } from "react";
-import {
-  type CommandResult,
-  type CredentialDocument,
-  duplicateField,
-  type FieldNode,
-  kindLabel,
-  kindOf,
-  locate,
-  removeBranch,
-  removeField,
-  schemaObject,
-} from "../../model/index.ts";
+import { type FieldNode, kindLabel, kindOf, schemaObject } from "../../model/index.ts";
 import { isSecret } from "../../model/secret-values.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
-import { shownList } from "../dnd/drop-target.ts";
+import { focusRow } from "../dnd/focus-row.ts";
 import { useHandleAttributes } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
@@ -30,7 +19,9 @@ import {
   TriangleAlert,
 } from "../ui/icons.ts";
 import { KindIcon } from "../ui/kind-icon.tsx";
+import { duplicateRow, removeRow } from "./row-commands.ts";
 import { useRowProblemCount } from "./row-problems.tsx";
+import { tabStop } from "./tab-stop.ts";
 
 /*
  * The rows' icons, made once: an element React has seen before is not rendered again, and every
@@ -83,7 +74,6 @@ export const FieldRowBody = memo(function FieldRowBody({
   return (
     <>
       <SelectButton
-        store={store}
         id={node.id}
         label={label(name, node.key, kindLabel(kind), badges)}
         tooltip={tooltip(name, node.key, kindLabel(kind), badges)}
@@ -96,17 +86,15 @@ export const FieldRowBody = memo(function FieldRowBody({
         <button
           type="button"
           className="cd-icon"
+          // Not a tab stop: the row is one (Ctrl+D duplicates it); a pointer or a voice command presses it.
+          tabIndex={-1}
           aria-label={`Duplicate ${name}`}
-          title="Duplicate"
-          onClick={() => duplicate(store, node.id)}
+          title="Duplicate (Ctrl+D)"
+          onClick={() => duplicateRow(store, node.id)}
         >
           {iconsShown && COPY_ICON}
         </button>
-        <DeleteButton
-          name={name}
-          iconShown={iconsShown}
-          onClick={() => remove(store, node.id, removeField)}
-        />
+        <DeleteButton name={name} iconShown={iconsShown} onClick={() => remove(store, node.id)} />
       </span>
     </>
   );
@@ -133,7 +121,6 @@ export const BranchRowBody = memo(function BranchRowBody({
   return (
     <>
       <SelectButton
-        store={store}
         id={node.id}
         label={label(name, value, "Branch", badges)}
         tooltip={tooltip(name, value, "Branch", badges)}
@@ -143,11 +130,7 @@ export const BranchRowBody = memo(function BranchRowBody({
         <RowBadges badges={badges} />
       </SelectButton>
       <span className="cd-row-actions">
-        <DeleteButton
-          name={name}
-          iconShown={iconsShown}
-          onClick={() => remove(store, node.id, removeBranch)}
-        />
+        <DeleteButton name={name} iconShown={iconsShown} onClick={() => remove(store, node.id)} />
       </span>
     </>
   );
@@ -172,9 +155,9 @@ function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
 }
 
 /**
- * The select button's name, all in words: "Password, password, Secret, required, secret". It
- * starts with the row's visible text (title, then key or value) as spoken-label matching needs
- * (WCAG 2.5.3, "Label in Name"), then says what the icons show.
+ * The row's name, all in words: "Password, password, Secret, required, secret". It starts with
+ * the row's visible text (title, then key or value) as spoken-label matching needs (WCAG 2.5.3,
+ * "Label in Name"), then says what the icons show.
  */
 function label(name: string, detail: string, kind: string, badges: Badges): string {
   const parts = [name, ...(detail === "" ? [] : [detail]), kind];
@@ -229,8 +212,9 @@ function DeleteButton({
     <button
       type="button"
       className="cd-icon"
+      tabIndex={-1}
       aria-label={`Delete ${name}`}
-      title="Delete"
+      title="Delete (Delete key)"
       onClick={onClick}
     >
       {iconShown && DELETE_ICON}
@@ -238,29 +222,32 @@ function DeleteButton({
   );
 }
 
+/** The id of the hidden text that names the row of node `id` (its tree item's `aria-labelledby`). */
+export const rowLabelId = (id: string) => `cd-row-label-${id}`;
+
+/**
+ * What the row shows of the field: icon, title, key, badges, with the full text in the tooltip.
+ * Not a button: the row itself (its tree item) is selected by a click or the keyboard, and is
+ * named by the hidden text here.
+ */
 function SelectButton({
-  store,
   id,
   label,
   tooltip,
   children,
 }: {
-  store: DesignerStore;
   id: string;
   label: string;
   tooltip: string;
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
-      className="cd-row-select"
-      aria-label={label}
-      title={tooltip}
-      onClick={() => store.select(id)}
-    >
+    <span className="cd-row-select" title={tooltip}>
+      <span id={rowLabelId(id)} hidden>
+        {label}
+      </span>
       {children}
-    </button>
+    </span>
   );
 }
 
@@ -283,6 +270,8 @@ export const CollapseToggle = memo(function CollapseToggle({
     <button
       type="button"
       className="cd-row-toggle"
+      // Not a tab stop: on the row, the right and left arrows expand and collapse.
+      tabIndex={-1}
       aria-expanded={!collapsed}
       aria-label={`${collapsed ? "Expand" : "Collapse"} ${name}`}
       title={collapsed ? "Expand" : "Collapse"}
@@ -304,46 +293,64 @@ export function ToggleSpacer() {
 const ALWAYS_SHOWN = typeof matchMedia === "function" && matchMedia("(hover: none)").matches;
 
 /**
- * What field and branch rows share: selection, the drop line, the handle. The handle has no
- * listeners of its own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on
- * handles, and finds the row by its `data-node`.
+ * What field and branch rows share: the tree item (selection, the tab stop, folding, level), the
+ * drop line, the handle. The handle has no listeners of its own: the canvas's one row draggable
+ * (dnd/row-drag.ts) listens for presses on handles and on rows, and finds the row by its
+ * `data-node`. The keys of the tree are the canvas's (canvas-keys.ts).
  */
-export function useRow(store: DesignerStore, node: FieldNode, name: string) {
+export function useRow(store: DesignerStore, node: FieldNode, name: string, depth: number) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
+  const tabbable = useDesigner(store, (state) => tabStop(state) === node.id);
   const collapsed = useDesigner(store, (state) => state.collapsed.has(node.id));
   const shared = useDndShared();
   const line = useDropLine(shared?.indicator, node.id);
   const dragged = useIsDragged(shared?.indicator, node.id);
   const attributes = useHandleAttributes();
   const [active, setActive] = useState(false);
-  const rowProps = useMemo(
+  const { rowProps, focusProps } = useMemo(
     () => ({
-      className: "cd-row",
-      onPointerEnter: () => setActive(true),
-      onPointerLeave: () => setActive(false),
-      onFocus: () => setActive(true),
-      onBlur: (event: FocusEvent<HTMLElement>) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) setActive(false);
+      rowProps: {
+        className: "cd-row",
+        onPointerEnter: () => setActive(true),
+        onPointerLeave: () => setActive(false),
+      },
+      // On the tree item, which takes the focus (or one of its buttons does); focus in a nested
+      // row is that row's.
+      focusProps: {
+        onFocus: (event: FocusEvent<HTMLElement>) => {
+          if (ownRow(event.target, event.currentTarget)) setActive(true);
+        },
+        onBlur: (event: FocusEvent<HTMLElement>) => {
+          if (!ownRow(event.relatedTarget, event.currentTarget)) setActive(false);
+        },
       },
     }),
     [],
   );
   const iconsShown = ALWAYS_SHOWN || active || selected || dragged;
+  const folds = node.fields !== undefined || node.branches !== undefined;
   return {
     collapsed,
     iconsShown,
     itemProps: {
-      role: "listitem",
+      role: "treeitem",
       className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
-      "aria-current": selected ? ("true" as const) : undefined,
+      tabIndex: tabbable ? 0 : -1,
+      "aria-labelledby": rowLabelId(node.id),
+      "aria-level": depth + 1,
+      "aria-selected": selected ? ("true" as const) : undefined,
+      "aria-expanded": folds ? !collapsed : undefined,
       "data-drop": line,
       "data-node": node.id,
+      ...focusProps,
     },
     rowProps,
     handle: (
       <button
         type="button"
         className="cd-handle"
+        // Not a tab stop: Space on the row picks it up just the same.
+        tabIndex={-1}
         {...attributes}
         aria-label={`Move ${name}`}
         title="Drag to move, or press Space and use the arrow keys"
@@ -354,35 +361,20 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
   };
 }
 
-function duplicate(store: DesignerStore, id: string): void {
-  store.run(
-    (doc) => duplicateField(doc, id),
-    (doc) => {
-      const at = locate(doc, id)?.path.at(-1);
-      return at ? at.parent[at.list]?.[at.index + 1]?.id : undefined;
-    },
-  );
+/** Whether `target` is the row item `item` or inside it, and not inside a row nested in it. */
+function ownRow(target: EventTarget | null, item: Element): boolean {
+  return target instanceof Element && target.closest('li[role="treeitem"]') === item;
 }
 
 /**
- * Removes the field (or branch) and moves focus to a neighbouring row shown (or the container's),
- * so focus is not lost.
+ * Removes the field (or branch) and moves focus to the row that takes its place (the Window
+ * properties button when none does), so focus is not lost.
  */
-function remove(
-  store: DesignerStore,
-  id: string,
-  command: (doc: CredentialDocument, id: string) => CommandResult,
-): void {
-  const at = locate(store.doc, id)?.path.at(-1);
-  const siblings = at ? shownList(store.doc, at.parent, at.list, id) : [];
-  const index = siblings.findIndex((sibling) => sibling.id === id);
-  const neighbour = at ? (siblings[index + 1] ?? siblings[index - 1] ?? at.parent) : undefined;
-  const refused = store.run((doc) => command(doc, id));
-  if (refused !== undefined || !neighbour || typeof document === "undefined") return;
-  requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>(
-      `[data-node="${CSS.escape(neighbour.id)}"] .cd-row-select`,
-    );
-    target?.focus();
-  });
+function remove(store: DesignerStore, id: string): void {
+  const root = store.doc.root.id;
+  // The row that takes its place is there already: focus moves before this one leaves the page.
+  const next = removeRow(store, id);
+  if (next === undefined || typeof document === "undefined") return;
+  if (next === root) document.querySelector<HTMLElement>(".cd-window-select")?.focus();
+  else focusRow(next);
 }

@@ -20,11 +20,15 @@ interface FieldListProps {
 /** The depth of a list's rows, for the canvas's CSS (rows span the canvas's width; their content indents). */
 const depthStyle = (depth: number) => ({ "--cd-depth": depth }) as CSSProperties;
 
+/** The id of the canvas's hidden text that says how its keys work (the tree's description). */
+export const TREE_KEYS_ID = "cd-canvas-keys";
+
 /**
  * The fields of the window, a group or a branch, as a list with a drop zone at its end (marked
  * for dnd/canvas-geometry.ts: `.cd-list`, rows `li[data-node]`, the end `[data-end]`). Rows stay
  * where they are while dragging: the drop line shows where the drop goes. A branch's
- * discriminator is not a row: the inspector edits the branch's value.
+ * discriminator is not a row: the inspector edits the branch's value. The window's rows are a
+ * tree (WAI-ARIA APG tree view), each nested list a group of it.
  */
 export const FieldList = memo(function FieldList({
   store,
@@ -39,7 +43,12 @@ export const FieldList = memo(function FieldList({
   return (
     <div className="cd-list" style={depthStyle(depth)}>
       {fields.length > 0 && (
-        <ul role="list" aria-label={`Fields of ${placeName(path)}`} className="cd-rows">
+        <ul
+          role={depth === 0 ? "tree" : "group"}
+          aria-label={`Fields of ${placeName(path)}`}
+          aria-describedby={depth === 0 ? TREE_KEYS_ID : undefined}
+          className="cd-rows"
+        >
           {fields.map((field) => (
             <FieldRow
               key={field.id}
@@ -74,7 +83,7 @@ export const BranchList = memo(function BranchList({
   const line = useDropLine(useDndShared()?.indicator, choice.id);
   return (
     <div className="cd-list" style={depthStyle(depth)}>
-      <ul role="list" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
+      <ul role="group" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
         {branches.map((branch) => (
           <BranchRow
             key={branch.id}
@@ -141,7 +150,7 @@ export const FieldRow = memo(function FieldRow({
   required,
 }: RowProps & { required: boolean }) {
   const name = nodeName(node);
-  const row = useRow(store, node, name);
+  const row = useRow(store, node, name, depth);
   const own = joinPath(path, name);
   const folds = node.fields !== undefined || node.branches !== undefined;
   return (
@@ -184,7 +193,7 @@ export const BranchRow = memo(function BranchRow({
   value,
 }: RowProps & { discriminator: string; value: string }) {
   const name = nodeName(node);
-  const row = useRow(store, node, name);
+  const row = useRow(store, node, name, depth);
   return (
     <li {...row.itemProps}>
       <div {...row.rowProps} className="cd-row cd-branch">

@@ -1,0 +1,140 @@
+import type { KeyboardEvent, MouseEvent } from "react";
+import { flushSync } from "react-dom";
+import { focusItem, focusRow } from "../dnd/focus-row.ts";
+import type { DesignerStore } from "../store/designer-store.ts";
+import { duplicateRow, moveRowBy, removeRow } from "./row-commands.ts";
+
+/**
+ * The canvas's keyboard, as the WAI-ARIA APG tree view has it, and its shortcuts. The rows are one
+ * tab stop (tab-stop.ts); on a row:
+ *
+ * - Up and Down move to the previous and next row shown, Home and End to the first and last;
+ *   selection follows (the inspector edits the focused row);
+ * - Right expands a folded group, choice or branch, or goes to its first row when expanded; Left
+ *   folds it when expanded, or goes to the row it is in;
+ * - Enter selects the row; Space picks it up to move it (dnd/drag-and-drop.tsx);
+ * - Delete or Backspace removes it, Ctrl+D (⌘D) duplicates it, Alt+Up and Alt+Down move it one
+ *   place in its list: each one undo step, and focus stays on a row.
+ *
+ * Keys pressed on a row's own buttons (focused by a pointer) count for the row. While a row is
+ * being moved by keyboard, the keys are the move's (`moving`).
+ */
+export interface CanvasKeys {
+  onKeyDown(event: KeyboardEvent<HTMLElement>): void;
+  onClick(event: MouseEvent<HTMLElement>): void;
+}
+
+const ITEM = 'li[role="treeitem"]';
+
+export function canvasKeys(store: DesignerStore, moving: () => boolean): CanvasKeys {
+  return {
+    onKeyDown(event) {
+      const item = itemOf(event.target, event.currentTarget);
+      const id = item?.dataset.node;
+      if (!item || id === undefined || event.defaultPrevented || moving()) return;
+      if (handle(store, event, item, id)) event.preventDefault();
+    },
+    // A click on a row, not on one of its buttons, selects it (and focuses it: it is focusable).
+    onClick(event) {
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target || target.closest("button")) return;
+      const header = target.closest(".cd-row");
+      const id = itemOf(header, event.currentTarget)?.dataset.node;
+      if (header && id !== undefined) store.select(id);
+    },
+  };
+}
+
+/** Does what the key says on the row `item` (node `id`); false for a key that is not the canvas's. */
+function handle(
+  store: DesignerStore,
+  event: KeyboardEvent<HTMLElement>,
+  item: HTMLElement,
+  id: string,
+): boolean {
+  const canvas = event.currentTarget;
+  const { key, altKey, ctrlKey, metaKey, shiftKey } = event;
+  const command = ctrlKey || metaKey;
+  if (command && !altKey && !shiftKey && key.toLowerCase() === "d") {
+    let copy: string | undefined;
+    flushSync(() => void (copy = duplicateRow(store, id)));
+    if (copy !== undefined) focusRow(copy);
+    return true;
+  }
+  if (command || shiftKey) return false;
+  if (altKey) {
+    if (key !== "ArrowUp" && key !== "ArrowDown") return false;
+    let moved: string | undefined;
+    flushSync(() => void (moved = moveRowBy(store, id, key === "ArrowUp" ? -1 : 1)));
+    // The row's element may have been taken out and put back: focus goes back to it.
+    if (moved !== undefined) focusRow(moved);
+    return true;
+  }
+  // Enter and Space on one of the row's buttons press that button.
+  if ((key === "Enter" || key === " ") && event.target !== item) return false;
+  const items = () => [...canvas.querySelectorAll<HTMLElement>(ITEM)];
+  const expanded = item.getAttribute("aria-expanded");
+  switch (key) {
+    case "ArrowDown":
+    case "ArrowUp": {
+      const all = items();
+      const next = all[all.indexOf(item) + (key === "ArrowDown" ? 1 : -1)];
+      if (next) go(store, next);
+      return true;
+    }
+    case "Home":
+    case "End": {
+      const all = items();
+      const next = key === "Home" ? all[0] : all.at(-1);
+      if (next) go(store, next);
+      return true;
+    }
+    case "ArrowRight":
+      if (expanded === "false") store.toggleCollapsed(id);
+      else if (expanded === "true") {
+        const child = item.querySelector<HTMLElement>(ITEM);
+        if (child) go(store, child);
+      }
+      return true;
+    case "ArrowLeft": {
+      if (expanded === "true") {
+        store.toggleCollapsed(id);
+        return true;
+      }
+      const parent = item.parentElement?.closest<HTMLElement>(ITEM);
+      if (parent && canvas.contains(parent)) go(store, parent);
+      return true;
+    }
+    case "Enter":
+      store.select(id);
+      return true;
+    case "Delete":
+    case "Backspace": {
+      const root = store.doc.root.id;
+      // The row that takes its place is there already: focus moves before this one leaves.
+      const next = removeRow(store, id);
+      if (next === root) canvas.querySelector<HTMLElement>(".cd-window-select")?.focus();
+      else if (next !== undefined) focusRow(next);
+      return true;
+    }
+    case " ":
+      // Space picks the row up (drag and drop listens first); before that is ready, nothing.
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Focuses a row and selects it: in the tree, selection follows focus. */
+function go(store: DesignerStore, item: HTMLElement): void {
+  focusItem(item);
+  const id = item.dataset.node;
+  if (id !== undefined) store.select(id);
+}
+
+/** The row (tree item) an event happened on, within the canvas. */
+function itemOf(target: EventTarget | null, canvas: HTMLElement): HTMLElement | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const item = target.closest<HTMLElement>(ITEM);
+  return item && canvas.contains(item) ? item : undefined;
+}
