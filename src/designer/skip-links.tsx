@@ -49,7 +49,7 @@ function reveal(layout: LayoutStore, mode: LayoutMode, target: Target): void {
 function focusTarget(target: Target): void {
   const element =
     target === "canvas"
-      ? (document.querySelector<HTMLElement>('#panel-canvas li[role="treeitem"][tabindex="0"]') ??
+      ? (document.querySelector<HTMLElement>('#panel-canvas [role="treeitem"][tabindex="0"]') ??
         document.querySelector<HTMLElement>("#panel-canvas .cd-window-select"))
       : target === "palette"
         ? document.querySelector<HTMLElement>('#panel-palette [role="toolbar"] [tabindex="0"]')

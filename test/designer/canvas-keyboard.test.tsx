@@ -43,26 +43,23 @@ const SAMPLE = {
 const setup = () => renderPaletteAndCanvas(SAMPLE);
 
 const tree = () => screen.getByRole("tree", { name: "Fields of the window" });
-/** A row (tree item) by its title. */
+const titleOf = (item: Element | null | undefined) =>
+  item?.querySelector(".cd-row-title")?.textContent;
+/** A row (its tree item: the row's own line) by its title. */
 const row = (title: string) =>
   within(tree())
     .getAllByRole("treeitem")
-    .find((item) => item.querySelector(":scope > .cd-row .cd-row-title")?.textContent === title)!;
+    .find((item) => titleOf(item) === title)!;
 /** The titles of the rows shown, top to bottom. */
-const shown = () =>
-  within(tree())
-    .getAllByRole("treeitem")
-    .map((item) => item.querySelector(":scope > .cd-row .cd-row-title")?.textContent);
+const shown = () => within(tree()).getAllByRole("treeitem").map(titleOf);
 /** The titles of the rows that are tab stops. */
 const tabStops = () =>
   within(tree())
     .getAllByRole("treeitem")
     .filter((item) => item.tabIndex === 0)
-    .map((item) => item.querySelector(":scope > .cd-row .cd-row-title")?.textContent);
-const focused = () =>
-  document.activeElement
-    ?.closest('li[role="treeitem"]')
-    ?.querySelector(":scope > .cd-row .cd-row-title")?.textContent;
+    .map(titleOf);
+/** The title of the row that has the focus (or one of whose buttons has). */
+const focused = () => titleOf(document.activeElement?.closest('[role="treeitem"]'));
 const selectedTitle = (store: DesignerStore) => {
   const id = store.getState().selected;
   return id === undefined
@@ -207,7 +204,7 @@ describe("the canvas is one tab stop: a tree view with roving tabindex", () => {
     ]);
     expect(store.getState().selected).toBe(field(store, "regionCopy").id);
     expect(document.activeElement).toBe(
-      document.querySelector(`li[data-node="${field(store, "regionCopy").id}"]`),
+      document.querySelector(`li[data-node="${field(store, "regionCopy").id}"] > .cd-row`),
     );
     await user.keyboard("{Meta>}d{/Meta}");
     expect(keys(store.doc.root)).toEqual([

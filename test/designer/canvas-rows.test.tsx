@@ -61,12 +61,13 @@ function setup(schema: object = SAMPLE, problems: ReadonlyMap<string, number> = 
 }
 
 const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
-/** What the row shows of its field (icon, title, key, badges, tooltip): the row's own, not a nested row's. */
-const selectOf = (name: string) =>
-  rowOf(name).querySelector<HTMLElement>(":scope > .cd-row .cd-row-select")!;
+/** The row's own line, not a nested row's: the tree item. */
+const lineOf = (name: string) => rowOf(name).querySelector<HTMLElement>(":scope > .cd-row")!;
+/** What the row shows of its field (icon, title, key, badges, tooltip). */
+const selectOf = (name: string) => lineOf(name).querySelector<HTMLElement>(".cd-row-select")!;
 /** The row's accessible name: the text its tree item is labelled by. */
 const labelOf = (name: string) =>
-  document.getElementById(rowOf(name).getAttribute("aria-labelledby")!)?.textContent;
+  document.getElementById(lineOf(name).getAttribute("aria-labelledby")!)?.textContent;
 const find = (node: FieldNode, key: string): FieldNode | undefined => {
   for (const child of [...(node.fields ?? []), ...(node.branches ?? [])]) {
     if (child.key === key) return child;
@@ -80,19 +81,19 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
   it("the row is named by title, key, kind and badges; its tooltip says the same", () => {
     setup();
     expect(screen.getByRole("treeitem", { name: "Host, host, Host name, required, pattern" })).toBe(
-      rowOf("Host"),
+      lineOf("Host"),
     );
     expect(screen.getByRole("treeitem", { name: "Token, token, Secret, required, secret" })).toBe(
-      rowOf("Token"),
+      lineOf("Token"),
     );
     expect(screen.getByRole("treeitem", { name: "Account, account, Group" })).toBe(
-      rowOf("Account"),
+      lineOf("Account"),
     );
     // A branch: its discriminator's value instead of a key.
-    expect(screen.getByRole("treeitem", { name: "Basic, basic, Branch" })).toBe(rowOf("Basic"));
+    expect(screen.getByRole("treeitem", { name: "Basic, basic, Branch" })).toBe(lineOf("Basic"));
     expect(
       screen.getByRole("treeitem", { name: "Password, password, Secret, required, secret" }),
-    ).toBe(rowOf("Password"));
+    ).toBe(lineOf("Password"));
     expect(selectOf("Host").title).toBe("Host (host) · Host name · required · pattern");
     expect(selectOf("Basic").title).toBe("Basic (basic) · Branch");
     // Handle and actions keep their names.
@@ -111,12 +112,12 @@ describe("canvas rows: one line, everything in words for screen readers", () => 
       screen.getByRole("treeitem", {
         name: "Host, host, Host name, required, pattern, 1 problem",
       }),
-    ).toBe(rowOf("Host"));
+    ).toBe(lineOf("Host"));
     expect(selectOf("Host").querySelector(".cd-badge-problem")).not.toBeNull();
     setProblems(new Map([[basic, 2]]));
     expect(selectOf("Host").querySelector(".cd-badge-problem")).toBeNull();
     expect(screen.getByRole("treeitem", { name: "Basic, basic, Branch, 2 problems" })).toBe(
-      rowOf("Basic"),
+      lineOf("Basic"),
     );
     expect(selectOf("Basic").title).toBe("Basic (basic) · Branch · 2 problems");
   });
@@ -236,7 +237,7 @@ describe("canvas rows: folding groups, choices and branches", () => {
     expect(screen.queryByRole("button", { name: `Move ${nameOf(leaf.node)}` })).toBeNull();
     act(() => store.select(leaf.node.id));
     const row = rowOf(nameOf(leaf.node));
-    expect(row.getAttribute("aria-selected")).toBe("true");
+    expect(row.querySelector(":scope > .cd-row")!.getAttribute("aria-selected")).toBe("true");
     // Its four ancestors are unfolded; their other folded descendants stay folded.
     let ancestors = 0;
     for (

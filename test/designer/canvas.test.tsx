@@ -40,9 +40,10 @@ const keys = (node: FieldNode) => node.fields!.map((field) => field.key);
 const byKey = (store: DesignerStore, key: string) =>
   store.doc.root.fields!.find((field) => field.key === key)!;
 const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
+/** A row's own line: the tree item. */
+const lineOf = (name: string) => rowOf(name).querySelector<HTMLElement>(":scope > .cd-row")!;
 /** What a row shows of its field (title, key, badges): a click there selects the row. */
-const bodyOf = (name: string) =>
-  rowOf(name).querySelector<HTMLElement>(":scope > .cd-row .cd-row-select")!;
+const bodyOf = (name: string) => lineOf(name).querySelector<HTMLElement>(".cd-row-select")!;
 
 describe("Canvas: the design as a tree", () => {
   it("shows the window's fields, a group's fields nested, a choice's branches with their fields", () => {
@@ -50,7 +51,7 @@ describe("Canvas: the design as a tree", () => {
     const window = screen.getByRole("tree", { name: "Fields of the window" });
     const top = within(window)
       .getAllByRole("treeitem")
-      .filter((item) => item.parentElement === window);
+      .filter((item) => item.parentElement?.parentElement === window);
     expect(top.map((item) => item.querySelector(".cd-row-title")?.textContent)).toEqual([
       "User name",
       "Region",
@@ -73,15 +74,17 @@ describe("Canvas: the design as a tree", () => {
     // The key is shown in the row; the kind is its icon, and words in the row's name.
     expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
     expect(screen.getByRole("treeitem", { name: "Password, password, Secret, secret" })).toBe(
-      rowOf("Password"),
+      lineOf("Password"),
     );
+    // The tree item is the row's own line: its nested rows are a group beside it.
+    expect(lineOf("Account").textContent).not.toContain("Login");
     // Levels, and what folds says whether it is expanded.
-    expect(rowOf("Region").getAttribute("aria-level")).toBe("1");
-    expect(rowOf("Login").getAttribute("aria-level")).toBe("2");
-    expect(rowOf("Password").getAttribute("aria-level")).toBe("3");
-    expect(rowOf("Account").getAttribute("aria-expanded")).toBe("true");
-    expect(rowOf("Basic").getAttribute("aria-expanded")).toBe("true");
-    expect(rowOf("Region").hasAttribute("aria-expanded")).toBe(false);
+    expect(lineOf("Region").getAttribute("aria-level")).toBe("1");
+    expect(lineOf("Login").getAttribute("aria-level")).toBe("2");
+    expect(lineOf("Password").getAttribute("aria-level")).toBe("3");
+    expect(lineOf("Account").getAttribute("aria-expanded")).toBe("true");
+    expect(lineOf("Basic").getAttribute("aria-expanded")).toBe("true");
+    expect(lineOf("Region").hasAttribute("aria-expanded")).toBe(false);
   });
 
   it("an empty group or window says where to drop", () => {
@@ -97,13 +100,13 @@ describe("Canvas: the design as a tree", () => {
     const { store, user } = setup();
     await user.click(bodyOf("Region"));
     expect(store.getState().selected).toBe(byKey(store, "region").id);
-    expect(rowOf("Region").getAttribute("aria-selected")).toBe("true");
-    expect(document.activeElement).toBe(rowOf("Region"));
-    rowOf("Login").focus();
+    expect(lineOf("Region").getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(lineOf("Region"));
+    lineOf("Login").focus();
     await user.keyboard("{Enter}");
     expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
-    expect(rowOf("Login").getAttribute("aria-selected")).toBe("true");
-    expect(rowOf("Region").getAttribute("aria-selected")).toBeNull();
+    expect(lineOf("Login").getAttribute("aria-selected")).toBe("true");
+    expect(lineOf("Region").getAttribute("aria-selected")).toBeNull();
     // A fold button folds, and selects nothing.
     await user.click(screen.getByRole("button", { name: "Collapse Authentication" }));
     expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
@@ -170,7 +173,7 @@ describe("Canvas: the design as a tree", () => {
     expect(screen.queryByRole("button", { name: "Duplicate type" })).toBeNull();
     // None holds only its discriminator: it shows as empty.
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByText(
+      within(screen.getByRole("group", { name: "Fields of Authentication › None" })).getByText(
         "Drop fields here",
       ),
     ).toBeTruthy();
@@ -235,7 +238,7 @@ describe("Canvas: the design as a tree", () => {
     await user.click(windowButton);
     expect(store.getState().selected).toBeUndefined();
     expect(windowButton.getAttribute("aria-current")).toBe("true");
-    expect(rowOf("Region").getAttribute("aria-selected")).toBeNull();
+    expect(lineOf("Region").getAttribute("aria-selected")).toBeNull();
     // Selecting is not an edit: nothing to undo.
     expect(store.canUndo).toBe(false);
   });

@@ -86,7 +86,7 @@ describe("ProblemsList: the design's findings, live", () => {
     await user.click(button);
     const password = byKey(store.doc.root, "account", "password");
     expect(store.getState().selected).toBe(password.id);
-    const row = document.querySelector(`li[data-node="${password.id}"]`)!;
+    const row = document.querySelector(`li[data-node="${password.id}"] > .cd-row`)!;
     expect(row.getAttribute("aria-selected")).toBe("true");
     expect(document.activeElement).toBe(row);
 

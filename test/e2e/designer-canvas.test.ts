@@ -80,10 +80,10 @@ function canvas(page: Page): Locator {
   return page.getByRole("main", { name: "Canvas" });
 }
 
-/** A row (tree item) of the canvas by its field's name. */
+/** A row of the canvas (its `li`: its line and its nested rows) by its field's name. */
 function row(page: Page, name: string): Locator {
   return canvas(page)
-    .getByRole("treeitem")
+    .locator("li[data-node]")
     .filter({ has: page.getByRole("button", { name: `Move ${name}`, exact: true }) })
     .first();
 }
@@ -100,7 +100,7 @@ async function lift(page: Page, name: string): Promise<void> {
   await afterPageTimers(page);
 }
 
-/** A row (tree item) by its field's name, not one that holds it. */
+/** A row (its `li`) by its field's name, not one that holds it. */
 function ownRow(page: Page, name: string): Locator {
   return page
     .getByRole("button", { name: `Move ${name}`, exact: true })
@@ -132,7 +132,9 @@ describe("palette and canvas in headless Chromium: real drags", () => {
       await center(canvas(page).getByText("Drop fields here")),
     );
     expect(await keys(page)).toEqual(["text"]);
-    await expect.poll(() => row(page, "Text").getAttribute("aria-selected")).toBe("true");
+    await expect
+      .poll(() => row(page, "Text").getByRole("treeitem").getAttribute("aria-selected"))
+      .toBe("true");
 
     // Into the upper half of the Text row: before it.
     await mouseDrag(
@@ -197,7 +199,9 @@ describe("palette and canvas in headless Chromium: real drags", () => {
       .evaluateAll((items) =>
         items
           .filter(
-            (item) => item.parentElement?.getAttribute("aria-label") === "Fields of the window",
+            (item) =>
+              item.parentElement?.parentElement?.getAttribute("aria-label") ===
+              "Fields of the window",
           )
           .map((item) => item.querySelector(".cd-row-title")?.textContent),
       );
@@ -236,8 +240,8 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await expect
       .poll(() =>
         page.evaluate(() =>
-          document.activeElement?.matches('li[role="treeitem"]')
-            ? document.activeElement.querySelector(":scope > .cd-row .cd-row-title")?.textContent
+          document.activeElement?.matches('[role="treeitem"]')
+            ? document.activeElement.querySelector(".cd-row-title")?.textContent
             : document.activeElement?.tagName,
         ),
       )

@@ -24,23 +24,22 @@ export interface CanvasKeys {
   onClick(event: MouseEvent<HTMLElement>): void;
 }
 
-const ITEM = 'li[role="treeitem"]';
+const ITEM = '[role="treeitem"]';
 
 export function canvasKeys(store: DesignerStore, moving: () => boolean): CanvasKeys {
   return {
     onKeyDown(event) {
       const item = itemOf(event.target, event.currentTarget);
-      const id = item?.dataset.node;
+      const id = item && nodeOf(item);
       if (!item || id === undefined || event.defaultPrevented || moving()) return;
       if (handle(store, event, item, id)) event.preventDefault();
     },
     // A click on a row, not on one of its buttons, selects it (and focuses it: it is focusable).
     onClick(event) {
-      const target = event.target instanceof Element ? event.target : null;
-      if (!target || target.closest("button")) return;
-      const header = target.closest(".cd-row");
-      const id = itemOf(header, event.currentTarget)?.dataset.node;
-      if (header && id !== undefined) store.select(id);
+      if (!(event.target instanceof Element) || event.target.closest("button")) return;
+      const item = itemOf(event.target, event.currentTarget);
+      const id = item && nodeOf(item);
+      if (id !== undefined) store.select(id);
     },
   };
 }
@@ -92,7 +91,7 @@ function handle(
     case "ArrowRight":
       if (expanded === "false") store.toggleCollapsed(id);
       else if (expanded === "true") {
-        const child = item.querySelector<HTMLElement>(ITEM);
+        const child = item.parentElement?.querySelector<HTMLElement>(`:scope > .cd-list ${ITEM}`);
         if (child) go(store, child);
       }
       return true;
@@ -101,7 +100,9 @@ function handle(
         store.toggleCollapsed(id);
         return true;
       }
-      const parent = item.parentElement?.closest<HTMLElement>(ITEM);
+      const parent = item.parentElement?.parentElement
+        ?.closest("li[data-node]")
+        ?.querySelector<HTMLElement>(`:scope > ${ITEM}`);
       if (parent && canvas.contains(parent)) go(store, parent);
       return true;
     }
@@ -128,8 +129,13 @@ function handle(
 /** Focuses a row and selects it: in the tree, selection follows focus. */
 function go(store: DesignerStore, item: HTMLElement): void {
   focusItem(item);
-  const id = item.dataset.node;
+  const id = nodeOf(item);
   if (id !== undefined) store.select(id);
+}
+
+/** The node a row (tree item) stands for: its `li`'s `data-node`. */
+function nodeOf(item: HTMLElement): string | undefined {
+  return item.parentElement?.dataset.node;
 }
 
 /** The row (tree item) an event happened on, within the canvas. */

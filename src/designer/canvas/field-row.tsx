@@ -294,9 +294,12 @@ const ALWAYS_SHOWN = typeof matchMedia === "function" && matchMedia("(hover: non
 
 /**
  * What field and branch rows share: the tree item (selection, the tab stop, folding, level), the
- * drop line, the handle. The handle has no listeners of its own: the canvas's one row draggable
- * (dnd/row-drag.ts) listens for presses on handles and on rows, and finds the row by its
- * `data-node`. The keys of the tree are the canvas's (canvas-keys.ts).
+ * drop line, the handle. The tree item is the row's line (`.cd-row`), not its `li`: the `li`
+ * also holds the nested rows, which are no part of the row's name or content (the nested list is
+ * a group of the tree beside it; levels say the nesting). The handle has no listeners of its
+ * own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on handles and for
+ * Space on rows, and finds the row by its `data-node`. The tree's keys are the canvas's
+ * (canvas-keys.ts).
  */
 export function useRow(store: DesignerStore, node: FieldNode, name: string, depth: number) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
@@ -307,22 +310,13 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string, dept
   const dragged = useIsDragged(shared?.indicator, node.id);
   const attributes = useHandleAttributes();
   const [active, setActive] = useState(false);
-  const { rowProps, focusProps } = useMemo(
+  const handlers = useMemo(
     () => ({
-      rowProps: {
-        className: "cd-row",
-        onPointerEnter: () => setActive(true),
-        onPointerLeave: () => setActive(false),
-      },
-      // On the tree item, which takes the focus (or one of its buttons does); focus in a nested
-      // row is that row's.
-      focusProps: {
-        onFocus: (event: FocusEvent<HTMLElement>) => {
-          if (ownRow(event.target, event.currentTarget)) setActive(true);
-        },
-        onBlur: (event: FocusEvent<HTMLElement>) => {
-          if (!ownRow(event.relatedTarget, event.currentTarget)) setActive(false);
-        },
+      onPointerEnter: () => setActive(true),
+      onPointerLeave: () => setActive(false),
+      onFocus: () => setActive(true),
+      onBlur: (event: FocusEvent<HTMLElement>) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setActive(false);
       },
     }),
     [],
@@ -333,18 +327,21 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string, dept
     collapsed,
     iconsShown,
     itemProps: {
-      role: "treeitem",
+      role: "none",
       className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
+      "data-drop": line,
+      "data-node": node.id,
+    },
+    rowProps: {
+      className: "cd-row",
+      role: "treeitem",
       tabIndex: tabbable ? 0 : -1,
       "aria-labelledby": rowLabelId(node.id),
       "aria-level": depth + 1,
       "aria-selected": selected ? ("true" as const) : undefined,
       "aria-expanded": folds ? !collapsed : undefined,
-      "data-drop": line,
-      "data-node": node.id,
-      ...focusProps,
+      ...handlers,
     },
-    rowProps,
     handle: (
       <button
         type="button"
@@ -359,11 +356,6 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string, dept
       </button>
     ),
   };
-}
-
-/** Whether `target` is the row item `item` or inside it, and not inside a row nested in it. */
-function ownRow(target: EventTarget | null, item: Element): boolean {
-  return target instanceof Element && target.closest('li[role="treeitem"]') === item;
 }
 
 /**

@@ -61,7 +61,7 @@ export const FieldList = memo(function FieldList({
           ))}
         </ul>
       )}
-      <EndZone parent={container.id} empty={fields.length === 0} path={path} />
+      <EndZone parent={container.id} empty={fields.length === 0} path={path} depth={depth} />
     </div>
   );
 });
@@ -106,13 +106,36 @@ function valueText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** Where a drop lands at the end of a container: a "Drop fields here" box when it is empty. */
-function EndZone({ parent, empty, path }: { parent: string; empty: boolean; path: string }) {
+/**
+ * Where a drop lands at the end of a container: a "Drop fields here" box when it is empty. Inside
+ * the tree (a group or branch with no field) it is an empty group of it, and the box no row.
+ */
+function EndZone({
+  parent,
+  empty,
+  path,
+  depth,
+}: {
+  parent: string;
+  empty: boolean;
+  path: string;
+  depth: number;
+}) {
   const line = useDropLine(useDndShared()?.indicator, parent);
   if (empty) {
+    const inTree = depth > 0;
     return (
-      <ul role="list" aria-label={`Fields of ${placeName(path)}`} className="cd-rows">
-        <li className="cd-empty" data-end={parent} data-drop={line === "end" ? "into" : undefined}>
+      <ul
+        role={inTree ? "group" : "list"}
+        aria-label={`Fields of ${placeName(path)}`}
+        className="cd-rows"
+      >
+        <li
+          role={inTree ? "none" : undefined}
+          className="cd-empty"
+          data-end={parent}
+          data-drop={line === "end" ? "into" : undefined}
+        >
           Drop fields here
         </li>
       </ul>

@@ -1,22 +1,18 @@
 /**
- * Focus on the canvas's rows. A row is a tree item, `li[role="treeitem"][data-node]`, that takes
- * the focus itself (roving tabindex: see canvas/canvas-keys.ts); its header `.cd-row` is what
- * shows. Here, not in canvas/, because the palette focuses the row it adds, and the palette and
- * the canvas do not import each other.
+ * Focus on the canvas's rows. A row's line, `li[data-node] > .cd-row`, is a tree item that takes
+ * the focus itself (roving tabindex: see canvas/canvas-keys.ts). Here, not in canvas/, because
+ * the palette focuses the row it adds, and the palette and the canvas do not import each other.
  */
 
 /** The tree item of node `id` on the page's canvas, if it is shown. */
 export function rowItem(id: string, root: ParentNode = document): HTMLElement | null {
-  return root.querySelector<HTMLElement>(`li[role="treeitem"][data-node="${CSS.escape(id)}"]`);
+  return root.querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > [role="treeitem"]`);
 }
 
-/**
- * Focuses a row and shows its header whole. Not the browser's own scroll on focus: a group's
- * item holds its nested rows, and only its header needs to be in view.
- */
+/** Focuses a row, scrolled into view as far as needed. */
 export function focusItem(item: HTMLElement): void {
   item.focus({ preventScroll: true });
-  item.querySelector(":scope > .cd-row")?.scrollIntoView?.({ block: "nearest" });
+  item.scrollIntoView?.({ block: "nearest" });
 }
 
 /**

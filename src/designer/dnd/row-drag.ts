@@ -29,26 +29,27 @@ export function useRowDrag(store: DesignerStore): {
   dragging.current = active !== null;
 
   const handlers = useMemo<DragHandlers>(() => {
-    const pick = (target: EventTarget, canvas: HTMLElement): boolean => {
+    // A press on a row's handle; for a key, also the row's line itself (the tree item focused).
+    const pick = (target: EventTarget, canvas: HTMLElement, line: boolean): boolean => {
       if (dragging.current || !(target instanceof Element)) return false;
-      // A press on a row's handle, or a key on the row itself (its tree item has the focus).
       const handle = target.closest<HTMLElement>(".cd-handle");
-      const row = handle ? handle.parentElement?.parentElement : target;
-      const header = handle ? handle.parentElement : row?.querySelector(":scope > .cd-row");
-      const id = row instanceof HTMLElement ? row.dataset.node : undefined;
-      if (!row || !(header instanceof HTMLElement) || id === undefined || !canvas.contains(row))
-        return false;
+      const header = handle ? handle.parentElement : line ? target : null;
+      const row = header?.parentElement;
+      const id = row?.dataset.node;
+      if (!(header instanceof HTMLElement) || !header.classList.contains("cd-row")) return false;
+      if (!row || id === undefined || !canvas.contains(row)) return false;
       const node = locate(store.doc, id)?.node;
       if (!node) return false;
       picked.id = id;
       picked.name = nodeName(node);
       setNodeRef(header);
-      setActivatorNodeRef(handle ?? (row as HTMLElement));
+      setActivatorNodeRef(handle ?? header);
       return true;
     };
-    const press = pressHandlers(pick, listeners, true);
+    const press = pressHandlers((target, canvas) => pick(target, canvas, false), listeners, false);
+    const keys = pressHandlers((target, canvas) => pick(target, canvas, true), listeners, true);
     // Only Space picks a row up (Enter on a row selects it): other keys are the tree's.
-    return { ...press, onKeyDown: (event) => event.key === " " && press.onKeyDown?.(event) };
+    return { ...press, onKeyDown: (event) => event.key === " " && keys.onKeyDown?.(event) };
   }, [listeners, picked, setActivatorNodeRef, setNodeRef, store]);
 
   // Only these two: the rest of dnd-kit's attributes change during a drag (and would re-render every row).
