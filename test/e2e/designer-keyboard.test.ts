@@ -255,6 +255,14 @@ describe("keyboard: skip links, one tab stop per widget, shortcuts", () => {
     expect(await historyLength(page)).toBe(4);
     await page.keyboard.press("Control+z");
     expect(await keysOf(page, "advanced")).toEqual(["timeoutSeconds", "timeoutSecondsCopy"]);
+    // Undo and redo re-render rows away from under the focus: it stays on a row all the same.
+    for (const key of ["Control+z", "Control+z", "Control+Shift+z", "Control+Shift+z"]) {
+      await page.keyboard.press(key);
+      await expect.poll(() => focused(page), { message: key }).toMatch(/^row /);
+    }
+    expect(await keysOf(page, "advanced")).toEqual(["timeoutSeconds", "timeoutSecondsCopy"]);
+    await page.keyboard.press("ArrowUp");
+    expect(await focused(page)).toMatch(/^row /);
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -1,8 +1,9 @@
-import type { KeyboardEvent, MouseEvent } from "react";
+import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from "react";
 import { flushSync } from "react-dom";
-import { focusItem, focusRow } from "../dnd/focus-row.ts";
+import { focusItem, focusRow, rowItem } from "../dnd/focus-row.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { duplicateRow, moveRowBy, removeRow } from "./row-commands.ts";
+import { tabStop } from "./tab-stop.ts";
 
 /**
  * The canvas's keyboard, as the WAI-ARIA APG tree view has it, and its shortcuts. The rows are one
@@ -42,6 +43,33 @@ export function canvasKeys(store: DesignerStore, moving: () => boolean): CanvasK
       if (id !== undefined) store.select(id);
     },
   };
+}
+
+/**
+ * Keeps the focus on the canvas when a change takes away the element that had it: a row moved to
+ * another list is a new element, an undone copy is gone, a row put back by undo or redo may be
+ * taken out and put back. Then the tree's tab stop (the selected row, else the first one) takes
+ * the focus, or Window properties when there is no row. For the canvas component: called on each
+ * of its renders (every change of the design renders it), it looks where the focus is before the
+ * change reaches the page, and after.
+ */
+export function useFocusKept(store: DesignerStore): void {
+  const had = useRef<Element | null>(null);
+  had.current =
+    typeof document === "undefined"
+      ? null
+      : (document.activeElement?.closest(".cd-canvas") ?? null);
+  useLayoutEffect(() => {
+    const canvas = had.current;
+    const now = document.activeElement;
+    if (!canvas?.isConnected || (now && now !== document.body)) return;
+    // By the state, not by the rows' tabindex: a row whose tab stop changed may render after this.
+    const id = tabStop(store.getState());
+    const stop =
+      (id === undefined ? null : rowItem(id, canvas)) ??
+      canvas.querySelector<HTMLElement>(".cd-window-select");
+    if (stop) focusItem(stop);
+  });
 }
 
 /** Does what the key says on the row `item` (node `id`); false for a key that is not the canvas's. */

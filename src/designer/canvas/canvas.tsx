@@ -4,7 +4,7 @@ import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { AppWindow, CircleAlert } from "../ui/icons.ts";
-import { canvasKeys } from "./canvas-keys.ts";
+import { canvasKeys, useFocusKept } from "./canvas-keys.ts";
 import { FieldList, TREE_KEYS_ID } from "./field-tree.tsx";
 // The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
 import "../ui/tokens.css";
@@ -35,6 +35,7 @@ export function Canvas({ store }: { store: DesignerStore }) {
       },
     };
   }, [store, shared]);
+  useFocusKept(store);
   return (
     <div
       className="cd-canvas"
