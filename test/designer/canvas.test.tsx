@@ -147,7 +147,7 @@ describe("Canvas: the design as a tree", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  it("drag handles are keyboard-operable buttons named after the field", async () => {
+  it("drag handles are buttons named after the field that say how to drag (Space on the row does the same)", async () => {
     setup();
     const handle = screen.getByRole("button", { name: "Move Account" });
     expect(handle.tagName).toBe("BUTTON");
