@@ -138,20 +138,29 @@ function handle(
       store.select(id);
       return true;
     case "Delete":
-    case "Backspace": {
-      const root = store.doc.root.id;
-      // The row that takes its place is there already: focus moves before this one leaves.
-      const next = removeRow(store, id);
-      if (next === root) canvas.querySelector<HTMLElement>(".cd-window-select")?.focus();
-      else if (next !== undefined) focusRow(next);
+    case "Backspace":
+      removeKeepingFocus(store, id);
       return true;
-    }
     case " ":
       // Space picks the row up (drag and drop listens first); before that is ready, nothing.
       return true;
     default:
       return false;
   }
+}
+
+/**
+ * Removes the field (or branch) of a row, and moves the focus to the row that takes its place, or
+ * to Window properties when none does (the window's last field), so the focus is not lost. For
+ * the Delete key and the row's Delete button.
+ */
+export function removeKeepingFocus(store: DesignerStore, id: string): void {
+  const root = store.doc.root.id;
+  // The row that takes its place is there already: focus moves before this one leaves the page.
+  const next = removeRow(store, id);
+  if (next === undefined || typeof document === "undefined") return;
+  if (next === root) document.querySelector<HTMLElement>(".cd-window-select")?.focus();
+  else focusRow(next);
 }
 
 /** Focuses a row and selects it: in the tree, selection follows focus. */

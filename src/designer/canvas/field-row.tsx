@@ -3,7 +3,6 @@ import { type FieldNode, kindLabel, kindOf, schemaObject } from "../../model/ind
 import { isSecret } from "../../model/secret-values.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
-import { focusRow } from "../dnd/focus-row.ts";
 import { useHandleAttributes } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
@@ -19,14 +18,15 @@ import {
   TriangleAlert,
 } from "../ui/icons.ts";
 import { KindIcon } from "../ui/kind-icon.tsx";
-import { duplicateRow, removeRow } from "./row-commands.ts";
+import { removeKeepingFocus } from "./canvas-keys.ts";
+import { duplicateRow } from "./row-commands.ts";
 import { useRowProblemCount } from "./row-problems.tsx";
 import { tabStop } from "./tab-stop.ts";
 
 /*
  * The rows' icons, made once: an element React has seen before is not rendered again, and every
  * row re-renders its handle when a drag starts (500 rows: that must stay cheap). Decorative: the
- * buttons' names say what they do, the select button's name says the badges.
+ * buttons' names say what they do, the row's name says the badges.
  */
 const ACTION = { size: 16, strokeWidth: 1.75 } as const;
 const BADGE = { size: 14, strokeWidth: 2 } as const;
@@ -43,9 +43,9 @@ const PROBLEM_ICON = <TriangleAlert {...BADGE} />;
 /**
  * A row's content apart from its handle and fold button: memoised on its own, because every row
  * re-renders when a drag starts or moves (dnd-kit's context changes), and at 500 rows that must
- * stay cheap. One line: kind icon, title, key, badges, then the actions. The select button's name
- * says all of it in words (title, key, kind, badges), and so does its tooltip, since title and
- * key may end in an ellipsis.
+ * stay cheap. One line: kind icon, title, key, badges, then the actions. The row's name (its tree
+ * item's) says all of it in words (title, key, kind, badges), and so does its tooltip, since
+ * title and key may end in an ellipsis.
  */
 export const FieldRowBody = memo(function FieldRowBody({
   store,
@@ -73,7 +73,7 @@ export const FieldRowBody = memo(function FieldRowBody({
   };
   return (
     <>
-      <SelectButton
+      <RowSummary
         id={node.id}
         label={label(name, node.key, kindLabel(kind), badges)}
         tooltip={tooltip(name, node.key, kindLabel(kind), badges)}
@@ -81,7 +81,7 @@ export const FieldRowBody = memo(function FieldRowBody({
         <KindIcon kind={kind} />
         <RowText name={name} detail={node.key} />
         <RowBadges badges={badges} />
-      </SelectButton>
+      </RowSummary>
       <span className="cd-row-actions">
         <button
           type="button"
@@ -94,7 +94,11 @@ export const FieldRowBody = memo(function FieldRowBody({
         >
           {iconsShown && COPY_ICON}
         </button>
-        <DeleteButton name={name} iconShown={iconsShown} onClick={() => remove(store, node.id)} />
+        <DeleteButton
+          name={name}
+          iconShown={iconsShown}
+          onClick={() => removeKeepingFocus(store, node.id)}
+        />
       </span>
     </>
   );
@@ -120,7 +124,7 @@ export const BranchRowBody = memo(function BranchRowBody({
   const badges: Badges = { required: false, secret: false, pattern: false, problems };
   return (
     <>
-      <SelectButton
+      <RowSummary
         id={node.id}
         label={label(name, value, "Branch", badges)}
         tooltip={tooltip(name, value, "Branch", badges)}
@@ -128,9 +132,13 @@ export const BranchRowBody = memo(function BranchRowBody({
         <KindIcon kind="branch" />
         <RowText name={name} detail={value} />
         <RowBadges badges={badges} />
-      </SelectButton>
+      </RowSummary>
       <span className="cd-row-actions">
-        <DeleteButton name={name} iconShown={iconsShown} onClick={() => remove(store, node.id)} />
+        <DeleteButton
+          name={name}
+          iconShown={iconsShown}
+          onClick={() => removeKeepingFocus(store, node.id)}
+        />
       </span>
     </>
   );
@@ -181,7 +189,7 @@ function RowText({ name, detail }: { name: string; detail: string }) {
   );
 }
 
-/** Required, secret, pattern and problem badges: icons (the select button's name says them in words). */
+/** Required, secret, pattern and problem badges: icons (the row's name says them in words). */
 function RowBadges({ badges }: { badges: Badges }) {
   if (badgeWords(badges).length === 0) return null;
   return (
@@ -214,7 +222,7 @@ function DeleteButton({
       className="cd-icon"
       tabIndex={-1}
       aria-label={`Delete ${name}`}
-      title="Delete (Delete key)"
+      title="Delete (Del)"
       onClick={onClick}
     >
       {iconShown && DELETE_ICON}
@@ -230,7 +238,7 @@ export const rowLabelId = (id: string) => `cd-row-label-${id}`;
  * Not a button: the row itself (its tree item) is selected by a click or the keyboard, and is
  * named by the hidden text here.
  */
-function SelectButton({
+function RowSummary({
   id,
   label,
   tooltip,
@@ -356,17 +364,4 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string, dept
       </button>
     ),
   };
-}
-
-/**
- * Removes the field (or branch) and moves focus to the row that takes its place (the Window
- * properties button when none does), so focus is not lost.
- */
-function remove(store: DesignerStore, id: string): void {
-  const root = store.doc.root.id;
-  // The row that takes its place is there already: focus moves before this one leaves the page.
-  const next = removeRow(store, id);
-  if (next === undefined || typeof document === "undefined") return;
-  if (next === root) document.querySelector<HTMLElement>(".cd-window-select")?.focus();
-  else focusRow(next);
 }
