@@ -388,6 +388,8 @@ describe("a keyboard move never hides its target", () => {
         .toBe("Timeout (seconds) is over position 1 of 1 in Extras.");
       const target = canvas(page).locator('.cd-empty[data-drop="into"]');
       await target.waitFor();
+      // The box is the one place marked: no drop line elsewhere (above the group's row) says otherwise.
+      expect(await canvas(page).locator("[data-drop]").count()).toBe(1);
       await settled(page);
       const drop = await box(target);
       const ghosts = await page.locator(".cd-drag-overlay, [data-dnd-overlay]").evaluateAll((all) =>

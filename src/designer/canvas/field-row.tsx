@@ -337,7 +337,8 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string, dept
     itemProps: {
       role: "none",
       className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
-      "data-drop": line,
+      // The line above the row. (The end of a group's own fields is its end zone's: not this row's.)
+      "data-drop": line === "before" ? line : undefined,
       "data-node": node.id,
     },
     rowProps: {
