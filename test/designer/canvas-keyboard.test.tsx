@@ -66,6 +66,8 @@ const selectedTitle = (store: DesignerStore) => {
     ? undefined
     : document.querySelector(`li[data-node="${id}"] > .cd-row .cd-row-title`)?.textContent;
 };
+/** What the canvas's status region last said (a shortcut's result, for screen readers). */
+const status = () => document.querySelector('.cd-canvas [role="status"]')?.textContent;
 const keys = (node: FieldNode | undefined) => node?.fields?.map((field) => field.key);
 const field = (store: DesignerStore, key: string) =>
   store.doc.root.fields!.find((node) => node.key === key)!;
@@ -158,6 +160,7 @@ describe("the canvas is one tab stop: a tree view with roving tabindex", () => {
     await user.keyboard("{Delete}");
     expect(keys(field(store, "account"))).toEqual(["pin"]);
     expect(focused()).toBe("PIN");
+    expect(status()).toBe("Login removed.");
     expect(selectedTitle(store)).toBe("PIN");
     // The last of its list: the previous row, then the container.
     await user.keyboard("{Backspace}");
@@ -229,10 +232,13 @@ describe("the canvas is one tab stop: a tree view with roving tabindex", () => {
     expect(keys(store.doc.root)).toEqual(["username", "account", "region", "auth", "baseUrl"]);
     expect(focused()).toBe("Region");
     expect(selectedTitle(store)).toBe("Region");
+    // The focus stays, so a screen reader hears where the row went.
+    expect(status()).toBe("Region moved to position 3 of 5 in the window.");
     await user.keyboard("{Alt>}{ArrowUp}{ArrowUp}{ArrowUp}{/Alt}");
-    // Up at the top of its list: it stays.
+    // Up at the top of its list: it stays, and says so.
     expect(keys(store.doc.root)).toEqual(["region", "username", "account", "auth", "baseUrl"]);
     expect(focused()).toBe("Region");
+    expect(status()).toBe("Region is already first in the window.");
     expect(store.getState().editor.done).toHaveLength(3);
     act(() => store.undo());
     expect(keys(store.doc.root)).toEqual(["username", "region", "account", "auth", "baseUrl"]);
@@ -241,6 +247,7 @@ describe("the canvas is one tab stop: a tree view with roving tabindex", () => {
     await user.keyboard("{Alt>}{ArrowUp}{ArrowUp}{/Alt}");
     expect(keys(field(store, "auth").branches![1])).toEqual(["type", "password", "user"]);
     expect(focused()).toBe("Password");
+    expect(status()).toBe("Password is already first in Authentication › Basic.");
     // A branch among its choice's branches.
     row("Basic").focus();
     await user.keyboard("{Alt>}{ArrowUp}{/Alt}");

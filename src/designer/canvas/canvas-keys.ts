@@ -1,8 +1,11 @@
 import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from "react";
 import { flushSync } from "react-dom";
+import { locate } from "../../model/index.ts";
 import { focusItem, focusRow, rowItem } from "../dnd/focus-row.ts";
+import { nodeName } from "../dnd/names.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { duplicateRow, moveRowBy, removeRow } from "./row-commands.ts";
+import { atEndText, movedText, removedText } from "./row-words.ts";
 import { tabStop } from "./tab-stop.ts";
 
 /**
@@ -27,13 +30,21 @@ export interface CanvasKeys {
 
 const ITEM = '[role="treeitem"]';
 
-export function canvasKeys(store: DesignerStore, moving: () => boolean): CanvasKeys {
+/**
+ * `moving`: whether a row is being moved by keyboard (its keys are the move's). `say`: tells a
+ * screen reader what a shortcut did where the focus does not say it (a polite live region).
+ */
+export function canvasKeys(
+  store: DesignerStore,
+  moving: () => boolean,
+  say: (text: string) => void,
+): CanvasKeys {
   return {
     onKeyDown(event) {
       const item = itemOf(event.target, event.currentTarget);
       const id = item && nodeOf(item);
       if (!item || id === undefined || event.defaultPrevented || moving()) return;
-      if (handle(store, event, item, id)) event.preventDefault();
+      if (handle(store, event, item, id, say)) event.preventDefault();
     },
     // A click on a row, not on one of its buttons, selects it (and focuses it: it is focusable).
     onClick(event) {
@@ -78,6 +89,7 @@ function handle(
   event: KeyboardEvent<HTMLElement>,
   item: HTMLElement,
   id: string,
+  say: (text: string) => void,
 ): boolean {
   const canvas = event.currentTarget;
   const { key, altKey, ctrlKey, metaKey, shiftKey } = event;
@@ -91,10 +103,13 @@ function handle(
   if (command || shiftKey) return false;
   if (altKey) {
     if (key !== "ArrowUp" && key !== "ArrowDown") return false;
+    const step = key === "ArrowUp" ? -1 : 1;
     let moved: string | undefined;
-    flushSync(() => void (moved = moveRowBy(store, id, key === "ArrowUp" ? -1 : 1)));
+    flushSync(() => void (moved = moveRowBy(store, id, step)));
     // The row's element may have been taken out and put back: focus goes back to it.
     if (moved !== undefined) focusRow(moved);
+    if (store.getState().refusal === undefined)
+      say(moved !== undefined ? movedText(store.doc, id) : atEndText(store.doc, id, step));
     return true;
   }
   // Enter and Space on one of the row's buttons press that button.
@@ -138,9 +153,11 @@ function handle(
       store.select(id);
       return true;
     case "Delete":
-    case "Backspace":
-      removeKeepingFocus(store, id);
+    case "Backspace": {
+      const node = locate(store.doc, id)?.node;
+      if (removeKeepingFocus(store, id) && node) say(removedText(nodeName(node)));
       return true;
+    }
     case " ":
       // Space picks the row up (drag and drop listens first); before that is ready, nothing.
       return true;
@@ -152,15 +169,17 @@ function handle(
 /**
  * Removes the field (or branch) of a row, and moves the focus to the row that takes its place, or
  * to Window properties when none does (the window's last field), so the focus is not lost. For
- * the Delete key and the row's Delete button.
+ * the Delete key and the row's Delete button. False when the core refused.
  */
-export function removeKeepingFocus(store: DesignerStore, id: string): void {
+export function removeKeepingFocus(store: DesignerStore, id: string): boolean {
   const root = store.doc.root.id;
   // The row that takes its place is there already: focus moves before this one leaves the page.
   const next = removeRow(store, id);
-  if (next === undefined || typeof document === "undefined") return;
+  if (next === undefined) return false;
+  if (typeof document === "undefined") return true;
   if (next === root) document.querySelector<HTMLElement>(".cd-window-select")?.focus();
   else focusRow(next);
+  return true;
 }
 
 /** Focuses a row and selects it: in the tree, selection follows focus. */

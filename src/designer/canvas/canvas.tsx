@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo } from "react";
+import { type KeyboardEvent, useMemo, useRef } from "react";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
@@ -22,9 +22,15 @@ export function Canvas({ store }: { store: DesignerStore }) {
   const windowSelected = useDesigner(store, (state) => state.selected === undefined);
   const shared = useDndShared();
   const { ready, handleAttributes } = useDragState();
+  const status = useRef<HTMLDivElement>(null);
   const handlers = useMemo(() => {
     const rows = shared?.bridge.rowHandlers;
-    const keys = canvasKeys(store, () => shared?.indicator.dragged() !== undefined);
+    const keys = canvasKeys(
+      store,
+      () => shared?.indicator.dragged() !== undefined,
+      // Its text is not React's: set here, it needs no render.
+      (text) => void (status.current && (status.current.textContent = text)),
+    );
     return {
       ...rows,
       onClick: keys.onClick,
@@ -70,6 +76,8 @@ export function Canvas({ store }: { store: DesignerStore }) {
       <span id={TREE_KEYS_ID} hidden>
         {TREE_KEYS}
       </span>
+      {/* What a shortcut did where the focus does not say it ("Region moved to position 3 of 5…"). */}
+      <div ref={status} role="status" className="cd-visually-hidden" />
       <HandleAttributesContext.Provider value={handleAttributes}>
         <FieldList store={store} container={root} path="" depth={0} />
       </HandleAttributesContext.Provider>
