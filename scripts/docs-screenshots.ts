@@ -33,7 +33,7 @@ try {
     await page.getByRole("combobox", { name: "Template" }).selectOption({ label: "REST API" });
     await page.getByRole("button", { name: "New from template" }).click();
     await page
-      .getByRole("button", { name: /^Password/ })
+      .getByRole("treeitem", { name: /^Password/ })
       .first()
       .click();
     await page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor();

@@ -17,6 +17,7 @@ import { PreviewPane } from "./preview-pane.tsx";
 import { InspectorProblems } from "./problems/inspector-problems.ts";
 import { ProblemsList } from "./problems/problems-list.tsx";
 import { CanvasProblems } from "./problems/use-problems-by-node.ts";
+import { SkipLinks } from "./skip-links.tsx";
 import { StartPanel, showsStartPanel } from "./start/start-panel.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
@@ -120,6 +121,7 @@ export function DesignerApp({
   return (
     <ToastProvider value={toasts}>
       <div className="designer" data-layout={mode}>
+        <SkipLinks layout={layout} mode={mode} />
         <Header
           store={store}
           autosave={autosave}

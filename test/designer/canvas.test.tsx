@@ -40,14 +40,18 @@ const keys = (node: FieldNode) => node.fields!.map((field) => field.key);
 const byKey = (store: DesignerStore, key: string) =>
   store.doc.root.fields!.find((field) => field.key === key)!;
 const rowOf = (name: string) => screen.getByRole("button", { name: `Move ${name}` }).closest("li")!;
+/** A row's own line: the tree item. */
+const lineOf = (name: string) => rowOf(name).querySelector<HTMLElement>(":scope > .cd-row")!;
+/** What a row shows of its field (title, key, badges): a click there selects the row. */
+const bodyOf = (name: string) => lineOf(name).querySelector<HTMLElement>(".cd-row-select")!;
 
-describe("Canvas: the design as a tree of lists", () => {
+describe("Canvas: the design as a tree", () => {
   it("shows the window's fields, a group's fields nested, a choice's branches with their fields", () => {
     setup();
-    const window = screen.getByRole("list", { name: "Fields of the window" });
+    const window = screen.getByRole("tree", { name: "Fields of the window" });
     const top = within(window)
-      .getAllByRole("listitem")
-      .filter((item) => item.parentElement === window);
+      .getAllByRole("treeitem")
+      .filter((item) => item.parentElement?.parentElement === window);
     expect(top.map((item) => item.querySelector(".cd-row-title")?.textContent)).toEqual([
       "User name",
       "Region",
@@ -55,25 +59,32 @@ describe("Canvas: the design as a tree of lists", () => {
       "Authentication",
     ]);
     expect(
-      within(screen.getByRole("list", { name: "Fields of Account" })).getByText("Login"),
+      within(screen.getByRole("group", { name: "Fields of Account" })).getByText("Login"),
     ).toBeTruthy();
-    const branches = screen.getByRole("list", { name: "Branches of Authentication" });
+    const branches = screen.getByRole("group", { name: "Branches of Authentication" });
     expect(
-      within(branches).getByRole("list", { name: "Fields of Authentication › Basic" }),
+      within(branches).getByRole("group", { name: "Fields of Authentication › Basic" }),
     ).toBeTruthy();
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › Basic" })).getByRole(
+      within(screen.getByRole("group", { name: "Fields of Authentication › Basic" })).getByRole(
         "button",
         { name: "Move Password" },
       ),
     ).toBeTruthy();
     // The key is shown in the row; the kind is its icon, and words in the row's name.
     expect(within(rowOf("Password")).getByText("password")).toBeTruthy();
-    expect(
-      within(rowOf("Password")).getByRole("button", {
-        name: "Password, password, Secret, secret",
-      }),
-    ).toBeTruthy();
+    expect(screen.getByRole("treeitem", { name: "Password, password, Secret, secret" })).toBe(
+      lineOf("Password"),
+    );
+    // The tree item is the row's own line: its nested rows are a group beside it.
+    expect(lineOf("Account").textContent).not.toContain("Login");
+    // Levels, and what folds says whether it is expanded.
+    expect(lineOf("Region").getAttribute("aria-level")).toBe("1");
+    expect(lineOf("Login").getAttribute("aria-level")).toBe("2");
+    expect(lineOf("Password").getAttribute("aria-level")).toBe("3");
+    expect(lineOf("Account").getAttribute("aria-expanded")).toBe("true");
+    expect(lineOf("Basic").getAttribute("aria-expanded")).toBe("true");
+    expect(lineOf("Region").hasAttribute("aria-expanded")).toBe(false);
   });
 
   it("an empty window says how to add a field; an empty group says where to drop", () => {
@@ -85,22 +96,24 @@ describe("Canvas: the design as a tree of lists", () => {
     cleanup();
     setup({ type: "object", properties: { g: { type: "object", title: "G", properties: {} } } });
     expect(
-      within(screen.getByRole("list", { name: "Fields of G" })).getByRole("listitem").textContent,
-    ).toBe("Drop fields here");
+      within(screen.getByRole("group", { name: "Fields of G" })).getByText("Drop fields here"),
+    ).toBeTruthy();
   });
 
-  it("click or Enter on a row selects it (aria-current)", async () => {
+  it("a click on a row, or Enter on it, selects it (aria-selected); its buttons do not", async () => {
     const { store, user } = setup();
-    const select = within(rowOf("Region")).getByRole("button", { name: /^Region/ });
-    await user.click(select);
+    await user.click(bodyOf("Region"));
     expect(store.getState().selected).toBe(byKey(store, "region").id);
-    expect(rowOf("Region").getAttribute("aria-current")).toBe("true");
-    const login = within(rowOf("Login")).getByRole("button", { name: /^Login/ });
-    login.focus();
+    expect(lineOf("Region").getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(lineOf("Region"));
+    lineOf("Login").focus();
     await user.keyboard("{Enter}");
     expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
-    expect(rowOf("Login").getAttribute("aria-current")).toBe("true");
-    expect(rowOf("Region").getAttribute("aria-current")).toBeNull();
+    expect(lineOf("Login").getAttribute("aria-selected")).toBe("true");
+    expect(lineOf("Region").getAttribute("aria-selected")).toBeNull();
+    // A fold button folds, and selects nothing.
+    await user.click(screen.getByRole("button", { name: "Collapse Authentication" }));
+    expect(store.getState().selected).toBe(byKey(store, "account").fields![0]!.id);
   });
 
   it("Duplicate adds a copy after the field and selects it; Delete removes it; each is one undo step", async () => {
@@ -138,7 +151,7 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  it("drag handles are keyboard-operable buttons named after the field", async () => {
+  it("drag handles are buttons named after the field that say how to drag (Space on the row does the same)", async () => {
     setup();
     const handle = screen.getByRole("button", { name: "Move Account" });
     expect(handle.tagName).toBe("BUTTON");
@@ -153,7 +166,7 @@ describe("Canvas: the design as a tree of lists", () => {
     const { store } = setup();
     const auth = byKey(store, "auth");
     expect(discriminatorKey(auth)).toBe("type");
-    const basic = screen.getByRole("list", { name: "Fields of Authentication › Basic" });
+    const basic = screen.getByRole("group", { name: "Fields of Authentication › Basic" });
     expect(
       within(basic)
         .getAllByRole("button", { name: /^Move / })
@@ -164,10 +177,10 @@ describe("Canvas: the design as a tree of lists", () => {
     expect(screen.queryByRole("button", { name: "Duplicate type" })).toBeNull();
     // None holds only its discriminator: it says its method needs no fields.
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getByRole(
-        "listitem",
-      ).textContent,
-    ).toBe("This method needs no fields. Drop fields here if it should ask for some.");
+      within(screen.getByRole("group", { name: "Fields of Authentication › None" })).getByText(
+        "This method needs no fields. Drop fields here if it should ask for some.",
+      ),
+    ).toBeTruthy();
     // The model keeps it.
     expect(auth.branches!.map(keys)).toEqual([["type"], ["type", "password"]]);
   });
@@ -178,7 +191,7 @@ describe("Canvas: the design as a tree of lists", () => {
       properties: { g: { type: "object", title: "G", properties: { type: { const: "x" } } } },
     });
     expect(
-      within(screen.getByRole("list", { name: "Fields of G" })).getByRole("button", {
+      within(screen.getByRole("group", { name: "Fields of G" })).getByRole("button", {
         name: "Move type",
       }),
     ).toBeTruthy();
@@ -186,10 +199,10 @@ describe("Canvas: the design as a tree of lists", () => {
 
   it("the palette adds after the selected row of a branch, after its discriminator when the branch is empty", async () => {
     const { store, user } = setup();
-    await user.click(within(rowOf("Password")).getByRole("button", { name: /^Password/ }));
+    await user.click(bodyOf("Password"));
     await user.click(screen.getByRole("button", { name: "Add Text field" }));
     expect(keys(byKey(store, "auth").branches![1]!)).toEqual(["type", "password", "text"]);
-    await user.click(within(rowOf("None")).getByRole("button", { name: /^None/ }));
+    await user.click(bodyOf("None"));
     await user.click(screen.getByRole("button", { name: "Add Text field" }));
     expect(keys(byKey(store, "auth").branches![0]!)).toEqual(["type", "text"]);
     const none = (
@@ -197,7 +210,7 @@ describe("Canvas: the design as a tree of lists", () => {
     ).auth!.oneOf[0]!;
     expect(Object.keys(none.properties)).toEqual(["type", "text"]);
     expect(
-      within(screen.getByRole("list", { name: "Fields of Authentication › None" })).getAllByRole(
+      within(screen.getByRole("group", { name: "Fields of Authentication › None" })).getAllByRole(
         "button",
         { name: /^Move / },
       ).length,
@@ -223,13 +236,13 @@ describe("Canvas: the design as a tree of lists", () => {
     const { store, user } = setup();
     const windowButton = screen.getByRole("button", { name: "Window properties" });
     expect(windowButton.getAttribute("aria-current")).toBe("true");
-    await user.click(within(rowOf("Region")).getByRole("button", { name: /^Region/ }));
+    await user.click(bodyOf("Region"));
     expect(store.getState().selected).toBe(byKey(store, "region").id);
     expect(windowButton.getAttribute("aria-current")).toBeNull();
     await user.click(windowButton);
     expect(store.getState().selected).toBeUndefined();
     expect(windowButton.getAttribute("aria-current")).toBe("true");
-    expect(rowOf("Region").getAttribute("aria-current")).toBeNull();
+    expect(lineOf("Region").getAttribute("aria-selected")).toBeNull();
     // Selecting is not an edit: nothing to undo.
     expect(store.canUndo).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from "@testing-library/react";
+import { act, cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Palette } from "../../src/designer/palette/palette.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -65,15 +65,46 @@ describe("Palette", () => {
     );
   });
 
-  it("Enter adds at the end of the window when nothing is selected, then selects the new field", async () => {
+  it("Enter adds at the end of the window when nothing is selected, then selects and focuses the new field", async () => {
     const { store, user } = setup();
     screen.getByRole("button", { name: "Add Text field" }).focus();
     await user.keyboard("{Enter}");
     expect(rootKeys(store)).toEqual(["text"]);
     expect(store.getState().selected).toBe(store.doc.root.fields![0]!.id);
-    expect(
-      screen.getByRole("button", { name: "Move Text" }).closest("li")!.getAttribute("aria-current"),
-    ).toBe("true");
+    const row = screen.getByRole("treeitem", { name: "Text, text, Text" });
+    expect(row.getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(row);
+  });
+
+  it("is one tab stop, a vertical toolbar: Up and Down, Home and End move between items; the last focused stays the tab stop", async () => {
+    const { user } = setup();
+    const toolbar = screen.getByRole("toolbar", { name: "Add to the design" });
+    expect(toolbar.getAttribute("aria-orientation")).toBe("vertical");
+    const tabbable = () =>
+      within(toolbar)
+        .getAllByRole("button")
+        .filter((button) => button.tabIndex === 0)
+        .map((button) => button.getAttribute("aria-label"));
+    expect(tabbable()).toEqual(["Add Text field"]);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Add Text field" }));
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Add URL field" }));
+    await user.keyboard("{ArrowUp}");
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Add Secret field" }));
+    expect(tabbable()).toEqual(["Add Secret field"]);
+    // Up at the first item stays there; End reaches the last block, past the Fields list.
+    await user.keyboard("{Home}{ArrowUp}");
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Add Text field" }));
+    await user.keyboard("{End}{ArrowDown}");
+    const last = within(toolbar).getAllByRole("button").at(-1)!;
+    expect(document.activeElement).toBe(last);
+    expect(tabbable()).toEqual([last.getAttribute("aria-label")]);
+    // Tab leaves the toolbar; Shift+Tab comes back to the item last focused.
+    await user.tab();
+    expect(toolbar.contains(document.activeElement)).toBe(false);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(last);
   });
 
   it("Enter adds after the selected field, in its container", async () => {

@@ -51,11 +51,11 @@ async function below(page: Page, name: string) {
 
 /** The "Drop fields here" box of an empty container, by the container's name on the canvas. */
 async function emptyBox(page: Page, container: string) {
-  return center(
-    canvas(page)
-      .getByRole("list", { name: `Fields of ${container}`, exact: true })
-      .getByRole("listitem"),
-  );
+  // The window's is a list of its own (no tree yet); a group's or branch's, a group of the tree.
+  const list = canvas(page)
+    .getByRole("list", { name: `Fields of ${container}`, exact: true })
+    .or(canvas(page).getByRole("group", { name: `Fields of ${container}`, exact: true }));
+  return center(list.getByText("Drop fields here"));
 }
 
 /** A real mouse drag of a palette item: press, move past the activation distance, glide, release. */
@@ -74,10 +74,10 @@ async function drag(
 
 /** Clicks a row of the canvas (its title, key and kind) to select it. */
 async function select(page: Page, name: string): Promise<void> {
-  const button = canvas(page).getByRole("button", {
+  const row = canvas(page).getByRole("treeitem", {
     name: new RegExp(`^${escapeRegExp(name)}\\b`),
   });
-  await button.click();
+  await row.locator(".cd-row-select").click();
   await expect.poll(() => editing(page)).toContain(`"${name}"`);
 }
 

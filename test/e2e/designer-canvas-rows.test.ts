@@ -40,7 +40,7 @@ interface RowReport {
   overlaps: string[];
   /** Parts whose box reaches past the canvas's content edge. */
   beyond: string[];
-  /** The select button's name and tooltip. */
+  /** The row's accessible name (its tree item's) and its tooltip. */
   label: string;
   tooltip: string;
   /** Whether the title is cut short (an ellipsis shows). */
@@ -95,7 +95,7 @@ function measureRows(page: Page): Promise<{
         height: rowRect.height,
         overlaps,
         beyond,
-        label: select.getAttribute("aria-label") ?? "",
+        label: document.getElementById(row.getAttribute("aria-labelledby")!)?.textContent ?? "",
         tooltip: select.title,
         titleCut: title.scrollWidth > title.clientWidth,
       };

@@ -22,7 +22,11 @@ async function open(design: "sample" | "blank" | "choice" = "sample"): Promise<O
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.goto(`${setup.server.url}test/e2e/pages/designer-canvas/index.html?design=${design}`);
-  await page.getByRole("list", { name: "Fields of the window" }).waitFor({ timeout: 15_000 });
+  // The window's fields: a tree of rows, or (a blank design) the box to drop the first one in.
+  await page
+    .getByRole("tree", { name: "Fields of the window" })
+    .or(page.getByRole("list", { name: "Fields of the window" }))
+    .waitFor({ timeout: 15_000 });
   await dragReady(page);
   return { page, problems };
 }
@@ -76,10 +80,10 @@ function canvas(page: Page): Locator {
   return page.getByRole("main", { name: "Canvas" });
 }
 
-/** A row (listitem) of the canvas by its field's name. */
+/** A row of the canvas (its `li`: its line and its nested rows) by its field's name. */
 function row(page: Page, name: string): Locator {
   return canvas(page)
-    .getByRole("listitem")
+    .locator("li[data-node]")
     .filter({ has: page.getByRole("button", { name: `Move ${name}`, exact: true }) })
     .first();
 }
@@ -96,7 +100,7 @@ async function lift(page: Page, name: string): Promise<void> {
   await afterPageTimers(page);
 }
 
-/** A row (listitem) by its field's name, not one that holds it. */
+/** A row (its `li`) by its field's name, not one that holds it. */
 function ownRow(page: Page, name: string): Locator {
   return page
     .getByRole("button", { name: `Move ${name}`, exact: true })
@@ -128,7 +132,9 @@ describe("palette and canvas in headless Chromium: real drags", () => {
       await center(canvas(page).getByText(/^No fields yet/)),
     );
     expect(await keys(page)).toEqual(["text"]);
-    await expect.poll(() => row(page, "Text").getAttribute("aria-current")).toBe("true");
+    await expect
+      .poll(() => row(page, "Text").getByRole("treeitem").getAttribute("aria-selected"))
+      .toBe("true");
 
     // Into the upper half of the Text row: before it.
     await mouseDrag(
@@ -188,12 +194,14 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     );
     expect(await keys(page)).toEqual(before);
     const names = await page
-      .getByRole("list", { name: "Fields of the window" })
-      .getByRole("listitem")
+      .getByRole("tree", { name: "Fields of the window" })
+      .getByRole("treeitem")
       .evaluateAll((items) =>
         items
           .filter(
-            (item) => item.parentElement?.getAttribute("aria-label") === "Fields of the window",
+            (item) =>
+              item.parentElement?.parentElement?.getAttribute("aria-label") ===
+              "Fields of the window",
           )
           .map((item) => item.querySelector(".cd-row-title")?.textContent),
       );
@@ -228,10 +236,16 @@ describe("palette and canvas in headless Chromium: real drags", () => {
       "extras",
       "baseUrl",
     ]);
-    // Focus stays on the moved field's handle.
+    // Focus stays on the moved field's row.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
-      .toBe("Move API key");
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.matches('[role="treeitem"]')
+            ? document.activeElement.querySelector(".cd-row-title")?.textContent
+            : document.activeElement?.tagName,
+        ),
+      )
+      .toBe("API key");
 
     // Base URL up into the end of Account: past the empty Extras box and the Extras row.
     await lift(page, "Base URL");
@@ -247,7 +261,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     expect(await keys(page, "account")).toEqual(["username", "password", "baseUrl"]);
     expect(await keys(page)).toEqual(["apiKey", "username", "region", "account", "extras"]);
     expect(await historyLength(page)).toBe(2);
-    const account = page.getByRole("list", { name: "Fields of Account" });
+    const account = page.getByRole("group", { name: "Fields of Account" });
     expect(await account.getByRole("button", { name: "Move Base URL", exact: true }).count()).toBe(
       1,
     );
@@ -289,7 +303,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await expect
       .poll(() => announcement(page))
       .toBe("Region moved to position 1 in Authentication › Basic.");
-    const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
+    const basic = page.getByRole("group", { name: "Fields of Authentication › Basic" });
     expect(
       await basic
         .getByRole("button", { name: /^Move / })
@@ -314,7 +328,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
     await expect
       .poll(() => announcement(page))
       .toBe("Basic moved to position 1 in Authentication.");
-    const branches = page.getByRole("list", { name: "Branches of Authentication" });
+    const branches = page.getByRole("group", { name: "Branches of Authentication" });
     expect(await branches.locator(":scope > li > .cd-row .cd-row-title").allTextContents()).toEqual(
       ["Basic", "None"],
     );
@@ -344,7 +358,7 @@ describe("palette and canvas in headless Chromium: real drags", () => {
       .poll(() => announcement(page))
       .toBe("Text field added at position 1 in Authentication › Basic.");
     expect(branchProperties(await schemaOf(page), "auth", 1)).toEqual(["type", "text", "password"]);
-    const basic = page.getByRole("list", { name: "Fields of Authentication › Basic" });
+    const basic = page.getByRole("group", { name: "Fields of Authentication › Basic" });
     expect(
       await basic
         .getByRole("button", { name: /^Move / })

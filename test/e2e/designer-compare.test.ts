@@ -169,7 +169,9 @@ describe("Compare with… in the designer page, in headless Chromium", () => {
       .getByRole("button", { name: /^Breaking: .*Access token$/ })
       .click();
     await expect.poll(() => compareDialog(page).isVisible()).toBe(false);
-    await expect.poll(() => row(page, "Access token").getAttribute("aria-current")).toBe("true");
+    await expect
+      .poll(() => row(page, "Access token").getByRole("treeitem").getAttribute("aria-selected"))
+      .toBe("true");
     await expect.poll(() => editing(page)).toContain("(token)");
     expect(
       await page.evaluate(
@@ -195,7 +197,9 @@ describe("Compare with… in the designer page, in headless Chromium", () => {
     await changesRegion(page)
       .getByRole("button", { name: /^Exposing: .*Client secret$/ })
       .click();
-    await expect.poll(() => row(page, "Client secret").getAttribute("aria-current")).toBe("true");
+    await expect
+      .poll(() => row(page, "Client secret").getByRole("treeitem").getAttribute("aria-selected"))
+      .toBe("true");
 
     await page.close();
     expect(errors).toEqual([]);

@@ -166,7 +166,7 @@ describe("the designer page, in headless Chromium", () => {
     const canvas = page.getByRole("main", { name: "Canvas" });
     await canvas.getByRole("button", { name: `Move ${markup}`, exact: true }).waitFor();
     await canvas
-      .getByRole("button", {
+      .getByRole("treeitem", {
         name: new RegExp(`^${markup.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
       })
       .first()

@@ -63,9 +63,9 @@ describe("the problems list, on the dev server", () => {
     await problem.click();
     await expect.poll(() => editing(page)).toContain('"Text" (apiToken)');
     const row = canvas(page)
-      .getByRole("listitem")
+      .getByRole("treeitem")
       .filter({ has: page.getByRole("button", { name: "Move Text", exact: true }) });
-    expect(await row.getAttribute("aria-current")).toBe("true");
+    expect(await row.getAttribute("aria-selected")).toBe("true");
     expect(
       await page.evaluate(
         () =>
@@ -73,9 +73,9 @@ describe("the problems list, on the dev server", () => {
             ?.textContent,
       ),
     ).toBe("Text");
-    expect(
-      await page.evaluate(() => document.activeElement?.classList.contains("cd-row-select")),
-    ).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe(
+      "treeitem",
+    );
 
     // Fixing it in the inspector empties the list.
     await inspector(page)

@@ -113,7 +113,7 @@ describe("the designer's app shell, in headless Chromium", () => {
         // is scrolled whole in the frame after the click, so the check waits for that frame.
         const last = page.locator(".cd-row-select").last();
         await last.click();
-        const selectedRow = "li[aria-current='true'] > .cd-row";
+        const selectedRow = ".cd-row[aria-selected='true']";
         await expect.poll(() => whollyInView(page, selectedRow), { message: name }).toBe(true);
         if (size.mode === "narrow") await page.getByRole("tab", { name: "Inspector" }).click();
         const first = "#panel-inspector-body :is(input, select, textarea)";

@@ -1,12 +1,13 @@
-import type { ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useMemo, useRef } from "react";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
 import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { AppWindow, CircleAlert } from "../ui/icons.ts";
+import { canvasKeys, useFocusKept } from "./canvas-keys.ts";
 import { ProblemIcons, problemWords } from "./field-row.tsx";
-import { FieldList } from "./field-tree.tsx";
+import { FieldList, TREE_KEYS_ID } from "./field-tree.tsx";
 import { useRowProblemCount, WINDOW_ROW } from "./row-problems.tsx";
 // The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
 import "../ui/tokens.css";
@@ -15,8 +16,9 @@ import "./canvas.css";
 /**
  * The design as a tree: the window's fields, a group's fields nested under it, a choice's branches
  * each with its fields. Rows are memoised by node: nodes are immutable and shared, so a change
- * re-renders the rows along the changed path only. `start`: what to show in place of the window's
- * (empty) list, the page's start panel; a field dropped on it goes into the window.
+ * re-renders the rows along the changed path only. The rows are one tab stop, with the keys of a
+ * tree view and the canvas's shortcuts (canvas-keys.ts). `start`: what to show in place of the
+ * window's (empty) list, the page's start panel; a field dropped on it goes into the window.
  */
 export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNode }) {
   const root = useDesigner(store, (state) => state.editor.doc.root);
@@ -26,13 +28,33 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
   const windowProblems = problemWords(windowCount);
   const shared = useDndShared();
   const { ready, handleAttributes } = useDragState();
+  const status = useRef<HTMLDivElement>(null);
+  const handlers = useMemo(() => {
+    const rows = shared?.bridge.rowHandlers;
+    const keys = canvasKeys(
+      store,
+      () => shared?.indicator.dragged() !== undefined,
+      // Its text is not React's: set here, it needs no render.
+      (text) => void (status.current && (status.current.textContent = text)),
+    );
+    return {
+      ...rows,
+      onClick: keys.onClick,
+      // Drag and drop first: Space on a row picks it up.
+      onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+        rows?.onKeyDown?.(event);
+        keys.onKeyDown(event);
+      },
+    };
+  }, [store, shared]);
+  useFocusKept(store);
   return (
     <div
       className="cd-canvas"
       ref={shared?.canvas}
       // Drag and drop is mounted after the first paint: this says it is there (tests wait for it).
       data-drag-ready={ready || undefined}
-      {...shared?.bridge.rowHandlers}
+      {...handlers}
     >
       {refusal !== undefined && (
         <div role="alert" className="cd-canvas-refusal">
@@ -64,6 +86,11 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
           </span>
         )}
       </button>
+      <span id={TREE_KEYS_ID} hidden>
+        {TREE_KEYS}
+      </span>
+      {/* What a shortcut did where the focus does not say it ("Region moved to position 3 of 5…"). */}
+      <div ref={status} role="status" className="cd-visually-hidden" />
       {start ? (
         <StartDrop parent={root.id}>{start}</StartDrop>
       ) : (
@@ -88,6 +115,12 @@ function StartDrop({ parent, children }: { parent: string; children: ReactNode }
     </div>
   );
 }
+
+/** The tree's description: how its keys work (the help dialog lists them all). */
+const TREE_KEYS =
+  "Arrow keys move between fields; right and left expand and collapse. Space picks a field up " +
+  "to move it, Alt with up or down moves it one place, Control D duplicates it, Delete removes " +
+  "it. Question mark lists every shortcut.";
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,20 +1,8 @@
 import { type FocusEvent, memo, type ReactNode, useMemo, useState } from "react";
-import {
-  type CommandResult,
-  type CredentialDocument,
-  duplicateField,
-  type FieldNode,
-  kindLabel,
-  kindOf,
-  locate,
-  removeBranch,
-  removeField,
-  schemaObject,
-} from "../../model/index.ts";
+import { type FieldNode, kindLabel, kindOf, schemaObject } from "../../model/index.ts";
 import { isSecret } from "../../model/secret-values.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
-import { shownList } from "../dnd/drop-target.ts";
 import { useHandleAttributes } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
@@ -31,12 +19,15 @@ import {
   TriangleAlert,
 } from "../ui/icons.ts";
 import { KindIcon } from "../ui/kind-icon.tsx";
+import { removeKeepingFocus } from "./canvas-keys.ts";
+import { duplicateRow } from "./row-commands.ts";
 import { type ProblemCount, useRowProblemCount } from "./row-problems.tsx";
+import { tabStop } from "./tab-stop.ts";
 
 /*
  * The rows' icons, made once: an element React has seen before is not rendered again, and every
  * row re-renders its handle when a drag starts (500 rows: that must stay cheap). Decorative: the
- * buttons' names say what they do, the select button's name says the badges.
+ * buttons' names say what they do, the row's name says the badges.
  */
 const ACTION = { size: 16, strokeWidth: 1.75 } as const;
 const BADGE = { size: 14, strokeWidth: 2 } as const;
@@ -54,9 +45,9 @@ const WARNING_ICON = <TriangleAlert {...BADGE} />;
 /**
  * A row's content apart from its handle and fold button: memoised on its own, because every row
  * re-renders when a drag starts or moves (dnd-kit's context changes), and at 500 rows that must
- * stay cheap. One line: kind icon, title, key, badges, then the actions. The select button's name
- * says all of it in words (title, key, kind, badges), and so does its tooltip, since title and
- * key may end in an ellipsis.
+ * stay cheap. One line: kind icon, title, key, badges, then the actions. The row's name (its tree
+ * item's) says all of it in words (title, key, kind, badges), and so does its tooltip, since
+ * title and key may end in an ellipsis.
  */
 export const FieldRowBody = memo(function FieldRowBody({
   store,
@@ -84,8 +75,7 @@ export const FieldRowBody = memo(function FieldRowBody({
   };
   return (
     <>
-      <SelectButton
-        store={store}
+      <RowSummary
         id={node.id}
         label={label(name, node.key, kindLabel(kind), badges)}
         tooltip={tooltip(name, node.key, kindLabel(kind), badges)}
@@ -93,21 +83,23 @@ export const FieldRowBody = memo(function FieldRowBody({
         <KindIcon kind={kind} />
         <RowText name={name} detail={node.key} />
         <RowBadges badges={badges} />
-      </SelectButton>
+      </RowSummary>
       <span className="cd-row-actions">
         <button
           type="button"
           className="cd-icon"
+          // Not a tab stop: the row is one (Ctrl+D duplicates it); a pointer or a voice command presses it.
+          tabIndex={-1}
           aria-label={`Duplicate ${name}`}
-          title="Duplicate"
-          onClick={() => duplicate(store, node.id)}
+          title="Duplicate (Ctrl+D)"
+          onClick={() => duplicateRow(store, node.id)}
         >
           {iconsShown && COPY_ICON}
         </button>
         <DeleteButton
           name={name}
           iconShown={iconsShown}
-          onClick={() => remove(store, node.id, removeField)}
+          onClick={() => removeKeepingFocus(store, node.id)}
         />
       </span>
     </>
@@ -134,8 +126,7 @@ export const BranchRowBody = memo(function BranchRowBody({
   const badges: Badges = { required: false, secret: false, pattern: false, problems };
   return (
     <>
-      <SelectButton
-        store={store}
+      <RowSummary
         id={node.id}
         label={label(name, value, "Branch", badges)}
         tooltip={tooltip(name, value, "Branch", badges)}
@@ -143,12 +134,12 @@ export const BranchRowBody = memo(function BranchRowBody({
         <KindIcon kind="branch" />
         <RowText name={name} detail={value} />
         <RowBadges badges={badges} />
-      </SelectButton>
+      </RowSummary>
       <span className="cd-row-actions">
         <DeleteButton
           name={name}
           iconShown={iconsShown}
-          onClick={() => remove(store, node.id, removeBranch)}
+          onClick={() => removeKeepingFocus(store, node.id)}
         />
       </span>
     </>
@@ -176,9 +167,9 @@ function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
 }
 
 /**
- * The select button's name, all in words: "Password, password, Secret, required, secret". It
- * starts with the row's visible text (title, then key or value) as spoken-label matching needs
- * (WCAG 2.5.3, "Label in Name"), then says what the icons show.
+ * The row's name, all in words: "Password, password, Secret, required, secret". It starts with
+ * the row's visible text (title, then key or value) as spoken-label matching needs (WCAG 2.5.3,
+ * "Label in Name"), then says what the icons show.
  */
 function label(name: string, detail: string, kind: string, badges: Badges): string {
   const parts = [name, ...(detail === "" ? [] : [detail]), kind];
@@ -202,10 +193,7 @@ function RowText({ name, detail }: { name: string; detail: string }) {
   );
 }
 
-/**
- * Required, secret, pattern and problem badges: icons (the select button's name says them in
- * words).
- */
+/** Required, secret, pattern and problem badges: icons (the row's name says them in words). */
 function RowBadges({ badges }: { badges: Badges }) {
   if (badgeWords(badges).length === 0) return null;
   return (
@@ -268,8 +256,9 @@ function DeleteButton({
     <button
       type="button"
       className="cd-icon"
+      tabIndex={-1}
       aria-label={`Delete ${name}`}
-      title="Delete"
+      title="Delete (Del)"
       onClick={onClick}
     >
       {iconShown && DELETE_ICON}
@@ -277,29 +266,32 @@ function DeleteButton({
   );
 }
 
-function SelectButton({
-  store,
+/** The id of the hidden text that names the row of node `id` (its tree item's `aria-labelledby`). */
+export const rowLabelId = (id: string) => `cd-row-label-${id}`;
+
+/**
+ * What the row shows of the field: icon, title, key, badges, with the full text in the tooltip.
+ * Not a button: the row itself (its tree item) is selected by a click or the keyboard, and is
+ * named by the hidden text here.
+ */
+function RowSummary({
   id,
   label,
   tooltip,
   children,
 }: {
-  store: DesignerStore;
   id: string;
   label: string;
   tooltip: string;
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
-      className="cd-row-select"
-      aria-label={label}
-      title={tooltip}
-      onClick={() => store.select(id)}
-    >
+    <span className="cd-row-select" title={tooltip}>
+      <span id={rowLabelId(id)} hidden>
+        {label}
+      </span>
       {children}
-    </button>
+    </span>
   );
 }
 
@@ -322,6 +314,8 @@ export const CollapseToggle = memo(function CollapseToggle({
     <button
       type="button"
       className="cd-row-toggle"
+      // Not a tab stop: on the row, the right and left arrows expand and collapse.
+      tabIndex={-1}
       aria-expanded={!collapsed}
       aria-label={`${collapsed ? "Expand" : "Collapse"} ${name}`}
       title={collapsed ? "Expand" : "Collapse"}
@@ -343,21 +337,25 @@ export function ToggleSpacer() {
 const ALWAYS_SHOWN = typeof matchMedia === "function" && matchMedia("(hover: none)").matches;
 
 /**
- * What field and branch rows share: selection, the drop line, the handle. The handle has no
- * listeners of its own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on
- * handles, and finds the row by its `data-node`.
+ * What field and branch rows share: the tree item (selection, the tab stop, folding, level), the
+ * drop line, the handle. The tree item is the row's line (`.cd-row`), not its `li`: the `li`
+ * also holds the nested rows, which are no part of the row's name or content (the nested list is
+ * a group of the tree beside it; levels say the nesting). The handle has no listeners of its
+ * own: the canvas's one row draggable (dnd/row-drag.ts) listens for presses on handles and for
+ * Space on rows, and finds the row by its `data-node`. The tree's keys are the canvas's
+ * (canvas-keys.ts).
  */
-export function useRow(store: DesignerStore, node: FieldNode, name: string) {
+export function useRow(store: DesignerStore, node: FieldNode, name: string, depth: number) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
+  const tabbable = useDesigner(store, (state) => tabStop(state) === node.id);
   const collapsed = useDesigner(store, (state) => state.collapsed.has(node.id));
   const shared = useDndShared();
   const line = useDropLine(shared?.indicator, node.id);
   const dragged = useIsDragged(shared?.indicator, node.id);
   const attributes = useHandleAttributes();
   const [active, setActive] = useState(false);
-  const rowProps = useMemo(
+  const handlers = useMemo(
     () => ({
-      className: "cd-row",
       onPointerEnter: () => setActive(true),
       onPointerLeave: () => setActive(false),
       onFocus: () => setActive(true),
@@ -368,21 +366,33 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
     [],
   );
   const iconsShown = ALWAYS_SHOWN || active || selected || dragged;
+  const folds = node.fields !== undefined || node.branches !== undefined;
   return {
     collapsed,
     iconsShown,
     itemProps: {
-      role: "listitem",
+      role: "none",
       className: `cd-item${selected ? " cd-selected" : ""}${dragged ? " cd-dragging" : ""}`,
-      "aria-current": selected ? ("true" as const) : undefined,
-      "data-drop": line,
+      // The line above the row. (The end of a group's own fields is its end zone's: not this row's.)
+      "data-drop": line === "before" ? line : undefined,
       "data-node": node.id,
     },
-    rowProps,
+    rowProps: {
+      className: "cd-row",
+      role: "treeitem",
+      tabIndex: tabbable ? 0 : -1,
+      "aria-labelledby": rowLabelId(node.id),
+      "aria-level": depth + 1,
+      "aria-selected": selected ? ("true" as const) : undefined,
+      "aria-expanded": folds ? !collapsed : undefined,
+      ...handlers,
+    },
     handle: (
       <button
         type="button"
         className="cd-handle"
+        // Not a tab stop: Space on the row picks it up just the same.
+        tabIndex={-1}
         {...attributes}
         aria-label={`Move ${name}`}
         title="Drag to move, or press Space and use the arrow keys"
@@ -391,37 +401,4 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string) {
       </button>
     ),
   };
-}
-
-function duplicate(store: DesignerStore, id: string): void {
-  store.run(
-    (doc) => duplicateField(doc, id),
-    (doc) => {
-      const at = locate(doc, id)?.path.at(-1);
-      return at ? at.parent[at.list]?.[at.index + 1]?.id : undefined;
-    },
-  );
-}
-
-/**
- * Removes the field (or branch) and moves focus to a neighbouring row shown (or the container's),
- * so focus is not lost.
- */
-function remove(
-  store: DesignerStore,
-  id: string,
-  command: (doc: CredentialDocument, id: string) => CommandResult,
-): void {
-  const at = locate(store.doc, id)?.path.at(-1);
-  const siblings = at ? shownList(store.doc, at.parent, at.list, id) : [];
-  const index = siblings.findIndex((sibling) => sibling.id === id);
-  const neighbour = at ? (siblings[index + 1] ?? siblings[index - 1] ?? at.parent) : undefined;
-  const refused = store.run((doc) => command(doc, id));
-  if (refused !== undefined || !neighbour || typeof document === "undefined") return;
-  requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>(
-      `[data-node="${CSS.escape(neighbour.id)}"] .cd-row-select`,
-    );
-    target?.focus();
-  });
 }

@@ -20,11 +20,15 @@ interface FieldListProps {
 /** The depth of a list's rows, for the canvas's CSS (rows span the canvas's width; their content indents). */
 const depthStyle = (depth: number) => ({ "--cd-depth": depth }) as CSSProperties;
 
+/** The id of the canvas's hidden text that says how its keys work (the tree's description). */
+export const TREE_KEYS_ID = "cd-canvas-keys";
+
 /**
  * The fields of the window, a group or a branch, as a list with a drop zone at its end (marked
  * for dnd/canvas-geometry.ts: `.cd-list`, rows `li[data-node]`, the end `[data-end]`). Rows stay
  * where they are while dragging: the drop line shows where the drop goes. A branch's
- * discriminator is not a row: the inspector edits the branch's value.
+ * discriminator is not a row: the inspector edits the branch's value. The window's rows are a
+ * tree (WAI-ARIA APG tree view), each nested list a group of it.
  */
 export const FieldList = memo(function FieldList({
   store,
@@ -39,7 +43,12 @@ export const FieldList = memo(function FieldList({
   return (
     <div className="cd-list" style={depthStyle(depth)}>
       {fields.length > 0 && (
-        <ul role="list" aria-label={`Fields of ${placeName(path)}`} className="cd-rows">
+        <ul
+          role={depth === 0 ? "tree" : "group"}
+          aria-label={`Fields of ${placeName(path)}`}
+          aria-describedby={depth === 0 ? TREE_KEYS_ID : undefined}
+          className="cd-rows"
+        >
           {fields.map((field) => (
             <FieldRow
               key={field.id}
@@ -56,6 +65,7 @@ export const FieldList = memo(function FieldList({
         parent={container.id}
         empty={fields.length === 0}
         path={path}
+        depth={depth}
         place={discriminator !== undefined ? "branch" : depth === 0 ? "window" : "group"}
       />
     </div>
@@ -79,7 +89,7 @@ export const BranchList = memo(function BranchList({
   const line = useDropLine(useDndShared()?.indicator, choice.id);
   return (
     <div className="cd-list" style={depthStyle(depth)}>
-      <ul role="list" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
+      <ul role="group" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
         {branches.map((branch) => (
           <BranchRow
             key={branch.id}
@@ -112,23 +122,34 @@ const EMPTY_TEXT = {
   group: "Drop fields here",
 } as const;
 
-/** Where a drop lands at the end of a container: a box that says so when it is empty. */
+/**
+ * Where a drop lands at the end of a container: a box that says so when it is empty. Inside the
+ * tree (a group or branch with no field) it is an empty group of it, and the box no row.
+ */
 function EndZone({
   parent,
   empty,
   path,
+  depth,
   place,
 }: {
   parent: string;
   empty: boolean;
   path: string;
+  depth: number;
   place: keyof typeof EMPTY_TEXT;
 }) {
   const line = useDropLine(useDndShared()?.indicator, parent);
   if (empty) {
+    const inTree = depth > 0;
     return (
-      <ul role="list" aria-label={`Fields of ${placeName(path)}`} className="cd-rows">
+      <ul
+        role={inTree ? "group" : "list"}
+        aria-label={`Fields of ${placeName(path)}`}
+        className="cd-rows"
+      >
         <li
+          role={inTree ? "none" : undefined}
           className="cd-empty"
           data-place={place}
           data-end={parent}
@@ -171,7 +192,7 @@ export const FieldRow = memo(function FieldRow({
   required,
 }: RowProps & { required: boolean }) {
   const name = nodeName(node);
-  const row = useRow(store, node, name);
+  const row = useRow(store, node, name, depth);
   const own = joinPath(path, name);
   const folds = node.fields !== undefined || node.branches !== undefined;
   return (
@@ -214,7 +235,7 @@ export const BranchRow = memo(function BranchRow({
   value,
 }: RowProps & { discriminator: string; value: string }) {
   const name = nodeName(node);
-  const row = useRow(store, node, name);
+  const row = useRow(store, node, name, depth);
   return (
     <li {...row.itemProps}>
       <div {...row.rowProps} className="cd-row cd-branch">

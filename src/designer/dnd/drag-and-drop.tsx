@@ -22,6 +22,7 @@ import { type KeyboardTarget, keyboardTargets, spotAtPoint } from "./canvas-geom
 import type { DragBridge } from "./drag-bridge.ts";
 import { type DndShared, type DragData, dragData } from "./drag-data.ts";
 import { type DragSource, type Drop, type DropSpot, dropFor, indicatorFor } from "./drop-target.ts";
+import { focusRow } from "./focus-row.ts";
 import { usePaletteDrag } from "./palette-drag.ts";
 import { useRowDrag } from "./row-drag.ts";
 
@@ -30,6 +31,9 @@ const INSTRUCTIONS: ScreenReaderInstructions = {
     "To move a field, press Space to pick it up. Use the up and down arrow keys to move it, " +
     "Space to drop it where it is, or Escape to cancel.",
 };
+
+/** Space picks a row up (Enter on a row selects it); Space or Enter drops, Escape cancels. */
+const KEYS = { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] };
 
 /** The drag in progress, outside React state: handlers and announcements read and write it. */
 interface DragInProgress {
@@ -100,7 +104,7 @@ export function DragAndDrop({ store, shared }: { store: DesignerStore; shared: D
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, keyboardCodes: KEYS }),
   );
 
   const track = (): void => {
@@ -140,7 +144,9 @@ export function DragAndDrop({ store, shared }: { store: DesignerStore; shared: D
     drag.current = current;
     if (data.type === "field") shared.indicator.setDragged(data.id);
     // The refusal message stays until the drop: removing it now would move the rows under the pointer.
-    setOverlay(name);
+    // A keyboard move shows no overlay: it would lie on the place the arrows reach (the drop line or
+    // an empty group's box shows it), while the row being moved stays faded where it is.
+    if (!keyboard) setOverlay(name);
   };
 
   const onDragEnd = (): void => {
@@ -172,13 +178,13 @@ export function DragAndDrop({ store, shared }: { store: DesignerStore; shared: D
       drop,
       refusal,
     );
-    if (current.keyboard && current.data.type === "field") focusHandle(current.data.id);
+    if (current.keyboard && current.data.type === "field") focusMoved(current.data.id);
   };
 
   const onDragCancel = (): void => {
     const current = drag.current;
     finish();
-    if (current?.keyboard && current.data.type === "field") focusHandle(current.data.id);
+    if (current?.keyboard && current.data.type === "field") focusMoved(current.data.id);
   };
 
   const announcements = useMemo<Announcements>(
@@ -308,13 +314,12 @@ function followPointer(current: DragInProgress): () => void {
   };
 }
 
-/** After a keyboard drag, focus stays on the dragged row's handle, wherever the row now is. */
-function focusHandle(id: string): void {
-  requestAnimationFrame(() => {
-    document
-      .querySelector<HTMLElement>(`li[data-node="${CSS.escape(id)}"] > .cd-row > .cd-handle`)
-      ?.focus();
-  });
+/**
+ * After a keyboard drag, focus stays on the dragged row, wherever the row now is: in the next
+ * frame, once the drop is rendered (a row moved to another list is a new element).
+ */
+function focusMoved(id: string): void {
+  requestAnimationFrame(() => focusRow(id));
 }
 
 function isKeyboard(event: Event | null): boolean {

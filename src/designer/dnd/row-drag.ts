@@ -10,8 +10,8 @@ export const ROW_DRAG_ID = "canvas-row";
 
 /**
  * One draggable for all the rows of the canvas, its sensors listening on the canvas element: a
- * press on a row's handle (`.cd-handle` in `li[data-node]`) points the draggable at that row
- * first. So no row uses a dnd-kit hook, and a drag starting or moving re-renders no row (with a
+ * press on a row's handle (`.cd-handle` in `li[data-node]`), or Space on the row's item itself,
+ * points the draggable at that row first. So no row uses a dnd-kit hook, and a drag starting or moving re-renders no row (with a
  * draggable per row, dnd-kit's context re-rendered all of them: ~500 at once on a big design).
  */
 export function useRowDrag(store: DesignerStore): {
@@ -29,22 +29,27 @@ export function useRowDrag(store: DesignerStore): {
   dragging.current = active !== null;
 
   const handlers = useMemo<DragHandlers>(() => {
-    const pick = (target: EventTarget, canvas: HTMLElement): boolean => {
+    // A press on a row's handle; for a key, also the row's line itself (the tree item focused).
+    const pick = (target: EventTarget, canvas: HTMLElement, line: boolean): boolean => {
       if (dragging.current || !(target instanceof Element)) return false;
       const handle = target.closest<HTMLElement>(".cd-handle");
-      const header = handle?.parentElement;
+      const header = handle ? handle.parentElement : line ? target : null;
       const row = header?.parentElement;
       const id = row?.dataset.node;
-      if (!handle || !header || id === undefined || !canvas.contains(handle)) return false;
+      if (!(header instanceof HTMLElement) || !header.classList.contains("cd-row")) return false;
+      if (!row || id === undefined || !canvas.contains(row)) return false;
       const node = locate(store.doc, id)?.node;
       if (!node) return false;
       picked.id = id;
       picked.name = nodeName(node);
       setNodeRef(header);
-      setActivatorNodeRef(handle);
+      setActivatorNodeRef(handle ?? header);
       return true;
     };
-    return pressHandlers(pick, listeners, true);
+    const press = pressHandlers((target, canvas) => pick(target, canvas, false), listeners, false);
+    const keys = pressHandlers((target, canvas) => pick(target, canvas, true), listeners, true);
+    // Only Space picks a row up (Enter on a row selects it): other keys are the tree's.
+    return { ...press, onKeyDown: (event) => event.key === " " && keys.onKeyDown?.(event) };
   }, [listeners, picked, setActivatorNodeRef, setNodeRef, store]);
 
   // Only these two: the rest of dnd-kit's attributes change during a drag (and would re-render every row).

@@ -1,6 +1,8 @@
-import { Fragment, memo, useId } from "react";
+import { type FocusEvent, Fragment, type KeyboardEvent, memo, useId, useState } from "react";
+import { flushSync } from "react-dom";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
 import { placeAfterSelection } from "../dnd/drop-target.ts";
+import { focusRow } from "../dnd/focus-row.ts";
 import {
   addedAt,
   addItem,
@@ -38,19 +40,55 @@ const BLOCK_ICONS: Readonly<Record<string, IconComponent>> = {
   "block:auth-choice": Split,
 };
 
+const ITEMS = [...KIND_ITEMS, ...BLOCK_ITEMS];
+
 /**
- * The field kinds and the ready-made blocks (inside the page's Palette landmark). Each item is a button: drag it onto the canvas, or
- * press Enter (or click) to add it after the selected field, which then becomes selected. Its
- * tooltip (and accessible description) says what it adds.
- * `rail`: icons only (a narrow window, or the palette collapsed); names stay in the accessible
- * name and the tooltip.
+ * The field kinds and the ready-made blocks (inside the page's Palette landmark). Each item is a
+ * button: drag it onto the canvas, or press Enter (or click) to add it after the selected field;
+ * the new field is then selected and focused on the canvas. The items are one tab stop, a
+ * vertical toolbar (WAI-ARIA APG): Up and Down move between them, Home and End to the first and
+ * last; the tab stop stays on the item last focused. Each item's tooltip (and accessible
+ * description) says what it adds. `rail`: icons only (a narrow window, or the
+ * palette collapsed); names stay in the accessible name and the tooltip.
  */
 export function Palette({ store, rail = false }: { store: DesignerStore; rail?: boolean }) {
   const id = useId();
   const bridge = useDndShared()?.bridge;
   const dragged = useDragState().paletteDragged;
+  const [stop, setStop] = useState(ITEMS[0]!.id);
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const item = itemOf(event.target);
+    if (item) setStop(item);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const at = ITEMS.findIndex((item) => item.id === itemOf(event.target));
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const next =
+      event.key === "ArrowDown"
+        ? Math.min(at + 1, ITEMS.length - 1)
+        : event.key === "ArrowUp"
+          ? Math.max(at - 1, 0)
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? ITEMS.length - 1
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    event.currentTarget
+      .querySelector<HTMLElement>(`button[data-item="${CSS.escape(ITEMS[next]!.id)}"]`)
+      ?.focus();
+  };
   return (
-    <div className={`cd-palette${rail ? " cd-palette-rail" : ""}`} {...bridge?.paletteHandlers}>
+    <div
+      role="toolbar"
+      aria-orientation="vertical"
+      aria-label="Add to the design"
+      className={`cd-palette${rail ? " cd-palette-rail" : ""}`}
+      {...bridge?.paletteHandlers}
+      onFocus={onFocus}
+      onKeyDown={onKeyDown}
+    >
       {[
         { title: "Fields", items: KIND_ITEMS },
         { title: "Blocks", items: BLOCK_ITEMS },
@@ -67,6 +105,7 @@ export function Palette({ store, rail = false }: { store: DesignerStore; rail?: 
                 item={item}
                 rail={rail}
                 dragged={dragged === item.id}
+                tabbable={stop === item.id}
               />
             ))}
           </ul>
@@ -81,11 +120,14 @@ const PaletteButton = memo(function PaletteButton({
   item,
   rail,
   dragged,
+  tabbable,
 }: {
   store: DesignerStore;
   item: PaletteItem;
   rail: boolean;
   dragged: boolean;
+  /** The toolbar's one tab stop. */
+  tabbable: boolean;
 }) {
   const BlockIcon = item.type === "block" ? (BLOCK_ICONS[item.id] ?? Boxes) : undefined;
   // What it adds, as its tooltip and (the title not being its name) its accessible description;
@@ -96,6 +138,7 @@ const PaletteButton = memo(function PaletteButton({
       <button
         type="button"
         data-item={item.id}
+        tabIndex={tabbable ? 0 : -1}
         className={`cd-palette-item${dragged ? " cd-dragging" : ""}`}
         aria-label={`Add ${itemName(item)}`}
         title={tooltip}
@@ -112,10 +155,24 @@ const PaletteButton = memo(function PaletteButton({
   );
 });
 
+/** The palette item an event happened on, by its id. */
+function itemOf(target: EventTarget | null): string | undefined {
+  return target instanceof HTMLElement
+    ? target.closest<HTMLElement>("[data-item]")?.dataset.item
+    : undefined;
+}
+
+/** Adds the item after the selection, then selects and focuses what it added (its first field). */
 function add(store: DesignerStore, item: PaletteItem): void {
   const { parent, index } = placeAfterSelection(store.doc, store.getState().selected);
-  store.run(
-    (doc) => addItem(doc, item, parent, index),
-    (doc) => addedAt(doc, parent, index),
-  );
+  let added: string | undefined;
+  // Rendered at once, so the new row takes the focus before the next key comes.
+  flushSync(() => {
+    const refused = store.run(
+      (doc) => addItem(doc, item, parent, index),
+      (doc) => addedAt(doc, parent, index),
+    );
+    if (refused === undefined) added = store.getState().selected;
+  });
+  if (added !== undefined) focusRow(added);
 }
