@@ -49,13 +49,13 @@ async function below(page: Page, name: string) {
   return { x: box.x + box.width + 60, y: box.y + box.height * 0.8 };
 }
 
-/** The "Drop fields here" box of an empty container, by the container's name on the canvas. */
+/** The drop box of an empty container ("Drop fields here", the window's "No fields yet…"), by the container's name on the canvas. */
 async function emptyBox(page: Page, container: string) {
   // The window's is a list of its own (no tree yet); a group's or branch's, a group of the tree.
   const list = canvas(page)
     .getByRole("list", { name: `Fields of ${container}`, exact: true })
     .or(canvas(page).getByRole("group", { name: `Fields of ${container}`, exact: true }));
-  return center(list.getByText("Drop fields here"));
+  return center(list.getByText(/Drop fields here|^No fields yet/));
 }
 
 /** A real mouse drag of a palette item: press, move past the activation distance, glide, release. */

@@ -47,9 +47,9 @@ const description = (page: Page, label: string) =>
       .map((id) => document.getElementById(id)?.textContent ?? "")
       .join(" "),
   );
-/** A canvas row's select button, named "<title>, <key>, <kind>…". */
+/** A canvas row (a tree item), named "<title>, <key>, <kind>…". */
 const row = (page: Page, title: string, key: string) =>
-  canvas(page).getByRole("button", { name: new RegExp(`^${title}, ${key}, Text\\b`) });
+  canvas(page).getByRole("treeitem", { name: new RegExp(`^${title}, ${key}, Text\\b`) });
 
 /** Types into an inspector box and leaves it, then waits for the edit in the history. */
 async function apply(page: Page, label: string, text: string): Promise<void> {

@@ -20,10 +20,14 @@ const setup = devServerAndBrowser();
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const problemsRegion = (page: Page) => page.getByRole("region", { name: "Problems" });
-/** A row's select button, by the start of its name (its title). */
+/** A canvas row (a tree item), by the start of its name (its title). */
 const rowButton = (page: Page, title: string) =>
-  canvas(page).getByRole("button", { name: new RegExp(`^${title}, `) });
-const rowName = (page: Page, title: string) => rowButton(page, title).getAttribute("aria-label");
+  canvas(page).getByRole("treeitem", { name: new RegExp(`^${title}, `) });
+/** The row's accessible name: the hidden text its aria-labelledby points at. */
+async function rowName(page: Page, title: string): Promise<string | null> {
+  const labelId = await rowButton(page, title).getAttribute("aria-labelledby");
+  return labelId === null ? null : page.locator(`[id="${labelId}"]`).textContent();
+}
 
 /** Replaces the page's design (the dev server exposes its store), as opening a stored design does. */
 async function loadDesign(page: Page, schema: JsonObject): Promise<void> {

@@ -174,10 +174,15 @@ describe("the designer's preview (the built page)", () => {
     const site = await serveStatic(inject("distDir"));
     const page = await browser.context.newPage();
     try {
+      // The designer's preview names its submit button for what it does there.
       const save = page
         .getByRole("region", { name: "Preview" })
-        .getByRole("button", { name: "Save" });
-      /** The form's colour scheme, and Save's background: the designer's accent token, resolved in the form. */
+        .getByRole("button", { name: "Check values" });
+      /** A design to preview: a new page starts on the start panel, a reload on the autosaved design. */
+      const template = page
+        .getByRole("region", { name: "Start a design" })
+        .getByRole("button", { name: "REST API", exact: true });
+      /** The form's colour scheme, and the submit button's background: the designer's accent token, resolved in the form. */
       const inPreview = () =>
         save.evaluate((button) => ({
           scheme: getComputedStyle(button.closest(".cd-form")!).colorScheme,
@@ -189,7 +194,9 @@ describe("the designer's preview (the built page)", () => {
       ] as const) {
         await page.emulateMedia({ colorScheme: system });
         await page.goto(site.url);
-        await save.waitFor({ timeout: 15_000 });
+        await save.or(template).waitFor({ timeout: 15_000 });
+        if (await template.isVisible()) await template.click();
+        await save.waitFor();
         await page.evaluate(
           (theme) => void (document.documentElement.dataset.theme = theme),
           chosen,
