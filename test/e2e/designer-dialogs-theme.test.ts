@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openDesignerPage } from "../support/designer-page.ts";
@@ -13,7 +11,7 @@ import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 const setup = devServerAndBrowser();
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { axeViolations } from "../support/axe.ts";
 
 /** A design with a warning (a secret-like key not secret), an error (a secret with a default), a select and a group. */
 const DESIGN = {
@@ -33,25 +31,6 @@ const DESIGN = {
   },
   required: ["apiToken"],
 };
-
-/** axe's violations inside the element `selector` selects, as `id: targets`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (include) => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(context: unknown): Promise<{
-          violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-        }>;
-      };
-    };
-    const result = await axe.run({ include: [[include]] });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-  }, selector);
-}
 
 async function loadDesign(page: Page): Promise<void> {
   await page.evaluate(

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { AXE_SOURCE } from "../support/axe.ts";
+import { axeViolations } from "../support/axe.ts";
 import {
   exportedSchema,
   historyLength,
@@ -26,26 +26,6 @@ const openDesigner = (problems: string[], colorScheme: "light" | "dark" = "light
     viewport: { width: 1440, height: 900 },
     before: (page) => page.emulateMedia({ colorScheme }),
   });
-
-/** axe's violations inside the elements `selector` selects, as `id: targets`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window)))
-    await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (include) => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(context: unknown): Promise<{
-          violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-        }>;
-      };
-    };
-    const result = await axe.run({ include: [[include]] });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-  }, selector);
-}
 
 const palette = (page: Page) => page.getByRole("navigation", { name: "Palette" });
 const canvas = (page: Page) => page.getByRole("main", { name: "Canvas" });

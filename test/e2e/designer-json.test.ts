@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/json/value.ts";
@@ -28,23 +27,7 @@ const templateText = (name: string) => readFileSync(new URL(name, SCHEMAS), "utf
 
 const setup = devServerAndBrowser();
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe's violations in the Schema JSON region, as `id (count)`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(context: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ include: [[".designer-json"]] });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
+import { axeViolations } from "../support/axe.ts";
 
 const openDesigner = (problems: string[], requests: string[] = []) =>
   openDesignerPage(setup.browser.context, setup.server.url, problems, {
@@ -189,7 +172,7 @@ describe("the Schema JSON view and import, in headless Chromium", () => {
     expect(await historyLength(page)).toBe(before);
     expect(await exportedSchema(page)).toEqual(schema);
     // The open view, its marks and its message pass axe (the region only: the rest of the page is tested elsewhere).
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, ".designer-json")).toEqual([]);
     // The canvas, shown again with the broken JSON still in the editor, has the rows it had.
     await openDesignView(page);
     await canvas(page).getByRole("button", { name: "Move Secret", exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { AXE_SOURCE } from "../support/axe.ts";
+import { axeViolations } from "../support/axe.ts";
 import {
   chooseExport,
   exportButton,
@@ -61,21 +61,12 @@ async function apply(page: Page, label: string, text: string): Promise<void> {
     .toBe(before + 1);
 }
 
-/** What axe finds on the page as it is, in the light and in the dark theme. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+/** axe's violations on the page in the light and the dark scheme. */
+async function axeViolationsInBothSchemes(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-        }
-      ).axe.run();
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    found.push(...violations.map((violation) => `${colorScheme}: ${violation}`));
+    found.push(...(await axeViolations(page)).map((violation) => `${colorScheme}: ${violation}`));
   }
   return found;
 }
@@ -110,7 +101,7 @@ describe("a new field's key follows its title", () => {
       .toMatch(/^Follows the title until you edit it\./);
     await box(page, "Title").fill("Tenant ID");
     await expect.poll(() => description(page, "Title")).toBe('The key becomes "tenantId".');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolationsInBothSchemes(page)).toEqual([]);
     await expect.poll(() => box(page, "Key").inputValue()).toBe("text");
     await box(page, "Title").press("Tab");
     await expect.poll(() => box(page, "Key").inputValue()).toBe("tenantId");

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/json/value.ts";
-import { AXE_SOURCE } from "../support/axe.ts";
+import { axeViolations } from "../support/axe.ts";
 import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { overlapsWithin } from "../support/layout-checks.ts";
@@ -311,25 +311,6 @@ function rowOverlaps(
         };
       }),
     );
-}
-
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window)))
-    await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (include) => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(context: unknown): Promise<{
-          violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-        }>;
-      };
-    };
-    const result = await axe.run({ include: [[include]] });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-  }, selector);
 }
 
 describe("badges and findings: their room and their look", () => {

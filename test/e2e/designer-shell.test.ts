@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chooseExport, openDesignerPage } from "../support/designer-page.ts";
@@ -14,7 +13,9 @@ import { overlapsWithin, pageScroll, whollyInView } from "../support/layout-chec
  */
 
 const setup = devServerAndBrowser();
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+import { axeViolations } from "../support/axe.ts";
+
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const DESIGNS = {
   "the REST API template": read("../../schemas/rest-adapter.json"),
@@ -63,24 +64,6 @@ async function onScreen(page: Page, role: Parameters<typeof region>[1], name: st
     box.x + box.width <= size.width + 0.5 &&
     box.y + box.height <= size.height + 0.5
   );
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-  });
 }
 
 describe("the designer's app shell, in headless Chromium", () => {

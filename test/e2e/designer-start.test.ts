@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { AXE_SOURCE } from "../support/axe.ts";
+import { axeViolations } from "../support/axe.ts";
 import { exportedSchema, historyLength, openDesignerPage } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 import { center, mouseDrag } from "../support/mouse-drag.ts";
@@ -47,26 +47,6 @@ const emptyWindow = (page: Page) =>
     .getByRole("listitem");
 const NOTHING_YET =
   "Nothing to fill in yet: the window has no fields. Add one on the canvas to try it here.";
-
-/** axe's violations inside `selector`, as `id: targets`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window)))
-    await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (include) => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(context: unknown): Promise<{
-          violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-        }>;
-      };
-    };
-    const result = await axe.run({ include: [[include]] });
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-  }, selector);
-}
 
 describe("a new design's start", () => {
   it("shows the templates as cards with the authentication each offers; a card makes the design in one undo step, and Undo comes back", async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AXE_SOURCE } from "../support/axe.ts";
+import { axeViolations } from "../support/axe.ts";
 import { buildTestPage, buildVanillaExample, templateNames } from "../support/build-example.ts";
 import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
 import { type StaticServer, serveStatic } from "../support/static-server.ts";
@@ -38,28 +38,6 @@ function description(locator: Locator): Promise<string> {
       .map((id) => document.getElementById(id)?.textContent ?? "")
       .join(" "),
   );
-}
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core's violations on the page (WCAG AA colour contrast among them), one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window)))
-    await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-  });
 }
 
 /** The form's colour scheme, background and text colour, as the browser computes them. */
