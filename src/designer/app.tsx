@@ -20,6 +20,7 @@ import { CanvasProblems } from "./problems/use-problems-by-node.ts";
 import { SkipLinks } from "./skip-links.tsx";
 import { StartPanel, showsStartPanel } from "./start/start-panel.tsx";
 import type { Autosave } from "./storage/autosave.ts";
+import { nameAfterTemplate } from "./storage/design-actions.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { historyKey } from "./store/history-keys.ts";
 import { useDesigner } from "./store/use-designer.ts";
@@ -168,6 +169,7 @@ export function DesignerApp({
               {mode === "narrow" && switcher}
               <CenterColumn
                 store={store}
+                autosave={autosave}
                 layout={layout}
                 prefs={prefs}
                 problemsRegion={problemsRegion}
@@ -226,11 +228,13 @@ export function DesignerApp({
 /** The canvas column: Design | JSON over the canvas or the schema's JSON, Problems under them. */
 function CenterColumn({
   store,
+  autosave,
   layout,
   prefs,
   problemsRegion,
 }: {
   store: DesignerStore;
+  autosave: Autosave | undefined;
   layout: LayoutStore;
   prefs: LayoutPrefs;
   problemsRegion: RefObject<HTMLElement | null>;
@@ -269,7 +273,23 @@ function CenterColumn({
       </div>
       <div id="panel-canvas" className="designer-canvas" hidden={view !== "design"}>
         <CanvasProblems store={store}>
-          <Canvas store={store} start={startShown ? <StartPanel store={store} /> : undefined} />
+          <Canvas
+            store={store}
+            start={
+              startShown ? (
+                <StartPanel
+                  store={store}
+                  onTemplateChosen={
+                    autosave &&
+                    ((template) =>
+                      // A name is a convenience: if storage refuses, the design keeps its name
+                      // and the status line already says what storage did.
+                      void nameAfterTemplate(autosave, template).catch(() => undefined))
+                  }
+                />
+              ) : undefined
+            }
+          />
         </CanvasProblems>
       </div>
       <section

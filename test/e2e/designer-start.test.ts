@@ -107,6 +107,9 @@ describe("a new design's start", () => {
     ]);
     expect(await historyLength(page)).toBe(1);
     expect((await exportedSchema(page)).title).toBe("REST API");
+    // The stored design is named after its template, as "New from template" names one.
+    const designName = page.locator(".designs-menu-current strong");
+    await expect.poll(() => designName.textContent()).toBe("REST API");
     // The None branch asks for nothing, and says so.
     // (A branch's list is a group of the canvas's tree.)
     await canvas(page)

@@ -51,12 +51,20 @@ const TEMPLATE_ICONS: Readonly<Record<string, IconComponent>> = {
  * A card makes the design the template's window through the core's replaceDesign, as one undo
  * step that autosave and the preview see like any other.
  */
-export function StartPanel({ store }: { store: DesignerStore }) {
+export function StartPanel({
+  store,
+  onTemplateChosen,
+}: {
+  store: DesignerStore;
+  /** After a card made the design: the page names the stored design after the template. */
+  onTemplateChosen?: ((template: DesignTemplate) => void) | undefined;
+}) {
   const id = useId();
   const choose = (template: DesignTemplate) => {
     const refused = store.run((doc) =>
       replaceDesign(doc, importSchema(template.schema), `Start from the ${template.name} template`),
     );
+    if (refused === undefined) onTemplateChosen?.(template);
     // The panel is gone: the focus goes on to the design's first row.
     const first = store.doc.root.fields?.[0];
     if (refused === undefined && first) focusRow(first.id);

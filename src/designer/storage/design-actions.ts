@@ -1,7 +1,8 @@
 import type { JsonObject } from "../../json/value.ts";
 import type { Autosave } from "./autosave.ts";
+import { uniqueName } from "./design-names.ts";
 import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
-import { BLANK_SCHEMA, type DesignTemplate } from "./design-templates.ts";
+import { BLANK_SCHEMA, DESIGN_TEMPLATES, type DesignTemplate } from "./design-templates.ts";
 
 /**
  * What the Designs menu does with the stored designs: free functions over the tab's Autosave, so
@@ -49,6 +50,32 @@ export async function createDesign(autosave: Autosave, template?: DesignTemplate
       template?.schema ?? BLANK_SCHEMA,
     ),
   );
+}
+
+/** "Untitled", "Untitled 2", or a name a template gave ("REST API", "REST API 2"): a name nobody typed. */
+function isGivenName(name: string): boolean {
+  const base = name.replace(/ \d+$/, "");
+  return base === "Untitled" || DESIGN_TEMPLATES.some((template) => template.name === base);
+}
+
+/**
+ * The open design is named after the template it now starts from, as "New from template" names
+ * one; unless someone typed its name. Returns the new name, or undefined when it stays.
+ */
+export async function nameAfterTemplate(
+  autosave: Autosave,
+  template: DesignTemplate,
+): Promise<string | undefined> {
+  const design = autosave.getState().design;
+  const library = autosave.library;
+  if (!design || !library || !isGivenName(design.name)) return undefined;
+  const others = (await library.list()).filter((summary) => summary.id !== design.id);
+  const name = uniqueName(
+    template.name,
+    others.map((summary) => summary.name),
+  );
+  if (name === design.name) return undefined;
+  return (await renameDesign(autosave, design.id, name)).name;
 }
 
 /** Renames a design; a DesignNameError says why a name cannot be used. */
