@@ -256,4 +256,42 @@ describe("the designer's app shell, in headless Chromium", () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+  it("a scrolled inspector or preview keeps its title and hide button on top: the button covers no control", async () => {
+    const problems: string[] = [];
+    const page = await openDesigner(problems, { width: 1440, height: 900 });
+    await loadDesign(page, DESIGNS["the REST API template"]);
+    await page.getByRole("treeitem", { name: /^Username, / }).click();
+    // The longest method, so that the preview scrolls too.
+    await region(page, "region", "Preview").getByRole("radio", { name: "OAuth 2.0" }).check();
+    for (const panel of ["Inspector", "Preview"]) {
+      const hide = region(page, panel === "Inspector" ? "complementary" : "region", panel)
+        .locator("xpath=ancestor-or-self::*[contains(@class, 'cd-panel')][1]")
+        .getByRole("button", { name: `Hide ${panel}`, exact: true });
+      const covered = () =>
+        hide.evaluate((button) => {
+          const panelElement = button.closest(".cd-panel")!;
+          const body = panelElement.querySelector<HTMLElement>(".cd-panel-body")!;
+          body.scrollTop = 240;
+          const own = button.getBoundingClientRect();
+          const title = body.querySelector("h2")!.getBoundingClientRect();
+          const hits = [...body.querySelectorAll("input, textarea, select, button, label")]
+            .map((control) => control.getBoundingClientRect())
+            .filter(
+              (box) =>
+                box.width > 0 &&
+                Math.min(box.right, own.right) - Math.max(box.left, own.left) > 0.5 &&
+                // The part of the control not under the title (which covers what scrolls beneath it).
+                Math.min(box.bottom, own.bottom) - Math.max(box.top, title.bottom, own.top) > 0.5,
+            ).length;
+          return {
+            scrolled: body.scrollTop > 0,
+            titleAtTop: Math.abs(title.top - body.getBoundingClientRect().top) < 1,
+            hits,
+          };
+        });
+      await expect.poll(covered).toEqual({ scrolled: true, titleAtTop: true, hits: 0 });
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
