@@ -57,16 +57,18 @@ const buttonNames = (region: HTMLElement) =>
     .map((button) => button.textContent);
 
 describe("ProblemsList: the design's findings, live", () => {
-  it("lists each finding as a button (severity, message, field) with its fix, counted in the heading", async () => {
+  it("lists each finding as a button (severity, message, field) with its fix and, where mechanical, a fix button, counted in the heading", async () => {
     const { problems } = setup();
     await within(problems).findByRole("heading", { name: "Problems (3)" });
     expect(buttonNames(problems)).toEqual([
       expect.stringMatching(
         /^Warning: The field "apiToken" \(API token\) looks like a secret .* — API token$/,
       ),
+      "Make it secret",
       expect.stringMatching(
         /^Error: The secret field "password" \(Password\) has a default value .* — Account › Password$/,
       ),
+      "Remove the default",
       expect.stringMatching(
         /^Error: The pattern "\^\(a\+\)\+\$" of the field "id" \(Identifier\) can backtrack catastrophically .* — Identifier$/,
       ),
@@ -125,6 +127,21 @@ describe("ProblemsList: the design's findings, live", () => {
     await within(problems).findByRole("heading", { name: "Problems (0)" });
     expect(within(problems).getByText("No problems found.")).toBeTruthy();
     expect(buttonNames(problems)).toEqual([]);
+  });
+
+  it("a fix button in the list applies the fix as one undo step and keeps the focus in the list", async () => {
+    const { store, user, problems } = setup();
+    await within(problems).findByRole("heading", { name: "Problems (3)" });
+    const before = store.getState().editor.done.length;
+    await user.click(within(problems).getByRole("button", { name: "Remove the default" }));
+    expect(byKey(store.doc.root, "account", "password").schema).toEqual({
+      type: "string",
+      title: "Password",
+      writeOnly: true,
+    });
+    expect(store.getState().editor.done.length).toBe(before + 1);
+    const heading = await within(problems).findByRole("heading", { name: "Problems (2)" });
+    expect(document.activeElement).toBe(heading);
   });
 
   it("a finding of the window itself selects nothing (the inspector then shows the window)", async () => {

@@ -137,6 +137,30 @@ describe("problems on the row, next to the control, in the header", () => {
       .poll(() => rowName(page, "API token"))
       .toBe("API token, username, Text, required, 1 warning");
     await inspector(page).getByRole("button", { name: "Make it secret", exact: true }).waitFor();
+
+    // The Problems list offers the same fix beside the finding; the focus stays in the list.
+    const listFix = problemsRegion(page).getByRole("button", {
+      name: "Make it secret",
+      exact: true,
+    });
+    expect(
+      await listFix.evaluate(
+        (button) => document.getElementById(button.getAttribute("aria-describedby")!)?.textContent,
+      ),
+    ).toMatch(/^Warning: The field "username" \(API token\) looks like a secret/);
+    const beforeListFix = await historyLength(page);
+    await listFix.click();
+    expect((await properties(page)).username).toEqual({
+      type: "string",
+      title: "API token",
+      writeOnly: true,
+    });
+    expect(await historyLength(page)).toBe(beforeListFix + 1);
+    await listFix.waitFor({ state: "detached" });
+    await problemsRegion(page).getByText("No problems found.").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe("Problems (0)");
     await page.close();
     expect(errors).toEqual([]);
   });

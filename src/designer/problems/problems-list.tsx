@@ -1,4 +1,5 @@
 import { memo, useId, useMemo } from "react";
+import { autofixCommand } from "../../check/autofix.ts";
 import { locate } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { CircleAlert, TriangleAlert } from "../ui/icons.ts";
@@ -47,7 +48,7 @@ export function ProblemsList({
   );
   return (
     <div className="cd-problems" aria-busy={stale}>
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         {problems ? `Problems (${problems.length + (pending ? 1 : 0)})` : "Problems"}
       </h2>
       {failure !== undefined && (
@@ -78,6 +79,7 @@ const ProblemItem = memo(function ProblemItem({
   problem: Problem;
 }) {
   const fixId = useId();
+  const messageId = useId();
   const { severity, message, fix } = problem.finding;
   const Icon = SEVERITY_ICONS[severity];
   return (
@@ -89,7 +91,7 @@ const ProblemItem = memo(function ProblemItem({
         onClick={() => showProblem(store, problem)}
       >
         <Icon className="cd-problem-icon" size={16} />
-        <span className="cd-problem-text">
+        <span id={messageId} className="cd-problem-text">
           <span className="cd-problem-severity">{SEVERITY_WORDS[severity]}:</span> {message}{" "}
           <span className="cd-problem-place">— {problem.place}</span>
         </span>
@@ -97,9 +99,31 @@ const ProblemItem = memo(function ProblemItem({
       <p id={fixId} className="cd-problem-fix">
         Fix: {fix}
       </p>
+      {problem.finding.autofix && (
+        <button
+          type="button"
+          className="cd-problem-autofix"
+          aria-describedby={messageId}
+          onClick={() => applyFix(store, problem)}
+        >
+          {problem.finding.autofix.label}
+        </button>
+      )}
     </li>
   );
 });
+
+/**
+ * The finding's mechanical fix, as one undo step (the inspector offers the same button next to
+ * its control). The finding and its button go with the next check: the focus goes to the list's
+ * heading, not to the page's start. A fix that no longer applies is refused by the store, which
+ * says why.
+ */
+function applyFix(store: DesignerStore, problem: Problem): void {
+  const list = document.activeElement?.closest(".cd-problems");
+  const refused = store.run((doc) => autofixCommand(doc, problem.finding));
+  if (refused === undefined) list?.querySelector<HTMLElement>("h2")?.focus();
+}
 
 /** The Schema JSON's text that cannot be applied: choosing it puts the cursor at its place. */
 function PendingEditItem({
