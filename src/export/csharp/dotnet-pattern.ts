@@ -100,10 +100,6 @@ function intersect(set: CodePointSet, lo: number, hi: number): CodePointSet {
   return out;
 }
 
-function covers(set: CodePointSet, lo: number, hi: number): boolean {
-  return set.some(([a, b]) => a <= lo && b >= hi);
-}
-
 const enumerated = new Map<string, CodePointSet>();
 
 /**
@@ -165,8 +161,6 @@ interface Fragment {
 
 const HIGH = "[\\uD800-\\uDBFF]";
 const LOW = "[\\uDC00-\\uDFFF]";
-/** True only at a code point boundary: not between the two halves of a surrogate pair. */
-const AT_CODE_POINT = `(?:(?<!${HIGH})|(?!${LOW}))`;
 const WORD_CLASS = "[0-9A-Z_a-z]";
 /** Matches nothing, and may be quantified. */
 const NOTHING = "[^\\u0000-\\uFFFF]";
@@ -266,15 +260,6 @@ function codePointMatcher(set: CodePointSet): Fragment {
   if (astral.length === 0 && highs.length === 0 && lows.length === 0) {
     return { source: unitClass(bmp), atom: true };
   }
-  if (
-    covers(highs, 0xd800, 0xdbff) &&
-    covers(lows, 0xdc00, 0xdfff) &&
-    covers(astral, 0x10000, MAX_CODE_POINT)
-  ) {
-    // Every surrogate pair and every lone surrogate: a pair if there is one, else one unit.
-    // The atomic group keeps a pair from being taken apart on backtracking.
-    return { source: `(?>${HIGH}${LOW}|${unitClass(intersect(set, 0, 0xffff))})`, atom: true };
-  }
   const alternatives: string[] = [];
   if (bmp.length) alternatives.push(unitClass(bmp));
   alternatives.push(...astralAlternatives(astral));
@@ -317,14 +302,9 @@ class Translator {
   }
 
   pattern(): string {
-    const body = this.alternatives(this.ast.alternatives);
-    // A search in .NET also starts between the halves of a surrogate pair, where JavaScript's
-    // `u` mode never does: guard the start unless every alternative begins by consuming a code
-    // point (which no matcher here does from the middle of a pair) or at `^`.
-    if (this.ast.alternatives.every(startsSafely)) return body;
-    return this.ast.alternatives.length > 1
-      ? `${AT_CODE_POINT}(?:${body})`
-      : `${AT_CODE_POINT}${body}`;
+    // Like .NET, V8 tries every UTF-16 position, between the halves of a pair too (where
+    // `/\B/u` matches in "a😀a"); there, as here, nothing consumes half a pair.
+    return this.alternatives(this.ast.alternatives);
   }
 
   private refuse(node: AST.Node, what: string, fix: string): never {
@@ -520,32 +500,5 @@ function children(node: AST.Node): readonly AST.Node[] {
       return [node.element];
     default:
       return [];
-  }
-}
-
-/** True when the alternative cannot match starting between the two halves of a pair. */
-function startsSafely(alternative: AST.Alternative): boolean {
-  const first = alternative.elements[0];
-  return first !== undefined && elementStartsSafely(first);
-}
-
-function elementStartsSafely(node: AST.Element): boolean {
-  switch (node.type) {
-    case "Character":
-    case "CharacterSet":
-    case "CharacterClass":
-      return true;
-    case "Assertion":
-      // `\b` is false between the halves of a pair (neither is a word character); a positive
-      // lookahead is safe when what it looks for is.
-      if (node.kind === "lookahead") return !node.negate && node.alternatives.every(startsSafely);
-      return node.kind === "start" || (node.kind === "word" && !node.negate);
-    case "Group":
-    case "CapturingGroup":
-      return node.alternatives.every(startsSafely);
-    case "Quantifier":
-      return node.min >= 1 && elementStartsSafely(node.element);
-    default:
-      return false;
   }
 }
