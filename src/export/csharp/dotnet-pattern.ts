@@ -1,4 +1,4 @@
-import { type AST, RegExpSyntaxError } from "@eslint-community/regexpp";
+import type { AST } from "@eslint-community/regexpp";
 import { SchemaProblem } from "../../json/problem.ts";
 import { parser } from "../../schema/pattern-safety/ast.ts";
 
@@ -43,7 +43,8 @@ export function translatePattern(
   try {
     ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: true });
   } catch (error) {
-    if (error instanceof RegExpSyntaxError || error instanceof SyntaxError) {
+    // regexpp's RegExpSyntaxError is a SyntaxError.
+    if (error instanceof SyntaxError) {
       throw new SchemaProblem(
         pointer,
         `the pattern is not a valid regular expression (${error.message})`,
