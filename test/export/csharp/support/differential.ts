@@ -232,3 +232,43 @@ export function harnessErrors(samples: readonly Sample[], lines: readonly Harnes
       : [],
   );
 }
+
+/** Everything one batch found wrong with a model, as readable sections (empty when none). */
+export function batchProblems(
+  model: Model,
+  samples: readonly Sample[],
+  run: { lines: HarnessLine[]; raw: string[] },
+): string[] {
+  const problems: string[] = [];
+  const found = disagreements(model, samples, run.lines);
+  if (found.length > 0) problems.push(describeDisagreements(model, found));
+  const leaks = secretLeaks(samples, run.raw);
+  if (leaks.length > 0)
+    problems.push(
+      `${model.name}: a secret shows in ${leaks.length} output(s):\n${leaks.slice(0, 5).join("\n")}`,
+    );
+  const wrongExceptions = nonJsonExceptions(samples, run.lines);
+  if (wrongExceptions.length > 0)
+    problems.push(
+      `${model.name}: FromJson threw something other than a JsonException on ${wrongExceptions.length} value(s):\n${wrongExceptions.slice(0, 5).join("\n")}`,
+    );
+  const thrown = harnessErrors(samples, run.lines);
+  if (thrown.length > 0)
+    problems.push(
+      `${model.name}: Validate/ToString/ToJson failed on ${thrown.length} value(s):\n${thrown.slice(0, 5).join("\n")}`,
+    );
+  const roundTrips: string[] = [];
+  run.lines.forEach((line, i) => {
+    if (line.verdict !== "valid" || line.toJson === null) return;
+    const again = validatorVerdict(model.validate, line.toJson);
+    if (!again.valid)
+      roundTrips.push(
+        `${samples[i]!.label}\n   value:  ${samples[i]!.text.slice(0, 300)}\n   ToJson: ${line.toJson.slice(0, 300)}\n   validator: ${again.reasons.join("; ")}`,
+      );
+  });
+  if (roundTrips.length > 0)
+    problems.push(
+      `${model.name}: ToJson() of a valid model is refused by the validator on ${roundTrips.length} value(s):\n${roundTrips.slice(0, 5).join("\n")}`,
+    );
+  return problems;
+}

@@ -7,7 +7,6 @@ import {
   type JsonValue,
 } from "../../../../src/json/value.ts";
 import { resolveRef } from "../../../../src/schema/refs.ts";
-import { savedValue } from "../../../diff/support/values.ts";
 
 /**
  * Values for the C# differential tests, as JSON *texts* (so that `30.0`, `1e2` and the like reach
@@ -471,7 +470,7 @@ function markedString(schema: JsonObject, value: string, n: number): string {
  */
 export function sampleValues(root: JsonObject, count: number, seed: number): JsonValue[] {
   return fc
-    .sample(savedValue(root), { numRuns: count, seed })
+    .sample(credentialValue(root), { numRuns: count, seed })
     .map((value, i) => markSecrets(root, value, i * 100));
 }
 
@@ -524,4 +523,190 @@ export function covering(root: JsonObject, values: JsonValue[]): JsonValue[] {
     for (const site of sitesOf(root, best)) uncovered.delete(keyOf(site));
   }
   return chosen;
+}
+
+const FORMAT_SAMPLES: Record<string, string[]> = {
+  email: ["ann@example.com", "ops+x@example.org", "a.b@c.io", "no-at-sign", "x@", "@x.io"],
+  uri: [
+    "https://example.com",
+    "https://api.example.com/v1?x=1#f",
+    "http://x.io",
+    "urn:isbn:0451450523",
+    "/relative",
+    "not a uri",
+    "https://exa mple.com",
+  ],
+  "uri-reference": ["../x?y", "https://example.com", "#frag", "a b"],
+  hostname: [
+    "example.com",
+    "api.example.com",
+    "host",
+    "-bad-.example.com",
+    "a_b.example.com",
+    "ex..com",
+  ],
+  date: ["2024-01-31", "2024-02-29", "2023-02-29", "1999-12-31", "2024-13-01", "24-01-01"],
+  "date-time": [
+    "2024-01-31T12:00:00Z",
+    "2024-02-29T23:59:59.5+01:00",
+    "2023-02-29T12:00:00Z",
+    "2024-01-01T12:00:00",
+    "2024-01-01t12:00:00z",
+  ],
+  time: ["12:00:00Z", "23:59:60Z", "12:00:00", "25:00:00Z"],
+  ipv4: ["10.0.0.1", "192.168.1.20", "256.0.0.1", "1.2.3"],
+  ipv6: ["::1", "fe80::1", "1::2::3"],
+  uuid: ["123e4567-e89b-12d3-a456-426614174000", "123e4567e89b12d3a456426614174000", "x"],
+};
+
+/**
+ * Credentials for `root`, driven by its keywords (local refs followed, a discriminated oneOf by
+ * branch): mostly valid, sometimes not (formats include bad samples; patterns and lengths may
+ * disagree), so the caller asks the validator. Optional fields come and go.
+ */
+export function credentialValue(
+  root: JsonObject,
+  schemaIn: JsonValue = root,
+  depth = 0,
+): fc.Arbitrary<JsonValue> {
+  const schema = resolved(root, schemaIn);
+  if (!isJsonObject(schema) || depth > 6) return fc.constantFrom<JsonValue>("x", 1, null, {});
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
+  if (Array.isArray(schema.oneOf) && schema.oneOf.length > 0)
+    return fc.oneof(...schema.oneOf.map((branch) => credentialValue(root, branch, depth + 1)));
+  const types = Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : isJsonObject(schema.properties)
+        ? ["object"]
+        : ["string", "integer", "boolean"];
+  return fc.oneof(...types.map((type) => valueOfType(root, schema, type, depth)));
+}
+
+function valueOfType(
+  root: JsonObject,
+  schema: JsonObject,
+  type: string,
+  depth: number,
+): fc.Arbitrary<JsonValue> {
+  const number = (key: string) =>
+    typeof schema[key] === "number" ? (schema[key] as number) : undefined;
+  switch (type) {
+    case "string": {
+      const minLength = number("minLength") ?? 0;
+      const maxLength = number("maxLength");
+      const fits = (text: string) =>
+        codePoints(text) >= minLength && (maxLength === undefined || codePoints(text) <= maxLength);
+      if (typeof schema.format === "string" && FORMAT_SAMPLES[schema.format]) {
+        const samples = FORMAT_SAMPLES[schema.format]!;
+        if (typeof schema.pattern === "string") {
+          const pattern = new RegExp(schema.pattern, "u");
+          const matching = samples.filter((s) => pattern.test(s));
+          return fc.constantFrom(...(matching.length > 0 ? [...matching, ...samples] : samples));
+        }
+        return fc.constantFrom(...samples);
+      }
+      if (typeof schema.pattern === "string") {
+        let pattern: RegExp;
+        try {
+          pattern = new RegExp(schema.pattern, "u");
+        } catch {
+          return fc.string();
+        }
+        const matching = fc.stringMatching(pattern);
+        const kept = matching.filter(fits);
+        return fc.oneof(
+          { weight: 4, arbitrary: kept },
+          { weight: 1, arbitrary: matching.map((s) => s.slice(0, 80)) },
+        );
+      }
+      return fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.string({
+            minLength,
+            maxLength: Math.max(minLength, Math.min(maxLength ?? 16, 16)),
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.string({
+            unit: "grapheme",
+            minLength,
+            maxLength: Math.max(minLength, Math.min(maxLength ?? 8, 8)),
+          }),
+        },
+        { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 0, maxLength: 6 }) },
+      );
+    }
+    case "integer":
+    case "number": {
+      const low = number("minimum") ?? (number("exclusiveMinimum") ?? -1001) + 1;
+      const high = number("maximum") ?? (number("exclusiveMaximum") ?? 1001) - 1;
+      const integers = fc.integer({
+        min: Math.ceil(Math.min(low, high)),
+        max: Math.floor(Math.max(low, high)),
+      });
+      const step = number("multipleOf");
+      const inRange =
+        step !== undefined && Number.isInteger(step)
+          ? integers.map((k) => Math.round(k / step) * step)
+          : integers;
+      const edges = fc.constantFrom(low, high, low - 1, high + 1, 0);
+      if (type === "integer")
+        return fc.oneof({ weight: 5, arbitrary: inRange }, { weight: 1, arbitrary: edges });
+      return fc.oneof(
+        { weight: 4, arbitrary: inRange },
+        {
+          weight: 2,
+          arbitrary: fc
+            .double({ min: low, max: high, noNaN: true, noDefaultInfinity: true })
+            .map((d) => (Object.is(d, -0) ? 0 : d)),
+        },
+        { weight: 1, arbitrary: edges },
+      );
+    }
+    case "boolean":
+      return fc.boolean();
+    case "null":
+      return fc.constant(null);
+    case "array": {
+      const item = credentialValue(root, schema.items ?? {}, depth + 1);
+      const minLength = number("minItems") ?? 0;
+      const maxLength = Math.max(minLength, number("maxItems") ?? minLength + 3);
+      return schema.uniqueItems === true
+        ? fc.oneof(
+            {
+              weight: 4,
+              arbitrary: fc.uniqueArray(item, {
+                minLength,
+                maxLength,
+                selector: (value) => JSON.stringify(value),
+              }),
+            },
+            { weight: 1, arbitrary: fc.array(item, { minLength, maxLength }) },
+          )
+        : fc.array(item, { minLength, maxLength });
+    }
+    case "object": {
+      const properties = isJsonObject(schema.properties) ? schema.properties : {};
+      const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+      const entries = Object.keys(properties).map((key) => {
+        const value = credentialValue(root, properties[key]!, depth + 1);
+        const mayOmit = !required.includes(key);
+        return (mayOmit ? fc.option(value, { nil: undefined, freq: 3 }) : value).map(
+          (v) => [key, v] as const,
+        );
+      });
+      return fc.tuple(...entries).map((pairs) => {
+        const object: JsonObject = {};
+        for (const [key, value] of pairs) if (value !== undefined) defineOwn(object, key, value);
+        return object;
+      });
+    }
+    default:
+      return fc.constant(null);
+  }
 }
