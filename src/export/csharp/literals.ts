@@ -41,15 +41,30 @@ export function csLong(value: number): string {
 
 /** Text as XML element content: `&`, `<` and `>` escaped, and what XML 1.0 cannot hold dropped. */
 export function xmlText(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(
-      // C0 controls except tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      "",
-    );
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const char = text[i] as string;
+    if (char === "&") out += "&amp;";
+    else if (char === "<") out += "&lt;";
+    else if (char === ">") out += "&gt;";
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      // A pair is kept whole; a lone surrogate (not XML) is dropped.
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += char + (text[i + 1] as string);
+        i++;
+      }
+    } else if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+      (code >= 0xdc00 && code <= 0xdfff) ||
+      code === 0xfffe ||
+      code === 0xffff
+    ) {
+      // C0 controls other than tab and line breaks, lone low surrogates, U+FFFE/FFFF: not XML.
+    } else out += char;
+  }
+  return out;
 }
 
 /**
