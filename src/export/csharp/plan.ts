@@ -173,56 +173,54 @@ const OBJECT_KEYWORDS = [
   "propertyNames",
 ];
 
+/** Every validation keyword but those that combine or refer to schemas (and `oneOf`, a choice's). */
+const COMBINATOR_ALLOWED = new Set(
+  [...VALIDATION_KEYWORDS].filter(
+    (k) => !["allOf", "anyOf", "not", "if", "then", "else", "$ref", "nullable"].includes(k),
+  ),
+);
+
 const FIX = "change the schema, or export without --csharp";
 
-/** Keywords that make sense for `type` and that this model handles. */
+/**
+ * The validation keywords a value of `kind` may carry: those the model checks, and those that
+ * never apply to a value of that type (Ajv skips `minLength` on a number, `minimum` on a string…).
+ */
 function handled(
   kind: "string" | "number" | "boolean" | "array" | "object" | "choice",
 ): Set<string> {
-  const common = ["type", "enum", "const"];
+  const other = (own: string[]) =>
+    [STRING_KEYWORDS, NUMBER_KEYWORDS, ARRAY_KEYWORDS, OBJECT_KEYWORDS]
+      .filter((list) => list !== own)
+      .flat();
   switch (kind) {
     case "string":
-      return new Set([
-        ...common,
-        ...STRING_KEYWORDS,
-        ...NUMBER_KEYWORDS,
-        ...ARRAY_KEYWORDS,
-        ...OBJECT_KEYWORDS,
-      ]);
+      return new Set(["type", "enum", "const", ...STRING_KEYWORDS, ...other(STRING_KEYWORDS)]);
     case "number":
-      return new Set([
-        ...common,
-        ...STRING_KEYWORDS,
-        ...NUMBER_KEYWORDS,
-        ...ARRAY_KEYWORDS,
-        ...OBJECT_KEYWORDS,
-      ]);
+      return new Set(["type", "enum", "const", ...NUMBER_KEYWORDS, ...other(NUMBER_KEYWORDS)]);
     case "boolean":
-      return new Set([
-        ...common,
-        ...STRING_KEYWORDS,
-        ...NUMBER_KEYWORDS,
-        ...ARRAY_KEYWORDS,
-        ...OBJECT_KEYWORDS,
-      ]);
+      return new Set(["type", "enum", "const", ...other([])]);
     case "array":
       return new Set([
-        ...common,
-        ...STRING_KEYWORDS,
-        ...NUMBER_KEYWORDS,
-        ...ARRAY_KEYWORDS,
-        ...OBJECT_KEYWORDS,
+        "type",
+        "items",
+        "additionalItems", // ignored when "items" is one schema, as here
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        ...other(ARRAY_KEYWORDS),
       ]);
     case "object":
       return new Set([
         "type",
-        ...STRING_KEYWORDS,
-        ...NUMBER_KEYWORDS,
-        ...ARRAY_KEYWORDS,
-        ...OBJECT_KEYWORDS,
+        "properties",
+        "required",
+        "additionalProperties",
+        ...other(OBJECT_KEYWORDS),
       ]);
     case "choice":
-      return new Set(["type", "oneOf", ...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS]);
+      // A value that is not an object fails every branch, so keywords of other types never apply.
+      return new Set(["type", "oneOf", ...other(OBJECT_KEYWORDS)]);
   }
 }
 
@@ -521,6 +519,7 @@ export function planModel(schema: JsonObject): ModelPlan {
 
   const planValue = (node: JsonObject, pointer: string, key: string): ValueType => {
     const field = fieldLabel(key, pointer);
+    refuseOthers(node, pointer, COMBINATOR_ALLOWED, field);
     if (Array.isArray(ownValue(node, "oneOf")) && !("properties" in node)) {
       return { kind: "choice", plan: planChoice(node, pointer, key) };
     }
