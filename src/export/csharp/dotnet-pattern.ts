@@ -328,7 +328,7 @@ class Translator {
     switch (node.type) {
       case "Character":
         return this.options.asciiIgnoreCase
-          ? this.set([[node.value, node.value]])
+          ? this.set(this.cased([[node.value, node.value]]))
           : literal(node.value);
       case "CharacterSet":
         return this.set(this.characterSet(node));
@@ -354,7 +354,12 @@ class Translator {
   }
 
   private set(set: CodePointSet): Fragment {
-    return codePointMatcher(this.options.asciiIgnoreCase ? withAsciiCase(set) : set);
+    return codePointMatcher(set);
+  }
+
+  /** The set with both cases of its ASCII letters, under `asciiIgnoreCase` (before negation). */
+  private cased(set: CodePointSet): CodePointSet {
+    return this.options.asciiIgnoreCase ? withAsciiCase(set) : set;
   }
 
   private characterSet(node: AST.CharacterSet): CodePointSet {
@@ -399,7 +404,9 @@ class Translator {
           this.refuse(element, "class element", "write the class with characters and ranges");
       }
     }
-    const set = union(...parts);
+    // `[^a]` with the `i` flag excludes `A` too: both cases first, then the complement. (The
+    // sets \d \w \s and `.` already hold both cases of their letters or none.)
+    const set = this.cased(union(...parts));
     return node.negate ? complement(set) : set;
   }
 
