@@ -393,7 +393,7 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
         {
             var token = Member(json, key);
             var quoted = new string[values.Length];
-            for (var i = 0; i < values.Length; i++) quoted[i] = JsonConvert.ToString(values[i]);
+            for (var i = 0; i < values.Length; i++) quoted[i] = Quote(values[i]);
             var expected = "expected one of " + string.Join(", ", quoted);
             if (token == null) throw new CredentialJsonException(pointer, "the auth method is missing; " + expected);
             if (token.Type != JTokenType.String || Array.IndexOf(values, (string)((JValue)token).Value) < 0)
@@ -616,6 +616,22 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
 
         // ------------------------------------------------------------ ToString
 
+        /// <summary>A string as a JSON string literal, control and line-breaking characters escaped.</summary>
+        internal static string Quote(string value)
+        {
+            var text = new StringBuilder(value.Length + 2);
+            text.Append('"');
+            foreach (var c in value)
+            {
+                if (c == '"') text.Append("\\\"");
+                else if (c == '\\') text.Append("\\\\");
+                else if (c < ' ' || (c >= '\u007f' && c <= '\u009f') || c == '\u2028' || c == '\u2029')
+                    text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                else text.Append(c);
+            }
+            return text.Append('"').ToString();
+        }
+
         internal static string Describe(ICredentialObject value)
         {
             var text = new StringBuilder();
@@ -630,7 +646,7 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
             text.Append(name).Append(" = ");
             if (value == null) text.Append("null");
             else if (secret) text.Append("***");
-            else if (value is string s) text.Append(JsonConvert.ToString(s));
+            else if (value is string s) text.Append(Quote(s));
             else if (value is bool b) text.Append(b ? "true" : "false");
             else if (value is long l) text.Append(l.ToString(CultureInfo.InvariantCulture));
             else if (value is double d) text.Append(d.ToString("R", CultureInfo.InvariantCulture));
@@ -638,7 +654,7 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
             {
                 text.Append('[');
                 for (var i = 0; i < list.Count; i++)
-                    text.Append(i == 0 ? "" : ", ").Append(list[i] == null ? "null" : JsonConvert.ToString(list[i]));
+                    text.Append(i == 0 ? "" : ", ").Append(list[i] == null ? "null" : Quote(list[i]));
                 text.Append(']');
             }
             else if (value is ICredentialObject nested) nested.Describe(text);
@@ -649,7 +665,7 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
                 var first = true;
                 foreach (var extra in extras)
                 {
-                    text.Append(first ? "" : ", ").Append(JsonConvert.ToString(extra.Key));
+                    text.Append(first ? "" : ", ").Append(Quote(extra.Key));
                     first = false;
                 }
                 text.Append(']');
