@@ -514,6 +514,10 @@ function numberRules(rules: NumberRules, value: string, at: string, indent: stri
   check("ExclusiveMinimum", rules.exclusiveMinimum);
   check("ExclusiveMaximum", rules.exclusiveMaximum);
   check("MultipleOf", rules.multipleOf);
+  if (rules.numberFormat === "int32")
+    lines.push(`${indent}CredentialJson.Int32(results, ${at}, ${value});`);
+  if (rules.numberFormat === "int64")
+    lines.push(`${indent}CredentialJson.Int64(results, ${at}, ${value});`);
   for (const list of rules.allowed ?? []) {
     lines.push(
       `${indent}CredentialJson.OneOf(results, ${at}, ${value}, new double[] { ${list.map(csDouble).join(", ")} });`,

@@ -33,7 +33,12 @@ export interface NumberRules {
   exclusiveMaximum?: number;
   multipleOf?: number;
   allowed?: number[][];
+  /** ajv-formats' number formats: `int32` (an integer within 32 bits), `int64` (an integer). */
+  numberFormat?: "int32" | "int64";
 }
+
+/** ajv-formats' formats of numbers: they never apply to strings, and only these to numbers. */
+const NUMBER_FORMATS = new Set(["int32", "int64", "float", "double"]);
 
 export type ValueType =
   | { kind: "string"; rules: StringRules }
@@ -306,7 +311,7 @@ export function planModel(schema: JsonObject): ModelPlan {
       rules.patterns.push(patterns.indexOf(source));
     }
     const format = ownValue(node, "format");
-    if (typeof format === "string") {
+    if (typeof format === "string" && !NUMBER_FORMATS.has(format)) {
       const check = formatCheck(format, appendPointer(pointer, "format"));
       formats.set(check.method, check);
       rules.format = check;
@@ -321,13 +326,16 @@ export function planModel(schema: JsonObject): ModelPlan {
     const rules: NumberRules = {};
     for (const keyword of NUMBER_KEYWORDS) {
       const value = ownValue(node, keyword);
-      if (typeof value === "number") rules[keyword as keyof Omit<NumberRules, "allowed">] = value;
+      if (typeof value === "number") rules[keyword as "minimum"] = value;
     }
     const allowed = allowedValues(
       node,
       (v): v is number => typeof v === "number" && (!integer || Number.isInteger(v)),
     );
     if (allowed) rules.allowed = allowed;
+    // float and double accept every number.
+    const format = ownValue(node, "format");
+    if (format === "int32" || format === "int64") rules.numberFormat = format;
     return rules;
   };
 

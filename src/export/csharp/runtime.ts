@@ -291,6 +291,11 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
         /// <summary>Loads the value at a Newtonsoft reader (for the JsonConverters).</summary>
         internal static JToken Load(JsonReader reader)
         {
+            // Strings stay strings (no dates), and numbers are read as doubles, whatever the caller set.
+            var dates = reader.DateParseHandling;
+            var floats = reader.FloatParseHandling;
+            reader.DateParseHandling = DateParseHandling.None;
+            reader.FloatParseHandling = FloatParseHandling.Double;
             try
             {
                 return JToken.ReadFrom(reader);
@@ -299,6 +304,11 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
             {
                 // Newtonsoft's message quotes the text it stopped at: it may be a secret.
                 throw new CredentialJsonException("", "the text is not valid JSON");
+            }
+            finally
+            {
+                reader.DateParseHandling = dates;
+                reader.FloatParseHandling = floats;
             }
         }
 
@@ -570,6 +580,19 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
             var quotient = value / divisor;
             var whole = !double.IsNaN(quotient) && !double.IsInfinity(quotient) && Math.Abs(quotient) < 1e21 && Math.Truncate(quotient) == quotient;
             if (!whole) Fail(results, pointer, "must be a multiple of " + divisor.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>ajv-formats' "int32": an integer from -2147483648 to 2147483647.</summary>
+        internal static void Int32(IList<ValidationResult> results, string pointer, double value)
+        {
+            if (Math.Floor(value) != value || value < -2147483648.0 || value > 2147483647.0)
+                Fail(results, pointer, "must be a valid int32");
+        }
+
+        /// <summary>ajv-formats' "int64": an integer (JavaScript's numbers hold no larger ones).</summary>
+        internal static void Int64(IList<ValidationResult> results, string pointer, double value)
+        {
+            if (Math.Floor(value) != value) Fail(results, pointer, "must be a valid int64");
         }
 
         internal static void MinItems(IList<ValidationResult> results, string pointer, IList<string> value, long limit)

@@ -158,6 +158,73 @@ describeWithMono("the generated C# on Mono", () => {
     ]);
   });
 
+  it("judges numbers, booleans, enums and number formats as the validator does", async () => {
+    const schema: JsonObject = {
+      type: "object",
+      properties: {
+        i32: { type: "integer", format: "int32" },
+        n32: { type: "number", format: "int32" },
+        n64: { type: "number", format: "int64" },
+        f: { type: "number", format: "float", exclusiveMinimum: 0, exclusiveMaximum: 1 },
+        tiny: { type: "number", multipleOf: 1e-21 },
+        third: { type: "number", multipleOf: 0.1 },
+        big: { type: "integer", multipleOf: 3, maximum: 9007199254740992 },
+        pick: { type: "integer", enum: [1, 2.5, "3", 4] },
+        real: { type: "number", enum: [0, 1.5], const: 1.5 },
+        flag: { type: "boolean", const: true },
+        word: { enum: ["a", "B"], const: "B" },
+        never: { type: "string", enum: [1] },
+        s: { type: "string", format: "int32" },
+      },
+    };
+    const values = [
+      "{}",
+      ...[
+        "0",
+        "-0",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "1.0",
+        "1.5",
+        "1e3",
+        "1E+3",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "1e20",
+        "1e400",
+        "-1e400",
+        "true",
+        '"1"',
+        "null",
+        "[]",
+      ].flatMap((n) => ["i32", "n32", "n64", "big", "pick"].map((k) => `{"${k}":${n}}`)),
+      ...["0", "0.5", "1", "1e-400", "0.99999999999999999", "1.0000000000000001", '"0.5"'].map(
+        (n) => `{"f":${n}}`,
+      ),
+      ...["1", "0.3", "1e-21", "3e-21", "1.5e-21", "10"].map((n) => `{"tiny":${n}}`),
+      ...["0.3", "0.7", "1", "0.1", "3.3"].map((n) => `{"third":${n}}`),
+      ...["9007199254740991", "9007199254740992", "9007199254740993", "9007199254740994", "-3"].map(
+        (n) => `{"big":${n}}`,
+      ),
+      ...["0", "1.5", "1.50", "15e-1", "2.5", "-0"].map((n) => `{"real":${n}}`),
+      ...["true", "false", '"true"', "1"].map((b) => `{"flag":${b}}`),
+      ...['"a"', '"B"', '"b"', "null"].map((w) => `{"word":${w}}`),
+      ...['"1"', "1"].map((w) => `{"never":${w}}`),
+      ...['"x"', "1"].map((w) => `{"s":${w}}`),
+    ].map((text, i) => ({ label: `number #${i}`, text }));
+    const model = await prepareModel(schema, "numbers", "Numbers.Window");
+    if (!model.csharp.ok) throw model.csharp.problem;
+    const run = runHarness(compileWithHarness([model]), values, model.namespace);
+    expect(batchProblems(model, values, run).join("\n\n")).toBe("");
+    expect([...new Set(run.lines.map((line) => line.verdict))].sort()).toEqual([
+      "invalid",
+      "valid",
+    ]);
+  });
+
   it("maps exact keys both ways, masks secrets, validates with JSON pointers and strict JsonConvert", () => {
     const source = generateCSharp(hostile, { namespace: "Hostile.Window" });
     const program = compileCSharp({
@@ -179,6 +246,8 @@ static class Program
         Console.WriteLine("NAMES " + model.Class + "|" + model.ApiKey + "|" + model.Proto + "|" + model.QuoteBackSlash + "|" + model.LineBreak + "|" + model.Field + "|" + model.ToString2 + "|" + model.EvilWindowXClass2.Class);
         Console.WriteLine("AUTH " + model.Auth.GetType().Name + " " + model.Auth.Kind);
         var viaNewtonsoft = JsonConvert.DeserializeObject<EvilWindowXClass>(json);
+        var dated = JsonConvert.DeserializeObject<EvilWindowXClass>("{\\"@class\\":\\"2020-01-01T00:00:00Z\\",\\"auth\\":{\\"kind\\":\\"none\\"}}");
+        Console.WriteLine("DATE " + dated.Class);
         Console.WriteLine("NEWTONSOFT " + (JsonConvert.SerializeObject(viaNewtonsoft) == json));
         try { JsonConvert.DeserializeObject<EvilWindowXClass>("{\\"@class\\":\\"ab\\",\\"auth\\":{\\"kind\\":\\"none\\"},\\"quote\\\\\\"back\\\\\\\\slash\\":\\"60\\"}"); Console.WriteLine("NEWTONSOFT-STRICT no"); }
         catch (JsonException e) { Console.WriteLine("NEWTONSOFT-STRICT " + e.Message); }
@@ -202,6 +271,7 @@ static class Program
       lines.filter((l) => l.startsWith(`${tag} `)).map((l) => l.slice(tag.length + 1));
     expect(line("ROUNDTRIP")).toEqual(["True"]);
     expect(line("NEWTONSOFT")).toEqual(["True"]);
+    expect(line("DATE")).toEqual(["2020-01-01T00:00:00Z"]);
     expect(line("NEWTONSOFT-STRICT")).toEqual(['/quote"back\\slash: expected an integer']);
     expect(line("NAMES")).toEqual(["ab|abc|p|3|1.5|False|fixed|c"]);
     expect(line("AUTH")).toEqual(["PwAuth pw"]);
