@@ -175,9 +175,9 @@ function unitLiteral(unit: number): string {
   if (/[0-9A-Za-z]/.test(String.fromCharCode(unit))) return String.fromCharCode(unit);
   if (unit >= 0x20 && unit < 0x7f) {
     const char = String.fromCharCode(unit);
-    // Every ASCII punctuation character may be escaped in .NET; escape the ones that mean
-    // something (and `#` and space, which mean something under IgnorePatternWhitespace).
-    return /[\\*+?|{}[\]()^$.# ]/.test(char) ? `\\${char}` : char;
+    // Escape the characters that mean something in .NET (the regex is used without
+    // IgnorePatternWhitespace, so space and `#` are plain characters).
+    return /[\\*+?|{}[\]()^$.]/.test(char) ? `\\${char}` : char;
   }
   return hex4(unit);
 }
@@ -185,7 +185,7 @@ function unitLiteral(unit: number): string {
 /** One UTF-16 unit inside a .NET character class (where `-[` starts a subtraction). */
 function classUnit(unit: number): string {
   if (/[0-9A-Za-z]/.test(String.fromCharCode(unit))) return String.fromCharCode(unit);
-  if (unit > 0x20 && unit < 0x7f) {
+  if (unit >= 0x20 && unit < 0x7f) {
     const char = String.fromCharCode(unit);
     return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
   }
