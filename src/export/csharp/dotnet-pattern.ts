@@ -182,12 +182,14 @@ function unitLiteral(unit: number): string {
   return hex4(unit);
 }
 
-/** One UTF-16 unit inside a .NET character class (where `-[` starts a subtraction). */
+/**
+ * One UTF-16 unit inside a .NET character class. The class metacharacters `\ ] [ ^ -` are
+ * written as \uHHHH: Mono misreads a range that ends in an escaped `\-` (`[\u0000-\-\[-z]`
+ * matches "."), and `-[` would start a class subtraction.
+ */
 function classUnit(unit: number): string {
-  if (/[0-9A-Za-z]/.test(String.fromCharCode(unit))) return String.fromCharCode(unit);
-  if (unit >= 0x20 && unit < 0x7f) {
-    const char = String.fromCharCode(unit);
-    return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
+  if (unit >= 0x20 && unit < 0x7f && !/[\\\]^[-]/.test(String.fromCharCode(unit))) {
+    return String.fromCharCode(unit);
   }
   return hex4(unit);
 }

@@ -28,7 +28,7 @@ describe("dotNetPattern writes", () => {
     expect(dotNetPattern("\\n\\t\\0\\cJ\\x41\\u0042\\u{43}é", at)).toBe(
       "\\u000A\\u0009\\u0000\\u000AABC\\u00E9",
     );
-    expect(dotNetPattern("[\\-\\]\\[^\\\\]", at)).toBe("[\\-\\[-\\^]");
+    expect(dotNetPattern("[\\-\\]\\[^\\\\]", at)).toBe("[\\u002D\\u005B-\\u005E]");
   });
 
   test("\\d \\w \\s as JavaScript's sets, explicitly", () => {
