@@ -52,6 +52,9 @@ type Writer = (pointer: string) => FormatCheck;
 export const AJV_FORMATS_URI =
   /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
+/** ajv-formats' base64 regular expression, without its `gm` flags (byte() applies them). */
+export const AJV_FORMATS_BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 const REGEX = "System.Text.RegularExpressions.Regex";
 
 /**
@@ -331,6 +334,25 @@ const WRITERS: Record<string, Writer> = {
     "IsRelativeJsonPointer",
     "a relative JSON pointer",
   ),
+  byte: (pointer) => ({
+    method: "IsByte",
+    source: [
+      regexField("IsByteRegex", AJV_FORMATS_BYTE, pointer),
+      "",
+      summary(
+        'The format "byte" (base64), as ajv-formats checks it: its expression has the m flag, so one line of the value (between \\n, \\r, U+2028 and U+2029) that is base64 suffices; false for null.',
+      ),
+      "internal static bool IsByte(string value)",
+      "{",
+      "    if (value == null) return false;",
+      "    foreach (var line in value.Split('\\n', '\\r', '\\u2028', '\\u2029'))",
+      "    {",
+      "        if (IsByteRegex.IsMatch(line)) return true;",
+      "    }",
+      "    return false;",
+      "}",
+    ].join("\n"),
+  }),
   password: anyString("password", "IsPassword"),
   binary: anyString("binary", "IsBinary"),
 };

@@ -175,19 +175,21 @@ function unitLiteral(unit: number): string {
   if (/[0-9A-Za-z]/.test(String.fromCharCode(unit))) return String.fromCharCode(unit);
   if (unit >= 0x20 && unit < 0x7f) {
     const char = String.fromCharCode(unit);
-    // Every ASCII punctuation character may be escaped in .NET; escape the ones that mean
-    // something (and `#` and space, which mean something under IgnorePatternWhitespace).
-    return /[\\*+?|{}[\]()^$.# ]/.test(char) ? `\\${char}` : char;
+    // Escape the characters that mean something in .NET (the regex is used without
+    // IgnorePatternWhitespace, so space and `#` are plain characters).
+    return /[\\*+?|{}[\]()^$.]/.test(char) ? `\\${char}` : char;
   }
   return hex4(unit);
 }
 
-/** One UTF-16 unit inside a .NET character class (where `-[` starts a subtraction). */
+/**
+ * One UTF-16 unit inside a .NET character class. The class metacharacters `\ ] [ ^ -` are
+ * written as \uHHHH: Mono misreads a range that ends in an escaped `\-` (`[\u0000-\-\[-z]`
+ * matches "."), and `-[` would start a class subtraction.
+ */
 function classUnit(unit: number): string {
-  if (/[0-9A-Za-z]/.test(String.fromCharCode(unit))) return String.fromCharCode(unit);
-  if (unit > 0x20 && unit < 0x7f) {
-    const char = String.fromCharCode(unit);
-    return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
+  if (unit >= 0x20 && unit < 0x7f && !/[\\\]^[-]/.test(String.fromCharCode(unit))) {
+    return String.fromCharCode(unit);
   }
   return hex4(unit);
 }

@@ -98,6 +98,11 @@ const TRAPS = [
   "(?<=[\\uD800-\\uDBFF])",
   "(?<=\\uD83D)",
   "(a)\\B\\1",
+  // Class metacharacters at the ends of ranges (Mono misreads `[\u0000-\-\[-z]`).
+  "[^\\p{L}.a]",
+  "^[\\u0000-\\-\\[-z]+$",
+  "[!-\\-\\[-\\^]",
+  "[\\]-\\^]",
 ];
 
 const CASES_PER_PATTERN = 24;
