@@ -297,6 +297,8 @@ export function planModel(schema: JsonObject): ModelPlan {
   const choices: ChoicePlan[] = [];
   const formats = new Map<string, FormatCheck>();
   const patterns: string[] = [];
+  const translated = new Map<string, string>();
+  const checks = new Map<string, FormatCheck>();
 
   const stringRules = (node: JsonObject, pointer: string): StringRules => {
     const rules: StringRules = { patterns: [] };
@@ -306,13 +308,19 @@ export function planModel(schema: JsonObject): ModelPlan {
     if (typeof max === "number") rules.maxLength = max;
     const pattern = ownValue(node, "pattern");
     if (typeof pattern === "string") {
-      const source = dotNetPattern(pattern, appendPointer(pointer, "pattern"));
+      // The same pattern translates the same wherever it stands (only a refusal names the place).
+      let source = translated.get(pattern);
+      if (source === undefined) {
+        source = dotNetPattern(pattern, appendPointer(pointer, "pattern"));
+        translated.set(pattern, source);
+      }
       if (!patterns.includes(source)) patterns.push(source);
       rules.patterns.push(patterns.indexOf(source));
     }
     const format = ownValue(node, "format");
     if (typeof format === "string" && !NUMBER_FORMATS.has(format)) {
-      const check = formatCheck(format, appendPointer(pointer, "format"));
+      const check = checks.get(format) ?? formatCheck(format, appendPointer(pointer, "format"));
+      checks.set(format, check);
       formats.set(check.method, check);
       rules.format = check;
       rules.formatName = format;
