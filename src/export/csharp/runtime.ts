@@ -607,14 +607,16 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
 
         internal static void UniqueItems(IList<ValidationResult> results, string pointer, IList<string> value)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var item in value)
             {
-                if (item != null && !seen.Add(item))
+                if (item == null) continue;
+                if (seen.ContainsKey(item))
                 {
                     Fail(results, pointer, "must not have the same item twice");
                     return;
                 }
+                seen[item] = true;
             }
         }
 
