@@ -1,6 +1,9 @@
 import { identifierFrom, NameScope, RESERVED_MEMBER_NAMES, RESERVED_TYPE_NAMES } from "./names.ts";
 import type { ModelPlan } from "./plan.ts";
 
+/** Methods of the generated classes and converters, implemented explicitly or not. */
+const METHOD_NAMES = ["ReadJson", "WriteJson", "ValidateInto", "Describe", "CanConvert", "Read"];
+
 /**
  * Gives every class, choice, converter and property of a plan its C# name, in document order so
  * that the same schema always gets the same names:
@@ -15,7 +18,8 @@ import type { ModelPlan } from "./plan.ts";
  *   differ only in case (`apiKey`, `ApiKey`) get distinct names.
  */
 export function nameModel(plan: ModelPlan): void {
-  const types = new NameScope(RESERVED_TYPE_NAMES);
+  // A type cannot be named like one of its own members (CS0542): never like a generated method.
+  const types = new NameScope([...RESERVED_TYPE_NAMES, ...RESERVED_MEMBER_NAMES, ...METHOD_NAMES]);
   for (const cls of plan.classes) {
     // A choice's base and converter are named just before its first branch.
     const branch = cls.branchOf;

@@ -258,6 +258,8 @@ static class Program
         foreach (var result in blank.Validate()) Console.WriteLine("RESULT " + string.Join(",", result.MemberNames) + " " + result.ErrorMessage);
         Console.WriteLine("BLANK " + blank);
         Console.WriteLine("BLANKJSON " + blank.ToJson());
+        try { EvilWindowXClass.FromJson("{\\"@class\\":\\"ab\\",\\"auth\\":{\\"kind\\":\\"none\\"},\\"quote\\\\\\"back\\\\\\\\slash\\":9223372036854775808}"); }
+        catch (CredentialJsonException e) { Console.WriteLine("PASTLONG " + e.Message); }
         try { EvilWindowXClass.FromJson("{\\"@class\\":\\"ab\\",\\"auth\\":{\\"kind\\":\\"pw\\",\\"password\\":${SECRET}}}"); }
         catch (CredentialJsonException e) { Console.WriteLine("MALFORMED " + e.Message + " " + (e is JsonException)); }
     }
@@ -271,6 +273,9 @@ static class Program
       lines.filter((l) => l.startsWith(`${tag} `)).map((l) => l.slice(tag.length + 1));
     expect(line("ROUNDTRIP")).toEqual(["True"]);
     expect(line("NEWTONSOFT")).toEqual(["True"]);
+    expect(line("PASTLONG")).toEqual([
+      '/quote"back\\slash: expected an integer from -9223372036854775808 to 9223372036854775807 (a C# long)',
+    ]);
     expect(line("DATE")).toEqual(["2020-01-01T00:00:00Z"]);
     expect(line("NEWTONSOFT-STRICT")).toEqual(['/quote"back\\slash: expected an integer']);
     expect(line("NAMES")).toEqual(["ab|abc|p|3|1.5|False|fixed|c"]);
