@@ -1,5 +1,5 @@
 import { escapePointerToken } from "../../json/pointer.ts";
-import { csDouble, csLong, csString, docComment } from "./literals.ts";
+import { csDouble, csLong, csString, docComment, xmlText } from "./literals.ts";
 import type {
   ChoicePlan,
   ClassPlan,
@@ -97,7 +97,7 @@ function csType(property: PropertyPlan): string {
     case "string":
       return "string";
     case "integer":
-      return `long${nullable}`;
+      return type.wide ? `double${nullable}` : `long${nullable}`;
     case "number":
       return `double${nullable}`;
     case "boolean":
@@ -123,7 +123,7 @@ function initialValue(property: PropertyPlan): string | undefined {
     case "string":
       return csString(value as string);
     case "integer":
-      return csLong(value as number);
+      return property.type.wide ? csDouble(value as number) : csLong(value as number);
     case "number":
       return csDouble(value as number);
     case "boolean":
@@ -141,8 +141,13 @@ function initialValue(property: PropertyPlan): string | undefined {
 
 // ---------------------------------------------------------------- classes
 
+/** The title, or the fallback when the title shows nothing (blank, or only what XML cannot hold). */
+function summaryOf(title: string | undefined, fallback: string): string {
+  return title !== undefined && xmlText(title).trim() !== "" ? title : fallback;
+}
+
 function classDoc(cls: ClassPlan, fallback: string): string {
-  return docComment("    ", cls.title ?? fallback, cls.description ?? "");
+  return docComment("    ", summaryOf(cls.title, fallback), cls.description ?? "");
 }
 
 function emitBase(choice: ChoicePlan): string {
@@ -150,7 +155,7 @@ function emitBase(choice: ChoicePlan): string {
   return [
     docComment(
       "    ",
-      choice.title ?? `The auth method of ${JSON.stringify(choice.key)}.`,
+      summaryOf(choice.title, `The auth method of ${JSON.stringify(choice.key)}.`),
       [
         choice.description ?? "",
         `One sealed subclass per method, told apart by ${keyText} (read by ${choice.converterName}).`,
@@ -308,13 +313,15 @@ function emitProperty(property: PropertyPlan): string {
     );
   if (property.type.kind === "integer")
     notes.push(
-      "An integer of JSON Schema (30 and 30.0 alike) in the range of a long; FromJson refuses one outside that range.",
+      property.type.wide
+        ? "An integer of JSON Schema (30 and 30.0 alike). A double, because the schema's bounds allow integers past a long's range (as the validator, it holds them as JavaScript numbers); give the field a minimum and a maximum within a long's range to make it a long."
+        : "An integer of JSON Schema (30 and 30.0 alike); the schema's bounds keep it within a long's range.",
     );
   const initial = initialValue(property);
   return [
     docComment(
       "        ",
-      property.title ?? `The value of ${JSON.stringify(property.key)}.`,
+      summaryOf(property.title, `The value of ${JSON.stringify(property.key)}.`),
       notes.join("\n\n"),
     ).replace(/\n$/, ""),
     `        [JsonProperty(${csString(property.key)})]`,
@@ -400,7 +407,9 @@ function reader(type: ValueType, token: string, at: string): string {
     case "string":
       return `CredentialJson.ReadString(${token}, ${at})`;
     case "integer":
-      return `CredentialJson.ReadInteger(${token}, ${at})`;
+      return type.wide
+        ? `CredentialJson.ReadWideInteger(${token}, ${at})`
+        : `CredentialJson.ReadInteger(${token}, ${at})`;
     case "number":
       return `CredentialJson.ReadNumber(${token}, ${at})`;
     case "boolean":
@@ -426,7 +435,8 @@ function emitWrite(cls: ClassPlan): string {
   for (const property of cls.properties) {
     const method = {
       string: "PutString",
-      integer: "PutInteger",
+      integer:
+        property.type.kind === "integer" && property.type.wide ? "PutWideInteger" : "PutInteger",
       number: "PutNumber",
       boolean: "PutBoolean",
       list: "PutStringList",
@@ -481,8 +491,16 @@ function validateProperty(property: PropertyPlan): string[] {
 
 function valueRules(type: ValueType, value: string, at: string, indent: string): string[] {
   switch (type.kind) {
-    case "integer":
-      return numberRules(type.rules, `(double)${value}`, at, indent);
+    case "integer": {
+      if (!type.wide) return numberRules(type.rules, `(double)${value}`, at, indent);
+      const rules = numberRules(type.rules, value, at, `${indent}    `);
+      return [
+        `${indent}if (CredentialJson.Integral(results, ${at}, ${value}))`,
+        `${indent}{`,
+        ...rules,
+        `${indent}}`,
+      ];
+    }
     case "number": {
       const rules = numberRules(type.rules, value, at, `${indent}    `);
       const finite = `${indent}CredentialJson.Finite(results, ${at}, ${value});`;

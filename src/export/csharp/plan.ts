@@ -42,7 +42,11 @@ const NUMBER_FORMATS = new Set(["int32", "int64", "float", "double"]);
 
 export type ValueType =
   | { kind: "string"; rules: StringRules }
-  | { kind: "integer"; rules: NumberRules }
+  /**
+   * `wide`: the schema's bounds let the value pass a C# long's range, so the property is a
+   * `double` holding exactly what the validator sees (a JavaScript number that is an integer).
+   */
+  | { kind: "integer"; rules: NumberRules; wide: boolean }
   | { kind: "number"; rules: NumberRules }
   | { kind: "boolean"; allowed?: boolean[][] }
   | {
@@ -549,7 +553,11 @@ export function planModel(schema: JsonObject): ModelPlan {
       case "integer":
       case "number":
         refuseOthers(node, pointer, handled("number"), field);
-        return { kind: type, rules: numberRules(node, type === "integer") };
+        if (type === "number") return { kind: type, rules: numberRules(node, false) };
+        {
+          const rules = numberRules(node, true);
+          return { kind: type, rules, wide: !withinLong(rules) };
+        }
       case "boolean": {
         refuseOthers(node, pointer, handled("boolean"), field);
         const allowed = allowedValues(node, (v): v is boolean => typeof v === "boolean");
@@ -653,6 +661,24 @@ function discriminatorOf(branches: JsonObject[]): string | undefined {
   return Object.keys(propertiesOf(first)).find((key) =>
     branches.every((branch) => hasConst(branch, key)),
   );
+}
+
+/** 2^63: the first integer past a C# long (and a double exactly). */
+const LONG_END = 2 ** 63;
+
+/**
+ * Whether every integer the rules accept fits a C# long: bounds on both sides within its range
+ * (compared as the validator does, in doubles), an `int32` format, or allowed values that fit.
+ */
+function withinLong(rules: NumberRules): boolean {
+  if (rules.numberFormat === "int32") return true;
+  if (rules.allowed?.some((list) => list.every((value) => value >= -LONG_END && value < LONG_END)))
+    return true;
+  const low = [rules.minimum, rules.exclusiveMinimum].some(
+    (v) => v !== undefined && v >= -LONG_END,
+  );
+  const high = [rules.maximum, rules.exclusiveMaximum].some((v) => v !== undefined && v < LONG_END);
+  return low && high;
 }
 
 /** Whether a schema `default` can be the C# property's initial value. */

@@ -368,6 +368,18 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
             return (long)number;
         }
 
+        /// <summary>
+        /// A JSON number that is an integer, as a double: what the validator holds (a JavaScript
+        /// number), for an integer field whose bounds allow values past a long's range.
+        /// </summary>
+        internal static double ReadWideInteger(JToken token, string pointer)
+        {
+            double number;
+            if (!IsNumber(token, out number) || double.IsInfinity(number) || Math.Floor(number) != number)
+                throw new CredentialJsonException(pointer, "expected an integer");
+            return number;
+        }
+
         internal static double ReadNumber(JToken token, string pointer)
         {
             double number;
@@ -441,6 +453,16 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
         internal static void PutInteger(JObject json, string key, long? value)
         {
             if (value != null) json[key] = new JValue(value.Value);
+        }
+
+        /// <summary>An integer held as a double: written without a fraction when a long holds it.</summary>
+        internal static void PutWideInteger(JObject json, string key, double? value)
+        {
+            if (value == null) return;
+            var number = value.Value;
+            if (number >= -9223372036854775808.0 && number < 9223372036854775808.0 && Math.Floor(number) == number)
+                json[key] = new JValue((long)number);
+            else PutNumber(json, key, number);
         }
 
         internal static void PutNumber(JObject json, string key, double? value)
@@ -548,6 +570,14 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
         {
             if (!double.IsNaN(value) && !double.IsInfinity(value)) return true;
             Fail(results, pointer, "must be a finite number");
+            return false;
+        }
+
+        /// <summary>A finite double with no fraction; reports one that is not.</summary>
+        internal static bool Integral(IList<ValidationResult> results, string pointer, double value)
+        {
+            if (!double.IsNaN(value) && !double.IsInfinity(value) && Math.Floor(value) == value) return true;
+            Fail(results, pointer, "must be an integer");
             return false;
         }
 

@@ -115,8 +115,11 @@ describe("generateCSharp: types and initial values", () => {
       window(
         {
           host: { type: "string", default: 'a"b' },
-          port: { type: "integer", default: 22 },
-          timeout: { type: "integer" },
+          port: { type: "integer", minimum: 1, maximum: 65535, default: 22 },
+          timeout: { type: "integer", exclusiveMinimum: 0, exclusiveMaximum: 1e18 },
+          count: { type: "integer", format: "int32" },
+          level: { type: "integer", enum: [1, 2] },
+          huge: { type: "integer", minimum: 0, default: 7 },
           ratio: { type: "number", default: 0.5 },
           on: { type: "boolean", default: true },
           scopes: { type: "array", items: { type: "string" }, default: ["a", "b"] },
@@ -131,6 +134,10 @@ describe("generateCSharp: types and initial values", () => {
     expect(code).toContain('public string Host { get; set; } = "a\\"b";');
     expect(code).toContain("public long Port { get; set; } = 22L;");
     expect(code).toContain("public long? Timeout { get; set; }\n");
+    expect(code).toContain("public long? Count { get; set; }\n");
+    expect(code).toContain("public long? Level { get; set; }\n");
+    // Bounds that let integers pass a long's range: a double, as the validator holds them.
+    expect(code).toContain("public double? Huge { get; set; } = 7d;");
     expect(code).toContain("public double? Ratio { get; set; } = 0.5d;");
     expect(code).toContain("public bool? On { get; set; } = true;");
     expect(code).toContain(
@@ -139,7 +146,7 @@ describe("generateCSharp: types and initial values", () => {
     expect(code).toContain("public IList<string> Tags { get; set; } = new List<string>();");
     expect(code).toContain("public string Kind { get; set; }");
     expect(code).toContain("public Group Group { get; set; }");
-    expect(code).toContain("public long? Wrong { get; set; }\n");
+    expect(code).toContain("public double? Wrong { get; set; }\n");
   });
 
   it("writes titles and descriptions as XML doc comments that no text can end", () => {
@@ -300,7 +307,14 @@ describe("generateCSharp: what C# cannot express exactly is refused", () => {
             maxItems: 2,
             properties: {},
           },
-          n: { type: "integer", minLength: 2, pattern: "(", format: "nonsense" },
+          n: {
+            type: "integer",
+            minimum: 0,
+            maximum: 9,
+            minLength: 2,
+            pattern: "(",
+            format: "nonsense",
+          },
           g: { type: "object", properties: {}, additionalProperties: true, minLength: 1 },
         },
         {
