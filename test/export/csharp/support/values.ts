@@ -615,12 +615,12 @@ function valueOfType(
         } catch {
           return fc.string();
         }
-        const matching = fc.stringMatching(pattern);
-        const kept = matching.filter(fits);
-        return fc.oneof(
-          { weight: 4, arbitrary: kept },
-          { weight: 1, arbitrary: matching.map((s) => s.slice(0, 80)) },
-        );
+        // No filter (a pattern and a length may leave few strings): the validator sorts them.
+        return fc
+          .stringMatching(pattern, { maxLength: Math.max(maxLength ?? 40, 4) })
+          .map((s) =>
+            fits(s) ? s : [...s].slice(0, Math.max(maxLength ?? 80, minLength)).join(""),
+          );
       }
       return fc.oneof(
         {
