@@ -4,8 +4,8 @@ import { defineOwn, type JsonObject, type JsonValue } from "../../../../src/json
 /**
  * Credential windows of the kind the designer makes and the C# export supports: groups, auth
  * choices discriminated by a required string `const`, strings with patterns, formats and lengths,
- * secrets, integers and numbers with bounds, selects, booleans, lists of strings, defaults, refs to
- * definitions, open and closed objects. Keys and texts include the awkward ones.
+ * secrets, integers and numbers with bounds, selects, booleans, lists of strings, defaults, (no
+ * `$ref`: the C# export refuses it, see the general schemas for that), open and closed objects. Keys and texts include the awkward ones.
  */
 
 const key = fc.oneof(
@@ -162,7 +162,6 @@ const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
       { type: "array", items: { type: "string" }, minItems: 1, maxItems: 3 },
     ),
   },
-  { weight: 1, arbitrary: fc.constantFrom<JsonObject>({ $ref: "#/definitions/host" }) },
 );
 
 function groupOf(
@@ -240,6 +239,5 @@ export const supportedSchema: fc.Arbitrary<JsonObject> = fc
       ["properties", properties],
       ["required", required],
       ["additionalProperties", root.additionalProperties as boolean],
-      ["definitions", { host: { type: "string", format: "hostname", maxLength: 253 } }],
     ]);
   });

@@ -329,7 +329,7 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
           ? [
               [
                 e[0][0].toUpperCase() === e[0][0] ? e[0][0].toLowerCase() : e[0][0].toUpperCase(),
-                e[0][1],
+                withoutSecrets(e[0][1]),
               ] as [string, Draft],
             ]
           : []),
@@ -385,11 +385,25 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
         if (other !== site.discriminator.value)
           add(
             `discriminator of another branch ${JSON.stringify(other)}`,
-            editObjectAt(value, [], (e) => e.map(([k, v]) => [k, k === key ? other : v])) as Draft,
+            // another branch may have a field of the same key that is not a secret
+            editObjectAt(value, [], (e) =>
+              e.map(([k, v]) => [k, k === key ? other : withoutSecrets(v)]),
+            ) as Draft,
           );
     }
   }
   return out;
+}
+
+/** The draft with the marker taken out of every string: for values moved where no secret is expected. */
+function withoutSecrets(value: Draft): Draft {
+  if (typeof value === "string") return value.replaceAll(SECRET_MARKER, "NoSecret");
+  if (value instanceof RawJson || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  const copy: Record<string, Draft> = {};
+  for (const key of Object.keys(value))
+    defineOwn(copy as JsonObject, key, withoutSecrets(value[key]!) as JsonValue);
+  return copy;
 }
 
 /** Every change at every site of `value`, as samples. */
@@ -617,7 +631,7 @@ function valueOfType(
         }
         // No filter (a pattern and a length may leave few strings): the validator sorts them.
         return fc
-          .stringMatching(pattern, { maxLength: Math.max(maxLength ?? 40, 4) })
+          .stringMatching(pattern)
           .map((s) =>
             fits(s) ? s : [...s].slice(0, Math.max(maxLength ?? 80, minLength)).join(""),
           );
