@@ -83,10 +83,13 @@ export async function prepareModel(
 export const sourceName = (model: Model): string => `${model.namespace.replace(/\W/g, "_")}.cs`;
 
 /** Compiles the harness with the C# of every given (not refused) model, in one mcs run. */
-export function compileWithHarness(models: readonly Model[]): CompiledProgram {
+export function compileWithHarness(
+  models: readonly Model[],
+  options: { doc?: boolean } = {},
+): CompiledProgram {
   const sources: Record<string, string> = { "Harness.cs": harnessSource() };
   for (const model of models) if (model.csharp.ok) sources[sourceName(model)] = model.csharp.source;
-  return compileCSharp(sources, { name: "Harness" });
+  return compileCSharp(sources, { name: "Harness", ...options });
 }
 
 /** What the harness printed for one value. */
