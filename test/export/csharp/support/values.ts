@@ -501,8 +501,8 @@ const FORMAT_TRAPS: Record<string, string[]> = {
   ],
   hostname: [
     "example.com.",
-    "a".repeat(63) + ".com",
-    "a".repeat(64) + ".com",
+    `${"a".repeat(63)}.com`,
+    `${"a".repeat(64)}.com`,
     "ex_ample.com",
     "exämple.com",
     "1.2.3.4",
