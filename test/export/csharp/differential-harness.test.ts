@@ -16,6 +16,7 @@ import {
   harnessDir,
   harnessErrors,
   type Model,
+  memberPathProblems,
   nonJsonExceptions,
   prepareModel,
   removeDifferentialTempDirs,
@@ -91,6 +92,7 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     expect(secretLeaks(samples, raw)).toEqual([]);
     expect(nonJsonExceptions(samples, lines)).toEqual([]);
     expect(harnessErrors(samples, lines)).toEqual([]);
+    expect(memberPathProblems(model, samples, lines)).toEqual([]);
     // the traps did reach both verdicts and both stages
     expect(new Set(lines.map((line) => `${line.verdict}/${line.stage}`))).toEqual(
       new Set(["valid/null", "invalid/parse", "invalid/validate"]),
@@ -101,6 +103,7 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     const broken = fixture
       .replace('"^[^:]+\\\\z"', '"^[^:]+"') // an anchor lost: "u:x" matches
       .replace(': "***"', ": Password")
+      .replace('characters long", new[] { "/password" }', 'characters long", new[] { "Password" }')
       .replace(
         "return (string)property.Value;",
         'if (((string)property.Value).Length > 300) throw new System.InvalidOperationException("too long: " + (string)property.Value);\n            return (string)property.Value;',
@@ -116,6 +119,7 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
         text: jsonText({ username: "u", password: `${SECRET_MARKER}3${"x".repeat(300)}` }),
       },
       { label: "30.0", text: jsonText({ username: "u", password: new RawJson("30.0") }) },
+      { label: "empty password", text: jsonText({ username: "u", password: "" }) },
     ];
     const { lines, raw } = runHarness(program, samples, "Fixture.BasicAuth");
     const found = disagreements(brokenModel, samples, lines);
@@ -127,6 +131,11 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     expect(secretLeaks(samples, raw).map((leak) => leak.split("\n")[0])).toEqual([
       "secret",
       "long",
+    ]);
+    expect(memberPathProblems(brokenModel, samples, lines)).toEqual([
+      expect.stringMatching(
+        /^empty password\n[\s\S]*validator: \["\/password"\]\n {3}C#: \["Password"\]$/,
+      ),
     ]);
     expect(nonJsonExceptions(samples, lines)).toEqual([
       expect.stringContaining("long: System.InvalidOperationException: too long"),

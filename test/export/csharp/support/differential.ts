@@ -260,6 +260,11 @@ export function batchProblems(
     problems.push(
       `${model.name}: Validate/ToString/ToJson failed on ${thrown.length} value(s):\n${thrown.slice(0, 5).join("\n")}`,
     );
+  const paths = memberPathProblems(model, samples, run.lines);
+  if (paths.length > 0)
+    problems.push(
+      `${model.name}: Validate()'s member names miss the field the validator names on ${paths.length} value(s):\n${paths.slice(0, 5).join("\n")}`,
+    );
   const roundTrips: string[] = [];
   run.lines.forEach((line, i) => {
     if (line.verdict !== "valid" || line.toJson === null) return;
@@ -274,4 +279,31 @@ export function batchProblems(
       `${model.name}: ToJson() of a valid model is refused by the validator on ${roundTrips.length} value(s):\n${roundTrips.slice(0, 5).join("\n")}`,
     );
   return problems;
+}
+
+/**
+ * Values that Validate() refuses where no result's member name is the JSON path (pointer) of a
+ * field the validator names, or of one inside it (the validator names the object for `required`
+ * and `additionalProperties`, Validate() may name the key).
+ */
+export function memberPathProblems(
+  model: Model,
+  samples: readonly Sample[],
+  lines: readonly HarnessLine[],
+): string[] {
+  return lines.flatMap((line, i) => {
+    if (line.stage !== "validate" || line.results.length === 0) return [];
+    const text = samples[i]!.text;
+    model.validate(JSON.parse(text));
+    const paths = (model.validate.errors ?? []).map((error) => error.instancePath);
+    const members = line.results.flatMap((result) => result.members ?? []);
+    const named = paths.some((path) =>
+      members.some((member) => member === path || member.startsWith(`${path}/`)),
+    );
+    return named
+      ? []
+      : [
+          `${samples[i]!.label}\n   value: ${text.slice(0, 300)}\n   validator: ${JSON.stringify(paths)}\n   C#: ${JSON.stringify(members)}`,
+        ];
+  });
 }
