@@ -66,7 +66,11 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     const samples: Sample[] = [
       { label: "good", text: jsonText(good) },
       ...ROOT_TRAPS,
-      ...trapsOf(schema, good, "good"),
+      // the fixture reads with Newtonsoft's lenient reader (trailing commas, single quotes): the
+      // texts that are not JSON are left to the generated models' strict readers
+      ...trapsOf(schema, good, "good").filter(
+        (sample) => !/: (with a trailing comma|in single quotes)$/.test(sample.label),
+      ),
       ...mutateOnce(schema, values, 7),
       ...values.map((value, i) => ({ label: `generated #${i}`, text: jsonText(value) })),
     ];

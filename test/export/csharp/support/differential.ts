@@ -294,7 +294,13 @@ export function memberPathProblems(
   return lines.flatMap((line, i) => {
     if (line.stage !== "validate" || line.results.length === 0) return [];
     const text = samples[i]!.text;
-    model.validate(JSON.parse(text));
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return []; // not JSON: the validator names no field (and the verdicts are compared elsewhere)
+    }
+    model.validate(data);
     const paths = (model.validate.errors ?? []).map((error) => error.instancePath);
     const members = line.results.flatMap((result) => result.members ?? []);
     const named = paths.some((path) =>

@@ -457,7 +457,15 @@ function withoutSecrets(value: Draft): Draft {
 
 /** Every change at every site of `value`, as samples. */
 export function trapsOf(root: JsonObject, value: JsonValue, label: string): Sample[] {
-  const samples: Sample[] = [];
+  const text = jsonText(value);
+  // texts that are not JSON although lenient readers (Newtonsoft's among them) take them
+  const samples: Sample[] = [
+    { label: `${label}: after a comment`, text: `/* c */${text}` },
+    { label: `${label}: with a trailing comma`, text: text.replace(/\}$/, ",}") },
+    { label: `${label}: then more text`, text: `${text} x` },
+  ];
+  if (!text.includes("'"))
+    samples.push({ label: `${label}: in single quotes`, text: text.replaceAll('"', "'") });
   for (const site of sitesOf(root, value)) {
     for (const change of changesAt(site)) {
       // editObjectAt changes are whole-object replacements made relative to the site
