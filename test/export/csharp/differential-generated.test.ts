@@ -92,6 +92,12 @@ function compileAll(models: Model[]): {
   };
 }
 
+/** The first few windows' problems, after how many windows have some. */
+function summary(problems: readonly string[], windows: number): string {
+  if (problems.length === 0) return "";
+  return `${problems.length} of ${windows} window(s) have problems; the first ${Math.min(4, problems.length)}:\n\n${problems.slice(0, 4).join("\n\n")}`;
+}
+
 function samplesFor(model: Model, seed: number): Sample[] {
   const generated = sampleValues(model.schema, 120, seed);
   const valid = generated.filter(
@@ -153,7 +159,7 @@ describeWithMono("the C# model agrees with the validator on generated windows", 
         problems.push(`${found.join("\n")}\n   schema: ${JSON.stringify(model.schema)}`);
     }
     expect(total).toBeGreaterThan(compiled.compiled.length * 100);
-    expect(problems.slice(0, 4).join("\n\n")).toBe("");
+    expect(summary(problems, compiled.compiled.length)).toBe("");
   }, 180_000);
 
   it("refuses what it cannot model with a SchemaProblem, never a crash; compiles and agrees on the rest (the designer's general schemas)", async () => {
@@ -169,7 +175,8 @@ describeWithMono("the C# model agrees with the validator on generated windows", 
         expect(model.csharp.problem.fix, model.name).not.toBe("");
       }
     }
-    if (general.length === 0) return;
+    // the generator takes a good part of them (those whose choices have a discriminator)
+    expect(general.length).toBeGreaterThanOrEqual(GENERAL / 6);
     const generalCompiled = compileAll(general);
     const problems: string[] = [...generalCompiled.failures];
     for (const [i, model] of generalCompiled.compiled.entries()) {
@@ -179,6 +186,6 @@ describeWithMono("the C# model agrees with the validator on generated windows", 
       if (found.length > 0)
         problems.push(`${found.join("\n")}\n   schema: ${JSON.stringify(model.schema)}`);
     }
-    expect(problems.slice(0, 4).join("\n\n")).toBe("");
+    expect(summary(problems, general.length)).toBe("");
   }, 180_000);
 });
