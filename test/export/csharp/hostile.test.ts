@@ -249,6 +249,46 @@ describeWithMono("hostile titles, descriptions and keys in the C# model", () => 
     program = compileWithHarness(models);
   });
 
+  it("titles equal to the members the root class declares (ToString, ToJson, FromJson, Validate…) compile", async () => {
+    const titles = [
+      "toString",
+      "To Json",
+      "From Json",
+      "Validate",
+      "Equals",
+      "Get Hash Code",
+      "Get Type",
+    ];
+    const named: Model[] = [];
+    for (const [i, title] of titles.entries())
+      named.push(
+        await prepareModel(
+          {
+            title,
+            type: "object",
+            properties: {
+              [title.replace(/ /g, "")]: string(),
+              group: { title, type: "object", properties: { [title]: string() } },
+            },
+          },
+          title,
+          `Hostile.Titles${i}`,
+        ),
+      );
+    for (const model of named)
+      if (!model.csharp.ok)
+        throw new Error(`${model.name} is refused: ${model.csharp.problem.message}`);
+    const titled = compileWithHarness(named);
+    const value = { [titles[0]!]: "x", group: { [titles[0]!]: "y" } };
+    const run = runHarness(
+      titled,
+      [{ label: "toString", text: JSON.stringify(value) }],
+      "Hostile.Titles0",
+    );
+    expect(run.lines[0]).toMatchObject({ verdict: "valid" });
+    expect(JSON.parse(run.lines[0]!.toJson!)).toEqual(value);
+  });
+
   it("compile with -doc too: every public member documented, the XML well-formed", () => {
     const documented = compileWithHarness(models, { doc: true });
     const doc = readFileSync(documented.doc!, "utf8");
