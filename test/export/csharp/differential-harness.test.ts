@@ -22,6 +22,7 @@ import {
   removeDifferentialTempDirs,
   runHarness,
   secretLeaks,
+  toStringMisses,
 } from "./support/differential.ts";
 import {
   jsonText,
@@ -97,6 +98,7 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     expect(nonJsonExceptions(samples, lines)).toEqual([]);
     expect(harnessErrors(samples, lines)).toEqual([]);
     expect(memberPathProblems(model, samples, lines)).toEqual([]);
+    expect(toStringMisses(model, samples, lines)).toEqual([]);
     // the traps did reach both verdicts and both stages
     expect(new Set(lines.map((line) => `${line.verdict}/${line.stage}`))).toEqual(
       new Set(["valid/null", "invalid/parse", "invalid/validate"]),
@@ -107,6 +109,7 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     const broken = fixture
       .replace('"^[^:]+\\\\z"', '"^[^:]+"') // an anchor lost: "u:x" matches
       .replace(': "***"', ": Password")
+      .replace(": JsonConvert.ToString(Username)", ': "(hidden)"')
       .replace('characters long", new[] { "/password" }', 'characters long", new[] { "Password" }')
       .replace(
         "return (string)property.Value;",
@@ -124,6 +127,7 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
       },
       { label: "30.0", text: jsonText({ username: "u", password: new RawJson("30.0") }) },
       { label: "empty password", text: jsonText({ username: "u", password: "" }) },
+      { label: "hidden", text: jsonText({ username: "hiddenName", password: "p" }) },
     ];
     const { lines, raw } = runHarness(program, samples, "Fixture.BasicAuth");
     const found = disagreements(brokenModel, samples, lines);
@@ -140,6 +144,9 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
       expect.stringMatching(
         /^empty password\n[\s\S]*validator: \["\/password"\]\n {3}C#: \["Password"\]$/,
       ),
+    ]);
+    expect(toStringMisses(brokenModel, samples, lines)).toEqual([
+      expect.stringMatching(/^hidden: \/username = "hiddenName"\n/),
     ]);
     expect(nonJsonExceptions(samples, lines)).toEqual([
       expect.stringContaining("long: System.InvalidOperationException: too long"),
