@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { JsonObject } from "../../../src/json/value.ts";
@@ -7,12 +7,14 @@ import {
   compileCSharp,
   describeWithMono,
   removeMonoTempDirs,
+  runMono,
 } from "../../support/mono.ts";
 import { repoRoot } from "../support/files.ts";
 import {
   compileWithHarness,
   describeDisagreements,
   disagreements,
+  type HarnessLine,
   harnessDir,
   harnessErrors,
   type Model,
@@ -151,6 +153,30 @@ describeWithMono("the C# differential harness (on a hand-written model)", () => 
     expect(nonJsonExceptions(samples, lines)).toEqual([
       expect.stringContaining("long: System.InvalidOperationException: too long"),
     ]);
+  });
+
+  it("reads a batch given as a JSON array of texts too, and says what is wrong with a bad batch", () => {
+    const program = compileWithHarness([model]);
+    const texts = ['{"username":"a","password":"p"}', "[1]", '{"username":"a\\ud800"}'];
+    const batch = join(program.dir, "array-batch.json");
+    writeFileSync(batch, JSON.stringify(texts));
+    const result = runMono(program, [batch, "Fixture.BasicAuth"]);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as HarnessLine);
+    expect(lines.map((line) => [line.index, line.verdict, line.stage])).toEqual([
+      [0, "valid", null],
+      [1, "invalid", "parse"],
+      [2, "invalid", "validate"],
+    ]);
+    writeFileSync(batch, "[1, 2]");
+    const bad = runMono(program, [batch, "Fixture.BasicAuth"]);
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toContain("the batch holds a Integer, not a string");
+    const noRoot = runMono(program, [batch, "No.Such.Namespace"]);
+    expect(noRoot.stderr).toContain("found 0");
   });
 
   it("reports the compiler's output when a file does not compile with -warnaserror+", () => {
