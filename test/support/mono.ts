@@ -150,6 +150,8 @@ export function describeWithMono(name: string, body: () => void): void {
 export interface CompiledProgram {
   dir: string;
   exe: string;
+  /** The XML documentation, when compiled with `doc`. */
+  doc?: string;
 }
 
 export class CSharpCompileError extends Error {
@@ -178,7 +180,12 @@ export function removeMonoTempDirs(): void {
  */
 export function compileCSharp(
   sources: Readonly<Record<string, string>>,
-  options: { name?: string; references?: readonly string[] } = {},
+  options: {
+    name?: string;
+    references?: readonly string[];
+    /** Also write the XML documentation (`-doc`), so malformed doc comments are errors too. */
+    doc?: boolean;
+  } = {},
 ): CompiledProgram {
   const { mcs, newtonsoftJson } = requireMono();
   const dir = mkdtempSync(join(tmpdir(), "cd-csharp-"));
@@ -209,6 +216,7 @@ export function compileCSharp(
       "-debug-",
       ...references.map((reference) => `-r:${reference}`),
       `-out:${exe}`,
+      ...(options.doc ? [`-doc:${exe.replace(/\.exe$/, ".xml")}`] : []),
       ...files,
     ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
@@ -216,7 +224,7 @@ export function compileCSharp(
   if (result.error) throw result.error;
   if (result.status !== 0 || !existsSync(exe))
     throw new CSharpCompileError(`${result.stdout}${result.stderr}`.trim(), files);
-  return { dir, exe };
+  return { dir, exe, ...(options.doc ? { doc: exe.replace(/\.exe$/, ".xml") } : {}) };
 }
 
 /** Runs a compiled program with mono; returns its exit status and output (UTF-8). */

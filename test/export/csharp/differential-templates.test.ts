@@ -47,7 +47,27 @@ const pascal = (name: string) =>
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
 
+/** The traps issue 16 names: each must have been run on some template (labels are matched). */
+const NAMED_TRAPS = [
+  '"60" for a number',
+  "30.5",
+  "30.0",
+  "123 for a string",
+  "enum in another case",
+  ": null",
+  "unknown discriminator",
+  "discriminator missing",
+  "an extra key",
+  "200 emoji",
+  "text after a value (unanchored pattern)",
+  "value + \\n",
+  "value + lone high surrogate",
+  "lone low surrogate + value",
+];
+
 describeWithMono("the C# model agrees with the validator on every template", () => {
+  const labels = new Set<string>();
+
   it("has templates to check", () => {
     expect(templates.length).toBeGreaterThanOrEqual(9);
   });
@@ -74,6 +94,7 @@ describeWithMono("the C# model agrees with the validator on every template", () 
         ...mutateOnce(schema, valid, 160 + t),
         ...generated.map((value, i) => ({ label: `generated #${i}`, text: jsonText(value) })),
       ];
+      for (const sample of samples) labels.add(sample.label);
       const run = runHarness(program, samples, model.namespace);
       expect(batchProblems(model, samples, run).join("\n\n")).toBe("");
 
@@ -86,5 +107,10 @@ describeWithMono("the C# model agrees with the validator on every template", () 
       if (hasSecrets)
         expect(samples.filter((s) => s.text.includes(SECRET_MARKER)).length).toBeGreaterThan(10);
     });
+  });
+
+  it("ran every trap the issue names on the templates", () => {
+    const all = [...labels];
+    expect(NAMED_TRAPS.filter((trap) => !all.some((label) => label.includes(trap)))).toEqual([]);
   });
 });

@@ -25,8 +25,10 @@ using Newtonsoft.Json;
 
 namespace CredentialDesigner.Tests.Harness
 {
+    /// <summary>Runs a batch of JSON texts through a generated credential model.</summary>
     public static class HarnessProgram
     {
+        /// <summary>Usage: BATCH [ROOT]; prints one JSON line per text.</summary>
         public static int Main(string[] args)
         {
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));

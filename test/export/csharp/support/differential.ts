@@ -5,9 +5,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateCSharp } from "../../../../src/export/csharp/generate.ts";
 import { exportFiles } from "../../../../src/export/index.ts";
 import { SchemaProblem } from "../../../../src/json/problem.ts";
-import type { JsonObject } from "../../../../src/json/value.ts";
+import type { JsonObject, JsonValue } from "../../../../src/json/value.ts";
 import { type CompiledProgram, compileCSharp, runMono } from "../../../support/mono.ts";
-import { type Sample, SECRET_MARKER } from "./values.ts";
+import { type Sample, SECRET_MARKER, sitesOf } from "./values.ts";
 
 /**
  * The differential test's plumbing: a schema's exported validator (`<base>.validate.js`, imported
@@ -83,10 +83,13 @@ export async function prepareModel(
 export const sourceName = (model: Model): string => `${model.namespace.replace(/\W/g, "_")}.cs`;
 
 /** Compiles the harness with the C# of every given (not refused) model, in one mcs run. */
-export function compileWithHarness(models: readonly Model[]): CompiledProgram {
+export function compileWithHarness(
+  models: readonly Model[],
+  options: { doc?: boolean } = {},
+): CompiledProgram {
   const sources: Record<string, string> = { "Harness.cs": harnessSource() };
   for (const model of models) if (model.csharp.ok) sources[sourceName(model)] = model.csharp.source;
-  return compileCSharp(sources, { name: "Harness" });
+  return compileCSharp(sources, { name: "Harness", ...options });
 }
 
 /** What the harness printed for one value. */
@@ -257,6 +260,16 @@ export function batchProblems(
     problems.push(
       `${model.name}: Validate/ToString/ToJson failed on ${thrown.length} value(s):\n${thrown.slice(0, 5).join("\n")}`,
     );
+  const paths = memberPathProblems(model, samples, run.lines);
+  if (paths.length > 0)
+    problems.push(
+      `${model.name}: Validate()'s member names miss the field the validator names on ${paths.length} value(s):\n${paths.slice(0, 5).join("\n")}`,
+    );
+  const hidden = toStringMisses(model, samples, run.lines);
+  if (hidden.length > 0)
+    problems.push(
+      `${model.name}: ToString() of a valid model does not show a field's value on ${hidden.length} value(s):\n${hidden.slice(0, 5).join("\n")}`,
+    );
   const roundTrips: string[] = [];
   run.lines.forEach((line, i) => {
     if (line.verdict !== "valid" || line.toJson === null) return;
@@ -271,4 +284,69 @@ export function batchProblems(
       `${model.name}: ToJson() of a valid model is refused by the validator on ${roundTrips.length} value(s):\n${roundTrips.slice(0, 5).join("\n")}`,
     );
   return problems;
+}
+
+/**
+ * Values that Validate() refuses where no result's member name is the JSON path (pointer) of a
+ * field the validator names, or of one inside it (the validator names the object for `required`
+ * and `additionalProperties`, Validate() may name the key).
+ */
+export function memberPathProblems(
+  model: Model,
+  samples: readonly Sample[],
+  lines: readonly HarnessLine[],
+): string[] {
+  return lines.flatMap((line, i) => {
+    if (line.stage !== "validate" || line.results.length === 0) return [];
+    const text = samples[i]!.text;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return []; // not JSON: the validator names no field (and the verdicts are compared elsewhere)
+    }
+    model.validate(data);
+    const paths = (model.validate.errors ?? []).map((error) => error.instancePath);
+    const members = line.results.flatMap((result) => result.members ?? []);
+    const named = paths.some((path) =>
+      members.some((member) => member === path || member.startsWith(`${path}/`)),
+    );
+    return named
+      ? []
+      : [
+          `${samples[i]!.label}\n   value: ${text.slice(0, 300)}\n   validator: ${JSON.stringify(paths)}\n   C#: ${JSON.stringify(members)}`,
+        ];
+  });
+}
+
+/**
+ * Valid values whose ToString() leaves out the value of a field that is not a secret (checked for
+ * plain strings of letters and digits, which every display shows as they are).
+ */
+export function toStringMisses(
+  model: Model,
+  samples: readonly Sample[],
+  lines: readonly HarnessLine[],
+): string[] {
+  return lines.flatMap((line, i) => {
+    if (line.verdict !== "valid" || line.toString === null) return [];
+    let data: JsonValue;
+    try {
+      data = JSON.parse(samples[i]!.text) as JsonValue;
+    } catch {
+      return [];
+    }
+    const missing = sitesOf(model.schema, data).filter(
+      (site) =>
+        site.schema.writeOnly !== true &&
+        typeof site.value === "string" &&
+        /^[A-Za-z0-9]{3,}$/.test(site.value) &&
+        !line.toString!.includes(site.value),
+    );
+    return missing.length === 0
+      ? []
+      : [
+          `${samples[i]!.label}: /${missing[0]!.path.join("/")} = ${JSON.stringify(missing[0]!.value)}\n   ToString: ${line.toString.slice(0, 300)}`,
+        ];
+  });
 }

@@ -275,7 +275,27 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
     if (typeof schema.format === "string") {
       add("format: text around the value", ` ${value} `);
       add("format: another case", value.toUpperCase());
+      for (const tricky of FORMAT_TRAPS[schema.format] ?? [])
+        add(`format ${schema.format}: ${JSON.stringify(tricky)}`, tricky);
     }
+    // characters whose class differs between ECMAScript and .NET (\d, \w, \s, case folding)
+    for (const [name, char] of [
+      ["Arabic-Indic digit", "\u0663"],
+      ["BOM", "\ufeff"],
+      ["no-break space", "\u00a0"],
+      ["Kelvin sign", "\u212a"],
+      ["long s", "\u017f"],
+      ["dotless i", "\u0131"],
+      ["é", "\u00e9"],
+      ["astral letter", "\u{1d49c}"],
+    ] as const)
+      add(`value + ${name}`, `${value}${char}`);
+    const maxCombining = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
+    if (maxCombining !== undefined && maxCombining <= 5000)
+      add(
+        "maxLength + 1 code points as e + combining accent",
+        "e\u0301".repeat(Math.ceil((maxCombining + 1) / 2)),
+      );
   }
   if (typeof value === "number" || types.includes("integer") || types.includes("number")) {
     const n = typeof value === "number" ? value : 30;
@@ -296,6 +316,22 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
     add("9223372036854775808 (past long)", new RawJson("9223372036854775808"));
     add("1e300", new RawJson("1e300"));
     add("1e-7", new RawJson("1e-7"));
+    add("1E1", new RawJson("1E1"));
+    add("-0.0", new RawJson("-0.0"));
+    add("5e-324", new RawJson("5e-324"));
+    // beyond double precision: JSON.parse rounds these to the integer, a decimal reader does not
+    add(
+      `${n} + 1e-17 written out`,
+      new RawJson(`${Number.isInteger(n) ? n : 30}.00000000000000001`),
+    );
+    add("30.00000000000000001", new RawJson("30.00000000000000001"));
+    for (const bound of ["minimum", "maximum"]) {
+      const at = schema[bound];
+      if (typeof at === "number" && Number.isInteger(at)) {
+        add(`${bound} + 1e-17 written out`, new RawJson(`${at}.00000000000000001`));
+        add(`${bound} - 1e-17 written out`, new RawJson(`${at - 1}.99999999999999999`));
+      }
+    }
     for (const bound of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]) {
       const at = schema[bound];
       if (typeof at !== "number") continue;
@@ -320,6 +356,19 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
     add("a string for an object", "x");
     add("an array for an object", []);
     add("empty object", {});
+    const firstKey = Object.keys(value)[0];
+    if (firstKey !== undefined) {
+      const text = jsonText(value);
+      // JSON.parse keeps the last of duplicate keys
+      add(
+        `duplicate ${JSON.stringify(firstKey)}: null first`,
+        new RawJson(`{${JSON.stringify(firstKey)}:null,${text.slice(1)}`),
+      );
+      add(
+        `duplicate ${JSON.stringify(firstKey)}: null last`,
+        new RawJson(`${text.slice(0, -1)},${JSON.stringify(firstKey)}:null}`),
+      );
+    }
     add("an extra key", editObjectAt(value, [], (e) => [...e, ["zzExtraKey", "x"]]) as Draft);
     add(
       "a key differing in case",
@@ -329,7 +378,7 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
           ? [
               [
                 e[0][0].toUpperCase() === e[0][0] ? e[0][0].toLowerCase() : e[0][0].toUpperCase(),
-                e[0][1],
+                withoutSecrets(e[0][1]),
               ] as [string, Draft],
             ]
           : []),
@@ -385,16 +434,38 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
         if (other !== site.discriminator.value)
           add(
             `discriminator of another branch ${JSON.stringify(other)}`,
-            editObjectAt(value, [], (e) => e.map(([k, v]) => [k, k === key ? other : v])) as Draft,
+            // another branch may have a field of the same key that is not a secret
+            editObjectAt(value, [], (e) =>
+              e.map(([k, v]) => [k, k === key ? other : withoutSecrets(v)]),
+            ) as Draft,
           );
     }
   }
   return out;
 }
 
+/** The draft with the marker taken out of every string: for values moved where no secret is expected. */
+function withoutSecrets(value: Draft): Draft {
+  if (typeof value === "string") return value.replaceAll(SECRET_MARKER, "NoSecret");
+  if (value instanceof RawJson || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  const copy: Record<string, Draft> = {};
+  for (const key of Object.keys(value))
+    defineOwn(copy as JsonObject, key, withoutSecrets(value[key]!) as JsonValue);
+  return copy;
+}
+
 /** Every change at every site of `value`, as samples. */
 export function trapsOf(root: JsonObject, value: JsonValue, label: string): Sample[] {
-  const samples: Sample[] = [];
+  const text = jsonText(value);
+  // texts that are not JSON although lenient readers (Newtonsoft's among them) take them
+  const samples: Sample[] = [
+    { label: `${label}: after a comment`, text: `/* c */${text}` },
+    { label: `${label}: with a trailing comma`, text: text.replace(/\}$/, ",}") },
+    { label: `${label}: then more text`, text: `${text} x` },
+  ];
+  if (!text.includes("'"))
+    samples.push({ label: `${label}: in single quotes`, text: text.replaceAll('"', "'") });
   for (const site of sitesOf(root, value)) {
     for (const change of changesAt(site)) {
       // editObjectAt changes are whole-object replacements made relative to the site
@@ -411,6 +482,70 @@ export function trapsOf(root: JsonObject, value: JsonValue, label: string): Samp
   }
   return samples;
 }
+
+/** Strings that ajv-formats' full formats judge in ways a regex or a .NET parser may not. */
+const FORMAT_TRAPS: Record<string, string[]> = {
+  uri: [
+    "https://example.com/ä",
+    "HTTPS://EXAMPLE.COM",
+    "https://example.com:99999",
+    "https://[::1]/",
+    "mailto:a@b",
+    "https:",
+    "https://ex ample.com",
+    "https://example.com/%zz",
+    "\\\\server\\share",
+  ],
+  email: [
+    "a@b",
+    "a@b.c",
+    "ä@example.com",
+    "a..b@example.com",
+    ".a@example.com",
+    "a@example..com",
+    "a@[127.0.0.1]",
+    '"a b"@example.com',
+    "a@-example.com",
+  ],
+  hostname: [
+    "example.com.",
+    `${"a".repeat(63)}.com`,
+    `${"a".repeat(64)}.com`,
+    "ex_ample.com",
+    "exämple.com",
+    "1.2.3.4",
+    "-a.com",
+    "a-.com",
+    "xn--d1acufc.xn--p1ai",
+  ],
+  date: [
+    "2024-02-30",
+    "2023-02-29",
+    "2000-02-29",
+    "1900-02-29",
+    "2024-1-01",
+    "2024-01-01T00:00:00Z",
+    "０２０２-01-01",
+  ],
+  "date-time": [
+    "2016-12-31T23:59:60Z",
+    "2024-01-01T23:59:60Z",
+    "2024-01-01t12:00:00z",
+    "2024-01-01 12:00:00Z",
+    "2024-01-01T12:00:00+24:00",
+    "2024-01-01T12:00:00.123456789Z",
+    "2024-01-01T12:00Z",
+    "2024-01-01T12:00:00+0100",
+  ],
+  time: ["23:59:60Z", "12:00:00+01:00", "12:00:00.5Z", "24:00:00Z"],
+  ipv4: ["192.168.001.1", "0.0.0.0", "255.255.255.255", "1.2.3.4 ", "١.٢.٣.٤", "1.2.3.04"],
+  ipv6: ["::ffff:1.2.3.4", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", "::"],
+  uuid: [
+    "123E4567-E89B-12D3-A456-426614174000",
+    "{123e4567-e89b-12d3-a456-426614174000}",
+    "urn:uuid:123e4567-e89b-12d3-a456-426614174000",
+  ],
+};
 
 /** Texts that are not credentials at all, or hardly. */
 export const ROOT_TRAPS: Sample[] = [
@@ -615,12 +750,12 @@ function valueOfType(
         } catch {
           return fc.string();
         }
-        const matching = fc.stringMatching(pattern);
-        const kept = matching.filter(fits);
-        return fc.oneof(
-          { weight: 4, arbitrary: kept },
-          { weight: 1, arbitrary: matching.map((s) => s.slice(0, 80)) },
-        );
+        // No filter (a pattern and a length may leave few strings): the validator sorts them.
+        return fc
+          .stringMatching(pattern)
+          .map((s) =>
+            fits(s) ? s : [...s].slice(0, Math.max(maxLength ?? 80, minLength)).join(""),
+          );
       }
       return fc.oneof(
         {
