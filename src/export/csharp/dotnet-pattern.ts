@@ -427,7 +427,11 @@ class Translator {
     if (max === Number.POSITIVE_INFINITY) count = min === 0 ? "*" : min === 1 ? "+" : `{${min},}`;
     else if (min === 0 && max === 1) count = "?";
     else count = min === max ? `{${min}}` : `{${min},${max}}`;
-    return { source: `${operand}${count}${node.greedy ? "" : "?"}`, atom: false };
+    // Always greedy. Laziness only orders the search: whether a match exists does not depend
+    // on it, as no backreference reads a group that a lookaround or a repetition captured (those
+    // are refused). And Mono's lazy loops over a body that can match empty run away: the search
+    // for `(?:a{0,2}|b+|)*?c$x` in "aabbaab" does not end and takes gigabytes.
+    return { source: `${operand}${count}`, atom: false };
   }
 
   private assertion(node: AST.Assertion): Fragment {
@@ -491,8 +495,14 @@ class Translator {
       }
     }
     const number = this.groups.indexOf(group) + 1;
-    // JavaScript: a group that has not matched (yet) matches the empty string; .NET: it fails.
-    return { source: `(?(${number})\\k<${number}>|)`, atom: true };
+    // JavaScript: a group that has not matched (yet) matches the empty string; .NET: it fails,
+    // hence the conditional. V8 (u mode) fails a backreference, set or not, that ends between
+    // the halves of a pair (`/()\B\1/u` does not match "a😀a", though `/()\B/u` does at 2),
+    // and so a captured lone high surrogate does not match the first half of a pair.
+    return {
+      source: `(?(${number})\\k<${number}>|)(?!(?<=${HIGH})${LOW})`,
+      atom: false,
+    };
   }
 }
 

@@ -87,10 +87,12 @@ static class Program {${READ_HEX}
     Regex regex = null;
     foreach (var line in File.ReadAllLines(args[0])) {
       if (line.StartsWith("P ")) {
-        try { regex = new Regex(FromHex(line.Substring(2)), RegexOptions.CultureInvariant); output.WriteLine("ok"); }
+        try { regex = new Regex(FromHex(line.Substring(2)), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)); output.WriteLine("ok"); }
         catch (ArgumentException e) { regex = null; output.WriteLine("error " + e.Message.Replace("\\n", " ")); }
       } else if (line.StartsWith("S ")) {
-        output.WriteLine(regex == null ? "-" : regex.IsMatch(FromHex(line.Substring(2))) ? "1" : "0");
+        if (regex == null) { output.WriteLine("-"); continue; }
+        try { output.WriteLine(regex.IsMatch(FromHex(line.Substring(2))) ? "1" : "0"); }
+        catch (Exception e) { output.WriteLine("x " + e.GetType().Name); }
       }
     }
     Console.Out.Write(output.ToString());
@@ -98,8 +100,11 @@ static class Program {${READ_HEX}
 }
 `;
 
-/** What .NET says: per pattern, an error (the regex did not construct) or a verdict per subject. */
-export type MonoVerdicts = { error: string } | { matches: boolean[] };
+/**
+ * What .NET says: per pattern, an error (the regex did not construct) or, per subject, a verdict
+ * or the name of the exception IsMatch threw.
+ */
+export type MonoVerdicts = { error: string } | { matches: Array<boolean | string> };
 
 /** Judges every subject with `new Regex(pattern, RegexOptions.CultureInvariant).IsMatch`. */
 export function dotNetIsMatch(
@@ -118,7 +123,10 @@ export function dotNetIsMatch(
       at += subjects.length;
       return { error: head };
     }
-    const matches = subjects.map(() => out[at++] === "1");
+    const matches = subjects.map(() => {
+      const verdict = out[at++] ?? "";
+      return verdict === "1" ? true : verdict === "0" ? false : verdict;
+    });
     return { matches };
   });
 }
