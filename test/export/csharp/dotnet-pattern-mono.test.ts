@@ -111,6 +111,9 @@ const TRAPS = [
   "(x)|\\B\\1",
   "\\B\\1()",
   "(a)\\1*",
+  "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11",
+  "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\10",
+  "(?<first>[ab])(?<second>[ab])\\k<second>\\k<first>",
   // Lazy loops over a body that can match empty: Mono's search for these ran away.
   "(?:a{0,2}|b+|)*?c$x",
   "(?:٣{0,2}|[bé\\u{1F600}-\\u{1F64F}]{1,}|)*?\\uD83D??$\\p{Emoji_Presentation}",
@@ -142,6 +145,9 @@ describe.skipIf(!mono)("dotNetPattern under Mono: the same verdict as JavaScript
       "\ud83d \ud83d",
       "\ud83d\ud83d\ude00",
       "aabbaab",
+      "abcdefghijkk",
+      "abcdefghijkj",
+      "abba",
       "\udbffb٣ _\udc00a0",
       "\nK\ufeffK",
     ];

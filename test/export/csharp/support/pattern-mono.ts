@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 /**
  * A minimal way to run C# for the pattern and format tests: compile a program with Mono's `mcs`
- * (`-warnaserror+`), run it with `mono` once per batch, the data in a temporary file (strings as
+ * (`-warnaserror+ -doc`), run it with `mono` once per batch, the data in a temporary file (strings as
  * hexadecimal UTF-16 units, so lone surrogates and line breaks travel intact).
  */
 
@@ -57,7 +57,9 @@ export function runCSharp(source: string, input: string): string {
       const file = join(work, "Program.cs");
       writeFileSync(file, source);
       const built = join(work, "Program.exe");
-      const result = spawnSync("mcs", ["-warnaserror+", "-nologo", `-out:${built}`, file], {
+      // -doc: the doc comments must be well-formed XML too (the generator compiles with it).
+      const doc = `-doc:${join(work, "Program.xml")}`;
+      const result = spawnSync("mcs", ["-warnaserror+", "-nologo", doc, `-out:${built}`, file], {
         encoding: "utf8",
       });
       if (result.status !== 0) {
