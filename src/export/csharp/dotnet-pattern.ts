@@ -13,11 +13,19 @@ import { parser } from "../../schema/pattern-safety/ast.ts";
  *
  * How: the pattern is parsed with regexpp and the .NET source is written from its syntax tree.
  * JavaScript's `u` mode matches code points where .NET matches UTF-16 units, so every construct
- * that consumes a character is written as a matcher of exactly one code point: a surrogate pair
- * is consumed whole, a lone surrogate only when it is lone, and no match starts or ends between
- * the two halves of a pair. Character sets (`\d \w \s \p{…}`, `.`, classes) become explicit sets
- * of code points, computed with the JavaScript engine's own regular expressions where Unicode
- * data is involved, so .NET's different Unicode tables and its Unicode `\d \w \s \b` never judge.
+ * that consumes a character is written as a matcher of exactly one code point, in either
+ * direction (lookbehinds match right to left): a surrogate pair is consumed whole, a lone
+ * surrogate only when it is lone, and nothing consumes half a pair. (Like .NET, V8 starts its
+ * search at every UTF-16 position, between the halves of a pair too, where only assertions can
+ * succeed.) Character sets (`\d \w \s \p{…}`, `.`, classes) become explicit sets of code
+ * points, computed with the JavaScript engine's own regular expressions where Unicode data is
+ * involved, so .NET's different Unicode tables and its Unicode `\d \w \s \b` never judge. `$` is
+ * `\z`; groups are numbered as in JavaScript (names dropped); a backreference is a conditional
+ * (a group that did not take part matches empty in JavaScript); quantifiers are all greedy.
+ *
+ * Refused: a backreference to a group inside a quantifier or a lookaround, or from inside a
+ * lookbehind (JavaScript resets or reads such captures differently), and counts above .NET's
+ * largest (2147483647).
  */
 export function dotNetPattern(pattern: string, pointer: string): string {
   return translatePattern(pattern, pointer, { asciiIgnoreCase: false });
@@ -427,7 +435,11 @@ class Translator {
     if (max === Number.POSITIVE_INFINITY) count = min === 0 ? "*" : min === 1 ? "+" : `{${min},}`;
     else if (min === 0 && max === 1) count = "?";
     else count = min === max ? `{${min}}` : `{${min},${max}}`;
-    return { source: `${operand}${count}${node.greedy ? "" : "?"}`, atom: false };
+    // Always greedy. Laziness only orders the search: whether a match exists does not depend
+    // on it, as no backreference reads a group that a lookaround or a repetition captured (those
+    // are refused). And Mono's lazy loops over a body that can match empty run away: the search
+    // for `(?:a{0,2}|b+|)*?c$x` in "aabbaab" does not end and takes gigabytes.
+    return { source: `${operand}${count}`, atom: false };
   }
 
   private assertion(node: AST.Assertion): Fragment {
@@ -491,8 +503,14 @@ class Translator {
       }
     }
     const number = this.groups.indexOf(group) + 1;
-    // JavaScript: a group that has not matched (yet) matches the empty string; .NET: it fails.
-    return { source: `(?(${number})\\k<${number}>|)`, atom: true };
+    // JavaScript: a group that has not matched (yet) matches the empty string; .NET: it fails,
+    // hence the conditional. V8 (u mode) fails a backreference, set or not, that ends between
+    // the halves of a pair (`/()\B\1/u` does not match "a😀a", though `/()\B/u` does at 2),
+    // and so a captured lone high surrogate does not match the first half of a pair.
+    return {
+      source: `(?(${number})\\k<${number}>|)(?!(?<=${HIGH})${LOW})`,
+      atom: false,
+    };
   }
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 /**
  * A minimal way to run C# for the pattern and format tests: compile a program with Mono's `mcs`
- * (`-warnaserror+`), run it with `mono` once per batch, the data in a temporary file (strings as
+ * (`-warnaserror+ -doc`), run it with `mono` once per batch, the data in a temporary file (strings as
  * hexadecimal UTF-16 units, so lone surrogates and line breaks travel intact).
  */
 
@@ -57,7 +57,9 @@ export function runCSharp(source: string, input: string): string {
       const file = join(work, "Program.cs");
       writeFileSync(file, source);
       const built = join(work, "Program.exe");
-      const result = spawnSync("mcs", ["-warnaserror+", "-nologo", `-out:${built}`, file], {
+      // -doc: the doc comments must be well-formed XML too (the generator compiles with it).
+      const doc = `-doc:${join(work, "Program.xml")}`;
+      const result = spawnSync("mcs", ["-warnaserror+", "-nologo", doc, `-out:${built}`, file], {
         encoding: "utf8",
       });
       if (result.status !== 0) {
@@ -87,10 +89,12 @@ static class Program {${READ_HEX}
     Regex regex = null;
     foreach (var line in File.ReadAllLines(args[0])) {
       if (line.StartsWith("P ")) {
-        try { regex = new Regex(FromHex(line.Substring(2)), RegexOptions.CultureInvariant); output.WriteLine("ok"); }
+        try { regex = new Regex(FromHex(line.Substring(2)), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)); output.WriteLine("ok"); }
         catch (ArgumentException e) { regex = null; output.WriteLine("error " + e.Message.Replace("\\n", " ")); }
       } else if (line.StartsWith("S ")) {
-        output.WriteLine(regex == null ? "-" : regex.IsMatch(FromHex(line.Substring(2))) ? "1" : "0");
+        if (regex == null) { output.WriteLine("-"); continue; }
+        try { output.WriteLine(regex.IsMatch(FromHex(line.Substring(2))) ? "1" : "0"); }
+        catch (Exception e) { output.WriteLine("x " + e.GetType().Name); }
       }
     }
     Console.Out.Write(output.ToString());
@@ -98,8 +102,11 @@ static class Program {${READ_HEX}
 }
 `;
 
-/** What .NET says: per pattern, an error (the regex did not construct) or a verdict per subject. */
-export type MonoVerdicts = { error: string } | { matches: boolean[] };
+/**
+ * What .NET says: per pattern, an error (the regex did not construct) or, per subject, a verdict
+ * or the name of the exception IsMatch threw.
+ */
+export type MonoVerdicts = { error: string } | { matches: Array<boolean | string> };
 
 /** Judges every subject with `new Regex(pattern, RegexOptions.CultureInvariant).IsMatch`. */
 export function dotNetIsMatch(
@@ -118,7 +125,10 @@ export function dotNetIsMatch(
       at += subjects.length;
       return { error: head };
     }
-    const matches = subjects.map(() => out[at++] === "1");
+    const matches = subjects.map(() => {
+      const verdict = out[at++] ?? "";
+      return verdict === "1" ? true : verdict === "0" ? false : verdict;
+    });
     return { matches };
   });
 }
