@@ -305,7 +305,7 @@ export function memberPathProblems(
     } catch {
       return []; // not JSON: the validator names no field (and the verdicts are compared elsewhere)
     }
-    model.validate(data);
+    if (model.validate(data)) return []; // a disagreement, reported as one
     const paths = (model.validate.errors ?? []).map((error) => error.instancePath);
     const members = line.results.flatMap((result) => result.members ?? []);
     const named = paths.some((path) =>

@@ -116,6 +116,9 @@ const numberField: fc.Arbitrary<JsonObject> = fc
       nil: undefined,
     }),
     exclusive: fc.boolean(),
+    exclusiveMaximum: fc.boolean(),
+    multipleOf: fc.option(fc.constantFrom(1, 2, 5, 0.1, 0.01, 0.5, 1.5), { nil: undefined }),
+    format: fc.option(fc.constantFrom("int32", "int64", "float", "double"), { nil: undefined }),
     withDefault: fc.boolean(),
   })
   .map((r) =>
@@ -125,10 +128,32 @@ const numberField: fc.Arbitrary<JsonObject> = fc
       r.minimum !== undefined
         ? [r.exclusive ? "exclusiveMinimum" : "minimum", r.minimum]
         : undefined,
-      r.maximum !== undefined ? ["maximum", r.maximum] : undefined,
-      r.withDefault ? ["default", 7] : undefined,
+      r.maximum !== undefined
+        ? [r.exclusiveMaximum ? "exclusiveMaximum" : "maximum", r.maximum]
+        : undefined,
+      r.multipleOf !== undefined ? ["multipleOf", r.multipleOf] : undefined,
+      r.format !== undefined ? ["format", r.format] : undefined,
+      // a keyword of another type, which the validator ignores on a number
+      r.withDefault ? ["minLength", 3] : undefined,
     ]),
   );
+
+/** Fields with allowed values: numbers, booleans and constants. */
+const fixedField: fc.Arbitrary<JsonObject> = fc.constantFrom<JsonObject>(
+  { type: "integer", enum: [1, 2, 3, 2147483648] },
+  { type: "number", enum: [0.5, 1, 1.5] },
+  { type: "string", const: "fixed" },
+  { type: "boolean", const: true },
+  { type: "integer", const: 7, default: 7 },
+  { type: "string", enum: ["a", "b"], const: "a" },
+  { type: "string", format: "email", pattern: "@example\\.com$", maxLength: 40 },
+  {
+    type: "array",
+    items: { type: "string", pattern: "^[a-z]+$", maxLength: 5, format: "hostname" },
+    maxItems: 2,
+  },
+  { type: "array", items: { type: "string", enum: ["read", "write"] }, uniqueItems: true },
+);
 
 const selectField: fc.Arbitrary<JsonObject> = fc
   .uniqueArray(fc.constantFrom("eu", "us", "EU", "ap", "a b", "x-y", "10", "class", ""), {
@@ -151,6 +176,7 @@ const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
   { weight: 5, arbitrary: stringField },
   { weight: 2, arbitrary: numberField },
   { weight: 2, arbitrary: selectField },
+  { weight: 1, arbitrary: fixedField },
   {
     weight: 1,
     arbitrary: fc.constantFrom({ type: "boolean" }, { type: "boolean", default: true }),

@@ -319,6 +319,19 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
     add("1E1", new RawJson("1E1"));
     add("-0.0", new RawJson("-0.0"));
     add("5e-324", new RawJson("5e-324"));
+    // number texts that a parser which is not correctly rounded reads one ulp off
+    for (const text of [
+      "4756.900000000001",
+      "2.2250738585072011e-308",
+      "9007199254740993",
+      "0.30000000000000004",
+      "1.7976931348623157e308",
+      "123456789012345678901234567890",
+      "7.038531e-26",
+      "8.41e21",
+      "0.1000000000000000055511151231257827",
+    ])
+      add(`hard to parse: ${text}`, new RawJson(text));
     // beyond double precision: JSON.parse rounds these to the integer, a decimal reader does not
     add(
       `${n} + 1e-17 written out`,
@@ -331,6 +344,15 @@ export function changesAt(site: Site): Array<{ label: string; value: Draft | und
         add(`${bound} + 1e-17 written out`, new RawJson(`${at}.00000000000000001`));
         add(`${bound} - 1e-17 written out`, new RawJson(`${at - 1}.99999999999999999`));
       }
+    }
+    if (typeof schema.multipleOf === "number") {
+      const step = schema.multipleOf;
+      for (const k of [3, 7, 11, 1000001])
+        add(`${k} × multipleOf (${step})`, new RawJson(String(k * step)));
+      add(`multipleOf + a little (${step})`, step * 3 + 1e-9);
+      add("0.3", new RawJson("0.3"));
+      add("2.675", new RawJson("2.675"));
+      add("1e21", new RawJson("1e21"));
     }
     for (const bound of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]) {
       const at = schema[bound];
@@ -786,9 +808,16 @@ function valueOfType(
       });
       const step = number("multipleOf");
       const inRange =
-        step !== undefined && Number.isInteger(step)
-          ? integers.map((k) => Math.round(k / step) * step)
-          : integers;
+        step === undefined
+          ? integers
+          : Number.isInteger(step)
+            ? integers.map((k) => Math.round(k / step) * step)
+            : fc
+                .integer({
+                  min: Math.ceil(low / step),
+                  max: Math.max(Math.ceil(low / step), Math.floor(high / step)),
+                })
+                .map((k) => k * step); // 3 * 0.1 is 0.30000000000000004: the validator decides
       const edges = fc.constantFrom(low, high, low - 1, high + 1, 0);
       if (type === "integer")
         return fc.oneof({ weight: 5, arbitrary: inRange }, { weight: 1, arbitrary: edges });
