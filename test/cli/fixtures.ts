@@ -20,6 +20,15 @@ export const GOOD_SCHEMA: JsonObject = {
 
 export const GOOD_TEXT = `${JSON.stringify(GOOD_SCHEMA, null, 2)}\n`;
 
+/** A window whose pattern .NET cannot match exactly: the C# model refuses it, the rest exports. */
+export const NOT_IN_CSHARP: JsonObject = {
+  ...GOOD_SCHEMA,
+  properties: {
+    ...(GOOD_SCHEMA.properties as JsonObject),
+    greek: { type: "string", title: "Greek name", pattern: "^\\p{Script=Greek}+$" },
+  },
+};
+
 /** A value that must never show up in a message. */
 export const SECRET = "s3cret-DEFAULT-value";
 
