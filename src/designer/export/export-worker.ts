@@ -1,13 +1,14 @@
 // Node's globals first: json-schema-to-typescript reads them when its modules are evaluated.
 import "./worker-shims/node-globals.ts";
-import { exportFiles } from "../../export/index.ts";
+import { type ExportFile, exportCSharpFile, exportFiles } from "../../export/index.ts";
 import { SchemaProblem } from "../../json/problem.ts";
+import type { JsonObject } from "../../json/value.ts";
 import type { ExportFailure, ExportRequest, ExportResponse } from "./export-protocol.ts";
-import { zipFiles } from "./zip.ts";
+import { zipContents, zipFiles } from "./zip.ts";
 
 /**
  * The export worker: runs the CLI's own `exportFiles` (json-schema-to-typescript, prettier,
- * ajv standalone) off the page's thread, so the page loads none of it until the first export and
+ * ajv standalone) and `exportCSharpFile` (what `export --csharp` adds) off the page's thread, so the page loads none of it until the first export and
  * stays responsive while a large design exports. Requests are independent (exportFiles is pure);
  * each answer carries its request's id.
  */
@@ -22,14 +23,27 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
   const { id, kind, schemaText, baseName } = event.data;
   try {
-    const files = await exportFiles(JSON.parse(schemaText), baseName);
+    const schema = JSON.parse(schemaText);
+    if (kind === "csharp")
+      return post({ id, ok: true, kind, file: exportCSharpFile(schema, baseName) });
+    const files = await exportFiles(schema, baseName);
     if (kind === "files") return post({ id, ok: true, kind, files });
-    const zip = zipFiles(files);
+    const zip = zipFiles(zipContents(schema, baseName, files, csharpOrRefusal(schema, baseName)));
     post({ id, ok: true, kind, zip }, [zip.buffer as ArrayBuffer]);
   } catch (error) {
     post({ id, ok: false, failure: describeFailure(error) });
   }
 };
+
+/** `<base>.cs`, or why the C# model cannot express the design (a SchemaProblem). */
+function csharpOrRefusal(schema: JsonObject, baseName: string): ExportFile | SchemaProblem {
+  try {
+    return exportCSharpFile(schema, baseName);
+  } catch (error) {
+    if (error instanceof SchemaProblem) return error;
+    throw error;
+  }
+}
 
 function post(response: ExportResponse, transfer: Transferable[] = []): void {
   scope.postMessage(response, transfer);

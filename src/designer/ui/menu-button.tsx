@@ -19,6 +19,11 @@ export interface MenuItem {
   readonly onSelect: () => void;
   /** Draws a line above the item, starting a new group. */
   readonly separated?: boolean;
+  /**
+   * A second line under the label, and the item's accessible description: e.g. why a disabled
+   * item is not available.
+   */
+  readonly description?: string;
 }
 
 /**
@@ -33,6 +38,7 @@ export function MenuButton({
   className,
   busy = false,
   title,
+  onOpen,
 }: {
   label: string;
   icon?: ReactNode;
@@ -40,6 +46,8 @@ export function MenuButton({
   className?: string;
   busy?: boolean;
   title?: string;
+  /** Called each time the menu opens, e.g. to find out which items are available. */
+  onOpen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -68,6 +76,7 @@ export function MenuButton({
   const openAt = (where: "first" | "last") => {
     pendingFocus.current = where;
     setOpen(true);
+    onOpen?.();
   };
 
   const onButtonKeyDown = (event: KeyboardEvent) => {
@@ -128,15 +137,21 @@ export function MenuButton({
                 tabIndex={-1}
                 aria-label={item.name}
                 aria-disabled={item.disabled || undefined}
-                title={item.name}
-                className="cd-menu-item"
+                aria-describedby={item.description ? `${id}-${item.key}-description` : undefined}
+                title={item.description ? `${item.name ?? ""}: ${item.description}` : item.name}
+                className={`cd-menu-item${item.description ? " cd-menu-item-described" : ""}`}
                 onClick={() => {
                   if (item.disabled) return;
                   close(true);
                   item.onSelect();
                 }}
               >
-                {item.label}
+                <span className="cd-menu-item-label">{item.label}</span>
+                {item.description && (
+                  <span id={`${id}-${item.key}-description`} className="cd-menu-item-description">
+                    {item.description}
+                  </span>
+                )}
               </button>
             </div>
           ))}
