@@ -55,11 +55,7 @@ export async function exportFiles(
     const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
     const title = ownValue(schema, "title");
     const ajv = createAjv();
-    const runnable = runnableSchema(
-      ajv,
-      schema,
-      typeof title === "string" && title.trim() ? title : "(root)",
-    );
+    const runnable = runnableSchema(ajv, schema, rootLabel(schema));
     const analysis = analyseSchema(schema, schemaText, runnable.refs);
     const bindings = await generateBindings(
       analysis,
@@ -85,8 +81,9 @@ export async function exportFiles(
  * `<base>.cs` alone, exactly as `exportFiles` with `csharp` writes it: the C# credential model
  * (`generateCSharp`, src/export/csharp/generate.ts). The page uses it to offer the C# file apart
  * from the four others, which still export when the C# model cannot express a design. Refuses,
- * with a SchemaProblem, a bad base name or namespace, a secret with a value (it would become an
- * initial value in the class), and what C# cannot express exactly.
+ * with a SchemaProblem, a bad base name or namespace, what `exportFiles` refuses before it
+ * generates anything (a secret with a value would become an initial value in the class), and
+ * what C# cannot express exactly.
  */
 export function exportCSharpFile(
   schema: JsonObject,
@@ -96,7 +93,10 @@ export function exportCSharpFile(
   checkBaseName(baseName);
   checkNamespace(options);
   try {
+    // What `exportFiles` refuses first (a secret with a value, an unsafe pattern, an unknown
+    // format, a broken $ref…), in its order: the C# file alone is refused as the five are.
     refuseSecretValues(schema);
+    runnableSchema(createAjv(), schema, rootLabel(schema));
     return csharpFile(schema, baseName, options);
   } catch (error) {
     throw tooDeep(error) ?? error;
@@ -125,6 +125,12 @@ async function whenNotTooDeep<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw tooDeep(error) ?? error;
   }
+}
+
+/** The name messages give the root schema's fields: its title, else "(root)". */
+function rootLabel(schema: JsonObject): string {
+  const title = ownValue(schema, "title");
+  return typeof title === "string" && title.trim() ? title : "(root)";
 }
 
 /** A stack overflow as the refusal it is. */
