@@ -13,6 +13,7 @@ import type { JsonObject } from "../../src/json/value.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { NOT_IN_CSHARP } from "../cli/fixtures.ts";
+import { AXE_SOURCE } from "../support/axe.ts";
 import { runBin } from "../support/cli.ts";
 import { chooseExport, exportButton } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
@@ -156,6 +157,26 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return fs.readFile(file);
 }
 
+/** axe's violations inside the elements `selector` selects, as `id: targets`. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (include) => {
+    const { axe } = window as unknown as {
+      axe: {
+        run(context: unknown): Promise<{
+          violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+        }>;
+      };
+    };
+    const result = await axe.run({ include: [[include]] });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+  }, selector);
+}
+
 /** What the page's worker puts in the zip for the C# model: the file, or why there is none. */
 function csharpOrRefusal(schema: JsonObject, base: string): ExportFile | SchemaProblem {
   try {
@@ -277,6 +298,11 @@ describe("export in the designer page, in headless Chromium", () => {
     expect(description).toContain(`Not available: ${refusal.problem.charAt(0).toUpperCase()}`);
     expect(description).toContain('(at "Greek name" (/properties/greek');
     expect(await item.isVisible()).toBe(true);
+    // The menu with its explained item is axe clean, in the light and the dark theme.
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page, '[role="menu"]'), colorScheme).toEqual([]);
+    }
     // Chosen anyway, it does nothing: the menu stays open, nothing is downloaded.
     const downloads: string[] = [];
     page.on("download", (download) => downloads.push(download.suggestedFilename()));

@@ -130,7 +130,11 @@ export function MenuButton({
           onKeyDown={onMenuKeyDown}
         >
           {items.map((item) => (
-            <div key={item.key} role="none" className={item.separated ? "cd-menu-group" : ""}>
+            <div
+              key={item.key}
+              role="none"
+              className={`${item.separated ? "cd-menu-group" : ""}${item.description ? " cd-menu-described" : ""}`}
+            >
               <button
                 type="button"
                 role="menuitem"
@@ -139,20 +143,21 @@ export function MenuButton({
                 aria-disabled={item.disabled || undefined}
                 aria-describedby={item.description ? `${id}-${item.key}-description` : undefined}
                 title={item.description ? `${item.name ?? ""}: ${item.description}` : item.name}
-                className={`cd-menu-item${item.description ? " cd-menu-item-described" : ""}`}
+                className="cd-menu-item"
                 onClick={() => {
                   if (item.disabled) return;
                   close(true);
                   item.onSelect();
                 }}
               >
-                <span className="cd-menu-item-label">{item.label}</span>
-                {item.description && (
-                  <span id={`${id}-${item.key}-description`} className="cd-menu-item-description">
-                    {item.description}
-                  </span>
-                )}
+                {item.label}
               </button>
+              {item.description && (
+                // Beside the item rather than in it: its name stays what its label shows.
+                <div id={`${id}-${item.key}-description`} className="cd-menu-item-description">
+                  {item.description}
+                </div>
+              )}
             </div>
           ))}
         </div>
