@@ -24,25 +24,44 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
   const { id, kind, schemaText, baseName } = event.data;
   try {
     const schema = JSON.parse(schemaText);
-    if (kind === "csharp")
-      return post({ id, ok: true, kind, file: exportCSharpFile(schema, baseName) });
+    if (kind === "csharp") {
+      const csharp = csharpOrRefusal(schemaText, schema, baseName);
+      if (csharp instanceof SchemaProblem) throw csharp;
+      return post({ id, ok: true, kind, file: csharp });
+    }
     const files = await exportFiles(schema, baseName);
     if (kind === "files") return post({ id, ok: true, kind, files });
-    const zip = zipFiles(zipContents(schema, baseName, files, csharpOrRefusal(schema, baseName)));
+    const csharp = csharpOrRefusal(schemaText, schema, baseName);
+    const zip = zipFiles(zipContents(schema, baseName, files, csharp));
     post({ id, ok: true, kind, zip }, [zip.buffer as ArrayBuffer]);
   } catch (error) {
     post({ id, ok: false, failure: describeFailure(error) });
   }
 };
 
+/**
+ * The last C# answer, by the design's text and base name: the menu asks when it opens, and the
+ * "Export all (.zip)" or `.cs` chosen next reuses the answer rather than generating it again.
+ */
+let lastCSharp: { key: string; result: ExportFile | SchemaProblem } | undefined;
+
 /** `<base>.cs`, or why the C# model cannot express the design (a SchemaProblem). */
-function csharpOrRefusal(schema: JsonObject, baseName: string): ExportFile | SchemaProblem {
+function csharpOrRefusal(
+  schemaText: string,
+  schema: JsonObject,
+  baseName: string,
+): ExportFile | SchemaProblem {
+  const key = `${baseName}\n${schemaText}`;
+  if (lastCSharp?.key === key) return lastCSharp.result;
+  let result: ExportFile | SchemaProblem;
   try {
-    return exportCSharpFile(schema, baseName);
+    result = exportCSharpFile(schema, baseName);
   } catch (error) {
-    if (error instanceof SchemaProblem) return error;
-    throw error;
+    if (!(error instanceof SchemaProblem)) throw error;
+    result = error;
   }
+  lastCSharp = { key, result };
+  return result;
 }
 
 function post(response: ExportResponse, transfer: Transferable[] = []): void {
