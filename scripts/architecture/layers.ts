@@ -39,7 +39,14 @@ export const ARCHITECTURE: Architecture = {
     {
       path: "src/export/",
       mayImport: CORE,
-      packages: ["ajv", "ajv-formats", "json-schema-to-typescript", "prettier"],
+      // regexpp: the C# export translates patterns from their syntax tree.
+      packages: [
+        "ajv",
+        "ajv-formats",
+        "json-schema-to-typescript",
+        "prettier",
+        "@eslint-community/regexpp",
+      ],
     },
     {
       path: "src/diff/",

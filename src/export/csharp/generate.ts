@@ -1,4 +1,9 @@
 import type { JsonObject } from "../../json/value.ts";
+import { refuseSecretValues } from "../../model/secret-values.ts";
+import { emitModel } from "./emit.ts";
+import { checkNamespace, DEFAULT_NAMESPACE } from "./names.ts";
+import { nameModel } from "./naming.ts";
+import { planModel } from "./plan.ts";
 
 /** How the C# model is written. */
 export interface CSharpOptions {
@@ -16,10 +21,15 @@ export interface CSharpOptions {
  * System.ComponentModel.DataAnnotations.
  *
  * Pure. Refuses with a SchemaProblem (pointer, what, how to fix) what C# cannot express exactly.
+ * The steps: plan.ts (schema → classes, properties, checks; the refusals), naming.ts (C# names),
+ * emit.ts (the text) with runtime.ts (the fixed part).
  */
 export function generateCSharp(schema: JsonObject, options: CSharpOptions = {}): string {
-  void schema;
-  void options;
-  // Being built (issue 16): the generator lands in this file.
-  throw new Error("the C# export is not built yet");
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  checkNamespace(namespace);
+  // A secret's value in the schema would become an initial value in the C# source.
+  refuseSecretValues(schema);
+  const plan = planModel(schema);
+  nameModel(plan);
+  return emitModel(plan, namespace);
 }
