@@ -16,7 +16,7 @@ export interface ExportedFile {
 export interface CSharpExportOptions {
   /**
    * The namespace of every type in the file: a dotted C# name such as `Contoso.Connectors.Rest`
-   * (letters, digits and `_`; no keyword). Default: `Connector.Credentials`
+   * (ASCII letters, digits and `_`, not starting with a digit; no keyword). Default: `Connector.Credentials`
    * (DEFAULT_CSHARP_NAMESPACE), as the command line's and the page's.
    */
   namespace?: string;

@@ -180,7 +180,7 @@ describe("exportSchema with csharp", () => {
     await expect(
       exportSchema(GOOD_SCHEMA, { csharp: { namespace: "Acme.Crm-Api" } }),
     ).rejects.toThrow(
-      'the C# namespace "Acme.Crm-Api" has a part, "Crm-Api", that is not a C# identifier. Use letters, digits and "_" in each part, starting with a letter or "_", e.g. "Contoso.Connectors.Rest".',
+      '"Acme.Crm-Api" cannot be the C# namespace: "Crm-Api" is not a C# identifier. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     );
     expect(thrown(() => checkCSharpNamespace(42)).message).toBe(
       'the C# namespace is not text. Give a dotted C# name as a string, e.g. "Contoso.Connectors.Rest".',
@@ -190,13 +190,14 @@ describe("exportSchema with csharp", () => {
 
   it("refuses what the C# model cannot express with the CLI's message, at its pointer", async () => {
     const text = JSON.stringify(NOT_IN_CSHARP);
-    const error = await exportSchema(parseSchema(text), { file: "greek.json", csharp: true }).catch(
-      (e: unknown) => e,
-    );
+    const error = await exportSchema(parseSchema(text), {
+      file: "filter.json",
+      csharp: true,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialDesignerError);
-    expect((error as CredentialDesignerError).place).toMatch(/^\/properties\/greek/);
+    expect((error as CredentialDesignerError).place).toMatch(/^\/properties\/filter/);
     expect((error as Error).message).toBe(
-      await cliMessage("greek.json", text, ["export", "--csharp"]),
+      await cliMessage("filter.json", text, ["export", "--csharp"]),
     );
   });
 });

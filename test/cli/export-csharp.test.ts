@@ -27,7 +27,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await tempDir();
   await fs.writeFile(path.join(dir, "connector.schema.json"), GOOD_TEXT);
-  await fs.writeFile(path.join(dir, "greek.json"), JSON.stringify(NOT_IN_CSHARP, null, 2));
+  await fs.writeFile(path.join(dir, "filter.json"), JSON.stringify(NOT_IN_CSHARP, null, 2));
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -106,37 +106,37 @@ describe("export --csharp", () => {
       "credential-designer: option '--namespace' is the C# model's namespace, but --csharp is not given. Add --csharp to write <base>.cs, or leave out --namespace; run 'credential-designer export --help' for the usage.\n",
     );
     expect(result.stdout).toBe("");
-    expect(await listing()).toEqual(["connector.schema.json", "greek.json"]);
+    expect(await listing()).toEqual(["connector.schema.json", "filter.json"]);
   });
 
   it.each([
     [
       "Contoso-Rest",
-      `option '--namespace': the C# namespace "Contoso-Rest" has a part, "Contoso-Rest", that is not a C# identifier. Use letters, digits and "_" in each part, starting with a letter or "_", e.g. "Contoso.Connectors.Rest".`,
+      'option \'--namespace\': "Contoso-Rest" cannot be the C# namespace: "Contoso-Rest" is not a C# identifier. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     ],
     [
       "1st.Rest",
-      `option '--namespace': the C# namespace "1st.Rest" has a part, "1st", that is not a C# identifier. Use letters, digits and "_" in each part, starting with a letter or "_", e.g. "Contoso.Connectors.Rest".`,
+      'option \'--namespace\': "1st.Rest" cannot be the C# namespace: "1st" is not a C# identifier. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     ],
     [
       "Contoso..Rest",
-      `option '--namespace': the C# namespace "Contoso..Rest" has an empty part. Write names separated by single dots, with none at the start or the end, e.g. "Contoso.Connectors.Rest".`,
+      'option \'--namespace\': "Contoso..Rest" cannot be the C# namespace: it has an empty part (a leading, trailing or doubled dot). Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     ],
     [
       "Contoso.Rest.",
-      `option '--namespace': the C# namespace "Contoso.Rest." has an empty part. Write names separated by single dots, with none at the start or the end, e.g. "Contoso.Connectors.Rest".`,
+      'option \'--namespace\': "Contoso.Rest." cannot be the C# namespace: it has an empty part (a leading, trailing or doubled dot). Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     ],
     [
       "Contoso.class",
-      `option '--namespace': the C# namespace "Contoso.class" has a part, "class", that is a C# keyword. Choose another name for that part, e.g. "Class".`,
-    ],
-    [
-      "global.Rest",
-      `option '--namespace': the C# namespace "global.Rest" starts with "global", which C# reserves for the global namespace alias. Start it with another name, e.g. "Contoso.Connectors.Rest".`,
+      'option \'--namespace\': "Contoso.class" cannot be the C# namespace: "class" is a C# keyword. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     ],
     [
       "Contoso.Rest;class X{}",
-      `option '--namespace': the C# namespace "Contoso.Rest;class X{}" has a part, "Rest;class X{}", that is not a C# identifier. Use letters, digits and "_" in each part, starting with a letter or "_", e.g. "Contoso.Connectors.Rest".`,
+      'option \'--namespace\': "Contoso.Rest;class X{}" cannot be the C# namespace: "Rest;class X{}" is not a C# identifier. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
+    ],
+    [
+      "Société.Données",
+      'option \'--namespace\': "Société.Données" cannot be the C# namespace: "Société" is not a C# identifier. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
     ],
   ])(
     "refuses the namespace %j with what is wrong and how to fix it, writing nothing",
@@ -147,25 +147,17 @@ describe("export --csharp", () => {
       );
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(`credential-designer: ${message}\n`);
-      expect(await listing()).toEqual(["connector.schema.json", "greek.json"]);
+      expect(await listing()).toEqual(["connector.schema.json", "filter.json"]);
     },
   );
 
-  it("takes namespaces in any script, with digits and underscores", async () => {
+  it("takes dotted names with digits and underscores", async () => {
     const result = await runMain(
-      [
-        "export",
-        "connector.schema.json",
-        "--csharp",
-        "--namespace",
-        "Société_2.Données",
-        "-o",
-        "o",
-      ],
+      ["export", "connector.schema.json", "--csharp", "--namespace", "Acme_2.Rest.V1", "-o", "o"],
       dir,
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(await read("o", "connector.cs")).toContain("namespace Société_2.Données");
+    expect(await read("o", "connector.cs")).toContain("namespace Acme_2.Rest.V1");
   });
 
   it("refuses --namespace with no value", async () => {
@@ -181,23 +173,23 @@ describe("export --csharp", () => {
 
   it("reports a schema the C# model cannot express as any refusal (file, pointer, what, fix), and writes none of its files", async () => {
     const refusal = csharpRefusal();
-    const result = await runMain(["export", "greek.json", "--csharp", "-o", "out"], dir);
+    const result = await runMain(["export", "filter.json", "--csharp", "-o", "out"], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const place = refusal.pointer === "" ? "/" : refusal.pointer;
     expect(result.stderr).toBe(
-      `credential-designer: greek.json:${place}: ${refusal.problem}. ${refusal.fix.charAt(0).toUpperCase()}${refusal.fix.slice(1)}.\n`,
+      `credential-designer: filter.json:${place}: ${refusal.problem}. ${refusal.fix.charAt(0).toUpperCase()}${refusal.fix.slice(1)}.\n`,
     );
     await expect(fs.stat(path.join(dir, "out"))).rejects.toThrow();
     // Without --csharp the same window exports.
-    const plain = await runMain(["export", "greek.json", "-o", "out"], dir);
+    const plain = await runMain(["export", "filter.json", "-o", "out"], dir);
     expect(plain.code, plain.stderr).toBe(0);
     expect(await listing("out")).toHaveLength(4);
   });
 
   it("with several schemas, writes the ones C# can express and names the one it cannot", async () => {
     const result = await runMain(
-      ["export", "connector.schema.json", "greek.json", "--csharp", "-o", "out"],
+      ["export", "connector.schema.json", "filter.json", "--csharp", "-o", "out"],
       dir,
     );
     expect(result.code).toBe(2);
@@ -209,8 +201,8 @@ describe("export --csharp", () => {
       "connector.validate.js",
     ]);
     const stderr = lines(result.stderr);
-    expect(stderr[0]).toMatch(/^credential-designer: greek\.json:\/\S+: /);
-    expect(stderr.at(-1)).toBe("credential-designer: 1 of 2 schemas exported; failed: greek.json");
+    expect(stderr[0]).toMatch(/^credential-designer: filter\.json:\/\S+: /);
+    expect(stderr.at(-1)).toBe("credential-designer: 1 of 2 schemas exported; failed: filter.json");
   });
 
   it("is in the usage and in export --help", async () => {

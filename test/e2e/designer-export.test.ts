@@ -296,7 +296,7 @@ describe("export in the designer page, in headless Chromium", () => {
         document.getElementById(element.getAttribute("aria-describedby") ?? "")?.textContent,
     );
     expect(description).toContain(`Not available: ${refusal.problem.charAt(0).toUpperCase()}`);
-    expect(description).toContain('(at "Greek name" (/properties/greek');
+    expect(description).toContain('(at "Filter" (/properties/filter');
     expect(await item.isVisible()).toBe(true);
     // The menu with its explained item is axe clean, in the light and the dark theme.
     for (const colorScheme of ["light", "dark"] as const) {

@@ -55,7 +55,7 @@ describe("exportFiles with csharp, and exportCSharpFile", () => {
       () => exportCSharpFile(GOOD_SCHEMA, "t", { namespace: "Acme.new" }),
     ])
       expect((await refusal(work)).message).toBe(
-        '/: the C# namespace "Acme.new" has a part, "new", that is a C# keyword. Choose another name for that part, e.g. "New".',
+        '/: "Acme.new" cannot be the C# namespace: "new" is a C# keyword. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
       );
   });
 
@@ -88,7 +88,7 @@ describe("exportFiles with csharp, and exportCSharpFile", () => {
     const expected = await refusal(() =>
       generateCSharp(NOT_IN_CSHARP, { namespace: DEFAULT_CSHARP_NAMESPACE }),
     );
-    expect(expected.pointer).toMatch(/^\/properties\/greek/);
+    expect(expected.pointer).toMatch(/^\/properties\/filter/);
     await expect(exportFiles(NOT_IN_CSHARP, "t")).resolves.toHaveLength(4);
     expect(await refusal(() => exportFiles(NOT_IN_CSHARP, "t", { csharp: {} }))).toEqual(expected);
     expect(await refusal(() => exportCSharpFile(NOT_IN_CSHARP, "t"))).toEqual(expected);
