@@ -141,7 +141,9 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
       icon={<Download size={16} />}
       busy={busy !== undefined}
       title={
-        busy !== undefined ? `Exporting ${busy}…` : "Download the schema, bindings and validator"
+        busy !== undefined
+          ? `Exporting ${busy}…`
+          : "Download the schema, bindings, validator and C# model"
       }
       items={[
         {
