@@ -20,7 +20,14 @@ export {
   type SchemaDiff,
 } from "./diff.ts";
 export { CredentialDesignerError } from "./error.ts";
-export { type ExportedFile, type ExportOptions, exportSchema } from "./export.ts";
+export {
+  type CSharpExportOptions,
+  checkCSharpNamespace,
+  DEFAULT_CSHARP_NAMESPACE,
+  type ExportedFile,
+  type ExportOptions,
+  exportSchema,
+} from "./export.ts";
 export {
   type CredentialSchema,
   parseSchema,

@@ -3,6 +3,7 @@ import { choiceDiscriminator } from "./rules/choice-discriminator.ts";
 import { duplicateTitle } from "./rules/duplicate-title.ts";
 import { insecureUrl } from "./rules/insecure-url.ts";
 import { invalidPattern } from "./rules/invalid-pattern.ts";
+import { keysDifferInCase } from "./rules/keys-differ-in-case.ts";
 import { requiredNotInProperties } from "./rules/required-not-in-properties.ts";
 import { secretHasValue } from "./rules/secret-has-value.ts";
 import { secretNotWriteOnly } from "./rules/secret-not-write-only.ts";
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   requiredNotInProperties,
   choiceDiscriminator,
   duplicateTitle,
+  keysDifferInCase,
 ];
 
 /**

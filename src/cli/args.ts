@@ -1,3 +1,4 @@
+import { DEFAULT_CSHARP_NAMESPACE } from "../api/export.ts";
 import { editDistance } from "../schema/edit-distance.ts";
 import { CliError, PROGRAM } from "./errors.ts";
 
@@ -32,8 +33,15 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
         value: "DIR",
         description: "folder to write into (default: the schema file's folder; created if missing)",
       },
+      "--csharp": {
+        description: "also write <base>.cs, the C# credential model for .NET adapters",
+      },
+      "--namespace": {
+        value: "NS",
+        description: `the C# model's namespace, a dotted name (with --csharp; default: ${DEFAULT_CSHARP_NAMESPACE})`,
+      },
     },
-    usage: `${PROGRAM} export <schema.json>... [--out DIR]`,
+    usage: `${PROGRAM} export <schema.json>... [--out DIR] [--csharp [--namespace NS]]`,
     details: [
       "The files are named after the schema file: foo.json or foo.schema.json gives foo.*.",
       "All files are written, or none: on any problem the output folder is left as it was.",
@@ -42,6 +50,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       "named on stderr and the others' files stay; a last line on stderr says how many were",
       "exported, and the exit code is the gravest of theirs. Two schemas that would write the",
       "same files into one folder are refused before anything is written.",
+      "With --csharp each schema also gives <base>.cs (C# 6, Newtonsoft.Json and DataAnnotations):",
+      "one class per group, one per auth method, FromJson, Validate() equal to the validator's",
+      "verdict, ToString() with secrets masked. A schema the C# model cannot express exactly is",
+      "refused (at its place, with how to fix it), as any other problem: none of its files are written.",
     ].join("\n"),
   },
   check: {

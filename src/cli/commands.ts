@@ -3,7 +3,7 @@ import path from "node:path";
 import { exportBaseName } from "../api/base-name.ts";
 import type { CheckReport } from "../api/check.ts";
 import { CredentialDesignerError } from "../api/error.ts";
-import type { ExportedFile } from "../api/export.ts";
+import type { CSharpExportOptions, ExportedFile } from "../api/export.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../json/value.ts";
 import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, inFile, printable } from "./errors.ts";
@@ -42,10 +42,12 @@ export async function readSchema(file: NamedPath): Promise<JsonObject> {
   }
 }
 
+/** Exports one schema file: its four files, and `<base>.cs` with `csharp`; all of them or none. */
 export async function exportCommand(
   input: string,
   out: string | undefined,
   io: CliIo,
+  csharp?: CSharpExportOptions,
 ): Promise<number> {
   const file = namedPath(io.cwd, input);
   const base = baseName(file);
@@ -53,7 +55,7 @@ export async function exportCommand(
   let files: ExportedFile[];
   try {
     const { exportSchema } = await import("../api/export.ts");
-    files = await exportSchema(schema, { base, file: file.display });
+    files = await exportSchema(schema, { base, file: file.display, ...(csharp && { csharp }) });
   } catch (error) {
     throw inFile(file.display, error);
   }

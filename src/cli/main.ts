@@ -1,7 +1,10 @@
+import { CredentialDesignerError } from "../api/error.ts";
+import { type CSharpExportOptions, checkCSharpNamespace } from "../api/export.ts";
 import {
   type CommandName,
   checkPositionals,
   commandUsageText,
+  type ParsedArgs,
   parseArgs,
   usageText,
 } from "./args.ts";
@@ -55,13 +58,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case "export": {
         const folder = typeof out === "string" ? out : undefined;
+        const csharp = csharpOption(args.options);
         checkExportTargets(args.positionals, folder, io);
-        return await eachFile(args.positionals, (input) => exportCommand(input, folder, io), io, {
-          fail,
-          summary: (passed, failed) =>
-            `${PROGRAM}: ${countLine(passed, failed, "exported", "failed")}`,
-          summaryTo: "stderr",
-        });
+        return await eachFile(
+          args.positionals,
+          (input) => exportCommand(input, folder, io, csharp),
+          io,
+          {
+            fail,
+            summary: (passed, failed) =>
+              `${PROGRAM}: ${countLine(passed, failed, "exported", "failed")}`,
+            summaryTo: "stderr",
+          },
+        );
       }
       case "check":
         return await eachFile(args.positionals, (input) => checkCommand(input, io), io, {
@@ -98,6 +107,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     return report(error, io, debug);
   }
+}
+
+/**
+ * `--csharp [--namespace NS]` as the API's `csharp` option (undefined without --csharp). A
+ * namespace without --csharp, or one C# cannot take, is a usage error, before anything is read.
+ */
+function csharpOption(options: ParsedArgs["options"]): CSharpExportOptions | undefined {
+  const namespace = options.get("--namespace");
+  if (!options.has("--csharp")) {
+    if (namespace === undefined) return undefined;
+    throw new CliError(
+      "option '--namespace' is the C# model's namespace, but --csharp is not given",
+      `add --csharp to write <base>.cs, or leave out --namespace; run '${PROGRAM} export --help' for the usage`,
+    );
+  }
+  if (typeof namespace !== "string") return {};
+  try {
+    checkCSharpNamespace(namespace);
+  } catch (error) {
+    if (!(error instanceof CredentialDesignerError)) throw error;
+    throw new CliError(`option '--namespace': ${error.problem}`, error.fix);
+  }
+  return { namespace };
 }
 
 /** Writes a failure as one line on stderr (and its stack with --debug); returns its exit code. */

@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CredentialDesignerError,
+  checkCSharpNamespace,
   checkSchema,
+  DEFAULT_CSHARP_NAMESPACE,
   diffSchemas,
   exportBaseName,
   exportSchema,
@@ -13,7 +15,8 @@ import {
   parseSchema,
   readSchemaValue,
 } from "../../src/api/index.ts";
-import { GOOD_SCHEMA, GOOD_TEXT, SECRET } from "../cli/fixtures.ts";
+import { generateCSharp } from "../../src/export/csharp/generate.ts";
+import { GOOD_SCHEMA, GOOD_TEXT, NOT_IN_CSHARP, SECRET } from "../cli/fixtures.ts";
 import { REPO, runMain, tempDir } from "../support/cli.ts";
 
 // The package root gives what the CLI gives, without files: the same files, findings, reports and
@@ -150,6 +153,51 @@ describe("exportSchema", () => {
     );
     await expect(exportSchema(GOOD_SCHEMA, { base: "../x" })).rejects.toThrow(
       /cannot be the base name of the exported files/,
+    );
+  });
+});
+
+describe("exportSchema with csharp", () => {
+  it("adds <base>.cs last: `true` in the default namespace, or the namespace given", async () => {
+    const plain = await exportSchema(GOOD_SCHEMA, { base: "crm" });
+    const withCSharp = await exportSchema(GOOD_SCHEMA, { base: "crm", csharp: true });
+    expect(withCSharp.slice(0, 4)).toEqual(plain);
+    expect(withCSharp.map((file) => file.name).at(-1)).toBe("crm.cs");
+    expect(withCSharp[4]?.contents).toBe(
+      generateCSharp(GOOD_SCHEMA, { namespace: DEFAULT_CSHARP_NAMESPACE }),
+    );
+    expect(DEFAULT_CSHARP_NAMESPACE).toBe("Connector.Credentials");
+    expect(await exportSchema(GOOD_SCHEMA, { base: "crm", csharp: {} })).toEqual(withCSharp);
+    const named = await exportSchema(GOOD_SCHEMA, {
+      base: "crm",
+      csharp: { namespace: "Acme.Crm" },
+    });
+    expect(named[4]?.contents).toBe(generateCSharp(GOOD_SCHEMA, { namespace: "Acme.Crm" }));
+    expect(await exportSchema(GOOD_SCHEMA, { base: "crm", csharp: false })).toEqual(plain);
+  });
+
+  it("refuses a bad namespace before exporting, with what is wrong and how to fix it", async () => {
+    await expect(
+      exportSchema(GOOD_SCHEMA, { csharp: { namespace: "Acme.Crm-Api" } }),
+    ).rejects.toThrow(
+      '"Acme.Crm-Api" cannot be the C# namespace: "Crm-Api" is not a C# identifier. Give dotted identifiers of ASCII letters, digits and "_" that do not start with a digit, e.g. "Contoso.Connectors.Rest".',
+    );
+    expect(thrown(() => checkCSharpNamespace(42)).message).toBe(
+      'the C# namespace is not text. Give a dotted C# name as a string, e.g. "Contoso.Connectors.Rest".',
+    );
+    expect(() => checkCSharpNamespace("Acme.Crm")).not.toThrow();
+  });
+
+  it("refuses what the C# model cannot express with the CLI's message, at its pointer", async () => {
+    const text = JSON.stringify(NOT_IN_CSHARP);
+    const error = await exportSchema(parseSchema(text), {
+      file: "filter.json",
+      csharp: true,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialDesignerError);
+    expect((error as CredentialDesignerError).place).toMatch(/^\/properties\/filter/);
+    expect((error as Error).message).toBe(
+      await cliMessage("filter.json", text, ["export", "--csharp"]),
     );
   });
 });

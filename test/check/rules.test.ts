@@ -535,6 +535,92 @@ describe("duplicate-title", () => {
   });
 });
 
+describe("keys-differ-in-case", () => {
+  const flagged = (schema: JsonObject) => only(checkSchema(schema), "keys-differ-in-case");
+
+  it("warns at the later key, naming both, why (VB.NET) and how to fix it", () => {
+    expect(
+      flagged(
+        object({
+          apiKey: { type: "string" },
+          region: { type: "string" },
+          ApiKey: { type: "string" },
+          APIKEY: { type: "string" },
+        }),
+      ),
+    ).toEqual([
+      {
+        rule: "keys-differ-in-case",
+        severity: "warning",
+        pointer: "/properties/ApiKey",
+        message:
+          'The keys "apiKey" and "ApiKey" of the root schema differ only in case: an adapter written in VB.NET, whose names ignore case, cannot tell them apart',
+        fix: 'Rename "ApiKey" so that it differs from "apiKey" by more than case',
+      },
+      {
+        rule: "keys-differ-in-case",
+        severity: "warning",
+        pointer: "/properties/APIKEY",
+        message:
+          'The keys "apiKey" and "APIKEY" of the root schema differ only in case: an adapter written in VB.NET, whose names ignore case, cannot tell them apart',
+        fix: 'Rename "APIKEY" so that it differs from "apiKey" by more than case',
+      },
+    ]);
+  });
+
+  it("looks in groups, and in a branch counts the keys around the choice, not the other branches'", () => {
+    const findings = flagged(
+      object(
+        {
+          token: { type: "string" },
+          settings: object({ host: { type: "string" }, Host: { type: "string" } }),
+        },
+        {
+          oneOf: [
+            object({ type: { const: "a" }, TOKEN: { type: "string" } }, { title: "A" }),
+            object({ type: { const: "b" }, user: { type: "string" } }, { title: "B" }),
+            object({ type: { const: "c" }, User: { type: "string" } }, { title: "C" }),
+          ],
+        },
+      ),
+    );
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        "/properties/settings/properties/Host",
+        'The keys "host" and "Host" of the field "settings" differ only in case: an adapter written in VB.NET, whose names ignore case, cannot tell them apart',
+      ],
+      [
+        "/oneOf/0/properties/TOKEN",
+        'The keys "token" and "TOKEN" of the option "A" of root schema differ only in case: an adapter written in VB.NET, whose names ignore case, cannot tell them apart',
+      ],
+    ]);
+  });
+
+  it("folds case letter by letter beyond ASCII, as VB.NET does, and treats __proto__ as an ordinary key", () => {
+    const findings = flagged(
+      schema(
+        '{"type": "object", "properties": {"__proto__": {}, "__PROTO__": {}, "straße": {}, "STRAßE": {}, "größe": {}, "GRÖSSE": {}, "Ωmega": {}, "ωMEGA": {}}}',
+      ),
+    );
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      "/properties/__PROTO__",
+      "/properties/STRAßE",
+      "/properties/ωMEGA",
+    ]);
+  });
+
+  it("stays silent for keys that differ by more than case, and for one key in a branch and around it", () => {
+    expect(
+      flagged(
+        object(
+          { api_key: { type: "string" }, apiKey: { type: "string" }, type: { type: "string" } },
+          { oneOf: [object({ type: { const: "a" } }), object({ type: { const: "b" } })] },
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("a good schema", () => {
   it("has no findings", () => {
     const good = object(

@@ -20,6 +20,18 @@ export const GOOD_SCHEMA: JsonObject = {
 
 export const GOOD_TEXT = `${JSON.stringify(GOOD_SCHEMA, null, 2)}\n`;
 
+/**
+ * A window the C# model cannot express (the four other files can): a field whose `format` is
+ * "regex", which only a JavaScript engine can check as the exported validator does.
+ */
+export const NOT_IN_CSHARP: JsonObject = {
+  ...GOOD_SCHEMA,
+  properties: {
+    ...(GOOD_SCHEMA.properties as JsonObject),
+    filter: { type: "string", title: "Filter", format: "regex" },
+  },
+};
+
 /** A value that must never show up in a message. */
 export const SECRET = "s3cret-DEFAULT-value";
 

@@ -24,7 +24,7 @@ describe("--help and --version", () => {
   it.each([
     [
       "export",
-      /^Usage: credential-designer export <schema\.json>\.\.\. \[--out DIR\]\n[\s\S]*--out DIR/,
+      /^Usage: credential-designer export <schema\.json>\.\.\. \[--out DIR\] \[--csharp \[--namespace NS\]\]\n[\s\S]*--out DIR/,
     ],
     [
       "check",

@@ -40,6 +40,17 @@ class ScriptedClient extends ExportClient {
       }),
     );
   }
+  /** The C# requests (the menu asks on each opening): kept apart, answered by the test. */
+  readonly csharpCalls: Array<{
+    schema: JsonObject;
+    baseName: string;
+    settle: { resolve(value: ExportFile): void; reject(error: unknown): void };
+  }> = [];
+  override exportCSharp(schema: JsonObject, baseName: string): Promise<ExportFile> {
+    return new Promise((resolve, reject) =>
+      this.csharpCalls.push({ schema, baseName, settle: { resolve, reject } }),
+    );
+  }
   override exportZip(schema: JsonObject, baseName: string): Promise<Uint8Array> {
     return new Promise((resolve, reject) =>
       this.calls.push({
@@ -121,6 +132,7 @@ describe("ExportMenu", () => {
       "Download rest-api.ts",
       "Download rest-api.validate.js",
       "Download rest-api.validate.d.ts",
+      "Download rest-api.cs",
     ]);
     act(
       () =>
@@ -130,6 +142,80 @@ describe("ExportMenu", () => {
     );
     expect(within(menu).getByRole("menuitem", { name: "Download partner-portal.ts" })).toBeTruthy();
     expect(within(menu).queryByRole("menuitem", { name: "Download rest-api.ts" })).toBeNull();
+    expect(within(menu).getByRole("menuitem", { name: "Download partner-portal.cs" })).toBeTruthy();
+  });
+
+  it("downloads rest-api.cs by its own item, as the exporter makes it", async () => {
+    const user = userEvent.setup();
+    const { client } = renderMenu();
+    await choose(user, "Download rest-api.cs");
+    // The opening's question, then the download's request.
+    expect(client.csharpCalls.map((call) => call.baseName)).toEqual(["rest-api", "rest-api"]);
+    await act(async () =>
+      client.csharpCalls[1]!.settle.resolve({ name: "rest-api.cs", contents: "namespace X {}\n" }),
+    );
+    expect(downloads.map((download) => download.name)).toEqual(["rest-api.cs"]);
+    expect(await downloads[0]!.blob.text()).toBe("namespace X {}\n");
+    expect(statusRegion().textContent).toBe("Downloaded rest-api.cs.");
+  });
+
+  it("asks on opening whether C# can express the design; when not, the .cs item is disabled and its description says why, until the design changes", async () => {
+    const user = userEvent.setup();
+    const { store, client } = renderMenu();
+    let menu = await openMenu(user);
+    expect(client.csharpCalls).toHaveLength(1);
+    expect(client.csharpCalls[0]).toMatchObject({ baseName: "rest-api", schema: SCHEMA });
+    const item = () => within(menu).getByRole("menuitem", { name: "Download rest-api.cs" });
+    // While the exporter thinks, the item is usable.
+    expect(item().hasAttribute("aria-disabled")).toBe(false);
+    await act(async () =>
+      client.csharpCalls[0]!.settle.reject(
+        new ExportError({
+          what: "the pattern uses \\p{Script=Greek}, which .NET cannot match exactly",
+          pointer: "/properties/baseUrl/pattern",
+          fix: "use explicit character ranges instead",
+        }),
+      ),
+    );
+    const reason =
+      'Not available: The pattern uses \\p{Script=Greek}, which .NET cannot match exactly (at "Base URL" (/properties/baseUrl/pattern)). Use explicit character ranges instead.';
+    expect(item().getAttribute("aria-disabled")).toBe("true");
+    const description = document.getElementById(item().getAttribute("aria-describedby")!);
+    expect(description?.textContent).toBe(reason);
+    expect(item().nextElementSibling).toBe(description);
+    // Its name stays the file's; the other items are unaffected.
+    expect(
+      within(menu)
+        .getByRole("menuitem", { name: "Export all (.zip)" })
+        .hasAttribute("aria-disabled"),
+    ).toBe(false);
+    await user.click(item());
+    expect(downloads).toEqual([]);
+    expect(client.csharpCalls).toHaveLength(1);
+    expect(screen.getByRole("menu", { name: "Export" })).toBe(menu);
+
+    // Reopened on the same design: no new question, the same answer.
+    await user.keyboard("{Escape}");
+    menu = await openMenu(user);
+    expect(client.csharpCalls).toHaveLength(1);
+    expect(item().getAttribute("aria-disabled")).toBe("true");
+    await user.keyboard("{Escape}");
+
+    // The design changes: the next opening asks again, and the item is usable while it does.
+    act(
+      () =>
+        void store.run((doc) =>
+          updateField(doc, doc.root.fields![0]!.id, { set: { description: "Where the API is" } }),
+        ),
+    );
+    menu = await openMenu(user);
+    expect(client.csharpCalls).toHaveLength(2);
+    expect(item().hasAttribute("aria-disabled")).toBe(false);
+    expect(item().hasAttribute("aria-describedby")).toBe(false);
+    await act(async () =>
+      client.csharpCalls[1]!.settle.resolve({ name: "rest-api.cs", contents: "" }),
+    );
+    expect(item().hasAttribute("aria-disabled")).toBe(false);
   });
 
   it("is busy while exporting (button aria-busy, items aria-disabled, a second click ignored), then downloads the zip and says so", async () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { zipFiles } from "../../src/designer/export/zip.ts";
-import { exportFiles } from "../../src/export/index.ts";
+import { zipContents, zipFiles } from "../../src/designer/export/zip.ts";
+import { exportCSharpFile, exportFiles } from "../../src/export/index.ts";
+import { SchemaProblem } from "../../src/json/problem.ts";
 
 const TEMPLATE = JSON.parse(
   readFileSync(new URL("../../schemas/rest-adapter.json", import.meta.url), "utf8"),
@@ -19,6 +20,42 @@ describe("the .zip of the exported files", () => {
       "rest-api.validate.d.ts",
     ]);
     for (const file of files) expect(strFromU8(entries[file.name]!)).toBe(file.contents);
+  });
+
+  it("holds <base>.cs after the four files, as `export --csharp` writes them", async () => {
+    const files = await exportFiles(TEMPLATE, "rest-api");
+    const contents = zipContents(
+      TEMPLATE,
+      "rest-api",
+      files,
+      exportCSharpFile(TEMPLATE, "rest-api"),
+    );
+    expect(contents).toEqual(await exportFiles(TEMPLATE, "rest-api", { csharp: {} }));
+  });
+
+  it("when C# cannot express the design, holds the four files and a README.txt saying why, where and how to fix it", async () => {
+    const files = await exportFiles(TEMPLATE, "rest-api");
+    const refusal = new SchemaProblem(
+      "/properties/baseUrl/pattern",
+      "the pattern uses \\p{Script=Greek}, which .NET cannot match exactly",
+      "use explicit character ranges instead",
+    );
+    const contents = zipContents(TEMPLATE, "rest-api", files, refusal);
+    expect(contents.slice(0, 4)).toEqual(files);
+    expect(contents.map((file) => file.name)).toEqual([
+      ...files.map((file) => file.name),
+      "README.txt",
+    ]);
+    expect(contents[4]!.contents).toBe(
+      [
+        "rest-api.cs (the C# credential model) is not in this archive: the C# model cannot express this design.",
+        "Why: The pattern uses \\p{Script=Greek}, which .NET cannot match exactly.",
+        'Where: "Base URL" (/properties/baseUrl/pattern)',
+        "How to fix: Use explicit character ranges instead.",
+        "The other files are complete: they do not depend on it.",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("is the same bytes for the same files, at any time and in any time zone", async () => {

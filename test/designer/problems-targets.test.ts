@@ -166,3 +166,33 @@ describe("a second field with the same title", () => {
     ]);
   });
 });
+
+describe("two keys that differ only in case", () => {
+  it("is a warning on the later field's row", () => {
+    const design = importSchema({
+      type: "object",
+      properties: {
+        settings: {
+          type: "object",
+          title: "Settings",
+          properties: { apiKey: { type: "string" }, ApiKey: { type: "string", title: "Key" } },
+        },
+      },
+    });
+    const problems = problemsOf(design, checkSchema(toSchema(design))).filter(
+      (problem) => problem.finding.rule === "keys-differ-in-case",
+    );
+    const later = design.root.fields![0]!.fields![1]!;
+    expect(later.key).toBe("ApiKey");
+    expect(problems).toEqual([
+      {
+        finding: expect.objectContaining({
+          severity: "warning",
+          pointer: "/properties/settings/properties/ApiKey",
+        }),
+        nodeId: later.id,
+        place: "Settings › Key",
+      },
+    ]);
+  });
+});

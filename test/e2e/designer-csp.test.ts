@@ -147,7 +147,7 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
     for (const script of html.match(/<script\b[^>]*>/g) ?? [])
       expect(script).toMatch(/\bsrc="\/assets\//);
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=|javascript:/i);
-    // Only the export worker may carry the exporter (json-schema-to-typescript, prettier, ajv standalone).
+    // Only the export worker may carry the exporter (json-schema-to-typescript, prettier, ajv standalone, the C# generator).
     const assets = await fs.readdir(path.join(dist, "assets"));
     expect(
       assets.filter((name) => name.startsWith("export-worker-") && name.endsWith(".js")),
@@ -163,11 +163,12 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
       "credentials.ts",
       "credentials.validate.js",
       "credentials.validate.d.ts",
+      "credentials.cs",
     ]);
     const schema = JSON.parse(files.get("credentials.schema.json")!) as JsonObject;
     expect(Object.keys(schema.properties as JsonObject)).toHaveLength(1);
     expect(JSON.stringify(schema)).not.toContain("typed in the preview"); // preview values never reach the export
-    for (const file of await exportFiles(schema, "credentials"))
+    for (const file of await exportFiles(schema, "credentials", { csharp: {} }))
       expect(files.get(file.name), file.name).toBe(file.contents);
     await watched.page.waitForTimeout(300);
     expect(await reported(watched)).toEqual([]);
@@ -210,7 +211,7 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
     const watched = await openBuiltDesigner(server.url);
     // The preview says it could not compile the schema (never that the values are valid).
     const files = await useTheDesigner(watched.page, "This window's schema could not be compiled:");
-    expect(files.size).toBe(4);
+    expect(files.size).toBe(5); // the four files and the C# model
     const evalBlocked = (await reported(watched)).filter((line) =>
       line.startsWith("script-src blocked eval"),
     );
@@ -223,7 +224,7 @@ describe("the built designer under its Content-Security-Policy, in headless Chro
     const server = await serve({ "content-security-policy": CONTENT_SECURITY_POLICY });
     const watched = await openBuiltDesigner(server.url);
     const files = await useTheDesigner(watched.page);
-    expect(files.size).toBe(4);
+    expect(files.size).toBe(5); // the four files and the C# model
     await watched.page.waitForTimeout(300);
     expect(await reported(watched)).toEqual([]);
     expect(watched.errors).toEqual([]);

@@ -6,10 +6,14 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Download, Page, Route } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { exportBaseName } from "../../src/designer/export/base-name.ts";
-import { type ExportFile, exportFiles } from "../../src/export/index.ts";
+import { zipContents } from "../../src/designer/export/zip.ts";
+import { type ExportFile, exportCSharpFile, exportFiles } from "../../src/export/index.ts";
+import { SchemaProblem } from "../../src/json/problem.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { NOT_IN_CSHARP } from "../cli/fixtures.ts";
+import { AXE_SOURCE } from "../support/axe.ts";
 import { runBin } from "../support/cli.ts";
 import { chooseExport, exportButton } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
@@ -17,9 +21,10 @@ import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 /**
  * Export in the page: on the designer (dev server), a template design is exported with
  * "Export all (.zip)" and with each file's own button; what the browser downloads must be byte
- * for byte what `credential-designer export` writes for the same schema (run as the real
+ * for byte what `credential-designer export --csharp` writes for the same schema (run as the real
  * command, and as `exportFiles` in Node). A design the exporter refuses shows an alert saying
- * what, where and how to fix it, and downloads nothing.
+ * what, where and how to fix it, and downloads nothing; one that only the C# model cannot express
+ * exports its four files, and the menu and the zip say why the `.cs` is missing.
  */
 
 const setup = devServerAndBrowser();
@@ -35,6 +40,8 @@ const FILE_NAMES = [
   `${BASE}.validate.js`,
   `${BASE}.validate.d.ts`,
 ];
+/** What the zip holds: the four files and the C# model. */
+const ZIP_NAMES = [...FILE_NAMES, `${BASE}.cs`];
 
 /** Own "__proto__" and "constructor" properties, a local $ref, text in other scripts and a comment closer. */
 const TRICKY_DESIGN = JSON.stringify({
@@ -59,7 +66,7 @@ let cliFiles: Map<string, Buffer>;
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "credential-designer-export-e2e-"));
   await fs.writeFile(path.join(tmp, `${BASE}.json`), JSON.stringify(DESIGN, null, 2));
-  const result = await runBin(["export", `${BASE}.json`, "--out", "out"], tmp);
+  const result = await runBin(["export", `${BASE}.json`, "--csharp", "--out", "out"], tmp);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   cliFiles = new Map();
@@ -150,6 +157,36 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return fs.readFile(file);
 }
 
+/** axe's violations inside the elements `selector` selects, as `id: targets`. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (include) => {
+    const { axe } = window as unknown as {
+      axe: {
+        run(context: unknown): Promise<{
+          violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+        }>;
+      };
+    };
+    const result = await axe.run({ include: [[include]] });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+  }, selector);
+}
+
+/** What the page's worker puts in the zip for the C# model: the file, or why there is none. */
+function csharpOrRefusal(schema: JsonObject, base: string): ExportFile | SchemaProblem {
+  try {
+    return exportCSharpFile(schema, base);
+  } catch (error) {
+    if (error instanceof SchemaProblem) return error;
+    throw error;
+  }
+}
+
 function expectSameAsCli(name: string, bytes: Uint8Array, fromNode: readonly ExportFile[]): void {
   const cli = cliFiles.get(name);
   expect(cli, `the CLI wrote ${name}`).toBeDefined();
@@ -162,18 +199,18 @@ function expectSameAsCli(name: string, bytes: Uint8Array, fromNode: readonly Exp
 }
 
 describe("export in the designer page, in headless Chromium", () => {
-  it("Export all (.zip) downloads rest-api.zip with the four files the CLI writes, byte for byte", async () => {
+  it("Export all (.zip) downloads rest-api.zip with the five files `export --csharp` writes, byte for byte", async () => {
     const problems: string[] = [];
     const page = await openDesigner(problems, TEMPLATE);
-    const fromNode = await exportFiles(DESIGN, BASE);
-    expect([...cliFiles.keys()].sort()).toEqual([...FILE_NAMES].sort());
+    const fromNode = await exportFiles(DESIGN, BASE, { csharp: {} });
+    expect([...cliFiles.keys()].sort()).toEqual([...ZIP_NAMES].sort());
 
     expect(await exportButton(page).getAttribute("aria-busy")).toBe("false");
     const download = await downloadBy(page, "Export all (.zip)");
     expect(download.suggestedFilename()).toBe(`${BASE}.zip`);
     const entries = unzipSync(new Uint8Array(await bytesOf(download)));
-    expect(Object.keys(entries)).toEqual(FILE_NAMES);
-    for (const name of FILE_NAMES) expectSameAsCli(name, entries[name]!, fromNode);
+    expect(Object.keys(entries)).toEqual(ZIP_NAMES);
+    for (const name of ZIP_NAMES) expectSameAsCli(name, entries[name]!, fromNode);
     await expect
       .poll(() => page.getByRole("status").filter({ hasText: "Downloaded" }).textContent())
       .toBe(`Downloaded ${BASE}.zip.`);
@@ -208,7 +245,12 @@ describe("export in the designer page, in headless Chromium", () => {
       const download = await downloadBy(page, "Export all (.zip)");
       expect(download.suggestedFilename()).toBe(`${base}.zip`);
       const entries = (lastZip = unzipSync(new Uint8Array(await bytesOf(download))));
-      const expected = await exportFiles(schema, base);
+      const expected = zipContents(
+        schema,
+        base,
+        await exportFiles(schema, base),
+        csharpOrRefusal(schema, base),
+      );
       expect(Object.keys(entries)).toEqual(expected.map((file) => file.name));
       for (const file of expected)
         expect(strFromU8(entries[file.name]!), `${String(schema.title)}: ${file.name}`).toBe(
@@ -224,15 +266,68 @@ describe("export in the designer page, in headless Chromium", () => {
     expect(problems).toEqual([]);
   });
 
-  it("each file's own button downloads that file, as the CLI writes it", async () => {
+  it("each file's own button downloads that file, rest-api.cs included, as the CLI writes it", async () => {
     const problems: string[] = [];
     const page = await openDesigner(problems, TEMPLATE);
-    const fromNode = await exportFiles(DESIGN, BASE);
-    for (const name of FILE_NAMES) {
+    const fromNode = await exportFiles(DESIGN, BASE, { csharp: {} });
+    for (const name of ZIP_NAMES) {
       const download = await downloadBy(page, `Download ${name}`);
       expect(download.suggestedFilename()).toBe(name);
       expectSameAsCli(name, await bytesOf(download), fromNode);
     }
+    await closeDesigner(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("a design only the C# model cannot express: the .cs item is disabled and says why; the zip holds the four files and a README.txt", async () => {
+    const problems: string[] = [];
+    const design = toSchema(importSchema(NOT_IN_CSHARP));
+    const base = exportBaseName(design.title); // "example-api"
+    const refusal = csharpOrRefusal(design, base);
+    if (!(refusal instanceof SchemaProblem)) throw new Error("NOT_IN_CSHARP has a C# model");
+    const page = await openDesigner(problems, NOT_IN_CSHARP);
+    await exportButton(page).click();
+    const menu = page.getByRole("menu", { name: "Export" });
+    const item = menu.getByRole("menuitem", { name: `Download ${base}.cs`, exact: true });
+    await expect.poll(() => item.getAttribute("aria-disabled"), { timeout: 45_000 }).toBe("true");
+    // The reason is the item's accessible description, and is shown under its name.
+    const description = await item.evaluate(
+      (element) =>
+        document.getElementById(element.getAttribute("aria-describedby") ?? "")?.textContent,
+    );
+    expect(description).toContain(`Not available: ${refusal.problem.charAt(0).toUpperCase()}`);
+    expect(description).toContain('(at "Filter" (/properties/filter');
+    expect(await item.isVisible()).toBe(true);
+    // The menu with its explained item is axe clean, in the light and the dark theme.
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page, '[role="menu"]'), colorScheme).toEqual([]);
+    }
+    // Chosen anyway, it does nothing: the menu stays open, nothing is downloaded.
+    const downloads: string[] = [];
+    page.on("download", (download) => downloads.push(download.suggestedFilename()));
+    await item.focus();
+    await page.keyboard.press("Enter");
+    expect(await menu.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+
+    const entries = unzipSync(
+      new Uint8Array(await bytesOf(await downloadBy(page, "Export all (.zip)"))),
+    );
+    const expected = zipContents(design, base, await exportFiles(design, base), refusal);
+    expect(Object.keys(entries)).toEqual([
+      ...FILE_NAMES.map((name) => name.replace(BASE, base)),
+      "README.txt",
+    ]);
+    for (const file of expected)
+      expect(strFromU8(entries[file.name]!), file.name).toBe(file.contents);
+    expect(strFromU8(entries["README.txt"]!)).toContain(
+      `${base}.cs (the C# credential model) is not in this archive`,
+    );
+    // The four files still download one by one.
+    const ts = await downloadBy(page, `Download ${base}.ts`);
+    expect(strFromU8(new Uint8Array(await bytesOf(ts)))).toBe(expected[1]!.contents);
+    expect(downloads).toEqual([`${base}.zip`, `${base}.ts`]);
     await closeDesigner(page);
     expect(problems).toEqual([]);
   });

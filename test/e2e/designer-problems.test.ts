@@ -87,6 +87,41 @@ describe("the problems list, on the dev server", () => {
   });
 });
 
+describe("two keys that differ only in case, on the dev server", () => {
+  it("is a warning in the list and the inspector, with its fix; renaming one clears it", async () => {
+    const errors: string[] = [];
+    const page = await openDesigner(setup.server.url, errors);
+    await problems(page).getByText("No problems found.").waitFor();
+    for (const key of ["region", "Region"]) {
+      await palette(page)
+        .getByRole("button", { name: "Add Text field", exact: true })
+        .press("Enter");
+      await expect.poll(() => editing(page)).toMatch(/"Text \d*"?|"Text"/);
+      await type(page, "Key", key);
+    }
+    const problem = problems(page).getByRole("button", {
+      name: /^Warning: The keys "region" and "Region" of the schema "Credentials" differ only in case: an adapter written in VB\.NET, whose names ignore case, cannot tell them apart — /,
+    });
+    await problem.waitFor();
+    const fix = await problem.evaluate(
+      (button) => document.getElementById(button.getAttribute("aria-describedby")!)?.textContent,
+    );
+    expect(fix).toBe('Fix: Rename "Region" so that it differs from "region" by more than case');
+    // The inspector, on the later field, says it too.
+    expect(
+      await inspector(page)
+        .getByText(/^Warning: The keys "region" and "Region"/)
+        .count(),
+    ).toBe(1);
+    await type(page, "Key", "regionCode");
+    await expect.poll(() => problem.count()).toBe(0);
+    // (The two fields still share the title "Text": that warning stays.)
+    expect(await problems(page).getByRole("heading", { name: "Problems (1)" }).count()).toBe(1);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});
+
 /** A string of refa's that survives minification: the chunk that holds it holds the pattern analysis. */
 const REFA_MARKER = "ENFA into itself";
 

@@ -385,7 +385,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     await expect.poll(() => storedKeys(page)).toEqual({ Untitled: ["secret", "text"] });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200))); // any late write
 
-    // Every exported file, as the page downloads them (one archive holds all four).
+    // Every exported file, as the page downloads them (one archive holds all five).
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
       chooseExport(page, "Export all (.zip)"),
@@ -398,6 +398,7 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
       "credentials.ts",
       "credentials.validate.js",
       "credentials.validate.d.ts",
+      "credentials.cs",
     ]);
 
     const heard = await listener.evaluate(() => (window as unknown as { heard: unknown[] }).heard);

@@ -260,6 +260,35 @@ describe("npm pack, installed into a new app", () => {
       "basic-auth.validate.d.ts",
       "basic-auth.validate.js",
     ]);
+
+    // The C# model too: --csharp writes <base>.cs in the namespace given.
+    const csharp = await cli(
+      "export",
+      "connectors/api-key.json",
+      "--csharp",
+      "--namespace",
+      "Acme.Connectors",
+      "--out",
+      "src/csharp",
+    );
+    expect(csharp.stderr).toBe("");
+    expect(csharp.code).toBe(0);
+    expect(csharp.stdout.trimEnd().split("\n").at(-1)).toBe(
+      path.join("src", "csharp", "api-key.cs"),
+    );
+    expect((await fs.readdir(path.join(app, "src", "csharp"))).sort()).toEqual([
+      "api-key.cs",
+      "api-key.schema.json",
+      "api-key.ts",
+      "api-key.validate.d.ts",
+      "api-key.validate.js",
+    ]);
+    expect(await fs.readFile(path.join(app, "src", "csharp", "api-key.cs"), "utf8")).toContain(
+      "namespace Acme.Connectors",
+    );
+    const withoutCSharp = await cli("export", "connectors/api-key.json", "--namespace", "Acme");
+    expect(withoutCSharp.code).toBe(2);
+    expect(withoutCSharp.stderr).toContain("but --csharp is not given");
   });
 
   it("every export imports in Node; the typed API gives what the command wrote", async () => {
@@ -273,6 +302,9 @@ describe("npm pack, installed into a new app", () => {
       const files = await api.exportSchema(schema, { file: "connectors/api-key.json" });
       const same = [];
       for (const file of files) same.push(file.contents === await readFile("src/generated/" + file.name, "utf8"));
+      const withCSharp = await api.exportSchema(schema, { file: "connectors/api-key.json", csharp: { namespace: "Acme.Connectors" } });
+      const cs = withCSharp.at(-1);
+      const sameCs = [cs.name, cs.contents === await readFile("src/csharp/api-key.cs", "utf8")];
       const report = await api.checkSchema(schema);
       let refused;
       try { api.parseSchema("[1]", { file: "x.json" }); } catch (error) { refused = [error.name, error.message]; }
@@ -280,7 +312,7 @@ describe("npm pack, installed into a new app", () => {
       const manifest = await readFile(new URL(import.meta.resolve("credential-designer/package.json")), "utf8");
       console.log(JSON.stringify({
         api: Object.keys(api).sort(), preview: Object.keys(preview), element: Object.keys(element),
-        names: files.map((f) => f.name), same, errors: report.errors, refused,
+        names: files.map((f) => f.name), same, sameCs, errors: report.errors, refused,
         css: css.includes("--cd-form"), version: JSON.parse(manifest).version,
       }));
     `;
@@ -301,6 +333,7 @@ describe("npm pack, installed into a new app", () => {
     expect(seen.element).toContain("CredentialFormElement");
     expect(seen.names).toHaveLength(4);
     expect(seen.same).toEqual([true, true, true, true]);
+    expect(seen.sameCs).toEqual(["api-key.cs", true]);
     expect(seen.errors).toBe(0);
     expect(seen.refused).toEqual([
       "CredentialDesignerError",
@@ -323,6 +356,10 @@ describe("npm pack, installed into a new app", () => {
         'import { CredentialFormElement } from "credential-designer/preview/element";',
         'const schema = parseSchema("{}", { file: "a.json" });',
         "export const files: Promise<ExportedFile[]> = exportSchema(schema, { base: 'a' });",
+        "export const cs = exportSchema(schema, { csharp: true });",
+        "export const csNamed = exportSchema(schema, { csharp: { namespace: 'Acme.Connectors' } });",
+        "// @ts-expect-error: csharp is true or the C# options",
+        "exportSchema(schema, { csharp: 'yes' });",
         "export const report: Promise<CheckReport> = checkSchema(schema);",
         "export const isError = (e: unknown): e is CredentialDesignerError => e instanceof CredentialDesignerError;",
         "export const props: CredentialFormProps = { schema };",

@@ -25,7 +25,7 @@ export function exportBaseName(title: unknown): string {
   return cut === "" ? DEFAULT_BASE_NAME : cut;
 }
 
-/** The four files `exportFiles` writes for a base name, in its order. */
+/** The four files `exportFiles` writes for a base name, in its order (`<base>.cs` is apart). */
 export function exportFileNames(baseName: string): readonly string[] {
   return [
     `${baseName}.schema.json`,

@@ -70,7 +70,17 @@ export class ExportClient {
     return response.files;
   }
 
-  /** The four files in one deterministic `.zip`. */
+  /**
+   * `<base>.cs`, the C# credential model, as `credential-designer export --csharp` writes it;
+   * rejects with an ExportError (its pointer defined) when the C# model cannot express the design.
+   */
+  async exportCSharp(schema: JsonObject, baseName: string): Promise<ExportFile> {
+    const response = await this.request("csharp", schema, baseName);
+    if (response.kind !== "csharp") throw new ExportError(WORKER_FAILED);
+    return response.file;
+  }
+
+  /** The files in one deterministic `.zip` (see ExportRequest's "zip"). */
   async exportZip(schema: JsonObject, baseName: string): Promise<Uint8Array> {
     const response = await this.request("zip", schema, baseName);
     if (response.kind !== "zip") throw new ExportError(WORKER_FAILED);

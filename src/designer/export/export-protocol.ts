@@ -7,8 +7,12 @@ import type { ExportFile } from "../../export/index.ts";
  */
 export interface ExportRequest {
   readonly id: number;
-  /** "files": the four files; "zip": one archive of them. */
-  readonly kind: "files" | "zip";
+  /**
+   * "files": the four files; "csharp": `<base>.cs` alone (refused when the C# model cannot
+   * express the design); "zip": one archive of the four and `<base>.cs`, or, when C# cannot
+   * express the design, the four and a README.txt saying why `<base>.cs` is not there.
+   */
+  readonly kind: "files" | "csharp" | "zip";
   readonly schemaText: string;
   readonly baseName: string;
 }
@@ -28,5 +32,6 @@ export type ExportResponse =
       readonly kind: "files";
       readonly files: readonly ExportFile[];
     }
+  | { readonly id: number; readonly ok: true; readonly kind: "csharp"; readonly file: ExportFile }
   | { readonly id: number; readonly ok: true; readonly kind: "zip"; readonly zip: Uint8Array }
   | { readonly id: number; readonly ok: false; readonly failure: ExportFailure };

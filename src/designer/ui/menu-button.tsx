@@ -19,6 +19,11 @@ export interface MenuItem {
   readonly onSelect: () => void;
   /** Draws a line above the item, starting a new group. */
   readonly separated?: boolean;
+  /**
+   * A second line under the label, and the item's accessible description: e.g. why a disabled
+   * item is not available.
+   */
+  readonly description?: string;
 }
 
 /**
@@ -33,6 +38,7 @@ export function MenuButton({
   className,
   busy = false,
   title,
+  onOpen,
 }: {
   label: string;
   icon?: ReactNode;
@@ -40,6 +46,8 @@ export function MenuButton({
   className?: string;
   busy?: boolean;
   title?: string;
+  /** Called each time the menu opens, e.g. to find out which items are available. */
+  onOpen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -68,6 +76,7 @@ export function MenuButton({
   const openAt = (where: "first" | "last") => {
     pendingFocus.current = where;
     setOpen(true);
+    onOpen?.();
   };
 
   const onButtonKeyDown = (event: KeyboardEvent) => {
@@ -121,14 +130,19 @@ export function MenuButton({
           onKeyDown={onMenuKeyDown}
         >
           {items.map((item) => (
-            <div key={item.key} role="none" className={item.separated ? "cd-menu-group" : ""}>
+            <div
+              key={item.key}
+              role="none"
+              className={`${item.separated ? "cd-menu-group" : ""}${item.description ? " cd-menu-described" : ""}`}
+            >
               <button
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
                 aria-label={item.name}
                 aria-disabled={item.disabled || undefined}
-                title={item.name}
+                aria-describedby={item.description ? `${id}-${item.key}-description` : undefined}
+                title={item.description ? `${item.name ?? ""}: ${item.description}` : item.name}
                 className="cd-menu-item"
                 onClick={() => {
                   if (item.disabled) return;
@@ -138,6 +152,12 @@ export function MenuButton({
               >
                 {item.label}
               </button>
+              {item.description && (
+                // Beside the item rather than in it: its name stays what its label shows.
+                <div id={`${id}-${item.key}-description`} className="cd-menu-item-description">
+                  {item.description}
+                </div>
+              )}
             </div>
           ))}
         </div>
