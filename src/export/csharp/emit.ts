@@ -10,6 +10,7 @@ import type {
   ValueType,
 } from "./plan.ts";
 import { RUNTIME_SOURCE } from "./runtime.ts";
+import { NUMBER_SOURCE } from "./runtime-number.ts";
 
 /**
  * The text of the `.cs` file for a named plan: the root class with `FromJson`, `ToJson`,
@@ -59,7 +60,7 @@ export function emitModel(plan: ModelPlan, namespace: string): string {
       ].join("\n"),
     );
   }
-  blocks.push(RUNTIME_SOURCE.replace(/\n$/, ""));
+  blocks.push(RUNTIME_SOURCE.replace(/\n$/, ""), NUMBER_SOURCE.replace(/\n$/, ""));
   out.push(blocks.join("\n\n"), "}", "");
   return out.join("\n");
 }

@@ -23,13 +23,16 @@ export function csString(text: string): string {
 }
 
 /**
- * A C# `double` literal with exactly the value of `value` (a finite JSON number): JavaScript's
- * shortest round-trip text, which C# reads back to the same double, with the `d` suffix.
+ * A C# expression with exactly the double `value` (a finite JSON number). A whole number within
+ * ±2^53 is a literal (`5d`); any other goes through the file's exact reader
+ * (`CredentialNumber.Parse("0.1")`), because Mono's compiler reads literals with a parser that is
+ * not correctly rounded: `1.01754d` compiles one unit in the last place above JSON.parse's value.
  */
 export function csDouble(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`internal error: ${value} is not a JSON number`);
   if (Object.is(value, -0)) return "-0d";
-  return `${String(value)}d`;
+  if (Number.isSafeInteger(value)) return `${value}d`;
+  return `CredentialNumber.Parse("${String(value)}")`;
 }
 
 /** A C# `long` literal, for a safe integer. */

@@ -29,6 +29,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "CredentialJsonException",
   "CredentialPatterns",
   "CredentialFormats",
+  "CredentialNumber",
   "CredentialObjectConverter",
   "ICredentialObject",
   // what the file names from System, DataAnnotations and Newtonsoft.Json
@@ -38,6 +39,8 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Object",
   "String",
   "Math",
+  "Array",
+  "BitConverter",
   "Double",
   "Int64",
   "Boolean",
@@ -111,6 +114,7 @@ export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set([
   "CredentialJsonException",
   "CredentialPatterns",
   "CredentialFormats",
+  "CredentialNumber",
 ]);
 
 /**

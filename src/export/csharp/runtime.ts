@@ -275,17 +275,10 @@ export const RUNTIME_SOURCE = String.raw`    /// <summary>
             return pos > start;
         }
 
-        /// <summary>The double nearest to a JSON number's text; infinite beyond double's range, as in JavaScript.</summary>
+        /// <summary>The double nearest to a JSON number's text, as in JavaScript (see CredentialNumber).</summary>
         private static double ParseDouble(string number)
         {
-            try
-            {
-                return double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
-            }
-            catch (OverflowException)
-            {
-                return number[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
-            }
+            return CredentialNumber.Parse(number);
         }
 
         /// <summary>Loads the value at a Newtonsoft reader (for the JsonConverters).</summary>

@@ -138,7 +138,7 @@ describe("generateCSharp: types and initial values", () => {
     expect(code).toContain("public long? Level { get; set; }\n");
     // Bounds that let integers pass a long's range: a double, as the validator holds them.
     expect(code).toContain("public double? Huge { get; set; } = 7d;");
-    expect(code).toContain("public double? Ratio { get; set; } = 0.5d;");
+    expect(code).toContain('public double? Ratio { get; set; } = CredentialNumber.Parse("0.5");');
     expect(code).toContain("public bool? On { get; set; } = true;");
     expect(code).toContain(
       'public IList<string> Scopes { get; set; } = new List<string> { "a", "b" };',
@@ -160,7 +160,7 @@ describe("generateCSharp: types and initial values", () => {
       }),
     );
     expect(code).toContain(
-      "        /// *&#47;".replace("&#47;", "/") + " &lt;/summary&gt; &lt;b&gt;",
+      `${"        /// *&#47;".replace("&#47;", "/")} &lt;/summary&gt; &lt;b&gt;`,
     );
     expect(code).toContain("        /// two\n        /// }} class Evil {\n");
     for (const line of code.split("\n")) expect(line).not.toMatch(/^\s*}} class Evil/);

@@ -44,11 +44,12 @@ describe("csString", () => {
 });
 
 describe("csDouble", () => {
-  it("writes the shortest text that reads back to the same double, with the d suffix", () => {
+  it("writes whole numbers within 2^53 as literals, any other through the exact reader", () => {
     expect(csDouble(300)).toBe("300d");
-    expect(csDouble(1.5)).toBe("1.5d");
-    expect(csDouble(0.1)).toBe("0.1d");
-    expect(csDouble(1e21)).toBe("1e+21d");
+    expect(csDouble(-(2 ** 53) + 1)).toBe("-9007199254740991d");
+    expect(csDouble(1.5)).toBe('CredentialNumber.Parse("1.5")');
+    expect(csDouble(0.1)).toBe('CredentialNumber.Parse("0.1")');
+    expect(csDouble(1e21)).toBe('CredentialNumber.Parse("1e+21")');
     expect(csDouble(-0)).toBe("-0d");
     expect(() => csDouble(Number.NaN)).toThrow();
   });
