@@ -31,11 +31,12 @@ let cached: MonoLookup | undefined;
 
 /** Where `mcs`, `mono` and Newtonsoft.Json.dll are, or why they cannot be used. */
 export function findMono(): MonoLookup {
-  cached ??= lookUp();
+  cached ??= lookUpMono();
   return cached;
 }
 
-function lookUp(): MonoLookup {
+/** The lookup itself, uncached (findMono keeps its first answer). */
+export function lookUpMono(): MonoLookup {
   const mcs = onPath("mcs");
   const mono = onPath("mono");
   const missing = [!mcs && "mcs (the compiler)", !mono && "mono (the runtime)"].filter(Boolean);

@@ -1,6 +1,6 @@
 import type { AST } from "@eslint-community/regexpp";
 import { SchemaProblem } from "../../json/problem.ts";
-import { parser } from "../../schema/pattern-safety/ast.ts";
+import { childrenOf, parser } from "../../schema/pattern-safety/ast.ts";
 
 /**
  * A draft-07 `pattern` (an ECMAScript regular expression, compiled by Ajv with the `u` flag, that
@@ -307,7 +307,7 @@ class Translator {
     while (stack.length) {
       const node = stack.pop()!;
       if (node.type === "CapturingGroup") found.push(node);
-      stack.push(...children(node));
+      stack.push(...childrenOf(node));
     }
     this.groups = found.sort((a, b) => a.start - b.start);
   }
@@ -511,22 +511,5 @@ class Translator {
       source: `(?(${number})\\k<${number}>|)(?!(?<=${HIGH})${LOW})`,
       atom: false,
     };
-  }
-}
-
-function children(node: AST.Node): readonly AST.Node[] {
-  switch (node.type) {
-    case "Pattern":
-    case "CapturingGroup":
-    case "Group":
-      return node.alternatives;
-    case "Assertion":
-      return node.kind === "lookahead" || node.kind === "lookbehind" ? node.alternatives : [];
-    case "Alternative":
-      return node.elements;
-    case "Quantifier":
-      return [node.element];
-    default:
-      return [];
   }
 }

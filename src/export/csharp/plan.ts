@@ -244,17 +244,16 @@ function unsupported(keyword: string, value: JsonValue): string {
     case "if":
     case "then":
     case "else":
-      return `"${keyword}", which C# classes cannot express`;
-    case "oneOf":
-      return '"oneOf" that is not an auth-method choice (object branches told apart by a constant)';
-    case "nullable":
-      return value === false ? "" : '"nullable", which the C# model does not map';
     case "patternProperties":
     case "propertyNames":
     case "dependencies":
     case "minProperties":
     case "maxProperties":
       return `"${keyword}", which C# classes cannot express`;
+    case "oneOf":
+      return '"oneOf" that is not an auth-method choice (object branches told apart by a constant)';
+    case "nullable":
+      return value === false ? "" : '"nullable", which the C# model does not map';
     case "contains":
       return '"contains", which the C# model does not check';
     case "enum":

@@ -1,17 +1,16 @@
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { CSHARP_FORMATS, formatCheck } from "../../../src/export/csharp/dotnet-formats.ts";
+import { describeWithMono } from "../../support/mono.ts";
 import { ajvVerdict, EDGE_CASES, nearby } from "./support/pattern-formats.ts";
-import { dotNetFormatChecks, monoAvailable } from "./support/pattern-mono.ts";
+import { dotNetFormatChecks } from "./support/pattern-mono.ts";
 
 /**
  * The C# format checks judged by Mono against ajv-formats' fullFormats (what the exported
  * validator uses): every check in one class, compiled with `mcs -warnaserror+`, one `mono` run.
  */
 
-const mono = monoAvailable();
-
-describe.skipIf(!mono)("formatCheck under Mono: the same verdict as ajv-formats", () => {
+describeWithMono("formatCheck under Mono: the same verdict as ajv-formats", () => {
   test("on hand-made edge cases and generated strings near them", () => {
     const seed = Number(process.env.FORMAT_SEED ?? Date.now() % 2 ** 31);
     const checks = CSHARP_FORMATS.map((format) => ({ format, ...formatCheck(format, "/format") }));

@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { dotNetPattern } from "../../../src/export/csharp/dotnet-pattern.ts";
 import { SchemaProblem } from "../../../src/json/problem.ts";
+import { describeWithMono } from "../../support/mono.ts";
 import { pattern, SUBJECT_CHARS, subject } from "./support/pattern-grammar.ts";
-import { dotNetIsMatch, monoAvailable } from "./support/pattern-mono.ts";
+import { dotNetIsMatch } from "./support/pattern-mono.ts";
 
 /**
  * The translation judged by .NET itself: every (pattern, subject) pair below is matched by
@@ -11,8 +12,6 @@ import { dotNetIsMatch, monoAvailable } from "./support/pattern-mono.ts";
  * (`new Regex(dotNetPattern(pattern), RegexOptions.CultureInvariant).IsMatch`), in one `mono`
  * process for the whole file; the verdicts must be equal.
  */
-
-const mono = monoAvailable();
 
 /** Hand-made traps: each is a place where a naive translation gives another verdict. */
 const TRAPS = [
@@ -122,7 +121,7 @@ const TRAPS = [
 
 const CASES_PER_PATTERN = 24;
 
-describe.skipIf(!mono)("dotNetPattern under Mono: the same verdict as JavaScript", () => {
+describeWithMono("dotNetPattern under Mono: the same verdict as JavaScript", () => {
   test("for hand-made traps and generated patterns, on hand-made and generated subjects", () => {
     const seed = Number(process.env.PATTERN_SEED ?? Date.now() % 2 ** 31);
     const generated = fc.sample(pattern, { numRuns: 400, seed });

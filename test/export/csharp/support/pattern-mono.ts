@@ -7,26 +7,9 @@ import { join } from "node:path";
 /**
  * A minimal way to run C# for the pattern and format tests: compile a program with Mono's `mcs`
  * (`-warnaserror+ -doc`), run it with `mono` once per batch, the data in a temporary file (strings as
- * hexadecimal UTF-16 units, so lone surrogates and line breaks travel intact).
+ * hexadecimal UTF-16 units, so lone surrogates and line breaks travel intact). Whether Mono is
+ * here, and what a missing one means, is test/support/mono.ts's describeWithMono.
  */
-
-export const MONO_INSTALL =
-  "apt-get install -y --no-install-recommends mono-mcs mono-runtime libnewtonsoft-json-cil-dev " +
-  "libmono-system-componentmodel-dataannotations4.0-cil libmono-system-runtime-serialization4.0-cil";
-
-/** Whether `mcs` and `mono` run here; under CI=true their absence is an error, not a skip. */
-export function monoAvailable(): boolean {
-  const found =
-    spawnSync("mcs", ["--version"], { stdio: "ignore" }).status === 0 &&
-    spawnSync("mono", ["--version"], { stdio: "ignore" }).status === 0;
-  if (!found) {
-    if (process.env.CI === "true") {
-      throw new Error(`Mono's mcs and mono are needed for the C# tests: ${MONO_INSTALL}`);
-    }
-    console.warn(`Skipping the C# tests: Mono is not installed. Install it with: ${MONO_INSTALL}`);
-  }
-  return found;
-}
 
 /** UTF-16 units of a string as hexadecimal, four digits each. */
 export function toHex(text: string): string {
