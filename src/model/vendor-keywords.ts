@@ -1,0 +1,65 @@
+import { isJsonObject, type JsonObject, ownValue } from "../json/value.ts";
+
+/**
+ * The extension keywords of other platforms that we understand (docs/vendor-keywords.md has the
+ * table users read). Real credential windows are written for a platform: Airbyte's mark secrets
+ * with `airbyte_secret` rather than `writeOnly`, order fields with `order`, and so on. Reading
+ * them here, in one place, is what lets the preview, the designer, the bindings, the C# model,
+ * `check` and `diff` agree on what a window means. The keywords themselves are never rewritten:
+ * they survive import and export unchanged. Pure: no DOM, fs or ajv.
+ */
+
+/** Airbyte's secret marker: what users type into such a field is a secret, as with writeOnly. */
+export const AIRBYTE_SECRET = "airbyte_secret";
+
+/** Whether a field is a secret by any marking we know: `writeOnly: true` or `airbyte_secret: true`. */
+export function isSecretByAnyMarking(schema: JsonObject): boolean {
+  return ownValue(schema, "writeOnly") === true || ownValue(schema, AIRBYTE_SECRET) === true;
+}
+
+/** Airbyte's `order`: where a field shows among its siblings (a number; lower first). */
+export function displayOrderOf(schema: unknown): number | undefined {
+  if (!isJsonObject(schema)) return undefined;
+  const order = ownValue(schema, "order");
+  return typeof order === "number" && Number.isFinite(order) ? order : undefined;
+}
+
+/**
+ * The keys of `properties` in display order: fields with an `order` first, by that number (ties
+ * and equal numbers keep the JSON's order), then the others in the JSON's order. The JSON keeps its
+ * own key order; only what is shown follows this one.
+ */
+export function keysInDisplayOrder(properties: JsonObject): string[] {
+  const keys = Object.keys(properties);
+  const ordered = keys
+    .map((key, index) => ({ key, index, order: displayOrderOf(properties[key]) }))
+    .filter(
+      (entry): entry is { key: string; index: number; order: number } => entry.order !== undefined,
+    )
+    .sort((a, b) => a.order - b.order || a.index - b.index)
+    .map((entry) => entry.key);
+  const unordered = keys.filter((key) => displayOrderOf(properties[key]) === undefined);
+  return [...ordered, ...unordered];
+}
+
+/** Airbyte's `group`: the id of the named section a field shows in, if any. */
+export function displayGroupOf(schema: JsonObject): string | undefined {
+  const group = ownValue(schema, "group");
+  return typeof group === "string" && group !== "" ? group : undefined;
+}
+
+/** Airbyte's `multiline: true`: long text, edited in a multi-line box. */
+export function isMultiline(schema: JsonObject): boolean {
+  return ownValue(schema, "multiline") === true;
+}
+
+/** Airbyte's `airbyte_hidden: true`: a field the form does not show (it keeps its default). */
+export function isHidden(schema: JsonObject): boolean {
+  return ownValue(schema, "airbyte_hidden") === true;
+}
+
+/** Airbyte's `pattern_descriptor`: what a pattern wants, in words ("YYYY-MM-DD"). */
+export function patternDescriptorOf(schema: JsonObject): string | undefined {
+  const descriptor = ownValue(schema, "pattern_descriptor");
+  return typeof descriptor === "string" && descriptor.trim() !== "" ? descriptor : undefined;
+}
