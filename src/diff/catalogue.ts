@@ -69,7 +69,7 @@ export const RULES = {
   },
   "secret-exposed": {
     class: "exposing",
-    description: "a field stopped being secret (writeOnly removed)",
+    description: "a field stopped being secret (writeOnly or airbyte_secret removed)",
   },
   "secret-value-added": {
     class: "exposing",
@@ -89,7 +89,7 @@ export const RULES = {
     class: "compatible",
     description: "a field was removed; saved values keep the key, which is ignored",
   },
-  "field-became-secret": { class: "compatible", description: "a field became secret (writeOnly)" },
+  "field-became-secret": { class: "compatible", description: "a field became secret (writeOnly or airbyte_secret)" },
   "default-changed": {
     class: "compatible",
     description: "a default was added, changed or removed",

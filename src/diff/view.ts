@@ -6,6 +6,7 @@ import {
   type JsonValue,
   ownValue,
 } from "../json/value.ts";
+import { type SecretMarking, secretMarkingsIn } from "../model/vendor-keywords.ts";
 import { resolveRef } from "../schema/refs.ts";
 
 /**
@@ -78,8 +79,14 @@ export class SchemaView {
     return isJsonObject(this.written) ? ownValue(this.written, "default") : undefined;
   }
 
+  /** Whether the field is a secret: `"writeOnly": true` or `"airbyte_secret": true`. */
   get isSecret(): boolean {
-    return this.get("writeOnly") === true;
+    return this.secretMarkings.length > 0;
+  }
+
+  /** The keywords that make the field a secret (src/model/vendor-keywords.ts), `$ref`s followed. */
+  get secretMarkings(): SecretMarking[] {
+    return secretMarkingsIn((keyword) => this.get(keyword));
   }
 
   get title(): string | undefined {

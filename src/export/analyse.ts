@@ -6,6 +6,7 @@ import {
   type JsonValue,
   ownValue,
 } from "../json/value.ts";
+import { isSecret } from "../model/secret-values.ts";
 import type { ResolvedRef } from "../schema/runnable-schema.ts";
 
 /**
@@ -349,7 +350,7 @@ function docComment(node: JsonObject): string | undefined {
         values.map((value, i) => `${JSON.stringify(value)} (${labels[i] as string})`).join(", "),
     );
   }
-  if (ownValue(node, "writeOnly") === true) {
+  if (isSecret(node)) {
     if (lines.length) lines.push("");
     lines.push(SECRET_NOTE);
   }

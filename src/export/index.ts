@@ -37,7 +37,7 @@ export interface ExportFilesOptions {
  *
  * Pure: reads only its arguments (never mutating them), touches no file, network or DOM.
  * Refuses what cannot be exported safely with a SchemaProblem (the first one, in document order).
- * A secret (`writeOnly`) carrying a value (default, examples, const, a one-value enum) is refused
+ * A secret (`writeOnly` or `airbyte_secret`) carrying a value (default, examples, const, a one-value enum) is refused
  * here, first: it would be written into `<base>.schema.json` and, as `@default`, into the bindings.
  */
 export async function exportFiles(

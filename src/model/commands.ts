@@ -19,6 +19,7 @@ import { secretValues } from "./secret-values.ts";
 import type { Step } from "./steps.ts";
 import { type Refusal, refusal, type Transaction } from "./transaction.ts";
 import { type Located, locate } from "./tree.ts";
+import { SECRET_MARKINGS } from "./vendor-keywords.ts";
 
 /**
  * Command builders: each reads the document, decides, and returns a Transaction of primitive
@@ -407,7 +408,8 @@ function secretValueProblem(
   const valued = secretValues(schema);
   if (valued.length === 0) return undefined;
   const gives =
-    "writeOnly" in changes || valued.some(({ keyword }) => changes[keyword] !== undefined);
+    SECRET_MARKINGS.some((marking) => changes[marking] === true) ||
+    valued.some(({ keyword }) => changes[keyword] !== undefined);
   if (!gives) return undefined;
   return `a secret field never carries a value in the schema: remove its ${valued.map(({ keyword }) => `"${keyword}"`).join(" and ")} first`;
 }

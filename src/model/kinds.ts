@@ -1,5 +1,6 @@
 import type { JsonObject } from "../json/value.ts";
 import type { FieldNode } from "./nodes.ts";
+import { isSecretByAnyMarking } from "./vendor-keywords.ts";
 
 export const FIELD_KINDS = [
   "text",
@@ -43,7 +44,7 @@ const isType = (schema: JsonObject, type: string) =>
 const looksLikeString = (schema: JsonObject) =>
   typeof schema.format === "string" ||
   typeof schema.pattern === "string" ||
-  schema.writeOnly === true;
+  isSecretByAnyMarking(schema);
 const widget = (schema: JsonObject) => schema["x-widget"];
 
 /** The palette, in the order the designer shows it. */
@@ -61,7 +62,8 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     label: "Secret",
     defaultKey: "secret",
     rank: 5,
-    matches: (_node, s) => isType(s, "string") && s.writeOnly === true,
+    // Either marking (writeOnly, Airbyte's airbyte_secret): src/model/vendor-keywords.ts.
+    matches: (_node, s) => isType(s, "string") && isSecretByAnyMarking(s),
     newSchema: () => ({ title: "Secret", type: "string", writeOnly: true }),
   },
   {

@@ -1,9 +1,11 @@
 import { SchemaProblem } from "../json/problem.ts";
 import { type JsonObject, ownValue } from "../json/value.ts";
+import { isSecretByAnyMarking } from "./vendor-keywords.ts";
 import { type SubschemaNode, walkSubschemas } from "./walk.ts";
 
 /**
- * The one definition of "a secret carrying a value". A secret is a schema with `"writeOnly": true`;
+ * The one definition of "a secret carrying a value". A secret is a schema with `"writeOnly": true`
+ * or Airbyte's `"airbyte_secret": true` (src/model/vendor-keywords.ts, `isSecretByAnyMarking`);
  * what is typed into it stays in memory, so the schema itself must never hold a value for it: a
  * value in the schema ships with every copy of the connector (and is shown, logged and committed
  * with it). The core refuses to give a secret one (`updateField`), `check` reports one
@@ -28,8 +30,9 @@ const WORDS: Readonly<Record<SecretValueKeyword, string>> = {
   enum: "a single allowed value",
 };
 
+/** Whether `schema` is a secret: `"writeOnly": true` or `"airbyte_secret": true`. */
 export function isSecret(schema: JsonObject): boolean {
-  return ownValue(schema, "writeOnly") === true;
+  return isSecretByAnyMarking(schema);
 }
 
 /**

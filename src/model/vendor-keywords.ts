@@ -14,7 +14,54 @@ export const AIRBYTE_SECRET = "airbyte_secret";
 
 /** Whether a field is a secret by any marking we know: `writeOnly: true` or `airbyte_secret: true`. */
 export function isSecretByAnyMarking(schema: JsonObject): boolean {
-  return ownValue(schema, "writeOnly") === true || ownValue(schema, AIRBYTE_SECRET) === true;
+  return secretMarkingsOf(schema).length > 0;
+}
+
+/** The keywords that make a field a secret when they are `true`: the standard one first. */
+export const SECRET_MARKINGS = ["writeOnly", AIRBYTE_SECRET] as const;
+export type SecretMarking = (typeof SECRET_MARKINGS)[number];
+
+/** The markings that make `schema` a secret (`writeOnly`, `airbyte_secret`), in that order. */
+export function secretMarkingsOf(schema: JsonObject): SecretMarking[] {
+  return secretMarkingsIn((keyword) => ownValue(schema, keyword));
+}
+
+/**
+ * {@link secretMarkingsOf} for a schema read through `read` (a keyword's value, or undefined):
+ * `diff` reads a field through its `$ref`s this way.
+ */
+export function secretMarkingsIn(read: (keyword: string) => unknown): SecretMarking[] {
+  return SECRET_MARKINGS.filter((keyword) => read(keyword) === true);
+}
+
+/** The markings in words for messages: `"writeOnly"`, `"writeOnly" and "airbyte_secret"`. */
+export function describeSecretMarkings(markings: readonly SecretMarking[]): string {
+  return markings.map((keyword) => `"${keyword}"`).join(" and ");
+}
+
+/**
+ * The vendor keywords we know by name (docs/vendor-keywords.md): Airbyte's, and `groups` at the
+ * root, which names the sections `group` refers to. Any `x-` keyword is an extension too
+ * ({@link isVendorKeyword}). None of them validates anything: Ajv ignores them (AJV_OPTIONS,
+ * `strict: false`), and import and export keep them byte for byte.
+ */
+export const VENDOR_KEYWORDS = [
+  AIRBYTE_SECRET,
+  "order",
+  "group",
+  "groups",
+  "multiline",
+  "airbyte_hidden",
+  "pattern_descriptor",
+  "always_show",
+  "display_type",
+] as const;
+
+const KNOWN_VENDOR_KEYWORDS: ReadonlySet<string> = new Set(VENDOR_KEYWORDS);
+
+/** Whether `keyword` is a platform's extension: one of {@link VENDOR_KEYWORDS} or any `x-` one. */
+export function isVendorKeyword(keyword: string): boolean {
+  return KNOWN_VENDOR_KEYWORDS.has(keyword) || keyword.startsWith("x-");
 }
 
 /** Airbyte's `order`: where a field shows among its siblings (a number; lower first). */

@@ -11,7 +11,7 @@ import type { Rule } from "../types.ts";
 export const secretHasValue: Rule = {
   id: "secret-has-value",
   description:
-    "A secret (writeOnly) field carries a value: default, examples, const or a one-value enum",
+    "A secret (writeOnly or airbyte_secret) field carries a value: default, examples, const or a one-value enum",
   check(node, report) {
     for (const value of secretValues(node.schema)) {
       const { problem, fix } = describeSecretValue(node.name, value);

@@ -1,5 +1,6 @@
 import { ownValue } from "../../json/value.ts";
 import { secretValues } from "../../model/secret-values.ts";
+import { isSecretByAnyMarking } from "../../model/vendor-keywords.ts";
 import { makeSecretFix } from "../fixes.ts";
 import { allowsString, hasUrlFormat, namesUrl, secretTerm } from "../names.ts";
 import type { Rule } from "../types.ts";
@@ -13,7 +14,7 @@ export const secretNotWriteOnly: Rule = {
     const { schema } = node;
     const key = node.key;
     if (key === undefined) return;
-    if (ownValue(schema, "writeOnly") === true) return;
+    if (isSecretByAnyMarking(schema)) return;
     // Only free-text string fields can hold a secret: not selects, flags, groups or URLs.
     if (!allowsString(schema) || hasUrlFormat(schema)) return;
     if (ownValue(schema, "enum") !== undefined || ownValue(schema, "const") !== undefined) return;

@@ -1,9 +1,10 @@
 import { capitalise, isSecretPair, type Pair, quoted, type Report, shown } from "../context.ts";
+import { SECRET_MARKINGS } from "../../model/vendor-keywords.ts";
 import { sameJson } from "../equality.ts";
 import { DEFINITION_KEYWORDS, TEXT_KEYWORDS, VALIDATION_KEYWORDS } from "../keywords.ts";
 
-/** Keywords with rules of their own. */
-const OWN_RULES = new Set(["writeOnly", "default"]);
+/** Keywords with rules of their own: the secret markings (./secrets.ts) and `default`. */
+const OWN_RULES: ReadonlySet<string> = new Set([...SECRET_MARKINGS, "default"]);
 
 /**
  * Changes to keywords that do not validate: titles, descriptions, examples, placeholders, option

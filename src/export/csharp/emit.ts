@@ -305,7 +305,9 @@ function emitProperty(property: PropertyPlan): string {
   const notes: string[] = [];
   if (property.description) notes.push(property.description);
   if (property.secret)
-    notes.push("Secret (writeOnly): ToString() shows it as ***; never log or persist it.");
+    notes.push(
+      `Secret (${property.secretMarkings.join(", ")}): ToString() shows it as ***; never log or persist it.`,
+    );
   if (property.required)
     notes.push(
       isValueType(property.type)

@@ -1,6 +1,8 @@
 import { appendPointer } from "../../json/pointer.ts";
 import { SchemaProblem } from "../../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../../json/value.ts";
+import { isSecret } from "../../model/secret-values.ts";
+import { type SecretMarking, secretMarkingsOf } from "../../model/vendor-keywords.ts";
 import { type FormatCheck, formatCheck } from "./dotnet-formats.ts";
 import { dotNetPattern } from "./dotnet-pattern.ts";
 
@@ -65,6 +67,9 @@ export interface PropertyPlan {
   pointer: string;
   type: ValueType;
   required: boolean;
+  /** The keywords that make it a secret (`writeOnly`, `airbyte_secret`); empty when it is not one. */
+  secretMarkings: SecretMarking[];
+  /** Whether it is a secret: masked in ToString(), never given an initial value. */
   secret: boolean;
   /** The schema's `default` when the C# type can hold it (else none: it stays an annotation). */
   initial?: JsonValue;
@@ -428,7 +433,8 @@ export function planModel(schema: JsonObject): ModelPlan {
         pointer: propertyPointer,
         type: planValue(sub, propertyPointer, propertyKey),
         required: required.has(propertyKey),
-        secret: ownValue(sub, "writeOnly") === true,
+        secretMarkings: secretMarkingsOf(sub),
+        secret: isSecret(sub),
         name: "",
       };
       const subTitle = ownValue(sub, "title");
