@@ -89,7 +89,10 @@ export const RULES = {
     class: "compatible",
     description: "a field was removed; saved values keep the key, which is ignored",
   },
-  "field-became-secret": { class: "compatible", description: "a field became secret (writeOnly or airbyte_secret)" },
+  "field-became-secret": {
+    class: "compatible",
+    description: "a field became secret (writeOnly or airbyte_secret)",
+  },
   "default-changed": {
     class: "compatible",
     description: "a default was added, changed or removed",

@@ -1,5 +1,5 @@
-import { capitalise, isSecretPair, type Pair, quoted, type Report, shown } from "../context.ts";
 import { SECRET_MARKINGS } from "../../model/vendor-keywords.ts";
+import { capitalise, isSecretPair, type Pair, quoted, type Report, shown } from "../context.ts";
 import { sameJson } from "../equality.ts";
 import { DEFINITION_KEYWORDS, TEXT_KEYWORDS, VALIDATION_KEYWORDS } from "../keywords.ts";
 

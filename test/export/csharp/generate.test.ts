@@ -287,6 +287,41 @@ describe("generateCSharp: what C# cannot express exactly is refused", () => {
     expect(problem.pointer).toBe("/properties/p/default");
   });
 
+  it("refuses an airbyte_secret field with a value too: it is a secret", () => {
+    for (const keyword of ["default", "examples", "const"] as const) {
+      const value = keyword === "examples" ? ["hunter2"] : "hunter2";
+      const problem = refusal(
+        window({ p: { type: "string", airbyte_secret: true, [keyword]: value } }),
+      );
+      expect(problem.pointer).toBe(`/properties/p/${keyword}`);
+      expect(problem.problem).not.toContain("hunter2");
+    }
+  });
+
+  it("masks an airbyte_secret field in ToString() and says Secret in its doc, naming the marking", () => {
+    const code = generateCSharp(
+      window({
+        airbyte: { type: "string", airbyte_secret: true },
+        both: { type: "string", airbyte_secret: true, writeOnly: true },
+        standard: { type: "string", writeOnly: true },
+        plain: { type: "string", airbyte_secret: false },
+      }),
+    );
+    const doc = (name: string) =>
+      code
+        .slice(0, code.indexOf(`public string ${name} {`))
+        .split("<summary>")
+        .at(-1)!;
+    expect(doc("Airbyte")).toContain("Secret (airbyte_secret): ToString() shows it as ***");
+    expect(doc("Both")).toContain("Secret (writeOnly, airbyte_secret): ToString() shows it as ***");
+    expect(doc("Standard")).toContain("Secret (writeOnly): ToString() shows it as ***");
+    expect(doc("Plain")).not.toContain("Secret");
+    expect(code).toContain('CredentialJson.Show(text, "Airbyte", this.Airbyte, true);');
+    expect(code).toContain('CredentialJson.Show(text, "Both", this.Both, true);');
+    expect(code).toContain('CredentialJson.Show(text, "Standard", this.Standard, true);');
+    expect(code).toContain('CredentialJson.Show(text, "Plain", this.Plain, false);');
+  });
+
   it("lets annotations pass, whatever they hold", () => {
     const code = generateCSharp(
       window(

@@ -78,6 +78,8 @@ const hostile: JsonObject = {
       additionalProperties: false,
     },
     pattern: string({ pattern: '^[^"\\\\]*$', description: "*/ \\" }),
+    // Airbyte's secret marking, with hostile text: masked in ToString() as writeOnly is
+    "airbyte */": string({ airbyte_secret: true, description: H, order: 1, group: "*/" }),
     auth: {
       title: H,
       description: H,
@@ -188,6 +190,7 @@ const hostileValue = (): JsonObject => {
     ключ: "значение",
     group: JSON.parse('{"__proto__":false,"constructor":1}') as JsonObject,
     pattern: "no quotes */",
+    "airbyte */": `${SECRET_MARKER}2 */ "`,
     auth: { type: 'a"b*/\\', secret: `${SECRET_MARKER}1 */ "`, Type: "T" },
   };
   const out: JsonObject = JSON.parse(JSON.stringify(value)) as JsonObject;

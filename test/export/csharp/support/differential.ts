@@ -6,6 +6,7 @@ import { generateCSharp } from "../../../../src/export/csharp/generate.ts";
 import { exportFiles } from "../../../../src/export/index.ts";
 import { SchemaProblem } from "../../../../src/json/problem.ts";
 import type { JsonObject, JsonValue } from "../../../../src/json/value.ts";
+import { isSecret } from "../../../../src/model/secret-values.ts";
 import { type CompiledProgram, compileCSharp, runMono } from "../../../support/mono.ts";
 import { type Sample, SECRET_MARKER, sitesOf } from "./values.ts";
 
@@ -338,7 +339,7 @@ export function toStringMisses(
     }
     const missing = sitesOf(model.schema, data).filter(
       (site) =>
-        site.schema.writeOnly !== true &&
+        !isSecret(site.schema) &&
         typeof site.value === "string" &&
         /^[A-Za-z0-9]{3,}$/.test(site.value) &&
         !line.toString!.includes(site.value),

@@ -92,7 +92,8 @@ const stringField: fc.Arbitrary<JsonObject> = fc
     ),
     minLength: fc.option(fc.nat(4), { nil: undefined }),
     maxLength: fc.option(fc.integer({ min: 12, max: 300 }), { nil: undefined }),
-    writeOnly: fc.boolean(),
+    // A secret by either marking (src/model/vendor-keywords.ts): Airbyte's or the standard one.
+    secret: fc.constantFrom(undefined, "writeOnly", "airbyte_secret"),
   })
   .map((r) =>
     object([
@@ -103,7 +104,7 @@ const stringField: fc.Arbitrary<JsonObject> = fc
       r.rule.pattern !== undefined ? ["pattern", r.rule.pattern] : undefined,
       r.minLength !== undefined ? ["minLength", r.minLength] : undefined,
       r.maxLength !== undefined ? ["maxLength", r.maxLength] : undefined,
-      r.writeOnly ? ["writeOnly", true] : undefined,
+      r.secret !== undefined ? [r.secret, true] : undefined,
     ]),
   );
 

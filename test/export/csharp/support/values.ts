@@ -6,6 +6,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from "../../../../src/json/value.ts";
+import { isSecret } from "../../../../src/model/secret-values.ts";
 import { resolveRef } from "../../../../src/schema/refs.ts";
 
 /**
@@ -14,7 +15,7 @@ import { resolveRef } from "../../../../src/schema/refs.ts";
  * that change exactly one thing, and the hand-made traps of issue 16.
  */
 
-/** Every secret (`writeOnly`) value the generators make contains this; no output may. */
+/** Every secret (`writeOnly` or `airbyte_secret`) value the generators make contains this; no output may. */
 export const SECRET_MARKER = "Zq9SeCrEt";
 
 /** JSON text written as is inside a value (a number spelled `30.0`, say). */
@@ -593,7 +594,7 @@ export function markSecrets(root: JsonObject, value: JsonValue, seed: number): J
   let result = value;
   let n = seed;
   for (const site of sitesOf(root, value)) {
-    if (site.schema.writeOnly !== true || typeof site.value !== "string") continue;
+    if (!isSecret(site.schema) || typeof site.value !== "string") continue;
     const marked = markedString(site.schema, site.value, n++);
     result = replaceAt(result, site.path, marked) as JsonValue;
   }
