@@ -217,6 +217,35 @@ export const n: KitchenSink = { nothing: 1 };
 export const empty: KitchenSink = { list: [] };
 `;
 
+/** An Airbyte-style window with every vendor keyword (docs/vendor-keywords.md). */
+const vendorKeywordsUsage = `
+import type { PostgresSourceSpec, AuthenticationMethod, OAuth20, APIKey } from "./vendor-keywords.js";
+import validate from "./vendor-keywords.validate.js";
+export const spec: PostgresSourceSpec = {
+  host: "db.example.com",
+  port: 5432,
+  database: "app",
+  username: "reader",
+  password: "p",
+  jdbc_url_params: "a=1&b=2",
+  credentials: { auth_type: "api_key", api_key: "k" },
+  ssl_mode: "verify-full",
+  anything: "the window is open",
+};
+export function secretOf(method: AuthenticationMethod): string {
+  return method.auth_type === "oauth2.0" ? method.client_secret : method.api_key;
+}
+export const oauth: OAuth20 = { auth_type: "oauth2.0", client_id: "i", client_secret: "s" };
+export const key: APIKey = { auth_type: "api_key", api_key: "k" };
+// @ts-expect-error the port is a number
+export const badPort: PostgresSourceSpec = { ...spec, port: "5432" };
+// @ts-expect-error an OAuth method needs its client secret
+export const noSecret: OAuth20 = { auth_type: "oauth2.0", client_id: "i" };
+// @ts-expect-error "prefer" is not one of the SSL modes
+export const badSsl: PostgresSourceSpec = { ...spec, ssl_mode: "prefer" };
+export const guarded = (x: unknown): string => (validate(x) ? x.host : "");
+`;
+
 const DEPTH = 400;
 
 let projectDir = "";
@@ -285,6 +314,12 @@ export const guarded = (x: unknown): string => (validate(x) ? x["constructor"] :
   await add("tree", treeSchema, "tree", treeUsage);
   await add("root-choice", rootChoiceSchema, "root-choice", rootChoiceUsage);
   await add("kitchen-sink", kitchenSinkSchema, "kitchen-sink", kitchenSinkUsage);
+  await add(
+    "vendor-keywords",
+    loadFixture("vendor-keywords.schema.json"),
+    "vendor-keywords",
+    vendorKeywordsUsage,
+  );
   const path = Array.from({ length: DEPTH }, (_, i) => `level${i + 1}`).join(".");
   await add(
     "deep",
