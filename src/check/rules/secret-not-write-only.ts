@@ -14,6 +14,7 @@ export const secretNotWriteOnly: Rule = {
     const { schema } = node;
     const key = node.key;
     if (key === undefined) return;
+    // Secret already, by `writeOnly` or by Airbyte's `airbyte_secret` (src/model/vendor-keywords.ts).
     if (isSecretByAnyMarking(schema)) return;
     // Only free-text string fields can hold a secret: not selects, flags, groups or URLs.
     if (!allowsString(schema) || hasUrlFormat(schema)) return;
