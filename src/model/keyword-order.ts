@@ -7,8 +7,9 @@
  * it holds (type, then what narrows the kind: format, content, widget, fixed values and their
  * labels); the rules on that value, grouped by the type they apply to (strings, numbers, arrays,
  * objects, then combinations); and last the annotations about the value itself (default,
- * examples, readOnly, writeOnly). Keeping `writeOnly` beside `default` and `examples` puts in one
- * place what a review of a secret looks for: it is write-only, and it ships no value.
+ * examples, readOnly, writeOnly, and Airbyte's airbyte_secret: docs/vendor-keywords.md). Keeping
+ * the secret markings beside `default` and `examples` puts in one place what a review of a secret
+ * looks for: it is write-only, and it ships no value.
  *
  * Keywords not listed here (unknown ones, other `x-` extensions) have no rank: they stay where
  * they are and are never moved.
@@ -70,6 +71,8 @@ export const KEYWORD_ORDER = [
   "examples",
   "readOnly",
   "writeOnly",
+  // Airbyte's secret marking beside the standard one ("Mark secret for Airbyte too" adds it here).
+  "airbyte_secret",
   // Subschemas that `$ref`s point to.
   "definitions",
 ] as const;

@@ -198,6 +198,13 @@ describe("withKeywords: where a new keyword goes", () => {
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
   });
 
+  it("canonicalInsertionIndex: Airbyte's secret marking goes beside writeOnly, before an Airbyte window's own keywords", () => {
+    expect(
+      canonicalInsertionIndex(["title", "type", "writeOnly", "order", "group"], "airbyte_secret"),
+    ).toBe(3);
+    expect(canonicalInsertionIndex(["type", "airbyte_secret", "order"], "writeOnly")).toBe(1);
+  });
+
   it("canonicalInsertionIndex: an unranked keyword goes to the end", () => {
     expect(canonicalInsertionIndex(["title", "type"], "x-new")).toBe(2);
     expect(canonicalInsertionIndex([], "title")).toBe(0);
