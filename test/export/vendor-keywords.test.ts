@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkSchema } from "../../src/check/index.ts";
 import { exportFiles } from "../../src/export/index.ts";
 import { SchemaProblem } from "../../src/json/problem.ts";
-import type { JsonObject } from "../../src/json/value.ts";
+import type { JsonObject, JsonValue } from "../../src/json/value.ts";
+import { VENDOR_KEYWORDS } from "../../src/model/vendor-keywords.ts";
+import { walkSubschemas } from "../../src/model/walk.ts";
 import {
   removeScratchDirs,
   repoRoot,
@@ -53,6 +57,50 @@ describe("exportFiles and vendor keywords", () => {
     // the keywords themselves are data for forms, not types: nothing of them in the bindings
     expect(code).not.toMatch(/airbyte_secret|pattern_descriptor|always_show|display_type/);
   });
+
+  it("a vendor keyword holding what looks like a schema is data: not followed, checked or refused", async () => {
+    const schema = fixture();
+    const properties = schema.properties as Record<string, JsonObject>;
+    properties.host!.group = { $ref: "#/nowhere" };
+    properties.host!["x-ref"] = { $ref: "https://evil.example/x.json" };
+    properties.port!.order = { type: "number", minimum: "x" };
+    schema["x-props"] = {
+      properties: { a: { pattern: "(a+)+$", writeOnly: true, default: "hunter2" } },
+    };
+    properties.password!.pattern_descriptor = { $id: "https://x.example" };
+    properties.username!.airbyte_hidden = { enum: [1, 1] };
+    const written = `${JSON.stringify(schema, null, 2)}\n`;
+    expect(checkSchema(schema).filter((finding) => finding.severity === "error")).toEqual([]);
+    const files = await exportFiles(JSON.parse(written) as JsonObject, "data", { csharp: {} });
+    expect(files[0]!.contents).toBe(written);
+  });
+
+  it("exports any vendor keyword value, anywhere, and writes it back unchanged (property)", async () => {
+    const keyword = fc.oneof(
+      fc.constantFrom(...VENDOR_KEYWORDS.filter((name) => name !== "airbyte_secret")),
+      fc.string({ minLength: 1, maxLength: 6 }).map((name) => `x-${name}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), keyword, fc.jsonValue({ maxDepth: 2 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        async (additions) => {
+          const schema = fixture();
+          const places = [...walkSubschemas(schema)].map((node) => node.schema);
+          for (const [at, name, value] of additions)
+            places[at % places.length]![name] = JSON.parse(
+              JSON.stringify(value) ?? "null",
+            ) as JsonValue;
+          const written = `${JSON.stringify(schema, null, 2)}\n`;
+          const files = await exportFiles(JSON.parse(written) as JsonObject, "any");
+          expect(files[0]!.contents).toBe(written);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
 
   it("refuses an airbyte_secret field with a value, naming the keyword and not the value", async () => {
     const schema = fixture();
