@@ -138,6 +138,12 @@ describeWithMono("the C# model agrees with the validator on generated windows", 
           ],
     );
     expect(refused.join("\n\n")).toBe("");
+    // secrets by either marking: Airbyte's airbyte_secret is masked and kept out of messages too
+    const texts = models.map((model) => JSON.stringify(model.schema));
+    expect(texts.filter((text) => text.includes('"airbyte_secret":true')).length).toBeGreaterThan(
+      3,
+    );
+    expect(texts.filter((text) => text.includes('"writeOnly":true')).length).toBeGreaterThan(3);
   });
 
   it("compiles them all with -warnaserror+ (one mcs run)", () => {
