@@ -1,5 +1,6 @@
 import type { JsonObject } from "../json/value.ts";
 import type { FieldNode } from "./nodes.ts";
+import { isMultiline, isSecretByAnyMarking } from "./vendor-keywords.ts";
 
 export const FIELD_KINDS = [
   "text",
@@ -43,7 +44,7 @@ const isType = (schema: JsonObject, type: string) =>
 const looksLikeString = (schema: JsonObject) =>
   typeof schema.format === "string" ||
   typeof schema.pattern === "string" ||
-  schema.writeOnly === true;
+  isSecretByAnyMarking(schema);
 const widget = (schema: JsonObject) => schema["x-widget"];
 
 /** The palette, in the order the designer shows it. */
@@ -61,7 +62,8 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     label: "Secret",
     defaultKey: "secret",
     rank: 5,
-    matches: (_node, s) => isType(s, "string") && s.writeOnly === true,
+    // (Airbyte's airbyte_secret too: vendor-keywords.ts)
+    matches: (_node, s) => isType(s, "string") && isSecretByAnyMarking(s),
     newSchema: () => ({ title: "Secret", type: "string", writeOnly: true }),
   },
   {
@@ -130,7 +132,7 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     label: "Multi-line text",
     defaultKey: "notes",
     rank: 6,
-    matches: (_node, s) => isType(s, "string") && widget(s) === "multiline",
+    matches: (_node, s) => isType(s, "string") && (widget(s) === "multiline" || isMultiline(s)),
     newSchema: () => ({ title: "Multi-line text", type: "string", "x-widget": "multiline" }),
   },
   {

@@ -30,16 +30,10 @@ export function displayOrderOf(schema: unknown): number | undefined {
  * own key order; only what is shown follows this one.
  */
 export function keysInDisplayOrder(properties: JsonObject): string[] {
-  const keys = Object.keys(properties);
-  const ordered = keys
-    .map((key, index) => ({ key, index, order: displayOrderOf(properties[key]) }))
-    .filter(
-      (entry): entry is { key: string; index: number; order: number } => entry.order !== undefined,
-    )
-    .sort((a, b) => a.order - b.order || a.index - b.index)
+  return Object.keys(properties)
+    .map((key, index) => ({ key, index, order: displayOrderOf(properties[key]) ?? Infinity }))
+    .sort((a, b) => (a.order === b.order ? a.index - b.index : a.order - b.order))
     .map((entry) => entry.key);
-  const unordered = keys.filter((key) => displayOrderOf(properties[key]) === undefined);
-  return [...ordered, ...unordered];
 }
 
 /** Airbyte's `group`: the id of the named section a field shows in, if any. */
