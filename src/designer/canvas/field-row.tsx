@@ -1,6 +1,6 @@
 import { type FocusEvent, memo, type ReactNode, useMemo, useState } from "react";
 import { type FieldNode, kindLabel, kindOf, schemaObject } from "../../model/index.ts";
-import { isSecret } from "../../model/secret-values.ts";
+import { isSecretByAnyMarking } from "../../model/vendor-keywords.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { useHandleAttributes } from "../dnd/handle-attributes.ts";
@@ -69,7 +69,7 @@ export const FieldRowBody = memo(function FieldRowBody({
   const problems = useRowProblemCount(node.id);
   const badges: Badges = {
     required,
-    secret: kind === "secret" || isSecret(schema),
+    secret: kind === "secret" || isSecretByAnyMarking(schema),
     pattern: typeof schema.pattern === "string",
     problems,
   };
