@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/json/value.ts";
@@ -17,67 +18,10 @@ import { mouseDrag } from "../support/mouse-drag.ts";
 
 const setup = devServerAndBrowser();
 
-export const AIRBYTE_WINDOW: JsonObject = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  title: "Postgres Source Spec",
-  type: "object",
-  required: ["host", "port", "username"],
-  groups: [
-    { id: "db", title: "Database" },
-    { id: "auth", title: "Authentication" },
-  ],
-  properties: {
-    password: {
-      type: "string",
-      title: "Password",
-      description: "The password of the user.",
-      airbyte_secret: true,
-      order: 3,
-      group: "auth",
-    },
-    host: {
-      type: "string",
-      title: "Host",
-      description: "The database's host name.",
-      order: 0,
-      group: "db",
-    },
-    port: {
-      type: "integer",
-      title: "Port",
-      default: 5432,
-      minimum: 0,
-      maximum: 65536,
-      order: 1,
-      group: "db",
-    },
-    username: { type: "string", title: "Username", order: 2, group: "auth" },
-    ssh_key: {
-      type: "string",
-      title: "SSH private key",
-      description: "The private key that opens the tunnel, in PEM.",
-      airbyte_secret: true,
-      multiline: true,
-      order: 4,
-      group: "auth",
-    },
-    jdbc_url_params: {
-      type: "string",
-      title: "JDBC URL parameters",
-      description: "Extra key=value pairs, one per line.",
-      multiline: true,
-      order: 5,
-    },
-    start_date: {
-      type: "string",
-      title: "Start date",
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-      pattern_descriptor: "YYYY-MM-DD",
-      order: 6,
-    },
-    sync_mode: { type: "string", title: "Sync mode", default: "cdc", airbyte_hidden: true },
-  },
-};
+/** An Airbyte-style window: airbyte_secret, order, groups and group, multiline, airbyte_hidden, pattern_descriptor. */
+const AIRBYTE_WINDOW = JSON.parse(
+  readFileSync(new URL("../fixtures/airbyte-style.schema.json", import.meta.url), "utf8"),
+) as JsonObject;
 
 const openDesigner = (problems: string[], scheme: "light" | "dark" = "light") =>
   openDesignerPage(setup.browser.context, setup.server.url, problems, {
@@ -86,7 +30,7 @@ const openDesigner = (problems: string[], scheme: "light" | "dark" = "light") =>
   });
 
 /** Imports the window through the header's Import… button, as a user does. */
-export async function importAirbyteWindow(page: Page): Promise<void> {
+async function importAirbyteWindow(page: Page): Promise<void> {
   const [chooser] = await Promise.all([
     page.waitForEvent("filechooser"),
     page.getByRole("button", { name: "Import…" }).click(),
