@@ -132,4 +132,26 @@ describe("the canvas of a window with order", () => {
     expect(titles()).toEqual(["Host", "Port", "Password", "Token", "Database"]);
     expect(properties(store).host!.order).toBe(0);
   });
+
+  it("a field added from the palette after the selected row shows there: it takes an order, in the same undo step", async () => {
+    const { store, user } = renderPaletteAndCanvas(AIRBYTE);
+    act(() => store.select(idOf(store, "host")));
+    await user.click(screen.getByRole("button", { name: "Add Text field" }));
+    expect(titles()).toEqual(["Host", "Text", "Port", "Password", "Token", "Database"]);
+    const now = properties(store);
+    expect(now.text!.order).toBe(1);
+    expect(now.port!.order).toBe(2);
+    expect(store.getState().editor.done).toHaveLength(1);
+    act(() => store.undo());
+    expect(titles()).toEqual(["Host", "Port", "Password", "Token", "Database"]);
+    expect(properties(store).port!.order).toBe(1);
+  });
+
+  it("a block added there keeps its fields together at that place", async () => {
+    const { store, user } = renderPaletteAndCanvas(AIRBYTE);
+    act(() => store.select(idOf(store, "port")));
+    await user.click(screen.getByRole("button", { name: "Add Basic auth block" }));
+    expect(titles().slice(0, 5)).toEqual(["Host", "Port", "Username", "Password", "Password"]);
+    expect(store.getState().editor.done).toHaveLength(1);
+  });
 });
