@@ -119,6 +119,16 @@ describe("the canvas of a window with order", () => {
     expect(row("Host").tabIndex).toBe(0);
   });
 
+  it("an airbyte_hidden row says it is hidden from the form (the preview does not show it)", () => {
+    renderPaletteAndCanvas({
+      type: "object",
+      properties: { mode: { type: "string", title: "Sync mode", airbyte_hidden: true } },
+    });
+    expect(
+      within(tree()).getByRole("treeitem", { name: "Sync mode, mode, Text, hidden from the form" }),
+    ).toBeTruthy();
+  });
+
   it("Alt+Down renumbers order to what shows, keeps the JSON's keys where they are, one undo step", async () => {
     const { store, user } = renderPaletteAndCanvas(AIRBYTE);
     row("Host").focus();
