@@ -143,6 +143,9 @@ describe("an Airbyte window in the designer, in headless Chromium", () => {
     await tree(page)
       .getByRole("treeitem", { name: /^SSH private key, ssh_key, Multi-line text, secret/ })
       .waitFor();
+    await tree(page)
+      .getByRole("treeitem", { name: /^Sync mode, sync_mode, Text, hidden from the form/ })
+      .waitFor();
 
     const steps = await historyLength(page);
     // Start date onto the upper half of the Host row: first.
