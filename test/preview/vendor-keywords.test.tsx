@@ -67,7 +67,11 @@ type Mount = (schema: JsonSchema) => Promise<{ root: Element; last: () => Creden
 const component: Mount = async (schema) => {
   const changes: CredentialValue[] = [];
   const { container } = render(
-    <CredentialForm schema={schema} onChange={(value) => changes.push(value)} />,
+    <CredentialForm
+      schema={schema}
+      onChange={(value) => changes.push(value)}
+      onSubmit={() => undefined}
+    />,
   );
   await settle();
   return { root: container, last: () => changes.at(-1)! };
@@ -166,6 +170,21 @@ describe.each([
     const user = userEvent.setup();
     await user.type(within(root as HTMLElement).getByRole("textbox", { name: "Host" }), "db");
     expect(last()).toMatchObject({ sync_mode: "cdc", port: 5432, host: "db" });
+  });
+
+  test("an error of a hidden field (required, no default) shows on the form, not nowhere", async () => {
+    const { root } = await mount({
+      type: "object",
+      required: ["mode"],
+      properties: {
+        name: { type: "string", title: "Name" },
+        mode: { type: "string", title: "Sync mode", airbyte_hidden: true },
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(within(root as HTMLElement).getByRole("button", { name: "Save" }));
+    await settle();
+    expect(root.querySelector(".cd-error")?.textContent).toBe("Sync mode is required");
   });
 
   test("pattern_descriptor words the pattern's error: must look like YYYY-MM-DD", async () => {
