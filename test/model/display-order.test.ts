@@ -139,6 +139,39 @@ describe("moveFieldInDisplayOrder", () => {
   });
 });
 
+describe("moveFieldInDisplayOrder, for any orders and any move", () => {
+  it("shows the field where it was put, the others in their order; the keys stay; undo and replay hold", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: -2, max: 4 }), { nil: undefined }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        fc.nat(),
+        fc.nat(),
+        (orders, from, to) => {
+          const properties: JsonObject = {};
+          orders.forEach((order, i) => {
+            properties[`f${i}`] = order === undefined ? { type: "string" } : { order };
+          });
+          const doc = importSchema({ type: "object", properties });
+          const shown = shownKeys(doc);
+          const moving = shown[from % shown.length]!;
+          const position = to % shown.length;
+          const after = applyChecked(
+            doc,
+            moveFieldInDisplayOrder(doc, idOf(doc, moving), { parent: doc.root.id, position }),
+          );
+          const expected = shown.filter((key) => key !== moving);
+          expected.splice(position, 0, moving);
+          expect(shownKeys(after)).toEqual(expected);
+          expect(jsonKeys(after)).toEqual(jsonKeys(doc));
+        },
+      ),
+    );
+  });
+});
+
 describe("targetsAirbyte", () => {
   it("is true for an airbyte_ keyword anywhere, or order or group on a field", () => {
     expect(targetsAirbyte(airbyteWindow().root)).toBe(true);
