@@ -62,7 +62,7 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     label: "Secret",
     defaultKey: "secret",
     rank: 5,
-    // (Airbyte's airbyte_secret too: vendor-keywords.ts)
+    // Either marking (writeOnly, Airbyte's airbyte_secret): src/model/vendor-keywords.ts.
     matches: (_node, s) => isType(s, "string") && isSecretByAnyMarking(s),
     newSchema: () => ({ title: "Secret", type: "string", writeOnly: true }),
   },
