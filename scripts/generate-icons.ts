@@ -37,6 +37,7 @@ const ICONS: readonly string[] = [
   "DatabaseZap",
   "Download",
   "FileArchive",
+  "EyeOff",
   "FileCode",
   "FileKey",
   "FileUp",

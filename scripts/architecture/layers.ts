@@ -62,10 +62,11 @@ export const ARCHITECTURE: Architecture = {
       mayImport: [...CORE, "src/api/"],
       packages: ["node:fs", "node:fs/promises", "node:path", "node:url"],
     },
-    // <CredentialForm>: renders a schema; knows nothing of the designer.
+    // <CredentialForm>: renders a schema; knows nothing of the designer. (src/model/: the one
+    // reading of vendor keywords, vendor-keywords.ts; what it imports is bundled into the entries.)
     {
       path: "src/preview/",
-      mayImport: ["src/json/", "src/schema/"],
+      mayImport: ["src/json/", "src/model/", "src/schema/"],
       packages: ["react", "ajv", "ajv-formats"],
     },
 

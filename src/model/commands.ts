@@ -17,9 +17,9 @@ import {
 } from "./queries.ts";
 import { secretValues } from "./secret-values.ts";
 import type { Step } from "./steps.ts";
-import { type Refusal, refusal, type Transaction } from "./transaction.ts";
+import { isRefusal, type Refusal, refusal, type Transaction } from "./transaction.ts";
 import { type Located, locate } from "./tree.ts";
-import { SECRET_MARKINGS } from "./vendor-keywords.ts";
+import { displayOrderOf, fieldsInDisplayOrder, SECRET_MARKINGS } from "./vendor-keywords.ts";
 
 /**
  * Command builders: each reads the document, decides, and returns a Transaction of primitive
@@ -230,6 +230,56 @@ export function moveField(doc: CredentialDocument, id: string, to: Destination):
     : undefined;
   if (join) steps.push(join);
   return { label: `Move ${name}`, steps };
+}
+
+// ---------------------------------------------------------------- move in display order
+
+export interface DisplayDestination {
+  /** The window, a group or a branch. */
+  parent: string;
+  /** Where the field ends up among the fields there in display order (all of them, shown or not). */
+  position: number;
+}
+
+/**
+ * Moves a field to `position` among its siblings as they show: in display order (Airbyte's
+ * `order`, vendor-keywords.ts), for a list whose fields have one. The siblings' `order`s are
+ * renumbered 0, 1, 2… in the new display order, so that what the canvas and the preview show is
+ * what the window gets; the list (and so the JSON's key order) stays as it is. A field moved from
+ * another container joins the end of its new list (as moveField, with its required mark), then
+ * takes its `order`. One transaction, so one undo step.
+ */
+export function moveFieldInDisplayOrder(
+  doc: CredentialDocument,
+  id: string,
+  to: DisplayDestination,
+): CommandResult {
+  const source = locate(doc, id);
+  const from = source?.path.at(-1);
+  if (!source || from?.list !== "fields") return refusal("only a field has a display order");
+  const target = locate(doc, to.parent)?.node;
+  const steps: Step[] = [];
+  if (target && target.id !== from.parent.id) {
+    const moved = moveField(doc, id, { parent: target.id, index: target.fields?.length ?? 0 });
+    if (isRefusal(moved)) return moved;
+    steps.push(...moved.steps);
+  }
+  if (!target?.fields) return refusal("the place to move to holds no fields");
+  const order = fieldsInDisplayOrder(target.fields.filter((field) => field.id !== id));
+  if (!Number.isInteger(to.position) || to.position < 0 || to.position > order.length)
+    return refusal(`position ${to.position} is outside the ${order.length + 1} places there`);
+  order.splice(to.position, 0, source.node);
+  order.forEach((node, index) => {
+    // (A boolean schema has no keywords to hold an order: it shows after the others.)
+    if (typeof node.schema !== "object" || displayOrderOf(node.schema) === index) return;
+    steps.push({
+      op: "set",
+      node: node.id,
+      before: { key: node.key, schema: node.schema },
+      after: { key: node.key, schema: withKeywords(node.schema, { order: index }) },
+    });
+  });
+  return { label: `Move ${describe(source.node)}`, steps };
 }
 
 function moveBranch(source: Located, to: Destination): CommandResult {

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../json/value.ts";
 import type { FieldNode } from "./nodes.ts";
-import { isSecretByAnyMarking } from "./vendor-keywords.ts";
+import { isMultiline, isSecretByAnyMarking } from "./vendor-keywords.ts";
 
 export const FIELD_KINDS = [
   "text",
@@ -132,7 +132,7 @@ export const KIND_DEFINITIONS: readonly KindDefinition[] = [
     label: "Multi-line text",
     defaultKey: "notes",
     rank: 6,
-    matches: (_node, s) => isType(s, "string") && widget(s) === "multiline",
+    matches: (_node, s) => isType(s, "string") && (widget(s) === "multiline" || isMultiline(s)),
     newSchema: () => ({ title: "Multi-line text", type: "string", "x-widget": "multiline" }),
   },
   {

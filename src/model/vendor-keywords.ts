@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, ownValue } from "../json/value.ts";
+import type { FieldNode } from "./nodes.ts";
 
 /**
  * The extension keywords of other platforms that we understand (docs/vendor-keywords.md has the
@@ -77,16 +78,10 @@ export function displayOrderOf(schema: unknown): number | undefined {
  * own key order; only what is shown follows this one.
  */
 export function keysInDisplayOrder(properties: JsonObject): string[] {
-  const keys = Object.keys(properties);
-  const ordered = keys
-    .map((key, index) => ({ key, index, order: displayOrderOf(properties[key]) }))
-    .filter(
-      (entry): entry is { key: string; index: number; order: number } => entry.order !== undefined,
-    )
-    .sort((a, b) => a.order - b.order || a.index - b.index)
+  return Object.keys(properties)
+    .map((key, index) => ({ key, index, order: displayOrderOf(properties[key]) ?? Infinity }))
+    .sort((a, b) => (a.order === b.order ? a.index - b.index : a.order - b.order))
     .map((entry) => entry.key);
-  const unordered = keys.filter((key) => displayOrderOf(properties[key]) === undefined);
-  return [...ordered, ...unordered];
 }
 
 /** Airbyte's `group`: the id of the named section a field shows in, if any. */
@@ -109,4 +104,43 @@ export function isHidden(schema: JsonObject): boolean {
 export function patternDescriptorOf(schema: JsonObject): string | undefined {
   const descriptor = ownValue(schema, "pattern_descriptor");
   return typeof descriptor === "string" && descriptor.trim() !== "" ? descriptor : undefined;
+}
+
+/** A node's schema as an object (a boolean schema has no keywords). */
+const keywordsOf = (node: FieldNode): JsonObject =>
+  typeof node.schema === "object" ? node.schema : {};
+
+/**
+ * Fields in display order, as {@link keysInDisplayOrder} orders keys: those with an `order`
+ * first, by it (equal numbers keep the list's order), then the others in the list's order. What
+ * the canvas shows; the list (and so the JSON) keeps its own order.
+ */
+export function fieldsInDisplayOrder<T extends FieldNode>(fields: readonly T[]): T[] {
+  if (!fields.some((field) => displayOrderOf(field.schema) !== undefined)) return [...fields];
+  return fields
+    .map((field, index) => ({ field, index, order: displayOrderOf(field.schema) ?? Infinity }))
+    .sort((a, b) => (a.order === b.order ? a.index - b.index : a.order - b.order))
+    .map((entry) => entry.field);
+}
+
+/** Whether any of these fields has an `order`: then where a field shows is its `order`, not its place in the list. */
+export function usesDisplayOrder(fields: readonly FieldNode[]): boolean {
+  return fields.some((field) => displayOrderOf(field.schema) !== undefined);
+}
+
+/**
+ * Whether a window is written for Airbyte: some node has an `airbyte_…` keyword, or some field
+ * has Airbyte's `order` or `group`. The designer then offers to mark secrets for Airbyte too.
+ */
+export function targetsAirbyte(root: FieldNode): boolean {
+  const airbyte = (node: FieldNode, isField: boolean): boolean => {
+    const schema = keywordsOf(node);
+    if (Object.keys(schema).some((keyword) => keyword.startsWith("airbyte_"))) return true;
+    if (isField && (Object.hasOwn(schema, "order") || Object.hasOwn(schema, "group"))) return true;
+    return (
+      (node.fields ?? []).some((field) => airbyte(field, true)) ||
+      (node.branches ?? []).some((branch) => airbyte(branch, false))
+    );
+  };
+  return airbyte(root, false);
 }

@@ -140,6 +140,7 @@ function land(
     i = 0,
     check = false,
     choice = false,
+    shown = "",
     at: Obj | undefined;
   for (;;) {
     let s = f.schema,
@@ -168,12 +169,14 @@ function land(
       }
       break;
     }
+    // A hidden field (airbyte_hidden) has no box: its error shows on the nearest shown one.
+    if (!next.hidden) shown = next.path;
     f = next;
     v = own(v, toks[i++]!);
   }
   if (check && at && !fitsSchema(at, e)) return undefined;
   const landing: Landing = [
-    f.path,
+    f.hidden ? shown : f.path,
     rank(e.keyword),
     cached(f.path ? f : { ...f, title: f.title || "The form" }, e, sentence),
   ];

@@ -1,3 +1,11 @@
+import { isJsonObject, ownValue } from "../json/value.ts";
+import {
+  displayGroupOf,
+  isHidden,
+  isMultiline,
+  isSecretByAnyMarking,
+  keysInDisplayOrder,
+} from "../model/vendor-keywords.ts";
 import type { Json, JsonSchema } from "./types.ts";
 
 /**
@@ -21,7 +29,9 @@ export type Kind =
   | "string-list"
   | "group"
   | "choice"
-  | "custom";
+  | "custom"
+  /** Not a field: a named section of a container's fields (Airbyte's `group`), shown as a fieldset. */
+  | "section";
 
 type Obj = { [key: string]: Json };
 
@@ -45,6 +55,13 @@ export interface Field {
   /** group (and the root): the fields. */
   fields?: Field[];
   byKey?: Map<string, Field>;
+  /**
+   * group, the root and a section: what is shown, in display order (see {@link shownOf}): the
+   * fields not hidden, by `order`, those with a `group` in sections. `fields` keeps them all.
+   */
+  shown?: Field[];
+  /** Airbyte's `airbyte_hidden`: kept in the value (with its default), not shown. */
+  hidden?: boolean;
   /** choice: the branches and the property that tells them apart. */
   branches?: Branch[];
   disc?: string;
@@ -62,6 +79,8 @@ export interface Branch {
   tag: Json | undefined;
   fields: Field[];
   byKey: Map<string, Field>;
+  /** What is shown of the fields, as {@link Field.shown}. */
+  shown: Field[];
   schema: Obj;
   /** Where Ajv reports the branch's own keywords. */
   schemaPath: string;
@@ -69,10 +88,10 @@ export interface Branch {
   errorPrefixes: string[];
 }
 
-export const isObj = (v: unknown): v is Obj =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+// (The core's own: the vendor keywords' reading brings them into the bundle anyway.)
+export const isObj = isJsonObject as (v: unknown) => v is Obj;
 export const own = (o: unknown, k: string): Json | undefined =>
-  isObj(o) && Object.hasOwn(o, k) ? o[k] : undefined;
+  isObj(o) ? ownValue(o, k) : undefined;
 
 /** Sets an own property (also for the key "__proto__"). */
 export const put = (o: Obj, k: string, v: Json) =>
@@ -101,7 +120,7 @@ export const humanise = (key: string) => {
 const str = (s: Obj) =>
   s.type === "string" ||
   (s.type === undefined &&
-    (typeof s.format === "string" || typeof s.pattern === "string" || s.writeOnly === true));
+    (typeof s.format === "string" || typeof s.pattern === "string" || isSecretByAnyMarking(s)));
 
 /** Kind of a (resolved) property schema; `resolve` follows the $refs of choice branches. */
 export function kindOf(s: Json, resolve: (branch: Json) => Json = same): Kind {
@@ -113,8 +132,9 @@ export function kindOf(s: Json, resolve: (branch: Json) => Json = same): Kind {
     f = s.format;
   if (string) {
     if (w === "pem" || s.contentMediaType === "application/x-pem-file") return "pem";
-    if (w === "connection-string" || w === "multiline") return w;
-    if (s.writeOnly === true) return "secret";
+    if (w === "connection-string") return w;
+    if (w === "multiline" || isMultiline(s)) return "multiline";
+    if (isSecretByAnyMarking(s)) return "secret";
   }
   if (Array.isArray(s.enum) && (s.type === undefined || s.type === "string")) return "select";
   if (string)
@@ -124,6 +144,8 @@ export function kindOf(s: Json, resolve: (branch: Json) => Json = same): Kind {
 }
 
 const same = (b: Json) => b;
+
+const listOf = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
 
 /** As the importer reads an auth-method choice: a `oneOf` of object branches on a non-group schema. */
 function isChoice(s: Obj, resolve: (branch: Json) => Json): boolean {
@@ -192,7 +214,7 @@ function build(root: Obj): Field {
   const group = (o: Obj, at: string, tokens: string[], path: string, seen: ReadonlySet<string>) => {
     const props = isObj(o.properties) ? o.properties : {};
     const required = new Set(Array.isArray(o.required) ? o.required : []);
-    const fields = Object.keys(props).map((k) =>
+    const fields = keysInDisplayOrder(props).map((k) =>
       field(
         props[k]!,
         k,
@@ -204,6 +226,37 @@ function build(root: Obj): Field {
       ),
     );
     return { fields, byKey: new Map(fields.map((x) => [x.key, x])) };
+  };
+  /**
+   * The fields shown: those not hidden, in display order, then one section per `group` id met
+   * (in the order of the `groups` listed on the root, then here, then as met), titled by them.
+   */
+  const shownOf = (fields: Field[], o: Obj, path: string): Field[] => {
+    const titles = new Map<Json | undefined, Json | undefined>();
+    for (const g of [...listOf(root.groups), ...listOf(o.groups)])
+      titles.set(own(g, "id"), own(g, "title"));
+    const sections = new Map<string, Field[]>();
+    for (const id of titles.keys()) if (typeof id === "string") sections.set(id, []);
+    const shown: Field[] = [];
+    for (const x of fields) {
+      const id = x.hidden ? null : displayGroupOf(x.schema);
+      if (id === undefined) shown.push(x);
+      else if (id !== null) (sections.get(id) ?? sections.set(id, []).get(id)!).push(x);
+    }
+    for (const [id, inside] of sections) {
+      const title = titles.get(id);
+      if (inside.length)
+        shown.push({
+          index: count++,
+          // Not a pointer (those start with "/" or are ""): a section has no value of its own.
+          path: `\u00a7${path}\u00a7${id}`,
+          kind: "section",
+          schema: {},
+          title: typeof title === "string" && title.trim() ? title : humanise(id),
+          shown: inside,
+        } as Field);
+    }
+    return shown;
   };
   const field = (
     raw: Json,
@@ -236,11 +289,15 @@ function build(root: Obj): Field {
       schema: s,
       required: req,
       schemaPath: sp,
-      secret: SECRET.has(kind) || s.writeOnly === true,
+      secret: SECRET.has(kind) || isSecretByAnyMarking(s),
       title: typeof s.title === "string" && s.title.trim() ? s.title : top ? "" : humanise(key),
     };
     if (typeof s.description === "string" && s.description) f.help = s.description;
-    if (kind === "group") Object.assign(f, group(s, sp, tokens, path, seen));
+    if (!top && isHidden(s)) f.hidden = true;
+    if (kind === "group") {
+      Object.assign(f, group(s, sp, tokens, path, seen));
+      f.shown = shownOf(f.fields!, s, path);
+    }
     if (kind === "choice") {
       const raws = s.oneOf as Json[];
       const resolved = raws.map((b) => deref(root, b, seen));
@@ -265,9 +322,11 @@ function build(root: Obj): Field {
         seen = outer;
         cols.pop();
         const tag = disc === undefined ? undefined : own(own(props[i], disc), "const");
+        const fields = g.fields.filter((x) => x.key !== disc);
         return {
           ...g,
-          fields: g.fields.filter((x) => x.key !== disc),
+          fields,
+          shown: shownOf(fields, bs, path),
           schema: bs,
           tag,
           schemaPath: bsp,

@@ -1,3 +1,4 @@
+import { patternDescriptorOf } from "../model/vendor-keywords.ts";
 import {
   type BranchOf,
   enumOf,
@@ -99,8 +100,12 @@ export const sentence: Sentence = (f, e) => {
         .join(", ")}`;
     case "const":
       return `${t} must be ${label(s, enumOf(s).indexOf(p.allowedValue as Json), p.allowedValue)}`;
-    case "pattern":
+    case "pattern": {
+      // Airbyte's pattern_descriptor says what the pattern wants in words ("YYYY-MM-DD").
+      const like = patternDescriptorOf(s);
+      if (like) return `${t} must look like ${like}`;
       return `${t} is not in the expected format${f.help ? `. ${f.help}` : ""}`;
+    }
     case "minItems":
       return `${t} must have at least ${plural(n, "item")}`;
     case "maxItems":

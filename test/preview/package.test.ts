@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/build-example.ts";
 
 const LIB = path.join(REPO, "lib", "preview");
-const BUDGET = 10 * 1024;
+// 10.5 KB: 10 KB until the vendor keywords (issue 17: secrets, order, sections, hidden fields read
+// by src/model/vendor-keywords.ts) took about 0.5 KB of it.
+const BUDGET = 10.5 * 1024;
 
 /** Ajv's code, as minified: what must be in a lazy chunk only (a test below finds it there). */
 const AJV = /ucs2length|strictSchema|json-schema\.org\/draft-07\/schema#/;
@@ -66,7 +68,7 @@ describe("the credential-designer/preview package entry (npm run build:lib)", ()
     expect(typeof module.CredentialForm).toBe("function");
   });
 
-  it("keeps React external and ajv out of the entry; the entry and what it imports are at most 10 KB gzipped", async () => {
+  it("keeps React external and ajv out of the entry; the entry and what it imports are at most 10.5 KB gzipped", async () => {
     const { files, packages } = await graph(path.join(LIB, "index.js"), "static");
     expect([...packages]).toContain("react");
     for (const specifier of packages)
@@ -77,7 +79,7 @@ describe("the credential-designer/preview package entry (npm run build:lib)", ()
     expect(gzipped(files)).toBeLessThanOrEqual(BUDGET);
   });
 
-  it("element.js: no React in anything it loads, now or later; ajv out of the entry; the entry and what it imports are at most 10 KB gzipped", async () => {
+  it("element.js: no React in anything it loads, now or later; ajv out of the entry; the entry and what it imports are at most 10.5 KB gzipped", async () => {
     const entry = path.join(LIB, "element.js");
     const eager = await graph(entry, "static");
     expect([...eager.packages]).toEqual([]);

@@ -1,6 +1,6 @@
 import { type FocusEvent, memo, type ReactNode, useMemo, useState } from "react";
 import { type FieldNode, kindLabel, kindOf, schemaObject } from "../../model/index.ts";
-import { isSecret } from "../../model/secret-values.ts";
+import { isHidden, isSecretByAnyMarking } from "../../model/vendor-keywords.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine, useIsDragged } from "../dnd/drop-indicator.ts";
 import { useHandleAttributes } from "../dnd/handle-attributes.ts";
@@ -12,6 +12,7 @@ import {
   ChevronRight,
   CircleAlert,
   Copy,
+  EyeOff,
   GripVertical,
   Lock,
   Regex,
@@ -39,6 +40,7 @@ const DELETE_ICON = <Trash2 {...ACTION} />;
 const REQUIRED_ICON = <Asterisk {...BADGE} />;
 const SECRET_ICON = <Lock {...BADGE} />;
 const PATTERN_ICON = <Regex {...BADGE} />;
+const HIDDEN_ICON = <EyeOff {...BADGE} />;
 const ERROR_ICON = <CircleAlert {...BADGE} />;
 const WARNING_ICON = <TriangleAlert {...BADGE} />;
 
@@ -69,8 +71,9 @@ export const FieldRowBody = memo(function FieldRowBody({
   const problems = useRowProblemCount(node.id);
   const badges: Badges = {
     required,
-    secret: kind === "secret" || isSecret(schema),
+    secret: kind === "secret" || isSecretByAnyMarking(schema),
     pattern: typeof schema.pattern === "string",
+    hidden: isHidden(schema),
     problems,
   };
   return (
@@ -149,6 +152,8 @@ export const BranchRowBody = memo(function BranchRowBody({
 interface Badges {
   readonly required: boolean;
   readonly secret: boolean;
+  /** Airbyte's airbyte_hidden: the form does not show it. */
+  readonly hidden?: boolean;
   readonly pattern: boolean;
   /** How many errors and warnings the design check reports on the node. */
   readonly problems: ProblemCount;
@@ -157,11 +162,12 @@ interface Badges {
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The badges in words, for the accessible name and the tooltip: "required, secret, 1 error, 2 warnings". */
-function badgeWords({ required, secret, pattern, problems }: Badges): string[] {
+function badgeWords({ required, secret, pattern, hidden, problems }: Badges): string[] {
   const words: string[] = [];
   if (required) words.push("required");
   if (secret) words.push("secret");
   if (pattern) words.push("pattern");
+  if (hidden) words.push("hidden from the form");
   words.push(...problemWords(problems));
   return words;
 }
@@ -201,6 +207,7 @@ function RowBadges({ badges }: { badges: Badges }) {
       {badges.required && <span className="cd-badge cd-badge-required">{REQUIRED_ICON}</span>}
       {badges.secret && <span className="cd-badge cd-badge-secret">{SECRET_ICON}</span>}
       {badges.pattern && <span className="cd-badge cd-badge-pattern">{PATTERN_ICON}</span>}
+      {badges.hidden && <span className="cd-badge cd-badge-hidden">{HIDDEN_ICON}</span>}
       <ProblemIcons problems={badges.problems} />
     </span>
   );

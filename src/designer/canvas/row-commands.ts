@@ -1,5 +1,5 @@
 import { duplicateField, locate, moveField, removeBranch, removeField } from "../../model/index.ts";
-import { shownList } from "../dnd/drop-target.ts";
+import { moveCommand, shownList } from "../dnd/drop-target.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 
 /**
@@ -51,13 +51,18 @@ export function moveRowBy(store: DesignerStore, id: string, step: -1 | 1): strin
   const at = locate(store.doc, id)?.path.at(-1);
   if (!at) return undefined;
   const rows = shownList(store.doc, at.parent, at.list, id);
-  const neighbour = rows[rows.findIndex((row) => row.id === id) + step];
+  const position = rows.findIndex((row) => row.id === id) + step;
+  const neighbour = rows[position];
   if (!neighbour) return undefined;
   // Taken out of its place and put back where the neighbour is: before it going up, after it
-  // going down (the neighbour's index once this one is out of the list).
+  // going down (the neighbour's index once this one is out of the list; its position among the
+  // rows shown without this one, plus one going down).
   const index = (at.parent[at.list] ?? []).findIndex((node) => node.id === neighbour.id);
   const refused = store.run(
-    (doc) => moveField(doc, id, { parent: at.parent.id, index }),
+    (doc) =>
+      at.list === "fields"
+        ? moveCommand(doc, id, { parent: at.parent.id, index, position })
+        : moveField(doc, id, { parent: at.parent.id, index }),
     () => id,
   );
   return refused === undefined ? id : undefined;

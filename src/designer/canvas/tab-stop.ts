@@ -21,7 +21,7 @@ export function tabStopOf(
     const shown = shownList(doc, at.parent, at.list).some((node) => node.id === located.node.id);
     return shown ? located.node.id : at.parent.id;
   }
-  return doc.root.fields?.[0]?.id;
+  return shownList(doc, doc.root, "fields")[0]?.id;
 }
 
 const stops = new WeakMap<DesignerState, string | undefined>();

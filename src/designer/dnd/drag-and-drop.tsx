@@ -14,14 +14,20 @@ import {
 } from "@dnd-kit/core";
 import { getEventCoordinates } from "@dnd-kit/utilities";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
-import { moveField } from "../../model/index.ts";
 import { addedAt, addItem, itemName, itemSize } from "../items/palette-items.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { cancelledText, droppedText, overText, pickedUpText } from "./announcements.ts";
 import { type KeyboardTarget, keyboardTargets, spotAtPoint } from "./canvas-geometry.ts";
 import type { DragBridge } from "./drag-bridge.ts";
 import { type DndShared, type DragData, dragData } from "./drag-data.ts";
-import { type DragSource, type Drop, type DropSpot, dropFor, indicatorFor } from "./drop-target.ts";
+import {
+  type DragSource,
+  type Drop,
+  type DropSpot,
+  dropFor,
+  indicatorFor,
+  moveCommand,
+} from "./drop-target.ts";
 import { focusRow } from "./focus-row.ts";
 import { usePaletteDrag } from "./palette-drag.ts";
 import { useRowDrag } from "./row-drag.ts";
@@ -161,7 +167,7 @@ export function DragAndDrop({ store, shared }: { store: DesignerStore; shared: D
       const data = current.data;
       if (data.type === "field") {
         refusal = store.run(
-          (doc) => moveField(doc, data.id, { parent: drop.parent, index: drop.index }),
+          (doc) => moveCommand(doc, data.id, drop),
           () => data.id,
         );
       } else if (data.type === "palette") {

@@ -1,10 +1,14 @@
 import {
   type ChildList,
+  type CommandResult,
   type CredentialDocument,
   discriminatorKey,
   type FieldNode,
   locate,
+  moveField,
+  moveFieldInDisplayOrder,
 } from "../../model/index.ts";
+import { fieldsInDisplayOrder, usesDisplayOrder } from "../../model/vendor-keywords.ts";
 
 /**
  * Where a drop goes, as pure functions of the document: no React, no DOM, no dnd-kit. The
@@ -135,14 +139,18 @@ export function hiddenKeyOf(doc: CredentialDocument, container: string): string 
   return at?.list === "branches" ? discriminatorKey(at.parent) : undefined;
 }
 
-/** The fields the canvas shows, in order: all but a branch's discriminator. */
+/**
+ * The fields the canvas shows, in order: all but a branch's discriminator, in display order
+ * (Airbyte's `order`, as the preview shows them; the list's own order when none has one).
+ */
 export function shownFields(
   fields: readonly FieldNode[],
   discriminator: string | undefined,
 ): readonly FieldNode[] {
+  const ordered = usesDisplayOrder(fields) ? fieldsInDisplayOrder(fields) : fields;
   return discriminator === undefined
-    ? fields
-    : fields.filter((field) => !isHiddenField(field, discriminator));
+    ? ordered
+    : ordered.filter((field) => !isHiddenField(field, discriminator));
 }
 
 /**
@@ -182,10 +190,36 @@ export function shownList(
 ): readonly FieldNode[] {
   const nodes = parent[list] ?? [];
   if (list !== "fields") return nodes;
+  const ordered = usesDisplayOrder(nodes) ? fieldsInDisplayOrder(nodes) : nodes;
   const key = hiddenKeyOf(doc, parent.id);
   return key === undefined
-    ? nodes
-    : nodes.filter((node) => node.id === keep || !isHiddenField(node, key));
+    ? ordered
+    : ordered.filter((node) => node.id === keep || !isHiddenField(node, key));
+}
+
+/**
+ * The core command that moves field `id` to a drop (or a keyboard move): `position` among the
+ * rows shown there without it, `index` the model's index. Where the fields have an `order` (or
+ * the field brings one) the rows show in that order, so the move renumbers their `order`s
+ * (moveFieldInDisplayOrder) and the JSON keeps its key order; elsewhere it moves the key.
+ */
+export function moveCommand(
+  doc: CredentialDocument,
+  id: string,
+  to: { readonly parent: string; readonly index: number; readonly position: number },
+): CommandResult {
+  const parent = locate(doc, to.parent)?.node;
+  const moving = locate(doc, id)?.node;
+  if (!parent?.fields || !moving || !usesDisplayOrder([...parent.fields, moving]))
+    return moveField(doc, id, { parent: to.parent, index: to.index });
+  const rest = parent.fields.filter((node) => node.id !== id);
+  const rows = shownList(doc, parent, "fields").filter((node) => node.id !== id);
+  const all = fieldsInDisplayOrder(rest);
+  const before = rows[to.position];
+  return moveFieldInDisplayOrder(doc, id, {
+    parent: parent.id,
+    position: before ? all.indexOf(before) : all.length,
+  });
 }
 
 function hasConst(field: FieldNode): boolean {

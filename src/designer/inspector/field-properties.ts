@@ -15,6 +15,11 @@ import {
   schemaObject,
   withKeywords,
 } from "../../model/index.ts";
+import {
+  AIRBYTE_SECRET,
+  isSecretByAnyMarking,
+  targetsAirbyte,
+} from "../../model/vendor-keywords.ts";
 import type { PatternVerdict } from "../../schema/pattern-safety/index.ts";
 
 /**
@@ -31,6 +36,7 @@ export type PropertyName =
   | "help"
   | "required"
   | "secret"
+  | "airbyte-secret"
   | "placeholder"
   | "default"
   | "format"
@@ -119,7 +125,7 @@ export function selectionOf(
     kind,
     place: "field",
     required,
-    sections: sectionsFor(node, kind),
+    sections: sectionsFor(node, kind, targetsAirbyte(doc.root)),
     ...(keyFor(titleOf(node)) !== undefined && { keyForTitle: keyFor }),
   };
 }
@@ -129,18 +135,27 @@ function titleOf(node: FieldNode): string | undefined {
   return typeof title === "string" ? title : undefined;
 }
 
-/** The properties of a field (not a branch), grouped under headings, in the order shown. */
-export function sectionsFor(node: FieldNode, kind: FieldKind = kindOf(node)): PropertySection[] {
+/**
+ * The properties of a field (not a branch), grouped under headings, in the order shown. In a
+ * window written for Airbyte (`airbyte`: vendor-keywords.ts `targetsAirbyte`) a text field also
+ * offers to mark its secret for Airbyte.
+ */
+export function sectionsFor(
+  node: FieldNode,
+  kind: FieldKind = kindOf(node),
+  airbyte = false,
+): PropertySection[] {
   if (typeof node.schema === "boolean")
     return [{ title: "Field", properties: ["key", "required"] }];
   const schema = node.schema;
-  const secret = ownValue(schema, "writeOnly") === true;
+  const secret = isSecretByAnyMarking(schema);
   const field: PropertyName[] = ["key", "title", "help", "required"];
   const value: PropertyName[] = [];
   const validation: PropertyName[] = [];
   const sections: PropertySection[] = [{ title: "Field", properties: field }];
   if (STRING_KINDS.has(kind)) {
     field.push("secret");
+    if (airbyte) field.push("airbyte-secret");
     // A secret carries no value: its placeholder and default show only when it has one anyway
     // (imported or stored that way), for the check's finding and its fix to sit next to.
     if (!secret || ownValue(schema, "examples") !== undefined) value.push("placeholder");
@@ -238,9 +253,23 @@ export function requiredEdit(required: boolean): Edit {
   return { ok: true, update: { required } };
 }
 
-/** Secret on or off. The core refuses to make a field with a default or an example secret. */
-export function secretEdit(secret: boolean): Edit {
-  return edit({ writeOnly: secret ? true : undefined });
+/**
+ * Secret on or off. Off removes every marking (`writeOnly` and Airbyte's `airbyte_secret`): a
+ * field left marked by one is still a secret. The core refuses to make a field with a default or
+ * an example secret.
+ */
+export function secretEdit(secret: boolean, node?: FieldNode): Edit {
+  if (secret) return edit({ writeOnly: true });
+  const schema = node ? schemaObject(node) : {};
+  return edit({
+    writeOnly: undefined,
+    ...(Object.hasOwn(schema, AIRBYTE_SECRET) && { [AIRBYTE_SECRET]: undefined }),
+  });
+}
+
+/** "Mark secret for Airbyte too": `airbyte_secret: true` beside `writeOnly: true`; off removes Airbyte's marking only. */
+export function airbyteSecretEdit(on: boolean): Edit {
+  return edit(on ? { writeOnly: true, [AIRBYTE_SECRET]: true } : { [AIRBYTE_SECRET]: undefined });
 }
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

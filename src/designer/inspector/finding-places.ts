@@ -31,6 +31,7 @@ const KEYWORD_PLACES: Readonly<Record<string, FindingPlace>> = {
   title: "title",
   description: "help",
   writeOnly: "secret",
+  airbyte_secret: "secret",
   default: "default",
   examples: "placeholder",
   format: "format",

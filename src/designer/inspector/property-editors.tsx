@@ -1,10 +1,12 @@
 import { type ReactNode, useId, useState } from "react";
 import { jsonEqual, ownValue } from "../../json/value.ts";
 import { addBranch, locate, schemaObject } from "../../model/index.ts";
+import { AIRBYTE_SECRET, isSecretByAnyMarking } from "../../model/vendor-keywords.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { applyBranchRename, applyDiscriminatorRename, applyEdit } from "./apply-edit.ts";
 import { CheckboxControl, SelectControl, TextControl } from "./controls.tsx";
 import {
+  airbyteSecretEdit,
   type BoundKeyword,
   booleanDefaultEdit,
   boundEdit,
@@ -52,8 +54,7 @@ const isNumberKind = (selection: Selection) =>
   selection.kind === "number" || selection.kind === "integer";
 
 /** A secret shows a default or a placeholder only when it carries one (to be cleared). */
-const isSecretNode = (selection: Selection) =>
-  ownValue(schemaObject(selection.node), "writeOnly") === true;
+const isSecretNode = (selection: Selection) => isSecretByAnyMarking(schemaObject(selection.node));
 
 /** One editor per property: the inspector renders the ones `sectionsFor` lists, in its order. */
 export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
@@ -99,10 +100,20 @@ export const PROPERTY_EDITORS: Record<PropertyName, PropertyEditor> = {
   secret: ({ store, selection: { node } }) => (
     <CheckboxControl
       label="Secret (write-only)"
-      checked={ownValue(schemaObject(node), "writeOnly") === true}
+      // Either marking makes a secret (writeOnly, or Airbyte's airbyte_secret); off removes both.
+      checked={isSecretByAnyMarking(schemaObject(node))}
       concerns="secret"
       hint="A secret is masked and never carries a default or an example."
-      onCommit={(on) => applyEdit(store, node.id, secretEdit(on))}
+      onCommit={(on) => applyEdit(store, node.id, secretEdit(on, node))}
+    />
+  ),
+
+  "airbyte-secret": ({ store, selection: { node } }) => (
+    <CheckboxControl
+      label="Mark secret for Airbyte too"
+      checked={ownValue(schemaObject(node), AIRBYTE_SECRET) === true}
+      hint="Adds airbyte_secret beside writeOnly: Airbyte masks and hides the field's value."
+      onCommit={(on) => applyEdit(store, node.id, airbyteSecretEdit(on))}
     />
   ),
 

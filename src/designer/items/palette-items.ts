@@ -11,14 +11,19 @@ import { isJsonObject, type JsonObject } from "../../json/value.ts";
 import {
   type AddableKind,
   addField,
+  applyTransaction,
   type CommandResult,
   type CredentialDocument,
   type FieldNode,
   insertNodes,
+  isRefusal,
   KIND_DEFINITIONS,
   locate,
+  moveFieldInDisplayOrder,
   requiredKeys,
+  type Step,
 } from "../../model/index.ts";
+import { fieldsInDisplayOrder, usesDisplayOrder } from "../../model/vendor-keywords.ts";
 import { importSchema } from "../../schema/import.ts";
 import { contentsText, jsonContents, kindDescription } from "./item-descriptions.ts";
 
@@ -171,21 +176,45 @@ export function itemName(item: PaletteItem): string {
   return item.type === "block" ? `${item.label} block` : `${item.label} field`;
 }
 
-/** The core command that adds the item at `index` of `parent`. */
+/**
+ * The core command that adds the item at `index` of `parent`. Where the fields there show in
+ * display order (Airbyte's `order`), the new fields also take the place they were dropped at
+ * among the rows shown (before the row now at `index`): the `order`s are renumbered, in the same
+ * transaction (one undo step).
+ */
 export function addItem(
   doc: CredentialDocument,
   item: PaletteItem,
   parent: string,
   index: number,
 ): CommandResult {
-  if (item.type === "kind") return addField(doc, { parent, index, kind: item.kind });
-  return insertNodes(doc, {
-    parent,
-    index,
-    nodes: item.nodes,
-    required: item.required,
-    label: `Add the ${item.label} block`,
-  });
+  const added =
+    item.type === "kind"
+      ? addField(doc, { parent, index, kind: item.kind })
+      : insertNodes(doc, {
+          parent,
+          index,
+          nodes: item.nodes,
+          required: item.required,
+          label: `Add the ${item.label} block`,
+        });
+  const fields = locate(doc, parent)?.node.fields;
+  if (isRefusal(added) || !fields || !usesDisplayOrder(fields)) return added;
+  const before = fields[index];
+  const steps: Step[] = [...added.steps];
+  let now = applyTransaction(doc, added);
+  const count = itemSize(item);
+  for (let k = 0; k < count && now.ok; k++) {
+    const node = locate(now.doc, parent)?.node.fields?.[index + k];
+    if (!node) break;
+    const shown = fieldsInDisplayOrder(fields);
+    const position = (before ? shown.indexOf(before) : shown.length) + k;
+    const move = moveFieldInDisplayOrder(now.doc, node.id, { parent, position });
+    if (isRefusal(move)) return move;
+    steps.push(...move.steps);
+    now = applyTransaction(now.doc, move);
+  }
+  return { label: added.label, steps };
 }
 
 /** The id of the node an add put at `index` of `parent`, to select it. */

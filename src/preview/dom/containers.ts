@@ -72,9 +72,33 @@ function container(
 export function group(field: Field, cx: RenderContext, cleanup: Cleanup): Rendered {
   const { box, legend, help } = fieldset(field, cx);
   return container(field, box, cx, cleanup, undefined, help ?? legend, (f, cleanup) => {
-    cx.renderFields(f.fields!, box, cleanup);
+    cx.renderFields(f.shown!, box, cleanup);
     return undefined;
   });
+}
+
+/**
+ * A named section of a container's fields (Airbyte's `group`): a fieldset whose legend is the
+ * section's title. It has no value, required mark or error of its own: its fields have theirs.
+ */
+export function section(field: Field, cx: RenderContext, cleanup: Cleanup): Rendered {
+  const { doc } = cx;
+  const box = h(
+    doc,
+    "fieldset",
+    { id: cx.prefix + field.index, className: "cd-field cd-section" },
+    h(doc, "legend", null, field.title),
+  );
+  const rendered = {
+    box,
+    field,
+    rebind(f: Field, cleanup: Cleanup) {
+      rendered.field = f;
+      cx.renderFields(f.shown!, box, cleanup);
+      return rendered;
+    },
+  };
+  return rendered.rebind(field, cleanup);
 }
 
 /** An auth-method choice: radios (up to five methods) or a select, then the chosen method's fields. */
@@ -141,7 +165,7 @@ export function choice(field: Field, cx: RenderContext, cleanup: Cleanup): Rende
   const branchCleanup: Cleanup = [];
   const showBranch = () => {
     runCleanup(branchCleanup);
-    branchNodes = cx.renderFields(f.branches![chosen]?.fields ?? [], box, branchCleanup);
+    branchNodes = cx.renderFields(f.branches![chosen]?.shown ?? [], box, branchCleanup);
   };
   return container(f, box, cx, cleanup, control, control, (next, cleanup) => {
     f = next;

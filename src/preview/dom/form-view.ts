@@ -68,7 +68,7 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   };
 
   const content = doc.createDocumentFragment();
-  cx.renderFields(options.root.fields!, content, cleanup);
+  cx.renderFields(options.root.shown!, content, cleanup);
 
   // Errors about the value as a whole, then the live region that announces what changed.
   // (A string given to `style` sets its cssText.)

@@ -157,9 +157,13 @@ const KINDS: Partial<Record<Kind, KindSpec>> = {
   },
 };
 
+/** The kind whose control a leaf has: long text that is a secret (a private key, a service account's JSON) is masked as a PEM key is. */
+const controlKind = (f: Field): Kind => (f.secret && f.kind === "multiline" ? "pem" : f.kind);
+
 /** `<div class="cd-field cd-<kind>">`: label and control (the other way round for a checkbox), show/hide, help. */
 function prototypeOf(f: Field, spec: KindSpec, cx: RenderContext): HTMLElement {
-  const key = `${f.kind}${f.required ? "*" : ""}${f.help ? "?" : ""}`;
+  const kind = controlKind(f);
+  const key = `${kind}${f.required ? "*" : ""}${f.help ? "?" : ""}`;
   let box = cx.prototypes.get(key);
   if (box) return box;
   const { doc } = cx;
@@ -170,7 +174,7 @@ function prototypeOf(f: Field, spec: KindSpec, cx: RenderContext): HTMLElement {
   box = h(
     doc,
     "div",
-    { className: `cd-field cd-${f.kind}` },
+    { className: `cd-field cd-${kind}` },
     ...(spec.controlFirst ? [control, label] : [label, control]),
   );
   if (spec.toggle)
@@ -286,7 +290,7 @@ class CustomLeaf extends Leaf {
  * cloned from the kind's prototype, made the field's own.
  */
 export function leaf(f: Field, cx: RenderContext): LeafView {
-  const spec = KINDS[f.kind]!;
+  const spec = KINDS[controlKind(f)]!;
   const id = cx.prefix + f.index;
   const box = prototypeOf(f, spec, cx).cloneNode(true) as HTMLElement;
   const first = box.firstElementChild as HTMLElement;
@@ -323,7 +327,7 @@ function bind(
   box: HTMLElement,
   error?: ErrorSlot,
 ): LeafView {
-  const access = KINDS[f.kind]!.access?.(f);
+  const access = KINDS[controlKind(f)]!.access?.(f);
   const view = new (access ? Leaf : CustomLeaf)(f, cx, control, box, access, error);
   // The value (a default, or given) goes into the control's property only, never an attribute.
   view.refresh();

@@ -82,12 +82,7 @@ export function reconcile(
     // Containers (kept or new) render their fields with it too, while this runs.
     cx.renderFields = (fields, into, cleanup) => render(fields, into, cleanup, null);
     const formError = live.previousElementSibling;
-    render(
-      next.root.fields!,
-      host,
-      cleanup,
-      formError?.className === "cd-error" ? formError : live,
-    );
+    render(next.root.shown!, host, cleanup, formError?.className === "cd-error" ? formError : live);
     for (const rendered of reusable.values()) rendered.box.remove();
     // A field that had to move (across a block, into a new group) gets the focus back.
     if (focused !== cx.doc.activeElement && host.contains(focused)) focused!.focus();

@@ -1,5 +1,5 @@
 import type { Field } from "../plan.ts";
-import { choice, group, list } from "./containers.ts";
+import { choice, group, list, section } from "./containers.ts";
 import type { Cleanup, RenderContext } from "./context.ts";
 import { h } from "./elements.ts";
 import { leaf } from "./leaves.ts";
@@ -33,7 +33,9 @@ export function renderFields(
           ? choice
           : f.kind === "string-list"
             ? list
-            : leaf
+            : f.kind === "section"
+              ? section
+              : leaf
     )(f, cx, cleanup);
     cx.rendered.set(rendered.box, rendered);
     block.appendChild(rendered.box);
