@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { decodeUtf8 } from "../schema/decode-utf8.ts";
 import { importSchema } from "../schema/import.ts";
-import { parseJsonText } from "../schema/parse-json.ts";
+import { inEnvelope, readSchemaSource } from "../schema/read-source.ts";
 import { toSchema } from "../schema/to-schema.ts";
 import { inFile } from "./error.ts";
 import { refuseNonJson } from "./json-only.ts";
@@ -10,13 +10,26 @@ import { refuseNonJson } from "./json-only.ts";
 export type CredentialSchema = JsonObject;
 
 export interface SourceOptions {
-  /** How messages name the source, e.g. the file's path as the user wrote it. */
+  /**
+   * How messages name the source, e.g. the file's path as the user wrote it. Its ending also says
+   * the format: `.yaml`/`.yml` is YAML, any other JSON. Without it, a text that starts with `{` or
+   * `[` is JSON and any other YAML.
+   */
   file?: string;
+  /**
+   * Told, in one line, which part of a connector specification was read when the source is one
+   * (`read connectionSpecification of spec.json`), before the schema is imported.
+   */
+  onNotice?: (notice: string) => void;
 }
 
 /**
  * Reads a schema from its text (or a file's bytes, decoded as strict UTF-8) and passes it through
- * the document model, as the CLI and the designer do: broken JSON is refused at its line:column, a
+ * the document model, as the CLI and the designer do. The text is JSON or YAML (see
+ * `SourceOptions.file`); an Airbyte `spec.json` (`connectionSpecification`) or low-code
+ * `manifest.yaml` (`spec.connection_specification`) gives the credential schema it holds, and
+ * `onNotice` hears which part was read. Broken JSON or YAML is refused at its line:column (in
+ * the text as written), a
  * schema of the wrong shape or with a remote `$ref` at its JSON pointer, each with how to fix it
  * (a CredentialDesignerError). The schema comes back as written.
  */
@@ -26,7 +39,9 @@ export function parseSchema(
 ): CredentialSchema {
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
-    return toSchema(importSchema(parseJsonText(text)));
+    const reading = readSchemaSource(text, options.file);
+    if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
+    return inEnvelope(reading.envelope, () => toSchema(importSchema(reading.schema)));
   });
 }
 
