@@ -40,8 +40,8 @@ export async function readSchema(file: NamedPath, io?: CliIo): Promise<JsonObjec
     const { parseSchema } = await import("../api/parse.ts");
     return parseSchema(text, {
       file: file.display,
-      // One line on stderr (stdout stays the command's output): `spec.json: read connectionSpecification of spec.json`.
-      onNotice: (notice) => io?.stderr.write(`${printable(file.display)}: ${printable(notice)}\n`),
+      // One line on stderr (stdout stays the command's output): `read connectionSpecification of spec.json`.
+      onNotice: (notice) => io?.stderr.write(`${printable(notice)}\n`),
     });
   } catch (error) {
     throw inFile(file.display, error);

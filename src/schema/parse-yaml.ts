@@ -235,12 +235,19 @@ function yamlProblem(text: string, error: YAMLError): JsonSyntaxProblem {
         "indent with spaces",
       );
     case "BAD_INDENT":
-      return problemAt(
-        text,
-        offset,
-        "wrong indentation",
-        "indent this line as the entries it belongs with",
-      );
+      return /end with a/.test(error.message)
+        ? problemAt(
+            text,
+            offset,
+            "a '[' or '{' is not closed here, or the lines inside it are not indented enough",
+            "close it with ']' or '}', and indent its lines further than the key it belongs to",
+          )
+        : problemAt(
+            text,
+            offset,
+            "wrong indentation",
+            "indent this line as the entries it belongs with",
+          );
     case "MISSING_CHAR":
       return problemAt(
         text,

@@ -54,28 +54,24 @@ export function readSchemaSource(text: string, name?: string): SourceReading {
 
 /**
  * The credential window inside a connector specification, or undefined when the value is a
- * schema itself. A value with `properties`, `$schema` or `type` at its top is a schema, whatever
- * else it holds: an envelope is recognised only when its top has none of them.
+ * schema itself. A value with `properties`, `$schema` or a JSON Schema `type` (`object`, an
+ * array of types…) at its top is a schema, whatever else it holds: an envelope is recognised only
+ * when its top has none of them (a manifest's `type: DeclarativeSource` is no schema type).
  *
  * - `{"documentationUrl": …, "connectionSpecification": {…}}`: Airbyte's spec.json (spec.yaml);
  * - `{"type": "SPEC", "spec": {"connectionSpecification": {…}}}`: what a connector's `spec`
  *   command prints;
- * - `{"version": …, "spec": {"type": "Spec", "connection_specification": {…}}, …}`: a low-code
- *   manifest.yaml.
+ * - `{"version": …, "type": "DeclarativeSource", "spec": {"type": "Spec",
+ *   "connection_specification": {…}}, …}`: a low-code manifest.yaml.
  *
  * A manifest (a top-level `spec` mapping, or `streams`/`definitions` beside a `version`) without
  * a credential window is refused with what to add, rather than imported as a schema it is not.
  */
 export function findEnvelope(value: JsonValue, name?: string): Envelope | undefined {
   if (!isJsonObject(value)) return undefined;
-  if (
-    "properties" in value ||
-    "$schema" in value ||
-    (value.type !== undefined && value.type !== "SPEC")
-  )
-    return undefined;
-  const file = name === undefined ? undefined : (name.split(/[\\/]/).at(-1) ?? name);
-  const of = (what: string, fallback: string) => `${what} of ${file ?? fallback}`;
+  if ("properties" in value || "$schema" in value || isSchemaType(value.type)) return undefined;
+  // The file as the caller names it (the CLI: the path as the user wrote it).
+  const of = (what: string, fallback: string) => `${what} of ${name ?? fallback}`;
   if (isJsonObject(value.connectionSpecification)) {
     return {
       pointer: "/connectionSpecification",
@@ -113,6 +109,12 @@ export function findEnvelope(value: JsonValue, name?: string): Envelope | undefi
     );
   }
   return undefined;
+}
+
+const SCHEMA_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
+
+function isSchemaType(type: JsonValue | undefined): boolean {
+  return Array.isArray(type) || (typeof type === "string" && SCHEMA_TYPES.has(type));
 }
 
 /** The pointer from the file's top to what `pointer` names inside the credential schema. */
