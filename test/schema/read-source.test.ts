@@ -101,7 +101,9 @@ describe("the API", () => {
     );
     expect(schema).toEqual({ type: "object", properties: {} });
     expect(notices).toEqual(["read connectionSpecification of connectors/spec.yaml"]);
-    expect(() => parseSchema("a: [1", { file: "x.yml" })).toThrow(/^x\.yml:1:6: a '\[' or '\{' is not closed/);
+    expect(() => parseSchema("a: [1", { file: "x.yml" })).toThrow(
+      /^x\.yml:1:6: a '\[' or '\{' is not closed/,
+    );
   });
 
   it("exportBaseName: .yaml/.yml stripped; spec and manifest named after their connector", () => {
