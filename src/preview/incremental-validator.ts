@@ -302,16 +302,23 @@ export class IncrementalValidator {
    * The same validator, compiled when it is first called rather than now, so that a view can
    * hand it over at once and compile after it has painted (the preview form first validates
    * after paint). It never throws: when `schema` does not compile, the parts that do are still
-   * checked and the rest is not (a schema compiled whole is then not checked at all).
+   * checked and the rest is not (a schema compiled whole is then not checked at all), and from its
+   * first call on the validator carries `notChecked`, the reason (Ajv's error for the whole
+   * schema), which the preview form shows as an alert and which keeps it from calling values valid.
    */
-  deferredValidatorFor(schema: SchemaLike): ValidateFunction {
+  deferredValidatorFor(schema: SchemaLike): ValidateFunction & { notChecked?: string } {
     let built: ValidateFunction | undefined;
-    const validate: ValidateFunction = (data: unknown) => {
+    const validate: ValidateFunction & { notChecked?: string } = (data: unknown) => {
       if (!built) {
         this.retireCompilerIfFull();
         const used = new Set<string>();
+        let failed = false;
         try {
-          built = this.build(planValidation(schema), used, () => {}) ?? checksNothing;
+          built = this.build(planValidation(schema), used, () => (failed = true)) ?? checksNothing;
+          if (failed)
+            validate.notChecked = notCompiled(
+              this.wholeError(schema, used) ?? new Error("a part of it cannot be compiled"),
+            );
         } finally {
           this.evictUnused(used);
         }
@@ -322,6 +329,16 @@ export class IncrementalValidator {
     };
     validate.errors = null;
     return validate;
+  }
+
+  /** What compiling the whole schema throws (cached like a part), or undefined if it compiles. */
+  private wholeError(schema: SchemaLike, used: Set<string>): unknown {
+    try {
+      this.cached({ schema, text: JSON.stringify(schema) }, used);
+      return undefined;
+    } catch (error) {
+      return error;
+    }
   }
 
   private retireCompilerIfFull(): void {
@@ -407,6 +424,15 @@ export function ajvCompiler(): CompileSchema {
   const ajv = new Ajv({ ...AJV_OPTIONS });
   addFormats(ajv);
   return (schema) => ajv.compile(schema);
+}
+
+/**
+ * What the preview says of a schema Ajv refuses, as the form says it when it compiles a schema
+ * itself (src/preview/form-host.ts): Ajv's message, first line.
+ */
+export function notCompiled(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `This window's schema could not be compiled: ${message.split("\n")[0]}`;
 }
 
 /** Sets an own enumerable property, even `__proto__` (an assignment would set the prototype). */
