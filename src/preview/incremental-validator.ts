@@ -303,8 +303,8 @@ export class IncrementalValidator {
    * hand it over at once and compile after it has painted (the preview form first validates
    * after paint). It never throws: when `schema` does not compile, the parts that do are still
    * checked and the rest is not (a schema compiled whole is then not checked at all), and from its
-   * first call on the validator carries `notChecked`, the reason (Ajv's error for the whole
-   * schema), which the preview form shows as an alert and which keeps it from calling values valid.
+   * first call on the validator carries `notChecked`, the reason (Ajv's error for the first part
+   * that does not compile), which the preview form shows as an alert and which keeps it from calling values valid.
    */
   deferredValidatorFor(schema: SchemaLike): ValidateFunction & { notChecked?: string } {
     let built: ValidateFunction | undefined;
@@ -312,13 +312,12 @@ export class IncrementalValidator {
       if (!built) {
         this.retireCompilerIfFull();
         const used = new Set<string>();
-        let failed = false;
+        let failure: { error: unknown } | undefined;
         try {
-          built = this.build(planValidation(schema), used, () => (failed = true)) ?? checksNothing;
-          if (failed)
-            validate.notChecked = notCompiled(
-              this.wholeError(schema, used) ?? new Error("a part of it cannot be compiled"),
-            );
+          built =
+            this.build(planValidation(schema), used, (error) => (failure ??= { error })) ??
+            checksNothing;
+          if (failure) validate.notChecked = notCompiled(failure.error);
         } finally {
           this.evictUnused(used);
         }
@@ -329,16 +328,6 @@ export class IncrementalValidator {
     };
     validate.errors = null;
     return validate;
-  }
-
-  /** What compiling the whole schema throws (cached like a part), or undefined if it compiles. */
-  private wholeError(schema: SchemaLike, used: Set<string>): unknown {
-    try {
-      this.cached({ schema, text: JSON.stringify(schema) }, used);
-      return undefined;
-    } catch (error) {
-      return error;
-    }
   }
 
   private retireCompilerIfFull(): void {
@@ -352,7 +341,7 @@ export class IncrementalValidator {
   private build(
     plan: ValidationPlan,
     used: Set<string>,
-    partFailed: () => void,
+    partFailed: (error: unknown) => void,
   ): ValidateFunction | undefined {
     if (plan.kind === "whole") return this.tryCached(plan, used, partFailed);
     const shell = this.tryCached(plan.shell, used, partFailed);
@@ -373,12 +362,12 @@ export class IncrementalValidator {
   private tryCached(
     part: PlannedSchema,
     used: Set<string>,
-    partFailed: () => void,
+    partFailed: (error: unknown) => void,
   ): ValidateFunction | undefined {
     try {
       return this.cached(part, used);
-    } catch {
-      partFailed();
+    } catch (error) {
+      partFailed(error);
       return undefined;
     }
   }

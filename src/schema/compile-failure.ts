@@ -22,11 +22,21 @@ export interface CompileFailure {
  */
 export function describeCompileFailure(schema: JsonValue, error: unknown): CompileFailure {
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-  const invalid = /^schema is invalid: data(\S*) (.*?)(?:, data\S* .*)?$/.exec(message);
-  if (invalid) {
-    const pointer = existingPrefix(schema, invalid[1] ?? "");
-    const keyword = (invalid[1] ?? "").split("/").at(-1) ?? "";
-    return { pointer, reason: `${keyword ? `"${keyword}" ` : ""}${invalid[2]}` };
+  if (message.startsWith(INVALID)) {
+    // Ajv's path is not escaped (a key may hold a space): the longest one up to a space that
+    // names something in the schema, else the part before the first space, cut back.
+    const rest = message.slice(INVALID.length).split(/, data(?=\/| )/)[0] ?? "";
+    let end = rest.indexOf(" ");
+    for (let k = rest.indexOf(" "); k !== -1; k = rest.indexOf(" ", k + 1)) {
+      const path = rest.slice(0, k);
+      if (existingPrefix(schema, path) === path) end = k;
+    }
+    const path = end === -1 ? rest : rest.slice(0, end);
+    const keyword = path.split("/").at(-1) ?? "";
+    return {
+      pointer: existingPrefix(schema, path),
+      reason: `${keyword ? `"${keyword}" ` : ""}${end === -1 ? "is invalid" : rest.slice(end + 1)}`,
+    };
   }
   const missing = (error as { missingRef?: unknown } | null)?.missingRef;
   if (typeof missing === "string") {
@@ -87,12 +97,14 @@ function sameRef(written: string, missing: string): boolean {
   );
 }
 
+const INVALID = "schema is invalid: data";
+
 /** The longest prefix of `pointer` that names something in `schema`. */
 function existingPrefix(schema: JsonValue, pointer: string): string {
   let at: JsonValue | undefined = schema;
   let found = "";
   for (const token of pointer.split("/").slice(1)) {
-    const key = decodeURIComponent(token).replaceAll("~1", "/").replaceAll("~0", "~");
+    const key = token.replaceAll("~1", "/").replaceAll("~0", "~");
     if (Array.isArray(at) && /^\d+$/.test(key) && Number(key) < at.length) at = at[Number(key)];
     else if (isJsonObject(at) && Object.hasOwn(at, key)) at = at[key];
     else break;
