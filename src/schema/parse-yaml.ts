@@ -61,7 +61,8 @@ export function parseYamlText(text: string): JsonValue {
     version: "1.2",
     schema: "core",
     merge: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by checkTree, which names the key and where it first occurs.
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
