@@ -29,7 +29,7 @@ function compileLazily(schema: JsonSchema): Promise<ValidateFunction> {
         return ajv.compile(schema);
       } catch (error) {
         return notChecked(
-          `This window's schema could not be compiled: ${(error as Error).message ?? error}`,
+          `This window's schema could not be compiled: ${ajv.compileFailureReason(schema, error)}`,
         );
       }
     });

@@ -1,7 +1,9 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { escapePointerToken } from "../json/pointer.ts";
+import type { JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { describeCompileFailure } from "../schema/compile-failure.ts";
 import type { ValidateFunction, ValidationError } from "./types.ts";
 
 /**
@@ -317,7 +319,7 @@ export class IncrementalValidator {
           built =
             this.build(planValidation(schema), used, (error) => (failure ??= { error })) ??
             checksNothing;
-          if (failure) validate.notChecked = notCompiled(failure.error);
+          if (failure) validate.notChecked = notCompiled(failure.error, schema as JsonValue);
         } finally {
           this.evictUnused(used);
         }
@@ -417,11 +419,10 @@ export function ajvCompiler(): CompileSchema {
 
 /**
  * What the preview says of a schema Ajv refuses, as the form says it when it compiles a schema
- * itself (src/preview/form-host.ts): Ajv's message, first line.
+ * itself (src/preview/form-host.ts): the reason read from Ajv's error (schema/compile-failure.ts).
  */
-export function notCompiled(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `This window's schema could not be compiled: ${message.split("\n")[0]}`;
+export function notCompiled(error: unknown, schema: JsonValue = {}): string {
+  return `This window's schema could not be compiled: ${describeCompileFailure(schema, error).reason}`;
 }
 
 /** Sets an own enumerable property, even `__proto__` (an assignment would set the prototype). */

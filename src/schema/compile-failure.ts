@@ -23,9 +23,15 @@ export interface CompileFailure {
 export function describeCompileFailure(schema: JsonValue, error: unknown): CompileFailure {
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   if (message.startsWith(INVALID)) {
+    // Ajv lists every meta-schema error; the first specific one says most (not "must be
+    // object,boolean" or "must match a schema in anyOf", which an anyOf adds around it).
+    const errors = message.slice(INVALID.length).split(/, data(?=\/| )/);
+    const specific = errors.find(
+      (text) => !/ must (be [a-z,]+|match a schema in anyOf)$/.test(text),
+    );
+    const rest = specific ?? errors[0] ?? "";
     // Ajv's path is not escaped (a key may hold a space): the longest one up to a space that
     // names something in the schema, else the part before the first space, cut back.
-    const rest = message.slice(INVALID.length).split(/, data(?=\/| )/)[0] ?? "";
     let end = rest.indexOf(" ");
     for (let k = rest.indexOf(" "); k !== -1; k = rest.indexOf(" ", k + 1)) {
       const path = rest.slice(0, k);

@@ -235,7 +235,7 @@ describe("the reason is shown at once, as an alert (issue 17, point 5)", () => {
     await settleAll();
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(
-      /^This window's schema could not be compiled: schema is invalid: data\/properties\/b\/dependencies\/x /,
+      /^This window's schema could not be compiled: "x" must NOT have duplicate items/,
     );
     await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
     expect(submits).toEqual([]);
