@@ -41,7 +41,11 @@ export function describeCompileFailure(schema: JsonValue, error: unknown): Compi
     const keyword = path.split("/").at(-1) ?? "";
     return {
       pointer: existingPrefix(schema, path),
-      reason: `${keyword ? `"${keyword}" ` : ""}${end === -1 ? "is invalid" : rest.slice(end + 1)}`,
+      reason:
+        `${keyword ? `"${keyword}" ` : ""}${end === -1 ? "is invalid" : rest.slice(end + 1)}`.replace(
+          /\(items ## (\d+) and (\d+) are identical\)/,
+          "(items $2 and $1 are the same)",
+        ),
     };
   }
   const missing = (error as { missingRef?: unknown } | null)?.missingRef;

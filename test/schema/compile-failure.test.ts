@@ -125,3 +125,13 @@ describe("the designer's check: the compile failure is an error finding", () => 
     expect(findings.map((finding) => finding.rule)).not.toContain("schema-does-not-compile");
   });
 });
+
+describe("the most specific of Ajv's meta-schema errors", () => {
+  it("a list with a duplicate: that, not the anyOf around it", () => {
+    const failure = describe_({
+      type: "object",
+      properties: { b: { type: "object", dependencies: { x: ["y", "y"] } } },
+    });
+    expect(failure.reason).toBe('"x" must NOT have duplicate items (items 0 and 1 are the same)');
+  });
+});
