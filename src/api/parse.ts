@@ -5,6 +5,7 @@ import { inEnvelope, readSchemaSource } from "../schema/read-source.ts";
 import { toSchema } from "../schema/to-schema.ts";
 import { inFile } from "./error.ts";
 import { refuseNonJson } from "./json-only.ts";
+import { parseYamlText } from "./yaml.ts";
 
 /** A credential-window schema as the designer reads it: a draft-07 object schema, as plain JSON. */
 export type CredentialSchema = JsonObject;
@@ -39,7 +40,7 @@ export function parseSchema(
 ): CredentialSchema {
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
-    const reading = readSchemaSource(text, options.file);
+    const reading = readSchemaSource(text, options.file, parseYamlText);
     if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
     return inEnvelope(reading.envelope, () => toSchema(importSchema(reading.schema)));
   });

@@ -1,7 +1,7 @@
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 import { parseJsonText } from "./parse-json.ts";
-import { isYamlFileName, looksLikeYaml, parseYamlText } from "./parse-yaml.ts";
+import { isYamlFileName, looksLikeYaml } from "./yaml-reader.ts";
 
 /** How a schema text was written. */
 export type SourceFormat = "json" | "yaml";
@@ -31,13 +31,18 @@ export interface SourceReading {
  * The format follows the file name: `.yaml`/`.yml` is YAML, any other name JSON. Without a name
  * (the JSON view, a text given to the API) a text that starts with `{` or `[` is JSON and any
  * other YAML ({@link looksLikeYaml}). Syntax errors are JsonSyntaxProblems at the text's own
- * line:column, whichever the format.
+ * line:column, whichever the format. `parseYamlText` is the YAML reader (./parse-yaml.ts, or the
+ * API's, which loads the package only when a YAML text comes).
  *
  * Envelopes recognised ({@link findEnvelope}): Airbyte's `spec.json`/`spec.yaml`
  * (`connectionSpecification`), a low-code `manifest.yaml` (`spec.connection_specification`), and
  * a connector's SPEC message (`spec.connectionSpecification`).
  */
-export function readSchemaSource(text: string, name?: string): SourceReading {
+export function readSchemaSource(
+  text: string,
+  name: string | undefined,
+  parseYamlText: (text: string) => JsonValue,
+): SourceReading {
   const format: SourceFormat =
     name !== undefined
       ? isYamlFileName(name)

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { exportBaseName } from "../../src/api/base-name.ts";
 import { parseSchema } from "../../src/api/parse.ts";
 import { JsonSyntaxProblem, SchemaProblem } from "../../src/json/problem.ts";
-import { findEnvelope, inEnvelope, readSchemaSource } from "../../src/schema/read-source.ts";
+import { parseYamlText } from "../../src/schema/parse-yaml.ts";
+import {
+  findEnvelope,
+  inEnvelope,
+  readSchemaSource as readWith,
+} from "../../src/schema/read-source.ts";
+
+const readSchemaSource = (text: string, name?: string) => readWith(text, name, parseYamlText);
 
 const WINDOW = {
   type: "object",

@@ -1,6 +1,7 @@
 import type { JsonObject } from "../../json/value.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
+import { parseYamlText } from "../../schema/parse-yaml.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
 import { inEnvelope, readSchemaSource } from "../../schema/read-source.ts";
 import { toSchema } from "../../schema/to-schema.ts";
@@ -34,7 +35,7 @@ export async function sourceFromFile(file: File): Promise<SourceRead> {
     return { error: unreadable(file.name) };
   }
   try {
-    const { schema, envelope } = readSchemaSource(decodeUtf8(bytes), file.name);
+    const { schema, envelope } = readSchemaSource(decodeUtf8(bytes), file.name, parseYamlText);
     return {
       source: {
         name: file.name,

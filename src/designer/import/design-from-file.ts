@@ -3,6 +3,7 @@ import type { CredentialDocument } from "../../model/index.ts";
 import { refuseSecretValues } from "../../model/secret-values.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
+import { parseYamlText } from "../../schema/parse-yaml.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
 import {
   type Envelope,
@@ -54,7 +55,7 @@ export function readDesign(text: string): CredentialDocument {
  * is placed in the file as written (`/connectionSpecification/properties/…`).
  */
 export function readDesignSource(text: string, name?: string): DesignReading {
-  const { schema, format, envelope } = readSchemaSource(text, name);
+  const { schema, format, envelope } = readSchemaSource(text, name, parseYamlText);
   const doc = inEnvelope(envelope, () => {
     const imported = importSchema(schema);
     refuseSecretValues(schema as JsonObject); // importSchema accepts only an object
