@@ -36,6 +36,9 @@ export async function compileFindings(schema: JsonObject): Promise<Finding[]> {
     incremental.validatorFor(schema);
     return [];
   } catch (error) {
+    // A page whose Content-Security-Policy forbids eval cannot compile any schema: that is the
+    // page's, not the schema's, problem (the preview says it), so it is no finding.
+    if (error instanceof EvalError) return [];
     const { pointer, reason } = describeCompileFailure(schema, error);
     return [
       {
