@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { exportedSchema, openDesignerPage, showSchemaJson } from "../support/designer-page.ts";
+import { axeViolations } from "../support/axe.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
@@ -95,6 +96,14 @@ describe("a schema Ajv cannot compile, on the designer page", () => {
     // The submit is refused: the alert stays, and no verdict of "valid" is given.
     await expect.poll(() => alert.textContent()).toMatch(/could not be compiled/);
     expect(await preview(page).textContent()).not.toContain("The values are valid.");
+
+    // The alert and the finding are axe clean, in the light theme and the dark.
+    expect(await axeViolations(page, ".cd-preview-pane")).toEqual([]);
+    expect(await axeViolations(page, ".cd-problems")).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await axeViolations(page, ".cd-preview-pane")).toEqual([]);
+    expect(await axeViolations(page, ".cd-problems")).toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
 
     // Choosing the finding selects the field whose keyword is at fault.
     await finding.click();
