@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { exportedSchema, openDesignerPage, showSchemaJson } from "../support/designer-page.ts";
 import { axeViolations } from "../support/axe.ts";
+import { exportedSchema, openDesignerPage, showSchemaJson } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
 
 /**
