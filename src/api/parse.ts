@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { decodeUtf8 } from "../schema/decode-utf8.ts";
 import { importSchema } from "../schema/import.ts";
-import { inEnvelope, readSchemaSource } from "../schema/read-source.ts";
+import { findEnvelope, inEnvelope, readSchemaSource, valueAt } from "../schema/read-source.ts";
 import { toSchema } from "../schema/to-schema.ts";
 import { inFile } from "./error.ts";
 import { refuseNonJson } from "./json-only.ts";
@@ -47,12 +47,16 @@ export function parseSchema(
 }
 
 /**
- * The same for a value already parsed (JSON.parse's result, an imported .json module). A value
- * JSON cannot hold (undefined, a function, NaN, a Date…) is refused at its pointer.
+ * The same for a value already parsed (JSON.parse's result, an imported .json module), an Airbyte
+ * spec.json's or manifest's envelope included. A value JSON cannot hold (undefined, a function,
+ * NaN, a Date…) is refused at its pointer.
  */
 export function readSchemaValue(value: unknown, options: SourceOptions = {}): CredentialSchema {
   return inFile(options.file, () => {
     refuseNonJson(value);
-    return toSchema(importSchema(value as JsonValue));
+    const envelope = findEnvelope(value as JsonValue, options.file);
+    if (envelope) options.onNotice?.(`read ${envelope.part}`);
+    const schema = envelope ? valueAt(value as JsonValue, envelope.pointer) : (value as JsonValue);
+    return inEnvelope(envelope, () => toSchema(importSchema(schema)));
   });
 }

@@ -127,7 +127,8 @@ export function pointerInFile(envelope: Envelope | undefined, pointer: string): 
   return envelope === undefined ? pointer : `${envelope.pointer}${pointer}`;
 }
 
-function valueAt(value: JsonValue, pointer: string): JsonValue {
+/** The value at an envelope's pointer (its tokens are plain keys). */
+export function valueAt(value: JsonValue, pointer: string): JsonValue {
   let current: JsonValue = value;
   for (const token of pointer.split("/").slice(1)) {
     if (!isJsonObject(current)) break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportBaseName } from "../../src/api/base-name.ts";
-import { parseSchema } from "../../src/api/parse.ts";
+import { parseSchema, readSchemaValue } from "../../src/api/parse.ts";
 import { JsonSyntaxProblem, SchemaProblem } from "../../src/json/problem.ts";
 import { parseYamlText } from "../../src/schema/parse-yaml.ts";
 import {
@@ -111,6 +111,17 @@ describe("the API", () => {
     expect(() => parseSchema("a: [1", { file: "x.yml" })).toThrow(
       /^x\.yml:1:6: a '\[' or '\{' is not closed/,
     );
+  });
+
+  it("readSchemaValue unwraps an envelope already parsed (an imported spec.json)", () => {
+    const notices: string[] = [];
+    expect(
+      readSchemaValue(
+        { documentationUrl: "https://x", connectionSpecification: WINDOW },
+        { file: "spec.json", onNotice: (notice) => notices.push(notice) },
+      ),
+    ).toEqual(WINDOW);
+    expect(notices).toEqual(["read connectionSpecification of spec.json"]);
   });
 
   it("exportBaseName: .yaml/.yml stripped; spec and manifest named after their connector", () => {
