@@ -33,7 +33,15 @@ export const ARCHITECTURE: Architecture = {
     {
       path: "src/schema/",
       mayImport: ["src/json/", "src/model/"],
-      packages: ["ajv", "refa", "regexp-ast-analysis", "scslre", "@eslint-community/regexpp"],
+      // yaml: the YAML reader (parse-yaml.ts), for .yaml/.yml files and manifests.
+      packages: [
+        "ajv",
+        "refa",
+        "regexp-ast-analysis",
+        "scslre",
+        "@eslint-community/regexpp",
+        "yaml",
+      ],
     },
     { path: "src/check/", mayImport: CORE },
     {
@@ -213,6 +221,10 @@ export const ARCHITECTURE: Architecture = {
     },
     { path: "npm:prettier", why: "an export generator: runs in the export worker" },
     { path: "npm:fflate", why: "the zip: loaded with the export worker" },
+    {
+      path: "npm:yaml",
+      why: "the YAML reader: loaded with Import's reader or the Schema JSON editor, when used",
+    },
     {
       path: "src/designer/import/design-from-file.ts",
       why: "reading a file: loaded by Import when a file is chosen or dropped",

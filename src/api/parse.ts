@@ -1,22 +1,36 @@
 import type { JsonObject, JsonValue } from "../json/value.ts";
 import { decodeUtf8 } from "../schema/decode-utf8.ts";
 import { importSchema } from "../schema/import.ts";
-import { parseJsonText } from "../schema/parse-json.ts";
+import { findEnvelope, inEnvelope, readSchemaSource, valueAt } from "../schema/read-source.ts";
 import { toSchema } from "../schema/to-schema.ts";
 import { inFile } from "./error.ts";
 import { refuseNonJson } from "./json-only.ts";
+import { parseYamlText } from "./yaml.ts";
 
 /** A credential-window schema as the designer reads it: a draft-07 object schema, as plain JSON. */
 export type CredentialSchema = JsonObject;
 
 export interface SourceOptions {
-  /** How messages name the source, e.g. the file's path as the user wrote it. */
+  /**
+   * How messages name the source, e.g. the file's path as the user wrote it. Its ending also says
+   * the format: `.yaml`/`.yml` is YAML, any other JSON. Without it, a text that starts with `{` or
+   * `[` is JSON and any other YAML.
+   */
   file?: string;
+  /**
+   * Told, in one line, which part of a connector specification was read when the source is one
+   * (`read connectionSpecification of spec.json`), before the schema is imported.
+   */
+  onNotice?: (notice: string) => void;
 }
 
 /**
  * Reads a schema from its text (or a file's bytes, decoded as strict UTF-8) and passes it through
- * the document model, as the CLI and the designer do: broken JSON is refused at its line:column, a
+ * the document model, as the CLI and the designer do. The text is JSON or YAML (see
+ * `SourceOptions.file`); an Airbyte `spec.json` (`connectionSpecification`) or low-code
+ * `manifest.yaml` (`spec.connection_specification`) gives the credential schema it holds, and
+ * `onNotice` hears which part was read. Broken JSON or YAML is refused at its line:column (in
+ * the text as written), a
  * schema of the wrong shape or with a remote `$ref` at its JSON pointer, each with how to fix it
  * (a CredentialDesignerError). The schema comes back as written.
  */
@@ -26,17 +40,23 @@ export function parseSchema(
 ): CredentialSchema {
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
-    return toSchema(importSchema(parseJsonText(text)));
+    const reading = readSchemaSource(text, options.file, parseYamlText);
+    if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
+    return inEnvelope(reading.envelope, () => toSchema(importSchema(reading.schema)));
   });
 }
 
 /**
- * The same for a value already parsed (JSON.parse's result, an imported .json module). A value
- * JSON cannot hold (undefined, a function, NaN, a Date…) is refused at its pointer.
+ * The same for a value already parsed (JSON.parse's result, an imported .json module), an Airbyte
+ * spec.json's or manifest's envelope included. A value JSON cannot hold (undefined, a function,
+ * NaN, a Date…) is refused at its pointer.
  */
 export function readSchemaValue(value: unknown, options: SourceOptions = {}): CredentialSchema {
   return inFile(options.file, () => {
     refuseNonJson(value);
-    return toSchema(importSchema(value as JsonValue));
+    const envelope = findEnvelope(value as JsonValue, options.file);
+    if (envelope) options.onNotice?.(`read ${envelope.part}`);
+    const schema = envelope ? valueAt(value as JsonValue, envelope.pointer) : (value as JsonValue);
+    return inEnvelope(envelope, () => toSchema(importSchema(schema)));
   });
 }

@@ -43,7 +43,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     },
     usage: `${PROGRAM} export <schema.json>... [--out DIR] [--csharp [--namespace NS]]`,
     details: [
-      "The files are named after the schema file: foo.json or foo.schema.json gives foo.*.",
+      "The files are named after the schema file: foo.json, foo.schema.json or foo.yaml gives foo.*;",
+      "a connector's spec.json, spec.yaml or manifest.yaml is named after its connector's folder.",
+      "Reads .json, .yaml and .yml; the credential window of an Airbyte spec.json or low-code",
+      "manifest.yaml (one line on stderr says which part was read). Writes JSON.",
       "All files are written, or none: on any problem the output folder is left as it was.",
       "Prints the paths of the written files.",
       "Several schemas are exported one after another, each all or nothing: one that fails is",
@@ -64,6 +67,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     usage: `${PROGRAM} check <schema.json>...`,
     details: [
       "Prints each finding as FILE:POINTER: SEVERITY: MESSAGE. FIX",
+      "Reads .json, .yaml and .yml; the credential window of an Airbyte spec.json or low-code",
+      "manifest.yaml (one line on stderr says which part was read).",
       "Exits with 1 if there is an error, 0 if there are only warnings or none.",
       "Several schemas are checked one after another; a last line says how many have no errors.",
       "Exits with 2 if one could not be read, else 1 if one has an error.",

@@ -29,14 +29,20 @@ export function templatesDir(): string {
 }
 
 /**
- * Reads a schema file as the API's parseSchema does (as the designer does): the import refuses a
- * schema of the wrong shape or with a remote `$ref`, and the schema comes back as written.
+ * Reads a schema file as the API's parseSchema does (as the designer does): JSON, or YAML for a
+ * `.yaml`/`.yml` file; the credential window of a connector's spec.json or manifest.yaml, said in
+ * one line on stderr; the import refuses a schema of the wrong shape or with a remote `$ref`, and
+ * the schema comes back as written.
  */
-export async function readSchema(file: NamedPath): Promise<JsonObject> {
+export async function readSchema(file: NamedPath, io?: CliIo): Promise<JsonObject> {
   const text = await readTextFile(file);
   try {
     const { parseSchema } = await import("../api/parse.ts");
-    return parseSchema(text, { file: file.display });
+    return parseSchema(text, {
+      file: file.display,
+      // One line on stderr (stdout stays the command's output): `read connectionSpecification of spec.json`.
+      onNotice: (notice) => io?.stderr.write(`${printable(notice)}\n`),
+    });
   } catch (error) {
     throw inFile(file.display, error);
   }
@@ -51,7 +57,7 @@ export async function exportCommand(
 ): Promise<number> {
   const file = namedPath(io.cwd, input);
   const base = baseName(file);
-  const schema = await readSchema(file);
+  const schema = await readSchema(file, io);
   let files: ExportedFile[];
   try {
     const { exportSchema } = await import("../api/export.ts");
@@ -117,10 +123,10 @@ export function checkExportTargets(
   }
 }
 
-/** `foo.json` and `foo.schema.json` give `foo` (the API's exportBaseName, naming the file as given). */
+/** `foo.json`, `foo.schema.json` and `foo.yaml` give `foo`; `source-x/spec.json` gives `source-x` (the API's exportBaseName, naming the file as given). */
 export function baseName(file: NamedPath): string {
   try {
-    return exportBaseName(path.basename(file.path));
+    return exportBaseName(file.path);
   } catch (error) {
     if (!(error instanceof CredentialDesignerError)) throw error;
     throw new CliError(error.problem, error.fix, { file: file.display });
@@ -129,7 +135,7 @@ export function baseName(file: NamedPath): string {
 
 export async function checkCommand(input: string, io: CliIo): Promise<number> {
   const file = namedPath(io.cwd, input);
-  const schema = await readSchema(file);
+  const schema = await readSchema(file, io);
   let report: CheckReport;
   try {
     const { checkSchema } = await import("../api/check.ts");

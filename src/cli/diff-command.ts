@@ -23,8 +23,8 @@ export async function diffCommand(
 ): Promise<number> {
   const oldFile = namedPath(io.cwd, oldInput);
   const newFile = namedPath(io.cwd, newInput);
-  const oldSchema = await readSchema(oldFile);
-  const newSchema = await readSchema(newFile);
+  const oldSchema = await readSchema(oldFile, io);
+  const newSchema = await readSchema(newFile, io);
   const valuesFile = options.values === undefined ? undefined : namedPath(io.cwd, options.values);
   const savedJson = valuesFile ? await readJsonFile(valuesFile) : undefined;
 

@@ -1,6 +1,8 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import type { JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { describeCompileFailure } from "../schema/compile-failure.ts";
 import type { JsonSchema, ValidateFunction } from "./types.ts";
 
 /**
@@ -13,4 +15,9 @@ export function compile(schema: JsonSchema): ValidateFunction {
   const ajv = new Ajv({ ...AJV_OPTIONS });
   addFormats(ajv);
   return ajv.compile(schema);
+}
+
+/** Why Ajv refused `schema`, in words (schema/compile-failure.ts): for the form's alert. */
+export function compileFailureReason(schema: JsonSchema, error: unknown): string {
+  return describeCompileFailure(schema as JsonValue, error).reason;
 }

@@ -4,7 +4,11 @@ import { planOf } from "./plan.ts";
 import { Store } from "./store.ts";
 import type { CredentialValue, FieldError, JsonSchema, ValidateFunction } from "./types.ts";
 
-/** The validator of a schema that cannot be checked: it checks nothing, and says why. */
+/**
+ * The validator of a schema that cannot be checked: it checks nothing, and says why. A `validate`
+ * given to the form may carry `notChecked` too (the designer's incremental validator sets it when
+ * the schema does not compile): the form then shows that reason as an alert.
+ */
 type NotChecked = ValidateFunction & { notChecked: string };
 
 const notChecked = (reason: string): NotChecked =>
@@ -25,7 +29,7 @@ function compileLazily(schema: JsonSchema): Promise<ValidateFunction> {
         return ajv.compile(schema);
       } catch (error) {
         return notChecked(
-          `This window's schema could not be compiled: ${(error as Error).message ?? error}`,
+          `This window's schema could not be compiled: ${ajv.compileFailureReason(schema, error)}`,
         );
       }
     });
@@ -63,6 +67,11 @@ function validatorOf(
  */
 class FormStore extends Store {
   declare validate: (ValidateFunction & Partial<NotChecked>) | undefined;
+
+  /** A NotChecked validator's reason (set on a deferred validator once it has tried to compile). */
+  override get problem(): string | undefined {
+    return this.validate?.notChecked;
+  }
 
   override check() {
     super.check();

@@ -1,7 +1,9 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { escapePointerToken } from "../json/pointer.ts";
+import type { JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { describeCompileFailure } from "../schema/compile-failure.ts";
 import type { ValidateFunction, ValidationError } from "./types.ts";
 
 /**
@@ -302,16 +304,22 @@ export class IncrementalValidator {
    * The same validator, compiled when it is first called rather than now, so that a view can
    * hand it over at once and compile after it has painted (the preview form first validates
    * after paint). It never throws: when `schema` does not compile, the parts that do are still
-   * checked and the rest is not (a schema compiled whole is then not checked at all).
+   * checked and the rest is not (a schema compiled whole is then not checked at all), and from its
+   * first call on the validator carries `notChecked`, the reason (Ajv's error for the first part
+   * that does not compile), which the preview form shows as an alert and which keeps it from calling values valid.
    */
-  deferredValidatorFor(schema: SchemaLike): ValidateFunction {
+  deferredValidatorFor(schema: SchemaLike): ValidateFunction & { notChecked?: string } {
     let built: ValidateFunction | undefined;
-    const validate: ValidateFunction = (data: unknown) => {
+    const validate: ValidateFunction & { notChecked?: string } = (data: unknown) => {
       if (!built) {
         this.retireCompilerIfFull();
         const used = new Set<string>();
+        let failure: { error: unknown } | undefined;
         try {
-          built = this.build(planValidation(schema), used, () => {}) ?? checksNothing;
+          built =
+            this.build(planValidation(schema), used, (error) => (failure ??= { error })) ??
+            checksNothing;
+          if (failure) validate.notChecked = notCompiled(failure.error, schema as JsonValue);
         } finally {
           this.evictUnused(used);
         }
@@ -335,7 +343,7 @@ export class IncrementalValidator {
   private build(
     plan: ValidationPlan,
     used: Set<string>,
-    partFailed: () => void,
+    partFailed: (error: unknown) => void,
   ): ValidateFunction | undefined {
     if (plan.kind === "whole") return this.tryCached(plan, used, partFailed);
     const shell = this.tryCached(plan.shell, used, partFailed);
@@ -356,12 +364,12 @@ export class IncrementalValidator {
   private tryCached(
     part: PlannedSchema,
     used: Set<string>,
-    partFailed: () => void,
+    partFailed: (error: unknown) => void,
   ): ValidateFunction | undefined {
     try {
       return this.cached(part, used);
-    } catch {
-      partFailed();
+    } catch (error) {
+      partFailed(error);
       return undefined;
     }
   }
@@ -407,6 +415,14 @@ export function ajvCompiler(): CompileSchema {
   const ajv = new Ajv({ ...AJV_OPTIONS });
   addFormats(ajv);
   return (schema) => ajv.compile(schema);
+}
+
+/**
+ * What the preview says of a schema Ajv refuses, as the form says it when it compiles a schema
+ * itself (src/preview/form-host.ts): the reason read from Ajv's error (schema/compile-failure.ts).
+ */
+export function notCompiled(error: unknown, schema: JsonValue = {}): string {
+  return `This window's schema could not be compiled: ${describeCompileFailure(schema, error).reason}`;
 }
 
 /** Sets an own enumerable property, even `__proto__` (an assignment would set the prototype). */

@@ -94,8 +94,17 @@ export class Store {
     for (const k of t) v = own(v, k);
     return v;
   }
-  /** The error a field shows: once touched, or after a submit. */
+  /**
+   * Why the values cannot be checked at all (the schema does not compile, the validator did not
+   * load), or undefined: shown at once, as an alert, and the values are never called valid.
+   */
+  get problem(): string | undefined {
+    return undefined;
+  }
+  /** The error a field shows: once touched, or after a submit (the whole value's `problem`: at once). */
   shown(path: string): string | undefined {
+    if (path === "" && this.validated && this.problem !== undefined)
+      return this.errors.get("")?.[2];
     return this.showAll || this.touched.has(path) ? this.errors.get(path)?.[2] : undefined;
   }
   branchOf = (path: string) => this.chosenBranch.get(path);

@@ -58,12 +58,12 @@ function dropFiles(files: File[]): Event {
 }
 
 describe("Import…", () => {
-  it("is a labelled button; the file input it opens takes .json files and stays out of the tab order", async () => {
+  it("is a labelled button; the file input it opens takes .json and .yaml files and stays out of the tab order", async () => {
     const { user } = setup();
     const button = screen.getByRole("button", { name: "Import…" });
     const input = fileInput();
     expect(input.type).toBe("file");
-    expect(input.accept).toBe(".json,application/json");
+    expect(input.accept).toBe(".json,.yaml,.yml,application/json,application/yaml");
     expect(input.tabIndex).toBe(-1);
     let opened = false;
     input.addEventListener("click", () => (opened = true));
@@ -95,6 +95,68 @@ describe("Import…", () => {
       }),
     );
     expect(statusRegion().textContent).toBe("");
+  });
+
+  it("a low-code manifest.yaml: its credential window is imported, and the note says which part was read", async () => {
+    const { store, user } = setup();
+    const text = readFileSync(
+      join(import.meta.dirname, "../fixtures/envelopes/source-sentry/manifest.yaml"),
+      "utf8",
+    );
+    await user.upload(fileInput(), new File([text], "manifest.yaml", { type: "application/yaml" }));
+    await waitFor(() =>
+      expect(statusRegion().textContent).toBe(
+        "Imported manifest.yaml (read spec.connection_specification of manifest.yaml). Undo puts the design back as it was.",
+      ),
+    );
+    const schema = toSchema(store.doc);
+    expect(Object.keys(schema.properties as object)).toEqual([
+      "project",
+      "hostname",
+      "auth_token",
+      "organization",
+      "discover_fields",
+      "num_workers",
+    ]);
+    expect(alertRegion().textContent).toBe("");
+  });
+
+  it("an Airbyte spec.json: connectionSpecification is imported", async () => {
+    const { store, user } = setup();
+    const window = { type: "object", title: "API", properties: { key: { type: "string" } } };
+    await user.upload(
+      fileInput(),
+      jsonFile(
+        "spec.json",
+        JSON.stringify({ documentationUrl: "https://x", connectionSpecification: window }),
+      ),
+    );
+    await waitFor(() => expect(toSchema(store.doc)).toEqual(window));
+    expect(statusRegion().textContent).toMatch(
+      /^Imported spec\.json \(read connectionSpecification of spec\.json\)\./,
+    );
+  });
+
+  it("broken YAML: an alert names the file and the line:column in the YAML, and the design is untouched", async () => {
+    const { user, unchanged } = setup();
+    await user.upload(
+      fileInput(),
+      new File(
+        ["type: object\nproperties:\n  a: {type: string}\n  a: {type: number}\n"],
+        "api.yml",
+      ),
+    );
+    const error = await findError(/^api\.yml:4:3: /);
+    expect(error.textContent).toMatch(/duplicate key "a" \(first at 3:3\)/);
+    unchanged();
+  });
+
+  it("hostile YAML (a custom tag) is refused at its place", async () => {
+    const { user, unchanged } = setup();
+    await user.upload(fileInput(), new File(["type: object\nx: !!js/function 'f'\n"], "evil.yaml"));
+    const error = await findError(/^evil\.yaml:2:4: a YAML tag outside the core schema/);
+    expect(error).toBeTruthy();
+    unchanged();
   });
 
   it("broken JSON: an alert names the file, the line:column and the reason, and the design is untouched", async () => {

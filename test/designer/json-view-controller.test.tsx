@@ -176,3 +176,67 @@ describe("JsonEditorController: one history with the design", () => {
     expect(store.canUndo).toBe(false);
   });
 });
+
+describe("JsonEditorController: YAML and envelopes pasted into the JSON view", () => {
+  function setupReporting(delay: number) {
+    const store = new DesignerStore(importSchema(structuredClone(DESIGN)));
+    const parent = document.body.appendChild(document.createElement("div"));
+    const reports: Array<{ problem: unknown; notice?: string }> = [];
+    const controller = new JsonEditorController({
+      parent,
+      store,
+      onReport: (report) => reports.push(report),
+      delay,
+    });
+    controllers.push(controller);
+    return { store, view: controller.view, reports };
+  }
+
+  it("pasted YAML becomes the design, and the view shows it as JSON, saying so", async () => {
+    const { store, view, reports } = setupReporting(5);
+    typeText(
+      view,
+      "title: Credentials\ntype: object\nproperties:\n  port: {title: Port, type: integer}\n",
+    );
+    await until(() => textOf(view).startsWith("{"));
+    const expected = {
+      title: "Credentials",
+      type: "object",
+      properties: { port: { title: "Port", type: "integer" } },
+    };
+    expect(toSchema(store.doc)).toEqual(expected);
+    expect(textOf(view)).toBe(schemaText(store.doc));
+    expect(steps(store)).toBe(1);
+    expect(reports.at(-1)).toMatchObject({
+      problem: undefined,
+      notice: "Read YAML. The view shows the design as JSON.",
+    });
+    expect(store.getState().pendingEdit).toBeUndefined();
+  });
+
+  it("a pasted spec.json envelope: its connectionSpecification becomes the design", async () => {
+    const { store, view, reports } = setupReporting(5);
+    const window = { title: "API", type: "object", properties: { key: { type: "string" } } };
+    typeText(
+      view,
+      JSON.stringify({ documentationUrl: "https://x", connectionSpecification: window }, null, 2),
+    );
+    await until(() => JSON.stringify(toSchema(store.doc)) === JSON.stringify(window));
+    await until(() => textOf(view) === schemaText(store.doc));
+    expect(reports.at(-1)?.notice).toBe(
+      "Read connectionSpecification of the Airbyte spec. The view shows the design as JSON.",
+    );
+  });
+
+  it("a problem in pasted YAML is marked in the YAML text, at its line:column", async () => {
+    const { store, view, reports } = setupReporting(5);
+    const yaml = "type: object\nproperties:\n  port:\n    type: port\n";
+    typeText(view, yaml);
+    await until(() => reports.at(-1)?.problem !== undefined);
+    const problem = reports.at(-1)?.problem as { line: number; column: number; pointer: string };
+    expect(problem).toMatchObject({ line: 4, column: 5, pointer: "/properties/port/type" });
+    // The text stays as typed; the design stays as it was.
+    expect(textOf(view)).toBe(yaml);
+    expect(toSchema(store.doc)).toEqual(DESIGN);
+  });
+});

@@ -234,6 +234,18 @@ describe("npm pack, installed into a new app", () => {
     expect(checked.code).toBe(0);
     expect(checked.stdout.trimEnd().split("\n").at(-1)).toBe("2 of 2 schemas without errors");
 
+    // A low-code manifest.yaml: the installed package loads yaml when it meets one.
+    await fs.mkdir(path.join(app, "source-demo"));
+    await fs.writeFile(
+      path.join(app, "source-demo", "manifest.yaml"),
+      "version: 6.0.0\ntype: DeclarativeSource\nspec:\n  type: Spec\n  connection_specification:\n    type: object\n    title: Demo\n    properties:\n      host: {type: string, title: Host, description: The server.}\n",
+    );
+    expect(await cli("check", "source-demo/manifest.yaml")).toEqual({
+      code: 0,
+      stdout: "source-demo/manifest.yaml: no problems found\n",
+      stderr: "read spec.connection_specification of source-demo/manifest.yaml\n",
+    });
+
     const exported = await cli(
       "export",
       "connectors/api-key.json",

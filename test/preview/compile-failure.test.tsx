@@ -201,3 +201,85 @@ describe("a schema Ajv refuses, in <credential-form>", () => {
     }
   });
 });
+
+describe("the reason is shown at once, as an alert (issue 17, point 5)", () => {
+  /** A keyword of the wrong form that the designer's import lets through. */
+  const wrongForm = (): JsonSchema => ({
+    type: "object",
+    properties: {
+      a: { type: "string", title: "A" },
+      b: { type: "object", title: "B", dependencies: { x: ["y", "y"] } },
+    },
+  });
+
+  test("CredentialForm: an alert with the reason before anything is typed, first in the form; never valid", async () => {
+    const onSubmit = vi.fn();
+    render(<CredentialForm schema={refusedSchema()} onSubmit={onSubmit} />);
+    await settleAll();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(NOT_COMPILED);
+    expect(alert.parentElement?.firstElementChild).toBe(alert);
+    expect(unhandled).toEqual([]);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    // Still one message, the alert: not a second copy after the fields.
+    expect(document.querySelectorAll(".cd-error")).toHaveLength(1);
+  });
+
+  test("<credential-form>: the same alert, for a keyword of the wrong form", async () => {
+    const form = document.createElement("credential-form");
+    form.schema = wrongForm();
+    const submits: unknown[] = [];
+    form.addEventListener("submit", (event) => submits.push(event.detail));
+    document.body.append(form);
+    await settleAll();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(
+      /^This window's schema could not be compiled: "x" must NOT have duplicate items/,
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
+    expect(submits).toEqual([]);
+    expect(unhandled).toEqual([]);
+  });
+
+  test("$refs in a loop: the form renders and says why it cannot check, no page error", async () => {
+    const schema: JsonSchema = {
+      type: "object",
+      properties: {
+        a: { type: "string", title: "A" },
+        b: { $ref: "#/properties/c" },
+        c: { $ref: "#/properties/b" },
+      },
+    };
+    render(<CredentialForm schema={schema} onSubmit={vi.fn()} />);
+    await settleAll();
+    expect(screen.getByRole("textbox", { name: "A" })).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^This window's schema could not be compiled: /,
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  test("a validate that says it cannot check (the designer's incremental validator): the alert, and no submit", async () => {
+    const { IncrementalValidator } = await import("../../src/preview/incremental-validator.ts");
+    const schema = refusedSchema();
+    const validate = new IncrementalValidator().deferredValidatorFor(schema);
+    const onSubmit = vi.fn();
+    render(<CredentialForm schema={schema} validate={validate} onSubmit={onSubmit} />);
+    await settleAll();
+    expect((await screen.findByRole("alert")).textContent).toBe(NOT_COMPILED);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Save" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  test("a schema that compiles shows no alert", async () => {
+    render(
+      <CredentialForm
+        schema={{ type: "object", properties: { a: { type: "string", title: "A" } } }}
+        onSubmit={vi.fn()}
+      />,
+    );
+    await settleAll();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});

@@ -723,6 +723,9 @@ describe("a design Ajv cannot compile", () => {
     expect(validate.errors!.map((e) => e.schemaPath)).toEqual(["#/properties/ok/minLength"]);
     expect(validate({ ok: "xx", code: "a b" })).toBe(true);
     expect(validate.errors).toBeNull();
+    // It says why it does not check the rest, from its first call on.
+    expect(validate.notChecked).toMatch(/^This window's schema could not be compiled: /);
+    expect(validators.deferredValidatorFor({ type: "object" }).notChecked).toBeUndefined();
     // And a whole-only schema that does not compile checks nothing.
     const whole = validators.deferredValidatorFor({
       type: "object",

@@ -1,8 +1,9 @@
 import type { JsonObject } from "../../json/value.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
-import { parseJsonText } from "../../schema/parse-json.ts";
+import { parseYamlText } from "../../schema/parse-yaml.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
+import { inEnvelope, readSchemaSource } from "../../schema/read-source.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import { sizeProblem, unreadable } from "../import/design-from-file.ts";
 import type { DesignLibrary } from "../storage/design-repository.ts";
@@ -19,7 +20,8 @@ export type SourceRead = { readonly source: CompareSource } | { readonly error: 
 
 /**
  * Reads a schema file as the CLI's `diff` reads its inputs (`readSchema`: strict UTF-8, the same
- * parser and importer, then `toSchema`), with the CLI's messages: `rest-adapter.json:4:3: expected
+ * JSON or YAML reader, the window of a connector's spec.json or manifest.yaml, the same importer,
+ * then `toSchema`), with the CLI's messages: `rest-adapter.json:4:3: expected
  * ',' or '}' … Add a comma …`; files larger than Import takes are refused as Import refuses them.
  * Unlike Import, a secret with a value is read, not refused: `diff` reports it. Only the schema is kept.
  */
@@ -33,8 +35,12 @@ export async function sourceFromFile(file: File): Promise<SourceRead> {
     return { error: unreadable(file.name) };
   }
   try {
+    const { schema, envelope } = readSchemaSource(decodeUtf8(bytes), file.name, parseYamlText);
     return {
-      source: { name: file.name, schema: toSchema(importSchema(parseJsonText(decodeUtf8(bytes)))) },
+      source: {
+        name: file.name,
+        schema: inEnvelope(envelope, () => toSchema(importSchema(schema))),
+      },
     };
   } catch (error) {
     const described = describeProblem(error);

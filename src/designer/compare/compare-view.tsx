@@ -123,7 +123,7 @@ export function CompareView({
         <input
           ref={file}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.yaml,.yml,application/json,application/yaml"
           aria-label="Schema file to compare with"
           tabIndex={-1}
           hidden

@@ -3,8 +3,14 @@ import type { CredentialDocument } from "../../model/index.ts";
 import { refuseSecretValues } from "../../model/secret-values.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
 import { importSchema } from "../../schema/import.ts";
-import { parseJsonText } from "../../schema/parse-json.ts";
+import { parseYamlText } from "../../schema/parse-yaml.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
+import {
+  type Envelope,
+  inEnvelope,
+  readSchemaSource,
+  type SourceFormat,
+} from "../../schema/read-source.ts";
 
 /**
  * Larger files are refused before they are read: a credential window is a few kB, and the
@@ -12,13 +18,25 @@ import { describeProblem, formatMessage } from "../../schema/problem-message.ts"
  */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-/** A design read from a file, or the one-line message that says why not: `FILE:PLACE: problem. Fix.` */
-export type FileImport = { readonly doc: CredentialDocument } | { readonly error: string };
+/**
+ * A design read from a file (with the one line that says which part of a connector specification
+ * was read, when it was one), or the one-line message that says why not: `FILE:PLACE: problem. Fix.`
+ */
+export type FileImport =
+  | { readonly doc: CredentialDocument; readonly notice?: string }
+  | { readonly error: string };
+
+/** A design read from a text, how the text was written, and the envelope it came out of. */
+export interface DesignReading {
+  readonly doc: CredentialDocument;
+  readonly format: SourceFormat;
+  readonly envelope?: Envelope;
+}
 
 /**
  * The one way a schema text the user brings in becomes a design, for Import (a file) and the
- * Schema JSON view (typed text) alike: parsed and imported as the CLI reads a file (parseJsonText,
- * then importSchema), and refused if a secret carries a value (src/model/secret-values.ts), as
+ * Schema JSON view (typed text) alike: parsed and imported as the CLI reads a file (JSON or YAML,
+ * the window inside a connector specification, then importSchema), and refused if a secret carries a value (src/model/secret-values.ts), as
  * the exporter refuses it. Throws a JsonSyntaxProblem (line:column) or a SchemaProblem (the JSON
  * pointer of the offending keyword); the caller's design is left as it was.
  *
@@ -27,14 +45,28 @@ export type FileImport = { readonly doc: CredentialDocument } | { readonly error
  * stored design with such a value opens, shows the problem, and can be fixed in the inspector).
  */
 export function readDesign(text: string): CredentialDocument {
-  const value = parseJsonText(text);
-  const doc = importSchema(value);
-  refuseSecretValues(value as JsonObject); // importSchema accepts only an object
-  return doc;
+  return readDesignSource(text).doc;
 }
 
 /**
- * Reads a schema file's text into a design (`readDesign`), with the CLI's messages: a JSON syntax
+ * `readDesign` for a text that may be YAML (a `.yaml`/`.yml` name; without a name, a text that
+ * does not start with `{` or `[`) and may be a connector specification (Airbyte's spec.json, a
+ * low-code manifest.yaml): its credential window becomes the design. A problem inside the window
+ * is placed in the file as written (`/connectionSpecification/properties/…`).
+ */
+export function readDesignSource(text: string, name?: string): DesignReading {
+  const { schema, format, envelope } = readSchemaSource(text, name, parseYamlText);
+  const doc = inEnvelope(envelope, () => {
+    const imported = importSchema(schema);
+    refuseSecretValues(schema as JsonObject); // importSchema accepts only an object
+    return imported;
+  });
+  return { doc, format, ...(envelope && { envelope }) };
+}
+
+/**
+ * Reads a schema file's text into a design (`readDesignSource`: JSON, or YAML for a `.yaml`/`.yml`
+ * name; a connector specification's window), with the CLI's messages: a JSON or YAML syntax
  * error at line:column, a schema refused (wrong shape, a `$ref` to another file or server, a
  * secret carrying a value) at its JSON pointer.
  */
@@ -42,7 +74,8 @@ export function designFromFile(name: string, text: string): FileImport {
   const size = utf8Length(text);
   if (size > MAX_IMPORT_BYTES) return { error: tooLarge(name, size) };
   try {
-    return { doc: readDesign(text) };
+    const { doc, envelope } = readDesignSource(text, name);
+    return { doc, ...(envelope && { notice: `read ${envelope.part}` }) };
   } catch (error) {
     return { error: messageFor(name, error) };
   }

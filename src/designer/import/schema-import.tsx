@@ -32,7 +32,11 @@ export async function importSchemaFile(store: DesignerStore, file: File): Promis
     replaceDesign(doc, read.doc, `Import ${file.name}`, { handMadeKeys: true }),
   );
   if (refused !== undefined) return { kind: "error", text: `${file.name}: ${refused}.` };
-  return { kind: "done", text: `Imported ${file.name}. Undo puts the design back as it was.` };
+  const part = read.notice !== undefined ? ` (${read.notice})` : "";
+  return {
+    kind: "done",
+    text: `Imported ${file.name}${part}. Undo puts the design back as it was.`,
+  };
 }
 
 /**
@@ -68,7 +72,7 @@ function useImportFiles(store: DesignerStore): (files: readonly File[]) => void 
 }
 
 /**
- * A button that picks a .json file and imports it: the header's "Import…", and the start panel's
+ * A button that picks a .json, .yaml or .yml file and imports it: the header's "Import…", and the start panel's
  * "Import a schema…" (`children`: its content; without them, the icon and "Import…").
  */
 export function ImportFileButton({
@@ -95,7 +99,7 @@ export function ImportFileButton({
         className={compact ? "cd-icon" : className}
         aria-label={compact ? "Import…" : undefined}
         onClick={() => input.current?.click()}
-        title="Open a JSON Schema file, or drop one on the page"
+        title="Open a JSON Schema file (.json, .yaml, .yml; a connector's spec.json or manifest.yaml too), or drop one on the page"
       >
         {children ?? (
           <>
@@ -107,7 +111,7 @@ export function ImportFileButton({
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.yaml,.yml,application/json,application/yaml"
         aria-label={inputLabel}
         tabIndex={-1}
         hidden
@@ -122,7 +126,7 @@ export function ImportFileButton({
 }
 
 /**
- * The header's "Import…" button (a file picker for .json files), and the same import for a file
+ * The header's "Import…" button (a file picker for .json, .yaml and .yml files), and the same import for a file
  * dropped anywhere on the page. The outcome is a toast (see useImportFiles).
  */
 export function SchemaImport({

@@ -120,6 +120,11 @@ export interface JsonEditorReport {
    * waiting: the text no longer shows it, and applying the text will replace those changes.
    */
   readonly changedElsewhere: boolean;
+  /**
+   * The last text applied was not the design's JSON (YAML, or a connector specification around the
+   * window): what was read. The view shows the design as JSON since.
+   */
+  readonly notice?: string;
 }
 
 export interface JsonEditorOptions {
@@ -315,6 +320,11 @@ export class JsonEditorController {
         fix: "change the JSON so that the design can take it",
       });
     }
+    if (reading.notice !== undefined) {
+      // YAML or an envelope: the view is the design's JSON, so it shows that in place of the text.
+      this.showDesign(true, reading.notice);
+      return [];
+    }
     // The text now is the design: keep it as the user wrote it (their formatting) rather than re-showing it.
     this.edited = false;
     this.shown = this.store.doc;
@@ -351,7 +361,7 @@ export class JsonEditorController {
   }
 
   /** Shows the current design, unless the user has an edit waiting (or `dropEdit`). */
-  private showDesign(dropEdit: boolean): void {
+  private showDesign(dropEdit: boolean, notice?: string): void {
     const doc = this.store.doc;
     if (this.edited && !dropEdit) return;
     if (doc === this.shown && !this.edited) return;
@@ -363,14 +373,19 @@ export class JsonEditorController {
     });
     this.shown = doc;
     this.edited = false;
-    this.tell({ problem: undefined, changedElsewhere: false });
+    this.tell({
+      problem: undefined,
+      changedElsewhere: false,
+      ...(notice !== undefined && { notice }),
+    });
   }
 
   /** Tells the page (the message under the editor) and the store (the pending edit and its problem). */
   private tell(report: JsonEditorReport): void {
     if (
       report.problem !== this.report.problem ||
-      report.changedElsewhere !== this.report.changedElsewhere
+      report.changedElsewhere !== this.report.changedElsewhere ||
+      report.notice !== this.report.notice
     ) {
       this.report = report;
       this.onReport(report);

@@ -15,7 +15,7 @@ export function SchemaJsonEditor({ store, visible }: { store: DesignerStore; vis
     problem: undefined,
     changedElsewhere: false,
   });
-  const { problem, changedElsewhere } = report;
+  const { problem, changedElsewhere, notice } = report;
   const messageId = useId();
   useEffect(() => {
     const created = new JsonEditorController({
@@ -42,7 +42,11 @@ export function SchemaJsonEditor({ store, visible }: { store: DesignerStore; vis
         >
           {problem
             ? `${describeTextProblem(problem)} The design stays as it was until the JSON is right.`
-            : "Edits apply to the design when you pause typing, as one step. Ctrl/Cmd+Z here is the toolbar's Undo: it drops typing not applied yet, then undoes the design's steps."}
+            : notice !== undefined
+              ? `${notice} `
+              : ""}
+          {!problem &&
+            "Edits apply to the design when you pause typing, as one step. Ctrl/Cmd+Z here is the toolbar's Undo: it drops typing not applied yet, then undoes the design's steps."}
           {changedElsewhere &&
             " The design has changed elsewhere since you edited this text: applying it replaces those changes; discard your JSON edits to see the design."}
         </p>

@@ -2,9 +2,10 @@ import { displayPointer } from "../../json/pointer.ts";
 import { JsonSyntaxProblem, SchemaProblem } from "../../json/problem.ts";
 import type { CredentialDocument } from "../../model/index.ts";
 import { lineColumnAt } from "../../schema/parse-json.ts";
+import { locateYamlPointer, looksLikeYaml } from "../../schema/parse-yaml.ts";
 import { capitalise, formatMessage, sentence } from "../../schema/problem-message.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import { readDesign } from "../import/design-from-file.ts";
+import { readDesignSource } from "../import/design-from-file.ts";
 import { locatePointer } from "./locate-pointer.ts";
 
 /** The JSON view's text of a design: its schema, two-space indented, keys in the designed order. */
@@ -27,18 +28,35 @@ export interface TextProblem {
 }
 
 export type SchemaTextReading =
-  | { readonly ok: true; readonly doc: CredentialDocument }
+  | {
+      readonly ok: true;
+      readonly doc: CredentialDocument;
+      /**
+       * Set when the text was not the design's JSON as it is (YAML, or a connector specification
+       * around the window): what was read. The view then shows the design as JSON.
+       */
+      readonly notice?: string;
+    }
   | { readonly ok: false; readonly problem: TextProblem };
 
 /**
- * Reads the JSON view's text as Import reads a file (`readDesign`: parsed and imported as the CLI
- * reads it; a secret carrying a value refused). A JSON syntax error is placed where the parser
- * stopped; a refused schema is placed at the value its JSON pointer names (for a secret's value,
- * the offending keyword's value, e.g. the default's text).
+ * Reads the JSON view's text as Import reads a file (`readDesignSource`: parsed and imported as the
+ * CLI reads it; a secret carrying a value refused). A text that does not start with `{` or `[` is
+ * read as YAML (pasted from a manifest.yaml, say), and a connector specification gives the window
+ * inside it; either way the view then shows the design as JSON, and `notice` says what was read.
+ * A syntax error is placed where the parser stopped; a refused schema is placed at the value its
+ * JSON pointer names (for a secret's value, the offending keyword's value, e.g. the default's
+ * text), in the JSON or the YAML text.
  */
 export function readSchemaText(text: string): SchemaTextReading {
   try {
-    return { ok: true, doc: readDesign(text) };
+    const { doc, format, envelope } = readDesignSource(text);
+    const read = [
+      ...(format === "yaml" ? ["YAML"] : []),
+      ...(envelope ? [envelope.part] : []),
+    ].join(": ");
+    if (read === "") return { ok: true, doc };
+    return { ok: true, doc, notice: `Read ${read}. The view shows the design as JSON.` };
   } catch (error) {
     if (error instanceof JsonSyntaxProblem) {
       const to = Math.min(error.offset + 1, text.length);
@@ -64,6 +82,19 @@ export function readSchemaText(text: string): SchemaTextReading {
  * its property name (or its opening bracket), so a problem with a whole group does not paint it all.
  */
 function schemaProblemAt(text: string, error: SchemaProblem): TextProblem {
+  if (looksLikeYaml(text)) {
+    const inYaml = locateYamlPointer(text, error.pointer);
+    const span = inYaml?.key ?? inYaml?.value ?? { from: 0, to: Math.min(1, text.length) };
+    const { line, column } = lineColumnAt(text, span.from);
+    return {
+      ...span,
+      line,
+      column,
+      pointer: error.pointer,
+      problem: error.problem,
+      fix: error.fix,
+    };
+  }
   const located = locatePointer(text, error.pointer);
   const value = located?.value ?? { from: 0, to: Math.min(1, text.length) };
   const container = text[value.from] === "{" || text[value.from] === "[";

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from "react";
-import { checkDesign } from "../../check/check-design.ts";
 import type { Finding } from "../../check/types.ts";
 import type { JsonObject } from "../../json/value.ts";
 import type { CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { checkDesignAndCompile } from "./compile-problem.ts";
 import { type Problem, problemsOf } from "./problem-targets.ts";
 
 export interface DesignProblems {
@@ -19,7 +19,10 @@ export interface DesignProblems {
 export interface CheckTiming {
   /** Quiet time after a change before checking, so a burst of edits is checked once. */
   delayMs?: number;
-  /** The check to run; the page's is `checkDesign` (the pattern analysis loaded on demand). */
+  /**
+   * The check to run; the page's is `checkDesignAndCompile`: the core's rules (`checkDesign`, the
+   * pattern analysis loaded on demand), and whether Ajv compiles the schema.
+   */
   check?: (schema: JsonObject) => Promise<Finding[]>;
 }
 
@@ -144,13 +147,13 @@ function designCheck(
 }
 
 /**
- * The core's findings for the current design, kept live: each change is checked once the edits
+ * The core's findings for the current design (and a compile failure), kept live: each change is checked once the edits
  * pause and the browser is idle, off the keystroke's path. The previous findings stay shown
  * (marked stale) meanwhile. Every component asking for the same store shares one check.
  */
 export function useDesignProblems(
   store: DesignerStore,
-  { delayMs = 150, check = checkDesign }: CheckTiming = {},
+  { delayMs = 150, check = checkDesignAndCompile }: CheckTiming = {},
 ): DesignProblems {
   const shared = designCheck(store, delayMs, check);
   return useSyncExternalStore(shared.subscribe, shared.getSnapshot, shared.getSnapshot);

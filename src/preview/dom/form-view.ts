@@ -74,13 +74,23 @@ export function mountForm(host: HTMLElement, options: FormViewOptions): FormView
   // (A string given to `style` sets its cssText.)
   const live = h(doc, "p", { className: "cd-live", "aria-live": "polite", style: HIDDEN });
   let formError: HTMLElement | undefined;
+  // A value that cannot be checked at all (the schema does not compile): said at once, first, as an
+  // alert; any other error about the whole value: after the fields, once shown.
   const showFormError = () => {
     const error = cx.store.shown("");
+    const alert = error !== undefined && cx.store.problem !== undefined;
+    if (error && formError && formError.hasAttribute("role") !== alert)
+      formError = void formError.remove();
     if (error)
-      (formError ??= live.parentNode!.insertBefore(
-        h(doc, "p", { id: `${prefix}e`, className: "cd-error" }),
-        live,
-      )).textContent = error;
+      (formError ??= alert
+        ? host.insertBefore(
+            h(doc, "p", { id: `${prefix}e`, className: "cd-error cd-form-problem", role: "alert" }),
+            host.firstChild,
+          )
+        : live.parentNode!.insertBefore(
+            h(doc, "p", { id: `${prefix}e`, className: "cd-error" }),
+            live,
+          )).textContent = error;
     else formError = void formError?.remove();
   };
   content.append(live);
