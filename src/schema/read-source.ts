@@ -59,9 +59,10 @@ export function readSchemaSource(
 
 /**
  * The credential window inside a connector specification, or undefined when the value is a
- * schema itself. A value with `properties`, `$schema` or a JSON Schema `type` (`object`, an
- * array of types…) at its top is a schema, whatever else it holds: an envelope is recognised only
- * when its top has none of them (a manifest's `type: DeclarativeSource` is no schema type).
+ * schema itself. A value with `properties` or a JSON Schema `type` (`object`, an array of
+ * types…) at its top is a schema, whatever else it holds, and so is one with `$schema` unless it
+ * also holds a `connectionSpecification` object: an envelope is recognised only then (a
+ * manifest's `type: DeclarativeSource` is no schema type).
  *
  * - `{"documentationUrl": …, "connectionSpecification": {…}}`: Airbyte's spec.json (spec.yaml);
  * - `{"type": "SPEC", "spec": {"connectionSpecification": {…}}}`: what a connector's `spec`
@@ -74,7 +75,10 @@ export function readSchemaSource(
  */
 export function findEnvelope(value: JsonValue, name?: string): Envelope | undefined {
   if (!isJsonObject(value)) return undefined;
-  if ("properties" in value || "$schema" in value || isSchemaType(value.type)) return undefined;
+  if ("properties" in value || isSchemaType(value.type)) return undefined;
+  // Some spec.json files carry a `$schema` of their own beside connectionSpecification
+  // (destination-gcs): that one names the envelope's format, not a credential window.
+  if ("$schema" in value && !isJsonObject(value.connectionSpecification)) return undefined;
   // The file as the caller names it (the CLI: the path as the user wrote it).
   const of = (what: string, fallback: string) => `${what} of ${name ?? fallback}`;
   if (isJsonObject(value.connectionSpecification)) {

@@ -72,10 +72,22 @@ describe("envelopes", () => {
     expect(
       findEnvelope({ properties: {}, spec: { connection_specification: {} } }),
     ).toBeUndefined();
-    expect(findEnvelope({ $schema: "x", connectionSpecification: {} })).toBeUndefined();
+    expect(findEnvelope({ $schema: "x", title: "a window" })).toBeUndefined();
     expect(findEnvelope({ type: ["object"], connectionSpecification: {} })).toBeUndefined();
     expect(findEnvelope({ title: "no window" })).toBeUndefined();
     expect(findEnvelope([1])).toBeUndefined();
+  });
+
+  it("reads a spec.json that has a $schema of its own beside connectionSpecification (destination-gcs)", () => {
+    const envelope = findEnvelope(
+      {
+        documentationUrl: "https://docs.airbyte.com/integrations/destinations/gcs",
+        $schema: "http://json-schema.org/draft-07/schema#",
+        connectionSpecification: WINDOW,
+      },
+      "spec.json",
+    );
+    expect(envelope?.pointer).toBe("/connectionSpecification");
   });
 
   it("refuses a manifest without a window, saying what to add", () => {
