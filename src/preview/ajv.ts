@@ -1,6 +1,7 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { addDraft07Spellings } from "../schema/draft-07.ts";
 import type { JsonSchema, ValidateFunction } from "./types.ts";
 
 /**
@@ -10,7 +11,7 @@ import type { JsonSchema, ValidateFunction } from "./types.ts";
  * validator as the form's `validate` instead.
  */
 export function compile(schema: JsonSchema): ValidateFunction {
-  const ajv = new Ajv({ ...AJV_OPTIONS });
+  const ajv = addDraft07Spellings(new Ajv({ ...AJV_OPTIONS }));
   addFormats(ajv);
   return ajv.compile(schema);
 }

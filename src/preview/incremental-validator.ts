@@ -1,7 +1,9 @@
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { escapePointerToken } from "../json/pointer.ts";
+import type { JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
+import { addDraft07Spellings, isDraft07 } from "../schema/draft-07.ts";
 import type { ValidateFunction, ValidationError } from "./types.ts";
 
 /**
@@ -88,12 +90,6 @@ const SHELL_KEYWORDS = new Set([
   "$schema",
 ]);
 
-/** The meta-schema URIs that mean what Ajv's default (draft-07) class assumes anyway. */
-const DRAFT_07 = new Set([
-  "http://json-schema.org/draft-07/schema#",
-  "http://json-schema.org/draft-07/schema",
-]);
-
 /**
  * An object key starting with "$" other than `$comment`, or a `definitions` key, in a JSON text.
  * Scanning the text is blunter than walking schema positions on purpose: a property or an enum
@@ -135,7 +131,7 @@ function whyWhole(schema: SchemaLike, isRoot: boolean): string | undefined {
     if (!SHELL_KEYWORDS.has(keyword) && !keyword.startsWith("x-"))
       return `"${keyword}" may look into the properties' values`;
   }
-  if (isRoot && hasOwn(schema, "$schema") && !DRAFT_07.has(schema.$schema as string))
+  if (isRoot && hasOwn(schema, "$schema") && !isDraft07(schema.$schema as JsonValue))
     return "its $schema is not draft-07";
   return undefined;
 }
@@ -404,7 +400,7 @@ export class IncrementalValidator {
  * ajv-formats), so the preview judges as the exported validator does.
  */
 export function ajvCompiler(): CompileSchema {
-  const ajv = new Ajv({ ...AJV_OPTIONS });
+  const ajv = addDraft07Spellings(new Ajv({ ...AJV_OPTIONS }));
   addFormats(ajv);
   return (schema) => ajv.compile(schema);
 }

@@ -2,6 +2,7 @@ import type Ajv from "ajv";
 import { appendPointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
+import { addDraft07Spellings, draftProblem } from "./draft-07.ts";
 import { validateAgainstMetaSchema } from "./meta-schema.ts";
 import { checkPattern } from "./pattern-safety/index.ts";
 import { withoutProtoKeys } from "./proto-keys.ts";
@@ -39,11 +40,6 @@ export interface RunnableSchema {
 
 export type { ResolvedRef } from "./ref-chains.ts";
 
-const DRAFT_07_URIS = new Set([
-  "http://json-schema.org/draft-07/schema#",
-  "http://json-schema.org/draft-07/schema",
-]);
-
 /**
  * Validates `schema` against draft-07 with `ajv`, refuses what cannot run (see above) and returns
  * what Ajv can run. A format is unknown when `ajv` has none by that name (both callers give theirs
@@ -53,7 +49,7 @@ const DRAFT_07_URIS = new Set([
 export function runnableSchema(ajv: Ajv, schema: JsonObject, rootLabel: string): RunnableSchema {
   const { graph, protoKeys } = walkSchema(schema, rootLabel, Object.keys(ajv.formats));
   const refs = resolveRefs(schema, graph);
-  validateAgainstMetaSchema(ajv, schema);
+  validateAgainstMetaSchema(addDraft07Spellings(ajv), schema);
   return { schema: withoutProtoKeys(schema, protoKeys), refs };
 }
 
@@ -172,14 +168,8 @@ function checkNode(
   const { pointer, label } = frame;
   const field = `field ${JSON.stringify(label)}`;
   if (pointer === "") {
-    const declared = ownValue(node, "$schema");
-    if (declared !== undefined && !(typeof declared === "string" && DRAFT_07_URIS.has(declared))) {
-      throw new SchemaProblem(
-        "/$schema",
-        `the schema declares "$schema": ${JSON.stringify(declared)}, but only JSON Schema draft-07 can be exported`,
-        'set "$schema" to "http://json-schema.org/draft-07/schema#" or remove it',
-      );
-    }
+    const notDraft07 = draftProblem(node);
+    if (notDraft07) throw notDraft07;
   } else if (ownValue(node, "$id") !== undefined) {
     throw new SchemaProblem(
       appendPointer(pointer, "$id"),
