@@ -11,7 +11,7 @@ import type { Rule } from "../types.ts";
 export const insecureUrl: Rule = {
   id: "insecure-url",
   description:
-    "A default, example, const or enum value is a plain http:// URL (an error for authorization and token URLs)",
+    "A default, example, const or enum value is a plain http:// URL (an error for authorization and token URLs); an example on localhost is fine",
   check(node, report) {
     const { schema } = node;
     const key = node.key;
@@ -30,6 +30,8 @@ export const insecureUrl: Rule = {
     ) => {
       const https = typeof value === "string" ? httpsUrl(value) : undefined;
       if (https === undefined) return;
+      // An example on this machine (a local server, a tunnel) shows the form, not a place to send credentials to.
+      if (what === "example" && isLoopback(value as string)) return;
       report({
         severity: auth ? "error" : "warning",
         pointer: node.at(...tokens),
@@ -55,3 +57,19 @@ export const insecureUrl: Rule = {
     }
   },
 };
+
+/** Whether a URL points at this machine: `localhost` (and `*.localhost`), 127.0.0.0/8 or `[::1]`. */
+export function isLoopback(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url.trim()).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "[::1]" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
