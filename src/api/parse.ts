@@ -31,6 +31,20 @@ export function parseSchema(
 }
 
 /**
+ * Reads a schema's text (or a file's bytes, decoded as strict UTF-8) as JSON without judging the
+ * schema: for `check`, which reports what is wrong with a schema rather than refusing it. Only
+ * broken JSON is refused, at its line:column (a CredentialDesignerError).
+ */
+export function parseSchemaJson(
+  source: string | Uint8Array,
+  options: SourceOptions = {},
+): JsonValue {
+  return inFile(options.file, () =>
+    parseJsonText(typeof source === "string" ? source : decodeUtf8(source)),
+  );
+}
+
+/**
  * The same for a value already parsed (JSON.parse's result, an imported .json module). A value
  * JSON cannot hold (undefined, a function, NaN, a Date…) is refused at its pointer.
  */

@@ -129,7 +129,16 @@ export function baseName(file: NamedPath): string {
 
 export async function checkCommand(input: string, io: CliIo): Promise<number> {
   const file = namedPath(io.cwd, input);
-  const schema = await readSchema(file);
+  // Read as JSON only: what is wrong with the schema is a finding, all of them in one run; only
+  // a file that cannot be read as JSON stops here (exit 2).
+  const text = await readTextFile(file);
+  let schema: JsonValue;
+  try {
+    const { parseSchemaJson } = await import("../api/parse.ts");
+    schema = parseSchemaJson(text, { file: file.display });
+  } catch (error) {
+    throw inFile(file.display, error);
+  }
   let report: CheckReport;
   try {
     const { checkSchema } = await import("../api/check.ts");
