@@ -40,16 +40,17 @@ export interface RefusalOptions {
 }
 
 /**
- * Every refusal of `schema` that the walk and the references find, in that order (document order
- * within each), without repeats. `export` refuses the first of them; what is left of the draft-07
+ * Every refusal of `schema` that the walk, the shape rules and the references find, in that order
+ * (document order within each), one per place. `export` refuses the first of them; what is left of the draft-07
  * meta-schema beyond them is Ajv's (`runnableSchema`'s last step).
  */
 export function exportRefusals(schema: JsonObject, options: RefusalOptions): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   const report = (problem: SchemaProblem) => {
-    if (seen.has(problem.message)) return;
-    seen.add(problem.message);
+    // One refusal per place: the first, as export would give it.
+    if (seen.has(problem.pointer)) return;
+    seen.add(problem.pointer);
     problems.push(problem);
   };
   const { graph } = walkForExport(schema, options, report);
@@ -117,6 +118,7 @@ export function walkForExport(
    */
   const protoKeys: string[] = [];
 
+  const rootHasId = typeof ownValue(schema, "$id") === "string";
   // An in-memory schema may reach one object twice, or hold itself: each is visited once.
   const seen = new Set<JsonObject>();
   const stack: Frame[] = [{ node: schema, pointer: "", label: options.rootLabel }];
@@ -130,7 +132,7 @@ export function walkForExport(
     if (!isJsonObject(node)) continue; // not a schema: its keyword's form is refused by the parent
     if (seen.has(node)) continue;
     seen.add(node);
-    checkNode(node, frame, options, knownFormats, report);
+    checkNode(node, frame, options, knownFormats, report, rootHasId);
     if (hasOwnKey(node.properties, "__proto__") || hasOwnKey(node.patternProperties, "__proto__"))
       protoKeys.push(pointer);
     schemas.add(pointer);
@@ -207,6 +209,7 @@ function checkNode(
   options: RefusalOptions,
   knownFormats: ReadonlySet<string>,
   report: (problem: SchemaProblem) => void,
+  rootHasId: boolean,
 ): void {
   const { pointer, label } = frame;
   const field = `field ${JSON.stringify(label)}`;
@@ -244,6 +247,15 @@ function checkNode(
       ),
     );
   }
+  // Ajv's compiler resolves "#" against the root's "$id" and fails without one.
+  if (ref === "#" && !rootHasId)
+    report(
+      new SchemaProblem(
+        appendPointer(pointer, "$ref"),
+        `${field} refers to "#", the whole schema, which the validator can only do when the root has an "$id"`,
+        'move the part that repeats into "definitions" and refer to it, e.g. "#/definitions/node", or give the root an "$id"',
+      ),
+    );
   const dependencies = ownValue(node, "dependencies");
   if (hasOwnKey(dependencies, "__proto__"))
     report(
