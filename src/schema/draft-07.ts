@@ -71,7 +71,7 @@ function rewriteFix(draft: string): string {
     case "draft-03":
       return `rewrite it for draft-07 ("id" becomes "$id"; a boolean "exclusiveMinimum" or "exclusiveMaximum" becomes the number itself) and ${set}`;
     default:
-      return `rewrite it for draft-07 ("$defs" becomes "definitions", "prefixItems" becomes an array of "items", "dependentRequired" and "dependentSchemas" become "dependencies", no "unevaluatedProperties") and ${set}`;
+      return `rewrite it for draft-07 ("$defs" as "definitions", "prefixItems" as "items", "dependentRequired" as "dependencies") and ${set}`;
   }
 }
 
