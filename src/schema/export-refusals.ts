@@ -297,15 +297,19 @@ function checkNode(
         `use one of the supported formats (${options.formats.join(", ")}) or remove "format"`,
       ),
     );
-  for (const keyword of Object.keys(node))
-    repeatedItems(
-      keyword,
-      node[keyword] as JsonValue,
-      appendPointer(pointer, keyword),
-      field,
-      report,
-    );
+  for (const keyword of REPEATABLE)
+    if (Object.hasOwn(node, keyword))
+      repeatedItems(
+        keyword,
+        node[keyword] as JsonValue,
+        appendPointer(pointer, keyword),
+        field,
+        report,
+      );
 }
+
+/** The keywords `repeatedItems` judges. */
+const REPEATABLE = ["enum", "items", "dependencies"] as const;
 
 /**
  * What the draft-07 meta-schema (as Ajv has it) asks beyond the designer's own rules

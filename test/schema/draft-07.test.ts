@@ -135,7 +135,11 @@ describe("other drafts", () => {
       "JSON Schema 2020-12",
       /"\$defs" as "definitions"/,
     ],
-    ["https://json-schema.org/draft/2019-09/schema#", "JSON Schema 2019-09", /"dependentRequired" as "dependencies"/],
+    [
+      "https://json-schema.org/draft/2019-09/schema#",
+      "JSON Schema 2019-09",
+      /"dependentRequired" as "dependencies"/,
+    ],
     ["http://json-schema.org/draft-04/schema#", "JSON Schema draft-04", /"id" becomes "\$id"/],
     [
       "http://json-schema.org/draft-06/schema#",
