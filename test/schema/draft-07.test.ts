@@ -1,5 +1,7 @@
+import fs from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { checkSchema } from "../../src/api/check.ts";
 import { readDesign } from "../../src/designer/import/design-from-file.ts";
 import { diffSchemas } from "../../src/diff/index.ts";
 import { compileSavedValuesCheck } from "../../src/diff/saved-values.ts";
@@ -16,6 +18,7 @@ import {
   scratchDir,
   writeFiles,
 } from "../export/support/files.ts";
+import { runMain, tempDir } from "../support/cli.ts";
 
 afterAll(removeScratchDirs);
 
@@ -61,6 +64,31 @@ describe("every spelling of draft-07", () => {
       expect(JSON.stringify(toSchema(readDesign(text)), null, 2)).toBe(text);
     },
   );
+
+  test("check finds nothing wrong with any of them, in the API and on the command line", async () => {
+    const dir = await tempDir();
+    try {
+      for (const [i, spelling] of EVERY_SPELLING.entries()) {
+        expect((await checkSchema(windowWith(spelling))).findings, String(spelling)).toEqual([]);
+        await fs.writeFile(join(dir, `w${i}.json`), JSON.stringify(windowWith(spelling)));
+      }
+      const files = EVERY_SPELLING.map((_, i) => `w${i}.json`);
+      const result = await runMain(["check", ...files], dir);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      for (const file of files) expect(result.stdout).toContain(`${file}: no problems found`);
+      await fs.writeFile(
+        join(dir, "other.json"),
+        JSON.stringify(windowWith("https://json-schema.org/draft/2020-12/schema")),
+      );
+      const other = await runMain(["check", "other.json"], dir);
+      expect(other.code).toBe(1);
+      expect(other.stdout).toContain(
+        "other.json:/$schema: error: The schema declares JSON Schema 2020-12",
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 
   test.each(EVERY_SPELLING)("export writes %s as the author spelled it", async (spelling) => {
     const files = await exportFiles(windowWith(spelling), "warehouse");
