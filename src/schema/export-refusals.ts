@@ -19,12 +19,12 @@ import {
  * `export` writes. Pure: the pattern analysis is passed in, so the designer page can load it
  * only for a design that has a pattern.
  *
- * In document order, per subschema: the root's `$schema` (draft-07 in any spelling) and `type`
- * (an object); a nested `$id`; `$async`; a `$ref` outside the schema; a `__proto__` dependency;
- * an invalid or unsafe pattern; an unknown format; a keyword of the wrong form, as the draft-07
- * meta-schema and the designer's own rules (src/model/keywords.ts) have it (`examples` not an
- * array, an `enum` listing a value twice, an empty `items` list…). References that lead nowhere
- * or around a loop are ref-chains.ts's, from the graph this walk collects.
+ * In document order, per subschema: the root's `$schema` (draft-07 in any spelling); a nested
+ * `$id`; `$async`; a `$ref` outside the schema, or to "#" without a root `$id`; a `__proto__`
+ * dependency; an invalid or unsafe pattern; an unknown format; an `enum` listing a value twice,
+ * an empty `items` list. Then what import refuses (import.ts `shapeProblems`: a root that is not
+ * an object, a keyword of the wrong form), and the references that lead nowhere or around a loop
+ * (ref-chains.ts, from the graph this walk collects).
  */
 export interface RefusalOptions {
   /** The formats the validator knows; any other is refused. */
@@ -40,9 +40,9 @@ export interface RefusalOptions {
 }
 
 /**
- * Every refusal of `schema` that the walk, the shape rules and the references find, in that order
- * (document order within each), one per place. `export` refuses the first of them; what is left of the draft-07
- * meta-schema beyond them is Ajv's (`runnableSchema`'s last step).
+ * Every refusal of `schema` that the walk, the shape rules and the references find, in that
+ * order (document order within each), one per place. `export` refuses the first of them; what is
+ * left of the draft-07 meta-schema beyond them is Ajv's (`runnableSchema`'s last step).
  */
 export function exportRefusals(schema: JsonObject, options: RefusalOptions): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
@@ -54,7 +54,7 @@ export function exportRefusals(schema: JsonObject, options: RefusalOptions): Sch
     problems.push(problem);
   };
   const { graph } = walkForExport(schema, options, report);
-  for (const problem of shapeRefusals(schema, problems, options)) report(problem);
+  for (const problem of shapeRefusals(schema, problems, graph.schemas, options)) report(problem);
   resolveRefs(schema, graph, report);
   return problems;
 }
@@ -66,13 +66,20 @@ export function exportRefusals(schema: JsonObject, options: RefusalOptions): Sch
 export function* shapeRefusals(
   schema: JsonObject,
   found: readonly SchemaProblem[],
+  /** The subschemas the walk visited (RefGraph.schemas): ref-chains.ts judges their `$ref`s. */
+  walked: ReadonlySet<string>,
   options: Pick<RefusalOptions, "withoutPatterns">,
 ): Generator<SchemaProblem> {
   const reported = new Set(found.map((problem) => problem.pointer));
   for (const problem of shapeProblems(schema)) {
     if (reported.has(problem.pointer)) continue;
-    // A `$ref` inside the file is ref-chains.ts's to judge (it names the field); the walk, an anchor's.
-    if (/\/\$ref$/.test(problem.pointer) && refAt(schema, problem.pointer)?.startsWith("#"))
+    // A `$ref` inside the file, where the walk went, is ref-chains.ts's to judge (it names the
+    // field); elsewhere (under "$defs", which Ajv does not read in draft-07) import's.
+    if (
+      /\/\$ref$/.test(problem.pointer) &&
+      walked.has(problem.pointer.slice(0, -"/$ref".length)) &&
+      refAt(schema, problem.pointer)?.startsWith("#")
+    )
       continue;
     // A `pattern` that is not a string is the invalid-pattern rule's, when check asks.
     if (options.withoutPatterns && /\/pattern$/.test(problem.pointer)) continue;

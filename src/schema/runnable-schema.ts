@@ -47,7 +47,7 @@ export function runnableSchema(ajv: Ajv, schema: JsonObject, rootLabel: string):
       throw problem;
     },
   );
-  for (const problem of shapeRefusals(schema, [], {})) throw problem;
+  for (const problem of shapeRefusals(schema, [], graph.schemas, {})) throw problem;
   const refs = resolveRefs(schema, graph);
   validateAgainstMetaSchema(addDraft07Spellings(ajv), schema);
   return { schema: withoutProtoKeys(schema, protoKeys), refs };

@@ -45,6 +45,7 @@ const KEYWORDS = [
   "additionalItems",
   "dependencies",
   "definitions",
+  "$defs",
   "oneOf",
   "anyOf",
   "allOf",
@@ -110,6 +111,8 @@ const VALUES: JsonValue[] = [
   { a: ["b", "b"] },
   { a: { type: "string" } },
   { "^x-": { type: "string" } },
+  { a: { $ref: "#/definitions/nothing" } },
+  { a: { type: "string", minLength: -1 } },
 ];
 
 const mutation = fc.record({
