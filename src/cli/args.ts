@@ -63,8 +63,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     options: {},
     usage: `${PROGRAM} check <schema.json>...`,
     details: [
-      "Prints each finding as FILE:POINTER: SEVERITY: MESSAGE. FIX",
-      "Exits with 1 if there is an error, 0 if there are only warnings or none.",
+      "Prints each finding as FILE:POINTER: SEVERITY: MESSAGE. FIX, all of them in one run.",
+      "An error is what export would refuse; everything else is a warning.",
+      "Exits with 1 if there is an error, 0 if there are only warnings or none, 2 if the file is not JSON.",
       "Several schemas are checked one after another; a last line says how many have no errors.",
       "Exits with 2 if one could not be read, else 1 if one has an error.",
     ].join("\n"),
