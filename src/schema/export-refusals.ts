@@ -103,7 +103,16 @@ interface Frame {
   pointer: string;
   /** The field a message names: the nearest property or definition key. */
   label: string;
+  /** How many subschemas hold this one (0 at the root). */
+  depth: number;
 }
+
+/**
+ * The deepest nesting of subschemas export takes. Ajv's compiler recurses per level, so a deeper
+ * schema would exhaust the call stack somewhere past this (in Node, somewhere past 440 levels of
+ * objects inside objects); refusing at a fixed depth makes `check` and `export` agree on it.
+ */
+export const MAX_EXPORT_DEPTH = 420;
 
 /**
  * Visits every subschema Ajv visits, parents first and keywords in document order, giving each
@@ -128,7 +137,8 @@ export function walkForExport(
   const rootHasId = typeof ownValue(schema, "$id") === "string";
   // An in-memory schema may reach one object twice, or hold itself: each is visited once.
   const seen = new Set<JsonObject>();
-  const stack: Frame[] = [{ node: schema, pointer: "", label: options.rootLabel }];
+  const stack: Frame[] = [{ node: schema, pointer: "", label: options.rootLabel, depth: 0 }];
+  let tooDeep = false;
   while (stack.length) {
     const frame = stack.pop() as Frame;
     const { node, pointer } = frame;
@@ -139,6 +149,16 @@ export function walkForExport(
     if (!isJsonObject(node)) continue; // not a schema: its keyword's form is refused by the parent
     if (seen.has(node)) continue;
     seen.add(node);
+    if (frame.depth > MAX_EXPORT_DEPTH && !tooDeep) {
+      tooDeep = true;
+      report(
+        new SchemaProblem(
+          pointer,
+          `the schema is nested too deeply to export: this subschema is ${frame.depth} levels down, more than ${MAX_EXPORT_DEPTH}`,
+          "flatten it: use fewer levels of objects inside objects (a few hundred at most)",
+        ),
+      );
+    }
     checkNode(node, frame, options, knownFormats, report, rootHasId);
     if (hasOwnKey(node.properties, "__proto__") || hasOwnKey(node.patternProperties, "__proto__"))
       protoKeys.push(pointer);
@@ -148,7 +168,7 @@ export function walkForExport(
     const child = (value: JsonValue | undefined, tokens: Array<string | number>, label: string) => {
       if (typeof value === "boolean" || isJsonObject(value)) {
         const childPointer = appendPointer(pointer, ...tokens);
-        children.push({ node: value, pointer: childPointer, label });
+        children.push({ node: value, pointer: childPointer, label, depth: frame.depth + 1 });
         if (SAME_VALUE_KEYWORDS.has(tokens[0] as string)) {
           const list = sameValue.get(pointer);
           if (list) list.push(childPointer);

@@ -6,7 +6,9 @@ import { checkSchema } from "../../src/check/index.ts";
 import { SUPPORTED_FORMATS as EXPORTED_FORMATS } from "../../src/export/index.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import { DRAFT_07_SPELLINGS } from "../../src/schema/draft-07.ts";
+import { MAX_EXPORT_DEPTH } from "../../src/schema/export-refusals.ts";
 import { SUPPORTED_FORMATS } from "../../src/schema/formats.ts";
+import { deepSchema } from "../export/support/generated-schemas.ts";
 
 const errors = (schema: JsonObject) =>
   checkSchema(schema)
@@ -96,4 +98,16 @@ describe("not-exportable: what export refuses, all of it, in one run", () => {
     expect(errors(withId)).toEqual([]);
     await expect(exportSchema(withId)).resolves.toHaveLength(4);
   });
+
+  it("refuses a schema nested deeper than export takes, at a fixed depth, as export does", async () => {
+    const tooDeep = deepSchema(MAX_EXPORT_DEPTH);
+    const [finding] = checkSchema(tooDeep).filter((f) => f.severity === "error");
+    expect(finding!.message).toContain(`levels down, more than ${MAX_EXPORT_DEPTH}`);
+    const refusal = await exportSchema(tooDeep).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    expect(refusal).toContain(`${finding!.pointer}: the schema is nested too deeply to export`);
+    expect(errors(deepSchema(MAX_EXPORT_DEPTH - 1))).toEqual([]);
+  }, 60_000);
 });
