@@ -1,4 +1,5 @@
 import { displayPointer } from "../json/pointer.ts";
+import { isJsonObject, type JsonValue } from "../json/value.ts";
 import { capitalise, oneLine, printable, sentence } from "../schema/problem-message.ts";
 import { inFileAsync } from "./error.ts";
 import type { CredentialSchema, SourceOptions } from "./parse.ts";
@@ -26,17 +27,22 @@ export interface CheckReport {
 /**
  * Lints a credential-window schema with the rules `credential-designer check` runs: secrets that
  * are not marked secret, choices without a discriminator, patterns that can take exponential
- * time… The pattern analysis loads only when the schema has a pattern. Never throws for a schema
- * that parseSchema accepted; an error finding means `check` would exit with 1.
+ * time… The pattern analysis loads only when the schema has a pattern. Never throws for JSON
+ * input, however wrong the schema: every reason `exportSchema` would refuse it is an error
+ * finding (all of them, each with its pointer and fix), and only those are, so `errors === 0`
+ * exactly when `exportSchema` (without `csharp`) writes its files. An error finding means `check`
+ * would exit with 1.
  */
 export async function checkSchema(
-  schema: CredentialSchema,
+  schema: CredentialSchema | JsonValue,
   options: SourceOptions = {},
 ): Promise<CheckReport> {
-  const found = await inFileAsync(options.file, async () => {
-    const { checkDesign } = await import("../check/check-design.ts");
-    return checkDesign(schema);
-  });
+  const found = isJsonObject(schema)
+    ? await inFileAsync(options.file, async () => {
+        const { checkDesign } = await import("../check/check-design.ts");
+        return checkDesign(schema);
+      })
+    : [notAnObject(schema)];
   const findings = found.map(
     (finding): CheckFinding => ({
       rule: finding.rule,
@@ -63,4 +69,31 @@ export function formatCheckReport(report: CheckReport): string {
     `${name}: ${report.findings.length === 0 ? "no problems found" : `${count(report.errors, "error")}, ${count(report.warnings, "warning")}`}`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** The one finding for JSON that is not an object: there is no schema to look into. */
+function notAnObject(value: JsonValue): {
+  rule: string;
+  severity: "error";
+  pointer: string;
+  message: string;
+  fix: string;
+} {
+  const what =
+    value === null
+      ? "null"
+      : Array.isArray(value)
+        ? "an array"
+        : typeof value === "string"
+          ? "a string"
+          : typeof value === "number"
+            ? "a number"
+            : "a boolean";
+  return {
+    rule: "not-exportable",
+    severity: "error",
+    pointer: "",
+    message: `The file holds ${what}, not a schema object`,
+    fix: 'A credential window is a JSON Schema object such as {"type": "object", "properties": {…}}',
+  };
 }

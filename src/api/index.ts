@@ -31,6 +31,7 @@ export {
 export {
   type CredentialSchema,
   parseSchema,
+  parseSchemaJson,
   readSchemaValue,
   type SourceOptions,
 } from "./parse.ts";

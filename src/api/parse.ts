@@ -47,6 +47,25 @@ export function parseSchema(
 }
 
 /**
+ * Reads a schema's text (or a file's bytes, decoded as strict UTF-8) as JSON or YAML, and takes
+ * the credential schema out of a connector specification's envelope (as `parseSchema` does,
+ * `onNotice` hearing which part), without judging the schema: for `check`, which reports what is
+ * wrong with a schema rather than refusing it. Only text that is not JSON or YAML is refused, at
+ * its line:column (a CredentialDesignerError).
+ */
+export function parseSchemaJson(
+  source: string | Uint8Array,
+  options: SourceOptions = {},
+): JsonValue {
+  return inFile(options.file, () => {
+    const text = typeof source === "string" ? source : decodeUtf8(source);
+    const reading = readSchemaSource(text, options.file, parseYamlText);
+    if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
+    return reading.schema;
+  });
+}
+
+/**
  * The same for a value already parsed (JSON.parse's result, an imported .json module), an Airbyte
  * spec.json's or manifest's envelope included. A value JSON cannot hold (undefined, a function,
  * NaN, a Date…) is refused at its pointer.

@@ -50,6 +50,9 @@ const QUALIFIERS = new Set([
   "der",
   "file",
   "input",
+  "json",
+  "info",
+  "information",
 ]);
 const SECRET_HEADS = new Set([
   "password",
@@ -70,6 +73,9 @@ const SECRET_HEADS = new Set([
   "bearertoken",
   "connectionstring",
   "connstring",
+  "credential",
+  "serviceaccountkey",
+  "jaasconfig",
 ]);
 /** Words before "key" that make it a lookup key rather than a credential. */
 const NOT_SECRET_KEYS = new Set([
@@ -104,6 +110,36 @@ const NOT_SECRET_KEYS = new Set([
   "sorting",
   "hotkey",
   "registry",
+  // What published windows call the keys of their data, not credentials: `header_key`,
+  // `message_body_key`, `tag_key`, `cursor_key`, `record_key`, `stream_key`, `join_key`…
+  "header",
+  "body",
+  "tag",
+  "label",
+  "cursor",
+  "record",
+  "stream",
+  "join",
+  "grouping",
+  "distribution",
+  "cluster",
+  "clustering",
+  "natural",
+  "surrogate",
+  "business",
+  "metadata",
+  "attribute",
+  "property",
+  "item",
+  "dictionary",
+  "secondary",
+  "timestamp",
+  "date",
+  "parent",
+  "child",
+  "upsert",
+  "merge",
+  "bucket",
 ]);
 /** Words before "token" that make it a cursor rather than a credential. */
 const NOT_SECRET_TOKENS = new Set([
@@ -125,6 +161,13 @@ function headWords(text: string): string[] {
   if (/^(connection|conn) (string|str)$/.test(last2))
     return [...head.slice(0, -2), "connectionstring"];
   while (head.length > 1 && QUALIFIERS.has(head[head.length - 1]!)) head.pop();
+  // A service account's JSON key (`service_account_info`, `service_account_json`, `service_account`)
+  // and a JAAS configuration (`sasl_jaas_config`), which carries a password, are secrets.
+  const tail = head.slice(-2).join(" ");
+  if (tail === "service account" || (tail === "account key" && head.at(-3) === "service"))
+    return [...head.slice(0, tail === "service account" ? -2 : -3), "serviceaccountkey"];
+  if (head.at(-1) === "jaas" || (head.at(-1) === "config" && head.at(-2) === "jaas"))
+    return [...head.slice(0, head.at(-1) === "jaas" ? -1 : -2), "jaasconfig"];
   return head;
 }
 
@@ -137,6 +180,8 @@ export function secretTerm(text: string): string | undefined {
   const head = headWords(text);
   const last = singular(head[head.length - 1] ?? "");
   const previous = head[head.length - 2];
+  if (last === "serviceaccountkey") return "service account key";
+  if (last === "jaasconfig") return "JAAS config";
   if (SECRET_HEADS.has(last)) {
     if (last === "token" && previous && NOT_SECRET_TOKENS.has(previous)) return undefined;
     return last;

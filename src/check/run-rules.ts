@@ -4,6 +4,7 @@ import { duplicateTitle } from "./rules/duplicate-title.ts";
 import { insecureUrl } from "./rules/insecure-url.ts";
 import { invalidPattern } from "./rules/invalid-pattern.ts";
 import { keysDifferInCase } from "./rules/keys-differ-in-case.ts";
+import { notExportable } from "./rules/not-exportable.ts";
 import { requiredNotInProperties } from "./rules/required-not-in-properties.ts";
 import { secretHasValue } from "./rules/secret-has-value.ts";
 import { secretNotWriteOnly } from "./rules/secret-not-write-only.ts";
@@ -13,6 +14,7 @@ import { walkSchema } from "./walk.ts";
 
 /** Every lint rule, in the order their findings are listed for one schema node. */
 export const rules: readonly Rule[] = [
+  notExportable,
   secretNotWriteOnly,
   secretHasValue,
   insecureUrl,

@@ -135,7 +135,21 @@ export function baseName(file: NamedPath): string {
 
 export async function checkCommand(input: string, io: CliIo): Promise<number> {
   const file = namedPath(io.cwd, input);
-  const schema = await readSchema(file, io);
+  // Read without judging: what is wrong with the schema is a finding, all of them in one run;
+  // only a file that cannot be read as JSON or YAML stops here (exit 2).
+  const text = await readTextFile(file);
+  let schema: JsonValue;
+  try {
+    const { parseSchemaJson } = await import("../api/parse.ts");
+    schema = parseSchemaJson(text, {
+      file: file.display,
+      onNotice: (notice) =>
+        io.stderr.write(`${printable(notice)}
+`),
+    });
+  } catch (error) {
+    throw inFile(file.display, error);
+  }
   let report: CheckReport;
   try {
     const { checkSchema } = await import("../api/check.ts");

@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import type { JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import { describeCompileFailure } from "../schema/compile-failure.ts";
+import { addDraft07Spellings } from "../schema/draft-07.ts";
 import type { JsonSchema, ValidateFunction } from "./types.ts";
 
 /**
@@ -12,7 +13,7 @@ import type { JsonSchema, ValidateFunction } from "./types.ts";
  * validator as the form's `validate` instead.
  */
 export function compile(schema: JsonSchema): ValidateFunction {
-  const ajv = new Ajv({ ...AJV_OPTIONS });
+  const ajv = addDraft07Spellings(new Ajv({ ...AJV_OPTIONS }));
   addFormats(ajv);
   return ajv.compile(schema);
 }

@@ -4,6 +4,7 @@ import { escapePointerToken } from "../json/pointer.ts";
 import type { JsonValue } from "../json/value.ts";
 import { AJV_OPTIONS } from "../schema/ajv-options.ts";
 import { describeCompileFailure } from "../schema/compile-failure.ts";
+import { addDraft07Spellings, isDraft07 } from "../schema/draft-07.ts";
 import type { ValidateFunction, ValidationError } from "./types.ts";
 
 /**
@@ -90,12 +91,6 @@ const SHELL_KEYWORDS = new Set([
   "$schema",
 ]);
 
-/** The meta-schema URIs that mean what Ajv's default (draft-07) class assumes anyway. */
-const DRAFT_07 = new Set([
-  "http://json-schema.org/draft-07/schema#",
-  "http://json-schema.org/draft-07/schema",
-]);
-
 /**
  * An object key starting with "$" other than `$comment`, or a `definitions` key, in a JSON text.
  * Scanning the text is blunter than walking schema positions on purpose: a property or an enum
@@ -137,7 +132,7 @@ function whyWhole(schema: SchemaLike, isRoot: boolean): string | undefined {
     if (!SHELL_KEYWORDS.has(keyword) && !keyword.startsWith("x-"))
       return `"${keyword}" may look into the properties' values`;
   }
-  if (isRoot && hasOwn(schema, "$schema") && !DRAFT_07.has(schema.$schema as string))
+  if (isRoot && hasOwn(schema, "$schema") && !isDraft07(schema.$schema as JsonValue))
     return "its $schema is not draft-07";
   return undefined;
 }
@@ -412,7 +407,7 @@ export class IncrementalValidator {
  * ajv-formats), so the preview judges as the exported validator does.
  */
 export function ajvCompiler(): CompileSchema {
-  const ajv = new Ajv({ ...AJV_OPTIONS });
+  const ajv = addDraft07Spellings(new Ajv({ ...AJV_OPTIONS }));
   addFormats(ajv);
   return (schema) => ajv.compile(schema);
 }

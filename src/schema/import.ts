@@ -5,6 +5,7 @@ import {
   isJsonObject,
   type JsonObject,
   type JsonValue,
+  ownValue,
 } from "../json/value.ts";
 import { newId } from "../model/ids.ts";
 import { keywordFix, keywordProblem } from "../model/keywords.ts";
@@ -26,34 +27,42 @@ export function importSchema(value: JsonValue): CredentialDocument {
       'a credential window is a JSON Schema object such as {"type": "object", "properties": {…}}',
     );
   }
-  const rootType = value.type;
+  const first = shapeProblems(value).next();
+  if (!first.done) throw first.value;
+  return { root: buildNode(cloneJson(value), "", true) };
+}
+
+/**
+ * What keeps a schema object from being a credential window, in document order: a root that is
+ * not an object of fields, a keyword of a form draft-07 does not allow, a `$ref` that leaves the
+ * file. `importSchema` refuses the first; `export` and `check` (export-refusals.ts) all of them.
+ */
+export function* shapeProblems(root: JsonObject): Generator<SchemaProblem> {
+  const rootType = ownValue(root, "type");
   if (rootType !== undefined && rootType !== "object") {
-    throw new SchemaProblem(
+    yield new SchemaProblem(
       "/type",
       `the window's type is ${JSON.stringify(rootType)}, but a credential window is an object of fields`,
       'set "type" to "object" and put the fields under "properties"',
     );
   }
-  checkShape(value);
-  return { root: buildNode(cloneJson(value), "", true) };
-}
-
-/** Every keyword of every subschema has the form draft-07 expects, and every `$ref` stays in the file. */
-function checkShape(root: JsonObject): void {
   for (const node of walkSubschemas(root)) {
     for (const keyword of Object.keys(node.schema)) {
       const value = node.schema[keyword]!;
       const problem = keywordProblem(keyword, value);
       if (problem)
-        throw new SchemaProblem(
+        yield new SchemaProblem(
           node.at(keyword),
-          `"${keyword}" ${problem}, but it holds ${describeJson(value)}`,
+          // "must be an array of property names, but it holds an array" would say nothing.
+          Array.isArray(value) && problem.includes("array")
+            ? `"${keyword}" ${problem}`
+            : `"${keyword}" ${problem}, but it holds ${describeJson(value)}`,
           keywordFix(keyword),
         );
-      if (keyword === "$ref") {
+      else if (keyword === "$ref") {
         const target = resolveRef(root, value as string);
         if (target.kind !== "local")
-          throw new SchemaProblem(node.at("$ref"), `the $ref ${target.problem}`, target.fix);
+          yield new SchemaProblem(node.at("$ref"), `the $ref ${target.problem}`, target.fix);
       }
     }
   }
@@ -110,7 +119,7 @@ function describeJson(value: JsonValue): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string")
-    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  // Never the text itself: it may be a secret's value, and messages are printed and logged.
+  if (typeof value === "string") return "a string";
   return `${typeof value === "number" ? "a number" : "a boolean"} (${String(value)})`;
 }

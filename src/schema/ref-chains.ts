@@ -87,8 +87,23 @@ export function shapesType(node: JsonObject): boolean {
  * Resolves every `$ref` to the subschema its chain of references ends at, refusing one that
  * leads nowhere, to the schema of a `__proto__` key, or around a loop that never reaches a
  * property or an item. Returns where each leads, by the pointer of the schema that holds it.
+ * Throws the first refusal; given `report`, gives it every refusal instead (one per `$ref`, and
+ * the first loop) and leaves the refused references out of the map.
  */
-export function resolveRefs(schema: JsonObject, graph: RefGraph): Map<string, ResolvedRef> {
+export function resolveRefs(
+  schema: JsonObject,
+  graph: RefGraph,
+  report?: (problem: SchemaProblem) => void,
+): Map<string, ResolvedRef> {
+  const each = (work: () => void) => {
+    if (!report) return work();
+    try {
+      work();
+    } catch (error) {
+      if (!(error instanceof SchemaProblem)) throw error;
+      report(error);
+    }
+  };
   const { schemas, sites } = graph;
   const refAt = new Map<string, RefSite>();
   for (const site of sites) refAt.set(site.pointer, site);
@@ -133,21 +148,23 @@ export function resolveRefs(schema: JsonObject, graph: RefGraph): Map<string, Re
   const resolved = new Map<string, ResolvedRef>();
   const refEdges = new Map<string, string>();
   for (const site of sites) {
-    const target = targetPointer(site);
-    refEdges.set(site.pointer, target);
-    if (
-      graph.hasProtoKeys &&
-      /\/(?:properties|patternProperties)\/__proto__(?:\/|$)/.test(target)
-    ) {
-      throw refProblem(
-        site,
-        'which is the schema of a "__proto__" key: the validator keeps such schemas elsewhere, so nothing can refer to them',
-        "move that schema to a definition and refer to the definition from both places",
-      );
-    }
-    resolved.set(site.pointer, { target: resolve(site), wrapper: site.wrapper });
+    each(() => {
+      const target = targetPointer(site);
+      refEdges.set(site.pointer, target);
+      if (
+        graph.hasProtoKeys &&
+        /\/(?:properties|patternProperties)\/__proto__(?:\/|$)/.test(target)
+      ) {
+        throw refProblem(
+          site,
+          'which is the schema of a "__proto__" key: the validator keeps such schemas elsewhere, so nothing can refer to them',
+          "move that schema to a definition and refer to the definition from both places",
+        );
+      }
+      resolved.set(site.pointer, { target: resolve(site), wrapper: site.wrapper });
+    });
   }
-  if (sites.length) checkReferenceLoops(schemas, graph.sameValue, refEdges, refAt);
+  if (sites.length) each(() => checkReferenceLoops(schemas, graph.sameValue, refEdges, refAt));
   return resolved;
 }
 

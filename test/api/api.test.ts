@@ -71,7 +71,7 @@ describe("parseSchema", () => {
     ];
     for (const [name, text] of cases) {
       const error = thrown(() => parseSchema(text, { file: name }));
-      expect(error.message, name).toBe(await cliMessage(name, text, ["check"]));
+      expect(error.message, name).toBe(await cliMessage(name, text, ["export"]));
       expect(error.file).toBe(name);
       expect(error.place).toMatch(/^(\/.*|\d+:\d+)$/);
       expect(error.fix.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSchema, rules } from "../../src/check/index.ts";
 import { defineOwn, type JsonObject, type JsonValue } from "../../src/json/value.ts";
+import { MAX_EXPORT_DEPTH } from "../../src/schema/export-refusals.ts";
 
 /** Keys that steer the walker and the rules, plus keys that trip naive object handling. */
 const KEYS = [
@@ -114,9 +115,12 @@ describe("checkSchema robustness", () => {
       schema = i % 2 === 0 ? { type: "object", properties: { next: schema } } : { oneOf: [schema] };
     }
     const findings = checkSchema(schema);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]!.pointer.split("/").length).toBeGreaterThan(10_000);
-    expect(findings[0]!.pointer.endsWith("/properties/next/pattern")).toBe(true);
+    // Export refuses it at a fixed depth (MAX_EXPORT_DEPTH), and check says so, once.
+    expect(findings.map((finding) => finding.rule)).toEqual(["not-exportable", "unsafe-pattern"]);
+    expect(findings[0]!.message).toContain("nested too deeply to export");
+    expect(findings[0]!.pointer.split("/").length).toBe(2 * MAX_EXPORT_DEPTH + 3);
+    expect(findings[1]!.pointer.split("/").length).toBeGreaterThan(10_000);
+    expect(findings[1]!.pointer.endsWith("/properties/next/pattern")).toBe(true);
   });
 
   it("handles a 400-level nested schema (the brief's depth) with a correct pointer", () => {

@@ -189,7 +189,8 @@ describe("secret-has-value", () => {
 });
 
 describe("insecure-url", () => {
-  it("is an error for an http authorization or token URL default or example", () => {
+  // A warning, not an error: errors are what export refuses, and export writes such a schema.
+  it("is a grave warning for an http authorization or token URL default or example", () => {
     const findings = only(
       checkSchema(
         object({
@@ -214,10 +215,11 @@ describe("insecure-url", () => {
       "insecure-url",
     );
     expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
-      { severity: "error", pointer: "/properties/authorizationUrl/default" },
-      { severity: "error", pointer: "/properties/tokenEndpoint/examples/1" },
-      { severity: "error", pointer: "/properties/field/default" },
+      { severity: "warning", pointer: "/properties/authorizationUrl/default" },
+      { severity: "warning", pointer: "/properties/tokenEndpoint/examples/1" },
+      { severity: "warning", pointer: "/properties/field/default" },
     ]);
+    expect(findings[0]!.message).toContain("an authorization or token endpoint must use https");
     expect(findings[0]!.fix).toBe('Use "https://login.example.com/authorize"');
     expect(findings[0]!.message).toContain('field "authorizationUrl"');
   });
@@ -294,15 +296,16 @@ describe("required-not-in-properties", () => {
     );
     expect(findings).toEqual([
       {
-        rule: "required-not-in-properties",
+        // Not a name: a keyword of the wrong form, which export refuses.
+        rule: "not-exportable",
         severity: "error",
-        pointer: "/required/1",
-        message: 'Entry 2 of "required" in the root schema is not a property name',
-        fix: "List property names (strings) in required",
+        pointer: "/required",
+        message: '"required" must be an array of property names',
+        fix: 'Change "required" to the form draft-07 expects, or remove it',
       },
       {
         rule: "required-not-in-properties",
-        severity: "error",
+        severity: "warning",
         pointer: "/required/2",
         message:
           'The root schema requires "usrname", but has no property "usrname" in "properties" (did you mean "username"?)',
@@ -310,7 +313,7 @@ describe("required-not-in-properties", () => {
       },
       {
         rule: "required-not-in-properties",
-        severity: "error",
+        severity: "warning",
         pointer: "/required/3",
         message: 'The root schema requires "port", but has no property "port" in "properties"',
         fix: 'Add a property "port" to "properties", or remove "port" from required',
@@ -350,7 +353,7 @@ describe("choice-discriminator", () => {
     ...extra,
   });
 
-  it("is an error when the options have no common const property", () => {
+  it("warns when the options have no common const property", () => {
     const findings = checkSchema(
       object({
         auth: {
@@ -365,7 +368,7 @@ describe("choice-discriminator", () => {
     expect(findings).toEqual([
       {
         rule: "choice-discriminator",
-        severity: "error",
+        severity: "warning",
         pointer: "/properties/auth/oneOf",
         message: expect.stringContaining(
           'The options of the choice field "auth" (Authentication) have no common discriminator',
@@ -375,7 +378,7 @@ describe("choice-discriminator", () => {
     ]);
   });
 
-  it("is an error on the duplicate value, and a warning for an option that does not require the discriminator", () => {
+  it("warns on the duplicate value, and for an option that does not require the discriminator", () => {
     const findings = checkSchema(
       object({
         auth: {
@@ -388,7 +391,7 @@ describe("choice-discriminator", () => {
       }),
     );
     expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
-      { severity: "error", pointer: "/properties/auth/oneOf/2/properties/type/const" },
+      { severity: "warning", pointer: "/properties/auth/oneOf/2/properties/type/const" },
       { severity: "warning", pointer: "/properties/auth/oneOf/2" },
     ]);
     expect(findings[0]!.message).toBe(
@@ -426,7 +429,7 @@ describe("choice-discriminator", () => {
       oneOf: [branch("Basic", "basic"), { $ref: "#/definitions/basic" }],
     });
     expect(findings.map(({ severity, pointer }) => ({ severity, pointer }))).toEqual([
-      { severity: "error", pointer: "/oneOf/1" },
+      { severity: "warning", pointer: "/oneOf/1" },
     ]);
   });
 });

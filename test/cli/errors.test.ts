@@ -204,7 +204,9 @@ describe("broken schemas: exit 2, one line with file and place, nothing written"
     }
   });
 
-  it.each(BROKEN_INPUTS.filter(({ name }) => !/pattern/.test(name)))(
+  // What cannot be read as JSON stops check (exit 2); what is wrong with a schema is a finding.
+  const atPointer = ({ place }: { place: RegExp }) => place.source.startsWith("^\\/");
+  it.each(BROKEN_INPUTS.filter((input) => !atPointer(input)))(
     "check: $name",
     async ({ text, place }) => {
       await fs.writeFile(path.join(dir, "broken.json"), text);
@@ -216,6 +218,23 @@ describe("broken schemas: exit 2, one line with file and place, nothing written"
       );
       expect(/^credential-designer: broken\.json:(\S+):/.exec(line)?.[1]).toMatch(place);
       expect(await listing(dir)).toEqual(before);
+    },
+  );
+
+  it.each(BROKEN_INPUTS.filter(atPointer))(
+    "check reports, exit 1: $name",
+    async ({ text, place }) => {
+      await fs.writeFile(path.join(dir, "broken.json"), text);
+      const result = await runMain(["check", "broken.json"], dir);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).not.toContain(SECRET);
+      const errors = lines(result.stdout).filter((line) => /: error: /.test(line));
+      expect(errors.length).toBeGreaterThan(0);
+      expect(
+        errors.some((line) => place.test(/^broken\.json:(\S+): error:/.exec(line)?.[1] ?? "")),
+        result.stdout,
+      ).toBe(true);
     },
   );
 });

@@ -7,7 +7,8 @@ import { GOOD_SCHEMA, GOOD_TEXT } from "./fixtures.ts";
 /** A schema the import refuses (a type that draft-07 does not have). */
 const REFUSED = JSON.stringify({ type: "object", properties: { a: { type: "strin" } } });
 /** A schema that reads, with an error `check` finds (a required property that does not exist). */
-const WITH_ERROR = JSON.stringify({ ...GOOD_SCHEMA, required: ["baseUrl", "missing"] });
+// A required key listed twice: export refuses it, so check reports an error.
+const WITH_ERROR = JSON.stringify({ ...GOOD_SCHEMA, required: ["baseUrl", "baseUrl"] });
 
 let dir: string;
 beforeEach(async () => {

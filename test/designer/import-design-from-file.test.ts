@@ -171,7 +171,7 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
       };
       for (const [name, text] of Object.entries(files)) {
         await writeFile(join(dir, name), text);
-        const cli = await runMain(["check", name], dir);
+        const cli = await runMain(["export", name], dir);
         expect(cli.stderr).toContain(errorOf(designFromFile(name, text)));
       }
     } finally {

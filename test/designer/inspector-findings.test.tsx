@@ -199,7 +199,7 @@ describe("Inspector: findings next to their controls", () => {
     const title = within(form).getByRole("textbox", { name: "Window title" });
     expect(heading.compareDocumentPosition(top) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(top.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(top.textContent).toMatch(/^Error: The root schema requires "acount"/);
+    expect(top.textContent).toMatch(/^Warning: The root schema requires "acount"/);
     // No mechanical fix: the advice only.
     expect(within(form).queryByRole("button")).toBeNull();
   });

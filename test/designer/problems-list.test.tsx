@@ -153,7 +153,7 @@ describe("ProblemsList: the design's findings, live", () => {
     act(() => store.select(byKey(store.doc.root, "host").id));
     await user.click(
       await within(problems).findByRole("button", {
-        name: /^Error: The root schema requires "hots".* — Window$/,
+        name: /^Warning: The root schema requires "hots".* — Window$/,
       }),
     );
     expect(store.getState().selected).toBeUndefined();

@@ -45,7 +45,7 @@ export const choiceDiscriminator: Rule = {
     );
     if (candidates.length === 0) {
       report({
-        severity: "error",
+        severity: "warning",
         pointer: node.at("oneOf"),
         message: `The options of ${choice} have no common discriminator: no property has a "const" value in every option, so the options cannot be told apart`,
         fix: `Give every option a property "type" with its own value, e.g. "properties": {"type": {"type": "string", "const": "basic"}}, and list "type" in its "required"`,
@@ -60,7 +60,7 @@ export const choiceDiscriminator: Rule = {
       );
       if (earlier !== -1) {
         report({
-          severity: "error",
+          severity: "warning",
           pointer: optionPointer(i, "properties", name, own.keyword),
           message: `Options ${options[earlier]!.label} and ${option.label} of ${choice} have the same ${name} ${JSON.stringify(own.value)}, so a value cannot say which one it is`,
           fix: `Give ${option.label} a ${name} value of its own`,

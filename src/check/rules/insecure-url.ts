@@ -5,13 +5,14 @@ import { namesAuthUrl } from "../names.ts";
 import type { Rule } from "../types.ts";
 
 /**
- * A plain-http URL offered as a default or example. For authorization and token URLs it is an
- * error (credentials and tokens would cross the network in clear text); for other URLs a warning.
+ * A plain-http URL offered as a default or example: a warning, worded more gravely for
+ * authorization and token URLs (credentials and tokens would cross the network in clear text).
+ * Not an error: errors are what `export` refuses, and it writes such a schema.
  */
 export const insecureUrl: Rule = {
   id: "insecure-url",
   description:
-    "A default, example, const or enum value is a plain http:// URL (an error for authorization and token URLs)",
+    "A default, example, const or enum value is a plain http:// URL (graver for authorization and token URLs); an example on localhost is fine",
   check(node, report) {
     const { schema } = node;
     const key = node.key;
@@ -30,8 +31,10 @@ export const insecureUrl: Rule = {
     ) => {
       const https = typeof value === "string" ? httpsUrl(value) : undefined;
       if (https === undefined) return;
+      // An example on this machine (a local server, a tunnel) shows the form, not a place to send credentials to.
+      if (what === "example" && isLoopback(value as string)) return;
       report({
-        severity: auth ? "error" : "warning",
+        severity: "warning",
         pointer: node.at(...tokens),
         message: auth
           ? `The ${what} "${value}" of the ${node.name} is a plain http:// URL: an authorization or token endpoint must use https, or credentials and tokens travel unencrypted`
@@ -55,3 +58,19 @@ export const insecureUrl: Rule = {
     }
   },
 };
+
+/** Whether a URL points at this machine: `localhost` (and `*.localhost`), 127.0.0.0/8 or `[::1]`. */
+export function isLoopback(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url.trim()).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "[::1]" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}

@@ -16,19 +16,12 @@ export const requiredNotInProperties: Rule = {
     if (!Array.isArray(required)) return;
     const scopes = declaringSchemas(node);
     required.forEach((entry, index) => {
-      if (typeof entry !== "string") {
-        report({
-          severity: "error",
-          pointer: node.at("required", index),
-          message: `Entry ${index + 1} of "required" in the ${node.name} is not a property name`,
-          fix: "List property names (strings) in required",
-        });
-        return;
-      }
+      // An entry that is not a name is a keyword of the wrong form: the not-exportable rule's.
+      if (typeof entry !== "string") return;
       if (scopes.some((schema) => declares(schema, entry, context))) return;
       const suggestion = closest(entry, scopes);
       report({
-        severity: "error",
+        severity: "warning",
         pointer: node.at("required", index),
         message: `The ${node.name} requires "${entry}", but has no property "${entry}" in "properties"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
         fix: suggestion

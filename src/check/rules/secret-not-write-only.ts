@@ -5,11 +5,16 @@ import { makeSecretFix } from "../fixes.ts";
 import { allowsString, hasUrlFormat, namesUrl, secretTerm } from "../names.ts";
 import type { Rule } from "../types.ts";
 
-/** A field named like a secret must be `writeOnly`, so it is masked and never echoed back. */
+/**
+ * A field named like a secret must be `writeOnly` (or `airbyte_secret`), so it is masked and never
+ * echoed back. What names a secret (names.ts `secretTerm`) was learnt from published windows:
+ * passwords, tokens, API and private keys, service-account JSON keys, JAAS configs; not the keys
+ * of data (`partition_key`, `header_key`, `cursor_key`…).
+ */
 export const secretNotWriteOnly: Rule = {
   id: "secret-not-write-only",
   description:
-    "A field whose key or title names a secret (password, token, API key, …) is not marked writeOnly",
+    "A field whose key or title names a secret (password, token, API key, service-account key, JAAS config, …) is not marked writeOnly",
   check(node, report) {
     const { schema } = node;
     const key = node.key;

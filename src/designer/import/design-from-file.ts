@@ -2,6 +2,7 @@ import type { JsonObject } from "../../json/value.ts";
 import type { CredentialDocument } from "../../model/index.ts";
 import { refuseSecretValues } from "../../model/secret-values.ts";
 import { decodeUtf8 } from "../../schema/decode-utf8.ts";
+import { draftProblem } from "../../schema/draft-07.ts";
 import { importSchema } from "../../schema/import.ts";
 import { parseYamlText } from "../../schema/parse-yaml.ts";
 import { describeProblem, formatMessage } from "../../schema/problem-message.ts";
@@ -36,11 +37,13 @@ export interface DesignReading {
 /**
  * The one way a schema text the user brings in becomes a design, for Import (a file) and the
  * Schema JSON view (typed text) alike: parsed and imported as the CLI reads a file (JSON or YAML,
- * the window inside a connector specification, then importSchema), and refused if a secret carries a value (src/model/secret-values.ts), as
- * the exporter refuses it. Throws a JsonSyntaxProblem (line:column) or a SchemaProblem (the JSON
+ * the window inside a connector specification, then importSchema), and refused if it declares a
+ * JSON Schema version other than draft-07 (src/schema/draft-07.ts: every spelling of draft-07 is
+ * welcome) or a secret carries a value (src/model/secret-values.ts), as the exporter refuses
+ * both. Throws a JsonSyntaxProblem (line:column) or a SchemaProblem (the JSON
  * pointer of the offending keyword); the caller's design is left as it was.
  *
- * The secret refusal is here, not in `importSchema`: that also opens the designs the page has
+ * These refusals are here, not in `importSchema`: that also opens the designs the page has
  * stored and the templates, and reads the files `check` reports on, which must not fail on it (a
  * stored design with such a value opens, shows the problem, and can be fixed in the inspector).
  */
@@ -58,7 +61,10 @@ export function readDesignSource(text: string, name?: string): DesignReading {
   const { schema, format, envelope } = readSchemaSource(text, name, parseYamlText);
   const doc = inEnvelope(envelope, () => {
     const imported = importSchema(schema);
-    refuseSecretValues(schema as JsonObject); // importSchema accepts only an object
+    // importSchema accepts only an object
+    const notDraft07 = draftProblem(schema as JsonObject);
+    if (notDraft07) throw notDraft07;
+    refuseSecretValues(schema as JsonObject);
     return imported;
   });
   return { doc, format, ...(envelope && { envelope }) };

@@ -1,4 +1,5 @@
 import { SECRET_MARKINGS } from "../../model/vendor-keywords.ts";
+import { isDraft07 } from "../../schema/draft-07.ts";
 import { capitalise, isSecretPair, type Pair, quoted, type Report, shown } from "../context.ts";
 import { sameJson } from "../equality.ts";
 import { DEFINITION_KEYWORDS, TEXT_KEYWORDS, VALIDATION_KEYWORDS } from "../keywords.ts";
@@ -23,6 +24,9 @@ export function compareAnnotations(pair: Pair, report: Report): void {
     const before = pair.old.get(keyword);
     const after = pair.new.get(keyword);
     if (sameJson(before, after)) continue;
+    // Every spelling of draft-07 (or none) means the same version: not a change to report.
+    if (keyword === "$schema" && pair.new.pointer === "" && isDraft07(before) && isDraft07(after))
+      continue;
     // Examples of a secret are its values: adding them is the secrets rule's (exposing) case.
     if (keyword === "examples" && pair.new.isSecret && after !== undefined) continue;
     const text = TEXT_KEYWORDS.has(keyword);
