@@ -57,11 +57,22 @@ export function parseSchemaJson(
   source: string | Uint8Array,
   options: SourceOptions = {},
 ): JsonValue {
+  return readSchemaJson(source, options).schema;
+}
+
+/**
+ * `parseSchemaJson`, with where the schema is in the file: `/connectionSpecification` for an
+ * Airbyte spec.json, "" for a schema file, so that findings can point into the file as written.
+ */
+export function readSchemaJson(
+  source: string | Uint8Array,
+  options: SourceOptions = {},
+): { schema: JsonValue; pointer: string } {
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
     const reading = readSchemaSource(text, options.file, parseYamlText);
     if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
-    return reading.schema;
+    return { schema: reading.schema, pointer: reading.envelope?.pointer ?? "" };
   });
 }
 

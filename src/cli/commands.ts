@@ -138,14 +138,12 @@ export async function checkCommand(input: string, io: CliIo): Promise<number> {
   // Read without judging: what is wrong with the schema is a finding, all of them in one run;
   // only a file that cannot be read as JSON or YAML stops here (exit 2).
   const text = await readTextFile(file);
-  let schema: JsonValue;
+  let reading: { schema: JsonValue; pointer: string };
   try {
-    const { parseSchemaJson } = await import("../api/parse.ts");
-    schema = parseSchemaJson(text, {
+    const { readSchemaJson } = await import("../api/parse.ts");
+    reading = readSchemaJson(text, {
       file: file.display,
-      onNotice: (notice) =>
-        io.stderr.write(`${printable(notice)}
-`),
+      onNotice: (notice) => io.stderr.write(`${printable(notice)}\n`),
     });
   } catch (error) {
     throw inFile(file.display, error);
@@ -153,12 +151,18 @@ export async function checkCommand(input: string, io: CliIo): Promise<number> {
   let report: CheckReport;
   try {
     const { checkSchema } = await import("../api/check.ts");
-    report = await checkSchema(schema, { file: file.display });
+    report = await checkSchema(reading.schema, { file: file.display });
   } catch (error) {
     throw inFile(file.display, error);
   }
+  // Findings point into the file as written (inside a spec.json's connectionSpecification), as
+  // export's refusals do.
+  const findings = report.findings.map((finding) => ({
+    ...finding,
+    pointer: reading.pointer + finding.pointer,
+  }));
   const { formatCheckReport } = await import("../api/check.ts");
-  io.stdout.write(formatCheckReport(report));
+  io.stdout.write(formatCheckReport({ ...report, findings }));
   return report.errors > 0 ? EXIT_CHECK_ERRORS : EXIT_OK;
 }
 
