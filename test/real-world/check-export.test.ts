@@ -27,7 +27,7 @@ interface Outcome {
   check: { code: number; stdout: string; stderr: string };
   export: { code: number; stdout: string; stderr: string };
   /** The exported `*.schema.json`'s text, when export succeeded. */
-  exportedSchema?: string;
+  exportedSchema: string | undefined;
 }
 
 let outRoot = "";
