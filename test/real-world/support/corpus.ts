@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import type { JsonObject, JsonValue } from "../../../src/json/value.ts";
@@ -11,7 +11,10 @@ import type { JsonObject, JsonValue } from "../../../src/json/value.ts";
  * The tests compare what the product reads and writes with this reading.
  */
 
-export const CORPUS_DIR = fileURLToPath(new URL("../../fixtures/real-world/", import.meta.url));
+export const CORPUS_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../fixtures/real-world",
+); // (a string, not a URL: happy-dom's URL is not node's)
 
 /** Where the credential schema sits in a file. */
 export type Envelope =
