@@ -12,7 +12,8 @@ import type { Examined } from "./pages/real-world/main.tsx";
  * Every real credential window of the corpus in the preview, in Chromium, on one page: each is
  * rendered, every method of every choice is shown in turn, and in every state each secret field
  * (either marking: writeOnly or Airbyte's airbyte_secret) that is shown is masked, and every
- * control has an accessible name; axe's naming rules find nothing in the first state.
+ * control has an accessible name; axe's naming rules find nothing in the first state. Fields
+ * marked airbyte_hidden are not shown, and the others show in Airbyte's `order`.
  */
 
 let dist: string | undefined;
@@ -49,7 +50,7 @@ const NAMING_RULES = [
 
 const examined = new Map<string, Examined>();
 
-describe("the preview renders every real window, secrets masked and controls named", () => {
+describe("the preview renders every real window: secrets masked, controls named, fields in order", () => {
   it.each(CORPUS.map((entry, index) => [entry.name, entry, index] as const))(
     "%s",
     async (_name, entry, index) => {
@@ -88,11 +89,14 @@ describe("the preview renders every real window, secrets masked and controls nam
           (v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
         );
       }, NAMING_RULES);
-      expect({ unmasked: result.unmasked, unnamed: result.unnamed, axe: violations }).toEqual({
-        unmasked: [],
-        unnamed: [],
-        axe: [],
-      });
+      // Secrets masked, controls named; airbyte_hidden fields not shown, the others in `order`.
+      expect({
+        unmasked: result.unmasked,
+        unnamed: result.unnamed,
+        axe: violations,
+        hidden: result.hiddenShown,
+        order: result.misordered,
+      }).toEqual({ unmasked: [], unnamed: [], axe: [], hidden: [], order: [] });
     },
   );
 

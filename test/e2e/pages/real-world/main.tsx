@@ -2,8 +2,8 @@
 // A test page for test/e2e/real-world-preview.test.ts: `window.examine(schema, prefix)` renders a
 // credential window with <CredentialForm> (the lazily loaded Ajv, no precompiled validator), then
 // shows every method of every choice in turn and reports, in each state, the secret fields
-// (writeOnly or airbyte_secret, read here from the schema) whose control is not masked and the
-// controls without an accessible name. One page for the whole corpus: each call replaces the form.
+// (writeOnly or airbyte_secret, read here from the schema) whose control is not masked, the
+// controls without an accessible name, airbyte_hidden fields shown and fields out of `order`. One page for the whole corpus: each call replaces the form.
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
 import { CredentialForm } from "../../../../src/preview/index.ts";
@@ -19,6 +19,10 @@ export interface Examined {
   unmasked: string[];
   /** Controls with no accessible name (their HTML, cut short). */
   unnamed: string[];
+  /** Fields marked airbyte_hidden that are shown. */
+  hiddenShown: string[];
+  /** Objects whose shown fields are not in Airbyte's `order`: "path: shown …; in order …". */
+  misordered: string[];
   /** How many states (choices' methods) were looked at. */
   states: number;
   /** Errors thrown in the page while rendering. */
@@ -38,6 +42,34 @@ function fieldsOf(field: Field): Field[] {
     ...(field.fields ?? []).flatMap(fieldsOf),
     ...(field.branches ?? []).flatMap((branch) => (branch.fields ?? []).flatMap(fieldsOf)),
   ];
+}
+
+/** The fields of each object of the plan: the root, groups and the branches of choices. */
+function containersOf(field: Field): Array<{ path: string; fields: Field[] }> {
+  return [
+    ...(field.fields ? [{ path: field.path || "/", fields: field.fields }] : []),
+    // A method's discriminator (its constant) is the choice's own control, not one of its fields.
+    ...(field.branches ?? []).map((branch, i) => ({
+      path: `${field.path || "/"} (method ${i})`,
+      fields: branch.fields.filter((child) => child.schema.const === undefined),
+    })),
+    ...(field.fields ?? []).flatMap(containersOf),
+    ...(field.branches ?? []).flatMap((branch) => branch.fields.flatMap(containersOf)),
+  ];
+}
+
+/** Airbyte's display order: a numeric `order` first, by it (ties keep the JSON's order), then the rest. */
+function inOrder(fields: Field[]): Field[] {
+  const orderOf = (field: Field) =>
+    typeof field.schema.order === "number" && Number.isFinite(field.schema.order)
+      ? field.schema.order
+      : undefined;
+  const ordered = fields
+    .map((field, index) => ({ field, index }))
+    .filter(({ field }) => orderOf(field) !== undefined)
+    .sort((a, b) => orderOf(a.field)! - orderOf(b.field)! || a.index - b.index)
+    .map(({ field }) => field);
+  return [...ordered, ...fields.filter((field) => orderOf(field) === undefined)];
 }
 
 const isSecret = (field: Field) =>
@@ -81,7 +113,30 @@ async function examine(schema: JsonSchema, prefix: string): Promise<Examined> {
   const unmasked = new Set<string>();
   const unnamed = new Set<string>();
   const controls = new Set<Element>();
+  const hiddenShown = new Set<string>();
+  const misordered = new Set<string>();
+  const containers = containersOf(planOf(schema));
   const look = () => {
+    for (const field of fields)
+      if (
+        field.schema.airbyte_hidden === true &&
+        document.getElementById(`${prefix}-${field.index}`)
+      )
+        hiddenShown.add(`${field.path} ${field.title}`);
+    for (const { path, fields: children } of containers) {
+      const element = (field: Field) => document.getElementById(`${prefix}-${field.index}`);
+      const shown = children.filter((field) => element(field));
+      if (shown.length < 2) continue;
+      const onPage = [...shown].sort((a, b) =>
+        element(a)!.compareDocumentPosition(element(b)!) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+      );
+      const expected = inOrder(shown);
+      const keys = (list: Field[]) => list.map((field) => field.key).join(", ");
+      if (keys(onPage) !== keys(expected))
+        misordered.add(`${path}: shown ${keys(onPage)}; in order ${keys(expected)}`);
+    }
     for (const field of fields) {
       if (!isSecret(field)) continue;
       const control = document.getElementById(`${prefix}-${field.index}`);
@@ -128,6 +183,8 @@ async function examine(schema: JsonSchema, prefix: string): Promise<Examined> {
     secretsShown: [...secretsShown],
     unmasked: [...unmasked],
     unnamed: [...unnamed],
+    hiddenShown: [...hiddenShown],
+    misordered: [...misordered],
     states,
     errors: [...errors],
   };
