@@ -13,7 +13,8 @@ import type { Examined } from "./pages/real-world/main.tsx";
  * rendered, every method of every choice is shown in turn, and in every state each secret field
  * (either marking: writeOnly or Airbyte's airbyte_secret) that is shown is masked, and every
  * control has an accessible name; axe's naming rules find nothing in the first state. Fields
- * marked airbyte_hidden are not shown, and the others show in Airbyte's `order`.
+ * marked airbyte_hidden are not shown, and the others show in Airbyte's `order` (within their section
+ * when they have a `group`).
  */
 
 let dist: string | undefined;

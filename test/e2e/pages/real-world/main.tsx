@@ -125,17 +125,25 @@ async function examine(schema: JsonSchema, prefix: string): Promise<Examined> {
         hiddenShown.add(`${field.path} ${field.title}`);
     for (const { path, fields: children } of containers) {
       const element = (field: Field) => document.getElementById(`${prefix}-${field.index}`);
-      const shown = children.filter((field) => element(field));
-      if (shown.length < 2) continue;
-      const onPage = [...shown].sort((a, b) =>
-        element(a)!.compareDocumentPosition(element(b)!) & Node.DOCUMENT_POSITION_FOLLOWING
-          ? -1
-          : 1,
-      );
-      const expected = inOrder(shown);
-      const keys = (list: Field[]) => list.map((field) => field.key).join(", ");
-      if (keys(onPage) !== keys(expected))
-        misordered.add(`${path}: shown ${keys(onPage)}; in order ${keys(expected)}`);
+      // Fields in named sections (Airbyte's `group`) follow `order` within their section.
+      const sections = new Map<string, Field[]>();
+      for (const field of children.filter((child) => element(child))) {
+        const section = typeof field.schema.group === "string" ? field.schema.group : "";
+        sections.set(section, [...(sections.get(section) ?? []), field]);
+      }
+      for (const [section, shown] of sections) {
+        if (shown.length < 2) continue;
+        const onPage = [...shown].sort((a, b) =>
+          element(a)!.compareDocumentPosition(element(b)!) & Node.DOCUMENT_POSITION_FOLLOWING
+            ? -1
+            : 1,
+        );
+        const keys = (list: Field[]) => list.map((field) => field.key).join(", ");
+        if (keys(onPage) !== keys(inOrder(shown)))
+          misordered.add(
+            `${path}${section && ` (section ${section})`}: shown ${keys(onPage)}; in order ${keys(inOrder(shown))}`,
+          );
+      }
     }
     for (const field of fields) {
       if (!isSecret(field)) continue;
