@@ -1,4 +1,5 @@
 import { csharpNamespaceProblem } from "../export/csharp-namespace.ts";
+import { SchemaProblem } from "../json/problem.ts";
 
 export { DEFAULT_CSHARP_NAMESPACE } from "../export/csharp-namespace.ts";
 
@@ -35,6 +36,11 @@ export interface ExportOptions extends SourceOptions {
    * exactly is then refused, like any other problem, and no file is returned.
    */
   csharp?: boolean | CSharpExportOptions;
+  /**
+   * Where the schema is in its file (`/connectionSpecification` for an Airbyte spec.json: what
+   * `onEnvelope` heard while reading it), so that a refusal points into the file as written.
+   */
+  pointer?: string;
 }
 
 /**
@@ -61,7 +67,13 @@ export async function exportSchema(
   if (csharp?.namespace !== undefined) checkCSharpNamespace(csharp.namespace);
   return inFileAsync(options.file, async () => {
     const { exportFiles } = await import("../export/index.ts");
-    return exportFiles(schema, base, csharp ? { csharp } : {});
+    try {
+      return await exportFiles(schema, base, csharp ? { csharp } : {});
+    } catch (error) {
+      if (options.pointer && error instanceof SchemaProblem)
+        throw new SchemaProblem(options.pointer + error.pointer, error.problem, error.fix);
+      throw error;
+    }
   });
 }
 

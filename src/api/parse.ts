@@ -22,6 +22,8 @@ export interface SourceOptions {
    * (`read connectionSpecification of spec.json`), before the schema is imported.
    */
   onNotice?: (notice: string) => void;
+  /** Told where the credential schema is in the file (`/connectionSpecification`), when it is in an envelope. */
+  onEnvelope?: (pointer: string) => void;
 }
 
 /**
@@ -41,7 +43,10 @@ export function parseSchema(
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
     const reading = readSchemaSource(text, options.file, parseYamlText);
-    if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
+    if (reading.envelope) {
+      options.onNotice?.(`read ${reading.envelope.part}`);
+      options.onEnvelope?.(reading.envelope.pointer);
+    }
     return inEnvelope(reading.envelope, () => toSchema(importSchema(reading.schema)));
   });
 }

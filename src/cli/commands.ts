@@ -34,7 +34,11 @@ export function templatesDir(): string {
  * one line on stderr; the import refuses a schema of the wrong shape or with a remote `$ref`, and
  * the schema comes back as written.
  */
-export async function readSchema(file: NamedPath, io?: CliIo): Promise<JsonObject> {
+export async function readSchema(
+  file: NamedPath,
+  io?: CliIo,
+  onEnvelope?: (pointer: string) => void,
+): Promise<JsonObject> {
   const text = await readTextFile(file);
   try {
     const { parseSchema } = await import("../api/parse.ts");
@@ -42,6 +46,7 @@ export async function readSchema(file: NamedPath, io?: CliIo): Promise<JsonObjec
       file: file.display,
       // One line on stderr (stdout stays the command's output): `read connectionSpecification of spec.json`.
       onNotice: (notice) => io?.stderr.write(`${printable(notice)}\n`),
+      ...(onEnvelope && { onEnvelope }),
     });
   } catch (error) {
     throw inFile(file.display, error);
@@ -57,11 +62,19 @@ export async function exportCommand(
 ): Promise<number> {
   const file = namedPath(io.cwd, input);
   const base = baseName(file);
-  const schema = await readSchema(file, io);
+  let pointer = "";
+  const schema = await readSchema(file, io, (at) => {
+    pointer = at;
+  });
   let files: ExportedFile[];
   try {
     const { exportSchema } = await import("../api/export.ts");
-    files = await exportSchema(schema, { base, file: file.display, ...(csharp && { csharp }) });
+    files = await exportSchema(schema, {
+      base,
+      file: file.display,
+      pointer,
+      ...(csharp && { csharp }),
+    });
   } catch (error) {
     throw inFile(file.display, error);
   }
