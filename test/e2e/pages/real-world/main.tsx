@@ -6,6 +6,7 @@
 // controls without an accessible name, airbyte_hidden fields shown and fields out of `order`. One page for the whole corpus: each call replaces the form.
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
+import "../../../../src/preview/credential-form.css";
 import { CredentialForm } from "../../../../src/preview/index.ts";
 import { type Field, planOf } from "../../../../src/preview/plan.ts";
 import type { JsonSchema } from "../../../../src/preview/types.ts";
@@ -23,6 +24,8 @@ export interface Examined {
   hiddenShown: string[];
   /** Objects whose shown fields are not in Airbyte's `order`: "path: shown …; in order …". */
   misordered: string[];
+  /** Controls that run past the form's right edge in its 320 px box (a narrow pane): their HTML, cut short. */
+  overflowing: string[];
   /** How many states (choices' methods) were looked at. */
   states: number;
   /** Errors thrown in the page while rendering. */
@@ -115,6 +118,7 @@ async function examine(schema: JsonSchema, prefix: string): Promise<Examined> {
   const controls = new Set<Element>();
   const hiddenShown = new Set<string>();
   const misordered = new Set<string>();
+  const overflowing = new Set<string>();
   const containers = containersOf(planOf(schema));
   const look = () => {
     for (const field of fields)
@@ -153,8 +157,11 @@ async function examine(schema: JsonSchema, prefix: string): Promise<Examined> {
       const how = masked(control);
       if (how) unmasked.add(`${field.path} ${field.title} (${how})`);
     }
+    const edge = host.getBoundingClientRect().right;
     for (const element of host.querySelectorAll("input, select, textarea, button")) {
       controls.add(element);
+      if (element.getBoundingClientRect().right > edge + 1)
+        overflowing.add(element.outerHTML.slice(0, 120));
       if (!named(element)) unnamed.add(element.outerHTML.slice(0, 120));
     }
   };
@@ -193,6 +200,7 @@ async function examine(schema: JsonSchema, prefix: string): Promise<Examined> {
     unnamed: [...unnamed],
     hiddenShown: [...hiddenShown],
     misordered: [...misordered],
+    overflowing: [...overflowing],
     states,
     errors: [...errors],
   };
