@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { nestingDepthProblem } from "../json/depth.ts";
 import type { JsonValue } from "../json/value.ts";
 import { decodeUtf8 as decodeSchemaBytes } from "../schema/decode-utf8.ts";
 import { parseJsonText } from "../schema/parse-json.ts";
@@ -25,7 +26,11 @@ export function namedPath(cwd: string, given: string): NamedPath {
 export async function readJsonFile(file: NamedPath): Promise<JsonValue> {
   const text = await readTextFile(file);
   try {
-    return parseJsonText(text);
+    const value = parseJsonText(text);
+    // Saved values too: nested past the limit, they are refused before any walk, naming the file.
+    const tooDeep = nestingDepthProblem(value);
+    if (tooDeep) throw tooDeep;
+    return value;
   } catch (error) {
     throw inFile(file.display, error);
   }

@@ -1,3 +1,4 @@
+import { MAX_NESTING_DEPTH } from "../json/depth.ts";
 import { appendPointer, parsePointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
@@ -110,9 +111,11 @@ interface Frame {
 /**
  * The deepest nesting of subschemas export takes. Ajv's compiler recurses per level, so a deeper
  * schema would exhaust the call stack somewhere past this (in Node, somewhere past 440 levels of
- * objects inside objects); refusing at a fixed depth makes `check` and `export` agree on it.
+ * objects inside objects); refusing at a fixed depth makes `check` and `export` agree on it. It is
+ * the file limit (json/depth.ts MAX_NESTING_DEPTH): a file within it is within this; an
+ * in-memory schema (the designer's, an API caller's) is judged here.
  */
-export const MAX_EXPORT_DEPTH = 420;
+export const MAX_EXPORT_DEPTH = MAX_NESTING_DEPTH;
 
 /**
  * Visits every subschema Ajv visits, parents first and keywords in document order, giving each

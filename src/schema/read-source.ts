@@ -1,3 +1,4 @@
+import { nestingDepthProblem } from "../json/depth.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 import { parseJsonText } from "./parse-json.ts";
@@ -52,6 +53,9 @@ export function readSchemaSource(
         ? "yaml"
         : "json";
   const value = format === "yaml" ? parseYamlText(text) : parseJsonText(text);
+  // Before any walk: every walk downstream is safe up to MAX_NESTING_DEPTH, none beyond.
+  const tooDeep = nestingDepthProblem(value);
+  if (tooDeep) throw tooDeep;
   const envelope = findEnvelope(value, name);
   if (!envelope) return { schema: value, format };
   return { schema: valueAt(value, envelope.pointer), format, envelope };
