@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../json/excerpt.ts";
 import { isJsonObject, ownValue } from "../json/value.ts";
 import type { SchemaNode } from "./types.ts";
 
@@ -18,7 +19,7 @@ export function* patternsOf(node: SchemaNode): Generator<NodePattern> {
     yield {
       source: pattern,
       pointer: node.at("pattern"),
-      subject: `The pattern "${pattern}" of the ${node.name}`,
+      subject: `The pattern ${quoteExcerptAsWritten(pattern)} of the ${node.name}`,
       isValuePattern: true,
     };
   }
@@ -28,7 +29,7 @@ export function* patternsOf(node: SchemaNode): Generator<NodePattern> {
     yield {
       source: key,
       pointer: node.at("patternProperties", key),
-      subject: `The property-name pattern "${key}" of the ${node.name}`,
+      subject: `The property-name pattern ${quoteExcerptAsWritten(key)} of the ${node.name}`,
       isValuePattern: false,
     };
   }

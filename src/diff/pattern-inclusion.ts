@@ -1,6 +1,6 @@
 import { RegExpParser } from "@eslint-community/regexpp";
 import { DFA, isDisjointWith, JS, NFA } from "refa";
-import { checkPattern } from "../schema/pattern-safety/index.ts";
+import { checkPattern, MAX_PATTERN_LENGTH } from "../schema/pattern-safety/index.ts";
 
 /** Budgets that keep a proof cheap; past them the answer is "not proven" (so: tightened). */
 const MAX_NODES = 20_000;
@@ -17,6 +17,8 @@ const cache = new Map<string, boolean>();
  */
 export function patternAcceptsAll(wider: string, narrower: string): boolean {
   if (wider === narrower) return true;
+  // Past the analysis's length limit, no proof is tried (its cost grows faster than the length).
+  if (wider.length > MAX_PATTERN_LENGTH || narrower.length > MAX_PATTERN_LENGTH) return false;
   const key = JSON.stringify([wider, narrower]);
   let answer = cache.get(key);
   if (answer === undefined) {

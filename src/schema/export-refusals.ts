@@ -1,4 +1,5 @@
 import { MAX_NESTING_DEPTH } from "../json/depth.ts";
+import { quoteExcerpt } from "../json/excerpt.ts";
 import { appendPointer, parsePointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
@@ -323,7 +324,7 @@ function checkNode(
     report(
       new SchemaProblem(
         appendPointer(pointer, "format"),
-        `${field} uses the unknown format ${JSON.stringify(format)}`,
+        `${field} uses the unknown format ${quoteExcerpt(format)}`,
         `use one of the supported formats (${options.formats.join(", ")}) or remove "format"`,
       ),
     );

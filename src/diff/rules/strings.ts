@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../../json/excerpt.ts";
 import type { Pair, Report } from "../context.ts";
 import { patternAcceptsAll } from "../pattern-inclusion.ts";
 
@@ -25,28 +26,28 @@ function comparePattern(pair: Pair, report: Report): void {
       rule: "pattern-loosened",
       keyword: "pattern",
       ...values,
-      message: `The ${pair.name} no longer has to match the pattern ${JSON.stringify(before)}`,
+      message: `The ${pair.name} no longer has to match the pattern ${quoteExcerpt(before)}`,
     });
   } else if (typeof before !== "string") {
     report({
       rule: "pattern-tightened",
       keyword: "pattern",
       ...values,
-      message: `The ${pair.name} now has to match the pattern ${JSON.stringify(after)}: saved values that do not match it no longer validate`,
+      message: `The ${pair.name} now has to match the pattern ${quoteExcerpt(after)}: saved values that do not match it no longer validate`,
     });
   } else if (patternAcceptsAll(after, before)) {
     report({
       rule: "pattern-loosened",
       keyword: "pattern",
       ...values,
-      message: `The pattern of the ${pair.name} changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}, which matches every string the old one matched`,
+      message: `The pattern of the ${pair.name} changed from ${quoteExcerpt(before)} to ${quoteExcerpt(after)}, which matches every string the old one matched`,
     });
   } else {
     report({
       rule: "pattern-tightened",
       keyword: "pattern",
       ...values,
-      message: `The pattern of the ${pair.name} changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}, which could not be proven to match every string the old one matched: saved values may no longer validate`,
+      message: `The pattern of the ${pair.name} changed from ${quoteExcerpt(before)} to ${quoteExcerpt(after)}, which could not be proven to match every string the old one matched: saved values may no longer validate`,
     });
   }
 }
@@ -64,21 +65,21 @@ function compareFormat(pair: Pair, report: Report): void {
       rule: "format-loosened",
       keyword: "format",
       ...values,
-      message: `The ${pair.name} no longer has to be in the format ${JSON.stringify(before)}`,
+      message: `The ${pair.name} no longer has to be in the format ${quoteExcerpt(before)}`,
     });
   } else if (before === undefined) {
     report({
       rule: "format-tightened",
       keyword: "format",
       ...values,
-      message: `The ${pair.name} now has to be in the format ${JSON.stringify(after)}: saved values that are not no longer validate`,
+      message: `The ${pair.name} now has to be in the format ${quoteExcerpt(after)}: saved values that are not no longer validate`,
     });
   } else {
     report({
       rule: "format-tightened",
       keyword: "format",
       ...values,
-      message: `The format of the ${pair.name} changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}, which is not known to accept every value the old one did: saved values may no longer validate`,
+      message: `The format of the ${pair.name} changed from ${quoteExcerpt(before)} to ${quoteExcerpt(after)}, which is not known to accept every value the old one did: saved values may no longer validate`,
     });
   }
 }

@@ -1,3 +1,5 @@
+import { quoteExcerpt } from "../../json/excerpt.ts";
+
 /** What the analysis says about one pattern (see index.ts for how it decides). */
 export type PatternVerdict =
   | { ok: true }
@@ -16,6 +18,7 @@ export function tooComplex(why: string): PatternVerdict {
 /** Thrown by the finders when a budget runs out; the pattern is refused as too complex. */
 export class TooComplex extends Error {}
 
+/** A part of a pattern as a message quotes it: a short excerpt of a long one, with its length. */
 export function quote(text: string): string {
-  return JSON.stringify(text);
+  return quoteExcerpt(text);
 }
