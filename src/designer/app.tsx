@@ -25,6 +25,7 @@ import type { DesignerStore } from "./store/designer-store.ts";
 import { historyKey } from "./store/history-keys.ts";
 import { useDesigner } from "./store/use-designer.ts";
 import { Braces, ListTree } from "./ui/icons.ts";
+import { PanelBoundary } from "./ui/panel-boundary.tsx";
 import { ToastCenter, ToastProvider, Toasts } from "./ui/toasts.tsx";
 
 /**
@@ -145,7 +146,9 @@ export function DesignerApp({
                 />
               )}
               <div className="cd-panel-body">
-                <Palette store={store} rail={railed} />
+                <PanelBoundary panel="Palette">
+                  <Palette store={store} rail={railed} />
+                </PanelBoundary>
               </div>
               {wide && !railed && (
                 <Separator
@@ -193,9 +196,11 @@ export function DesignerApp({
               }
               onCollapsedChange={(collapsed) => layout.setCollapsed("inspector", collapsed)}
             >
-              <InspectorProblems store={store}>
-                <Inspector store={store} />
-              </InspectorProblems>
+              <PanelBoundary panel="Inspector">
+                <InspectorProblems store={store}>
+                  <Inspector store={store} />
+                </InspectorProblems>
+              </PanelBoundary>
             </SidePanel>
             <SidePanel
               as="section"
@@ -214,7 +219,9 @@ export function DesignerApp({
               }
               onCollapsedChange={(collapsed) => layout.setCollapsed("preview", collapsed)}
             >
-              <PreviewPane store={store} />
+              <PanelBoundary panel="Preview">
+                <PreviewPane store={store} />
+              </PanelBoundary>
             </SidePanel>
           </div>
         </DesignerDnd>
@@ -272,25 +279,27 @@ function CenterColumn({
         />
       </div>
       <div id="panel-canvas" className="designer-canvas" hidden={view !== "design"}>
-        <CanvasProblems store={store}>
-          <Canvas
-            store={store}
-            start={
-              startShown ? (
-                <StartPanel
-                  store={store}
-                  onTemplateChosen={
-                    autosave &&
-                    ((template) =>
-                      // A name is a convenience: if storage refuses, the design keeps its name
-                      // and the status line already says what storage did.
-                      void nameAfterTemplate(autosave, template).catch(() => undefined))
-                  }
-                />
-              ) : undefined
-            }
-          />
-        </CanvasProblems>
+        <PanelBoundary panel="Canvas">
+          <CanvasProblems store={store}>
+            <Canvas
+              store={store}
+              start={
+                startShown ? (
+                  <StartPanel
+                    store={store}
+                    onTemplateChosen={
+                      autosave &&
+                      ((template) =>
+                        // A name is a convenience: if storage refuses, the design keeps its name
+                        // and the status line already says what storage did.
+                        void nameAfterTemplate(autosave, template).catch(() => undefined))
+                    }
+                  />
+                ) : undefined
+              }
+            />
+          </CanvasProblems>
+        </PanelBoundary>
       </div>
       <section
         id="panel-json"
@@ -298,7 +307,9 @@ function CenterColumn({
         className="designer-json"
         hidden={view !== "json"}
       >
-        <SchemaJsonRegion store={store} open={view === "json"} />
+        <PanelBoundary panel="Schema JSON">
+          <SchemaJsonRegion store={store} open={view === "json"} />
+        </PanelBoundary>
       </section>
       <section
         ref={problemsRegion}
@@ -333,7 +344,9 @@ function CenterColumn({
           <ChevronIcon up={problems.collapsed} />
         </button>
         <div id="panel-problems-body" className="cd-panel-body">
-          <ProblemsList store={store} onShowSchemaJson={() => layout.set("canvasView", "json")} />
+          <PanelBoundary panel="Problems">
+            <ProblemsList store={store} onShowSchemaJson={() => layout.set("canvasView", "json")} />
+          </PanelBoundary>
         </div>
       </section>
     </>
