@@ -27,6 +27,7 @@ import { useDesigner } from "./store/use-designer.ts";
 import { Braces, ListTree } from "./ui/icons.ts";
 import { PanelBoundary } from "./ui/panel-boundary.tsx";
 import { ToastCenter, ToastProvider, Toasts } from "./ui/toasts.tsx";
+import { UnopenedDesignNotice } from "./unopened-design.tsx";
 
 /**
  * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own
@@ -131,6 +132,7 @@ export function DesignerApp({
           mode={mode}
           onShowProblems={showProblems}
         />
+        {autosave && <UnopenedDesignNotice autosave={autosave} />}
         <DesignerDnd store={store}>
           <div className="designer-body" style={{ gridTemplateColumns: columns }}>
             <nav

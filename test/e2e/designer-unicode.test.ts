@@ -53,4 +53,59 @@ describe("text that is not valid Unicode", () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it("a stored design it cannot open opens as a recoverable error: Export raw JSON, Delete; never a blank page", async () => {
+    const problems: string[] = [];
+    const page = await openDesignerPage(setup.browser.context, setup.server.url, problems, {
+      viewport: { width: 1440, height: 900 },
+    });
+    // As an older version or a hand edit could have left it: stored, and the design opened last.
+    await page.evaluate(
+      `(async (text) => {
+        const { DesignRepository } = await import("/src/designer/storage/design-repository.ts");
+        const library = await DesignRepository.open({ indexedDB });
+        const record = await library.create("Broken by hand", JSON.parse(text));
+        await library.setLastOpened(record.id);
+        library.close();
+      })(${JSON.stringify(LONE_KEY)})`,
+    );
+    await page.reload({ waitUntil: "load" });
+    await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor();
+    const notice = page.getByRole("alert").filter({ hasText: "This design could not be opened" });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toMatch(
+      /This design could not be opened: \/properties\/\\ud800: this key is not valid Unicode/,
+    );
+    // The page works meanwhile, on a new design.
+    await page.getByRole("button", { name: "Add Text field" }).click();
+    await expect
+      .poll(async () => Object.keys((await exportedSchema(page)).properties ?? {}).length)
+      .toBe(1);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      notice.getByRole("button", { name: "Export raw JSON" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("Broken by hand.raw.json");
+    const path = await download.path();
+    const { readFile } = await import("node:fs/promises");
+    expect(JSON.parse(await readFile(path, "utf8"))).toEqual(JSON.parse(LONE_KEY));
+
+    await notice.getByRole("button", { name: "Delete “Broken by hand”" }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await page.reload({ waitUntil: "load" });
+    await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor();
+    await page.getByRole("button", { name: "Add Text field" }).waitFor();
+    const names = await page.evaluate(`(async () => {
+      const { DesignRepository } = await import("/src/designer/storage/design-repository.ts");
+      const library = await DesignRepository.open({ indexedDB });
+      const list = await library.list();
+      library.close();
+      return list.map((design) => design.name);
+    })()`);
+    expect(names).not.toContain("Broken by hand");
+    expect(await page.getByText("This design could not be opened").count()).toBe(0);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });
