@@ -1,4 +1,6 @@
+import { loneSurrogateProblem } from "../json/unicode.ts";
 import type { JsonObject } from "../json/value.ts";
+import { capitalise } from "../schema/problem-message.ts";
 import { choiceDiscriminator } from "./rules/choice-discriminator.ts";
 import { duplicateTitle } from "./rules/duplicate-title.ts";
 import { insecureUrl } from "./rules/insecure-url.ts";
@@ -36,6 +38,18 @@ export function runRules(
   active: readonly Rule[],
   context: RuleContext,
 ): Finding[] {
+  // Text that is not valid Unicode is what export refuses first, and alone: no rule meets it.
+  const unicode = loneSurrogateProblem(schema);
+  if (unicode)
+    return [
+      {
+        rule: notExportable.id,
+        severity: "error",
+        pointer: unicode.pointer,
+        message: capitalise(unicode.problem),
+        fix: capitalise(unicode.fix),
+      },
+    ];
   const findings: Finding[] = [];
   for (const node of walkSchema(schema)) {
     for (const rule of active) {

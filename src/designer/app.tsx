@@ -25,7 +25,9 @@ import type { DesignerStore } from "./store/designer-store.ts";
 import { historyKey } from "./store/history-keys.ts";
 import { useDesigner } from "./store/use-designer.ts";
 import { Braces, ListTree } from "./ui/icons.ts";
+import { PanelBoundary } from "./ui/panel-boundary.tsx";
 import { ToastCenter, ToastProvider, Toasts } from "./ui/toasts.tsx";
+import { UnopenedDesignNotice } from "./unopened-design.tsx";
 
 /**
  * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; inside a text control the browser's own
@@ -130,6 +132,7 @@ export function DesignerApp({
           mode={mode}
           onShowProblems={showProblems}
         />
+        {autosave && <UnopenedDesignNotice autosave={autosave} />}
         <DesignerDnd store={store}>
           <div className="designer-body" style={{ gridTemplateColumns: columns }}>
             <nav
@@ -145,7 +148,9 @@ export function DesignerApp({
                 />
               )}
               <div className="cd-panel-body">
-                <Palette store={store} rail={railed} />
+                <PanelBoundary panel="Palette">
+                  <Palette store={store} rail={railed} />
+                </PanelBoundary>
               </div>
               {wide && !railed && (
                 <Separator
@@ -193,9 +198,11 @@ export function DesignerApp({
               }
               onCollapsedChange={(collapsed) => layout.setCollapsed("inspector", collapsed)}
             >
-              <InspectorProblems store={store}>
-                <Inspector store={store} />
-              </InspectorProblems>
+              <PanelBoundary panel="Inspector">
+                <InspectorProblems store={store}>
+                  <Inspector store={store} />
+                </InspectorProblems>
+              </PanelBoundary>
             </SidePanel>
             <SidePanel
               as="section"
@@ -214,7 +221,9 @@ export function DesignerApp({
               }
               onCollapsedChange={(collapsed) => layout.setCollapsed("preview", collapsed)}
             >
-              <PreviewPane store={store} />
+              <PanelBoundary panel="Preview">
+                <PreviewPane store={store} />
+              </PanelBoundary>
             </SidePanel>
           </div>
         </DesignerDnd>
@@ -272,25 +281,27 @@ function CenterColumn({
         />
       </div>
       <div id="panel-canvas" className="designer-canvas" hidden={view !== "design"}>
-        <CanvasProblems store={store}>
-          <Canvas
-            store={store}
-            start={
-              startShown ? (
-                <StartPanel
-                  store={store}
-                  onTemplateChosen={
-                    autosave &&
-                    ((template) =>
-                      // A name is a convenience: if storage refuses, the design keeps its name
-                      // and the status line already says what storage did.
-                      void nameAfterTemplate(autosave, template).catch(() => undefined))
-                  }
-                />
-              ) : undefined
-            }
-          />
-        </CanvasProblems>
+        <PanelBoundary panel="Canvas">
+          <CanvasProblems store={store}>
+            <Canvas
+              store={store}
+              start={
+                startShown ? (
+                  <StartPanel
+                    store={store}
+                    onTemplateChosen={
+                      autosave &&
+                      ((template) =>
+                        // A name is a convenience: if storage refuses, the design keeps its name
+                        // and the status line already says what storage did.
+                        void nameAfterTemplate(autosave, template).catch(() => undefined))
+                    }
+                  />
+                ) : undefined
+              }
+            />
+          </CanvasProblems>
+        </PanelBoundary>
       </div>
       <section
         id="panel-json"
@@ -298,7 +309,9 @@ function CenterColumn({
         className="designer-json"
         hidden={view !== "json"}
       >
-        <SchemaJsonRegion store={store} open={view === "json"} />
+        <PanelBoundary panel="Schema JSON">
+          <SchemaJsonRegion store={store} open={view === "json"} />
+        </PanelBoundary>
       </section>
       <section
         ref={problemsRegion}
@@ -333,7 +346,9 @@ function CenterColumn({
           <ChevronIcon up={problems.collapsed} />
         </button>
         <div id="panel-problems-body" className="cd-panel-body">
-          <ProblemsList store={store} onShowSchemaJson={() => layout.set("canvasView", "json")} />
+          <PanelBoundary panel="Problems">
+            <ProblemsList store={store} onShowSchemaJson={() => layout.set("canvasView", "json")} />
+          </PanelBoundary>
         </div>
       </section>
     </>

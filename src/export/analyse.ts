@@ -257,11 +257,18 @@ export function analyseSchema(
             );
           }
           break;
+        // Values are data: json-schema-to-typescript would resolve a `$ref` inside an object or
+        // array value (`{"const": {"$ref": "#/x"}}`), so such values never reach it; their type
+        // is written here, as the literal JSON the validator accepts.
         case "enum":
-          if (Array.isArray(value)) copy.enum = value;
+          if (Array.isArray(value)) {
+            if (value.every(isPrimitive)) copy.enum = value;
+            else copy.enumLiteral = value.map(literalType).join(" | ") || "never";
+          }
           break;
         case "const":
-          copy.const = value;
+          if (isPrimitive(value)) copy.const = value;
+          else copy.constLiteral = literalType(value);
           break;
         case "deprecated":
           if (value === true) copy.deprecated = true;
@@ -289,9 +296,19 @@ export function analyseSchema(
     const doc = docComment(node);
     if (doc !== undefined) copy.description = doc;
 
+    // A literal (from `const`, else `enum`) is the whole type: nothing else in the copy can
+    // widen it, and json-schema-to-typescript writes a `tsType` as it is.
+    const literal = copy.constLiteral ?? copy.enumLiteral;
+    delete copy.constLiteral;
+    delete copy.enumLiteral;
+    if (typeof literal === "string" && typeof ownValue(node, "$ref") !== "string") {
+      for (const keyword of TYPE_KEYWORDS) delete copy[keyword];
+      copy.tsType = literal;
+    }
+
     if (typeof ownValue(node, "$ref") === "string") {
       sites.push({ info, container: frame.container, slot: frame.slot });
-    } else if (!TYPE_KEYWORDS.some((k) => k in copy)) {
+    } else if (!("tsType" in copy) && !TYPE_KEYWORDS.some((k) => k in copy)) {
       copy.tsType = "unknown"; // only annotations or keywords without a TypeScript shape
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Frame);
@@ -360,4 +377,50 @@ function docComment(node: JsonObject): string | undefined {
     lines.push(`@default ${JSON.stringify(fallback)}`);
   }
   return lines.length ? commentSafe(lines.join("\n")) : undefined;
+}
+
+function isPrimitive(value: JsonValue): boolean {
+  return value === null || typeof value !== "object";
+}
+
+/**
+ * A JSON value as the TypeScript type of exactly that value: `{"$ref": "#/x"}` stays an object
+ * type with a `"$ref"` property of type `"#/x"`, an array a tuple. Iterative over arrays and
+ * objects, so a deeply nested value cannot exhaust the stack.
+ */
+export function literalType(value: JsonValue): string {
+  type Step = { value: JsonValue } | { text: string };
+  const out: string[] = [];
+  const stack: Step[] = [{ value }];
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if ("text" in step) {
+      out.push(step.text);
+      continue;
+    }
+    const current = step.value;
+    if (current === null || typeof current !== "object") {
+      out.push(current === null ? "null" : JSON.stringify(current));
+      continue;
+    }
+    const steps: Step[] = [];
+    if (Array.isArray(current)) {
+      steps.push({ text: "[" });
+      current.forEach((item, i) => {
+        if (i > 0) steps.push({ text: ", " });
+        steps.push({ value: item });
+      });
+      steps.push({ text: "]" });
+    } else {
+      const keys = Object.keys(current);
+      steps.push({ text: keys.length ? "{ " : "{" });
+      keys.forEach((key, i) => {
+        if (i > 0) steps.push({ text: "; " });
+        steps.push({ text: `${JSON.stringify(key)}: ` }, { value: current[key] as JsonValue });
+      });
+      steps.push({ text: keys.length ? " }" : "}" });
+    }
+    for (let i = steps.length - 1; i >= 0; i--) stack.push(steps[i] as Step);
+  }
+  return out.join("");
 }

@@ -2,6 +2,7 @@ import { MAX_NESTING_DEPTH } from "../json/depth.ts";
 import { quoteExcerpt } from "../json/excerpt.ts";
 import { appendPointer, parsePointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
+import { loneSurrogateProblem } from "../json/unicode.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
 import { draftProblem } from "./draft-07.ts";
 import { shapeProblems } from "./import.ts";
@@ -47,6 +48,9 @@ export interface RefusalOptions {
  * left of the draft-07 meta-schema beyond them is Ajv's (`runnableSchema`'s last step).
  */
 export function exportRefusals(schema: JsonObject, options: RefusalOptions): SchemaProblem[] {
+  // Text that is not valid Unicode is refused alone, before any walk builds pointers or URIs.
+  const unicode = loneSurrogateProblem(schema);
+  if (unicode) return [unicode];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   const report = (problem: SchemaProblem) => {

@@ -1,4 +1,5 @@
 import { SchemaProblem } from "../json/problem.ts";
+import { loneSurrogateProblem } from "../json/unicode.ts";
 import {
   cloneJson,
   defineOwn,
@@ -33,11 +34,19 @@ export function importSchema(value: JsonValue): CredentialDocument {
 }
 
 /**
- * What keeps a schema object from being a credential window, in document order: a root that is
+ * What keeps a schema object from being a credential window, in document order: a key or text
+ * that is not valid Unicode (a lone surrogate; then nothing else is judged), a root that is
  * not an object of fields, a keyword of a form draft-07 does not allow, a `$ref` that leaves the
  * file. `importSchema` refuses the first; `export` and `check` (export-refusals.ts) all of them.
  */
 export function* shapeProblems(root: JsonObject): Generator<SchemaProblem> {
+  // Text that is not valid Unicode first, and alone: nothing below (pointers, `$ref`s, URIs,
+  // the page's ids) may ever meet a lone surrogate.
+  const unicode = loneSurrogateProblem(root);
+  if (unicode) {
+    yield unicode;
+    return;
+  }
   const rootType = ownValue(root, "type");
   if (rootType !== undefined && rootType !== "object") {
     yield new SchemaProblem(

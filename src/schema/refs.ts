@@ -1,5 +1,6 @@
 import { parsePointer } from "../json/pointer.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
+import { walkSubschemas } from "../model/walk.ts";
 
 /**
  * Where a `$ref` leads. Only refs inside the same schema are followed; remote and file refs are
@@ -61,15 +62,12 @@ function safeDecode(fragment: string): string {
   }
 }
 
+/**
+ * The subschema whose `$id` is `id`. Only subschemas are searched, as Ajv does: an object inside
+ * `const`, `enum`, `default`, `examples` or an unknown keyword is data, whatever keys it has.
+ */
 function findAnchor(root: JsonObject, id: string): JsonObject | undefined {
-  const stack: JsonValue[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop()!;
-    if (Array.isArray(value)) stack.push(...value);
-    else if (isJsonObject(value)) {
-      if (ownValue(value, "$id") === id) return value;
-      stack.push(...Object.values(value));
-    }
-  }
+  for (const node of walkSubschemas(root))
+    if (ownValue(node.schema, "$id") === id) return node.schema;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type Ajv from "ajv";
+import { loneSurrogateProblem } from "../json/unicode.ts";
 import type { JsonObject } from "../json/value.ts";
 import { addDraft07Spellings } from "./draft-07.ts";
 import { shapeRefusals, walkForExport } from "./export-refusals.ts";
@@ -40,6 +41,8 @@ export type { ResolvedRef } from "./ref-chains.ts";
  * The caller's schema is only read.
  */
 export function runnableSchema(ajv: Ajv, schema: JsonObject, rootLabel: string): RunnableSchema {
+  const unicode = loneSurrogateProblem(schema);
+  if (unicode) throw unicode;
   const { graph, protoKeys } = walkForExport(
     schema,
     { formats: Object.keys(ajv.formats), checkPattern, rootLabel },

@@ -29,6 +29,17 @@ export interface AutosaveState {
   readonly status: SaveStatus;
   /** Goes up whenever the stored designs change, here or in another tab: lists read them again. */
   readonly libraryVersion: number;
+  /**
+   * The stored design the page should have opened at start but could not read (from an older
+   * version, or edited by hand), and why: left as stored, for the user to export or delete.
+   */
+  readonly unopened?: UnopenedDesign | undefined;
+}
+
+/** A stored design that could not be opened, and why (the message says where in its schema). */
+export interface UnopenedDesign {
+  readonly record: DesignRecord;
+  readonly message: string;
 }
 
 /**
@@ -58,6 +69,8 @@ export interface AutosaveOptions {
   /** The stored design the store holds now (undefined when in memory only). */
   readonly design: OpenDesign | undefined;
   readonly startProblem?: Error | undefined;
+  /** The design that was to be opened at start but could not be read (see AutosaveState.unopened). */
+  readonly unopened?: UnopenedDesign | undefined;
   /** Tries storage again, when in memory only, on the next change. */
   readonly reopen?: (() => Promise<DesignLibrary>) | undefined;
   /** Quiet time after the last change before saving. */
@@ -131,6 +144,7 @@ export class Autosave {
         ? this.failure(options.startProblem ?? new Error("Storage is not available."))
         : { kind: "saved" },
       libraryVersion: 0,
+      unopened: options.unopened,
     };
     this.channel =
       options.channel === undefined
@@ -183,6 +197,20 @@ export class Autosave {
       const why = status.kind === "failed" ? status.message : "the save did not finish";
       throw new Error(`The latest changes to ${name} are not saved, so it stays open: ${why}`);
     }
+  }
+
+  /** The design that could not be opened is dealt with (exported, or the user moves on): stop showing it. */
+  dismissUnopened(): void {
+    if (this.state.unopened) this.setState({ unopened: undefined });
+  }
+
+  /** Deletes the stored design that could not be opened, and tells the lists. */
+  async deleteUnopened(): Promise<void> {
+    const unopened = this.state.unopened;
+    if (!unopened || !this.libraryInUse) return;
+    await this.libraryInUse.delete(unopened.record.id);
+    this.setState({ unopened: undefined });
+    this.announce("deleted", unopened.record.id, unopened.record.revision);
   }
 
   /** Opens a stored design in the store (not an undoable edit) and remembers it as the last opened. */

@@ -1,7 +1,7 @@
 import type { CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
-import { type AnnouncementChannel, Autosave } from "./autosave.ts";
+import { type AnnouncementChannel, Autosave, type UnopenedDesign } from "./autosave.ts";
 import { type DesignLibrary, DesignRepository } from "./design-repository.ts";
 import { storedDesign } from "./stored-design.ts";
 
@@ -36,10 +36,13 @@ export async function startAutosave(
     library = await open();
     let record = await library.start("Untitled", toSchema(store.doc));
     let doc: CredentialDocument;
+    let unopened: UnopenedDesign | undefined;
     try {
       doc = storedDesign(record);
-    } catch {
-      // Left as stored (opening it from the list says why it does not open); start on a new design.
+    } catch (error) {
+      // Left as stored, and shown as a recoverable error (export its raw JSON, or delete it);
+      // the page starts on a new design.
+      unopened = { record, message: error instanceof Error ? error.message : String(error) };
       record = await library.create("Untitled", toSchema(store.doc));
       library.setLastOpened(record.id).catch(() => {}); // a convenience for the next start only
       doc = store.doc;
@@ -49,6 +52,7 @@ export async function startAutosave(
       ...common,
       library,
       design: { id: record.id, name: record.name, revision: record.revision },
+      unopened,
     });
   } catch (error) {
     return new Autosave({
