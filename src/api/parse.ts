@@ -5,6 +5,7 @@ import { findEnvelope, inEnvelope, readSchemaSource, valueAt } from "../schema/r
 import { toSchema } from "../schema/to-schema.ts";
 import { inFile } from "./error.ts";
 import { refuseNonJson } from "./json-only.ts";
+import { sourceOfFile } from "./source-of-file.ts";
 import { parseYamlText } from "./yaml.ts";
 
 /** A credential-window schema as the designer reads it: a draft-07 object schema, as plain JSON. */
@@ -42,7 +43,7 @@ export function parseSchema(
 ): CredentialSchema {
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
-    const reading = readSchemaSource(text, options.file, parseYamlText);
+    const reading = readSchemaSource(text, sourceOfFile(options.file), parseYamlText);
     if (reading.envelope) {
       options.onNotice?.(`read ${reading.envelope.part}`);
       options.onEnvelope?.(reading.envelope.pointer);
@@ -75,7 +76,7 @@ export function readSchemaJson(
 ): { schema: JsonValue; pointer: string } {
   return inFile(options.file, () => {
     const text = typeof source === "string" ? source : decodeUtf8(source);
-    const reading = readSchemaSource(text, options.file, parseYamlText);
+    const reading = readSchemaSource(text, sourceOfFile(options.file), parseYamlText);
     if (reading.envelope) options.onNotice?.(`read ${reading.envelope.part}`);
     return { schema: reading.schema, pointer: reading.envelope?.pointer ?? "" };
   });

@@ -3,7 +3,6 @@ import type { JsonValue } from "../json/value.ts";
 import { locateYamlPointerWith, readYaml, type TextSpan } from "./yaml-reader.ts";
 
 export {
-  isYamlFileName,
   looksLikeYaml,
   MAX_YAML_ALIASES,
   MAX_YAML_CHARS,

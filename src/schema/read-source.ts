@@ -2,7 +2,7 @@ import { nestingDepthProblem } from "../json/depth.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 import { parseJsonText } from "./parse-json.ts";
-import { isYamlFileName, looksLikeYaml } from "./yaml-reader.ts";
+import { looksLikeYaml } from "./yaml-reader.ts";
 
 /** How a schema text was written. */
 export type SourceFormat = "json" | "yaml";
@@ -17,6 +17,18 @@ export interface Envelope {
   readonly kind: "airbyte-spec" | "airbyte-manifest" | "airbyte-spec-message";
 }
 
+/**
+ * What the caller knows of a text: the core knows no files, so a shell that has a file name
+ * turns it into these (the CLI and API: src/api/source-of-file.ts; the page:
+ * src/designer/import/source-of-file.ts).
+ */
+export interface SourceDescription {
+  /** How the text is written; when not given, a text that starts with `{` or `[` is JSON, any other YAML. */
+  readonly format?: SourceFormat;
+  /** What the one line saying which part was read calls the source: `connectionSpecification of <label>`. */
+  readonly label?: string;
+}
+
 export interface SourceReading {
   /** The credential schema: the whole value, or the part an envelope holds. */
   readonly schema: JsonValue;
@@ -29,9 +41,8 @@ export interface SourceReading {
  * Reads a schema file's (or a pasted) text: JSON or YAML, and the credential window inside a
  * connector specification's envelope.
  *
- * The format follows the file name: `.yaml`/`.yml` is YAML, any other name JSON. Without a name
- * (the JSON view, a text given to the API) a text that starts with `{` or `[` is JSON and any
- * other YAML ({@link looksLikeYaml}). Syntax errors are JsonSyntaxProblems at the text's own
+ * The format is the caller's (from a file name); without one (the JSON view, a text given to the
+ * API) a text that starts with `{` or `[` is JSON and any other YAML ({@link looksLikeYaml}). Syntax errors are JsonSyntaxProblems at the text's own
  * line:column, whichever the format. `parseYamlText` is the YAML reader (./parse-yaml.ts, or the
  * API's, which loads the package only when a YAML text comes).
  *
@@ -41,22 +52,15 @@ export interface SourceReading {
  */
 export function readSchemaSource(
   text: string,
-  name: string | undefined,
+  source: SourceDescription,
   parseYamlText: (text: string) => JsonValue,
 ): SourceReading {
-  const format: SourceFormat =
-    name !== undefined
-      ? isYamlFileName(name)
-        ? "yaml"
-        : "json"
-      : looksLikeYaml(text)
-        ? "yaml"
-        : "json";
+  const format: SourceFormat = source.format ?? (looksLikeYaml(text) ? "yaml" : "json");
   const value = format === "yaml" ? parseYamlText(text) : parseJsonText(text);
   // Before any walk: every walk downstream is safe up to MAX_NESTING_DEPTH, none beyond.
   const tooDeep = nestingDepthProblem(value);
   if (tooDeep) throw tooDeep;
-  const envelope = findEnvelope(value, name);
+  const envelope = findEnvelope(value, source.label);
   if (!envelope) return { schema: value, format };
   return { schema: valueAt(value, envelope.pointer), format, envelope };
 }
@@ -77,14 +81,14 @@ export function readSchemaSource(
  * A manifest (a top-level `spec` mapping, or `streams`/`definitions` beside a `version`) without
  * a credential window is refused with what to add, rather than imported as a schema it is not.
  */
-export function findEnvelope(value: JsonValue, name?: string): Envelope | undefined {
+export function findEnvelope(value: JsonValue, label?: string): Envelope | undefined {
   if (!isJsonObject(value)) return undefined;
   if ("properties" in value || isSchemaType(value.type)) return undefined;
   // Some spec.json files carry a `$schema` of their own beside connectionSpecification
   // (destination-gcs): that one names the envelope's format, not a credential window.
   if ("$schema" in value && !isJsonObject(value.connectionSpecification)) return undefined;
-  // The file as the caller names it (the CLI: the path as the user wrote it).
-  const of = (what: string, fallback: string) => `${what} of ${name ?? fallback}`;
+  // The source as the caller names it (the CLI: the path as the user wrote it).
+  const of = (what: string, fallback: string) => `${what} of ${label ?? fallback}`;
   if (isJsonObject(value.connectionSpecification)) {
     return {
       pointer: "/connectionSpecification",

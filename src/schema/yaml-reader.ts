@@ -1,4 +1,5 @@
 import type { Alias, Document, Node, YAMLError } from "yaml";
+import { MAX_NESTING_DEPTH } from "../json/depth.ts";
 import { JsonSyntaxProblem } from "../json/problem.ts";
 import type { JsonValue } from "../json/value.ts";
 import { lineColumnAt } from "./parse-json.ts";
@@ -22,8 +23,12 @@ export type YamlModule = Pick<
  */
 export const MAX_YAML_CHARS = 8 * 1024 * 1024;
 
-/** Deeper nesting is refused at the first node too deep; real windows nest a dozen levels. */
-export const MAX_YAML_DEPTH = 512;
+/**
+ * Deeper nesting of mappings and sequences is refused at the first one too deep, at its
+ * line:column: the same limit as for JSON (src/json/depth.ts), counted the same way (the
+ * outermost collection is level 1; scalars add none). Real windows nest a dozen levels.
+ */
+export const MAX_YAML_DEPTH = MAX_NESTING_DEPTH;
 
 /**
  * How many alias expansions one document may make (the yaml package's `maxAliasCount`): enough
@@ -98,11 +103,6 @@ export function readYaml(yaml: YamlModule, text: string): JsonValue {
   }
 }
 
-/** True when a file name says YAML: `.yaml` or `.yml`, any case. */
-export function isYamlFileName(name: string): boolean {
-  return /\.ya?ml$/i.test(name);
-}
-
 /**
  * Whether a text without a file name to go by (the JSON view's, a pasted one) is YAML: it is when
  * it does not start like JSON. A text that starts with `{` or `[` is read as JSON, so a JSON
@@ -121,7 +121,7 @@ function checkTree(yaml: YamlModule, text: string, doc: Document.Parsed): void {
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     const offset = (node as Node | null)?.range?.[0] ?? 0;
-    if (depth > MAX_YAML_DEPTH) {
+    if (depth > MAX_YAML_DEPTH && (isMap(node) || isSeq(node))) {
       throw problemAt(
         text,
         offset,

@@ -35,7 +35,11 @@ describe("nestingDepthProblem: an iterative measure of JSON nesting", () => {
   it("readSchemaSource refuses a deep text before any walk (JSON and the envelope alike)", () => {
     const deep = "[".repeat(5_000) + "]".repeat(5_000);
     expect(() =>
-      readSchemaSource(`{"connectionSpecification":{"x-a":${deep}}}`, "spec.json", () => null),
+      readSchemaSource(
+        `{"connectionSpecification":{"x-a":${deep}}}`,
+        { format: "json", label: "spec.json" },
+        () => null,
+      ),
     ).toThrow(/nested too deeply: 5,002 levels/);
   });
 });

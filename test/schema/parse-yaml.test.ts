@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { sourceOfFile } from "../../src/api/source-of-file.ts";
+import { sourceOfFile as designerSourceOfFile } from "../../src/designer/import/source-of-file.ts";
 import { JsonSyntaxProblem } from "../../src/json/problem.ts";
 import { type JsonValue, jsonEqual } from "../../src/json/value.ts";
 import {
-  isYamlFileName,
   locateYamlPointer,
   looksLikeYaml,
   MAX_YAML_CHARS,
@@ -150,17 +151,23 @@ describe("parseYamlText: hostile or broken YAML is refused at its line:column", 
 
   it("refuses nesting deeper than the limit, in flow and in block style, without a stack overflow", () => {
     const flow = `${"[".repeat(MAX_YAML_DEPTH + 1)}${"]".repeat(MAX_YAML_DEPTH + 1)}`;
-    expect(problemOf(flow).problem).toMatch(/nests deeper than 512 levels/);
+    expect(problemOf(flow).problem).toMatch(/nests deeper than 420 levels/);
     const deepFlow = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
     expect(problemOf(deepFlow).problem).toMatch(/nests too deeply/);
     let block = "";
     for (let depth = 0; depth <= MAX_YAML_DEPTH; depth++) block += `${" ".repeat(depth)}k:\n`;
+    block += `${" ".repeat(MAX_YAML_DEPTH + 1)}k: 1\n`;
     const problem = problemOf(block);
     expect(problem.problem).toMatch(/nests deeper/);
     expect(problem.line).toBe(MAX_YAML_DEPTH + 1); // the first line one level too deep
     // At the limit it reads.
     const ok = `${"[".repeat(MAX_YAML_DEPTH)}${"]".repeat(MAX_YAML_DEPTH)}`;
     expect(() => parseYamlText(ok)).not.toThrow();
+    // Counted as JSON counts: a scalar inside the deepest collection adds no level.
+    let blockOk = "";
+    for (let depth = 1; depth < MAX_YAML_DEPTH; depth++) blockOk += `${" ".repeat(depth)}k:\n`;
+    blockOk += `${" ".repeat(MAX_YAML_DEPTH)}k: 1\n`; // the 420th mapping
+    expect(() => parseYamlText(blockOk)).not.toThrow();
   });
 
   it("refuses tags outside the core schema, not reading them as text", () => {
@@ -253,9 +260,11 @@ describe("parseYamlText: hostile or broken YAML is refused at its line:column", 
 
 describe("the YAML helpers", () => {
   it("tells YAML file names and YAML-looking texts", () => {
-    expect(isYamlFileName("manifest.yaml")).toBe(true);
-    expect(isYamlFileName("SPEC.YML")).toBe(true);
-    expect(isYamlFileName("spec.json")).toBe(false);
+    expect(sourceOfFile("manifest.yaml")).toEqual({ format: "yaml", label: "manifest.yaml" });
+    expect(sourceOfFile("SPEC.YML").format).toBe("yaml");
+    expect(sourceOfFile("spec.json").format).toBe("json");
+    expect(designerSourceOfFile("a/spec.YAML")).toEqual({ format: "yaml", label: "a/spec.YAML" });
+    expect(designerSourceOfFile(undefined)).toEqual({});
     expect(looksLikeYaml("type: object")).toBe(true);
     expect(looksLikeYaml("  \n{")).toBe(false);
     expect(looksLikeYaml("\uFEFF[1]")).toBe(false);

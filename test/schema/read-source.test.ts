@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportBaseName } from "../../src/api/base-name.ts";
 import { parseSchema, readSchemaValue } from "../../src/api/parse.ts";
+import { sourceOfFile } from "../../src/api/source-of-file.ts";
 import { JsonSyntaxProblem, SchemaProblem } from "../../src/json/problem.ts";
 import { parseYamlText } from "../../src/schema/parse-yaml.ts";
 import {
@@ -9,7 +10,8 @@ import {
   readSchemaSource as readWith,
 } from "../../src/schema/read-source.ts";
 
-const readSchemaSource = (text: string, name?: string) => readWith(text, name, parseYamlText);
+const readSchemaSource = (text: string, name?: string) =>
+  readWith(text, sourceOfFile(name), parseYamlText);
 
 const WINDOW = {
   type: "object",

@@ -6,6 +6,7 @@ import { describeProblem, formatMessage } from "../../schema/problem-message.ts"
 import { inEnvelope, readSchemaSource } from "../../schema/read-source.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import { sizeProblem, unreadable } from "../import/design-from-file.ts";
+import { sourceOfFile } from "../import/source-of-file.ts";
 import type { DesignLibrary } from "../storage/design-repository.ts";
 
 /** What the current design is compared with: the older version, by the name the user knows it by. */
@@ -35,7 +36,11 @@ export async function sourceFromFile(file: File): Promise<SourceRead> {
     return { error: unreadable(file.name) };
   }
   try {
-    const { schema, envelope } = readSchemaSource(decodeUtf8(bytes), file.name, parseYamlText);
+    const { schema, envelope } = readSchemaSource(
+      decodeUtf8(bytes),
+      sourceOfFile(file.name),
+      parseYamlText,
+    );
     return {
       source: {
         name: file.name,

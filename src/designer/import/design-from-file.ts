@@ -12,6 +12,7 @@ import {
   readSchemaSource,
   type SourceFormat,
 } from "../../schema/read-source.ts";
+import { sourceOfFile } from "./source-of-file.ts";
 
 /**
  * Larger files are refused before they are read: a credential window is a few kB, and the
@@ -58,7 +59,7 @@ export function readDesign(text: string): CredentialDocument {
  * is placed in the file as written (`/connectionSpecification/properties/…`).
  */
 export function readDesignSource(text: string, name?: string): DesignReading {
-  const { schema, format, envelope } = readSchemaSource(text, name, parseYamlText);
+  const { schema, format, envelope } = readSchemaSource(text, sourceOfFile(name), parseYamlText);
   const doc = inEnvelope(envelope, () => {
     const imported = importSchema(schema);
     // importSchema accepts only an object
