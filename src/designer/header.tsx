@@ -102,7 +102,7 @@ function ProblemsCount({
   compact: boolean;
   onShow: () => void;
 }) {
-  const { problems } = useDesignProblems(store);
+  const { problems, failure } = useDesignProblems(store);
   // Text in the Schema JSON view that cannot become the design is an error of the design too.
   const pending = usePendingEditProblem(store) ? 1 : 0;
   const count = problems === undefined ? undefined : problems.length + pending;
@@ -112,14 +112,18 @@ function ProblemsCount({
   const words = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const text =
     count === undefined
-      ? "Checking…"
+      ? failure !== undefined
+        ? "Not checked"
+        : "Checking…"
       : count === 0
         ? "No problems"
         : [errors > 0 && words(errors, "error"), warnings > 0 && words(warnings, "warning")]
             .filter(Boolean)
             .join(", ");
-  const severity = errors > 0 ? "error" : warnings > 0 ? "warning" : "none";
-  const Icon = errors > 0 ? CircleAlert : warnings > 0 ? TriangleAlert : CircleCheck;
+  // A check that could not run is no "no problems": the Problems list says why.
+  const failed = count === undefined && failure !== undefined;
+  const severity = errors > 0 || failed ? "error" : warnings > 0 ? "warning" : "none";
+  const Icon = errors > 0 || failed ? CircleAlert : warnings > 0 ? TriangleAlert : CircleCheck;
   return (
     <button
       type="button"

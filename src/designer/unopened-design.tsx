@@ -13,7 +13,7 @@ export function UnopenedDesignNotice({ autosave }: { autosave: Autosave }) {
   const [problem, setProblem] = useState<string | undefined>();
   const titleId = useId();
   if (!unopened) return null;
-  const { record, message } = unopened;
+  const { record, message, when } = unopened;
   const exportRaw = () =>
     // JSON.stringify writes a lone surrogate as its \uXXXX escape, so the file is valid UTF-8.
     downloadFile(
@@ -34,7 +34,10 @@ export function UnopenedDesignNotice({ autosave }: { autosave: Autosave }) {
       </p>
       <p>
         “{record.name}” is kept as stored. Download its raw JSON to fix it and import it, or delete
-        it. You are working on a new design.
+        it.{" "}
+        {when === "start"
+          ? "You are working on a new design."
+          : "The design you had open stays open."}
       </p>
       {problem && <p>{problem}</p>}
       <div className="cd-unopened-actions">

@@ -28,31 +28,50 @@ export function showLoneSurrogates(text: string): string {
  * surrogates in the pointer shown as `\uXXXX`). Iterative: depth never becomes call-stack depth.
  * Such a text cannot be written as UTF-8, put in a URI or an HTML id, so it is refused at import
  * and nothing downstream ever meets one.
+ *
+ * Each entry keeps its parent and token, and the pointer is only spelled out for the place
+ * found, so a deep value costs time in its size, not its size times its depth. An object met
+ * again (a cycle, or one shared, in a value built in memory) is looked at once.
  */
 export function loneSurrogateProblem(value: JsonValue): SchemaProblem | undefined {
-  const stack: Array<{ value: JsonValue; pointer: string }> = [{ value, pointer: "" }];
+  interface Place {
+    readonly value: JsonValue;
+    readonly parent: Place | undefined;
+    readonly token: string;
+  }
+  const seen = new Set<object>();
+  const stack: Place[] = [{ value, parent: undefined, token: "" }];
   while (stack.length > 0) {
-    const { value: current, pointer } = stack.pop()!;
+    const place = stack.pop()!;
+    const current = place.value;
     if (typeof current === "string") {
-      if (!isWellFormedText(current)) return problemAt(pointer, "value");
+      if (!isWellFormedText(current)) return problemAt(pointerOf(place), "value");
       continue;
     }
-    if (current === null || typeof current !== "object") continue;
-    const children: Array<{ value: JsonValue; pointer: string }> = [];
+    if (current === null || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const children: Place[] = [];
     if (Array.isArray(current)) {
       current.forEach((item, index) => {
-        children.push({ value: item, pointer: `${pointer}/${index}` });
+        children.push({ value: item, parent: place, token: String(index) });
       });
     } else {
       for (const key of Object.keys(current)) {
-        const at = `${pointer}/${escapePointerToken(showLoneSurrogates(key))}`;
-        if (!isWellFormedText(key)) return problemAt(at, "key");
-        children.push({ value: current[key] as JsonValue, pointer: at });
+        const child: Place = { value: current[key] as JsonValue, parent: place, token: key };
+        if (!isWellFormedText(key)) return problemAt(pointerOf(child), "key");
+        children.push(child);
       }
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return undefined;
+}
+
+function pointerOf(place: { parent: typeof place | undefined; token: string }): string {
+  const tokens: string[] = [];
+  for (let at: typeof place | undefined = place; at?.parent; at = at.parent)
+    tokens.push(`/${escapePointerToken(showLoneSurrogates(at.token))}`);
+  return tokens.reverse().join("");
 }
 
 function problemAt(pointer: string, what: "key" | "value"): SchemaProblem {

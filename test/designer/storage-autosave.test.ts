@@ -432,11 +432,28 @@ describe("design actions", () => {
   });
 
   it("a stored design the designer cannot read is left as it is and says why when opened", async () => {
-    const { autosave } = await openTab();
+    const { store, autosave } = await openTab();
+    addText(store, "kept");
     const broken = await autosave.library!.create("Broken", { type: "array" });
-    await expect(openDesign(autosave, broken.id)).rejects.toThrow(
-      /The design "Broken" could not be opened: .*type/,
-    );
+    await openDesign(autosave, broken.id);
+    expect(autosave.getState().unopened).toMatchObject({
+      record: { id: broken.id, name: "Broken", schema: { type: "array" } },
+      message: expect.stringMatching(/type/),
+      when: "open",
+    });
     expect(autosave.getState().design?.name).toBe("Untitled");
+    expect(keys(store)).toEqual(["kept"]);
+    expect((await autosave.library!.load(broken.id)).schema).toEqual({ type: "array" });
+  });
+
+  it("deleting the open design when the next one cannot be read opens a new blank one", async () => {
+    const { store, autosave } = await openTab();
+    addText(store, "gone");
+    const broken = await autosave.library!.create("Broken", { type: "array" });
+    await deleteDesign(autosave, autosave.getState().design!.id);
+    expect(autosave.getState().unopened?.record.id).toBe(broken.id);
+    expect(autosave.getState().design?.name).toBe("Untitled");
+    expect(autosave.getState().design?.id).not.toBe(broken.id);
+    expect(keys(store)).toEqual([]);
   });
 });

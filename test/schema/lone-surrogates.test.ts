@@ -98,4 +98,12 @@ describe("a key or text with a lone surrogate", () => {
     for (let i = 0; i < 5000; i++) value = [value];
     expect(loneSurrogateProblem(value as never)?.pointer).toBe("/0".repeat(5000));
   });
+
+  it("looks at an object built in memory once, even in a cycle (check's robustness)", () => {
+    const schema: Record<string, unknown> = { type: "object", properties: {} };
+    (schema.properties as Record<string, unknown>).self = schema;
+    expect(loneSurrogateProblem(schema as never)).toBeUndefined();
+    (schema.properties as Record<string, unknown>)["b\udc00"] = {};
+    expect(loneSurrogateProblem(schema as never)?.pointer).toBe("/properties/b\\udc00");
+  });
 });

@@ -35,11 +35,13 @@ export async function openDesignerPage(
 }
 
 /** The page's design exported by the project's `toSchema`, run in the page (dev server modules). */
-export function exportedSchema(page: Page): Promise<JsonObject> {
-  return page.evaluate(`(async () => {
+export async function exportedSchema(page: Page): Promise<JsonObject> {
+  // As text: Playwright cannot hand over a value nested a few hundred levels deep.
+  const text = (await page.evaluate(`(async () => {
     const { toSchema } = await import("/src/schema/to-schema.ts");
-    return JSON.parse(JSON.stringify(toSchema(window.__designerStore.doc)));
-  })()`) as Promise<JsonObject>;
+    return JSON.stringify(toSchema(window.__designerStore.doc));
+  })()`)) as string;
+  return JSON.parse(text) as JsonObject;
 }
 
 /** How many steps the page's undo history holds. */

@@ -30,8 +30,8 @@ export interface AutosaveState {
   /** Goes up whenever the stored designs change, here or in another tab: lists read them again. */
   readonly libraryVersion: number;
   /**
-   * The stored design the page should have opened at start but could not read (from an older
-   * version, or edited by hand), and why: left as stored, for the user to export or delete.
+   * The stored design the page could not read (from an older version, or edited by hand), at
+   * start or when asked to open it, and why: left as stored, for the user to export or delete.
    */
   readonly unopened?: UnopenedDesign | undefined;
 }
@@ -40,6 +40,8 @@ export interface AutosaveState {
 export interface UnopenedDesign {
   readonly record: DesignRecord;
   readonly message: string;
+  /** At start the page went on with a new design; when opened from the list, the open one stayed. */
+  readonly when: "start" | "open";
 }
 
 /**
@@ -214,16 +216,19 @@ export class Autosave {
   }
 
   /** Opens a stored design in the store (not an undoable edit) and remembers it as the last opened. */
-  switchTo(record: DesignRecord): void {
+  /**
+   * Opens a stored design in place of the current one; false when it cannot be read: it is then
+   * left as stored (nothing overwrites it), shown as `unopened` (export its raw JSON, or delete
+   * it), and the current design stays open.
+   */
+  switchTo(record: DesignRecord): boolean {
     let doc: CredentialDocument;
     try {
       doc = storedDesign(record);
     } catch (error) {
-      // Left as stored (nothing overwrites it); the current design stays open.
-      throw new Error(
-        `The design "${record.name}" could not be opened: its stored schema is not one the designer reads (${error instanceof Error ? error.message : String(error)})`,
-        { cause: error },
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      this.setState({ unopened: { record, message, when: "open" } });
+      return false;
     }
     this.clearTimer();
     this.saveWhenDone = false;
@@ -231,6 +236,8 @@ export class Autosave {
     this.setState({ design: openDesign(record), status: { kind: "saved" } });
     this.store.load(doc);
     this.rememberLastOpened(record.id);
+    if (this.state.unopened?.record.id === record.id) this.setState({ unopened: undefined });
+    return true;
   }
 
   /** The current design was renamed (here or elsewhere): show the new name. */

@@ -111,10 +111,10 @@ export async function deleteDesign(autosave: Autosave, id: string): Promise<void
     await library.delete(id);
     autosave.announce("deleted", id, 0);
     const [next] = await library.list();
-    autosave.switchTo(
-      next
-        ? await library.load(next.id)
-        : await createAnnounced(autosave, library, "Untitled", BLANK_SCHEMA),
-    );
+    // The most recent other design; a new blank one when there is none, or it cannot be read
+    // (then shown as unopened: the deleted design must not stay open).
+    const opened = next !== undefined && autosave.switchTo(await library.load(next.id));
+    if (!opened)
+      autosave.switchTo(await createAnnounced(autosave, library, "Untitled", BLANK_SCHEMA));
   });
 }

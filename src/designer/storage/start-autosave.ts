@@ -42,7 +42,11 @@ export async function startAutosave(
     } catch (error) {
       // Left as stored, and shown as a recoverable error (export its raw JSON, or delete it);
       // the page starts on a new design.
-      unopened = { record, message: error instanceof Error ? error.message : String(error) };
+      unopened = {
+        record,
+        message: error instanceof Error ? error.message : String(error),
+        when: "start",
+      };
       record = await library.create("Untitled", toSchema(store.doc));
       library.setLastOpened(record.id).catch(() => {}); // a convenience for the next start only
       doc = store.doc;
