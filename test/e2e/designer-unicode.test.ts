@@ -30,6 +30,18 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
   await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 }
 
+/** The designer at 1024×768 with one Text field added (and so stored). */
+async function pageWithOneField(problems: string[]): Promise<Page> {
+  const page = await openDesignerPage(setup.browser.context, setup.server.url, problems, {
+    viewport: { width: 1024, height: 768 },
+  });
+  await page.getByRole("button", { name: "Add Text field" }).click();
+  await expect
+    .poll(async () => Object.keys((await exportedSchema(page)).properties ?? {}).length)
+    .toBe(1);
+  return page;
+}
+
 /** Stores a design as an older version or a hand edit could have left it. */
 async function storeByHand(page: Page, name: string, text: string, opened: boolean): Promise<void> {
   await page.evaluate(
@@ -132,13 +144,7 @@ describe("text that is not valid Unicode", () => {
 
   it("a file nested past the limit is refused at Import at once; the page works before and after a reload", async () => {
     const problems: string[] = [];
-    const page = await openDesignerPage(setup.browser.context, setup.server.url, problems, {
-      viewport: { width: 1024, height: 768 },
-    });
-    await page.getByRole("button", { name: "Add Text field" }).click();
-    await expect
-      .poll(async () => Object.keys((await exportedSchema(page)).properties ?? {}).length)
-      .toBe(1);
+    const page = await pageWithOneField(problems);
     const before = await exportedSchema(page);
     const history = await historyLength(page);
     await importFile(page, "deep.json", deepSchema(1_000));
@@ -168,13 +174,7 @@ describe("text that is not valid Unicode", () => {
 
   it("a stored design opened from Designs that cannot be read shows the same recoverable error; the open design stays", async () => {
     const problems: string[] = [];
-    const page = await openDesignerPage(setup.browser.context, setup.server.url, problems, {
-      viewport: { width: 1024, height: 768 },
-    });
-    await page.getByRole("button", { name: "Add Text field" }).click();
-    await expect
-      .poll(async () => Object.keys((await exportedSchema(page)).properties ?? {}).length)
-      .toBe(1);
+    const page = await pageWithOneField(problems);
     const before = await exportedSchema(page);
     await storeByHand(page, "Edited by hand", LONE_KEY, false);
     await page.getByRole("banner").getByRole("button", { name: "Designs", exact: true }).click();
