@@ -20,6 +20,7 @@ import {
 import { diffCommand } from "./diff-command.ts";
 import { countLine, eachFile } from "./each-file.ts";
 import { CliError, EXIT_OK, inFile, PROGRAM } from "./errors.ts";
+import { Interrupted, NO_INTERRUPTS, processInterrupts } from "./interrupts.ts";
 
 export type { CliIo } from "./commands.ts";
 
@@ -60,16 +61,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const folder = typeof out === "string" ? out : undefined;
         const csharp = csharpOption(args.options);
         checkExportTargets(args.positionals, folder, io);
-        return await eachFile(
-          args.positionals,
-          (input) => exportCommand(input, folder, io, csharp),
-          io,
-          {
+        // SIGINT and SIGTERM are caught while the export runs: each file's write is finished or
+        // undone, then the command exits 130 or 143 (runFromProcess).
+        return await (io.interrupts ?? NO_INTERRUPTS).guard(() =>
+          eachFile(args.positionals, (input) => exportCommand(input, folder, io, csharp), io, {
             fail,
             summary: (passed, failed) =>
               `${PROGRAM}: ${countLine(passed, failed, "exported", "failed")}`,
             summaryTo: "stderr",
-          },
+          }),
         );
       }
       case "check":
@@ -134,6 +134,11 @@ function csharpOption(options: ParsedArgs["options"]): CSharpExportOptions | und
 
 /** Writes a failure as one line on stderr (and its stack with --debug); returns its exit code. */
 function report(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof Interrupted) {
+    // Not a failure: what the output holds, in one line.
+    io.stderr.write(`${PROGRAM}: ${error.describe()}\n`);
+    return error.exitCode;
+  }
   const failure = inFile(undefined, error);
   io.stderr.write(`${PROGRAM}: ${failure.message}\n`);
   if (debug) io.stderr.write(`${stackOf(failure.cause ?? failure)}\n`);
@@ -167,9 +172,30 @@ export async function runFromProcess(): Promise<void> {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await main(process.argv.slice(2), {
+  const pauseAt = process.env[TEST_PAUSE_VARIABLE];
+  const interrupts = processInterrupts(
+    process,
+    pauseAt
+      ? {
+          moments: pauseAt.split(","),
+          trace: (line) => process.stderr.write(`${TEST_PAUSE_VARIABLE}: ${line}\n`),
+        }
+      : undefined,
+  );
+  const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
+    interrupts,
   });
+  // After a signal, work that was abandoned (a schema being generated) must not keep the process.
+  if (interrupts.signalled() !== undefined) process.exit(code);
+  process.exitCode = code;
 }
+
+/**
+ * For test/cli/export-interrupted.test.ts only, not for users: moments (`swap:committed`…) at
+ * which an export pauses until a signal comes, saying so on stderr. It adds a wait at a point
+ * where a signal is taken anyway; it changes nothing else.
+ */
+const TEST_PAUSE_VARIABLE = "CREDENTIAL_DESIGNER_TEST_PAUSE_AT";
