@@ -73,7 +73,7 @@ export async function exportCommand(
   let files: ExportedFile[];
   try {
     // Reading and generating change nothing: a signal stops them at once.
-    ({ schema, files } = await interrupts.race(generate(file, base, io, csharp)));
+    ({ schema, files } = await interrupts.race(generate(file, base, io, interrupts, csharp)));
   } catch (error) {
     if (error instanceof Interrupted) throw error.at(dir.display, "unchanged");
     throw error;
@@ -114,12 +114,14 @@ async function generate(
   file: NamedPath,
   base: string,
   io: CliIo,
+  interrupts: Interrupts,
   csharp: CSharpExportOptions | undefined,
 ): Promise<{ schema: JsonObject; files: ExportedFile[] }> {
   let pointer = "";
   const schema = await readSchema(file, io, (at) => {
     pointer = at;
   });
+  await interrupts.checkpoint("export:read");
   try {
     const { exportSchema } = await import("../api/export.ts");
     const files = await exportSchema(schema, {

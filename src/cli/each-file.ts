@@ -36,7 +36,7 @@ export async function eachFile(
       if (error instanceof Interrupted) {
         // This file's export was completed, or not written at all; the next ones were not begun.
         const done = error.outcome === "new" ? passed + 1 : passed;
-        throw error.after(countLine(done, failed, "exported", "failed"), [
+        throw error.after(countLine(done, failed, "exported", "failed", inputs.length), [
           ...(error.outcome === "new" ? [] : [input]),
           ...inputs.slice(index + 1),
         ]);
@@ -57,8 +57,8 @@ export function countLine(
   failed: readonly string[],
   done: string,
   notDone: string,
+  total = passed + failed.length,
 ): string {
-  const total = passed + failed.length;
   const names = failed.map((name) => printable(name)).join(", ");
   return `${passed} of ${total} schemas ${done}${failed.length > 0 ? `; ${notDone}: ${names}` : ""}`;
 }
