@@ -260,195 +260,208 @@ async function expectOutcome(
   }
 }
 
-describe("export interrupted at every moment of its write (in-process)", () => {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    it.each(MOMENTS)(
-      `${signal} at $moment: out/ $outcome, no temporary folder`,
-      async ({ moment, outcome }) => {
-        const dir = await scene();
-        try {
-          const before = await listing(path.join(dir, "out"));
-          // A second signal while the first is handled changes nothing.
-          const result = await runInterrupted(["export", "api.json", "--out", "out"], dir, moment, [
-            signal,
-            signal === "SIGINT" ? "SIGTERM" : "SIGINT",
-          ]);
-          expect(result.paused).toBe(true);
-          expect(lines(result.stderr)).toHaveLength(1);
-          await expectOutcome(dir, before, result, signal, outcome);
-        } finally {
-          await fs.rm(dir, { recursive: true, force: true });
-        }
-      },
-    );
-  }
-
-  it("an output folder the export would create is not left behind", async () => {
-    const dir = await scene();
-    try {
-      const result = await runInterrupted(
-        ["export", "api.json", "--out", "new/out"],
-        dir,
-        "write:temp:api.validate.js",
-        ["SIGINT"],
-      );
-      expect(result.code).toBe(130);
-      expect(result.stderr).toBe(
-        "credential-designer: export interrupted by SIGINT; new/out is unchanged\n",
-      );
-      await expect(fs.stat(path.join(dir, "new"))).rejects.toThrow(/ENOENT/);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("several schemas: each is its own transaction; the line says how far the run got", async () => {
-    const dir = await scene();
-    try {
-      await fs.writeFile(path.join(dir, "first.json"), OLD_SCHEMA);
-      await fs.writeFile(path.join(dir, "last.json"), OLD_SCHEMA);
-      await fs.writeFile(path.join(dir, "broken.json"), "{");
-      const argv = ["export", "first.json", "broken.json", "api.json", "last.json", "--out", "out"];
-      const before = await listing(path.join(dir, "out"));
-
-      const unchanged = await runInterrupted(argv, dir, "write:temp:api.ts", ["SIGTERM"]);
-      expect(unchanged.code).toBe(143);
-      expect(lines(unchanged.stderr).at(-1)).toBe(
-        "credential-designer: export interrupted by SIGTERM; out is unchanged; 1 of 4 schemas exported; failed: broken.json; not exported: api.json, last.json",
-      );
-      const firstFiles = NAMES.map((name) => path.join("out", name.replace("api", "first")));
-      expect(lines(unchanged.stdout)).toEqual(firstFiles);
-      const withFirst = await listing(path.join(dir, "out"));
-      expect(othersOf(withFirst).filter((line) => !line.startsWith("first."))).toEqual(
-        othersOf(before),
-      );
-      expect(withFirst.filter((line) => NAMES.some((name) => line.startsWith(`${name} `)))).toEqual(
-        before.filter((line) => NAMES.some((name) => line.startsWith(`${name} `))),
-      );
-
-      const completed = await runInterrupted(argv, dir, "swap:placed:api.ts", ["SIGINT"]);
-      expect(completed.code).toBe(130);
-      expect(lines(completed.stderr).at(-1)).toBe(
-        "credential-designer: export interrupted by SIGINT; out holds the new export; 2 of 4 schemas exported; failed: broken.json; not exported: last.json",
-      );
-      expect(lines(completed.stdout)).toEqual([
-        ...firstFiles,
-        ...NAMES.map((name) => path.join("out", name)),
-      ]);
-      await expectNewExport(dir, withFirst, ["first"]);
-      expect(
-        (await fs.readdir(path.join(dir, "out"))).filter((name) => name.startsWith("last.")),
-      ).toEqual([]);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe.concurrent("export interrupted as a process", () => {
-  it("SIGINT while the temporary files are written, then SIGTERM: exit 130, out/ as it was", async () => {
-    const dir = await scene();
-    try {
-      const before = await listing(path.join(dir, "out"));
-      const child = startCli(["export", "api.json", "--out", "out"], dir, "write:temp:api.ts");
-      await child.stderrLine(`${PAUSE}: paused at write:temp:api.ts`);
-      child.process.kill("SIGINT");
-      child.process.kill("SIGTERM");
-      const result = await child.ended;
-      expect(result.signal).toBeNull();
-      expect(lines(result.stderr)[0]).toBe(`${PAUSE}: paused at write:temp:api.ts`);
-      expect(lines(result.stderr)).toHaveLength(2);
-      await expectOutcome(
-        dir,
-        before,
-        { ...result, code: result.code ?? -1 },
-        "SIGINT",
-        "unchanged",
-      );
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
-  it("SIGTERM in the middle of the swap: exit 143, out/ holds the new export", async () => {
-    const dir = await scene();
-    try {
-      const before = await listing(path.join(dir, "out"));
-      const child = startCli(["export", "api.json", "--out", "out"], dir, "swap:aside:api.ts");
-      await child.stderrLine(`${PAUSE}: paused at swap:aside:api.ts`);
-      child.process.kill("SIGTERM");
-      const result = await child.ended;
-      expect(result.signal).toBeNull();
-      expect(lines(result.stderr)).toHaveLength(2);
-      await expectOutcome(dir, before, { ...result, code: result.code ?? -1 }, "SIGTERM", "new");
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
-  it("without pauses: a signal as soon as the temporary folder shows leaves the old or the new export", async () => {
-    const dir = await scene();
-    try {
-      const out = path.join(dir, "out");
-      const before = await listing(out);
-      const child = startCli(["export", "api.json", "--out", "out"], dir);
-      // The signal goes as soon as the folder shows this run's temporary folder (inotify, no polling).
-      const watcher = watch(out, () => {
-        if (readdirSync(out).some(isOurTemp)) {
-          child.process.kill("SIGINT");
-          watcher.close();
-        }
-      });
-      const result = await child.ended;
-      watcher.close();
-      expect((await fs.readdir(out)).filter(isOurTemp)).toEqual([]);
-      const said = lines(result.stderr).at(-1);
-      if (result.code === 130) {
-        expect(said).toMatch(
-          /^credential-designer: export interrupted by SIGINT; out (is unchanged|holds the new export)$/,
+// The processes first: they run beside the in-process tests (which keep this thread busy).
+describe.concurrent("export interrupted", () => {
+  describe("as a process", () => {
+    it("SIGINT while the temporary files are written, then SIGTERM: exit 130, out/ as it was", async () => {
+      const dir = await scene();
+      try {
+        const before = await listing(path.join(dir, "out"));
+        const child = startCli(["export", "api.json", "--out", "out"], dir, "write:temp:api.ts");
+        await child.stderrLine(`${PAUSE}: paused at write:temp:api.ts`);
+        child.process.kill("SIGINT");
+        child.process.kill("SIGTERM");
+        const result = await child.ended;
+        expect(result.signal).toBeNull();
+        expect(lines(result.stderr)[0]).toBe(`${PAUSE}: paused at write:temp:api.ts`);
+        expect(lines(result.stderr)).toHaveLength(2);
+        await expectOutcome(
+          dir,
+          before,
+          { ...result, code: result.code ?? -1 },
+          "SIGINT",
+          "unchanged",
         );
-      } else {
-        // Done before the signal came: exit 0, or stopped by the signal after the export (no
-        // handler is left then, and nothing to clean).
-        expect(result.code === 0 || result.signal === "SIGINT").toBe(true);
-        expect(said).toBeUndefined();
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
       }
-      if (said?.endsWith("is unchanged")) expect(await listing(out)).toEqual(before);
-      else await expectNewExport(dir, before);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+    }, 60_000);
 
-  it("SIGKILL in the middle of the swap leaves a mix; the next export into the folder completes it and says so", async () => {
-    const dir = await scene();
-    try {
-      const out = path.join(dir, "out");
-      const before = await listing(out);
-      const child = startCli(["export", "api.json", "--out", "out"], dir, "swap:placed:api.ts");
-      await child.stderrLine(`${PAUSE}: paused at swap:placed:api.ts`);
-      child.process.kill("SIGKILL");
-      expect((await child.ended).signal).toBe("SIGKILL");
-      // What a kill leaves: the first two files new, the others old, and our temporary folder.
-      expect(await fs.readFile(path.join(out, "api.ts"))).toEqual(newExport.get("api.ts"));
-      expect(await fs.readFile(path.join(out, "api.validate.js"))).toEqual(
-        oldExport.get("api.validate.js"),
+    it("SIGTERM in the middle of the swap: exit 143, out/ holds the new export", async () => {
+      const dir = await scene();
+      try {
+        const before = await listing(path.join(dir, "out"));
+        const child = startCli(["export", "api.json", "--out", "out"], dir, "swap:aside:api.ts");
+        await child.stderrLine(`${PAUSE}: paused at swap:aside:api.ts`);
+        child.process.kill("SIGTERM");
+        const result = await child.ended;
+        expect(result.signal).toBeNull();
+        expect(lines(result.stderr)).toHaveLength(2);
+        await expectOutcome(dir, before, { ...result, code: result.code ?? -1 }, "SIGTERM", "new");
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it("without pauses: a signal as soon as the temporary folder shows leaves the old or the new export", async () => {
+      const dir = await scene();
+      try {
+        const out = path.join(dir, "out");
+        const before = await listing(out);
+        const child = startCli(["export", "api.json", "--out", "out"], dir);
+        // The signal goes as soon as the folder shows this run's temporary folder (inotify, no polling).
+        const watcher = watch(out, () => {
+          if (readdirSync(out).some(isOurTemp)) {
+            child.process.kill("SIGINT");
+            watcher.close();
+          }
+        });
+        const result = await child.ended;
+        watcher.close();
+        expect((await fs.readdir(out)).filter(isOurTemp)).toEqual([]);
+        const said = lines(result.stderr).at(-1);
+        if (result.code === 130) {
+          expect(said).toMatch(
+            /^credential-designer: export interrupted by SIGINT; out (is unchanged|holds the new export)$/,
+          );
+        } else {
+          // Done before the signal came: exit 0, or stopped by the signal after the export (no
+          // handler is left then, and nothing to clean).
+          expect(result.code === 0 || result.signal === "SIGINT").toBe(true);
+          expect(said).toBeUndefined();
+        }
+        if (said?.endsWith("is unchanged")) expect(await listing(out)).toEqual(before);
+        else await expectNewExport(dir, before);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it("SIGKILL in the middle of the swap leaves a mix; the next export into the folder completes it and says so", async () => {
+      const dir = await scene();
+      try {
+        const out = path.join(dir, "out");
+        const before = await listing(out);
+        const child = startCli(["export", "api.json", "--out", "out"], dir, "swap:placed:api.ts");
+        await child.stderrLine(`${PAUSE}: paused at swap:placed:api.ts`);
+        child.process.kill("SIGKILL");
+        expect((await child.ended).signal).toBe("SIGKILL");
+        // What a kill leaves: the first two files new, the others old, and our temporary folder.
+        expect(await fs.readFile(path.join(out, "api.ts"))).toEqual(newExport.get("api.ts"));
+        expect(await fs.readFile(path.join(out, "api.validate.js"))).toEqual(
+          oldExport.get("api.validate.js"),
+        );
+        expect((await fs.readdir(out)).filter(isOurTemp)).toHaveLength(1);
+
+        // Another schema exported into the same folder: the leftover is completed first.
+        await fs.writeFile(path.join(dir, "second.json"), OLD_SCHEMA);
+        const rerun = await runMain(["export", "second.json", "--out", "out"], dir);
+        expect(rerun.code).toBe(0);
+        expect(lines(rerun.stderr)).toEqual([
+          `credential-designer: completed an interrupted export into out: ${NAMES.join(", ")} hold the new export`,
+        ]);
+        expect((await fs.readdir(out)).filter(isOurTemp)).toEqual([]);
+        await expectNewExport(dir, before, ["second"]);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  });
+
+  describe("at every moment of its write, in-process", () => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      it.each(MOMENTS)(
+        `${signal} at $moment: out/ $outcome, no temporary folder`,
+        async ({ moment, outcome }) => {
+          const dir = await scene();
+          try {
+            const before = await listing(path.join(dir, "out"));
+            // A second signal while the first is handled changes nothing.
+            const result = await runInterrupted(
+              ["export", "api.json", "--out", "out"],
+              dir,
+              moment,
+              [signal, signal === "SIGINT" ? "SIGTERM" : "SIGINT"],
+            );
+            expect(result.paused).toBe(true);
+            expect(lines(result.stderr)).toHaveLength(1);
+            await expectOutcome(dir, before, result, signal, outcome);
+          } finally {
+            await fs.rm(dir, { recursive: true, force: true });
+          }
+        },
       );
-      expect((await fs.readdir(out)).filter(isOurTemp)).toHaveLength(1);
-
-      // Another schema exported into the same folder: the leftover is completed first.
-      await fs.writeFile(path.join(dir, "second.json"), OLD_SCHEMA);
-      const rerun = await runMain(["export", "second.json", "--out", "out"], dir);
-      expect(rerun.code).toBe(0);
-      expect(lines(rerun.stderr)).toEqual([
-        `credential-designer: completed an interrupted export into out: ${NAMES.join(", ")} hold the new export`,
-      ]);
-      expect((await fs.readdir(out)).filter(isOurTemp)).toEqual([]);
-      await expectNewExport(dir, before, ["second"]);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+
+    it("an output folder the export would create is not left behind", async () => {
+      const dir = await scene();
+      try {
+        const result = await runInterrupted(
+          ["export", "api.json", "--out", "new/out"],
+          dir,
+          "write:temp:api.validate.js",
+          ["SIGINT"],
+        );
+        expect(result.code).toBe(130);
+        expect(result.stderr).toBe(
+          "credential-designer: export interrupted by SIGINT; new/out is unchanged\n",
+        );
+        await expect(fs.stat(path.join(dir, "new"))).rejects.toThrow(/ENOENT/);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("several schemas: each is its own transaction; the line says how far the run got", async () => {
+      const dir = await scene();
+      try {
+        await fs.writeFile(path.join(dir, "first.json"), OLD_SCHEMA);
+        await fs.writeFile(path.join(dir, "last.json"), OLD_SCHEMA);
+        await fs.writeFile(path.join(dir, "broken.json"), "{");
+        const argv = [
+          "export",
+          "first.json",
+          "broken.json",
+          "api.json",
+          "last.json",
+          "--out",
+          "out",
+        ];
+        const before = await listing(path.join(dir, "out"));
+
+        const unchanged = await runInterrupted(argv, dir, "write:temp:api.ts", ["SIGTERM"]);
+        expect(unchanged.code).toBe(143);
+        expect(lines(unchanged.stderr).at(-1)).toBe(
+          "credential-designer: export interrupted by SIGTERM; out is unchanged; 1 of 4 schemas exported; failed: broken.json; not exported: api.json, last.json",
+        );
+        const firstFiles = NAMES.map((name) => path.join("out", name.replace("api", "first")));
+        expect(lines(unchanged.stdout)).toEqual(firstFiles);
+        const withFirst = await listing(path.join(dir, "out"));
+        expect(othersOf(withFirst).filter((line) => !line.startsWith("first."))).toEqual(
+          othersOf(before),
+        );
+        expect(
+          withFirst.filter((line) => NAMES.some((name) => line.startsWith(`${name} `))),
+        ).toEqual(before.filter((line) => NAMES.some((name) => line.startsWith(`${name} `))));
+
+        const completed = await runInterrupted(argv, dir, "swap:placed:api.ts", ["SIGINT"]);
+        expect(completed.code).toBe(130);
+        expect(lines(completed.stderr).at(-1)).toBe(
+          "credential-designer: export interrupted by SIGINT; out holds the new export; 2 of 4 schemas exported; failed: broken.json; not exported: last.json",
+        );
+        expect(lines(completed.stdout)).toEqual([
+          ...firstFiles,
+          ...NAMES.map((name) => path.join("out", name)),
+        ]);
+        await expectNewExport(dir, withFirst, ["first"]);
+        expect(
+          (await fs.readdir(path.join(dir, "out"))).filter((name) => name.startsWith("last.")),
+        ).toEqual([]);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });
 
 /** A temporary folder of an export (not the scene's two look-alikes). */
