@@ -35,6 +35,8 @@ export const TEMP_PREFIX = ".credential-designer-tmp-";
 const JOURNAL = "journal.json";
 const JOURNAL_NEXT = "journal.next.json";
 const JOURNAL_TOOL = "credential-designer export";
+/** Made (exclusively) by the export repairing a leftover, holding its process id. */
+const REPAIRING = "repairing.pid";
 const NEW = "new";
 const OLD = "old";
 const MAX_JOURNAL_BYTES = 64 * 1024;
@@ -288,7 +290,7 @@ function keepOld(temp: string, folder: string, name: string): boolean {
 function rollForward(temp: string, folder: string, names: readonly string[]): void {
   for (const name of names) {
     const fresh = path.join(temp, NEW, name);
-    if (lexists(fresh)) fs.renameSync(fresh, path.join(folder, name));
+    if (lexists(fresh)) renameIfThere(fresh, path.join(folder, name));
   }
 }
 
@@ -298,9 +300,19 @@ function rollBack(temp: string, folder: string, names: readonly string[]): void 
     const target = path.join(folder, name);
     const fresh = path.join(temp, NEW, name);
     const backup = path.join(temp, OLD, name);
-    if (!lexists(fresh) && lexists(target)) fs.renameSync(target, fresh);
+    if (!lexists(fresh) && lexists(target)) renameIfThere(target, fresh);
     // (A hard link to the file still in place: renaming it over that file changes nothing.)
-    if (lexists(backup)) fs.renameSync(backup, target);
+    if (lexists(backup)) renameIfThere(backup, target);
+  }
+}
+
+/** A rename whose source another process may just have moved (the same step, done): then nothing. */
+function renameIfThere(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !lexists(path.dirname(to)))
+      throw error;
   }
 }
 
@@ -324,6 +336,8 @@ function repairLeftovers(dir: NamedPath, notice: (line: string) => void): void {
     const temp = path.join(dir.path, leftover);
     const journal = readJournal(temp);
     if (journal === undefined || ownerMayBeRunning(journal)) continue;
+    // Two exports started together after a kill: one repairs, the other leaves it to it.
+    if (!claim(temp)) continue;
     const names = journal.files.join(", ");
     let line: string;
     try {
@@ -353,6 +367,31 @@ function repairLeftovers(dir: NamedPath, notice: (line: string) => void): void {
     removeTemp(temp);
     notice(printable(line));
   }
+}
+
+/**
+ * Marks a leftover as being repaired by this process; false if another running process has (or
+ * the folder went away). A mark of a process that is gone is taken over.
+ */
+function claim(temp: string): boolean {
+  const mark = path.join(temp, REPAIRING);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(mark, `${process.pid}\n`, { flag: "wx" });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") return false;
+    }
+    let holder: number;
+    try {
+      holder = Number.parseInt(fs.readFileSync(mark, "utf8"), 10);
+    } catch {
+      return false;
+    }
+    if (Number.isSafeInteger(holder) && holder > 0 && pidMayBeRunning(holder)) return false;
+    fs.rmSync(mark, { force: true });
+  }
+  return false;
 }
 
 /** The journal of a temporary folder, if it is one of ours (else undefined: not provably ours). */
@@ -404,9 +443,14 @@ function writeJournal(temp: string, phase: Phase, files: readonly string[]): voi
  */
 function ownerMayBeRunning(journal: Journal): boolean {
   if (journal.host !== os.hostname()) return true;
-  if (journal.pid === process.pid) return false;
+  return pidMayBeRunning(journal.pid);
+}
+
+function pidMayBeRunning(pid: number): boolean {
+  // This process is working on no leftover: one with its id is a dead process's.
+  if (pid === process.pid) return false;
   try {
-    process.kill(journal.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
@@ -419,6 +463,7 @@ function removeTemp(temp: string): void {
     fs.rmSync(path.join(temp, NEW), { recursive: true, force: true });
     fs.rmSync(path.join(temp, OLD), { recursive: true, force: true });
     fs.rmSync(path.join(temp, JOURNAL_NEXT), { force: true });
+    fs.rmSync(path.join(temp, REPAIRING), { force: true });
     fs.rmSync(path.join(temp, JOURNAL), { force: true });
     fs.rmdirSync(temp);
   } catch {

@@ -220,3 +220,17 @@ it("a leftover it cannot repair stops the export, naming it; nothing is written"
     before.filter((line) => line.startsWith(".credential-designer-tmp-AbC123/journal.json ")),
   );
 });
+
+it("a leftover another running export is repairing is left to it; one whose repairer died is taken over", async () => {
+  const temp = await leave({ phase: "swapping", state: MID_SWAP });
+  await fs.writeFile(path.join(temp, "repairing.pid"), `${process.ppid}\n`);
+  const before = await listing(out);
+  expect((await exportOther()).stderr).toBe("");
+  expect((await listing(out)).filter((line) => !line.startsWith("other."))).toEqual(before);
+
+  await fs.writeFile(path.join(temp, "repairing.pid"), `${DEAD_PID}\n`);
+  expect(lines((await exportOther()).stderr)).toEqual([
+    `credential-designer: completed an interrupted export into out: ${NAMES.join(", ")} hold the new export`,
+  ]);
+  await expectOut("new");
+});
