@@ -31,7 +31,8 @@ export type { CliIo } from "./commands.ts";
  * (`credential-designer: FILE:PLACE: what is wrong. How to fix it.`), with exit code 2 for
  * usage and input errors, 1 when `check` finds an error or `diff` finds a change at its
  * `--fail-on` level, 70 for a bug; `--debug` adds the stack
- * trace. Nothing is written on failure.
+ * trace. Nothing is written on failure. With `io.interrupts` (runFromProcess), SIGINT or SIGTERM
+ * stops an `export` (130, 143), leaving each output folder as it was or as the new export.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes("--debug");
@@ -165,6 +166,13 @@ function stackOf(error: unknown): string {
   return lines.join("\n");
 }
 
+/**
+ * For test/cli/export-interrupted.test.ts only, not for users: moments (`swap:committed`…) at
+ * which an export pauses until a signal comes, saying so on stderr. It adds a wait at a point
+ * where a signal is taken anyway; it changes nothing else.
+ */
+const TEST_PAUSE_VARIABLE = "CREDENTIAL_DESIGNER_TEST_PAUSE_AT";
+
 /** Runs the CLI for this process: arguments, standard streams, working folder, exit code. */
 export async function runFromProcess(): Promise<void> {
   // `credential-designer … | head` closes the pipe early: that is not an error.
@@ -192,10 +200,3 @@ export async function runFromProcess(): Promise<void> {
   if (interrupts.signalled() !== undefined) process.exit(code);
   process.exitCode = code;
 }
-
-/**
- * For test/cli/export-interrupted.test.ts only, not for users: moments (`swap:committed`…) at
- * which an export pauses until a signal comes, saying so on stderr. It adds a wait at a point
- * where a signal is taken anyway; it changes nothing else.
- */
-const TEST_PAUSE_VARIABLE = "CREDENTIAL_DESIGNER_TEST_PAUSE_AT";
