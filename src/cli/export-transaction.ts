@@ -24,7 +24,7 @@ import { Interrupted, type Interrupts, NO_INTERRUPTS } from "./interrupts.ts";
  * After a hard kill (SIGKILL, a power cut) the next `export` into the folder finds the temporary
  * folder, sees from the journal that its process is gone, and finishes the same rule: `writing` is
  * removed, `swapping` is completed, `undoing` is undone. A folder without a valid journal is not
- * provably ours and is never touched.
+ * provably ours and is never touched, unless it is empty (rmdir removes nothing else).
  *
  * Each file's state in the swap is told by what is in `new/` and `old/` alone, so finishing or
  * undoing can resume after a kill at any point: a file still in `new/` is not placed yet; a file
@@ -106,12 +106,8 @@ export async function writeFilesAtomically(
       }
     }
     try {
-      temp = fs.mkdtempSync(path.join(dir.path, TEMP_PREFIX));
-      fs.mkdirSync(path.join(temp, NEW));
-      fs.mkdirSync(path.join(temp, OLD));
-      writeJournal(
-        temp,
-        "writing",
+      temp = makeTemp(
+        dir.path,
         files.map((file) => file.name),
       );
     } catch (error) {
@@ -335,7 +331,22 @@ function repairLeftovers(dir: NamedPath, notice: (line: string) => void): void {
   for (const leftover of leftovers) {
     const temp = path.join(dir.path, leftover);
     const journal = readJournal(temp);
-    if (journal === undefined || ownerMayBeRunning(journal)) continue;
+    if (journal === undefined) {
+      // Not provably ours, unless empty (killed before its journal was written): then there is
+      // nothing in it to lose, and rmdir removes only an empty folder.
+      try {
+        fs.rmdirSync(temp);
+        notice(
+          printable(
+            `removed ${path.join(dir.display, leftover)}, an empty folder left by an interrupted export`,
+          ),
+        );
+      } catch {
+        // Not empty: left alone.
+      }
+      continue;
+    }
+    if (ownerMayBeRunning(journal)) continue;
     // Two exports started together after a kill: one repairs, the other leaves it to it.
     if (!claim(temp)) continue;
     const names = journal.files.join(", ");
@@ -420,7 +431,37 @@ function readJournal(temp: string): Journal | undefined {
   }
 }
 
+/**
+ * Makes the temporary folder with its journal first, so that it is only ever empty or provably
+ * ours. (The next export into the folder removes an empty one: if that was this one, in the
+ * instant before its journal, a new one is made.)
+ */
+function makeTemp(folder: string, files: readonly string[]): string {
+  for (let attempt = 1; ; attempt++) {
+    const temp = fs.mkdtempSync(path.join(folder, TEMP_PREFIX));
+    try {
+      // Not flushed: lost in a power cut, the folder is simply not ours to repair; the commit is.
+      fs.writeFileSync(path.join(temp, JOURNAL), journalText("writing", files), { flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" && attempt < 3) continue;
+      throw error;
+    }
+    fs.mkdirSync(path.join(temp, NEW));
+    fs.mkdirSync(path.join(temp, OLD));
+    return temp;
+  }
+}
+
+/** Switches the journal to `phase`, on disk: written beside, flushed, renamed over. */
 function writeJournal(temp: string, phase: Phase, files: readonly string[]): void {
+  const next = path.join(temp, JOURNAL_NEXT);
+  fs.rmSync(next, { force: true });
+  writeDurably(next, journalText(phase, files));
+  fs.renameSync(next, path.join(temp, JOURNAL));
+  syncFolder(temp);
+}
+
+function journalText(phase: Phase, files: readonly string[]): string {
   const journal: Journal = {
     tool: JOURNAL_TOOL,
     version: 1,
@@ -429,11 +470,7 @@ function writeJournal(temp: string, phase: Phase, files: readonly string[]): voi
     phase,
     files: [...files],
   };
-  const next = path.join(temp, JOURNAL_NEXT);
-  fs.rmSync(next, { force: true });
-  writeDurably(next, `${JSON.stringify(journal, null, 2)}\n`);
-  fs.renameSync(next, path.join(temp, JOURNAL));
-  syncFolder(temp);
+  return `${JSON.stringify(journal, null, 2)}\n`;
 }
 
 /**

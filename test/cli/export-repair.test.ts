@@ -1,7 +1,8 @@
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { lines, listing, runMain, tempDir } from "../support/cli.ts";
 import { GOOD_SCHEMA } from "./fixtures.ts";
 
@@ -55,6 +56,7 @@ beforeEach(async () => {
   await fs.writeFile(path.join(out, "NOTES.md"), "mine\n");
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -186,13 +188,15 @@ it.each<[string, Partial<Leftover>]>([
   expect((await listing(out)).filter((line) => !line.startsWith("other."))).toEqual(before);
 });
 
-it("never touches a folder named like ours without a journal", async () => {
+it("never touches a folder named like ours without a journal; an empty one is removed", async () => {
   await leave({ phase: "swapping", state: MID_SWAP });
   await fs.rm(path.join(out, ".credential-designer-tmp-AbC123", "journal.json"));
-  await fs.mkdir(path.join(out, ".credential-designer-tmp-empty"));
   const before = await listing(out);
+  await fs.mkdir(path.join(out, ".credential-designer-tmp-empty"));
   const result = await exportOther();
-  expect(result.stderr).toBe("");
+  expect(lines(result.stderr)).toEqual([
+    "credential-designer: removed out/.credential-designer-tmp-empty, an empty folder left by an interrupted export",
+  ]);
   expect((await listing(out)).filter((line) => !line.startsWith("other."))).toEqual(before);
 });
 
@@ -233,4 +237,25 @@ it("a leftover another running export is repairing is left to it; one whose repa
     `credential-designer: completed an interrupted export into out: ${NAMES.join(", ")} hold the new export`,
   ]);
   await expectOut("new");
+});
+
+it("an export whose new temporary folder another export removed (still empty) makes another", async () => {
+  const writeFileSync = fsSync.writeFileSync;
+  let removed = false;
+  vi.spyOn(fsSync, "writeFileSync").mockImplementation((...args) => {
+    const [file] = args;
+    if (!removed && typeof file === "string" && path.basename(file) === "journal.json") {
+      removed = true;
+      // Another export's repair, in the instant before this journal: the folder is empty.
+      fsSync.rmdirSync(path.dirname(file));
+      throw Object.assign(new Error("ENOENT: no such file or directory"), { code: "ENOENT" });
+    }
+    writeFileSync(...args);
+  });
+  const result = await exportOther();
+  expect(removed).toBe(true);
+  expect(result.stderr).toBe("");
+  expect((await fs.readdir(out)).sort()).toEqual(
+    ["NOTES.md", ...NAMES.map((name) => name.replace("api", "other"))].sort(),
+  );
 });
