@@ -68,7 +68,7 @@ export const ARCHITECTURE: Architecture = {
     {
       path: "src/cli/",
       mayImport: [...CORE, "src/api/"],
-      packages: ["node:fs", "node:fs/promises", "node:path", "node:url"],
+      packages: ["node:fs", "node:fs/promises", "node:os", "node:path", "node:url"],
     },
     // <CredentialForm>: renders a schema; knows nothing of the designer. (src/model/: the one
     // reading of vendor keywords, vendor-keywords.ts; what it imports is bundled into the entries.)

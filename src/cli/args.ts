@@ -48,6 +48,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       "Reads .json, .yaml and .yml; the credential window of an Airbyte spec.json or low-code",
       "manifest.yaml (one line on stderr says which part was read). Writes JSON.",
       "All files are written, or none: on any problem the output folder is left as it was.",
+      "Interrupted (Ctrl-C, SIGTERM), it keeps the old files, or completes the new ones if it had",
+      "begun to put them in place, and exits 130 or 143; the next export into a folder that a",
+      "hard kill left half-written completes or undoes that export first.",
       "Prints the paths of the written files.",
       "Several schemas are exported one after another, each all or nothing: one that fails is",
       "named on stderr and the others' files stay; a last line on stderr says how many were",
@@ -306,7 +309,7 @@ export function usageText(): string {
     "  -v, --version  show the version",
     "  --debug        show the stack trace of a failure",
     "",
-    "Exit codes: 0 success; 1 check found an error, or diff found a change at its --fail-on level; 2 invalid usage or input (nothing is written).",
+    "Exit codes: 0 success; 1 check found an error, or diff found a change at its --fail-on level; 2 invalid usage or input (nothing is written); 130, 143 export interrupted by SIGINT, SIGTERM.",
     "Every failure is one line on stderr: FILE:PLACE: what is wrong. How to fix it.",
     "PLACE is a JSON pointer into the schema (e.g. /properties/token) or LINE:COLUMN in the file.",
   ];

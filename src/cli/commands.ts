@@ -6,14 +6,10 @@ import { CredentialDesignerError } from "../api/error.ts";
 import type { CSharpExportOptions, ExportedFile } from "../api/export.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, jsonEqual } from "../json/value.ts";
-import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, inFile, printable } from "./errors.ts";
-import {
-  type NamedPath,
-  namedPath,
-  readTextFile,
-  writeFilesAtomically,
-  writeNewFile,
-} from "./files.ts";
+import { CliError, EXIT_CHECK_ERRORS, EXIT_OK, inFile, PROGRAM, printable } from "./errors.ts";
+import { writeFilesAtomically } from "./export-transaction.ts";
+import { type NamedPath, namedPath, readTextFile, writeNewFile } from "./files.ts";
+import { Interrupted, type Interrupts, NO_INTERRUPTS } from "./interrupts.ts";
 import { packageRoot } from "./package-root.ts";
 
 export interface CliIo {
@@ -21,6 +17,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** Relative paths on the command line are resolved from here. */
   cwd: string;
+  /** Where SIGINT and SIGTERM can stop an export (runFromProcess); in-process, nothing does. */
+  interrupts?: Interrupts;
 }
 
 /** The template schemas shipped with the package: `schemas/<name>.json`. */
@@ -53,53 +51,89 @@ export async function readSchema(
   }
 }
 
-/** Exports one schema file: its four files, and `<base>.cs` with `csharp`; all of them or none. */
+/**
+ * Exports one schema file: its four files, and `<base>.cs` with `csharp`; all of them or none. A
+ * signal stops it: before the swap into the folder has started the folder is left as it was,
+ * after it the new export is completed (Interrupted says which).
+ */
 export async function exportCommand(
   input: string,
   out: string | undefined,
   io: CliIo,
   csharp?: CSharpExportOptions,
 ): Promise<number> {
+  const interrupts = io.interrupts ?? NO_INTERRUPTS;
   const file = namedPath(io.cwd, input);
+  const dir =
+    out === undefined
+      ? { path: path.dirname(file.path), display: path.dirname(file.display) }
+      : namedPath(io.cwd, out);
   const base = baseName(file);
+  let schema: JsonObject;
+  let files: ExportedFile[];
+  try {
+    // Reading and generating change nothing: a signal stops them at once.
+    ({ schema, files } = await interrupts.race(generate(file, base, io, interrupts, csharp)));
+  } catch (error) {
+    if (error instanceof Interrupted) throw error.at(dir.display, "unchanged");
+    throw error;
+  }
+  let written: string[];
+  try {
+    written = await writeFilesAtomically(dir, files, {
+      input: {
+        path: file.path,
+        // `<base>.schema.json` on top of the input: keep the input (and its formatting) if it is the same schema.
+        unchangedBy: (contents) => {
+          try {
+            return jsonEqual(JSON.parse(contents) as JsonValue, schema);
+          } catch {
+            return false;
+          }
+        },
+      },
+      interrupts,
+      notice: (line) => io.stderr.write(`${PROGRAM}: ${line}\n`),
+    });
+  } catch (error) {
+    if (error instanceof Interrupted) {
+      // Stopped after the swap had started: the new files are in place, listed as always.
+      if (error.outcome === "new")
+        for (const name of files)
+          io.stdout.write(`${printable(path.join(dir.display, name.name))}\n`);
+      throw error;
+    }
+    throw inFile(dir.display, error);
+  }
+  for (const name of written) io.stdout.write(`${printable(name)}\n`);
+  return EXIT_OK;
+}
+
+/** Reads the schema and makes the files of its export, in memory. */
+async function generate(
+  file: NamedPath,
+  base: string,
+  io: CliIo,
+  interrupts: Interrupts,
+  csharp: CSharpExportOptions | undefined,
+): Promise<{ schema: JsonObject; files: ExportedFile[] }> {
   let pointer = "";
   const schema = await readSchema(file, io, (at) => {
     pointer = at;
   });
-  let files: ExportedFile[];
+  await interrupts.checkpoint("export:read");
   try {
     const { exportSchema } = await import("../api/export.ts");
-    files = await exportSchema(schema, {
+    const files = await exportSchema(schema, {
       base,
       file: file.display,
       pointer,
       ...(csharp && { csharp }),
     });
+    return { schema, files };
   } catch (error) {
     throw inFile(file.display, error);
   }
-  const dir =
-    out === undefined
-      ? { path: path.dirname(file.path), display: path.dirname(file.display) }
-      : namedPath(io.cwd, out);
-  let written: string[];
-  try {
-    written = await writeFilesAtomically(dir, files, {
-      path: file.path,
-      // `<base>.schema.json` on top of the input: keep the input (and its formatting) if it is the same schema.
-      unchangedBy: (contents) => {
-        try {
-          return jsonEqual(JSON.parse(contents) as JsonValue, schema);
-        } catch {
-          return false;
-        }
-      },
-    });
-  } catch (error) {
-    throw inFile(dir.display, error);
-  }
-  for (const name of written) io.stdout.write(`${printable(name)}\n`);
-  return EXIT_OK;
 }
 
 /**

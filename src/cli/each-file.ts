@@ -1,4 +1,5 @@
 import { EXIT_OK, inFile, printable } from "./errors.ts";
+import { Interrupted } from "./interrupts.ts";
 
 export interface EachFileReport {
   /** Writes a failure as the CLI writes every failure (one line on stderr); returns its exit code. */
@@ -14,6 +15,7 @@ export interface EachFileReport {
  * command's. Several: a file that fails is reported (one line naming it) and the next goes on, so
  * the others' results stay in place; then a last line says how many passed. The exit code is the
  * gravest of the files' (0 < 1 < 2 < 70: an error found < a file that could not be used < a bug).
+ * A signal (Interrupted) stops the run: it is thrown on, saying how far the run got.
  */
 export async function eachFile(
   inputs: readonly string[],
@@ -26,11 +28,19 @@ export async function eachFile(
   let gravest = EXIT_OK;
   let passed = 0;
   const failed: string[] = [];
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     let code: number;
     try {
       code = await run(input);
     } catch (error) {
+      if (error instanceof Interrupted) {
+        // This file's export was completed, or not written at all; the next ones were not begun.
+        const done = error.outcome === "new" ? passed + 1 : passed;
+        throw error.after(countLine(done, failed, "exported", "failed", inputs.length), [
+          ...(error.outcome === "new" ? [] : [input]),
+          ...inputs.slice(index + 1),
+        ]);
+      }
       code = report.fail(inFile(input, error));
     }
     if (code === EXIT_OK) passed++;
@@ -47,8 +57,8 @@ export function countLine(
   failed: readonly string[],
   done: string,
   notDone: string,
+  total = passed + failed.length,
 ): string {
-  const total = passed + failed.length;
   const names = failed.map((name) => printable(name)).join(", ");
   return `${passed} of ${total} schemas ${done}${failed.length > 0 ? `; ${notDone}: ${names}` : ""}`;
 }

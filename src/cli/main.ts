@@ -20,6 +20,7 @@ import {
 import { diffCommand } from "./diff-command.ts";
 import { countLine, eachFile } from "./each-file.ts";
 import { CliError, EXIT_OK, inFile, PROGRAM } from "./errors.ts";
+import { Interrupted, NO_INTERRUPTS, processInterrupts } from "./interrupts.ts";
 
 export type { CliIo } from "./commands.ts";
 
@@ -30,7 +31,8 @@ export type { CliIo } from "./commands.ts";
  * (`credential-designer: FILE:PLACE: what is wrong. How to fix it.`), with exit code 2 for
  * usage and input errors, 1 when `check` finds an error or `diff` finds a change at its
  * `--fail-on` level, 70 for a bug; `--debug` adds the stack
- * trace. Nothing is written on failure.
+ * trace. Nothing is written on failure. With `io.interrupts` (runFromProcess), SIGINT or SIGTERM
+ * stops an `export` (130, 143), leaving each output folder as it was or as the new export.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes("--debug");
@@ -60,16 +62,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const folder = typeof out === "string" ? out : undefined;
         const csharp = csharpOption(args.options);
         checkExportTargets(args.positionals, folder, io);
-        return await eachFile(
-          args.positionals,
-          (input) => exportCommand(input, folder, io, csharp),
-          io,
-          {
+        // SIGINT and SIGTERM are caught while the export runs: each file's write is finished or
+        // undone, then the command exits 130 or 143 (runFromProcess).
+        return await (io.interrupts ?? NO_INTERRUPTS).guard(() =>
+          eachFile(args.positionals, (input) => exportCommand(input, folder, io, csharp), io, {
             fail,
             summary: (passed, failed) =>
               `${PROGRAM}: ${countLine(passed, failed, "exported", "failed")}`,
             summaryTo: "stderr",
-          },
+          }),
         );
       }
       case "check":
@@ -134,6 +135,11 @@ function csharpOption(options: ParsedArgs["options"]): CSharpExportOptions | und
 
 /** Writes a failure as one line on stderr (and its stack with --debug); returns its exit code. */
 function report(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof Interrupted) {
+    // Not a failure: what the output holds, in one line.
+    io.stderr.write(`${PROGRAM}: ${error.describe()}\n`);
+    return error.exitCode;
+  }
   const failure = inFile(undefined, error);
   io.stderr.write(`${PROGRAM}: ${failure.message}\n`);
   if (debug) io.stderr.write(`${stackOf(failure.cause ?? failure)}\n`);
@@ -160,6 +166,13 @@ function stackOf(error: unknown): string {
   return lines.join("\n");
 }
 
+/**
+ * For test/cli/export-interrupted.test.ts only, not for users: moments (`swap:committed`…) at
+ * which an export pauses until a signal comes, saying so on stderr. It adds a wait at a point
+ * where a signal is taken anyway; it changes nothing else.
+ */
+const TEST_PAUSE_VARIABLE = "CREDENTIAL_DESIGNER_TEST_PAUSE_AT";
+
 /** Runs the CLI for this process: arguments, standard streams, working folder, exit code. */
 export async function runFromProcess(): Promise<void> {
   // `credential-designer … | head` closes the pipe early: that is not an error.
@@ -167,9 +180,23 @@ export async function runFromProcess(): Promise<void> {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await main(process.argv.slice(2), {
+  const pauseAt = process.env[TEST_PAUSE_VARIABLE];
+  const interrupts = processInterrupts(
+    process,
+    pauseAt
+      ? {
+          moments: pauseAt.split(","),
+          trace: (line) => process.stderr.write(`${TEST_PAUSE_VARIABLE}: ${line}\n`),
+        }
+      : undefined,
+  );
+  const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
+    interrupts,
   });
+  // After a signal, work that was abandoned (a schema being generated) must not keep the process.
+  if (interrupts.signalled() !== undefined) process.exit(code);
+  process.exitCode = code;
 }

@@ -1,3 +1,4 @@
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -168,7 +169,9 @@ describe("file errors: exit 2, one line naming the file", () => {
     const denied = Object.assign(new Error("EACCES: permission denied, mkdtemp"), {
       code: "EACCES",
     });
-    vi.spyOn(fs, "mkdtemp").mockRejectedValue(denied);
+    vi.spyOn(fsSync, "mkdtempSync").mockImplementation(() => {
+      throw denied;
+    });
     const before = await listing(dir);
     expectOneLineFailure(
       await runMain(["export", "schema.json", "--out", "out"], dir),

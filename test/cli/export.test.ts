@@ -1,3 +1,4 @@
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -125,13 +126,13 @@ describe("export", () => {
       GOOD_TEXT.replace("Example API", "Another title"),
     );
     const before = await listing(dir);
-    const rename = fs.rename;
-    let calls = 0;
-    vi.spyOn(fs, "rename").mockImplementation(async (from, to) => {
-      // Let the first file be moved aside and replaced, and the second moved aside: then fail.
-      if (++calls === 4)
+    const rename = fsSync.renameSync;
+    let placed = 0;
+    vi.spyOn(fsSync, "renameSync").mockImplementation((from, to) => {
+      // Let the first file be put in place, and the second kept aside: then fail to place it.
+      if (path.basename(path.dirname(String(from))) === "new" && ++placed === 2)
         throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
-      return rename(from, to);
+      rename(from, to);
     });
     const result = await runMain(["export", "connector.schema.json", "--out", "out"], dir);
     expect(result.code).toBe(2);
@@ -143,7 +144,13 @@ describe("export", () => {
   });
 
   it("a failure while writing into a folder it created removes that folder again", async () => {
-    vi.spyOn(fs, "writeFile").mockRejectedValue(Object.assign(new Error("EIO"), { code: "EIO" }));
+    const writeFileSync = fsSync.writeFileSync;
+    let calls = 0;
+    vi.spyOn(fsSync, "writeFileSync").mockImplementation((...args) => {
+      // The first write is the temporary folder's journal; the second, the first exported file.
+      if (++calls === 2) throw Object.assign(new Error("EIO"), { code: "EIO" });
+      writeFileSync(...args);
+    });
     const before = await listing(dir);
     const result = await runMain(["export", "connector.schema.json", "--out", "new/out"], dir);
     expect(result.code).toBe(2);
