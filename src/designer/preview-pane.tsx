@@ -55,7 +55,8 @@ function useIncrementalValidator(): {
  * itself); a window with no fields says there is nothing to fill in yet. What is typed here is validated live and kept in this component's
  * memory only (never stored, logged or exported); it survives changes to the design.
  * Each change validates with the parts of the schema it did not touch already compiled (see
- * src/preview/incremental-validator.ts), compiling what changed after the change is painted.
+ * src/preview/incremental-validator.ts), compiling what changed after the change is painted, a
+ * slice at a time between the page's tasks (a large import compiles thousands of parts).
  */
 export function PreviewPane({ store }: { store: DesignerStore }) {
   const doc = useDesigner(store, (state) => state.editor.doc);
@@ -67,7 +68,8 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
       !loaded
         ? NOT_CHECKED_YET
         : "validator" in loaded
-          ? loaded.validator.deferredValidatorFor(schema)
+          ? // Compiled in parts between the page's tasks: a large design leaves the page responsive.
+            loaded.validator.deferredValidatorFor(schema, { inParts: true })
           : undefined,
     [loaded, schema],
   );
@@ -81,6 +83,7 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
       return setVerdict(
         "The values were not checked: the validator did not load. Reload the page to try again.",
       );
+    await validator.compileInParts(schema);
     try {
       if (validator.validatorFor(schema)(values)) setVerdict("The values are valid.");
     } catch (error) {
