@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { JsonObject } from "../json/value.ts";
+import type { CredentialDocument, FieldNode } from "../model/index.ts";
 import type { IncrementalValidator } from "../preview/incremental-validator.ts";
 import { CredentialForm, type CredentialValue, type ValidateFunction } from "../preview/index.ts";
+import { planOf } from "../preview/plan.ts";
 // In the page's first chunk: the form loads its error sentences as soon as it is shown, and a
 // chunk of their own would be one more request before the first click (the library keeps them lazy).
 import "../preview/sentences.ts";
@@ -49,17 +52,65 @@ function useIncrementalValidator(): {
   return { loaded, load };
 }
 
+/** Designs of more nodes than this update the preview in steps, each a task of its own. */
+const STEPPED_FROM_NODES = 1500;
+
+const counts = new WeakMap<FieldNode, number>();
+
+/** How many nodes a node holds, itself included: counted once per node (nodes are immutable and shared). */
+function nodeCount(node: FieldNode): number {
+  let count = counts.get(node);
+  if (count === undefined) {
+    count = 1;
+    for (const child of node.fields ?? []) count += nodeCount(child);
+    for (const child of node.branches ?? []) count += nodeCount(child);
+    counts.set(node, count);
+  }
+  return count;
+}
+
+/**
+ * The schema the preview shows: the design's, at once for most designs. A large one (thousands
+ * of fields) is made into a schema, then planned as a form, then shown, each in a task of its
+ * own after the change (each takes a large part of a frame's budget at 1 MB), so that no task of
+ * the page is long; meanwhile the preview shows the design as it was, for a moment.
+ */
+function usePreviewSchema(doc: CredentialDocument): JsonObject {
+  const large = nodeCount(doc.root) > STEPPED_FROM_NODES;
+  const now = useMemo(() => (large ? undefined : toSchema(doc)), [doc, large]);
+  const shown = useRef<JsonObject>(undefined);
+  const [, showStepped] = useState<JsonObject>();
+  useEffect(() => {
+    if (!large) return;
+    let timer = setTimeout(() => {
+      const schema = toSchema(doc);
+      timer = setTimeout(() => {
+        planOf(schema); // made once per schema: the form then only builds it
+        timer = setTimeout(() => {
+          shown.current = schema;
+          showStepped(schema);
+        });
+      });
+    });
+    return () => clearTimeout(timer);
+  }, [doc, large]);
+  // (The first render of a large design, with nothing shown yet, makes its schema at once.)
+  shown.current = now ?? shown.current ?? toSchema(doc);
+  return shown.current;
+}
+
 /**
  * The credential window as its users will see it: the preview component on the current design,
  * updated on every change. Its button, "Check values", checks what is typed (the design saves
  * itself); a window with no fields says there is nothing to fill in yet. What is typed here is validated live and kept in this component's
  * memory only (never stored, logged or exported); it survives changes to the design.
  * Each change validates with the parts of the schema it did not touch already compiled (see
- * src/preview/incremental-validator.ts), compiling what changed after the change is painted.
+ * src/preview/incremental-validator.ts), compiling what changed after the change is painted, a
+ * slice at a time between the page's tasks (a large import compiles thousands of parts).
  */
 export function PreviewPane({ store }: { store: DesignerStore }) {
   const doc = useDesigner(store, (state) => state.editor.doc);
-  const schema = useMemo(() => toSchema(doc), [doc]);
+  const schema = usePreviewSchema(doc);
   const empty = (doc.root.fields ?? []).length === 0;
   const { loaded, load } = useIncrementalValidator();
   const validate = useMemo(
@@ -67,7 +118,8 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
       !loaded
         ? NOT_CHECKED_YET
         : "validator" in loaded
-          ? loaded.validator.deferredValidatorFor(schema)
+          ? // Compiled in parts between the page's tasks: a large design leaves the page responsive.
+            loaded.validator.deferredValidatorFor(schema, { inParts: true })
           : undefined,
     [loaded, schema],
   );
@@ -81,6 +133,7 @@ export function PreviewPane({ store }: { store: DesignerStore }) {
       return setVerdict(
         "The values were not checked: the validator did not load. Reload the page to try again.",
       );
+    await validator.compileInParts(schema);
     try {
       if (validator.validatorFor(schema)(values)) setVerdict("The values are valid.");
     } catch (error) {

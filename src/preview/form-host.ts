@@ -190,22 +190,30 @@ export function hostForm(host: HTMLElement): FormHost {
 
 /**
  * Gives the store its validator (without `validate`: Ajv's) and the sentences of its errors,
- * once loaded, and validates the value first once the form has been painted; returns what stops
- * both. Until then the store checks `required` only, and a submit waits (see store.pending).
+ * once loaded (and, for a validator with `ready`, once that resolves), and validates the value
+ * first once the form has been painted; returns what stops both. Until then the store checks
+ * `required` only, and a submit waits (see store.pending).
  */
-function validateLater(store: FormStore, validate: ValidateFunction | undefined): () => void {
+function validateLater(
+  store: FormStore,
+  validate: (ValidateFunction & { ready?: Promise<unknown> }) | undefined,
+): () => void {
   let live = true;
-  if (validate && loadedSentence) {
+  // A validator still compiling (the designer's, compiled in parts) is given once it is done.
+  const ready = validate?.ready?.catch(() => undefined);
+  if (validate && loadedSentence && !ready) {
     store.sentence = loadedSentence;
     store.setFn(validate);
   } else {
     // validatorOf never rejects (a schema Ajv refuses gives a NotChecked validator).
-    const pending = (store.pending = validatorOf(store.schema, validate).then(([fn, sentence]) => {
-      if (store.pending === pending) store.pending = undefined;
-      if (!live) return;
-      store.sentence = sentence;
-      store.setFn(fn);
-    }));
+    const pending = (store.pending = Promise.all([validatorOf(store.schema, validate), ready]).then(
+      ([[fn, sentence]]) => {
+        if (store.pending === pending) store.pending = undefined;
+        if (!live) return;
+        store.sentence = sentence;
+        store.setFn(fn);
+      },
+    ));
   }
   // The first validation is the slowest (nothing is warm yet: a few ms per 100 fields), so it
   // waits until the page is idle after painting, out of the way of the page's first input (a

@@ -222,6 +222,9 @@ function compose(
   return validate;
 }
 
+/** Milliseconds from a monotonic clock (performance.now in browsers and Node). */
+const now = () => performance.now();
+
 /** What a part Ajv cannot compile is checked with when a validator must not throw: nothing. */
 const checksNothing: ValidateFunction = Object.assign(() => true, { errors: null });
 
@@ -239,7 +242,42 @@ export interface IncrementalValidatorOptions {
   spareValidators?: number;
   /** …and at most this much JSON text of them. */
   spareChars?: number;
+  /**
+   * How {@link IncrementalValidator.compileInParts} lets the page run between two slices of
+   * compiling (default: a task of its own, `setTimeout(0)`; `scheduler.yield()` where there is one).
+   */
+  yieldToPage?: () => Promise<void>;
+  /** How long one slice of compileInParts compiles before it yields, in ms (default 25). */
+  sliceMs?: number;
 }
+
+/** Lets the page run: `scheduler.yield()` where the browser has it, else a new task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The parts of a plan that are compiled on their own (shells and whole parts), in build order. */
+function partsOf(plan: ValidationPlan, into: PlannedSchema[] = []): PlannedSchema[] {
+  if (plan.kind === "whole") into.push(plan);
+  else {
+    into.push(plan.shell);
+    for (const property of plan.properties) partsOf(property.plan, into);
+  }
+  return into;
+}
+
+/**
+ * A validator compiled on its first call ({@link IncrementalValidator.deferredValidatorFor}).
+ * `notChecked`: set from its first call on when part of the schema does not compile. `ready`
+ * (when asked for, "in parts"): resolves once its parts are compiled, in slices that leave the
+ * page responsive; a call before then compiles what is left at once.
+ */
+export type DeferredValidator = ValidateFunction & {
+  notChecked?: string;
+  ready?: Promise<void>;
+};
 
 /** A compiled validator, or what compiling threw (so that a broken part is not compiled again and again). */
 type CacheEntry =
@@ -259,6 +297,14 @@ export class IncrementalValidator {
   private readonly retireAfterChars: number;
   private readonly spareValidators: number;
   private readonly spareChars: number;
+  private readonly yieldToPage: () => Promise<void>;
+  private readonly sliceMs: number;
+  /** The parts the compileInParts in progress will use: kept from eviction until it ends. */
+  private pending: ReadonlySet<string> = new Set();
+  /** Counts compileInParts runs: a run stops when a newer one starts. */
+  private runs = 0;
+  /** The latest compileInParts run. */
+  private running: { schema: SchemaLike; done: Promise<void> } | undefined;
 
   constructor(options: IncrementalValidatorOptions = {}) {
     this.createCompiler = options.createCompiler ?? ajvCompiler;
@@ -266,6 +312,8 @@ export class IncrementalValidator {
     this.retireAfterChars = options.retireAfterChars ?? 2_000_000;
     this.spareValidators = options.spareValidators ?? 64;
     this.spareChars = options.spareChars ?? 500_000;
+    this.yieldToPage = options.yieldToPage ?? yieldToPage;
+    this.sliceMs = options.sliceMs ?? 25;
   }
 
   /** How many compiled parts (and remembered compile errors) are held. */
@@ -279,10 +327,10 @@ export class IncrementalValidator {
    * does not compile.
    */
   validatorFor(schema: SchemaLike): ValidateFunction {
-    this.retireCompilerIfFull();
     const used = new Set<string>();
     try {
       const plan = planValidation(schema);
+      this.retireCompilerIfFull(plan);
       let failed = false;
       const validate = this.build(plan, used, () => (failed = true));
       if (!failed) return validate!;
@@ -303,17 +351,19 @@ export class IncrementalValidator {
    * first call on the validator carries `notChecked`, the reason (Ajv's error for the first part
    * that does not compile), which the preview form shows as an alert and which keeps it from calling values valid.
    */
-  deferredValidatorFor(schema: SchemaLike): ValidateFunction & { notChecked?: string } {
+  deferredValidatorFor(
+    schema: SchemaLike,
+    { inParts = false }: { inParts?: boolean } = {},
+  ): DeferredValidator {
     let built: ValidateFunction | undefined;
-    const validate: ValidateFunction & { notChecked?: string } = (data: unknown) => {
+    const validate: DeferredValidator = (data: unknown) => {
       if (!built) {
-        this.retireCompilerIfFull();
         const used = new Set<string>();
         let failure: { error: unknown } | undefined;
         try {
-          built =
-            this.build(planValidation(schema), used, (error) => (failure ??= { error })) ??
-            checksNothing;
+          const plan = planValidation(schema);
+          this.retireCompilerIfFull(plan);
+          built = this.build(plan, used, (error) => (failure ??= { error })) ?? checksNothing;
           if (failure) validate.notChecked = notCompiled(failure.error, schema as JsonValue);
         } finally {
           this.evictUnused(used);
@@ -324,11 +374,67 @@ export class IncrementalValidator {
       return valid;
     };
     validate.errors = null;
+    if (inParts) validate.ready = this.compileInParts(schema);
     return validate;
   }
 
-  private retireCompilerIfFull(): void {
+  /**
+   * Compiles the parts of `schema` that are not compiled yet a slice at a time (about `sliceMs`
+   * each), letting the page run between slices, so that a large design (thousands of parts) is
+   * compiled without a long task; afterwards {@link validatorFor} and a
+   * {@link deferredValidatorFor}'s first call compile nothing. A part that does not compile is
+   * remembered as such (those calls then report it). What is compiled stays until a later schema
+   * no longer uses it. Resolves when done, or as soon as a call for another schema starts (that
+   * one compiles what both need; this schema's validator then compiles what is left on its first
+   * call); a call for the schema being compiled gets the same promise.
+   */
+  compileInParts(schema: SchemaLike): Promise<void> {
+    if (this.running?.schema !== schema)
+      this.running = { schema, done: this.compileSlices(schema) };
+    return this.running.done;
+  }
+
+  private async compileSlices(schema: SchemaLike): Promise<void> {
+    const run = ++this.runs;
+    const plan = planValidation(schema);
+    this.retireCompilerIfFull(plan);
+    const parts = partsOf(plan);
+    const texts = new Set(parts.map((part) => part.text));
+    this.pending = texts;
+    const used = new Set<string>();
+    try {
+      let sliceStart = now();
+      let inSlice = 0;
+      for (const part of parts) {
+        if (this.cache.has(part.text)) continue;
+        // Each slice compiles at least one part.
+        if (inSlice > 0 && now() - sliceStart >= this.sliceMs) {
+          await this.yieldToPage();
+          if (run !== this.runs) return;
+          sliceStart = now();
+          inSlice = 0;
+        }
+        inSlice++;
+        // The cache may have changed while the page ran.
+        if (this.cache.has(part.text)) continue;
+        try {
+          this.cached(part, used);
+        } catch {
+          // Remembered in the cache: the validator reports it.
+        }
+      }
+    } finally {
+      if (run === this.runs) this.pending = new Set();
+    }
+  }
+
+  /**
+   * Starts over on a fresh compiler once the current one has compiled enough, but only when
+   * `plan` needs a compile anyway: a schema whose parts were just compiled (in parts) keeps them.
+   */
+  private retireCompilerIfFull(plan: ValidationPlan): void {
     if (this.compiledChars <= this.retireAfterChars) return;
+    if (partsOf(plan).every((part) => this.cache.has(part.text))) return;
     this.cache.clear();
     this.compile = this.createCompiler();
     this.compiledChars = 0;
@@ -389,12 +495,17 @@ export class IncrementalValidator {
 
   /** Keeps what the latest schema uses and a few recent others; drops the least recently used beyond that. */
   private evictUnused(used: ReadonlySet<string>): void {
-    let spare = this.cache.size - used.size;
+    const kept = (text: string) => used.has(text) || this.pending.has(text);
+    let spare = 0;
     let spareChars = 0;
-    for (const [text, entry] of this.cache) if (!used.has(text)) spareChars += entry.chars;
+    for (const [text, entry] of this.cache)
+      if (!kept(text)) {
+        spare++;
+        spareChars += entry.chars;
+      }
     for (const [text, entry] of this.cache) {
       if (spare <= this.spareValidators && spareChars <= this.spareChars) break;
-      if (used.has(text)) continue;
+      if (kept(text)) continue;
       this.cache.delete(text);
       spare--;
       spareChars -= entry.chars;

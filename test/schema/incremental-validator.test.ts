@@ -475,6 +475,71 @@ describe("the cache: only what changed is compiled", () => {
     expect(compiled).toHaveLength(8);
   });
 
+  test("compiled in parts: slices with the page let in between, then the validator compiles nothing and judges as the whole", async () => {
+    const { createCompiler, compiled } = countingCompile();
+    let yields = 0;
+    // A slice of 0 ms: every part but the first of a slice waits for the page.
+    const validators = new IncrementalValidator({
+      createCompiler,
+      sliceMs: 0,
+      yieldToPage: async () => void yields++,
+    });
+    const schema = design(start());
+    const deferred = validators.deferredValidatorFor(schema, { inParts: true });
+    expect(deferred.ready).toBeInstanceOf(Promise);
+    await deferred.ready;
+    expect(compiled).toHaveLength(8);
+    expect(yields).toBeGreaterThanOrEqual(7);
+    compiled.length = 0;
+    expectSameAsWhole(schema, deferred, [{}, { region: "x" }, { server: { port: 0 } }]);
+    expectSameAsWhole(schema, validators.validatorFor(schema), [{ account: { user: "" } }]);
+    expect(compiled).toEqual([]);
+    // The same schema again: the same run; an edit: the edited part alone.
+    expect(validators.compileInParts(schema)).toBe(validators.compileInParts(schema));
+    const edited = start();
+    (edited.server.properties as Schema).port = { type: "integer", maximum: 9 };
+    await validators.compileInParts(design(edited));
+    expect(compiled).toEqual(['{"type":"integer","maximum":9}']);
+  });
+
+  test("compiled in parts: a newer schema stops the older run, whose validator compiles the rest when called; a part that does not compile is reported", async () => {
+    const { createCompiler, compiled } = countingCompile();
+    const waiting: Array<() => void> = [];
+    const validators = new IncrementalValidator({
+      createCompiler,
+      sliceMs: 0,
+      yieldToPage: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    });
+    /** Lets the page run until no slice waits any more. */
+    const runPage = async () => {
+      while (waiting.length > 0) {
+        waiting.shift()!();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+    const first = design(start());
+    let olderDone = false;
+    const older = validators.compileInParts(first).then(() => (olderDone = true));
+    // One part compiled (the root's shell), then waiting for the page: a newer schema starts.
+    expect(compiled).toHaveLength(1);
+    const broken = start();
+    (broken.account.properties as Schema).user = { type: "string", pattern: "(" };
+    const newer = validators.compileInParts(design(broken));
+    await runPage();
+    await Promise.all([older, newer]);
+    expect(olderDone).toBe(true);
+    // Every part of the newer schema, each once (the root's shell was the older run's).
+    expect(compiled).toHaveLength(8);
+    expect(new Set(compiled).size).toBe(8);
+    compiled.length = 0;
+    const deferred = validators.deferredValidatorFor(design(broken));
+    expect(deferred({})).toBe(false);
+    expect(deferred.notChecked).toMatch(/could not be compiled/);
+    expect(compiled).toEqual([]);
+    // The older schema's validator compiles what it lacks on its first call.
+    expectSameAsWhole(first, validators.deferredValidatorFor(first), [{}, { region: "eu" }]);
+  });
+
   test("bounded: validators the latest design does not use are dropped beyond a few spares", () => {
     const validators = new IncrementalValidator({ spareValidators: 3 });
     for (let i = 0; i < 40; i++) {

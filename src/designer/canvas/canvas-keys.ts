@@ -1,6 +1,12 @@
 import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from "react";
 import { flushSync } from "react-dom";
-import { locate } from "../../model/index.ts";
+import {
+  type CredentialDocument,
+  discriminatorKey,
+  type FieldNode,
+  locate,
+} from "../../model/index.ts";
+import { shownFields } from "../dnd/drop-target.ts";
 import { focusItem, focusRow, rowItem } from "../dnd/focus-row.ts";
 import { nodeName } from "../dnd/names.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
@@ -27,8 +33,6 @@ export interface CanvasKeys {
   onKeyDown(event: KeyboardEvent<HTMLElement>): void;
   onClick(event: MouseEvent<HTMLElement>): void;
 }
-
-const ITEM = '[role="treeitem"]';
 
 /**
  * `moving`: whether a row is being moved by keyboard (its keys are the move's). `say`: tells a
@@ -91,7 +95,6 @@ function handle(
   id: string,
   say: (text: string) => void,
 ): boolean {
-  const canvas = event.currentTarget;
   const { key, altKey, ctrlKey, metaKey, shiftKey } = event;
   const command = ctrlKey || metaKey;
   if (command && !altKey && !shiftKey && key.toLowerCase() === "d") {
@@ -114,28 +117,32 @@ function handle(
   }
   // Enter and Space on one of the row's buttons press that button.
   if ((key === "Enter" || key === " ") && event.target !== item) return false;
-  const items = () => [...canvas.querySelectorAll<HTMLElement>(ITEM)];
+  // The rows in order from the design, not the page: a windowed canvas (row-window.ts) renders
+  // only those near view, and a row gone to is rendered (it is selected) and scrolled to.
+  const rows = () => shownRows(store.doc, store.getState().collapsed);
   const expanded = item.getAttribute("aria-expanded");
   switch (key) {
     case "ArrowDown":
     case "ArrowUp": {
-      const all = items();
-      const next = all[all.indexOf(item) + (key === "ArrowDown" ? 1 : -1)];
-      if (next) go(store, next);
+      const all = rows();
+      const at = all.findIndex((row) => row.id === id);
+      const next = at < 0 ? undefined : all[at + (key === "ArrowDown" ? 1 : -1)];
+      if (next) go(store, next.id);
       return true;
     }
     case "Home":
     case "End": {
-      const all = items();
+      const all = rows();
       const next = key === "Home" ? all[0] : all.at(-1);
-      if (next) go(store, next);
+      if (next) go(store, next.id);
       return true;
     }
     case "ArrowRight":
       if (expanded === "false") store.toggleCollapsed(id);
       else if (expanded === "true") {
-        const child = item.parentElement?.querySelector<HTMLElement>(`:scope > .cd-list ${ITEM}`);
-        if (child) go(store, child);
+        const all = rows();
+        const child = all[all.findIndex((row) => row.id === id) + 1];
+        if (child?.parent === id) go(store, child.id);
       }
       return true;
     case "ArrowLeft": {
@@ -143,10 +150,8 @@ function handle(
         store.toggleCollapsed(id);
         return true;
       }
-      const parent = item.parentElement?.parentElement
-        ?.closest("li[data-node]")
-        ?.querySelector<HTMLElement>(`:scope > ${ITEM}`);
-      if (parent && canvas.contains(parent)) go(store, parent);
+      const parent = rows().find((row) => row.id === id)?.parent;
+      if (parent !== undefined) go(store, parent);
       return true;
     }
     case "Enter":
@@ -182,11 +187,42 @@ export function removeKeepingFocus(store: DesignerStore, id: string): boolean {
   return true;
 }
 
-/** Focuses a row and selects it: in the tree, selection follows focus. */
-function go(store: DesignerStore, item: HTMLElement): void {
-  focusItem(item);
-  const id = nodeOf(item);
-  if (id !== undefined) store.select(id);
+/** Selects a row and focuses it (in the tree, selection follows focus), rendered if it was not. */
+function go(store: DesignerStore, id: string): void {
+  flushSync(() => store.select(id));
+  focusRow(id);
+}
+
+/** A row shown on the canvas: its node, and the row it is nested under (none at the top). */
+interface ShownRow {
+  id: string;
+  parent: string | undefined;
+}
+
+/**
+ * The canvas's rows top to bottom, as its tree shows them: the window's fields, a group's fields
+ * and a choice's branches under their row unless it is folded, a branch's fields without its
+ * choice's discriminator (field-tree.tsx).
+ */
+export function shownRows(doc: CredentialDocument, collapsed: ReadonlySet<string>): ShownRow[] {
+  const rows: ShownRow[] = [];
+  const visit = (fields: readonly FieldNode[], parent: string | undefined) => {
+    for (const node of fields) {
+      rows.push({ id: node.id, parent });
+      if (collapsed.has(node.id)) continue;
+      if (node.fields) visit(shownFields(node.fields, undefined), node.id);
+      if (node.branches) {
+        const discriminator = discriminatorKey(node);
+        for (const branch of node.branches) {
+          rows.push({ id: branch.id, parent: node.id });
+          if (!collapsed.has(branch.id))
+            visit(shownFields(branch.fields ?? [], discriminator), branch.id);
+        }
+      }
+    }
+  };
+  visit(shownFields(doc.root.fields ?? [], undefined), undefined);
+  return rows;
 }
 
 /** The node a row (tree item) stands for: its `li`'s `data-node`. */
@@ -197,6 +233,6 @@ function nodeOf(item: HTMLElement): string | undefined {
 /** The row (tree item) an event happened on, within the canvas. */
 function itemOf(target: EventTarget | null, canvas: HTMLElement): HTMLElement | undefined {
   if (!(target instanceof Element)) return undefined;
-  const item = target.closest<HTMLElement>(ITEM);
+  const item = target.closest<HTMLElement>('[role="treeitem"]');
   return item && canvas.contains(item) ? item : undefined;
 }

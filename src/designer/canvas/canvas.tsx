@@ -1,6 +1,14 @@
-import { type KeyboardEvent, type ReactNode, useMemo, useRef } from "react";
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from "react";
 import { useDndShared, useDragState } from "../dnd/drag-data.ts";
-import { useDropLine } from "../dnd/drop-indicator.ts";
+import { type DropIndicatorStore, useDropLine } from "../dnd/drop-indicator.ts";
 import { HandleAttributesContext } from "../dnd/handle-attributes.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { useDesigner } from "../store/use-designer.ts";
@@ -9,6 +17,8 @@ import { canvasKeys, useFocusKept } from "./canvas-keys.ts";
 import { ProblemIcons, problemWords } from "./field-row.tsx";
 import { FieldList, TREE_KEYS_ID } from "./field-tree.tsx";
 import { useRowProblemCount, WINDOW_ROW } from "./row-problems.tsx";
+import { RowWindowContext, useCanvasWindow } from "./row-window.ts";
+import { tabStop } from "./tab-stop.ts";
 // The tokens the canvas's look is made of, also where the canvas is rendered on its own (tests).
 import "../ui/tokens.css";
 import "./canvas.css";
@@ -29,6 +39,21 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
   const shared = useDndShared();
   const { ready, handleAttributes } = useDragState();
   const status = useRef<HTMLDivElement>(null);
+  const element = useRef<HTMLDivElement | null>(null);
+  const sharedCanvas = shared?.canvas;
+  const canvasRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      element.current = node;
+      if (sharedCanvas) (sharedCanvas as RefObject<HTMLDivElement | null>).current = node;
+    },
+    [sharedCanvas],
+  );
+  // Many rows: only those near view are rendered, and the focused (selected) and dragged ones.
+  const doc = useDesigner(store, (state) => state.editor.doc);
+  const collapsed = useDesigner(store, (state) => state.collapsed);
+  const stop = useDesigner(store, tabStop);
+  const dragged = useDragged(shared?.indicator);
+  const rowWindow = useCanvasWindow(doc, collapsed, [stop, dragged], element);
   const handlers = useMemo(() => {
     const rows = shared?.bridge.rowHandlers;
     const keys = canvasKeys(
@@ -51,7 +76,7 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
   return (
     <div
       className="cd-canvas"
-      ref={shared?.canvas}
+      ref={canvasRef}
       // Drag and drop is mounted after the first paint: this says it is there (tests wait for it).
       data-drag-ready={ready || undefined}
       {...handlers}
@@ -95,12 +120,22 @@ export function Canvas({ store, start }: { store: DesignerStore; start?: ReactNo
         <StartDrop parent={root.id}>{start}</StartDrop>
       ) : (
         <HandleAttributesContext.Provider value={handleAttributes}>
-          <FieldList store={store} container={root} path="" depth={0} />
+          <RowWindowContext.Provider value={rowWindow}>
+            <FieldList store={store} container={root} path="" depth={0} offset={0} />
+          </RowWindowContext.Provider>
         </HandleAttributesContext.Provider>
       )}
     </div>
   );
 }
+
+/** The row being dragged, if any. */
+function useDragged(indicator: DropIndicatorStore | undefined): string | undefined {
+  const read = useCallback(() => indicator?.dragged(), [indicator]);
+  return useSyncExternalStore(indicator?.subscribe ?? noSubscribe, read, read);
+}
+
+const noSubscribe = () => () => {};
 
 /** The start panel's box: the end of the window's fields for a drop (dnd/canvas-geometry.ts). */
 function StartDrop({ parent, children }: { parent: string; children: ReactNode }) {

@@ -352,7 +352,14 @@ const ALWAYS_SHOWN = typeof matchMedia === "function" && matchMedia("(hover: non
  * Space on rows, and finds the row by its `data-node`. The tree's keys are the canvas's
  * (canvas-keys.ts).
  */
-export function useRow(store: DesignerStore, node: FieldNode, name: string, depth: number) {
+export function useRow(
+  store: DesignerStore,
+  node: FieldNode,
+  name: string,
+  depth: number,
+  position: number,
+  count: number,
+) {
   const selected = useDesigner(store, (state) => state.selected === node.id);
   const tabbable = useDesigner(store, (state) => tabStop(state) === node.id);
   const collapsed = useDesigner(store, (state) => state.collapsed.has(node.id));
@@ -390,6 +397,9 @@ export function useRow(store: DesignerStore, node: FieldNode, name: string, dept
       tabIndex: tabbable ? 0 : -1,
       "aria-labelledby": rowLabelId(node.id),
       "aria-level": depth + 1,
+      // Said outright: in a windowed canvas (row-window.ts) not every row of the list is there.
+      "aria-posinset": position,
+      "aria-setsize": count,
       "aria-selected": selected ? ("true" as const) : undefined,
       "aria-expanded": folds ? !collapsed : undefined,
       ...handlers,

@@ -1,4 +1,4 @@
-import { type CSSProperties, memo, useMemo } from "react";
+import { type CSSProperties, memo, type ReactNode, useMemo } from "react";
 import { branchValue, discriminatorKey, type FieldNode, requiredKeys } from "../../model/index.ts";
 import { useDndShared } from "../dnd/drag-data.ts";
 import { useDropLine } from "../dnd/drop-indicator.ts";
@@ -6,6 +6,7 @@ import { shownFields } from "../dnd/drop-target.ts";
 import { joinPath, nodeName, placeName } from "../dnd/names.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { BranchRowBody, CollapseToggle, FieldRowBody, ToggleSpacer, useRow } from "./field-row.tsx";
+import { ROW_HEIGHT, type RowWindow, useRowWindow } from "./row-window.ts";
 
 interface FieldListProps {
   store: DesignerStore;
@@ -15,6 +16,49 @@ interface FieldListProps {
   depth: number;
   /** For a branch's fields: its choice's discriminator key, whose field (with a `const`) is not shown. */
   discriminator?: string | undefined;
+  /** Where the list starts, px below the top of the window's list (row-window.ts; 0 for it). */
+  offset: number;
+}
+
+/**
+ * The rows of a list, each rendered, or, in a windowed canvas (row-window.ts), only those near
+ * the band shown or pinned, with a spacer as high as each run of the others. `row(node, i, top)`
+ * renders the row of `nodes[i]`, whose top is `top`.
+ */
+function windowedRows(
+  nodes: readonly FieldNode[],
+  window: RowWindow | undefined,
+  offset: number,
+  height: (node: FieldNode) => number,
+  row: (node: FieldNode, index: number, top: number) => ReactNode,
+): ReactNode[] {
+  if (!window) return nodes.map((node, index) => row(node, index, 0));
+  const items: ReactNode[] = [];
+  let top = offset;
+  let gap = 0;
+  let gapKey = "";
+  const flush = () => {
+    if (gap > 0) items.push(<Spacer key={`gap-${gapKey}`} height={gap} />);
+    gap = 0;
+  };
+  nodes.forEach((node, index) => {
+    const h = height(node);
+    if ((top < window.bottom && top + h > window.top) || window.pinned.has(node.id)) {
+      flush();
+      items.push(row(node, index, top));
+    } else {
+      if (gap === 0) gapKey = node.id;
+      gap += h;
+    }
+    top += h;
+  });
+  flush();
+  return items;
+}
+
+/** Where rows are not rendered (row-window.ts): as high as they would be, and nothing to read. */
+function Spacer({ height }: { height: number }) {
+  return <li role="none" aria-hidden="true" className="cd-spacer" style={{ height }} />;
 }
 
 /** The depth of a list's rows, for the canvas's CSS (rows span the canvas's width; their content indents). */
@@ -36,10 +80,12 @@ export const FieldList = memo(function FieldList({
   path,
   depth,
   discriminator,
+  offset,
 }: FieldListProps) {
   const all = container.fields;
   const fields = useMemo(() => shownFields(all ?? [], discriminator), [all, discriminator]);
   const required = useMemo(() => new Set(requiredKeys(container)), [container]);
+  const window = useRowWindow();
   return (
     <div className="cd-list" style={depthStyle(depth)}>
       {fields.length > 0 && (
@@ -49,16 +95,25 @@ export const FieldList = memo(function FieldList({
           aria-describedby={depth === 0 ? TREE_KEYS_ID : undefined}
           className="cd-rows"
         >
-          {fields.map((field) => (
-            <FieldRow
-              key={field.id}
-              store={store}
-              node={field}
-              path={path}
-              depth={depth}
-              required={required.has(field.key)}
-            />
-          ))}
+          {windowedRows(
+            fields,
+            window,
+            offset,
+            (field) => window?.heights.row(field) ?? 0,
+            (field, index, top) => (
+              <FieldRow
+                key={field.id}
+                store={store}
+                node={field}
+                path={path}
+                depth={depth}
+                required={required.has(field.key)}
+                position={index + 1}
+                count={fields.length}
+                offset={top + ROW_HEIGHT}
+              />
+            ),
+          )}
         </ul>
       )}
       <EndZone
@@ -78,29 +133,41 @@ export const BranchList = memo(function BranchList({
   choice,
   path,
   depth,
+  offset,
 }: {
   store: DesignerStore;
   choice: FieldNode;
   path: string;
   depth: number;
+  offset: number;
 }) {
   const branches = choice.branches ?? [];
   const discriminator = discriminatorKey(choice);
   const line = useDropLine(useDndShared()?.indicator, choice.id);
+  const window = useRowWindow();
   return (
     <div className="cd-list" style={depthStyle(depth)}>
       <ul role="group" aria-label={`Branches of ${placeName(path)}`} className="cd-rows">
-        {branches.map((branch) => (
-          <BranchRow
-            key={branch.id}
-            store={store}
-            node={branch}
-            path={path}
-            depth={depth}
-            discriminator={discriminator}
-            value={valueText(branchValue(choice, branch))}
-          />
-        ))}
+        {windowedRows(
+          branches,
+          window,
+          offset,
+          (branch) => window?.heights.branchRow(branch, discriminator) ?? 0,
+          (branch, index, top) => (
+            <BranchRow
+              key={branch.id}
+              store={store}
+              node={branch}
+              path={path}
+              depth={depth}
+              discriminator={discriminator}
+              value={valueText(branchValue(choice, branch))}
+              position={index + 1}
+              count={branches.length}
+              offset={top + ROW_HEIGHT}
+            />
+          ),
+        )}
       </ul>
       <div className="cd-end" data-drop={line === "end" ? "end" : undefined} aria-hidden="true" />
     </div>
@@ -177,6 +244,11 @@ interface RowProps {
   path: string;
   /** The depth of the row (0: a field of the window). */
   depth: number;
+  /** Its place among its list's rows (from 1) and how many there are: aria-posinset and aria-setsize. */
+  position: number;
+  count: number;
+  /** Where its nested list starts (row-window.ts). */
+  offset: number;
 }
 
 /**
@@ -190,9 +262,12 @@ export const FieldRow = memo(function FieldRow({
   path,
   depth,
   required,
+  position,
+  count,
+  offset,
 }: RowProps & { required: boolean }) {
   const name = nodeName(node);
-  const row = useRow(store, node, name, depth);
+  const row = useRow(store, node, name, depth, position, count);
   const own = joinPath(path, name);
   const folds = node.fields !== undefined || node.branches !== undefined;
   return (
@@ -213,10 +288,10 @@ export const FieldRow = memo(function FieldRow({
         />
       </div>
       {!row.collapsed && node.fields && (
-        <FieldList store={store} container={node} path={own} depth={depth + 1} />
+        <FieldList store={store} container={node} path={own} depth={depth + 1} offset={offset} />
       )}
       {!row.collapsed && node.branches && (
-        <BranchList store={store} choice={node} path={own} depth={depth + 1} />
+        <BranchList store={store} choice={node} path={own} depth={depth + 1} offset={offset} />
       )}
     </li>
   );
@@ -233,9 +308,12 @@ export const BranchRow = memo(function BranchRow({
   depth,
   discriminator,
   value,
+  position,
+  count,
+  offset,
 }: RowProps & { discriminator: string; value: string }) {
   const name = nodeName(node);
-  const row = useRow(store, node, name, depth);
+  const row = useRow(store, node, name, depth, position, count);
   return (
     <li {...row.itemProps}>
       <div {...row.rowProps} className="cd-row cd-branch">
@@ -256,6 +334,7 @@ export const BranchRow = memo(function BranchRow({
           path={joinPath(path, name)}
           depth={depth + 1}
           discriminator={discriminator}
+          offset={offset}
         />
       )}
     </li>

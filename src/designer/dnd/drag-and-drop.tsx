@@ -53,7 +53,7 @@ interface DragInProgress {
   ended: string | undefined;
   /** Where the pointer (mouse or touch) is, in client coordinates. */
   point: { x: number; y: number } | undefined;
-  /** Keyboard: the canvas's places top to bottom (read on the first arrow key), and the one the drag is on. */
+  /** Keyboard: the canvas's places top to bottom (read on each arrow key), and the one the drag is on. */
   targets: KeyboardTarget[] | undefined;
   target: number;
   /** Stops following the pointer. */
@@ -89,18 +89,22 @@ export function DragAndDrop({ store, shared }: { store: DesignerStore; shared: D
       const step = event.code === "ArrowDown" ? 1 : event.code === "ArrowUp" ? -1 : 0;
       if (!current || !canvas || step === 0) return undefined;
       event.preventDefault();
-      if (!current.targets) {
-        current.targets = keyboardTargets(canvas);
-        const data = current.data;
-        current.target =
-          data.type === "field"
-            ? current.targets.findIndex(({ spot }) => spot.type === "row" && spot.id === data.id)
-            : -1;
-      }
-      const next = Math.min(Math.max(current.target + step, 0), current.targets.length - 1);
-      const target = current.targets[next];
+      // Read again on every key: a long design's canvas renders only the rows near view
+      // (canvas/row-window.ts), and the rows come and go as the move scrolls it.
+      const targets = keyboardTargets(canvas);
+      const data = current.data;
+      const was = current.targets?.[current.target]?.spot;
+      const at = was
+        ? targets.findIndex(({ spot }) => sameSpot(spot, was))
+        : data.type === "field"
+          ? targets.findIndex(({ spot }) => spot.type === "row" && spot.id === data.id)
+          : -1;
+      const next = Math.min(Math.max(at + step, 0), targets.length - 1);
+      const target = targets[next];
       if (!target) return undefined;
+      current.targets = targets;
       current.target = next;
+      target.element.scrollIntoView?.({ block: "nearest" });
       const rect = target.element.getBoundingClientRect();
       return { x: rect.left, y: rect.top };
     },
@@ -326,6 +330,11 @@ function followPointer(current: DragInProgress): () => void {
  */
 function focusMoved(id: string): void {
   requestAnimationFrame(() => focusRow(id));
+}
+
+function sameSpot(a: DropSpot, b: DropSpot): boolean {
+  if (a.type === "end") return b.type === "end" && a.parent === b.parent;
+  return b.type === "row" && a.id === b.id && a.placement === b.placement;
 }
 
 function isKeyboard(event: Event | null): boolean {
