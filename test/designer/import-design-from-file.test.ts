@@ -143,17 +143,26 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
     });
   });
 
-  it("a file over 5 MB is refused, by its size before it is read, or by its text", () => {
-    expect(sizeProblem("huge.json", MAX_IMPORT_BYTES + 1)).toBe(
-      "huge.json: the file is too large to import (5.0 MB; the limit is 5 MB). Import a credential schema file: a JSON Schema of a few kB.",
+  it("a file over the limit (1 MB) is refused, by its size before it is read, or by its text", () => {
+    expect(MAX_IMPORT_BYTES).toBe(1024 * 1024);
+    expect(sizeProblem("huge.json", 2.3 * 1024 * 1024)).toBe(
+      "huge.json: the file is 2.3 MB; the designer opens windows up to 1 MB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.",
+    );
+    // Never a size that reads as the limit itself.
+    expect(sizeProblem("huge.json", MAX_IMPORT_BYTES + 1)).toMatch(
+      /^huge\.json: the file is 1,048,577 bytes; the designer opens windows up to 1 MB /,
     );
     expect(sizeProblem("fine.json", MAX_IMPORT_BYTES)).toBeUndefined();
-    const big = `{"description": "${"é".repeat(MAX_IMPORT_BYTES / 2)}"}`;
+    // Counted in UTF-8: 600,000 "é" are 1.2 MB.
+    const big = `{"description": "${"é".repeat(600_000)}"}`;
     expect(errorOf(designFromFile("big.json", big))).toMatch(
-      /^big\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/,
+      /^big\.json: the file is 1\.1 MB; the designer opens windows up to 1 MB/,
+    );
+    expect("doc" in designFromFile("fine.json", `{"description": "${"é".repeat(500_000)}"}`)).toBe(
+      true,
     );
     expect(errorOf(designFromBytes("big.json", new Uint8Array(MAX_IMPORT_BYTES + 1)))).toMatch(
-      /too large/,
+      /^big\.json: the file is 1,048,577 bytes/,
     );
   });
 
