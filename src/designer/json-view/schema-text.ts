@@ -4,15 +4,15 @@ import type { CredentialDocument } from "../../model/index.ts";
 import { lineColumnAt } from "../../schema/parse-json.ts";
 import { locateYamlPointer, looksLikeYaml } from "../../schema/parse-yaml.ts";
 import { capitalise, formatMessage, sentence } from "../../schema/problem-message.ts";
-import { toSchema } from "../../schema/to-schema.ts";
 import { readDesignSource } from "../import/design-from-file.ts";
 import { textSizeProblem } from "../import/import-limit.ts";
 import type { SchemaTextReading, TextProblem } from "../import/read-protocol.ts";
+import { schemaOf } from "../store/schema-of.ts";
 import { locatePointer } from "./locate-pointer.ts";
 
 /** The JSON view's text of a design: its schema, two-space indented, keys in the designed order. */
 export function schemaText(doc: CredentialDocument): string {
-  return JSON.stringify(toSchema(doc), null, 2);
+  return JSON.stringify(schemaOf(doc), null, 2);
 }
 
 export type { SchemaTextReading, TextProblem } from "../import/read-protocol.ts";
