@@ -342,12 +342,14 @@ describe("a file or a text over the import limit, on the built page", () => {
     const refusal =
       "the file is 2.3 MB; the designer opens windows up to 1 MB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.";
 
+    // A site of its own (another port): its storage holds no design of the test before.
+    const site = await serveStatic(dist);
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.addInitScript(recordLongTasks);
-    await page.goto(server.url, { waitUntil: "load" });
+    await page.goto(site.url, { waitUntil: "load" });
     await page
       .getByRole("navigation", { name: "Palette" })
       .getByRole("button", { name: "Add Secret field", exact: true })
@@ -420,5 +422,6 @@ describe("a file or a text over the import limit, on the built page", () => {
     expect(await tree(page).getByRole("treeitem").count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
+    await site.close();
   }, 300_000);
 });
