@@ -305,9 +305,11 @@ describe("a design at the import limit, on the built page", () => {
     await page.close();
 
     const phases = { import: imported, edit: edited, type: typed, undo: undone, export: exported };
-    // The whole of each phase, rendering included: the canvas and the preview show only their
-    // visible rows once i18-large-render is merged; then each phase's longest task is held under
-    // 200 ms too. Measured and printed here, not yet asserted.
+    // MEASURED, NOT YET ASSERTED: the whole of each phase, rendering included (every canvas row
+    // and preview field drawn, the validator compiled at once). Once i18-large-render (visible
+    // rows only, compiling in parts) is merged, this becomes
+    // `expect(longest(recorded.tasks), name).toBeLessThan(LIMIT_MS)` for every phase.
+    console.log("each phase's longest task, not yet asserted (rendering: i18-large-render):");
     console.table(
       Object.entries(phases).map(([name, recorded]) => ({
         phase: name,
