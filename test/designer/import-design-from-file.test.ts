@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  compareSchemaFromBytes,
   designFromBytes,
   designFromFile,
   MAX_IMPORT_BYTES,
   readDesign,
   sizeProblem,
 } from "../../src/designer/import/design-from-file.ts";
+import { MAX_IMPORT_NODES } from "../../src/designer/import/import-limit.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
 import { runMain } from "../support/cli.ts";
 
@@ -164,6 +166,35 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
     expect(errorOf(designFromBytes("big.json", new Uint8Array(MAX_IMPORT_BYTES + 1)))).toMatch(
       /^big\.json: the file is 1,048,577 bytes/,
     );
+  });
+
+  it("a window of more than 10,000 fields, groups, choices and options is refused, however few bytes it takes", () => {
+    const window = (count: number) =>
+      JSON.stringify({
+        type: "object",
+        properties: Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, {}])),
+      });
+    expect(MAX_IMPORT_NODES).toBe(10_000);
+    expect("doc" in designFromFile("full.json", window(10_000))).toBe(true);
+    const refusal =
+      "the window has more than 10,000 fields, groups, choices and options; the designer opens windows up to that many (a 1 MB window written as real ones are has about 5,600). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.";
+    expect(errorOf(designFromFile("dense.json", window(10_001)))).toBe(`dense.json:/: ${refusal}`);
+    // Groups and options count: 5,001 groups of one field each are 10,002 nodes.
+    const groups = JSON.stringify({
+      type: "object",
+      properties: Object.fromEntries(
+        Array.from({ length: 5001 }, (_, i) => [
+          `g${i}`,
+          { type: "object", properties: { a: {} } },
+        ]),
+      ),
+    });
+    expect(errorOf(designFromFile("groups.json", groups))).toBe(`groups.json:/: ${refusal}`);
+    // Compare with… reads the same way; so does the Schema JSON view (readDesignSource).
+    expect(compareSchemaFromBytes("old.json", new TextEncoder().encode(window(10_001)))).toEqual({
+      error: `old.json:/: ${refusal}`,
+    });
+    expect(() => readDesign(window(10_001))).toThrow(/more than 10,000 fields/);
   });
 
   it("bytes are decoded as strict UTF-8: UTF-16 and bad bytes are located", () => {

@@ -14,7 +14,7 @@ import {
   type SourceReading,
 } from "../../schema/read-source.ts";
 import { toSchema } from "../../schema/to-schema.ts";
-import { sizeProblem, utf8Length } from "./import-limit.ts";
+import { nodeCountProblem, sizeProblem, utf8Length } from "./import-limit.ts";
 import type { FileImport, SchemaRead } from "./read-protocol.ts";
 
 export { MAX_IMPORT_BYTES, sizeProblem, unreadable } from "./import-limit.ts";
@@ -55,6 +55,8 @@ export function readDesignSource(text: string, name?: string): DesignReading {
   const { schema, format, envelope } = readSource(text, name);
   const doc = inEnvelope(envelope, () => {
     const imported = importSchema(schema);
+    const tooMany = nodeCountProblem(imported);
+    if (tooMany) throw tooMany;
     // importSchema accepts only an object
     const notDraft07 = draftProblem(schema as JsonObject);
     if (notDraft07) throw notDraft07;
@@ -128,7 +130,14 @@ export function compareSchemaFromBytes(name: string, bytes: Uint8Array): SchemaR
   if (tooLarge !== undefined) return { error: tooLarge };
   try {
     const { schema, envelope } = readSource(decodeUtf8(bytes), name);
-    return { schema: inEnvelope(envelope, () => toSchema(importSchema(schema))) };
+    return {
+      schema: inEnvelope(envelope, () => {
+        const imported = importSchema(schema);
+        const tooMany = nodeCountProblem(imported);
+        if (tooMany) throw tooMany;
+        return toSchema(imported);
+      }),
+    };
   } catch (error) {
     return { error: messageFor(name, error, "read") };
   }

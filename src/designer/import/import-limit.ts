@@ -1,3 +1,6 @@
+import { SchemaProblem } from "../../json/problem.ts";
+import type { CredentialDocument } from "../../model/index.ts";
+import { walkNodes } from "../../model/tree.ts";
 import { formatMessage } from "../../schema/problem-message.ts";
 
 /**
@@ -11,6 +14,29 @@ import { formatMessage } from "../../schema/problem-message.ts";
  * before they are read; the command line reads files up to 64 MB (src/cli/files.ts).
  */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
+
+/**
+ * The most nodes (fields, groups, choices and their options) a design the designer opens may
+ * have. A window of 1 MB written as real ones are has about 5,600 (test/e2e/designer-large-design.test.ts
+ * imports one); but 1 MB of empty fields (`"f1":{}`…) is 87,000, which no page can show, save and
+ * check within 200 ms a task. So a text within the byte limit is refused past this many nodes too.
+ */
+export const MAX_IMPORT_NODES = 10_000;
+
+/**
+ * The refusal of a design with more nodes than MAX_IMPORT_NODES (counted up to one past it), at
+ * the window's root; undefined when it has no more.
+ */
+export function nodeCountProblem(doc: CredentialDocument): SchemaProblem | undefined {
+  let count = -1; // the window itself is no node of its own
+  walkNodes(doc.root, () => ++count <= MAX_IMPORT_NODES);
+  if (count <= MAX_IMPORT_NODES) return undefined;
+  return new SchemaProblem(
+    "",
+    `the window has more than ${MAX_IMPORT_NODES.toLocaleString("en-US")} fields, groups, choices and options; the designer opens windows up to that many (a 1 MB window written as real ones are has about 5,600)`,
+    FIX,
+  );
+}
 
 /** The largest real connector window we know of (Airbyte's, of 148), for the refusal's words. */
 const LARGEST_REAL_WINDOW = "110 KB";
