@@ -155,10 +155,15 @@ export default defineConfig({
     open: false,
   },
   // Only the designer page (the benchmark's and the tests' pages are built by their own scripts),
-  // and the export worker, whose dependencies the dev server would otherwise discover on the
-  // first export and re-optimise, reloading the page.
+  // and its workers (export, the reader of imported files and texts, the check), whose dependencies the
+  // dev server would otherwise discover on first use and re-optimise, reloading the page.
   optimizeDeps: {
-    entries: ["index.html", "src/designer/export/export-worker.ts"],
+    entries: [
+      "index.html",
+      "src/designer/export/export-worker.ts",
+      "src/designer/import/reader/read-worker.ts",
+      "src/designer/problems/check-worker.ts",
+    ],
     rolldownOptions: { plugins: [exporterNodeShims(), codeMirrorStylesWithoutStyleElements()] },
   },
   worker: {

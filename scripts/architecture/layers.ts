@@ -110,6 +110,12 @@ export const ARCHITECTURE: Architecture = {
     },
     { path: "src/designer/inspector/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
     { path: "src/designer/import/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
+    // The reader worker: reads the files and texts brought in (Import, Compare, the Schema JSON
+    // view) off the page's thread. Only import/read-client.ts starts it, by URL: nothing imports it.
+    {
+      path: "src/designer/import/reader/",
+      mayImport: [...DESIGNER_BASE, "src/designer/import/", "src/designer/json-view/"],
+    },
     { path: "src/designer/storage/", mayImport: DESIGNER_BASE, packages: DESIGNER_PACKAGES },
     {
       path: "src/designer/problems/",
@@ -227,7 +233,7 @@ export const ARCHITECTURE: Architecture = {
     },
     {
       path: "src/designer/import/design-from-file.ts",
-      why: "reading a file: loaded by Import when a file is chosen or dropped",
+      why: "reading a file or a text: runs in the reader worker (import/read-client.ts starts it)",
     },
     { path: "npm:ajv", why: "the preview's validator: loaded when the preview is first used" },
     {

@@ -1,5 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sourceFromFile } from "../../src/designer/compare/compare-source.ts";
+import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
+import { inThreadReadClient } from "../support/in-thread-reader.ts";
+
+// The reader worker's own code, run in the test's thread (no workers here).
+let restoreReader: () => void = () => {};
+beforeEach(() => {
+  restoreReader = replaceSharedReadClient(inThreadReadClient());
+});
+afterEach(() => restoreReader());
 
 // "Compare with…" reads a file as `diff` does: JSON or YAML, and a connector specification's window.
 describe("sourceFromFile", () => {

@@ -1,11 +1,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { IDBFactory } from "fake-indexeddb";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inFile } from "../../src/cli/errors.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { CompareWith } from "../../src/designer/compare/compare-with.tsx";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
+import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
 import type { Autosave } from "../../src/designer/storage/autosave.ts";
 import { startAutosave } from "../../src/designer/storage/start-autosave.ts";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -13,6 +14,16 @@ import type { JsonObject } from "../../src/json/value.ts";
 import { type FieldNode, updateField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { parseJsonText } from "../../src/schema/parse-json.ts";
+import { inThreadReadClient } from "../support/in-thread-reader.ts";
+
+// The reader worker's own code, run in the test's thread (no workers here).
+let restoreReader: () => void = () => {};
+let reader = inThreadReadClient();
+beforeEach(() => {
+  reader = inThreadReadClient();
+  restoreReader = replaceSharedReadClient(reader);
+});
+afterEach(() => restoreReader());
 
 /**
  * "Compare with…" in the designer: the changes from a saved design or a file (old) to the open
@@ -84,14 +95,19 @@ const byKey = (root: FieldNode, ...keys: string[]): FieldNode =>
 async function openDialog(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole("button", { name: "Compare with…" }));
   // The dialog's content (and src/diff) load on the first opening.
-  await within(dialog()).findByRole("button", { name: "A file…" });
+  await within(dialog()).findByRole("button", { name: "A file…" }, { timeout: 5000 });
 }
 
 /** Picks a file in the dialog's file input, as the "A file…" button's picker would. */
 async function pickFile(name: string, text: string) {
   const input = within(dialog()).getByLabelText("Schema file to compare with") as HTMLInputElement;
   const file = new File([text], name, { type: "application/json" });
-  await act(async () => void fireEvent.change(input, { target: { files: [file] } }));
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file] } });
+    // file.arrayBuffer() first, then the reader's answer
+    await new Promise((resolve) => setTimeout(resolve));
+    await reader.settled();
+  });
 }
 
 /** Each listed change's text: a button's name, or the removed thing's plain text. */

@@ -2,13 +2,22 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_IMPORT_BYTES } from "../../src/designer/import/design-from-file.ts";
+import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
 import { SchemaImport } from "../../src/designer/import/schema-import.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { ToastCenter, ToastProvider, Toasts } from "../../src/designer/ui/toasts.tsx";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { inThreadReadClient } from "../support/in-thread-reader.ts";
+
+// The reader worker's own code, run in the test's thread (no workers here).
+let restoreReader: () => void = () => {};
+beforeEach(() => {
+  restoreReader = replaceSharedReadClient(inThreadReadClient());
+});
+afterEach(() => restoreReader());
 
 afterEach(cleanup);
 
@@ -224,14 +233,14 @@ describe("Import…", () => {
     unchanged();
   });
 
-  it("a file over 5 MB is refused before it is read", async () => {
+  it("a file over the limit (1 MB) is refused before it is read", async () => {
     const { user, unchanged } = setup();
     const huge = jsonFile("huge.json", "{}");
-    Object.defineProperty(huge, "size", { value: MAX_IMPORT_BYTES + 1 });
+    Object.defineProperty(huge, "size", { value: 2.3 * MAX_IMPORT_BYTES });
     huge.arrayBuffer = () => Promise.reject(new Error("a file this large must not be read"));
     await user.upload(fileInput(), huge);
     expect((await findError(/^huge\.json:/)).textContent).toMatch(
-      /^huge\.json: the file is too large to import \(5\.0 MB; the limit is 5 MB\)/,
+      /^huge\.json: the file is 2\.3 MB; the designer opens windows up to 1 MB \(the largest real connector window we know is 110 KB\)\. Split it, or use the command line/,
     );
     unchanged();
   });

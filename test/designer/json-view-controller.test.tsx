@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
 import {
   JsonEditorController,
   PENDING_EDIT_LABEL,
@@ -8,6 +9,14 @@ import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { addField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { inThreadReadClient } from "../support/in-thread-reader.ts";
+
+// The reader worker's own code, run in the test's thread (no workers here).
+let restoreReader: () => void = () => {};
+beforeEach(() => {
+  restoreReader = replaceSharedReadClient(inThreadReadClient());
+});
+afterEach(() => restoreReader());
 
 /**
  * The JSON editor's controller over a store, without React: the editor keeps no undo history of

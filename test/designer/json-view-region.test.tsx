@@ -3,13 +3,22 @@ import { EditorView } from "@codemirror/view";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
 import { SchemaJsonRegion } from "../../src/designer/json-view/schema-json-region.tsx";
 import { Tabs } from "../../src/designer/layout/tabs.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { addField } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { inThreadReadClient } from "../support/in-thread-reader.ts";
+
+// The reader worker's own code, run in the test's thread (no workers here).
+let restoreReader: () => void = () => {};
+beforeEach(() => {
+  restoreReader = replaceSharedReadClient(inThreadReadClient());
+});
+afterEach(() => restoreReader());
 
 afterEach(cleanup);
 

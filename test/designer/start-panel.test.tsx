@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { IDBFactory } from "fake-indexeddb";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DesignerApp } from "../../src/designer/app.tsx";
+import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
 import type { Autosave } from "../../src/designer/storage/autosave.ts";
 import { createDesign } from "../../src/designer/storage/design-actions.ts";
 import { BLANK_SCHEMA, DESIGN_TEMPLATES } from "../../src/designer/storage/design-templates.ts";
@@ -13,6 +14,14 @@ import { DesignerStore } from "../../src/designer/store/designer-store.ts";
 import { setWindowText } from "../../src/model/index.ts";
 import { importSchema } from "../../src/schema/import.ts";
 import { toSchema } from "../../src/schema/to-schema.ts";
+import { inThreadReadClient } from "../support/in-thread-reader.ts";
+
+// The reader worker's own code, run in the test's thread (no workers here).
+let restoreReader: () => void = () => {};
+beforeEach(() => {
+  restoreReader = replaceSharedReadClient(inThreadReadClient());
+});
+afterEach(() => restoreReader());
 
 let started: Autosave[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import type { JsonObject } from "../../json/value.ts";
-import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { schemaOf } from "../store/schema-of.ts";
 import { useDesigner } from "../store/use-designer.ts";
 import { Download, FileArchive, FileCode } from "../ui/icons.ts";
 import { MenuButton } from "../ui/menu-button.tsx";
@@ -36,7 +36,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
   const [busy, setBusy] = useState<string | undefined>();
   const [csharp, setCSharp] = useState<CSharpStatus | undefined>();
   // The design's schema as JSON text at the last probe: what the shown status is about.
-  const schemaTextNow = () => JSON.stringify(toSchema(store.doc));
+  const schemaTextNow = () => JSON.stringify(schemaOf(store.doc));
   const toasts = useToasts();
   const working = useRef(false); // a second click before React re-renders must not start a second export
 
@@ -46,7 +46,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
   ) {
     if (working.current) return;
     working.current = true;
-    const schema = toSchema(store.doc);
+    const schema = schemaOf(store.doc);
     const base = exportBaseName(schema.title);
     setBusy(target(base));
     try {
@@ -80,7 +80,7 @@ export function ExportMenu({ store, client }: { store: DesignerStore; client?: E
 
   /** Whether `<base>.cs` can be made for the design as it is now; asked when the menu opens. */
   async function probeCSharp() {
-    const schema = toSchema(store.doc);
+    const schema = schemaOf(store.doc);
     const schemaText = JSON.stringify(schema);
     if (csharp?.schemaText === schemaText && csharp.state !== "checking") return;
     setCSharp({ schemaText, state: "checking" });

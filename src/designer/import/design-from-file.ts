@@ -11,22 +11,16 @@ import {
   inEnvelope,
   readSchemaSource,
   type SourceFormat,
+  type SourceReading,
 } from "../../schema/read-source.ts";
+import { toSchema } from "../../schema/to-schema.ts";
+import { nodeCountProblem, sizeProblem, utf8Length } from "./import-limit.ts";
+import type { FileImport, SchemaRead } from "./read-protocol.ts";
 import { sourceOfFile } from "./source-of-file.ts";
 
-/**
- * Larger files are refused before they are read: a credential window is a few kB, and the
- * largest design the designer is measured with (20,000 fields) is about 5 MB.
- */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, sizeProblem, unreadable } from "./import-limit.ts";
 
-/**
- * A design read from a file (with the one line that says which part of a connector specification
- * was read, when it was one), or the one-line message that says why not: `FILE:PLACE: problem. Fix.`
- */
-export type FileImport =
-  | { readonly doc: CredentialDocument; readonly notice?: string }
-  | { readonly error: string };
+export type { FileImport } from "./read-protocol.ts";
 
 /** A design read from a text, how the text was written, and the envelope it came out of. */
 export interface DesignReading {
@@ -59,9 +53,11 @@ export function readDesign(text: string): CredentialDocument {
  * is placed in the file as written (`/connectionSpecification/properties/…`).
  */
 export function readDesignSource(text: string, name?: string): DesignReading {
-  const { schema, format, envelope } = readSchemaSource(text, sourceOfFile(name), parseYamlText);
+  const { schema, format, envelope } = readSource(text, name);
   const doc = inEnvelope(envelope, () => {
     const imported = importSchema(schema);
+    const tooMany = nodeCountProblem(imported);
+    if (tooMany) throw tooMany;
     // importSchema accepts only an object
     const notDraft07 = draftProblem(schema as JsonObject);
     if (notDraft07) throw notDraft07;
@@ -72,14 +68,22 @@ export function readDesignSource(text: string, name?: string): DesignReading {
 }
 
 /**
+ * The one call of the core's reader (JSON or YAML by the name, or without one by the text; the
+ * window inside a connector specification), for Import, Compare and the Schema JSON view alike.
+ */
+function readSource(text: string, name: string | undefined): SourceReading {
+  return readSchemaSource(text, sourceOfFile(name), parseYamlText);
+}
+
+/**
  * Reads a schema file's text into a design (`readDesignSource`: JSON, or YAML for a `.yaml`/`.yml`
  * name; a connector specification's window), with the CLI's messages: a JSON or YAML syntax
  * error at line:column, a schema refused (wrong shape, a `$ref` to another file or server, a
  * secret carrying a value) at its JSON pointer.
  */
 export function designFromFile(name: string, text: string): FileImport {
-  const size = utf8Length(text);
-  if (size > MAX_IMPORT_BYTES) return { error: tooLarge(name, size) };
+  const tooLarge = sizeProblem(name, utf8Length(text));
+  if (tooLarge !== undefined) return { error: tooLarge };
   try {
     const { doc, envelope } = readDesignSource(text, name);
     return { doc, ...(envelope && { notice: `read ${envelope.part}` }) };
@@ -90,7 +94,8 @@ export function designFromFile(name: string, text: string): FileImport {
 
 /** The same from the file's bytes, decoded as strict UTF-8 as the CLI decodes them. */
 export function designFromBytes(name: string, bytes: Uint8Array): FileImport {
-  if (bytes.length > MAX_IMPORT_BYTES) return { error: tooLarge(name, bytes.length) };
+  const tooLarge = sizeProblem(name, bytes.length);
+  if (tooLarge !== undefined) return { error: tooLarge };
   let text: string;
   try {
     text = decodeUtf8(bytes);
@@ -100,21 +105,7 @@ export function designFromBytes(name: string, bytes: Uint8Array): FileImport {
   return designFromFile(name, text);
 }
 
-/** The refusal of a file too large to read, from its size alone (checked before reading it). */
-export function sizeProblem(name: string, bytes: number): string | undefined {
-  return bytes > MAX_IMPORT_BYTES ? tooLarge(name, bytes) : undefined;
-}
-
-function tooLarge(name: string, bytes: number): string {
-  const megabytes = (bytes / 1024 / 1024).toFixed(1);
-  return formatMessage(
-    { file: name },
-    `the file is too large to import (${megabytes} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`,
-    "import a credential schema file: a JSON Schema of a few kB",
-  );
-}
-
-function messageFor(name: string, error: unknown): string {
+function messageFor(name: string, error: unknown, doing: "imported" | "read" = "imported"): string {
   const described = describeProblem(error);
   if (described)
     return formatMessage({ file: name, place: described.place }, described.problem, described.fix);
@@ -122,35 +113,33 @@ function messageFor(name: string, error: unknown): string {
   const kind = error instanceof Error ? error.name : typeof error;
   return formatMessage(
     { file: name },
-    `the file could not be imported (internal error: ${kind})`,
+    `the file could not be ${doing} (internal error: ${kind})`,
     "this is a bug: please report it",
   );
 }
 
 /**
- * The UTF-8 size of a text, counted without encoding it; only when it could exceed the limit
- * (a UTF-16 unit is at most 3 bytes), else its length, which is then surely within it.
+ * Reads a file to compare the design with as the CLI's `diff` reads its inputs (`readSchema`:
+ * strict UTF-8, the same JSON or YAML reader, the window of a connector's spec.json or
+ * manifest.yaml, the same importer, then `toSchema`), with the CLI's messages:
+ * `rest-adapter.json:4:3: expected ',' or '}' … Add a comma …`; files larger than Import takes
+ * are refused as Import refuses them. Unlike Import, a secret with a value is read, not refused:
+ * `diff` reports it. Only the schema is kept.
  */
-function utf8Length(text: string): number {
-  if (text.length * 3 <= MAX_IMPORT_BYTES) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+export function compareSchemaFromBytes(name: string, bytes: Uint8Array): SchemaRead {
+  const tooLarge = sizeProblem(name, bytes.length);
+  if (tooLarge !== undefined) return { error: tooLarge };
+  try {
+    const { schema, envelope } = readSource(decodeUtf8(bytes), name);
+    return {
+      schema: inEnvelope(envelope, () => {
+        const imported = importSchema(schema);
+        const tooMany = nodeCountProblem(imported);
+        if (tooMany) throw tooMany;
+        return toSchema(imported);
+      }),
+    };
+  } catch (error) {
+    return { error: messageFor(name, error, "read") };
   }
-  return bytes;
-}
-
-/** A file the browser could not read (removed or changed since it was picked). */
-export function unreadable(name: string): string {
-  return formatMessage(
-    { file: name },
-    "the file cannot be read",
-    "check that it still exists and can be opened, then import it again",
-  );
 }

@@ -3,6 +3,8 @@ import { replaceDesign } from "../../model/index.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { FileUp } from "../ui/icons.ts";
 import { useToasts } from "../ui/toasts.tsx";
+import { sizeProblem, unreadable } from "./import-limit.ts";
+import { type ReadClient, sharedReadClient } from "./read-client.ts";
 import { usePageFileDrop } from "./use-page-file-drop.ts";
 import "./import.css";
 
@@ -13,19 +15,23 @@ export type ImportOutcome = { readonly kind: "error" | "done"; readonly text: st
  * Imports a schema file as one undoable command: `replaceDesign` through the store, so undo,
  * autosave and the preview see it like any other change. A file that cannot become a design
  * (too large, not UTF-8, not JSON, a schema the importer refuses) changes nothing and says why.
- * The reader (JSON parser, importer, messages) loads on first use: the page does not need it before.
+ * A file over the limit (import-limit.ts) is refused by its size, before it is read; the rest is
+ * read, parsed and imported in the reader worker (read-client.ts), off the page's thread.
  */
-export async function importSchemaFile(store: DesignerStore, file: File): Promise<ImportOutcome> {
-  const { designFromBytes, sizeProblem, unreadable } = await import("./design-from-file.ts");
+export async function importSchemaFile(
+  store: DesignerStore,
+  file: File,
+  reader: ReadClient = sharedReadClient(),
+): Promise<ImportOutcome> {
   const tooLarge = sizeProblem(file.name, file.size);
   if (tooLarge !== undefined) return { kind: "error", text: tooLarge };
-  let bytes: Uint8Array;
+  let bytes: ArrayBuffer;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = await file.arrayBuffer();
   } catch {
     return { kind: "error", text: unreadable(file.name) };
   }
-  const read = designFromBytes(file.name, bytes);
+  const read = await reader.importFile(file.name, bytes);
   if ("error" in read) return { kind: "error", text: read.error };
   // The file's keys were made by hand: none follows its title.
   const refused = store.run((doc) =>
@@ -65,7 +71,7 @@ function useImportFiles(store: DesignerStore): (files: readonly File[]) => void 
     importSchemaFile(store, file).then(tell, () =>
       tell({
         kind: "error",
-        text: `${file.name}: the importer could not be loaded. Reload the page and try again.`,
+        text: `${file.name}: the importer could not be started or stopped working. Reload the page and try again.`,
       }),
     );
   };

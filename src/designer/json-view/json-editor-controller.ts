@@ -26,15 +26,11 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { type CredentialDocument, replaceDesign } from "../../model/index.ts";
+import { type ReadClient, sharedReadClient } from "../import/read-client.ts";
+import type { SchemaTextReading } from "../import/read-protocol.ts";
 import type { DesignerStore, PendingEdit } from "../store/designer-store.ts";
 import { historyKey } from "../store/history-keys.ts";
-import {
-  diagnosticText,
-  readSchemaText,
-  schemaText,
-  type TextProblem,
-  textChange,
-} from "./schema-text.ts";
+import { diagnosticText, schemaText, type TextProblem, textChange } from "./schema-text.ts";
 
 /**
  * The editor's look in the designer's tokens (src/designer/ui/tokens.css): every colour is a CSS
@@ -134,13 +130,17 @@ export interface JsonEditorOptions {
   /** Id of the element that describes the editor (the problem message). */
   readonly describedBy?: string;
   readonly delay?: number;
+  /** Reads the text off the page's thread (the page's reader worker unless given). */
+  readonly reader?: ReadClient;
 }
 
 /**
  * The JSON view's CodeMirror editor, tied to the designer's store:
  * - it shows the design's schema, and follows changes made elsewhere while the user has no edit of
  *   their own waiting (replacing only what changed, so the cursor stays where it was);
- * - when typing pauses, the text is read as the CLI reads a file; a design it gives is applied
+ * - when typing pauses, the text is read as the CLI reads a file, in the reader worker (so a
+ *   large text never holds the page still; a text over the import limit is refused unread); a
+ *   design it gives is applied
  *   through the store as one undoable command (`replaceDesign`), a problem is marked where it is
  *   (the lint gutter and an underline) and reported, and the design stays as it was.
  * The linter's idle timer is the debounce: CodeMirror restarts it on every change of the text.
@@ -153,6 +153,7 @@ export interface JsonEditorOptions {
 export class JsonEditorController {
   readonly view: EditorView;
   private readonly store: DesignerStore;
+  private readonly reader: ReadClient;
   private readonly onReport: (report: JsonEditorReport) => void;
   private report: JsonEditorReport = { problem: undefined, changedElsewhere: false };
   /** The design the text shows (unless `edited`). */
@@ -173,6 +174,7 @@ export class JsonEditorController {
 
   constructor(options: JsonEditorOptions) {
     this.store = options.store;
+    this.reader = options.reader ?? sharedReadClient();
     this.onReport = options.onReport;
     this.shown = options.store.doc;
     this.view = new EditorView({
@@ -298,10 +300,29 @@ export class JsonEditorController {
     this.store.setPendingEdit(this.pending);
   }
 
-  /** The linter's run, once typing pauses: apply the user's text, or say why it cannot be. */
-  private applyEdit(view: EditorView): readonly Diagnostic[] {
+  /**
+   * The linter's run, once typing pauses: apply the user's text, or say why it cannot be. The text
+   * is read in the reader worker; a reading of a text that has changed since (more typing, whose
+   * own run follows, or the design shown again) is dropped.
+   */
+  private async applyEdit(view: EditorView): Promise<readonly Diagnostic[]> {
     if (!this.edited) return [];
-    const reading = readSchemaText(view.state.doc.toString());
+    const text = view.state.doc;
+    let reading: SchemaTextReading;
+    try {
+      reading = await this.reader.readText(text.toString());
+    } catch {
+      if (view.state.doc !== text || !this.edited) return [];
+      return this.problem({
+        from: 0,
+        to: Math.min(1, text.length),
+        line: 1,
+        column: 1,
+        problem: "the reader could not be started or stopped working, so the text cannot be read",
+        fix: "copy the text, reload the page and paste it again",
+      });
+    }
+    if (view.state.doc !== text || !this.edited) return [];
     if (!reading.ok) return this.problem(reading.problem);
     this.applying = true;
     let refused: string | undefined;

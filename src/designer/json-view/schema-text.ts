@@ -4,40 +4,18 @@ import type { CredentialDocument } from "../../model/index.ts";
 import { lineColumnAt } from "../../schema/parse-json.ts";
 import { locateYamlPointer, looksLikeYaml } from "../../schema/parse-yaml.ts";
 import { capitalise, formatMessage, sentence } from "../../schema/problem-message.ts";
-import { toSchema } from "../../schema/to-schema.ts";
 import { readDesignSource } from "../import/design-from-file.ts";
+import { textSizeProblem } from "../import/import-limit.ts";
+import type { SchemaTextReading, TextProblem } from "../import/read-protocol.ts";
+import { schemaOf } from "../store/schema-of.ts";
 import { locatePointer } from "./locate-pointer.ts";
 
 /** The JSON view's text of a design: its schema, two-space indented, keys in the designed order. */
 export function schemaText(doc: CredentialDocument): string {
-  return JSON.stringify(toSchema(doc), null, 2);
+  return JSON.stringify(schemaOf(doc), null, 2);
 }
 
-/** Why a text cannot become the design, and where in the text. */
-export interface TextProblem {
-  /** The stretch to mark (from === to: a point, e.g. the end of the text). */
-  readonly from: number;
-  readonly to: number;
-  /** 1-based, as the CLI reports places. */
-  readonly line: number;
-  readonly column: number;
-  /** The importer's JSON pointer, for a schema the core refuses; undefined for a JSON syntax error. */
-  readonly pointer?: string;
-  readonly problem: string;
-  readonly fix: string;
-}
-
-export type SchemaTextReading =
-  | {
-      readonly ok: true;
-      readonly doc: CredentialDocument;
-      /**
-       * Set when the text was not the design's JSON as it is (YAML, or a connector specification
-       * around the window): what was read. The view then shows the design as JSON.
-       */
-      readonly notice?: string;
-    }
-  | { readonly ok: false; readonly problem: TextProblem };
+export type { SchemaTextReading, TextProblem } from "../import/read-protocol.ts";
 
 /**
  * Reads the JSON view's text as Import reads a file (`readDesignSource`: parsed and imported as the
@@ -46,9 +24,16 @@ export type SchemaTextReading =
  * inside it; either way the view then shows the design as JSON, and `notice` says what was read.
  * A syntax error is placed where the parser stopped; a refused schema is placed at the value its
  * JSON pointer names (for a secret's value, the offending keyword's value, e.g. the default's
- * text), in the JSON or the YAML text.
+ * text), in the JSON or the YAML text. A text larger than Import takes (import-limit.ts) is
+ * refused before it is read, marked at its start.
  */
 export function readSchemaText(text: string): SchemaTextReading {
+  const tooLarge = textSizeProblem(text);
+  if (tooLarge)
+    return {
+      ok: false,
+      problem: { from: 0, to: Math.min(1, text.length), line: 1, column: 1, ...tooLarge },
+    };
   try {
     const { doc, format, envelope } = readDesignSource(text);
     const read = [

@@ -1,8 +1,8 @@
-import { checkDesign } from "../../check/check-design.ts";
 import type { Finding } from "../../check/types.ts";
 import type { JsonObject } from "../../json/value.ts";
 import type { IncrementalValidator } from "../../preview/incremental-validator.ts";
 import { describeCompileFailure } from "../../schema/compile-failure.ts";
+import { checkDesignOffThread } from "./check-client.ts";
 
 /** The rule id of the finding: the schema cannot be compiled into a validator. */
 export const COMPILE_RULE = "schema-does-not-compile";
@@ -55,12 +55,13 @@ export async function compileFindings(schema: JsonObject): Promise<Finding[]> {
 }
 
 /**
- * The designer's check: the core's rules (`checkDesign`), then whether Ajv compiles the schema.
+ * The designer's check: the core's rules (`checkDesign`, in the check worker: check-client.ts),
+ * then whether Ajv compiles the schema.
  * The compile finding is left out when a rule already reports an error at the same place (an
  * invalid pattern is the invalid-pattern rule's finding, with its fix).
  */
 export async function checkDesignAndCompile(schema: JsonObject): Promise<Finding[]> {
-  const findings = await checkDesign(schema);
+  const findings = await checkDesignOffThread(schema);
   const compiled = await compileFindings(schema);
   const covered = (pointer: string) =>
     findings.some(

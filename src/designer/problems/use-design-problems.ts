@@ -2,8 +2,8 @@ import { useSyncExternalStore } from "react";
 import type { Finding } from "../../check/types.ts";
 import type { JsonObject } from "../../json/value.ts";
 import type { CredentialDocument } from "../../model/index.ts";
-import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { schemaOf } from "../store/schema-of.ts";
 import { checkDesignAndCompile } from "./compile-problem.ts";
 import { type Problem, problemsOf } from "./problem-targets.ts";
 
@@ -93,7 +93,7 @@ class DesignCheck {
     const run = () => {
       idle = undefined;
       // Inside a promise, so that a throw is reported like a rejection.
-      new Promise<Finding[]>((resolve) => resolve(this.check(toSchema(doc)))).then(
+      new Promise<Finding[]>((resolve) => resolve(this.check(schemaOf(doc)))).then(
         (findings) =>
           current && this.settle({ doc, problems: problemsOf(doc, findings), failure: undefined }),
         (error: unknown) =>

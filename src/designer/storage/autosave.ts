@@ -1,6 +1,7 @@
 import { autoKeyPointers, type CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
+import { schemaOf } from "../store/schema-of.ts";
 import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
 import { RevisionConflictError, StorageFullError } from "./storage-errors.ts";
 import { storedDesign } from "./stored-design.ts";
@@ -418,7 +419,7 @@ export class Autosave {
         const library = this.libraryInUse!;
         record = await library.save(
           design.id,
-          toSchema(doc),
+          schemaOf(doc),
           design.revision,
           autoKeyPointers(doc),
         );
@@ -428,7 +429,7 @@ export class Autosave {
       } else {
         // In memory only: storage may work now (it was blocked, or space was freed).
         const library = (this.libraryInUse ??= await this.reopenOrFail());
-        record = await library.create("Untitled", toSchema(doc), autoKeyPointers(doc));
+        record = await library.create("Untitled", schemaOf(doc), autoKeyPointers(doc));
         this.setState({ design: openDesign(record) });
         this.announce("created", record.id, record.revision);
         this.rememberLastOpened(record.id);
