@@ -18,7 +18,7 @@ export type YamlModule = Pick<
 /**
  * Larger YAML texts are refused before they are parsed. A credential window is a few kB; an
  * Airbyte low-code manifest with all its streams is at most a few hundred kB. (The JSON path
- * reads up to its callers' limits, 64 MB in the CLI and 1 MB in the page: YAML costs more to
+ * reads up to its callers' limits, 64 MB in the CLI and 512 KB in the page: YAML costs more to
  * parse, so its own limit is lower.)
  */
 export const MAX_YAML_CHARS = 8 * 1024 * 1024;

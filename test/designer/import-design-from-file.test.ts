@@ -145,45 +145,45 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
     });
   });
 
-  it("a file over the limit (1 MB) is refused, by its size before it is read, or by its text", () => {
-    expect(MAX_IMPORT_BYTES).toBe(1024 * 1024);
+  it("a file over the limit (512 KB) is refused, by its size before it is read, or by its text", () => {
+    expect(MAX_IMPORT_BYTES).toBe(512 * 1024);
     expect(sizeProblem("huge.json", 2.3 * 1024 * 1024)).toBe(
-      "huge.json: the file is 2.3 MB; the designer opens windows up to 1 MB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.",
+      "huge.json: the file is 2.3 MB; the designer opens windows up to 512 KB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.",
     );
     // Never a size that reads as the limit itself.
     expect(sizeProblem("huge.json", MAX_IMPORT_BYTES + 1)).toMatch(
-      /^huge\.json: the file is 1,048,577 bytes; the designer opens windows up to 1 MB /,
+      /^huge\.json: the file is 524,289 bytes; the designer opens windows up to 512 KB /,
     );
     expect(sizeProblem("fine.json", MAX_IMPORT_BYTES)).toBeUndefined();
-    // Counted in UTF-8: 600,000 "é" are 1.2 MB.
-    const big = `{"description": "${"é".repeat(600_000)}"}`;
+    // Counted in UTF-8: 300,000 "é" are 600,000 bytes.
+    const big = `{"description": "${"é".repeat(300_000)}"}`;
     expect(errorOf(designFromFile("big.json", big))).toMatch(
-      /^big\.json: the file is 1\.1 MB; the designer opens windows up to 1 MB/,
+      /^big\.json: the file is 586 KB; the designer opens windows up to 512 KB/,
     );
-    expect("doc" in designFromFile("fine.json", `{"description": "${"é".repeat(500_000)}"}`)).toBe(
+    expect("doc" in designFromFile("fine.json", `{"description": "${"é".repeat(250_000)}"}`)).toBe(
       true,
     );
     expect(errorOf(designFromBytes("big.json", new Uint8Array(MAX_IMPORT_BYTES + 1)))).toMatch(
-      /^big\.json: the file is 1,048,577 bytes/,
+      /^big\.json: the file is 524,289 bytes/,
     );
   });
 
-  it("a window of more than 10,000 fields, groups, choices and options is refused, however few bytes it takes", () => {
+  it("a window of more than 3,000 fields, groups, choices and options is refused, however few bytes it takes", () => {
     const window = (count: number) =>
       JSON.stringify({
         type: "object",
         properties: Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, {}])),
       });
-    expect(MAX_IMPORT_NODES).toBe(10_000);
-    expect("doc" in designFromFile("full.json", window(10_000))).toBe(true);
+    expect(MAX_IMPORT_NODES).toBe(3_000);
+    expect("doc" in designFromFile("full.json", window(3_000))).toBe(true);
     const refusal =
-      "the window has more than 10,000 fields, groups, choices and options; the designer opens windows up to that many (a 1 MB window written as real ones are has about 5,600). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.";
-    expect(errorOf(designFromFile("dense.json", window(10_001)))).toBe(`dense.json:/: ${refusal}`);
-    // Groups and options count: 5,001 groups of one field each are 10,002 nodes.
+      "the window has more than 3,000 fields, groups, choices and options; the designer opens windows up to that many (a 512 KB window written as real ones are has about 2,800). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.";
+    expect(errorOf(designFromFile("dense.json", window(3_001)))).toBe(`dense.json:/: ${refusal}`);
+    // Groups and options count: 1,501 groups of one field each are 3,002 nodes.
     const groups = JSON.stringify({
       type: "object",
       properties: Object.fromEntries(
-        Array.from({ length: 5001 }, (_, i) => [
+        Array.from({ length: 1501 }, (_, i) => [
           `g${i}`,
           { type: "object", properties: { a: {} } },
         ]),
@@ -191,10 +191,10 @@ describe("designFromFile: a schema file into a design, as the CLI reads it", () 
     });
     expect(errorOf(designFromFile("groups.json", groups))).toBe(`groups.json:/: ${refusal}`);
     // Compare with… reads the same way; so does the Schema JSON view (readDesignSource).
-    expect(compareSchemaFromBytes("old.json", new TextEncoder().encode(window(10_001)))).toEqual({
+    expect(compareSchemaFromBytes("old.json", new TextEncoder().encode(window(3_001)))).toEqual({
       error: `old.json:/: ${refusal}`,
     });
-    expect(() => readDesign(window(10_001))).toThrow(/more than 10,000 fields/);
+    expect(() => readDesign(window(3_001))).toThrow(/more than 3,000 fields/);
   });
 
   it("bytes are decoded as strict UTF-8: UTF-16 and bad bytes are located", () => {

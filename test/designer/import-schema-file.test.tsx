@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_IMPORT_BYTES } from "../../src/designer/import/design-from-file.ts";
 import { replaceSharedReadClient } from "../../src/designer/import/read-client.ts";
 import { SchemaImport } from "../../src/designer/import/schema-import.tsx";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -233,14 +232,14 @@ describe("Import…", () => {
     unchanged();
   });
 
-  it("a file over the limit (1 MB) is refused before it is read", async () => {
+  it("a file over the limit (512 KB) is refused before it is read", async () => {
     const { user, unchanged } = setup();
     const huge = jsonFile("huge.json", "{}");
-    Object.defineProperty(huge, "size", { value: 2.3 * MAX_IMPORT_BYTES });
+    Object.defineProperty(huge, "size", { value: 2.3 * 1024 * 1024 });
     huge.arrayBuffer = () => Promise.reject(new Error("a file this large must not be read"));
     await user.upload(fileInput(), huge);
     expect((await findError(/^huge\.json:/)).textContent).toMatch(
-      /^huge\.json: the file is 2\.3 MB; the designer opens windows up to 1 MB \(the largest real connector window we know is 110 KB\)\. Split it, or use the command line/,
+      /^huge\.json: the file is 2\.3 MB; the designer opens windows up to 512 KB \(the largest real connector window we know is 110 KB\)\. Split it, or use the command line/,
     );
     unchanged();
   });

@@ -25,14 +25,14 @@ describe("the JSON view's text", () => {
     expect(schemaText(importSchema(JSON.parse(template)))).toBe(template.trimEnd());
   });
 
-  it("a text over the import limit (1 MB) is refused unread, marked at its start", () => {
+  it("a text over the import limit (512 KB) is refused unread, marked at its start", () => {
     const text = JSON.stringify({ type: "object", description: "x".repeat(2.3 * 1024 * 1024) });
     expect(problemOf(text)).toMatchObject({
       from: 0,
       to: 1,
       marked: "{",
       message:
-        "1:1: the text is 2.3 MB; the designer opens windows up to 1 MB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.",
+        "1:1: the text is 2.3 MB; the designer opens windows up to 512 KB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.",
     });
     // Within the limit, such a text is read.
     expect(

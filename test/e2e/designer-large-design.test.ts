@@ -17,14 +17,9 @@ import { type StaticServer, serveStatic } from "../support/static-server.ts";
  * (`longtask` entries) and, for long frames, the scripts that ran (`long-animation-frame`: what
  * called them); each phase's figures are printed.
  *
- * Asserted under 200 ms now, the designer's own work on such a design: every task while the
- * reader worker parses and imports the file, the autosave's scripts (its timer and IndexedDB
- * callbacks), the Problems check's scheduling (its rules run in the check worker), and every task
- * after 2.3 MB is pasted into the Schema JSON view. Measured and printed but not yet asserted,
- * each phase's longest task as a whole: it is the canvas's and the preview's rendering (every row
- * is drawn) and the validator's compile until the work on rendering only the visible rows and
- * compiling in parts (branch i18-large-render) is merged; then `longest(recorded.tasks)` of
- * every phase is held under 200 ms too.
+ * Asserted under 200 ms: every task of every phase (and none while the reader worker parses and
+ * imports the file), and every task after 2.3 MB is pasted into the Schema JSON view. The
+ * autosave's and the Problems check's longest scripts are printed with each phase's figures.
  *
  * Nothing is timed by the test itself: each phase waits on what the page shows (the imported
  * rows, the saved status, the problems checked), and the tasks the page ran meanwhile are read
@@ -218,7 +213,7 @@ const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspe
 const preview = (page: Page) => page.getByRole("region", { name: "Preview" });
 
 describe("a design at the import limit, on the built page", () => {
-  it("imports, edits, types in the preview, undoes and exports: the designer's own work keeps every task under 200 ms", async () => {
+  it("imports, edits, types in the preview, undoes and exports, every task under 200 ms", async () => {
     const { text, fields } = designAtTheLimit();
     const bytes = Buffer.byteLength(text);
     expect(bytes).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
@@ -277,8 +272,14 @@ describe("a design at the import limit, on the built page", () => {
         .waitFor({ timeout: 120_000 });
     });
 
+    // Found before the phase: Playwright's role engine computes the name and visibility of every
+    // one of the preview's thousands of controls, in the page (seconds of the test's own work,
+    // laying out each field the preview leaves unlaid out until it is near view).
+    const box = await preview(page)
+      .getByRole("group", { name: "Connection 0" })
+      .getByRole("textbox", { name: /^Contact email/ })
+      .elementHandle({ timeout: 120_000 });
     const typed = await phase(page, "type in the preview", async () => {
-      const box = preview(page).getByRole("textbox", { name: /^Contact email/ });
       await box.click({ timeout: 120_000 });
       await page.keyboard.type("ops@example.com");
       await expect.poll(() => box.inputValue(), { timeout: 120_000 }).toBe("ops@example.com");
@@ -305,11 +306,6 @@ describe("a design at the import limit, on the built page", () => {
     await page.close();
 
     const phases = { import: imported, edit: edited, type: typed, undo: undone, export: exported };
-    // MEASURED, NOT YET ASSERTED: the whole of each phase, rendering included (every canvas row
-    // and preview field drawn, the validator compiled at once). Once i18-large-render (visible
-    // rows only, compiling in parts) is merged, this becomes
-    // `expect(longest(recorded.tasks), name).toBeLessThan(LIMIT_MS)` for every phase.
-    console.log("each phase's longest task, not yet asserted (rendering: i18-large-render):");
     console.table(
       Object.entries(phases).map(([name, recorded]) => ({
         phase: name,
@@ -318,19 +314,13 @@ describe("a design at the import limit, on the built page", () => {
         "check's longest script (ms)": longest(checkScripts(recorded.scripts)),
       })),
     );
-
-    // The designer's own work on a design at the limit, held under 200 ms a task now: parsing and
-    // importing (in the worker), saving it (the autosave's timer and its IndexedDB callbacks),
-    // and scheduling the Problems check (the rules run in the check worker).
+    // Parsing and importing happen in the reader worker: nothing long on the page meanwhile.
     expect(longest(whileReading), "a task while the worker reads the file").toBeLessThan(LIMIT_MS);
-    for (const [name, recorded] of Object.entries(phases)) {
-      expect(longest(autosaveScripts(recorded.scripts)), `${name}: the autosave`).toBeLessThan(
-        LIMIT_MS,
-      );
-      expect(longest(checkScripts(recorded.scripts)), `${name}: the Problems check`).toBeLessThan(
-        LIMIT_MS,
-      );
-    }
+    // Every task of every phase, rendering included: the canvas draws the rows near view, the
+    // preview's form is made in steps and its validator compiled in parts, the Problems rules
+    // run in the check worker.
+    for (const [name, recorded] of Object.entries(phases))
+      expect(longest(recorded.tasks), `${name}: the longest task`).toBeLessThan(LIMIT_MS);
   }, 900_000);
 });
 
@@ -342,7 +332,7 @@ describe("a file or a text over the import limit, on the built page", () => {
     const file = path.join(folder, "huge.json");
     await fs.writeFile(file, big);
     const refusal =
-      "the file is 2.3 MB; the designer opens windows up to 1 MB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.";
+      "the file is 2.3 MB; the designer opens windows up to 512 KB (the largest real connector window we know is 110 KB). Split it, or use the command line (credential-designer check, export and diff), which reads files up to 64 MB.";
 
     // A site of its own (another port): its storage holds no design of the test before.
     const site = await serveStatic(dist);

@@ -5,23 +5,25 @@ import { formatMessage } from "../../schema/problem-message.ts";
 
 /**
  * The largest schema text the designer opens: a file imported or dropped, a file given to
- * "Compare with…", a text pasted or typed into the Schema JSON view. One megabyte: nine times the
+ * "Compare with…", a text pasted or typed into the Schema JSON view. 512 KB: over four times the
  * largest real connector window we know (Airbyte's largest of 148 is 110 KB; the largest of the
- * 110 in test/fixtures/real-world, destination-snowflake's spec.json, is 18 KB), about 4,000
+ * 110 in test/fixtures/real-world, destination-snowflake's spec.json, is 18 KB), about 2,000
  * fields written as real windows are, and small enough that the page keeps every task under
- * 200 ms while it imports, edits, previews, undoes and exports such a design
- * (test/e2e/designer-large-design.test.ts measures it). Larger files are refused, by their size
- * before they are read; the command line reads files up to 64 MB (src/cli/files.ts).
+ * 200 ms, with a margin on a busy 2-core machine, while it imports, edits, previews, undoes and
+ * exports such a design (test/e2e/designer-large-design.test.ts measures it). At 1 MB the
+ * preview's first drawing of the form was one task of 130–350 ms. Larger files are refused, by
+ * their size before they are read; the command line reads files up to 64 MB (src/cli/files.ts).
  */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+export const MAX_IMPORT_BYTES = 512 * 1024;
 
 /**
  * The most nodes (fields, groups, choices and their options) a design the designer opens may
- * have. A window of 1 MB written as real ones are has about 5,600 (test/e2e/designer-large-design.test.ts
- * imports one); but 1 MB of empty fields (`"f1":{}`…) is 87,000, which no page can show, save and
- * check within 200 ms a task. So a text within the byte limit is refused past this many nodes too.
+ * have. A window of 512 KB written as real ones are has about 2,800 (test/e2e/designer-large-design.test.ts
+ * imports one); but 512 KB of empty fields (`"f1":{}`…) is 43,000, which no page can show, save
+ * and check within 200 ms a task (3,000 bare fields: about 200 ms to show, measured in Chromium).
+ * So a text within the byte limit is refused past this many nodes too.
  */
-export const MAX_IMPORT_NODES = 10_000;
+export const MAX_IMPORT_NODES = 3_000;
 
 /**
  * The refusal of a design with more nodes than MAX_IMPORT_NODES (counted up to one past it), at
@@ -33,7 +35,7 @@ export function nodeCountProblem(doc: CredentialDocument): SchemaProblem | undef
   if (count <= MAX_IMPORT_NODES) return undefined;
   return new SchemaProblem(
     "",
-    `the window has more than ${MAX_IMPORT_NODES.toLocaleString("en-US")} fields, groups, choices and options; the designer opens windows up to that many (a 1 MB window written as real ones are has about 5,600)`,
+    `the window has more than ${MAX_IMPORT_NODES.toLocaleString("en-US")} fields, groups, choices and options; the designer opens windows up to that many (a 512 KB window written as real ones are has about 2,800)`,
     FIX,
   );
 }
@@ -67,16 +69,20 @@ const FIX =
 
 /**
  * A size in words: `2.3 MB`, `740 KB`; never a figure that rounds to the limit's own (a file of
- * 1,048,577 bytes is that many bytes, not "1.0 MB").
+ * 524,289 bytes is that many bytes, not "512 KB").
  */
 export function sizeText(bytes: number): string {
-  const MB = 1024 * 1024;
-  if (bytes === MAX_IMPORT_BYTES && bytes % MB === 0) return `${bytes / MB} MB`;
-  const text =
-    bytes >= MB ? `${trimmed((bytes / MB).toFixed(1))} MB` : `${Math.round(bytes / 1024)} KB`;
-  if (text === sizeText(MAX_IMPORT_BYTES) && bytes !== MAX_IMPORT_BYTES)
+  const rounded = roundedSize(bytes);
+  if (bytes !== MAX_IMPORT_BYTES && rounded === roundedSize(MAX_IMPORT_BYTES))
     return `${bytes.toLocaleString("en-US")} bytes`;
-  return text;
+  return rounded;
+}
+
+function roundedSize(bytes: number): string {
+  const MB = 1024 * 1024;
+  return bytes >= MB
+    ? `${trimmed((bytes / MB).toFixed(1))} MB`
+    : `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
 }
 
 const trimmed = (figure: string) => figure.replace(/\.0$/, "");
