@@ -247,7 +247,7 @@ function checkNode(
   rootHasId: boolean,
 ): void {
   const { pointer, label } = frame;
-  const field = `field ${JSON.stringify(label)}`;
+  const field = `field ${quoteExcerpt(label)}`;
   if (pointer === "") {
     const notDraft07 = draftProblem(node);
     if (notDraft07) report(notDraft07);
