@@ -94,6 +94,20 @@ describe("every line stays short, whatever the input", () => {
     expect(refusal).toContain("w.json:/properties/a/anyOf/…/anyOf/0/pattern: ");
   });
 
+  it("diff names a change 300 levels of additionalProperties down in a short line", async () => {
+    const nested = (type: string) => {
+      let schema: object = { type };
+      for (let i = 0; i < 300; i++) schema = { type: "object", additionalProperties: schema };
+      return JSON.stringify(schema);
+    };
+    const old = await write("old.json", nested("string"));
+    const changed = await write("new.json", nested("integer"));
+    const diff = await runMain(["diff", old, changed], dir);
+    expect(diff.code, diff.stderr).toBe(1);
+    expect(diff.stdout).toMatch(/breaking {2}type-/);
+    expectShortLines(diff.stdout);
+  });
+
   it("a wrong type of 100,000 characters is quoted as an excerpt", async () => {
     const file = await write("w.json", JSON.stringify({ type: "x".repeat(100_000) }));
     const check = await runMain(["check", file], dir);
