@@ -166,3 +166,14 @@ describe("$ref-shaped values are values, through the command line", () => {
     });
   }
 });
+
+describe("more values the fuzz test found quoted in full", () => {
+  it('a "$schema" of 1,000 characters is quoted as an excerpt', async () => {
+    const file = await write(
+      "w.json",
+      JSON.stringify({ $schema: "a".repeat(1_000), type: "object" }),
+    );
+    const refusal = await expectRefusedAlike(file);
+    expect(refusal).toContain(`"$schema": "${"a".repeat(60)}"… (1,000 characters)`);
+  });
+});

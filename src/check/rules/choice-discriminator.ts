@@ -1,4 +1,4 @@
-import { quoteExcerptAsWritten } from "../../json/excerpt.ts";
+import { quoteExcerpt, quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { parsePointer } from "../../json/pointer.ts";
 import {
   isJsonObject,
@@ -66,7 +66,7 @@ export const choiceDiscriminator: Rule = {
         report({
           severity: "warning",
           pointer: optionPointer(i, "properties", name, own.keyword),
-          message: `Options ${options[earlier]!.label} and ${option.label} of ${choice} have the same ${name} ${JSON.stringify(own.value)}, so a value cannot say which one it is`,
+          message: `Options ${options[earlier]!.label} and ${option.label} of ${choice} have the same ${name} ${quoteExcerpt(own.value)}, so a value cannot say which one it is`,
           fix: `Give ${option.label} a ${name} value of its own`,
         });
       }
