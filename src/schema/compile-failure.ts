@@ -1,4 +1,4 @@
-import { quoteExcerpt } from "../json/excerpt.ts";
+import { quoteExcerpt, quoteExcerptAsWritten } from "../json/excerpt.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 
 /** Why Ajv could not compile a schema, in words, and where in the schema when that can be told. */
@@ -56,7 +56,7 @@ export function describeCompileFailure(schema: JsonValue, error: unknown): Compi
         schema,
         (key, value) => key === "$ref" && typeof value === "string" && sameRef(value, missing),
       ),
-      reason: `the $ref "${missing}" does not resolve to anything in the schema`,
+      reason: `the $ref ${quoteExcerptAsWritten(missing)} does not resolve to anything in the schema`,
     };
   }
   if (error instanceof SyntaxError && /regular expression/i.test(message)) {

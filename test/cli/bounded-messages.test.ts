@@ -176,4 +176,10 @@ describe("more values the fuzz test found quoted in full", () => {
     const refusal = await expectRefusedAlike(file);
     expect(refusal).toContain(`"$schema": "${"a".repeat(60)}"… (1,000 characters)`);
   });
+
+  it("a $ref of 1,000 characters is quoted as an excerpt", async () => {
+    const file = await write("w.json", JSON.stringify({ $ref: "a".repeat(1_000), type: "object" }));
+    const refusal = await expectRefusedAlike(file);
+    expect(refusal).toContain(`"${"a".repeat(60)}"… (1,000 characters)`);
+  });
 });
