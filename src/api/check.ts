@@ -1,3 +1,4 @@
+import { excerptPointer } from "../json/excerpt.ts";
 import { displayPointer } from "../json/pointer.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 import { capitalise, oneLine, printable, sentence } from "../schema/problem-message.ts";
@@ -62,7 +63,9 @@ export async function checkSchema(
 export function formatCheckReport(report: CheckReport): string {
   const name = printable(report.file ?? "schema");
   const lines = report.findings.map((finding) =>
-    oneLine(`${name}:${displayPointer(finding.pointer)}: ${finding.severity}: ${finding.message}`),
+    oneLine(
+      `${name}:${printable(excerptPointer(displayPointer(finding.pointer)))}: ${finding.severity}: ${finding.message}`,
+    ),
   );
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   lines.push(

@@ -1,3 +1,4 @@
+import { excerptPointer, excerptText, quoteExcerptAsWritten } from "../json/excerpt.ts";
 import type { JsonObject } from "../json/value.ts";
 import { SubschemaNode } from "../model/walk.ts";
 import type { PatternVerdict } from "../schema/pattern-safety/index.ts";
@@ -106,15 +107,16 @@ export class SchemaNode extends SubschemaNode {
     const index = this.branchIndex;
     if (index === undefined || !this.parent) return this.ownName();
     const title = this.title;
-    return `${title ? `option "${title}"` : `option ${index + 1}`} of ${this.parent.ownName()}`;
+    return `${title ? `option ${quoteExcerptAsWritten(title)}` : `option ${index + 1}`} of ${this.parent.ownName()}`;
   }
 
   private ownName(): string {
     const key = this.key;
     const title = this.title;
-    if (key !== undefined) return `field "${key}"${title && title !== key ? ` (${title})` : ""}`;
-    if (title) return `schema "${title}"`;
+    if (key !== undefined)
+      return `field ${quoteExcerptAsWritten(key)}${title && title !== key ? ` (${excerptText(title)})` : ""}`;
+    if (title) return `schema ${quoteExcerptAsWritten(title)}`;
     if (this.parent === undefined) return "root schema";
-    return `schema at ${this.pointer}`;
+    return `schema at ${excerptPointer(this.pointer)}`;
   }
 }

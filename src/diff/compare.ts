@@ -70,12 +70,22 @@ export function compareNode(comparison: Comparison, pair: Pair): void {
 }
 
 /** A subschema for every other key or every item: its field is `<field>/*`. */
+/**
+ * `the credentials object (each item) (other keys of the)`: one more part per level, cut so that
+ * a part hundreds of levels down still has a short name (found by the fuzz test).
+ */
+function partName(name: string, what: string): string {
+  const full = `${name} (${what})`;
+  return full.length <= MAX_PART_NAME ? full : `${name.slice(0, MAX_PART_NAME / 2)}… (${what})`;
+}
+const MAX_PART_NAME = 160;
+
 function part(pair: Pair, keyword: "additionalProperties" | "items", what: string): Pair {
   return {
     old: pair.old.child(keyword),
     new: pair.new.child(keyword),
     field: `${pair.field}/*`,
-    name: `${pair.name} (${what})`,
+    name: partName(pair.name, what),
     requiredOld: false,
     requiredNew: false,
     fillsDefaults: pair.fillsDefaults,

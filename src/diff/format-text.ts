@@ -1,3 +1,4 @@
+import { excerptPointer } from "../json/excerpt.ts";
 import { displayPointer } from "../json/pointer.ts";
 import { printable, sentence } from "../schema/problem-message.ts";
 import { countByClass, type DiffReport, fails, invalidCount } from "./report.ts";
@@ -18,7 +19,7 @@ export function formatText(report: DiffReport): string {
     const rows = report.changes.map((change) => [
       change.class,
       change.rule,
-      displayPointer(change.field),
+      excerptPointer(displayPointer(change.field)),
       pointerOf(change),
       sentence(change.message),
     ]);
@@ -68,5 +69,5 @@ export function formatText(report: DiffReport): string {
 }
 
 function pointerOf(change: Change): string {
-  return `${change.pointerIn === "old" ? "old:" : ""}${displayPointer(change.pointer)}`;
+  return `${change.pointerIn === "old" ? "old:" : ""}${excerptPointer(displayPointer(change.pointer))}`;
 }

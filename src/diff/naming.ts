@@ -1,3 +1,4 @@
+import { excerptText, quoteExcerpt } from "../json/excerpt.ts";
 import type { JsonValue } from "../json/value.ts";
 import type { SchemaView } from "./view.ts";
 
@@ -7,7 +8,7 @@ export const ROOT_NAME = "credentials object";
 /** `field "clientSecret" (Client secret)`: by key, and by title when it says more. */
 export function fieldName(key: string, view: SchemaView, other?: SchemaView): string {
   const title = view.title ?? other?.title;
-  return `field ${JSON.stringify(key)}${title !== undefined && title !== key ? ` (${oneLine(title)})` : ""}`;
+  return `field ${quoteExcerpt(key)}${title !== undefined && title !== key ? ` (${excerptText(oneLine(title))})` : ""}`;
 }
 
 /** `option "Basic" (type "basic") of field "auth"`. */
@@ -19,7 +20,7 @@ export function optionName(
 ): string {
   const title = branch.title;
   const label =
-    title !== undefined ? `option ${JSON.stringify(oneLine(title))}` : `option ${index + 1}`;
+    title !== undefined ? `option ${quoteExcerpt(oneLine(title))}` : `option ${index + 1}`;
   const tag = discriminator ? ` (${discriminator.name} ${short(discriminator.value)})` : "";
   return `${label}${tag} of the ${choice}`;
 }

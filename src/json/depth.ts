@@ -1,3 +1,4 @@
+import { excerptPointer } from "./excerpt.ts";
 import { appendPointer } from "./pointer.ts";
 import { SchemaProblem } from "./problem.ts";
 
@@ -51,7 +52,8 @@ function tooDeep(
 ): SchemaProblem {
   // How much deeper it goes, measured (iteratively) from here, for the message.
   const deepest = depth - 1 + (deepestBelow(node) ?? 1);
-  const where = appendPointer("", ...tokens);
+  // Quoted tokens may be kilobyte keys: cut as every message cuts a place.
+  const where = excerptPointer(appendPointer("", ...tokens));
   return new SchemaProblem(
     "",
     `the file is nested too deeply: ${deepest.toLocaleString("en-US")} levels of objects and arrays (under ${where || "/"}${tokens.length >= QUOTED_TOKENS ? "/…" : ""}), more than the ${limit} this tool takes`,

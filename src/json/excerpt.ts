@@ -33,3 +33,34 @@ export function quoteExcerptAsWritten(text: string, max: number = EXCERPT_LENGTH
   if (text.length <= max) return `"${text}"`;
   return `"${cut(text, max)}"… (${count(text.length)} characters)`;
 }
+
+/** How many characters of one pointer token, and of a whole pointer, a message shows at most. */
+export const POINTER_TOKEN_EXCERPT = 30;
+export const POINTER_EXCERPT = 120;
+/** How many tokens at each end a cut pointer keeps. */
+const POINTER_ENDS = 3;
+
+/**
+ * A JSON pointer as a message shows it, never a kilobyte: each token longer than 30 characters is
+ * cut to its first 30 and "…", and a pointer still longer than 120 characters (hundreds of levels
+ * deep) keeps its first and last three tokens around "/…". Short pointers, and anything that is
+ * not a pointer (a line:column), are shown as they are. Deterministic, so that `check` and
+ * `export` show the same place the same way.
+ */
+export function excerptPointer(pointer: string): string {
+  if (pointer.length <= POINTER_EXCERPT || !pointer.startsWith("/")) return pointer;
+  const tokens = pointer
+    .slice(1)
+    .split("/")
+    .map((token) =>
+      token.length <= POINTER_TOKEN_EXCERPT ? token : `${cut(token, POINTER_TOKEN_EXCERPT)}…`,
+    );
+  const shortened = `/${tokens.join("/")}`;
+  if (shortened.length <= POINTER_EXCERPT || tokens.length <= 2 * POINTER_ENDS) return shortened;
+  return `/${[...tokens.slice(0, POINTER_ENDS), "…", ...tokens.slice(-POINTER_ENDS)].join("/")}`;
+}
+
+/** Text shown without quotes (a title in parentheses), cut like {@link quoteExcerpt}: `Aaaa…… (1,000 characters)`. */
+export function excerptText(text: string, max: number = EXCERPT_LENGTH): string {
+  return text.length <= max ? text : `${cut(text, max)}… (${count(text.length)} characters)`;
+}

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../json/excerpt.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 
 /**
@@ -114,7 +115,7 @@ export function keywordProblem(keyword: string, value: JsonValue): string | unde
 }
 
 function typeNameProblem(name: JsonValue): string {
-  return `has ${JSON.stringify(name)}, which is not a JSON Schema type (string, number, integer, boolean, object, array, null)`;
+  return `has ${quoteExcerpt(name)}, which is not a JSON Schema type (string, number, integer, boolean, object, array, null)`;
 }
 
 /** How to fix a keyword whose value has the wrong shape. */

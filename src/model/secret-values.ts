@@ -1,3 +1,4 @@
+import { excerptPointer, excerptText, quoteExcerpt } from "../json/excerpt.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { type JsonObject, ownValue } from "../json/value.ts";
 import { isSecretByAnyMarking } from "./vendor-keywords.ts";
@@ -111,11 +112,11 @@ function nameOf(node: SubschemaNode): string {
   const rawTitle = ownValue(node.schema, "title");
   const title =
     typeof rawTitle === "string" && rawTitle.trim() !== "" ? rawTitle.trim() : undefined;
-  const titled = (name: string) => (title && title !== key ? `${name} (${title})` : name);
-  if (via === "properties" && typeof key === "string")
-    return titled(`field ${JSON.stringify(key)}`);
+  const titled = (name: string) =>
+    title && title !== key ? `${name} (${excerptText(title)})` : name;
+  if (via === "properties" && typeof key === "string") return titled(`field ${quoteExcerpt(key)}`);
   if ((via === "definitions" || via === "$defs") && typeof key === "string")
-    return titled(`definition ${JSON.stringify(key)}`);
-  if (title) return `schema ${JSON.stringify(title)}`;
-  return `schema at ${node.pointer === "" ? "the root" : node.pointer}`;
+    return titled(`definition ${quoteExcerpt(key)}`);
+  if (title) return `schema ${quoteExcerpt(title)}`;
+  return `schema at ${node.pointer === "" ? "the root" : excerptPointer(node.pointer)}`;
 }

@@ -1,3 +1,4 @@
+import { quoteExcerpt, quoteExcerptAsWritten } from "../json/excerpt.ts";
 import { isJsonObject, type JsonValue } from "../json/value.ts";
 
 /** Why Ajv could not compile a schema, in words, and where in the schema when that can be told. */
@@ -55,7 +56,7 @@ export function describeCompileFailure(schema: JsonValue, error: unknown): Compi
         schema,
         (key, value) => key === "$ref" && typeof value === "string" && sameRef(value, missing),
       ),
-      reason: `the $ref "${missing}" does not resolve to anything in the schema`,
+      reason: `the $ref ${quoteExcerptAsWritten(missing)} does not resolve to anything in the schema`,
     };
   }
   if (error instanceof SyntaxError && /regular expression/i.test(message)) {
@@ -77,7 +78,7 @@ export function describeCompileFailure(schema: JsonValue, error: unknown): Compi
         schema,
         (key, value) => key === "$id" && value === twice[1] && ++seen === 2,
       ),
-      reason: `two subschemas have the same "$id" (${JSON.stringify(twice[1])}): a $ref to it would be ambiguous`,
+      reason: `two subschemas have the same "$id" (${quoteExcerpt(twice[1])}): a $ref to it would be ambiguous`,
     };
   }
   if (error instanceof RangeError) {

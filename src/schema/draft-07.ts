@@ -1,4 +1,5 @@
 import type Ajv from "ajv";
+import { quoteExcerpt } from "../json/excerpt.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
 
@@ -37,11 +38,11 @@ export function draftProblem(schema: JsonObject): SchemaProblem | undefined {
   if (typeof declared !== "string")
     return new SchemaProblem(
       "/$schema",
-      `"$schema" holds ${JSON.stringify(declared)}, not the address of a meta-schema`,
+      `"$schema" holds ${quoteExcerpt(declared)}, not the address of a meta-schema`,
       `set "$schema" to "${DRAFT_07_URI}" or remove it`,
     );
   const draft = draftName(declared);
-  const said = `"$schema": ${JSON.stringify(declared)}`;
+  const said = `"$schema": ${quoteExcerpt(declared)}`;
   return new SchemaProblem(
     "/$schema",
     draft

@@ -247,7 +247,7 @@ function checkNode(
   rootHasId: boolean,
 ): void {
   const { pointer, label } = frame;
-  const field = `field ${JSON.stringify(label)}`;
+  const field = `field ${quoteExcerpt(label)}`;
   if (pointer === "") {
     const notDraft07 = draftProblem(node);
     if (notDraft07) report(notDraft07);
@@ -277,7 +277,7 @@ function checkNode(
     report(
       new SchemaProblem(
         appendPointer(pointer, "$ref"),
-        `${field} refers to ${JSON.stringify(ref)}, ${what}`,
+        `${field} refers to ${quoteExcerpt(ref)}, ${what}`,
         'refer only to definitions in this schema with a JSON pointer, e.g. "#/definitions/name"',
       ),
     );
@@ -317,7 +317,7 @@ function checkNode(
           options,
           key,
           appendPointer(pointer, "patternProperties", key),
-          `the property-name pattern ${JSON.stringify(key)} of ${field}`,
+          `the property-name pattern ${quoteExcerpt(key)} of ${field}`,
           report,
         );
       }
@@ -385,7 +385,7 @@ function repeatedItems(
         report(
           new SchemaProblem(
             appendPointer(at, key, twice[1]),
-            `the dependency of ${field} on ${JSON.stringify(key)} lists the property ${JSON.stringify((list as JsonValue[])[twice[1]])} twice`,
+            `the dependency of ${field} on ${quoteExcerpt(key)} lists the property ${quoteExcerpt((list as JsonValue[])[twice[1]])} twice`,
             "remove the repeated property",
           ),
         );

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../json/excerpt.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { loneSurrogateProblem } from "../json/unicode.ts";
 import {
@@ -51,7 +52,7 @@ export function* shapeProblems(root: JsonObject): Generator<SchemaProblem> {
   if (rootType !== undefined && rootType !== "object") {
     yield new SchemaProblem(
       "/type",
-      `the window's type is ${JSON.stringify(rootType)}, but a credential window is an object of fields`,
+      `the window's type is ${quoteExcerpt(rootType)}, but a credential window is an object of fields`,
       'set "type" to "object" and put the fields under "properties"',
     );
   }

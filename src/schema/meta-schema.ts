@@ -1,4 +1,5 @@
 import type { default as Ajv, ErrorObject } from "ajv";
+import { quoteExcerpt } from "../json/excerpt.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import type { JsonObject } from "../json/value.ts";
 
@@ -17,9 +18,7 @@ export function validateAgainstMetaSchema(ajv: Ajv, schema: JsonObject): void {
 
 function describe(error: ErrorObject): string {
   const keyword = error.instancePath.split("/").pop();
-  const where = keyword
-    ? `${JSON.stringify(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} `
-    : "";
+  const where = keyword ? `${quoteExcerpt(keyword.replace(/~1/g, "/").replace(/~0/g, "~"))} ` : "";
   const allowed =
     error.params && "allowedValues" in error.params
       ? ` (${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")})`

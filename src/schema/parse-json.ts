@@ -52,6 +52,9 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: Math.max(1, offset - lineStart + 1) };
 }
 
+/** How many closing brackets a "the text ends before the JSON is complete" fix spells out. */
+const MAX_CLOSERS = 24;
+
 const BOM = 0xfeff;
 const TAB = 0x09;
 const LF = 0x0a;
@@ -578,7 +581,11 @@ class Scanner {
       .reverse()
       .join("");
     const parts = [fix, "restore the missing end of the file"];
-    if (closers) parts.push(`close what is still open with "${closers}"`);
+    // Hundreds of levels may be open: the first closers, and how many there are.
+    if (closers)
+      parts.push(
+        `close what is still open with ${closers.length <= MAX_CLOSERS ? `"${closers}"` : `the ${closers.length.toLocaleString("en-US")} brackets "${closers.slice(0, MAX_CLOSERS)}…"`}`,
+      );
     this.fail(
       this.n,
       `the text ends before the JSON is complete (${what})`,

@@ -1,3 +1,4 @@
+import { excerptPointer } from "../json/excerpt.ts";
 import { displayPointer } from "../json/pointer.ts";
 import { JsonSyntaxProblem, SchemaProblem } from "../json/problem.ts";
 
@@ -33,7 +34,9 @@ export function describeProblem(error: unknown): DescribedProblem | undefined {
 
 /** `FILE:PLACE: problem. Fix.` on one line. */
 export function formatMessage(where: Place, problem: string, fix: string): string {
-  const prefix = [where.file === undefined ? undefined : printable(where.file), where.place]
+  // A place hundreds of levels deep, or under a kilobyte key, is shown cut (excerptPointer).
+  const place = where.place === undefined ? undefined : printable(excerptPointer(where.place));
+  const prefix = [where.file === undefined ? undefined : printable(where.file), place]
     .filter((part) => part !== undefined)
     .join(":");
   const text = `${sentence(problem)}${fix ? ` ${sentence(capitalise(fix))}` : ""}`;

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../json/excerpt.ts";
 import { appendPointer, parsePointer } from "../json/pointer.ts";
 import { SchemaProblem } from "../json/problem.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
@@ -175,7 +176,7 @@ function refProblem(
 ): SchemaProblem {
   return new SchemaProblem(
     appendPointer(site.pointer, "$ref"),
-    `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, ${what}`,
+    `field ${quoteExcerpt(site.label)} refers to ${quoteExcerpt(site.ref)}, ${what}`,
     fix,
   );
 }
@@ -183,7 +184,7 @@ function refProblem(
 function loopProblem(site: RefSite): SchemaProblem {
   return new SchemaProblem(
     appendPointer(site.pointer, "$ref"),
-    `field ${JSON.stringify(site.label)} refers to ${JSON.stringify(site.ref)}, which leads back to itself without going into a property or an item, so validation would never end`,
+    `field ${quoteExcerpt(site.label)} refers to ${quoteExcerpt(site.ref)}, which leads back to itself without going into a property or an item, so validation would never end`,
     "let the recursion pass through a property or an array item",
   );
 }

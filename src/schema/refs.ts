@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../json/excerpt.ts";
 import { parsePointer } from "../json/pointer.ts";
 import { isJsonObject, type JsonObject, type JsonValue, ownValue } from "../json/value.ts";
 import { walkSubschemas } from "../model/walk.ts";
@@ -17,8 +18,8 @@ export function resolveRef(root: JsonObject, ref: string): RefTarget {
     return {
       kind: "external",
       problem: remote
-        ? `refers to "${ref}" on another server, which is never fetched`
-        : `refers to "${ref}" in another file, which is never read`,
+        ? `refers to ${quoteExcerptAsWritten(ref)} on another server, which is never fetched`
+        : `refers to ${quoteExcerptAsWritten(ref)} in another file, which is never read`,
       fix: 'copy the referenced schema into "definitions" and refer to it as "#/definitions/<name>"',
     };
   }
@@ -29,8 +30,8 @@ export function resolveRef(root: JsonObject, ref: string): RefTarget {
       ? { kind: "local", value: findAnchor(root, `#${fragment}`)! }
       : {
           kind: "missing",
-          problem: `refers to "${ref}", but no subschema has "$id": "${ref}"`,
-          fix: `add "$id": "${ref}" to the subschema it means, or use a JSON pointer like "#/definitions/<name>"`,
+          problem: `refers to ${quoteExcerptAsWritten(ref)}, but no subschema has "$id": ${quoteExcerptAsWritten(ref)}`,
+          fix: `add "$id": ${quoteExcerptAsWritten(ref)} to the subschema it means, or use a JSON pointer like "#/definitions/<name>"`,
         };
   }
   let value: JsonValue = root;
@@ -45,7 +46,7 @@ export function resolveRef(root: JsonObject, ref: string): RefTarget {
     if (next === undefined) {
       return {
         kind: "missing",
-        problem: `refers to "${ref}", which points to nothing in this schema`,
+        problem: `refers to ${quoteExcerptAsWritten(ref)}, which points to nothing in this schema`,
         fix: 'add the schema it means under "definitions", or correct the pointer',
       };
     }

@@ -1,9 +1,11 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { describe, expect, it } from "vitest";
 import { checkSchema as checkReport } from "../../src/api/check.ts";
+import type { CredentialDesignerError } from "../../src/api/error.ts";
 import { exportSchema } from "../../src/api/export.ts";
 import { checkSchema } from "../../src/check/index.ts";
 import { SUPPORTED_FORMATS as EXPORTED_FORMATS } from "../../src/export/index.ts";
+import { excerptPointer } from "../../src/json/excerpt.ts";
 import type { JsonObject } from "../../src/json/value.ts";
 import { DRAFT_07_SPELLINGS } from "../../src/schema/draft-07.ts";
 import { MAX_EXPORT_DEPTH } from "../../src/schema/export-refusals.ts";
@@ -105,9 +107,13 @@ describe("not-exportable: what export refuses, all of it, in one run", () => {
     expect(finding!.message).toContain(`levels down, more than ${MAX_EXPORT_DEPTH}`);
     const refusal = await exportSchema(tooDeep).then(
       () => undefined,
-      (error: Error) => error.message,
+      (error: CredentialDesignerError) => error,
     );
-    expect(refusal).toContain(`${finding!.pointer}: the schema is nested too deeply to export`);
+    // The place is the whole pointer; the one-line message shows it cut (421 levels of it).
+    expect(refusal?.place).toBe(finding!.pointer);
+    expect(refusal?.message).toContain(
+      `${excerptPointer(finding!.pointer)}: the schema is nested too deeply to export`,
+    );
     expect(errors(deepSchema(MAX_EXPORT_DEPTH - 1))).toEqual([]);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { quoteExcerpt, quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { parsePointer } from "../../json/pointer.ts";
 import {
   isJsonObject,
@@ -29,7 +30,10 @@ export const choiceDiscriminator: Rule = {
       options.push({
         schema: option.schema,
         viaRef: option.ref,
-        label: typeof title === "string" && title.trim() ? `"${title.trim()}"` : `option ${i + 1}`,
+        label:
+          typeof title === "string" && title.trim()
+            ? quoteExcerptAsWritten(title.trim())
+            : `option ${i + 1}`,
       });
     }
     // Inside an option when it is written in place; at the option when it is a $ref.
@@ -62,7 +66,7 @@ export const choiceDiscriminator: Rule = {
         report({
           severity: "warning",
           pointer: optionPointer(i, "properties", name, own.keyword),
-          message: `Options ${options[earlier]!.label} and ${option.label} of ${choice} have the same ${name} ${JSON.stringify(own.value)}, so a value cannot say which one it is`,
+          message: `Options ${options[earlier]!.label} and ${option.label} of ${choice} have the same ${name} ${quoteExcerpt(own.value)}, so a value cannot say which one it is`,
           fix: `Give ${option.label} a ${name} value of its own`,
         });
       }
@@ -71,8 +75,8 @@ export const choiceDiscriminator: Rule = {
         report({
           severity: "warning",
           pointer: optionPointer(i),
-          message: `Option ${option.label} of ${choice} does not require its discriminator "${name}", so a value without "${name}" may match several options`,
-          fix: `Add "${name}" to the "required" list of ${option.label}`,
+          message: `Option ${option.label} of ${choice} does not require its discriminator ${quoteExcerptAsWritten(name)}, so a value without ${quoteExcerptAsWritten(name)} may match several options`,
+          fix: `Add ${quoteExcerptAsWritten(name)} to the "required" list of ${option.label}`,
         });
       }
     });

@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { isJsonObject, ownValue } from "../../json/value.ts";
 import type { Rule } from "../types.ts";
 
@@ -28,8 +29,8 @@ export const duplicateTitle: Rule = {
       report({
         severity: "warning",
         pointer: node.at("properties", key, "title"),
-        message: `The fields "${earlier}" and "${key}" of the ${node.name} have the same title, "${title.trim()}", so whoever fills in the form cannot tell them apart`,
-        fix: `Give "${key}" a title that says how it differs from "${earlier}"`,
+        message: `The fields ${quoteExcerptAsWritten(earlier)} and ${quoteExcerptAsWritten(key)} of the ${node.name} have the same title, ${quoteExcerptAsWritten(title.trim())}, so whoever fills in the form cannot tell them apart`,
+        fix: `Give ${quoteExcerptAsWritten(key)} a title that says how it differs from ${quoteExcerptAsWritten(earlier)}`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { type JsonValue, ownValue } from "../../json/value.ts";
 import { isSecret } from "../../model/secret-values.ts";
 import { httpsUrl, USE_HTTPS_FIX } from "../fixes.ts";
@@ -37,9 +38,9 @@ export const insecureUrl: Rule = {
         severity: "warning",
         pointer: node.at(...tokens),
         message: auth
-          ? `The ${what} "${value}" of the ${node.name} is a plain http:// URL: an authorization or token endpoint must use https, or credentials and tokens travel unencrypted`
-          : `The ${what} "${value}" of the ${node.name} is a plain http:// URL, so the connection would not be encrypted`,
-        fix: `Use "${https}"`,
+          ? `The ${what} ${quoteExcerptAsWritten(value as string)} of the ${node.name} is a plain http:// URL: an authorization or token endpoint must use https, or credentials and tokens travel unencrypted`
+          : `The ${what} ${quoteExcerptAsWritten(value as string)} of the ${node.name} is a plain http:// URL, so the connection would not be encrypted`,
+        fix: `Use ${quoteExcerptAsWritten(https as string)}`,
         ...(fixable ? { autofix: USE_HTTPS_FIX } : {}),
       });
     };

@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { isJsonObject, type JsonObject, ownValue } from "../../json/value.ts";
 import type { Rule } from "../types.ts";
 
@@ -29,8 +30,8 @@ export const keysDifferInCase: Rule = {
       report({
         severity: "warning",
         pointer: node.at("properties", key),
-        message: `The keys "${earlier}" and "${key}" of the ${node.name} differ only in case: an adapter written in VB.NET, whose names ignore case, cannot tell them apart`,
-        fix: `Rename "${key}" so that it differs from "${earlier}" by more than case`,
+        message: `The keys ${quoteExcerptAsWritten(earlier)} and ${quoteExcerptAsWritten(key)} of the ${node.name} differ only in case: an adapter written in VB.NET, whose names ignore case, cannot tell them apart`,
+        fix: `Rename ${quoteExcerptAsWritten(key)} so that it differs from ${quoteExcerptAsWritten(earlier)} by more than case`,
       });
     }
   },

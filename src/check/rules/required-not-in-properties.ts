@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { isJsonObject, type JsonObject, ownValue } from "../../json/value.ts";
 import { editDistance } from "../../schema/edit-distance.ts";
 import type { Rule, RuleContext, SchemaNode } from "../types.ts";
@@ -23,10 +24,10 @@ export const requiredNotInProperties: Rule = {
       report({
         severity: "warning",
         pointer: node.at("required", index),
-        message: `The ${node.name} requires "${entry}", but has no property "${entry}" in "properties"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+        message: `The ${node.name} requires ${quoteExcerptAsWritten(entry)}, but has no property ${quoteExcerptAsWritten(entry)} in "properties"${suggestion ? ` (did you mean ${quoteExcerptAsWritten(suggestion)}?)` : ""}`,
         fix: suggestion
-          ? `Change "${entry}" to "${suggestion}" in required, or add a property "${entry}"`
-          : `Add a property "${entry}" to "properties", or remove "${entry}" from required`,
+          ? `Change ${quoteExcerptAsWritten(entry)} to ${quoteExcerptAsWritten(suggestion)} in required, or add a property ${quoteExcerptAsWritten(entry)}`
+          : `Add a property ${quoteExcerptAsWritten(entry)} to "properties", or remove ${quoteExcerptAsWritten(entry)} from required`,
       });
     });
   },

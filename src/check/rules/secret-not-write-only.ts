@@ -1,3 +1,4 @@
+import { quoteExcerptAsWritten } from "../../json/excerpt.ts";
 import { ownValue } from "../../json/value.ts";
 import { secretValues } from "../../model/secret-values.ts";
 import { isSecretByAnyMarking } from "../../model/vendor-keywords.ts";
@@ -34,7 +35,7 @@ export const secretNotWriteOnly: Rule = {
     report({
       severity: "warning",
       pointer: node.pointer,
-      message: `The ${node.name} looks like a secret (its ${secretTerm(key) ? "key" : "title"} says "${term}") but is not marked writeOnly, so it would be shown in clear text and could be read back`,
+      message: `The ${node.name} looks like a secret (its ${secretTerm(key) ? "key" : "title"} says ${quoteExcerptAsWritten(term)}) but is not marked writeOnly, so it would be shown in clear text and could be read back`,
       fix: `Add "writeOnly": true to the ${node.name}, or rename it if it is not a secret`,
       // A secret carries no value: making it one drops its default and examples with it.
       autofix: makeSecretFix(

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../../json/excerpt.ts";
 import type { JsonValue } from "../../json/value.ts";
 import { isSecretPair, type Pair, type Report, shown } from "../context.ts";
 import { includesJson } from "../equality.ts";
@@ -67,6 +68,6 @@ function allowedValues(
 function list(pair: Pair, values: readonly JsonValue[]): string {
   if (isSecretPair(pair))
     return `${values.length} value${values.length === 1 ? "" : "s"} (${REDACTED})`;
-  const shownValues = values.slice(0, 5).map((value) => JSON.stringify(value));
+  const shownValues = values.slice(0, 5).map((value) => quoteExcerpt(value));
   return shownValues.join(", ") + (values.length > 5 ? ` and ${values.length - 5} more` : "");
 }

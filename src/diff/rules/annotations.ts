@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../../json/excerpt.ts";
 import { SECRET_MARKINGS } from "../../model/vendor-keywords.ts";
 import { isDraft07 } from "../../schema/draft-07.ts";
 import { capitalise, isSecretPair, type Pair, quoted, type Report, shown } from "../context.ts";
@@ -30,7 +31,7 @@ export function compareAnnotations(pair: Pair, report: Report): void {
     // Examples of a secret are its values: adding them is the secrets rule's (exposing) case.
     if (keyword === "examples" && pair.new.isSecret && after !== undefined) continue;
     const text = TEXT_KEYWORDS.has(keyword);
-    const what = `the ${JSON.stringify(keyword)} of the ${pair.name}`;
+    const what = `the ${quoteExcerpt(keyword)} of the ${pair.name}`;
     const secret = keyword === "examples" && isSecretPair(pair);
     report({
       rule: text ? "text-changed" : "annotation-changed",

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../../json/excerpt.ts";
 import { appendPointer } from "../../json/pointer.ts";
 import { isJsonObject, type JsonValue } from "../../json/value.ts";
 import { checkPattern } from "../../schema/pattern-safety/index.ts";
@@ -82,7 +83,7 @@ export function compareProperties(
       keyword: "required",
       field: appendPointer(pair.field, key),
       old: key,
-      message: `The field ${JSON.stringify(key)} is no longer required`,
+      message: `The field ${quoteExcerpt(key)} is no longer required`,
     });
   }
 }

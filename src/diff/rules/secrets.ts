@@ -1,3 +1,4 @@
+import { quoteExcerpt } from "../../json/excerpt.ts";
 import { secretValues } from "../../model/secret-values.ts";
 import { describeSecretMarkings, SECRET_MARKINGS } from "../../model/vendor-keywords.ts";
 import { capitalise, type Pair, type Report, shown } from "../context.ts";
@@ -38,7 +39,7 @@ export function compareSecrets(pair: Pair, report: Report): void {
       const then = before.get(keyword);
       const now = after.get(keyword);
       if (sameJson(then, now)) continue;
-      const what = capitalise(`the ${JSON.stringify(keyword)} of the ${pair.name}`);
+      const what = capitalise(`the ${quoteExcerpt(keyword)} of the ${pair.name}`);
       const how = now === undefined ? "was removed" : then === undefined ? "was added" : "changed";
       report({
         rule: "annotation-changed",
