@@ -8,6 +8,7 @@
  * npm run bench -- designer-export [options] export in the built designer (bench/designer-export/run.ts)
  * npm run bench -- designer-load [--loads 21] the built designer's first load (bench/designer/first-load.ts)
  * npm run bench -- cli [--runs 5]           the built command, cold: check, export, many files (bench/cli/run.ts)
+ * npm run bench -- patterns [--rounds 9]     the pattern analysis by pattern length (bench/patterns.ts)
  * npm run bench -- 1000,5000 [rounds]        as before: export at these sizes, then preview and diff
  */
 
@@ -18,6 +19,7 @@ import { designerExportBench } from "./designer-export/run.ts";
 import { diffBench } from "./diff.ts";
 import { exportBench } from "./export.ts";
 import { csharpBench } from "./export-csharp.ts";
+import { patternsBench } from "./patterns.ts";
 import { previewBench } from "./preview/run.ts";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -29,6 +31,7 @@ else if (command === "designer") await designerBench(rest);
 else if (command === "designer-export") await designerExportBench(rest);
 else if (command === "designer-load") await designerLoadBench(rest);
 else if (command === "cli") await cliBench(rest);
+else if (command === "patterns") await patternsBench(rest);
 else {
   await exportBench(process.argv.slice(2));
   await csharpBench();

@@ -42,6 +42,17 @@ async function pageWithOneField(problems: string[]): Promise<Page> {
   return page;
 }
 
+/** Every stored design's schema, as one JSON text (as text: the deep ones cannot be handed over). */
+function storedText(page: Page): Promise<string> {
+  return page.evaluate(`(async () => {
+    const { DesignRepository } = await import("/src/designer/storage/design-repository.ts");
+    const library = await DesignRepository.open({ indexedDB });
+    const records = await Promise.all((await library.list()).map((design) => library.load(design.id)));
+    library.close();
+    return JSON.stringify(records.map((record) => record.schema));
+  })()`) as Promise<string>;
+}
+
 /** Stores a design as an older version or a hand edit could have left it. */
 async function storeByHand(page: Page, name: string, text: string, opened: boolean): Promise<void> {
   await page.evaluate(
@@ -161,6 +172,8 @@ describe("text that is not valid Unicode", () => {
       .poll(async () => Object.keys((await exportedSchema(page)).properties ?? {}))
       .toEqual(["a"]);
 
+    // Stored (the autosave runs a moment after a change) before the reload.
+    await expect.poll(() => storedText(page), { timeout: 20_000 }).toContain('"a"');
     await page.reload({ waitUntil: "load" });
     await page.getByRole("heading", { level: 1, name: "Credential Designer" }).waitFor();
     await expect.poll(async () => JSON.stringify(await exportedSchema(page))).toContain('"a"');

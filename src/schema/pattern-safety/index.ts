@@ -69,6 +69,11 @@ export function checkPattern(pattern: string): PatternVerdict {
   return verdict;
 }
 
+/** The analysis without the cache: for the benchmark (bench/patterns.ts), which times it. */
+export function analysePatternUncached(pattern: string): PatternVerdict {
+  return analysePattern(pattern);
+}
+
 function analysePattern(pattern: string): PatternVerdict {
   if (pattern.length > MAX_PATTERN_LENGTH) {
     return {
