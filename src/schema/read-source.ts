@@ -7,7 +7,7 @@ import { looksLikeYaml } from "./yaml-reader.ts";
 /** How a schema text was written. */
 export type SourceFormat = "json" | "yaml";
 
-/** The part of a connector's specification that holds its credential window. */
+/** The part of a connector's specification that holds its credential window (the schema). */
 export interface Envelope {
   /** JSON pointer of the credential schema in the file, e.g. `/connectionSpecification`. */
   readonly pointer: string;
@@ -85,7 +85,7 @@ export function findEnvelope(value: JsonValue, label?: string): Envelope | undef
   if (!isJsonObject(value)) return undefined;
   if ("properties" in value || isSchemaType(value.type)) return undefined;
   // Some spec.json files carry a `$schema` of their own beside connectionSpecification
-  // (destination-gcs): that one names the envelope's format, not a credential window.
+  // (destination-gcs): that one names the envelope's format, not the credential window's schema.
   if ("$schema" in value && !isJsonObject(value.connectionSpecification)) return undefined;
   // The source as the caller names it (the CLI: the path as the user wrote it).
   const of = (what: string, fallback: string) => `${what} of ${label ?? fallback}`;
