@@ -4,7 +4,7 @@ import { generateCredentialSchema } from "../../bench/generate-schema.ts";
 import { axeViolations } from "../support/axe.ts";
 import { historyLength, openDesignerPage } from "../support/designer-page.ts";
 import { devServerAndBrowser } from "../support/dev-server-and-browser.ts";
-import { dragReady, mouseDrag } from "../support/mouse-drag.ts";
+import { afterPageTimers, dragReady, mouseDrag } from "../support/mouse-drag.ts";
 
 /*
  * A long design on the canvas: only the rows near view are rendered (src/designer/canvas/
@@ -59,6 +59,11 @@ function focusedTitle(page: Page): Promise<string | undefined> {
     const label = element.getAttribute("aria-labelledby");
     return label ? document.getElementById(label)?.textContent?.split(",")[0] : undefined;
   });
+}
+
+/** What the drag's live region says now. */
+function announcement(page: Page): Promise<string> {
+  return page.locator('[id^="DndLiveRegion"]').innerText();
 }
 
 /** The keys of the fields of group `key` of the page's design. */
@@ -151,11 +156,18 @@ describe("a long design on the canvas", () => {
       .toBe(1);
     await expect.poll(() => focusedTitle(page)).toBe("Field 302");
 
-    // Space picks it up, Up twice, Space drops it: two places up.
+    // Space picks it up, Up twice, Space drops it: two places up. Like a screen reader's user, each
+    // key waits for what the live region says: the keyboard sensor listens for arrows only from a
+    // timeout it sets on pick-up, and an arrow pressed before it does is lost (CI saw one move).
     await page.keyboard.press(" ");
+    await expect.poll(() => announcement(page)).toMatch(/^Picked up Field 302\./);
+    await afterPageTimers(page);
     await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toMatch(/^Field 302 is over position 3 of 17 /);
     await page.keyboard.press("ArrowUp");
+    await expect.poll(() => announcement(page)).toMatch(/^Field 302 is over position 2 of 17 /);
     await page.keyboard.press(" ");
+    await expect.poll(() => announcement(page)).toMatch(/^Field 302 moved to position 2 /);
     await expect
       .poll(async () => {
         const now = await groupKeys(page, "group15");
