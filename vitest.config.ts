@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -8,15 +9,21 @@ import { defineConfig } from "vitest/config";
  *   its globalSetup (test/support/e2e-global-setup.ts), run only when e2e files are, builds the
  *   designer once for the tests of the built page.
  * Run one with `npx vitest run --project unit` (or e2e).
+ *
+ * The unit and component files run in one worker per core: Vitest's default (one core fewer)
+ * leaves half of a 2-core CI machine idle, the main process being mostly idle while they run.
+ * The e2e files then run alone, one at a time, so the browser is not slowed by other tests.
  */
 export default defineConfig({
   test: {
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
+          setupFiles: ["test/support/property-seed-setup.ts"],
           exclude: ["test/e2e/**", "**/node_modules/**"],
           testTimeout: 30_000,
         },
@@ -26,6 +33,7 @@ export default defineConfig({
         test: {
           name: "component",
           include: ["test/**/*.test.tsx"],
+          setupFiles: ["test/support/property-seed-setup.ts"],
           exclude: ["test/e2e/**", "**/node_modules/**"],
           environment: "happy-dom",
           testTimeout: 30_000,

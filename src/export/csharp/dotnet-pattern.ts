@@ -477,6 +477,11 @@ class Translator {
       );
     }
     const group = node.resolved;
+    // Inside the group it names, a backreference always matches the empty string in JavaScript
+    // (the group is unset until it closes, and reset on each repetition), even between the
+    // halves of a pair in V8 (`/(\1\B)/u` matches "A𝐀a" at 2): so it is nothing, here too.
+    for (let up: AST.Node | null = node.parent; up; up = up.parent)
+      if (up === group) return { source: "(?:)", atom: true };
     for (let up: AST.Node | null = node.parent; up; up = up.parent) {
       if (up.type === "Assertion" && up.kind === "lookbehind") {
         this.refuse(

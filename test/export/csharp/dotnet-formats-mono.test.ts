@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import { CSHARP_FORMATS, formatCheck } from "../../../src/export/csharp/dotnet-formats.ts";
 import { describeWithMono } from "../../support/mono.ts";
+import { propertySeed } from "../../support/property-seed.ts";
 import { ajvVerdict, EDGE_CASES, nearby } from "./support/pattern-formats.ts";
 import { dotNetFormatChecks } from "./support/pattern-mono.ts";
 
@@ -12,7 +13,7 @@ import { dotNetFormatChecks } from "./support/pattern-mono.ts";
 
 describeWithMono("formatCheck under Mono: the same verdict as ajv-formats", () => {
   test("on hand-made edge cases and generated strings near them", () => {
-    const seed = Number(process.env.FORMAT_SEED ?? Date.now() % 2 ** 31);
+    const seed = propertySeed("FORMAT_SEED");
     const checks = CSHARP_FORMATS.map((format) => ({ format, ...formatCheck(format, "/format") }));
     const batch = checks.map(({ format, method }) => ({
       format,

@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { dotNetPattern } from "../../../src/export/csharp/dotnet-pattern.ts";
 import { SchemaProblem } from "../../../src/json/problem.ts";
 import { describeWithMono } from "../../support/mono.ts";
+import { propertySeed } from "../../support/property-seed.ts";
 import { pattern, SUBJECT_CHARS, subject } from "./support/pattern-grammar.ts";
 import { dotNetIsMatch } from "./support/pattern-mono.ts";
 
@@ -113,6 +114,11 @@ const TRAPS = [
   "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11",
   "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\10",
   "(?<first>[ab])(?<second>[ab])\\k<second>\\k<first>",
+  // A backreference inside its own group is always empty, between the halves of a pair too.
+  "(?<n>\\1\\B)",
+  "(\\B\\1)",
+  "((\\2)\\B)",
+  "(a\\1|\\B)*x",
   // Lazy loops over a body that can match empty: Mono's search for these ran away.
   "(?:a{0,2}|b+|)*?c$x",
   "(?:٣{0,2}|[bé\\u{1F600}-\\u{1F64F}]{1,}|)*?\\uD83D??$\\p{Emoji_Presentation}",
@@ -123,7 +129,7 @@ const CASES_PER_PATTERN = 24;
 
 describeWithMono("dotNetPattern under Mono: the same verdict as JavaScript", () => {
   test("for hand-made traps and generated patterns, on hand-made and generated subjects", () => {
-    const seed = Number(process.env.PATTERN_SEED ?? Date.now() % 2 ** 31);
+    const seed = propertySeed("PATTERN_SEED");
     const generated = fc.sample(pattern, { numRuns: 400, seed });
     const subjects = fc.sample(subject(), { numRuns: 4000, seed: seed + 1 });
     const fixed = [

@@ -94,6 +94,14 @@ describe("dotNetPattern writes", () => {
     );
   });
 
+  test("a backreference inside the group it names as nothing: JavaScript matches it empty, anywhere", () => {
+    expect(dotNetPattern("(?<n>\\1\\B)", at)).toBe(`((?:)${dotNetPattern("\\B", at)})`);
+    expect(dotNetPattern("(a\\1*|b)", at)).toBe("(a(?:)*|b)");
+    expect(dotNetPattern("((\\2)x)", at)).toBe("(((?:))x)");
+    // A reference from outside the group is still a conditional.
+    expect(dotNetPattern("(a)(b\\1)", at)).toMatch(/^\(a\)\(b\(\?\(1\)/);
+  });
+
   test("lazy quantifiers as greedy ones (the verdict is the same; Mono's lazy loops can run away)", () => {
     expect(dotNetPattern("a+?b*?c??d{2,3}?(?:|e)*?", at)).toBe("a+b*c?d{2,3}(?:|e)*");
   });
