@@ -6,7 +6,7 @@ import { Header } from "./header.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
 import { SchemaJsonRegion } from "./json-view/schema-json-region.tsx";
 import type { LayoutPrefs } from "./layout/layout-prefs.ts";
-import { applyTheme, LayoutStore, pageStorage, useLayout } from "./layout/layout-store.ts";
+import { applyTheme, LayoutStore, useLayout } from "./layout/layout-store.ts";
 import { SidePanel } from "./layout/panel.tsx";
 import { Separator } from "./layout/separator.tsx";
 import { shellColumns } from "./layout/shell-columns.ts";
@@ -21,6 +21,7 @@ import { SkipLinks } from "./skip-links.tsx";
 import { StartPanel, showsStartPanel } from "./start/start-panel.tsx";
 import type { Autosave } from "./storage/autosave.ts";
 import { nameAfterTemplate } from "./storage/design-actions.ts";
+import { pageStorage } from "./storage/page-storage.ts";
 import type { DesignerStore } from "./store/designer-store.ts";
 import { historyKey } from "./store/history-keys.ts";
 import { useDesigner } from "./store/use-designer.ts";
@@ -69,6 +70,7 @@ export function DesignerApp({
 }) {
   const [layout] = useState(() => givenLayout ?? new LayoutStore(pageStorage()));
   const [toasts] = useState(() => new ToastCenter());
+  useStoredAtStartToasts(autosave, toasts);
   const mode = useLayoutMode();
   const prefs = useLayout(layout, (all) => all);
   useUndoShortcuts(store);
@@ -483,4 +485,23 @@ function SelectionFollows({
     return () => cancelAnimationFrame(frame);
   }, [selected, mode, layout, inspectorBody]);
   return null;
+}
+
+/**
+ * Says where the changes an earlier page left unsaved went when they could not go onto their
+ * design (another tab saved or deleted it meanwhile): into a copy, named, so neither is lost.
+ */
+function useStoredAtStartToasts(autosave: Autosave | undefined, toasts: ToastCenter): void {
+  useEffect(() => {
+    for (const stored of autosave?.getState().storedAtStart ?? []) {
+      if (stored.kind !== "copied") continue;
+      toasts.show({
+        kind: "status",
+        title: `Your last changes to "${stored.of}" are in "${stored.name}".`,
+        lines: [
+          "The page went before they were stored, and the design was changed in another tab meanwhile: both versions are kept (Designs).",
+        ],
+      });
+    }
+  }, [autosave, toasts]);
 }

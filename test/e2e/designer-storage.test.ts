@@ -231,6 +231,41 @@ describe("designs kept in the browser (IndexedDB), in headless Chromium", () => 
     expect(console.filter((line) => /^(error|page error)/.test(line))).toEqual([]);
   });
 
+  it("a reload or a closed tab right after a change keeps the change: the page keeps what it could not store yet, the next page stores it", async () => {
+    await resetStorage();
+    const first = await openDesigner();
+    await waitSaved(first.page);
+    // Reloaded at once, well within the autosave's delay: the save had not begun.
+    await add(first.page, "URL");
+    await preview(first.page).getByRole("textbox", { name: "URL" }).waitFor();
+    await first.page.reload({ waitUntil: "load" });
+    await preview(first.page).getByRole("textbox", { name: "URL" }).waitFor({ timeout: 15_000 });
+    await waitSaved(first.page);
+    expect(await storedKeys(first.page)).toEqual({ Untitled: ["url"] });
+
+    // The tab closed at once, as a person closes it (its unload handlers run).
+    await add(first.page, "Secret");
+    await preview(first.page).getByLabel("Secret", { exact: true }).waitFor();
+    await first.page.close({ runBeforeUnload: true });
+    await expect.poll(() => first.page.isClosed()).toBe(true);
+    const next = await openDesigner();
+    await preview(next.page).getByLabel("Secret", { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await rows(next.page).count()).toBe(2);
+    await waitSaved(next.page);
+    // Stored onto the design (no copy), then forgotten: nothing is left in localStorage.
+    expect(await storedKeys(next.page)).toEqual({ Untitled: ["url", "secret"] });
+    expect(
+      await next.page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.includes("changes-left-unsaved")),
+      ),
+    ).toEqual([]);
+    expect(await next.page.getByRole("button", { name: "Undo" }).isDisabled()).toBe(true);
+    await next.page.close();
+    expect(
+      [...first.console, ...next.console].filter((line) => /^(error|page error)/.test(line)),
+    ).toEqual([]);
+  });
+
   it("storage full: the warning shows, editing and undo keep working, the design stays in the tab", async () => {
     await resetStorage();
     // The first two writes (the new "Untitled" design, the last-opened record) succeed, then the quota is reached.

@@ -74,15 +74,6 @@ function readJson(storage: PrefsStorage | undefined): unknown {
   }
 }
 
-/** The page's localStorage, or none when it cannot be used (reading it may throw). */
-export function pageStorage(): PrefsStorage | undefined {
-  try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 export function useLayout<T>(store: LayoutStore, select: (prefs: LayoutPrefs) => T): T {
   return useSyncExternalStore(
     store.subscribe,

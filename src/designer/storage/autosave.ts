@@ -2,6 +2,11 @@ import { autoKeyPointers, type CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { schemaOf } from "../store/schema-of.ts";
+import {
+  forgetChangesLeftUnsaved,
+  keepChangesLeftUnsaved,
+  type StoredChanges,
+} from "./changes-left-unsaved.ts";
 import type { DesignLibrary, DesignRecord } from "./design-repository.ts";
 import { RevisionConflictError, StorageFullError } from "./storage-errors.ts";
 import { storedDesign } from "./stored-design.ts";
@@ -35,6 +40,8 @@ export interface AutosaveState {
    * start or when asked to open it, and why: left as stored, for the user to export or delete.
    */
   readonly unopened?: UnopenedDesign | undefined;
+  /** What became, at start, of the changes an earlier page left unsaved (changes-left-unsaved.ts). */
+  readonly storedAtStart?: readonly StoredChanges[] | undefined;
 }
 
 /** A stored design that could not be opened, and why (the message says where in its schema). */
@@ -82,6 +89,10 @@ export interface AutosaveOptions {
   readonly maxDelayMs?: number;
   /** Defaults to `new BroadcastChannel("credential-designer")` where there is one; null: none. */
   readonly channel?: AnnouncementChannel | null | undefined;
+  /** Where the page keeps changes it leaves unsaved (localStorage); undefined: nowhere. */
+  readonly leftUnsavedStorage?: Storage | undefined;
+  /** See AutosaveState.storedAtStart. */
+  readonly storedAtStart?: readonly StoredChanges[] | undefined;
 }
 
 type Listener = () => void;
@@ -120,6 +131,9 @@ export class Autosave {
   private readonly delayMs: number;
   private readonly maxDelayMs: number;
   private readonly channel: AnnouncementChannel | undefined;
+  private readonly leftUnsavedStorage: Storage | undefined;
+  /** The design whose changes this page kept on leaving (and may come back from the back/forward cache). */
+  private keptOnLeaving: string | undefined;
   /** The document last stored (or loaded from storage): the store holding another one means unsaved changes. */
   private savedDoc: CredentialDocument;
   /** The document the store held at its last notification (selection changes notify too). */
@@ -139,6 +153,7 @@ export class Autosave {
     this.startProblem = options.startProblem;
     this.delayMs = options.delayMs ?? 300;
     this.maxDelayMs = options.maxDelayMs ?? 1000;
+    this.leftUnsavedStorage = options.leftUnsavedStorage;
     this.savedDoc = this.seenDoc = options.store.doc;
     const inMemory = options.design === undefined;
     this.state = {
@@ -148,6 +163,7 @@ export class Autosave {
         : { kind: "saved" },
       libraryVersion: 0,
       unopened: options.unopened,
+      storedAtStart: options.storedAtStart,
     };
     this.channel =
       options.channel === undefined
@@ -157,6 +173,11 @@ export class Autosave {
         : (options.channel ?? undefined);
     this.channel?.addEventListener("message", this.onAnnouncement);
     this.unsubscribe = this.store.subscribe(this.onStoreChange);
+    // Other tabs on those designs learn of the changes stored for a page that went.
+    for (const stored of options.storedAtStart ?? []) {
+      if (stored.kind === "saved") this.announce("saved", stored.id, stored.revision);
+      if (stored.kind === "copied") this.announce("created", stored.copyId, 1);
+    }
   }
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -304,7 +325,12 @@ export class Autosave {
     const onHidden = () => {
       if (win.document.visibilityState === "hidden") void this.flush();
     };
-    const onPageHide = () => void this.flush();
+    const onPageHide = () => {
+      // A page being unloaded runs no more IndexedDB callbacks: the save below may never be
+      // stored, so its changes are kept synchronously first, for the next page to store.
+      this.keepChangesOnLeaving();
+      void this.flush();
+    };
     // Only when the changes cannot be stored: leaving would lose them, so the browser asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (
@@ -321,6 +347,22 @@ export class Autosave {
       win.removeEventListener("pagehide", onPageHide);
       win.removeEventListener("beforeunload", onBeforeUnload);
     };
+  }
+
+  /** Keeps the changes not stored yet (a save in flight included) where the next page finds them. */
+  keepChangesOnLeaving(): void {
+    const design = this.state.design;
+    if (!design || !this.leftUnsavedStorage || this.disposed) return;
+    if (!this.hasUnsavedChanges) return;
+    const doc = this.store.doc;
+    const kept = keepChangesLeftUnsaved(this.leftUnsavedStorage, {
+      id: design.id,
+      name: design.name,
+      revision: design.revision,
+      schema: schemaOf(doc),
+      autoKeys: autoKeyPointers(doc),
+    });
+    if (kept) this.keptOnLeaving = design.id;
   }
 
   dispose(): void {
@@ -435,6 +477,11 @@ export class Autosave {
         this.rememberLastOpened(record.id);
       }
       this.savedDoc = doc;
+      // Back from the back/forward cache, the save went through after all: nothing is left unsaved.
+      if (this.keptOnLeaving !== undefined && this.leftUnsavedStorage && !this.hasUnsavedChanges) {
+        forgetChangesLeftUnsaved(this.leftUnsavedStorage, this.keptOnLeaving);
+        this.keptOnLeaving = undefined;
+      }
       this.setState({ status: this.store.doc === doc ? { kind: "saved" } : { kind: "pending" } });
     } catch (error) {
       if (this.state.design?.id !== design?.id) return;

@@ -2,7 +2,9 @@ import type { CredentialDocument } from "../../model/index.ts";
 import { toSchema } from "../../schema/to-schema.ts";
 import type { DesignerStore } from "../store/designer-store.ts";
 import { type AnnouncementChannel, Autosave, type UnopenedDesign } from "./autosave.ts";
+import { type StoredChanges, storeChangesLeftUnsaved } from "./changes-left-unsaved.ts";
 import { type DesignLibrary, DesignRepository } from "./design-repository.ts";
+import { pageStorage } from "./page-storage.ts";
 import { storedDesign } from "./stored-design.ts";
 
 export interface StartAutosaveOptions {
@@ -12,6 +14,8 @@ export interface StartAutosaveOptions {
   readonly channel?: AnnouncementChannel | null;
   readonly delayMs?: number;
   readonly openTimeoutMs?: number;
+  /** Where pages keep the changes they leave unsaved; defaults to the page's localStorage. */
+  readonly leftUnsavedStorage?: Storage | undefined;
 }
 
 /**
@@ -30,10 +34,22 @@ export async function startAutosave(
       ...(options.databaseName ? { databaseName: options.databaseName } : {}),
       ...(options.openTimeoutMs ? { openTimeoutMs: options.openTimeoutMs } : {}),
     });
-  const common = { store, reopen: open, delayMs: options.delayMs, channel: options.channel };
+  const leftUnsavedStorage =
+    "leftUnsavedStorage" in options ? options.leftUnsavedStorage : pageStorage();
+  const common = {
+    store,
+    reopen: open,
+    delayMs: options.delayMs,
+    channel: options.channel,
+    leftUnsavedStorage,
+  };
   let library: DesignLibrary | undefined;
   try {
     library = await open();
+    // Before the design to start with is read: the changes a page left unsaved are in it.
+    const storedAtStart: readonly StoredChanges[] = leftUnsavedStorage
+      ? await storeChangesLeftUnsaved(leftUnsavedStorage, library)
+      : [];
     let record = await library.start("Untitled", toSchema(store.doc));
     let doc: CredentialDocument;
     let unopened: UnopenedDesign | undefined;
@@ -57,6 +73,7 @@ export async function startAutosave(
       library,
       design: { id: record.id, name: record.name, revision: record.revision },
       unopened,
+      storedAtStart,
     });
   } catch (error) {
     return new Autosave({
