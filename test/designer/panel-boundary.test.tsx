@@ -27,8 +27,14 @@ it("a panel that throws while rendering shows why and Try again; its neighbours 
       </PanelBoundary>
     </>,
   );
-  expect(screen.getByRole("alert").textContent).toContain(
-    "The Preview panel stopped working: the preview could not build a control.",
+  const alert = screen.getByRole("alert");
+  expect(alert.textContent).toContain(
+    "The Preview panel stopped working. The design is safe, and the other panels still work.",
+  );
+  // The error's own words only under the details, for a bug report.
+  expect(screen.getByText("Details for a bug report")).toBeTruthy();
+  expect(alert.querySelector("details code")?.textContent).toBe(
+    "Error: the preview could not build a control",
   );
   expect(screen.getByRole("button", { name: "Inspector button" })).toBeTruthy();
 

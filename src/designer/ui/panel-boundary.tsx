@@ -12,8 +12,9 @@ interface PanelBoundaryState {
 
 /**
  * An error boundary around one panel: when something inside it throws while rendering, that
- * panel shows what happened and a "Try again" button instead of the whole page going blank;
- * the other panels, the design and its autosave keep working (undo, Export, Designs…).
+ * panel says so in plain words with a "Try again" button instead of the whole page going blank
+ * (the error itself under "Details for a bug report"); the other panels, the design and its
+ * autosave keep working (undo, Export, Designs…).
  */
 export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundaryState> {
   override state: PanelBoundaryState = { error: undefined };
@@ -33,12 +34,19 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
     return (
       <div role="alert" className="cd-panel-failed">
         <p>
-          The {this.props.panel} panel stopped working: {error.message || error.name}. The design is
-          safe: undo the last change, or try again.
+          <strong>The {this.props.panel} panel stopped working.</strong> The design is safe, and the
+          other panels still work. If the last change caused this, undo it (Ctrl+Z), then try again.
         </p>
         <button type="button" onClick={() => this.setState({ error: undefined })}>
           Try the {this.props.panel} again
         </button>
+        {/* What went wrong, for a bug report: the error's own words, which mean little to most. */}
+        <details>
+          <summary>Details for a bug report</summary>
+          <code>
+            {error.name}: {error.message}
+          </code>
+        </details>
       </div>
     );
   }
