@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: "component",
           include: ["test/**/*.test.tsx"],
-          setupFiles: ["test/support/property-seed-setup.ts"],
+          setupFiles: ["test/support/property-seed-setup.ts", "test/support/component-setup.ts"],
           exclude: ["test/e2e/**", "**/node_modules/**"],
           environment: "happy-dom",
           testTimeout: 30_000,
