@@ -17,6 +17,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     maxWorkers: availableParallelism(),
+    // expect.poll waits for a condition; its default limit of 1 s is shorter than a busy 2-core
+    // machine may take (a page's first import, a browser under load). It still ends once it holds.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
