@@ -1,5 +1,10 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { drawSeedOfRun } from "./test/support/property-seed.ts";
+
+// PROPERTY_SEED=random: one seed for the run's property tests, printed first (CONTRIBUTING.md).
+const drawnSeed = drawSeedOfRun();
+if (drawnSeed !== undefined) console.log(`PROPERTY_SEED=${drawnSeed} (replay the run with it)`);
 
 /**
  * Three projects, all run by `npm test` (`vitest run`):

@@ -19,7 +19,13 @@ import {
 export function withoutProtoKeys(schema: JsonObject, pointers: readonly string[]): JsonObject {
   if (!pointers.length) return schema;
   const copy = cloneJson(schema);
-  for (const pointer of pointers) {
+  // The deepest first: moving a schema's `__proto__` property moves what is under it too, so a
+  // `__proto__` property inside it (at /properties/__proto__, say) would no longer be at its
+  // pointer, and Ajv would skip it.
+  const deepestFirst = [...pointers].sort(
+    (a, b) => parsePointer(b).length - parsePointer(a).length,
+  );
+  for (const pointer of deepestFirst) {
     let node: JsonValue | undefined = copy;
     for (const token of parsePointer(pointer)) {
       node = Array.isArray(node)

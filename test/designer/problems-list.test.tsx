@@ -1,9 +1,10 @@
 import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/check/types.ts";
 import { Canvas } from "../../src/designer/canvas/canvas.tsx";
 import { DesignerDnd } from "../../src/designer/dnd/designer-dnd.tsx";
+import { checkDesignAndCompile } from "../../src/designer/problems/compile-problem.ts";
 import { ProblemsList } from "../../src/designer/problems/problems-list.tsx";
 import type { CheckTiming } from "../../src/designer/problems/use-design-problems.ts";
 import { DesignerStore } from "../../src/designer/store/designer-store.ts";
@@ -28,6 +29,13 @@ const SCHEMA: JsonObject = {
     id: { type: "string", title: "Identifier", pattern: "^(a+)+$" },
   },
 };
+
+// The page's check loads the pattern analysis and Ajv on its first run: load them once here, so
+// that a test's wait (findBy's 1 s) is for the check, not for the first import on a busy machine
+// (under load the first test timed out at "Checking the design…").
+beforeAll(async () => {
+  await checkDesignAndCompile(SCHEMA);
+}, 30_000);
 
 /** The canvas and the problems list over one store, as on the page (the list in its Problems region). */
 function setup(schema: JsonObject = SCHEMA, timing: CheckTiming = { delayMs: 0 }) {

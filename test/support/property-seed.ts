@@ -21,6 +21,20 @@ function seedOfRun(): number {
   return seed;
 }
 
+/**
+ * Turns PROPERTY_SEED=random into one number for the whole run, and returns it (undefined when
+ * PROPERTY_SEED is not `random`). vitest.config.ts calls it in Vitest's main process, before the
+ * test files' processes start: they inherit the variable, so every file of the run uses the same
+ * seed, and setting PROPERTY_SEED to it replays the run. (Drawn in each file instead, as
+ * seedOfRun would, every file had a seed of its own.)
+ */
+export function drawSeedOfRun(): number | undefined {
+  if (process.env.PROPERTY_SEED !== "random") return undefined;
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  process.env.PROPERTY_SEED = String(seed);
+  return seed;
+}
+
 /** The run's seed (the same in every test file of the run). */
 export const PROPERTY_SEED = seedOfRun();
 
