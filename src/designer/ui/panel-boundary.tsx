@@ -35,7 +35,8 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
       <div role="alert" className="cd-panel-failed">
         <p>
           <strong>The {this.props.panel} panel stopped working.</strong> The design is safe, and the
-          other panels still work. If the last change caused this, undo it (Ctrl+Z), then try again.
+          other panels still work. If the last change caused this, undo it (Ctrl+Z, or ⌘Z on a Mac),
+          then try again.
         </p>
         <button type="button" onClick={() => this.setState({ error: undefined })}>
           Try the {this.props.panel} again
